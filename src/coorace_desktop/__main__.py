@@ -1,0 +1,3 @@
+from coorace_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""The command line: the same services as the window, without Qt.
+
+`coorace-desktop` alone opens the window; each sub-command lives in a module of this package
+that registers itself on the parser. Known failures print one French line on stderr (exit 1);
+usage errors exit 2."""
+
+import argparse
+import sys
+
+from coorace_desktop import __version__
+from coorace_desktop.cli import database_commands
+from coorace_desktop.cli.common import CommandError, database_parent
+import sqlalchemy.exc
+
+from coorace_desktop.storage.errors import StorageError, known_failure
+
+COMMAND_MODULES = [database_commands]
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Erreur d'utilisation : {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = FrenchArgumentParser(
+        prog="coorace-desktop",
+        description="Coorace Desktop. Sans sous-commande, ouvre la fenêtre de l'application.",
+        parents=[database_parent()],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true", help="ouvrir les données de démonstration 2020")
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = build_parser().parse_args(argv)
+    try:
+        if arguments.command is None:
+            from coorace_desktop.app import run_application
+
+            return run_application(arguments.db, demo=arguments.demo)
+        return arguments.run(arguments)
+    except (StorageError, CommandError) as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return 1
+    except sqlalchemy.exc.DBAPIError as error:
+        failure = known_failure(error)
+        if failure is None:
+            raise
+        print(f"Erreur : {failure}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrompu.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"Erreur : {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
+        return 1

@@ -1,0 +1,56 @@
+"""`demo` and `check`: create the demonstration database, report a database's health."""
+
+import argparse
+import json
+
+from coorace_desktop.cli.common import CommandError, database_parent, database_path, open_existing
+from coorace_desktop.services.demo import load_demo
+from coorace_desktop.services.health import check_database
+from coorace_desktop.storage.database import open_database
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    demo = commands.add_parser(
+        "demo", parents=[database_parent()], help="créer une base avec les données de démonstration 2020"
+    )
+    demo.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe")
+    demo.set_defaults(run=run_demo)
+
+    check = commands.add_parser("check", parents=[database_parent()], help="vérifier l'intégrité d'une base")
+    check.add_argument("--json", action="store_true", help="résultat en JSON")
+    check.set_defaults(run=run_check)
+
+
+def run_demo(arguments: argparse.Namespace) -> int:
+    path = database_path(arguments)
+    if path.exists():
+        if not arguments.force:
+            raise CommandError(f"{path} existe déjà : ajoutez --force pour le remplacer.")
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+    database = open_database(path, create=True)
+    try:
+        load_demo(database)
+    except BaseException:
+        database.close()
+        path.unlink(missing_ok=True)
+        raise
+    database.close()
+    print(f"Données de démonstration 2020 enregistrées dans {path}")
+    return 0
+
+
+def run_check(arguments: argparse.Namespace) -> int:
+    database = open_existing(arguments)
+    try:
+        report = check_database(database)
+    finally:
+        database.close()
+    if arguments.json:
+        print(json.dumps({"ok": report.ok, "schema": report.schema, "counts": report.counts, "problems": report.problems}, ensure_ascii=False))
+    else:
+        print(f"Schéma : {report.schema}")
+        for name, count in report.counts.items():
+            print(f"  {name} : {count}")
+        print("Base saine." if report.ok else "Problèmes :\n  " + "\n  ".join(report.problems))
+    return 0 if report.ok else 1

@@ -1,0 +1,132 @@
+"""Member organisations (adhérents), their sites, contacts, membership, fees and yearly figures."""
+
+from datetime import date
+
+from sqlalchemy import Index, String, UniqueConstraint, text
+from sqlmodel import Field, SQLModel
+
+from coorace_desktop.domain.enums import SiaeType
+
+
+class Person(SQLModel, table=True):
+    """Anyone the office deals with by name: contacts, board members, staff."""
+
+    __tablename__ = "persons"
+
+    id: int | None = Field(default=None, primary_key=True)
+    first_name: str = ""
+    last_name: str
+    email: str = ""
+    phone: str = ""
+    notes: str = ""
+    name_key: str = Field(default="", index=True)
+    erased_on: date | None = None
+
+
+class Organisation(SQLModel, table=True):
+    """A member organisation (or a former or prospective one)."""
+
+    __tablename__ = "organisations"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    siret: str = ""
+    website: str = ""
+    notes: str = ""
+    name_key: str = Field(default="", index=True)
+    search_key: str = ""
+
+
+class OrganisationType(SQLModel, table=True):
+    """One SIAE agreement type held by an organisation (an organisation may hold several)."""
+
+    __tablename__ = "organisation_types"
+
+    organisation_id: int = Field(foreign_key="organisations.id", primary_key=True, ondelete="CASCADE")
+    siae_type: SiaeType = Field(sa_type=String(8), primary_key=True)
+
+
+class Site(SQLModel, table=True):
+    """A place where an organisation works; position 0 is its main site."""
+
+    __tablename__ = "sites"
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisations.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    department: str = Field(default="", sa_type=String(3), index=True)
+    phone: str = ""
+    email: str = ""
+
+
+class Contact(SQLModel, table=True):
+    """A person acting for an organisation, in a role (directeur, présidente...)."""
+
+    __tablename__ = "contacts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisations.id", index=True, ondelete="CASCADE")
+    person_id: int = Field(foreign_key="persons.id", index=True, ondelete="RESTRICT")
+    role: str = ""
+
+
+class Membership(SQLModel, table=True):
+    """A period of membership: joined (NULL when the date was never recorded), and left when it ended."""
+
+    __tablename__ = "memberships"
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisations.id", index=True, ondelete="CASCADE")
+    joined_on: date | None = None
+    left_on: date | None = None
+    notes: str = ""
+
+
+class MembershipFee(SQLModel, table=True):
+    """The fee (cotisation) called from an organisation for a year, in euros, and when it was paid."""
+
+    __tablename__ = "membership_fees"
+    __table_args__ = (UniqueConstraint("organisation_id", "year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisations.id", index=True, ondelete="CASCADE")
+    year: int
+    amount: int = 0
+    paid_on: date | None = None
+
+
+class YearlyFigures(SQLModel, table=True):
+    """The observatoire's figures for one year: of one organisation, or (organisation_id NULL)
+    the network's totals as published when per-member figures were not collected.
+
+    A missing figure is NULL (unknown), never 0. Money in whole euros."""
+
+    __tablename__ = "yearly_figures"
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "year"),
+        Index(
+            "ix_yearly_figures_network_year",
+            "year",
+            unique=True,
+            sqlite_where=text("organisation_id IS NULL"),
+            postgresql_where=text("organisation_id IS NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int | None = Field(
+        default=None, foreign_key="organisations.id", index=True, ondelete="CASCADE"
+    )
+    year: int = Field(index=True)
+    turnover: int | None = None
+    gross_wages: int | None = None
+    public_funding: int | None = None
+    insertion_employees: int | None = None
+    permanent_staff: int | None = None
+    fte: float | None = None
+    insertion_hours: int | None = None
+    organisations_covered: int | None = None
+    source: str = ""

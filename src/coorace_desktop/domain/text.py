@@ -1,0 +1,27 @@
+"""Text keys for accent- and case-insensitive search and duplicate detection."""
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str | None) -> str:
+    """Lower case without accents, punctuation folded to single spaces: 'Hérisson-Bellor' -> 'herisson bellor'."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_ALNUM.sub(" ", bare).strip()
+
+
+def search_key(*parts: str | None) -> str:
+    """One folded string holding every part, for LIKE '%term%' searches in SQL."""
+    return " | ".join(fold(part) for part in parts if part)
+
+
+def organisation_search_key(
+    name: str, cities: list[str], emails: list[str], contact_names: list[str]
+) -> str:
+    """What the members search box matches: name, cities, e-mails and contact names."""
+    return search_key(name, *cities, *emails, *contact_names)

@@ -1,0 +1,98 @@
+"""Pure validation of what users type: each function returns the cleaned value or raises
+ValidationError with the French sentence to show next to the field."""
+
+from datetime import date
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from stdnum.fr import siret as siret_number
+
+from coorace_desktop.domain.departments import DEPARTMENTS, department_of_postcode
+
+
+class ValidationError(ValueError):
+    """A value a user typed that cannot be saved; str() is the French message."""
+
+
+def required_text(value: str, what: str) -> str:
+    cleaned = " ".join(value.split())
+    if not cleaned:
+        raise ValidationError(f"{what} est obligatoire.")
+    return cleaned
+
+
+def email_address(value: str) -> str:
+    """A syntactically valid e-mail (no DNS look-up: the application works offline), or ''."""
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise ValidationError(f"Adresse e-mail invalide : {value}.") from error
+
+
+def french_phone(value: str) -> str:
+    """A French phone number written as '05 61 67 80 37' (international numbers kept in +xx form), or ''."""
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, "FR")
+    except phonenumbers.NumberParseException as error:
+        raise ValidationError(f"Numéro de téléphone invalide : {value}.") from error
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(f"Numéro de téléphone invalide : {value}.")
+    if number.country_code == 33:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def postcode(value: str) -> str:
+    value = value.strip().replace(" ", "")
+    if not value:
+        return ""
+    if department_of_postcode(value) is None:
+        raise ValidationError(f"Code postal invalide : {value} (cinq chiffres attendus).")
+    return value
+
+
+def department_for(postcode_value: str, department: str) -> str:
+    """The département of a site: the one typed must agree with the postcode's."""
+    department = department.strip().upper()
+    expected = department_of_postcode(postcode_value) if postcode_value else None
+    if not department:
+        return expected or ""
+    if department not in DEPARTMENTS:
+        raise ValidationError(f"Département inconnu : {department}.")
+    if expected and department != expected:
+        raise ValidationError(
+            f"Le code postal {postcode_value} est dans le département {expected}, pas {department}."
+        )
+    return department
+
+
+def siret(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        return siret_number.validate(value)
+    except Exception as error:  # stdnum raises several ValidationError subclasses of its own
+        raise ValidationError(f"Numéro SIRET invalide : {value}.") from error
+
+
+def period(start: date | None, end: date | None, what: str = "La date de fin") -> None:
+    if start and end and end < start:
+        raise ValidationError(f"{what} ({end:%d/%m/%Y}) est antérieure au début ({start:%d/%m/%Y}).")
+
+
+def non_negative(value: float | None, what: str) -> None:
+    if value is not None and value < 0:
+        raise ValidationError(f"{what} ne peut pas être négatif.")
+
+
+def year(value: int) -> int:
+    if not 1900 <= value <= 2200:
+        raise ValidationError(f"Année invalide : {value}.")
+    return value

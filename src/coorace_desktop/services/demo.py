@@ -1,0 +1,212 @@
+"""Loading the 2020 demonstration data (resources/demo/*.toml) into an empty database."""
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from coorace_desktop.domain import (
+    BoardMandate,
+    BureauOffice,
+    Contact,
+    Delegation,
+    DelegationSite,
+    Event,
+    EventKind,
+    GeneralAssembly,
+    Membership,
+    Mission,
+    NationalMandate,
+    Organisation,
+    OrganisationType,
+    Participation,
+    Partner,
+    Person,
+    Programme,
+    ReportText,
+    Site,
+    StaffMember,
+    SupportAction,
+    Territory,
+    TerritoryStageChange,
+    YearlyFigures,
+    YearlyResource,
+)
+from coorace_desktop.domain import validation as check
+from coorace_desktop.domain.enums import (
+    ActionKind,
+    ActionOutcome,
+    AssemblyKind,
+    BureauRole,
+    EventStatus,
+    Organiser,
+    ResourceKind,
+    SiaeType,
+    TerritoryStage,
+)
+from coorace_desktop.domain.departments import department_of_postcode
+from coorace_desktop.domain.text import fold, organisation_search_key, search_key
+from coorace_desktop.resources import DEMO_DATA_FILE
+from coorace_desktop.storage.database import Database
+
+
+class DemoError(Exception):
+    """The database already holds data, or the demo file is wrong."""
+
+
+def load_demo(database: Database, data_file: Path = DEMO_DATA_FILE) -> None:
+    """Fill an empty database with the demo data, in one transaction."""
+    data = tomllib.loads(data_file.read_text(encoding="utf-8"))
+    with database.session() as session:
+        if session.exec(select(Organisation.id).limit(1)).first() is not None:
+            raise DemoError("La base contient déjà des adhérents : les données de démonstration ne sont pas chargées.")
+        organisations = _load_members(session, data)
+        staff = _load_delegation(session, data)
+        _load_governance(session, data, organisations)
+        _load_figures(session, data)
+        _load_accompaniment(session, data, staff)
+        _load_events(session, data, organisations)
+
+
+def _person(session: Session, first_name: str, last_name: str) -> Person:
+    person = Person(first_name=first_name, last_name=last_name, name_key=fold(f"{last_name} {first_name}"))
+    session.add(person)
+    return person
+
+
+def _load_members(session: Session, data: dict) -> dict[str, Organisation]:
+    organisations: dict[str, Organisation] = {}
+    for entry in data["organisations"]:
+        organisation = Organisation(name=entry["name"], name_key=fold(entry["name"]))
+        session.add(organisation)
+        session.flush()
+        for siae_type in entry["types"]:
+            session.add(OrganisationType(organisation_id=organisation.id, siae_type=SiaeType(siae_type)))
+        cities, emails = [], []
+        for position, (address, postcode, city, phone, email) in enumerate(entry["sites"]):
+            postcode = check.postcode(postcode)
+            site = Site(
+                organisation_id=organisation.id,
+                position=position,
+                address=address,
+                postcode=postcode,
+                city=city,
+                department=department_of_postcode(postcode),
+                phone=check.french_phone(phone),
+                email=check.email_address(email),
+            )
+            session.add(site)
+            cities.append(city)
+            emails.append(site.email)
+        session.add(Membership(organisation_id=organisation.id, notes="Adhérent en 2020 (date d'adhésion non publiée)."))
+        organisation.search_key = organisation_search_key(organisation.name, cities, emails, [])
+        organisations[organisation.name] = organisation
+    return organisations
+
+
+def _load_delegation(session: Session, data: dict) -> dict[str, StaffMember]:
+    session.add(Delegation(name=data["delegation"]["name"], summary=data["delegation"]["summary"]))
+    sites = {}
+    for entry in data["delegation"]["sites"]:
+        sites[entry["name"]] = site = DelegationSite(**entry)
+        session.add(site)
+    for position, (title, text) in enumerate(data["delegation"]["missions"], start=1):
+        session.add(Mission(position=position, title=title, text=text))
+    session.flush()
+    staff = {}
+    for first_name, last_name, job_title, site_name in data["governance"]["staff"]:
+        person = _person(session, first_name, last_name)
+        session.flush()
+        staff[last_name] = member = StaffMember(person_id=person.id, job_title=job_title, site_id=sites[site_name].id)
+        session.add(member)
+    session.flush()
+    return staff
+
+
+def _load_governance(session: Session, data: dict, organisations: dict[str, Organisation]) -> None:
+    for entry in data["governance"]["assemblies"]:
+        session.add(GeneralAssembly(held_on=entry["held_on"], kind=AssemblyKind(entry["kind"]), notes=entry["notes"]))
+    session.flush()
+    elected_on: date = data["governance"]["board_elected_on"]
+    assembly = session.exec(select(GeneralAssembly).where(GeneralAssembly.held_on == elected_on)).one()
+    mandates: dict[str, BoardMandate] = {}
+    for organisation_name, first_name, last_name in data["governance"]["board"]:
+        organisation = organisations[organisation_name]
+        person = _person(session, first_name, last_name)
+        session.flush()
+        session.add(Contact(organisation_id=organisation.id, person_id=person.id, role="Administrateur·rice de Coorace Occitanie"))
+        mandates[last_name] = mandate = BoardMandate(
+            person_id=person.id, organisation_id=organisation.id, assembly_id=assembly.id, start_on=elected_on
+        )
+        session.add(mandate)
+        organisation.search_key = search_key(organisation.search_key, f"{first_name} {last_name}")
+    session.flush()
+    for role, last_name in data["governance"]["bureau"]:
+        session.add(BureauOffice(mandate_id=mandates[last_name].id, role=BureauRole(role), start_on=elected_on))
+    for last_name in data["governance"]["national_representatives"]:
+        session.add(NationalMandate(mandate_id=mandates[last_name].id, start_on=elected_on))
+
+
+def _load_figures(session: Session, data: dict) -> None:
+    for entry in data["figures"]["network"]:
+        session.add(YearlyFigures(organisation_id=None, **entry))
+    year = data["year"]
+    for kind, share in data["figures"]["resource_shares"].items():
+        session.add(YearlyResource(year=year, kind=ResourceKind(kind), share_percent=share))
+    session.add(ReportText(year=year, **{key: value.strip() for key, value in data["report_text"].items()}))
+    for entry in data["partners"]:
+        session.add(Partner(**entry))
+
+
+def _load_accompaniment(session: Session, data: dict, staff: dict[str, StaffMember]) -> None:
+    programmes = {name: Programme(name=name) for name in data["accompaniment"]["programmes"]}
+    session.add_all(programmes.values())
+    session.flush()
+    note = data["accompaniment"]["summary_note"]
+    for programme, kind, size, label, outcome, action_date in data["accompaniment"]["actions"]:
+        session.add(
+            SupportAction(
+                action_date=action_date,
+                programme_id=programmes[programme].id,
+                kind=ActionKind(kind),
+                group_count=size,
+                group_label=label,
+                outcome=ActionOutcome(outcome),
+                notes=note,
+                search_key=search_key(label, note),
+            )
+        )
+    for stage, count in data["accompaniment"]["tzcld_counts"].items():
+        stage = TerritoryStage(stage)
+        for number in range(1, count + 1):
+            name = f"{stage.label} n° {number} (nom non publié)"
+            territory = Territory(name=name, name_key=fold(name), notes="Compté dans le rapport d'activité 2020, sans nom.")
+            session.add(territory)
+            session.flush()
+            session.add(TerritoryStageChange(territory_id=territory.id, stage=stage, changed_on=data["accompaniment"]["tzcld_at"]))
+
+
+def _load_events(session: Session, data: dict, organisations: dict[str, Organisation]) -> None:
+    kinds = {name: EventKind(name=name) for name in data["calendar"]["event_kinds"]}
+    session.add_all(kinds.values())
+    session.flush()
+    for entry in data["events"]:
+        entry = dict(entry)
+        participants = entry.pop("participants", [])
+        starts_on = entry.get("starts_on")
+        event = Event(
+            **entry | {
+                "kind_id": kinds[entry.pop("kind")].id,
+                "year": entry.get("year") or (starts_on.year if starts_on else data["year"]),
+                "status": EventStatus(entry.get("status", "planned")),
+                "organiser": Organiser(entry.get("organiser", "delegation")),
+                "is_highlight": bool(entry.get("highlight_title")),
+                "highlight_story": entry.get("highlight_story", "").strip(),
+                "search_key": search_key(entry["title"], entry.get("place"), entry.get("description")),
+            }
+        )
+        session.add(event)
+        session.flush()
+        for organisation_name, persons in participants:
+            session.add(Participation(event_id=event.id, organisation_id=organisations[organisation_name].id, persons=persons))

@@ -1,0 +1,1 @@
+"""Storage: the engine, opening and migrating database files, transactions, backups."""

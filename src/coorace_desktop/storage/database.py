@@ -1,0 +1,152 @@
+"""Opening a database: create a new file, recognise our own files, refuse others, migrate safely.
+
+A file that is refused is never written to: the checks read it through a read-only SQLite
+connection before the engine touches it."""
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from coorace_desktop.storage import migrate
+from coorace_desktop.storage.engine import APPLICATION_ID, is_sqlite, make_engine
+from coorace_desktop.storage.errors import (
+    CorruptDatabaseError,
+    DatabaseNotFoundError,
+    ForeignDatabaseError,
+    NewerSchemaError,
+    NotADatabaseError,
+)
+from coorace_desktop.storage.paths import backup_dir, database_url
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass
+class Database:
+    """An open database: its URL, engine and, for SQLite, its file."""
+
+    url: str
+    engine: Engine
+
+    @property
+    def path(self) -> Path | None:
+        return Path(make_url(self.url).database) if is_sqlite(self.url) else None
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as connection:
+            return migrate.current_revision(connection)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(target: str | Path, *, create: bool = False) -> Database:
+    """Open a database file (or URL), migrating it to the current schema.
+
+    With create=True a missing file is created (readable by its owner only); an existing file
+    must be one of ours, at a schema this version knows."""
+    url = target if isinstance(target, str) and "://" in target else database_url(target)
+    if is_sqlite(url):
+        path = Path(make_url(url).database)
+        if path.exists():
+            _check_sqlite_file(path)
+        elif create:
+            _create_private_file(path)
+        else:
+            raise DatabaseNotFoundError(f"La base de données {path} n'existe pas.")
+    database = Database(url, make_engine(url))
+    try:
+        _migrate(database)
+    except BaseException:
+        database.close()
+        raise
+    return database
+
+
+def _create_private_file(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse, without writing to it, a file that is not a Coorace database this version reads."""
+    if path.is_dir():
+        raise NotADatabaseError(f"{path} est un dossier, pas une base de données.")
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if path.stat().st_size == 0:
+        return  # an empty file (just created for us) is initialised like a new one
+    if header != SQLITE_HEADER:
+        raise NotADatabaseError(f"{path.name} n'est pas une base de données Coorace Desktop.")
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise CorruptDatabaseError(f"{path.name} est endommagé ou illisible ({error}).") from error
+    if application_id != APPLICATION_ID:
+        raise ForeignDatabaseError(
+            f"{path.name} est une base SQLite d'une autre application : Coorace Desktop ne l'ouvre pas."
+        )
+    if revision and revision[0] not in migrate.known_revisions():
+        raise NewerSchemaError(
+            f"{path.name} a été enregistré par une version plus récente de Coorace Desktop "
+            f"(schéma {revision[0]}). Mettez l'application à jour pour l'ouvrir."
+        )
+
+
+def _migrate(database: Database) -> None:
+    head = migrate.head_revision()
+    with database.engine.connect() as connection:
+        current = migrate.current_revision(connection)
+    if current == head:
+        return
+    if current is not None and database.path is not None:
+        snapshot_before_migration(database.path, current)
+    with database.engine.begin() as connection:
+        if current is None and is_sqlite(database.url):
+            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrate.upgrade_to_head(connection)
+
+
+def snapshot_before_migration(path: Path, revision: str) -> Path:
+    """Copy the file with SQLite's backup API before its schema changes."""
+    folder = backup_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}-avant-migration-{revision}-{stamp}.sqlite"
+    _create_private_file(target)
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    return target

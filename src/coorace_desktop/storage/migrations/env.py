@@ -1,0 +1,16 @@
+"""Alembic environment: migrations run on the connection handed in by storage.migrate."""
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import coorace_desktop.domain  # noqa: F401  (registers every table on the metadata)
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=SQLModel.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

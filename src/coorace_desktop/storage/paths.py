@@ -1,0 +1,29 @@
+"""Where the database and backups live by default, following each OS's conventions."""
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path, user_log_path
+
+APP_NAME = "coorace-desktop"
+DB_ENV_VAR = "COORACE_DB"
+
+
+def default_database_path() -> Path:
+    """COORACE_DB when set, else coorace.sqlite in the user data folder."""
+    override = os.environ.get(DB_ENV_VAR)
+    if override:
+        return Path(override)
+    return user_data_path(APP_NAME, appauthor=False) / "coorace.sqlite"
+
+
+def backup_dir() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / "sauvegardes"
+
+
+def log_dir() -> Path:
+    return user_log_path(APP_NAME, appauthor=False)
+
+
+def database_url(path: Path | str) -> str:
+    return f"sqlite:///{Path(path).resolve()}"

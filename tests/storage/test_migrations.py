@@ -1,0 +1,43 @@
+"""Migrations produce exactly the models, and go down and up again cleanly."""
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlmodel import SQLModel
+
+import coorace_desktop.domain  # noqa: F401
+from coorace_desktop.storage.migrate import alembic_config, current_revision, head_revision
+
+
+def test_migrations_match_the_models(database):
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, SQLModel.metadata)
+    assert differences == []
+
+
+def test_downgrade_to_nothing_and_back(database):
+    with database.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "base")
+    with database.engine.connect() as connection:
+        assert current_revision(connection) is None
+        tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables <= {"alembic_version"}
+    with database.engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+        assert current_revision(connection) == head_revision()
+
+
+def test_a_failed_migration_rolls_back_entirely(database):
+    """DDL runs inside the transaction (pysqlite would otherwise commit it piecemeal)."""
+    with database.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "base")
+    try:
+        with database.engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "head")
+            raise RuntimeError("coupure au milieu de la migration")
+    except RuntimeError:
+        pass
+    with database.engine.connect() as connection:
+        tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "organisations" not in tables

@@ -1,0 +1,67 @@
+"""The command line as a user runs it: a subprocess, French messages, exit codes."""
+
+import json
+import subprocess
+import sys
+
+
+def run(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "coorace_desktop", *args], capture_output=True, text=True, env=env)
+
+
+def test_demo_then_check_reports_the_counts(tmp_path):
+    path = tmp_path / "demo.sqlite"
+    created = run("demo", "--db", str(path))
+    assert created.returncode == 0, created.stderr
+    checked = run("check", "--db", str(path), "--json")
+    assert checked.returncode == 0, checked.stderr
+    report = json.loads(checked.stdout)
+    assert report["ok"] is True
+    assert report["schema"] == "0001"
+    assert report["counts"]["organisations"] == 51
+    assert report["counts"]["sites"] == 52
+    assert report["counts"]["board_members"] == 15
+    assert report["counts"]["staff"] == 5
+
+
+def test_demo_does_not_overwrite_without_force(tmp_path):
+    path = tmp_path / "demo.sqlite"
+    path.write_bytes(b"precious")
+    refused = run("demo", "--db", str(path))
+    assert refused.returncode == 1
+    assert "--force" in refused.stderr and "Traceback" not in refused.stderr
+    assert path.read_bytes() == b"precious"
+    assert run("demo", "--db", str(path), "--force").returncode == 0
+
+
+def test_check_on_a_text_file_is_one_french_line(tmp_path):
+    path = tmp_path / "liste.csv"
+    path.write_text("nom;ville\n")
+    result = run("check", "--db", str(path))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == ["Erreur : liste.csv n'est pas une base de données Coorace Desktop."]
+
+
+def test_check_on_a_corrupted_database_exits_1(demo_file, tmp_path):
+    path = tmp_path / "damaged.sqlite"
+    data = bytearray(demo_file.read_bytes())
+    data[4096 * 3: 4096 * 3 + 200] = b"\xff" * 200  # scribble over a b-tree page
+    path.write_bytes(bytes(data))
+    result = run("check", "--db", str(path), "--json")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_errors_exit_2():
+    result = run("check", "--no-such-option")
+    assert result.returncode == 2
+    assert "Erreur d'utilisation" in result.stderr
+
+
+def test_coorace_db_environment_variable_names_the_file(tmp_path):
+    import os
+
+    path = tmp_path / "env.sqlite"
+    env = dict(os.environ, COORACE_DB=str(path))
+    assert run("demo", env=env).returncode == 0
+    assert path.exists()
