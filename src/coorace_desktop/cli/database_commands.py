@@ -4,9 +4,8 @@ import argparse
 import json
 
 from coorace_desktop.cli.common import CommandError, database_parent, database_path, open_existing
-from coorace_desktop.services.demo import load_demo
+from coorace_desktop.services.demo import DemoError, create_demo_database
 from coorace_desktop.services.health import check_database
-from coorace_desktop.storage.database import open_database
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -23,19 +22,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run_demo(arguments: argparse.Namespace) -> int:
     path = database_path(arguments)
-    if path.exists():
-        if not arguments.force:
-            raise CommandError(f"{path} existe déjà : ajoutez --force pour le remplacer.")
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            leftover.unlink(missing_ok=True)
-    database = open_database(path, create=True)
     try:
-        load_demo(database)
-    except BaseException:
-        database.close()
-        path.unlink(missing_ok=True)
-        raise
-    database.close()
+        create_demo_database(path, force=arguments.force)
+    except DemoError as error:
+        raise CommandError(str(error)) from error
     print(f"Données de démonstration 2020 enregistrées dans {path}")
     return 0
 

@@ -48,11 +48,28 @@ from coorace_desktop.domain.enums import (
 from coorace_desktop.domain.departments import department_of_postcode
 from coorace_desktop.domain.text import fold, organisation_search_key, search_key
 from coorace_desktop.resources import DEMO_DATA_FILE
-from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.database import Database, open_database
 
 
 class DemoError(Exception):
     """The database already holds data, or the demo file is wrong."""
+
+
+def create_demo_database(path: Path, *, force: bool = False) -> None:
+    """Create a database file holding the demo data; an existing file is replaced only with force."""
+    if path.exists():
+        if not force:
+            raise DemoError(f"{path} existe déjà : ajoutez --force pour le remplacer.")
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+    database = open_database(path, create=True)
+    try:
+        load_demo(database)
+    except BaseException:
+        database.close()
+        path.unlink(missing_ok=True)
+        raise
+    database.close()
 
 
 def load_demo(database: Database, data_file: Path = DEMO_DATA_FILE) -> None:

@@ -27,3 +27,7 @@ def log_dir() -> Path:
 
 def database_url(path: Path | str) -> str:
     return f"sqlite:///{Path(path).resolve()}"
+
+
+def demo_database_path() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / "demo-2020.sqlite"

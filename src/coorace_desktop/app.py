@@ -1,0 +1,72 @@
+"""Starting the window: Qt in French, logging and the exception dialog, then which database."""
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from coorace_desktop.services.demo import create_demo_database
+from coorace_desktop.storage.database import open_database
+from coorace_desktop.storage.errors import StorageError
+from coorace_desktop.storage.paths import DB_ENV_VAR, default_database_path, demo_database_path
+from coorace_desktop.ui.errors import handle_unexpected, setup_logging, show_error
+from coorace_desktop.ui.main_window import DATABASE_FILTER, MainWindow
+from coorace_desktop.ui.welcome_dialog import WelcomeChoice, WelcomeDialog
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Coorace Desktop")
+    app.setOrganizationName("Coorace Occitanie")
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    translator = QTranslator(app)
+    if translator.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    return app
+
+
+def choose_database(explicit: Path | None, demo: bool, settings: QSettings) -> tuple[Path, bool] | None:
+    """The file to open and whether to create it; None when the user quits the welcome dialog."""
+    if demo:
+        path = demo_database_path()
+        if not path.exists():
+            create_demo_database(path)
+        return path, False
+    if explicit is not None:
+        return explicit, False
+    if os.environ.get(DB_ENV_VAR):
+        return Path(os.environ[DB_ENV_VAR]), False
+    last = settings.value("last_database")
+    for candidate in (Path(last) if last else None, default_database_path()):
+        if candidate is not None and candidate.exists():
+            return candidate, False
+    dialog = WelcomeDialog()
+    if not dialog.exec():
+        return None
+    if dialog.choice is WelcomeChoice.NEW:
+        return default_database_path(), True
+    if dialog.choice is WelcomeChoice.DEMO:
+        return choose_database(None, True, settings)
+    name, _ = QFileDialog.getOpenFileName(None, "Ouvrir une base de données", "", DATABASE_FILTER)
+    return (Path(name), False) if name else None
+
+
+def run_application(db_path: Path | None = None, demo: bool = False) -> int:
+    app = make_application()
+    setup_logging()
+    sys.excepthook = handle_unexpected
+    settings = QSettings()
+    choice = choose_database(db_path, demo, settings)
+    if choice is None:
+        return 0
+    path, create = choice
+    try:
+        database = open_database(path, create=create)
+    except StorageError as error:
+        show_error(None, str(error))
+        return 1
+    window = MainWindow(database, settings)
+    window.show()
+    return app.exec()

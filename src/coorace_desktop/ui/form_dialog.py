@@ -1,0 +1,141 @@
+"""The form dialog every editor shares: fields with their error shown beneath them, OK disabled
+until the form is valid, and closing only once the service command succeeded."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coorace_desktop.ui.errors import expected_failure, show_error
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class FormDialog(QDialog):
+    """Subclasses add fields with add_field(), and give:
+    values() -> a typed draft; validate(draft) -> {field name: French message} (a pure domain
+    function); save(draft) -> the service command's result, kept in self.result_value."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.result_value: Any = None
+        self._errors: dict[str, QLabel] = {}
+        self._touched: set[str] = set()
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.general_error = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
+        self.general_error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Enregistrer")
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.body = QVBoxLayout()
+        self.body.addLayout(self.form)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    # -- building
+    def add_field(self, name: str, label: str, widget: QWidget, form: QFormLayout | None = None) -> QWidget:
+        """Add a labelled field whose error (key `name` in validate()'s result) shows beneath it."""
+        error = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
+        error.hide()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        (form or self.form).addRow(label, box)
+        self._errors[name] = error
+        self.watch(widget, name)
+        return widget
+
+    def watch(self, widget: QWidget, name: str = "") -> None:
+        """Revalidate whenever the widget changes (name: the field it belongs to, marked touched)."""
+        def changed(*_args: object) -> None:
+            if name:
+                self._touched.add(name)
+            self.revalidate()
+
+        for signal_name in _CHANGE_SIGNALS.get(_kind(widget), ()):
+            getattr(widget, signal_name).connect(changed)
+
+    # -- to provide
+    def values(self) -> Any:
+        raise NotImplementedError
+
+    def validate(self, draft: Any) -> Mapping[str, str]:
+        raise NotImplementedError
+
+    def save(self, draft: Any) -> Any:
+        raise NotImplementedError
+
+    # -- behaviour
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.revalidate()
+
+    def revalidate(self, show_all: bool = False) -> Mapping[str, str]:
+        errors = self.validate(self.values())
+        for name, label in self._errors.items():
+            message = errors.get(name, "")
+            visible = bool(message) and (show_all or name in self._touched)
+            label.setText(message)
+            label.setVisible(visible)
+        general = errors.get("", "")
+        self.general_error.setText(general)
+        self.general_error.setVisible(bool(general) and (show_all or bool(self._touched)))
+        self.ok_button.setEnabled(not errors)
+        return errors
+
+    def accept(self) -> None:
+        if self.revalidate(show_all=True):
+            return
+        try:
+            self.result_value = self.save(self.values())
+        except Exception as error:
+            message = expected_failure(error)
+            if message is None:
+                raise
+            show_error(self, message)
+            return
+        super().accept()
+
+
+def _kind(widget: QWidget) -> type:
+    for kind in _CHANGE_SIGNALS:
+        if isinstance(widget, kind):
+            return kind
+    return QWidget
+
+
+_CHANGE_SIGNALS: dict[type, tuple[str, ...]] = {
+    QLineEdit: ("textChanged",),
+    QPlainTextEdit: ("textChanged",),
+    QTextEdit: ("textChanged",),
+    QComboBox: ("currentIndexChanged", "editTextChanged"),
+    QDateEdit: ("dateChanged",),
+    QSpinBox: ("valueChanged",),
+    QDoubleSpinBox: ("valueChanged",),
+    QAbstractButton: ("toggled",),
+}

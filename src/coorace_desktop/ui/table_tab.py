@@ -1,0 +1,202 @@
+"""The shape every table tab shares: a search box, a row of filters, the table, and
+New / Edit / Delete with the keyboard (Ctrl+N, Enter, Del) and a confirmation before deleting."""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.ui.errors import run_command
+from coorace_desktop.ui.table_model import ROW_ROLE, Column, WindowedTableModel
+
+SEARCH_DELAY_MS = 250
+
+
+class DataTable(QWidget):
+    """A searchable, filterable, sortable table over a service list query, with its own toolbar.
+
+    Owners connect `new_requested`, `edit_requested(row)` and give `delete_row` (see `set_delete`)."""
+
+    new_requested = Signal()
+    edit_requested = Signal(object)
+    changed = Signal()
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        count: Callable[[ListQuery], int],
+        fetch_page: Callable[[ListQuery, int, int], list],
+        *,
+        noun: tuple[str, str],
+        search_placeholder: str = "Rechercher…",
+        settings_key: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.noun_singular, self.noun_plural = noun
+        self.settings_key = settings_key
+        self._delete_question: Callable[[Any], str] | None = None
+        self._delete_row: Callable[[Any], object] | None = None
+
+        self.search_edit = QLineEdit(placeholderText=search_placeholder, clearButtonEnabled=True)
+        self.search_edit.setAccessibleName("Recherche")
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+
+        self.filters_layout = QHBoxLayout()
+        self.new_button = QPushButton("&Nouveau…")
+        self.edit_button = QPushButton("&Modifier…")
+        self.delete_button = QPushButton("&Supprimer")
+        self.new_button.setToolTip("Ctrl+N")
+        self.edit_button.setToolTip("Entrée ou double-clic")
+        self.delete_button.setToolTip("Suppr")
+
+        self.model = WindowedTableModel(columns, count, fetch_page, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(140)
+        self.count_label = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 2)
+        top.addLayout(self.filters_layout, 3)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+        self.new_button.clicked.connect(self.new_requested)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.view.doubleClicked.connect(self.edit_current)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_requested.emit, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.view, self.edit_current, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_current, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.model.modelReset.connect(self._update_state)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_state()
+
+    # -- configuration by the owning tab
+    def add_filter(self, name: str, label: str, choices: Sequence[tuple[str, object]]) -> QComboBox:
+        """A combo box filtering on `name`; the first choice should be ('Tous', None)."""
+        combo = QComboBox()
+        combo.setAccessibleName(label)
+        combo.setToolTip(label)
+        for text, value in choices:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda _=0: self.model.set_filter(name, combo.currentData()))
+        self.filters_layout.addWidget(combo)
+        return combo
+
+    def set_delete(self, question: Callable[[Any], str], delete_row: Callable[[Any], object]) -> None:
+        """question(row) gives the French confirmation text (it may raise ValidationError to refuse)."""
+        self._delete_question = question
+        self._delete_row = delete_row
+
+    # -- actions
+    def current_row(self) -> Any:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isSelected(index):
+            rows = self.view.selectionModel().selectedRows()
+            if not rows:
+                return None
+            index = rows[0]
+        return self.model.data(index, ROW_ROLE)
+
+    def edit_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.edit_requested.emit(row)
+
+    def delete_current(self) -> None:
+        row = self.current_row()
+        if row is None or self._delete_row is None:
+            return
+        ok, question = run_command(self, self._delete_question, row)
+        if not ok:
+            return
+        answer = QMessageBox.question(self, f"Supprimer {self.noun_singular}", question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            ok, _ = run_command(self, self._delete_row, row)
+            if ok:
+                self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        self.model.refresh()
+        if select_id is not None:
+            position = self.model.row_of_id(select_id)
+            if position is None:
+                # fetch pages until found, bounded: a new row may sort anywhere
+                for position in range(min(self.model.rowCount(), 5000)):
+                    if self.model.row_at(position).id == select_id:
+                        break
+                else:
+                    position = None
+            if position is not None:
+                self.view.selectRow(position)
+                self.view.scrollTo(self.model.index(position, 0))
+        self.changed.emit()
+
+    def status_text(self) -> str:
+        count = self.model.rowCount()
+        noun = self.noun_singular if count == 1 else self.noun_plural
+        return f"{count:,} {noun}".replace(",", "\u202f")
+
+    def _apply_search(self) -> None:
+        self.model.set_search(self.search_edit.text())
+
+    def _update_state(self) -> None:
+        self.count_label.setText(self.status_text())
+        self._update_buttons()
+        self.changed.emit()
+
+    def _update_buttons(self) -> None:
+        has_row = bool(self.view.selectionModel().selectedRows())
+        self.edit_button.setEnabled(has_row)
+        self.delete_button.setEnabled(has_row and self._delete_row is not None)
+
+    # -- column widths persist
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue(f"tables/{self.settings_key}", self.view.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value(f"tables/{self.settings_key}")
+        if state is not None:
+            self.view.horizontalHeader().restoreState(state)

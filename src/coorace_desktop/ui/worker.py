@@ -1,0 +1,123 @@
+"""Work off the UI thread: a job is a function taking a `progress(done, total, text)` callback;
+a progress dialog appears only if it lasts more than half a second, and Cancel stops the job at
+its next progress call (its transaction then rolls back)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QThread, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from coorace_desktop.ui.errors import expected_failure, handle_unexpected, show_error
+
+Progress = Callable[[int, int, str], None]
+
+
+class JobCancelled(Exception):
+    """Raised inside a job by its progress callback once the user pressed Cancel."""
+
+
+class _JobThread(QThread):
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, job: Callable[[Progress], Any], parent=None) -> None:
+        super().__init__(parent)
+        self._job = job
+        self.cancelled = False
+
+    def _progress(self, done: int, total: int, text: str = "") -> None:
+        if self.cancelled:
+            raise JobCancelled()
+        self.progressed.emit(done, total, text)
+
+    def run(self) -> None:
+        try:
+            result = self._job(self._progress)
+        except BaseException as error:  # delivered to the UI thread, never lost in this one
+            self.failed.emit(error)
+        else:
+            self.succeeded.emit(result)
+
+
+class BackgroundJob:
+    """A running job; keep a reference until it finishes (run_in_background does)."""
+
+    _running: set["BackgroundJob"] = set()
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        label: str,
+        job: Callable[[Progress], Any],
+        on_success: Callable[[Any], None],
+        on_cancel: Callable[[], None] | None = None,
+        cancellable: bool = True,
+    ) -> None:
+        self.thread = _JobThread(job)
+        self.on_success = on_success
+        self.on_cancel = on_cancel
+        self.parent = parent
+        self.dialog = QProgressDialog(label, "Annuler" if cancellable else "", 0, 0, parent)
+        self.dialog.setWindowTitle("Coorace Desktop")
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(500)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        if not cancellable:
+            self.dialog.setCancelButton(None)
+        self.dialog.canceled.connect(self.cancel)
+        self.thread.progressed.connect(self._show_progress)
+        self.thread.succeeded.connect(self._finish_success)
+        self.thread.failed.connect(self._finish_failure)
+        BackgroundJob._running.add(self)
+        self.thread.start()
+
+    def cancel(self) -> None:
+        self.thread.cancelled = True
+        self.dialog.setLabelText("Annulation…")
+
+    def _show_progress(self, done: int, total: int, text: str) -> None:
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+        if text:
+            self.dialog.setLabelText(text)
+
+    def _close(self) -> None:
+        self.thread.wait()
+        self.dialog.reset()
+        self.dialog.close()
+        self.dialog.deleteLater()
+        BackgroundJob._running.discard(self)
+
+    def _finish_success(self, result: Any) -> None:
+        self._close()
+        self.on_success(result)
+
+    def _finish_failure(self, error: BaseException) -> None:
+        self._close()
+        if isinstance(error, JobCancelled):
+            if self.on_cancel:
+                self.on_cancel()
+            return
+        message = expected_failure(error)
+        if message:
+            show_error(self.parent, message)
+        else:
+            handle_unexpected(type(error), error, error.__traceback__)
+
+    def wait(self) -> None:
+        self.thread.wait()
+
+
+def run_in_background(
+    parent: QWidget | None,
+    label: str,
+    job: Callable[[Progress], Any],
+    on_success: Callable[[Any], None],
+    on_cancel: Callable[[], None] | None = None,
+    cancellable: bool = True,
+) -> BackgroundJob:
+    """Start `job(progress)` in a thread; on_success(result) runs in the UI thread."""
+    return BackgroundJob(parent, label, job, on_success, on_cancel, cancellable)

@@ -1,0 +1,126 @@
+"""The shared form dialog and background job behave as every editor relies on."""
+
+import pytest
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+from coorace_desktop.domain.validation import ValidationError, required_text
+from coorace_desktop.storage.errors import DiskFullError
+from coorace_desktop.ui import form_dialog, worker
+from coorace_desktop.ui.form_dialog import FormDialog
+
+
+class NameDialog(FormDialog):
+    def __init__(self, save):
+        super().__init__("Nom")
+        self.name_edit = self.add_field("name", "Nom", QLineEdit())
+        self._save = save
+
+    def values(self):
+        return self.name_edit.text()
+
+    def validate(self, draft):
+        try:
+            required_text(draft, "Le nom")
+        except ValidationError as error:
+            return {"name": str(error)}
+        return {}
+
+    def save(self, draft):
+        return self._save(draft)
+
+
+def test_ok_is_disabled_until_valid_and_errors_show_next_to_fields(qtbot):
+    dialog = NameDialog(lambda name: name)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.name_edit, "AJE")
+    assert dialog.ok_button.isEnabled()
+    dialog.name_edit.clear()
+    assert not dialog.ok_button.isEnabled()
+    assert dialog._errors["name"].isVisible()
+    assert dialog._errors["name"].text() == "Le nom est obligatoire."
+
+
+def test_dialog_closes_only_after_the_save_succeeded(qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(form_dialog, "show_error", lambda parent, message: shown.append(message))
+
+    def failing_save(name):
+        raise DiskFullError("Le disque est plein : rien n'a été enregistré.")
+
+    dialog = NameDialog(failing_save)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name_edit, "AJE")
+    dialog.accept()
+    assert dialog.isVisible() and shown == ["Le disque est plein : rien n'a été enregistré."]
+
+    dialog._save = lambda name: f"saved {name}"
+    dialog.accept()
+    assert not dialog.isVisible() and dialog.result_value == "saved AJE"
+
+
+def test_a_bug_in_save_is_not_swallowed(qtbot):
+    def buggy(name):
+        raise ZeroDivisionError
+
+    dialog = NameDialog(buggy)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("AJE")
+    with pytest.raises(ZeroDivisionError):
+        dialog.accept()
+
+
+def test_background_job_reports_result_in_ui_thread(qtbot):
+    results = []
+
+    def job(progress):
+        for step in range(3):
+            progress(step, 3, "étape")
+        return "fini"
+
+    running = worker.run_in_background(None, "Travail…", job, results.append)
+    qtbot.waitUntil(lambda: results == ["fini"], timeout=5000)
+    running.wait()
+
+
+def test_cancel_stops_the_job_at_its_next_progress_call(qtbot):
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    finished, cancelled = [], []
+
+    def job(progress):
+        started.set()
+        release.wait(5)
+        progress(1, 2, "")
+        finished.append("should not get here")
+
+    running = worker.run_in_background(None, "Travail…", job, finished.append, on_cancel=lambda: cancelled.append(True))
+    started.wait(5)
+    running.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: cancelled == [True], timeout=5000)
+    assert finished == []
+
+
+def test_expected_failure_in_a_job_is_a_message(qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(worker, "show_error", lambda parent, message: shown.append(message))
+
+    def job(progress):
+        raise DiskFullError("Le disque est plein : rien n'a été enregistré.")
+
+    worker.run_in_background(None, "Travail…", job, lambda result: None)
+    qtbot.waitUntil(lambda: shown == ["Le disque est plein : rien n'a été enregistré."], timeout=5000)
+
+
+def test_message_box_buttons_are_in_french(qtbot):
+    from coorace_desktop.app import make_application
+
+    make_application()
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "q", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    texts = {box.button(b).text().replace("&", "") for b in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No, QMessageBox.StandardButton.Cancel)}
+    assert texts == {"Oui", "Non", "Annuler"}

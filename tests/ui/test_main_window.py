@@ -1,0 +1,109 @@
+"""The main window: title, status bar, File menu, settings; the welcome dialog; the error dialog."""
+
+import logging
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from coorace_desktop import app as app_module
+from coorace_desktop.storage.database import open_database
+from coorace_desktop.ui import errors, main_window
+from coorace_desktop.ui.main_window import MainWindow
+from coorace_desktop.ui.welcome_dialog import WelcomeChoice
+
+
+@pytest.fixture
+def window(qtbot, demo_database, settings):
+    window = MainWindow(demo_database, settings)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_title_and_status_bar_name_the_database(window, demo_database):
+    assert window.windowTitle() == "demo.sqlite — Coorace Desktop"
+    assert window.path_label.text() == str(demo_database.path)
+
+
+def test_tabs_come_in_the_agreed_order(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    expected = ["Adhérents", "Gouvernance", "Accompagnements", "Événements", "Rapports"]
+    assert titles == [title for title in expected if title in titles]
+    assert len(titles) == len(main_window.TABS)
+
+
+def test_file_menu_items(window):
+    texts = [action.text().replace("&", "") for action in window.file_menu.actions() if action.text()]
+    assert texts[:3] == ["Nouvelle base…", "Ouvrir…", "Fichiers récents"]
+    assert texts[-1] == "Quitter"
+
+
+def test_opening_a_refused_file_keeps_the_current_database(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(main_window, "show_error", lambda parent, message: shown.append(message))
+    text_file = tmp_path / "notes.sqlite"
+    text_file.write_text("pas une base")
+    current = window.database
+    assert not window.open_path(text_file)
+    assert window.database is current
+    assert shown == ["notes.sqlite n'est pas une base de données Coorace Desktop."]
+
+
+def test_opening_another_database_replaces_it_and_is_remembered(window, tmp_path, settings):
+    other = tmp_path / "autre.sqlite"
+    assert window.open_path(other, create=True)
+    assert window.windowTitle().startswith("autre.sqlite")
+    assert window.recent_files()[0] == str(other)
+    assert settings.value("last_database") == str(other)
+
+
+def test_geometry_persists(qtbot, database, settings):
+    first = MainWindow(open_database(database.path), settings)
+    qtbot.addWidget(first)
+    first.resize(640, 480)
+    first.close()
+    second = MainWindow(open_database(database.path), settings)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (640, 480)
+
+
+def test_welcome_dialog_can_open_the_demo(monkeypatch, settings):
+    class FakeWelcome:
+        choice = WelcomeChoice.DEMO
+
+        def exec(self):
+            return True
+
+    monkeypatch.setattr(app_module, "WelcomeDialog", FakeWelcome)
+    path, create = app_module.choose_database(None, False, settings)
+    assert path.name == "demo-2020.sqlite" and path.exists() and not create
+
+
+def test_welcome_dialog_quit_opens_nothing(monkeypatch, settings):
+    class Quit:
+        choice = None
+
+        def exec(self):
+            return False
+
+    monkeypatch.setattr(app_module, "WelcomeDialog", Quit)
+    assert app_module.choose_database(None, False, settings) is None
+
+
+def test_unexpected_error_is_logged_and_shown_and_the_app_goes_on(qtbot, monkeypatch, user_dirs):
+    shown = []
+    monkeypatch.setattr(errors, "show_error", lambda parent, message, details="": shown.append((message, details)))
+    errors.setup_logging()
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError as error:
+        errors.handle_unexpected(type(error), error, error.__traceback__)
+    message, details = shown[0]
+    assert message.startswith("Une erreur inattendue s'est produite")
+    assert "ZeroDivisionError" in details
+    for handler in errors.log.handlers:
+        handler.flush()
+    log_file = errors.log_dir() / "coorace-desktop.log"
+    assert "ZeroDivisionError" in log_file.read_text(encoding="utf-8")
+    for handler in list(errors.log.handlers):
+        errors.log.removeHandler(handler)
+        handler.close()
