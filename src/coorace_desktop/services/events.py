@@ -30,11 +30,12 @@ from coorace_desktop.services.event_figures import (  # noqa: F401  (the report 
 from coorace_desktop.storage.database import Database
 
 
-class EventNotFoundError(LookupError):
+class EventNotFoundError(ValidationError):
     """The event was deleted meanwhile (another window, an import)."""
 
-    def __str__(self) -> str:
-        return "Cet événement n'existe plus : il a peut-être été supprimé entre-temps."
+    def __init__(self, event_id: int):
+        super().__init__("Cet événement n'existe plus : il a peut-être été supprimé entre-temps.")
+        self.event_id = event_id
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,137 @@
+"""Event commands (create, edit, participants, delete, kinds) and the list query."""
+
+from datetime import date, time
+
+import pytest
+from sqlalchemy import func, select
+
+from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain.events import Event, Participation
+from coorace_desktop.domain.events_rules import EventInput, EventInputError
+from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.events import (
+    EventNotFoundError,
+    add_event_kind,
+    create_event,
+    delete_event_kind,
+    delete_events,
+    event_kinds,
+    get_event,
+    organisation_choices,
+    set_participants,
+    update_event,
+)
+from coorace_desktop.services.events_list import (
+    KIND,
+    STATUS,
+    YEAR,
+    count_events,
+    event_days,
+    event_years,
+    list_events,
+)
+from coorace_desktop.services.listing import ListQuery
+
+
+@pytest.fixture
+def kinds(demo_database):
+    return {row.name: row.id for row in event_kinds(demo_database)}
+
+
+def organisation_id(database, name):
+    return next(choice.id for choice in organisation_choices(database, name) if choice.name == name)
+
+
+def test_create_read_and_edit_an_event_with_participants(demo_database, kinds):
+    laser, chorus = organisation_id(demo_database, "LASER 81"), organisation_id(demo_database, "CHORUS")
+    values = EventInput("Webinaire réemploi", kinds["Webinaire"], 2022, date(2022, 3, 8), time(10), place="Visio",
+                        online=True, other_participants=4)
+    event_id = create_event(demo_database, values, {laser: 2, chorus: 1})
+    details = get_event(demo_database, event_id)
+    assert details.kind_name == "Webinaire" and details.values.year == 2022
+    assert {(row.name, row.persons) for row in details.participants} == {("LASER 81", 2), ("CHORUS", 1)}
+    assert details.member_persons == 3
+
+    update_event(demo_database, event_id, EventInput("Webinaire réemploi (2)", kinds["Webinaire"], 2022,
+                                                     date(2022, 3, 9), status=EventStatus.DONE))
+    details = get_event(demo_database, event_id)
+    assert details.values.title == "Webinaire réemploi (2)" and details.values.status is EventStatus.DONE
+    assert details.member_persons == 3  # participants None: untouched
+    set_participants(demo_database, event_id, {chorus: 5})
+    assert [(row.name, row.persons) for row in get_event(demo_database, event_id).participants] == [("CHORUS", 5)]
+
+
+def test_search_key_follows_edits(demo_database, kinds):
+    event_id = create_event(demo_database, EventInput("Petit-déjeuner", kinds["Rencontre"], 2022, place="Nîmes"))
+    assert [row.id for row in list_events(demo_database, ListQuery(search="NIMES"))] == [event_id]
+    update_event(demo_database, event_id, EventInput("Petit-déjeuner", kinds["Rencontre"], 2022, place="Sète"))
+    assert list_events(demo_database, ListQuery(search="nimes")) == []
+    assert [row.id for row in list_events(demo_database, ListQuery(search="petit dejeuner sete"))] == [event_id]
+
+
+def test_bad_input_changes_nothing(demo_database, kinds):
+    before = count_events(demo_database, ListQuery())
+    with pytest.raises(EventInputError):
+        create_event(demo_database, EventInput("", kinds["Rencontre"], 2022))
+    with pytest.raises(ValidationError, match="au moins une personne"):
+        create_event(demo_database, EventInput("X", kinds["Rencontre"], 2022), {1: 0})
+    with pytest.raises(ValidationError, match="n'existe"):
+        create_event(demo_database, EventInput("X", kinds["Rencontre"], 2022), {99999: 1})
+    with pytest.raises(ValidationError, match="type d'événement n'existe plus"):
+        create_event(demo_database, EventInput("X", 99999, 2022))
+    assert count_events(demo_database, ListQuery()) == before
+    with pytest.raises(EventNotFoundError):
+        update_event(demo_database, 99999, EventInput("X", kinds["Rencontre"], 2022))
+
+
+def test_delete_takes_participations_along(demo_database):
+    with demo_database.session() as session:
+        laser_event = session.execute(select(Participation.event_id).limit(1)).scalar_one()
+    assert delete_events(demo_database, [laser_event]) == 1
+    with demo_database.session() as session:
+        assert session.execute(select(func.count()).where(Participation.event_id == laser_event)).scalar_one() == 0
+        assert session.get(Event, laser_event) is None
+
+
+def test_kinds_are_extended_without_duplicates_and_kept_while_used(demo_database, kinds):
+    new_id = add_event_kind(demo_database, "Petit-déjeuner des adhérents")
+    with pytest.raises(ValidationError, match="existe déjà"):
+        add_event_kind(demo_database, "ANIMATION REGIONALE")
+    with pytest.raises(ValidationError, match="utilisé par"):
+        delete_event_kind(demo_database, kinds["Animation régionale"])
+    delete_event_kind(demo_database, new_id)
+    assert "Petit-déjeuner des adhérents" not in {row.name for row in event_kinds(demo_database)}
+
+
+def test_filters_by_year_kind_and_status(demo_database, kinds):
+    planned_2021 = ListQuery(filters={YEAR: 2021, STATUS: "planned"})
+    assert count_events(demo_database, planned_2021) == 8
+    animations = ListQuery(filters={YEAR: 2020, KIND: kinds["Animation régionale"]})
+    rows = list_events(demo_database, animations)
+    assert len(rows) == count_events(demo_database, animations) == 8
+    assert sum(row.sessions for row in rows) == 16 and sum(row.participants for row in rows) == 243
+    assert event_years(demo_database) == [2021, 2020]
+
+
+def test_default_order_puts_upcoming_events_first(demo_database):
+    rows = list_events(demo_database, ListQuery(sort_key="date"), today=date(2021, 6, 1))
+    assert [row.title for row in rows[:2]] == ["Journée régionale ENEDIS", "Congrès Coorace"]
+    assert all(row.starts_on is None and row.status is EventStatus.PLANNED for row in rows[2:7])
+    assert rows[7].title == "Assemblée générale 2021"  # the latest past event comes next
+    newest_first = list_events(demo_database, ListQuery(sort_key="date", descending=True))
+    assert newest_first[0].title == "Congrès Coorace"
+
+
+def test_paging_is_stable_and_complete(demo_database):
+    query = ListQuery(sort_key="title")
+    total = count_events(demo_database, query)
+    pages = [row.id for offset in range(0, total, 7) for row in list_events(demo_database, query, offset, 7)]
+    assert len(pages) == len(set(pages)) == total
+
+
+def test_calendar_days_mark_each_day_of_an_event(demo_database):
+    days = event_days(demo_database, date(2021, 11, 1), date(2021, 11, 30))
+    assert sorted(days) == [date(2021, 11, 25), date(2021, 11, 26)]
+    assert days[date(2021, 11, 26)][0].title == "Congrès Coorace"
+    # An event starting before the month shows only on its days inside it.
+    assert sorted(event_days(demo_database, date(2020, 10, 14), date(2020, 10, 31))) == [date(2020, 10, 14)]
