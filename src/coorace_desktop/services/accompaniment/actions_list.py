@@ -1,0 +1,168 @@
+"""The actions table: filters (year, officer, programme, beneficiary, kind), search in the notes,
+sort on every column and paging, all in SQL; and the running totals of what is shown."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
+
+from coorace_desktop.domain.accompaniment import Programme, ProjectHolder, SupportAction, Territory
+from coorace_desktop.domain.accompaniment_rules import BENEFICIARY_KIND_LABELS, BeneficiaryKind, BeneficiaryRef
+from coorace_desktop.domain.enums import ActionKind, ActionOutcome, LabelledEnum
+from coorace_desktop.domain.governance import StaffMember
+from coorace_desktop.domain.organisations import Organisation, Person
+from coorace_desktop.domain.text import fold
+from coorace_desktop.services.accompaniment.summary import UNKNOWN_OFFICER, beneficiaries_count, year_range
+from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
+from coorace_desktop.storage.database import Database
+
+# The officer filter's value for historical records that do not name one.
+NO_OFFICER = -1
+GROUP_KIND_LABEL = "Groupe"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    """One line of the actions table."""
+
+    id: int
+    action_date: date
+    officer: str
+    beneficiary: str
+    beneficiary_kind: str
+    programme: str
+    kind: ActionKind
+    hours: float
+    outcome: ActionOutcome
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActionTotals:
+    """What the rows shown add up to: beneficiaries = distinct named ones + group sizes."""
+
+    actions: int
+    beneficiaries: int
+    hours: float
+
+
+def _filtered(statement: Select, query: ListQuery) -> Select:
+    """The WHERE clause of every actions query; only support_actions columns, so counts need no join."""
+    statement = apply_search(statement, SupportAction.search_key, query.search)
+    if (year := query.filter("year")) is not None:
+        statement = statement.where(year_range(int(year)))
+    if (officer := query.filter("officer")) is not None:
+        statement = statement.where(
+            SupportAction.officer_id.is_(None) if officer == NO_OFFICER else SupportAction.officer_id == officer
+        )
+    if (programme := query.filter("programme")) is not None:
+        statement = statement.where(SupportAction.programme_id == programme)
+    if (kind := query.filter("kind")) is not None:
+        statement = statement.where(SupportAction.kind == kind)
+    if (beneficiary := query.filter("beneficiary")) is not None:
+        statement = statement.where(_beneficiary_condition(beneficiary))
+    return statement
+
+
+def _beneficiary_condition(ref: BeneficiaryRef) -> ColumnElement[bool]:
+    if ref.kind == BeneficiaryKind.PROJECT_HOLDER:
+        return SupportAction.project_holder_id == ref.id
+    if ref.kind == BeneficiaryKind.TERRITORY:
+        return SupportAction.territory_id == ref.id
+    # A member's history includes what was done for it while it was still a project holder.
+    converted = select(ProjectHolder.id).where(ProjectHolder.organisation_id == ref.id)
+    return or_(SupportAction.organisation_id == ref.id, SupportAction.project_holder_id.in_(converted))
+
+
+def count_actions(database: Database, query: ListQuery) -> int:
+    with database.session() as session:
+        return session.execute(_filtered(select(func.count()).select_from(SupportAction), query)).scalar_one()
+
+
+def action_totals(database: Database, query: ListQuery) -> ActionTotals:
+    """Running totals of the actions the query shows."""
+    statement = select(func.count(), beneficiaries_count(), func.coalesce(func.sum(SupportAction.hours), 0.0))
+    with database.session() as session:
+        actions, beneficiaries, hours = session.execute(_filtered(statement.select_from(SupportAction), query)).one()
+    return ActionTotals(actions, beneficiaries, float(hours))
+
+
+def label_order(column: ColumnElement, labels: Mapping[object, str]) -> ColumnElement[int]:
+    """Sort a column of codes by their French labels, accents aside (Évaluation between D and F)."""
+    ranked = sorted(labels, key=lambda value: fold(labels[value]))
+    return case({value: rank for rank, value in enumerate(ranked)}, value=column, else_=len(ranked))
+
+
+def enum_labels(enum: type[LabelledEnum]) -> dict[str, str]:
+    return {member.value: member.label for member in enum}
+
+
+def action_page(database: Database, query: ListQuery, offset: int, limit: int) -> list[ActionRow]:
+    """One page of the table in the query's order (ties broken by id so paging is stable)."""
+    with database.session() as session:
+        programmes = dict(session.execute(select(Programme.id, Programme.name)).all())
+        sort_columns = {
+            "date": SupportAction.action_date,
+            "officer": Person.name_key,
+            "beneficiary": func.coalesce(
+                Organisation.name_key, ProjectHolder.name_key, Territory.name_key, SupportAction.search_key
+            ),
+            "programme": label_order(SupportAction.programme_id, programmes),
+            "kind": label_order(SupportAction.kind, enum_labels(ActionKind)),
+            "hours": SupportAction.hours,
+            "outcome": label_order(SupportAction.outcome, enum_labels(ActionOutcome)),
+            "notes": SupportAction.notes,
+        }
+        statement = (
+            select(
+                SupportAction.id,
+                SupportAction.action_date,
+                Person.first_name,
+                Person.last_name,
+                Organisation.name,
+                ProjectHolder.name,
+                Territory.name,
+                SupportAction.group_count,
+                SupportAction.group_label,
+                SupportAction.programme_id,
+                SupportAction.kind,
+                SupportAction.hours,
+                SupportAction.outcome,
+                SupportAction.notes,
+            )
+            .select_from(SupportAction)
+            .outerjoin(StaffMember, StaffMember.id == SupportAction.officer_id)
+            .outerjoin(Person, Person.id == StaffMember.person_id)
+            .outerjoin(Organisation, Organisation.id == SupportAction.organisation_id)
+            .outerjoin(ProjectHolder, ProjectHolder.id == SupportAction.project_holder_id)
+            .outerjoin(Territory, Territory.id == SupportAction.territory_id)
+        )
+        statement = apply_sort(_filtered(statement, query), sort_columns, query, SupportAction.id)
+        rows = session.execute(statement.offset(offset).limit(limit)).all()
+    return [_row(row, programmes) for row in rows]
+
+
+def _row(row, programmes: dict[int, str]) -> ActionRow:
+    (id, action_date, first, last, organisation, holder, territory, group_count, group_label,
+     programme_id, kind, hours, outcome, notes) = row
+    if organisation is not None:
+        beneficiary, beneficiary_kind = organisation, BeneficiaryKind.ORGANISATION
+    elif holder is not None:
+        beneficiary, beneficiary_kind = holder, BeneficiaryKind.PROJECT_HOLDER
+    elif territory is not None:
+        beneficiary, beneficiary_kind = territory, BeneficiaryKind.TERRITORY
+    else:
+        beneficiary, beneficiary_kind = f"{group_count} {group_label}", None
+    return ActionRow(
+        id=id,
+        action_date=action_date,
+        officer=f"{first or ''} {last or ''}".strip() or UNKNOWN_OFFICER,
+        beneficiary=beneficiary,
+        beneficiary_kind=BENEFICIARY_KIND_LABELS.get(beneficiary_kind, GROUP_KIND_LABEL),
+        programme=programmes.get(programme_id, ""),
+        kind=ActionKind(kind),
+        hours=hours,
+        outcome=ActionOutcome(outcome),
+        notes=notes,
+    )
