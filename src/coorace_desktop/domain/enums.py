@@ -92,6 +92,18 @@ class ResourceKind(LabelledEnum):
     OTHER = "other"
 
 
+class MembershipStatus(LabelledEnum):
+    ACTIVE = "active"
+    FORMER = "former"
+    PROSPECT = "prospect"
+
+
+class FeeStatus(LabelledEnum):
+    PAID = "paid"
+    DUE = "due"
+    NOT_CALLED = "not_called"
+
+
 LABELS: dict[LabelledEnum, str] = {
     SiaeType.AI: "AI",
     SiaeType.ACI: "ACI",
@@ -137,6 +149,12 @@ LABELS: dict[LabelledEnum, str] = {
     ResourceKind.SUBSIDIES: "Subventions",
     ResourceKind.FEES: "Cotisations",
     ResourceKind.OTHER: "Autres",
+    MembershipStatus.ACTIVE: "Adhérent",
+    MembershipStatus.FORMER: "Ancien adhérent",
+    MembershipStatus.PROSPECT: "Non adhérent",
+    FeeStatus.PAID: "Payée",
+    FeeStatus.DUE: "Non payée",
+    FeeStatus.NOT_CALLED: "Non appelée",
 }
 
 SIAE_TYPE_NAMES: dict[SiaeType, str] = {

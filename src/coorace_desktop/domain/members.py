@@ -1,0 +1,233 @@
+"""What the organisation dialog edits, as typed drafts, and their pure validation.
+
+Field keys of the error dictionary name the widget that shows the message: "name",
+"sites.0.postcode", "contacts.1.email", "fees.2.year", "figures.0.turnover"..."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TypeVar
+
+from coorace_desktop.domain import validation as check
+from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class SiteDraft:
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    department: str = ""
+    phone: str = ""
+    email: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDraft:
+    """A person acting for the organisation; person_id is None for a person not yet recorded."""
+
+    last_name: str = ""
+    first_name: str = ""
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    person_id: int | None = None
+    id: int | None = None
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipDraft:
+    joined_on: date | None = None
+    left_on: date | None = None
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeeDraft:
+    year: int
+    amount: int = 0
+    paid_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FiguresDraft:
+    """The observatoire's figures of one year; None is unknown, never zero."""
+
+    year: int
+    turnover: int | None = None
+    gross_wages: int | None = None
+    public_funding: int | None = None
+    insertion_employees: int | None = None
+    permanent_staff: int | None = None
+    fte: float | None = None
+    insertion_hours: int | None = None
+
+
+# The figures a user types, in the order the dialog shows them, with their French labels.
+FIGURE_LABELS: dict[str, str] = {
+    "turnover": "Chiffre d'affaires (€)",
+    "gross_wages": "Masse salariale brute (€)",
+    "public_funding": "Financements publics (€)",
+    "insertion_employees": "Salariés en insertion",
+    "permanent_staff": "Salariés permanents",
+    "fte": "ETP",
+    "insertion_hours": "Heures d'insertion",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationDraft:
+    """Everything the organisation dialog edits; id is None for a new organisation."""
+
+    name: str = ""
+    siret: str = ""
+    website: str = ""
+    notes: str = ""
+    types: frozenset[SiaeType] = frozenset()
+    sites: tuple[SiteDraft, ...] = ()
+    contacts: tuple[ContactDraft, ...] = ()
+    memberships: tuple[MembershipDraft, ...] = ()
+    fees: tuple[FeeDraft, ...] = ()
+    figures: tuple[FiguresDraft, ...] = ()
+    id: int | None = None
+
+    def figures_for(self, year: int) -> FiguresDraft | None:
+        return next((entry for entry in self.figures if entry.year == year), None)
+
+
+class DraftInvalid(check.ValidationError):
+    """A draft that cannot be saved; errors maps field keys to French messages."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(next(iter(errors.values())))
+        self.errors = errors
+
+
+def validate_organisation(draft: OrganisationDraft) -> dict[str, str]:
+    """The French message of every field that cannot be saved; empty when the draft is valid."""
+    return _check(draft)[1]
+
+
+def clean_organisation(draft: OrganisationDraft) -> OrganisationDraft:
+    """The draft as it is stored (phones formatted, départements filled), or DraftInvalid."""
+    cleaned, errors = _check(draft)
+    if errors:
+        raise DraftInvalid(errors)
+    return cleaned
+
+
+T = TypeVar("T")
+
+
+class _Collector:
+    """Runs validators, keeping the cleaned value or the message under its field key."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+
+    def run(self, key: str, validator: Callable[[], T], fallback: T) -> T:
+        try:
+            return validator()
+        except check.ValidationError as error:
+            self.errors.setdefault(key, str(error))
+            return fallback
+
+
+def _check(draft: OrganisationDraft) -> tuple[OrganisationDraft, dict[str, str]]:
+    collect = _Collector()
+    cleaned = replace(
+        draft,
+        name=collect.run("name", lambda: check.required_text(draft.name, "Le nom"), draft.name),
+        siret=collect.run("siret", lambda: check.siret(draft.siret), draft.siret),
+        website=draft.website.strip(),
+        notes=draft.notes.strip(),
+        sites=tuple(_check_site(collect, f"sites.{n}", site) for n, site in enumerate(draft.sites)),
+        contacts=_check_contacts(collect, draft.contacts),
+        memberships=_check_memberships(collect, draft.memberships),
+        fees=_check_fees(collect, draft.fees),
+        figures=_check_figures(collect, draft.figures),
+    )
+    return cleaned, collect.errors
+
+
+def _check_site(collect: _Collector, key: str, site: SiteDraft) -> SiteDraft:
+    postcode = collect.run(f"{key}.postcode", lambda: check.postcode(site.postcode), site.postcode)
+    department = site.department
+    if f"{key}.postcode" not in collect.errors:
+        department = collect.run(
+            f"{key}.department", lambda: check.department_for(postcode, site.department), site.department
+        )
+    return replace(
+        site,
+        address=" ".join(site.address.split()),
+        postcode=postcode,
+        city=collect.run(f"{key}.city", lambda: check.required_text(site.city, "La ville"), site.city),
+        department=department,
+        phone=collect.run(f"{key}.phone", lambda: check.french_phone(site.phone), site.phone),
+        email=collect.run(f"{key}.email", lambda: check.email_address(site.email), site.email),
+    )
+
+
+def _check_contacts(collect: _Collector, contacts: tuple[ContactDraft, ...]) -> tuple[ContactDraft, ...]:
+    seen: set[object] = set()
+    cleaned = []
+    for n, contact in enumerate(contacts):
+        key = f"contacts.{n}"
+        last_name = collect.run(f"{key}.last_name", lambda: check.required_text(contact.last_name, "Le nom"), contact.last_name)
+        # The same person (recorded, or typed with the same name) must not be listed twice.
+        identity = contact.person_id or fold(f"{last_name} {contact.first_name}")
+        if identity in seen and last_name:
+            collect.errors.setdefault(f"{key}.last_name", "Cette personne figure déjà parmi les contacts.")
+        seen.add(identity)
+        cleaned.append(
+            replace(
+                contact,
+                last_name=last_name,
+                first_name=" ".join(contact.first_name.split()),
+                role=" ".join(contact.role.split()),
+                email=collect.run(f"{key}.email", lambda: check.email_address(contact.email), contact.email),
+                phone=collect.run(f"{key}.phone", lambda: check.french_phone(contact.phone), contact.phone),
+            )
+        )
+    return tuple(cleaned)
+
+
+def _check_memberships(collect: _Collector, periods: tuple[MembershipDraft, ...]) -> tuple[MembershipDraft, ...]:
+    for n, period in enumerate(periods):
+        collect.run(f"memberships.{n}.left_on", lambda: check.period(period.joined_on, period.left_on, "La date de départ"), None)
+    ordered = sorted(enumerate(periods), key=lambda item: item[1].joined_on or date.min)
+    for (_, earlier), (n, later) in zip(ordered, ordered[1:]):
+        if earlier.left_on is None or (later.joined_on is not None and later.joined_on < earlier.left_on):
+            collect.errors.setdefault(f"memberships.{n}.joined_on", "Cette période d'adhésion chevauche une autre période.")
+    return tuple(replace(period, notes=period.notes.strip()) for period in periods)
+
+
+def _check_fees(collect: _Collector, fees: tuple[FeeDraft, ...]) -> tuple[FeeDraft, ...]:
+    years: set[int] = set()
+    for n, fee in enumerate(fees):
+        collect.run(f"fees.{n}.year", lambda: check.year(fee.year), None)
+        if fee.year in years:
+            collect.errors.setdefault(f"fees.{n}.year", f"Une cotisation est déjà saisie pour {fee.year}.")
+        years.add(fee.year)
+        collect.run(f"fees.{n}.amount", lambda: check.non_negative(fee.amount, "Le montant"), None)
+    return fees
+
+
+def _check_figures(collect: _Collector, figures: tuple[FiguresDraft, ...]) -> tuple[FiguresDraft, ...]:
+    years: set[int] = set()
+    for n, entry in enumerate(figures):
+        collect.run(f"figures.{n}.year", lambda: check.year(entry.year), None)
+        if entry.year in years:
+            collect.errors.setdefault(f"figures.{n}.year", f"Les chiffres de {entry.year} sont déjà saisis.")
+        years.add(entry.year)
+        for name in FIGURE_LABELS:
+            value = getattr(entry, name)
+            collect.run(f"figures.{n}.{name}", lambda: check.non_negative(value, "Ce chiffre"), None)
+    return figures

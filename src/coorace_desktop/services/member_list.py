@@ -1,0 +1,203 @@
+"""The members table's list query: search, filters and sort in SQL, one page at a time.
+
+A page is read in two steps: the ids of the page (WHERE, ORDER BY, LIMIT on the organisations
+alone, so only the sort column is computed for every row), then the columns shown, for those
+ids only."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, and_, case, exists, func, literal, not_, or_
+from sqlmodel import Session, select
+
+from coorace_desktop.domain import Membership, MembershipFee, Organisation, OrganisationType, Site
+from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
+from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
+from coorace_desktop.storage.database import Database
+
+# Filter names of ListQuery.filters understood here.
+TYPE_FILTER = "type"
+DEPARTMENT_FILTER = "department"
+STATUS_FILTER = "status"
+
+TYPE_ORDER = tuple(SiaeType)
+_STATUS_ORDER = (MembershipStatus.ACTIVE, MembershipStatus.FORMER, MembershipStatus.PROSPECT)
+_FEE_ORDER = (FeeStatus.PAID, FeeStatus.DUE, FeeStatus.NOT_CALLED)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """One line of the members table."""
+
+    id: int
+    name: str
+    types: tuple[SiaeType, ...]
+    departments: tuple[str, ...]
+    city: str
+    phone: str
+    email: str
+    member_since: date | None
+    status: MembershipStatus
+    fee_status: FeeStatus
+    fee_paid_on: date | None
+
+    @property
+    def types_text(self) -> str:
+        return "/".join(siae_type.label for siae_type in self.types)
+
+    @property
+    def departments_text(self) -> str:
+        return ", ".join(self.departments)
+
+
+def count_members(database: Database, query: ListQuery, today: date | None = None) -> int:
+    """How many organisations the search and filters let through."""
+    expressions = _Expressions(today or date.today())
+    statement = _filtered(select(func.count()).select_from(Organisation), query, expressions)
+    with database.session() as session:
+        return session.exec(statement).one()
+
+
+def list_members(
+    database: Database, query: ListQuery, offset: int, limit: int, today: date | None = None
+) -> list[MemberRow]:
+    """One page of the members table, in the query's order; the fee shown is today's year's."""
+    expressions = _Expressions(today or date.today())
+    ids_statement = _filtered(select(Organisation.id), query, expressions)
+    # Ties go by name, then id, so that paging is stable.
+    ids_statement = apply_sort(ids_statement, expressions.sort_columns(), query, Organisation.name_key).order_by(Organisation.id)
+    with database.session() as session:
+        ids = list(session.exec(ids_statement.offset(offset).limit(limit)).all())
+        return _rows(session, ids, expressions) if ids else []
+
+
+def member_departments(database: Database) -> list[str]:
+    """The départements where members have a site, for the filter."""
+    with database.session() as session:
+        statement = select(Site.department).where(Site.department != "").distinct().order_by(Site.department)
+        return list(session.exec(statement).all())
+
+
+class _Expressions:
+    """The SQL of the computed columns, correlated to the organisations row being read."""
+
+    def __init__(self, today: date) -> None:
+        organisation_id = Organisation.id
+        self.today = today
+        in_membership = Membership.organisation_id == organisation_id
+        self.active = exists().where(in_membership, or_(Membership.left_on.is_(None), Membership.left_on > today))
+        self.ever_member = exists().where(in_membership)
+        self.status_rank = case((self.active, 0), (self.ever_member, 1), else_=2)
+        self.member_since = select(func.min(Membership.joined_on)).where(in_membership).scalar_subquery()
+        this_year_fee = and_(MembershipFee.organisation_id == organisation_id, MembershipFee.year == today.year)
+        self.fee_paid_on = select(MembershipFee.paid_on).where(this_year_fee).scalar_subquery()
+        self.fee_rank = func.coalesce(
+            select(case((MembershipFee.paid_on.is_not(None), 0), else_=1)).where(this_year_fee).scalar_subquery(), 2
+        )
+
+    @staticmethod
+    def main_site(column) -> ColumnElement:
+        return (
+            select(column)
+            .where(Site.organisation_id == Organisation.id)
+            .order_by(Site.position, Site.id)
+            .limit(1)
+            .scalar_subquery()
+        )
+
+    def types_rank(self) -> ColumnElement:
+        # Each type weighs more the earlier it comes in TYPE_ORDER, so that ordering by the
+        # (negated) sum groups organisations by their first type: AI, AI/ACI, ACI, ACI/EI, EI...
+        weight = case(
+            *((OrganisationType.siae_type == siae_type.value, 1 << (len(TYPE_ORDER) - n)) for n, siae_type in enumerate(TYPE_ORDER)),
+            else_=0,
+        )
+        total = select(func.sum(weight)).where(OrganisationType.organisation_id == Organisation.id).scalar_subquery()
+        return literal(0) - func.coalesce(total, 0)
+
+    def sort_columns(self) -> dict[str, ColumnElement]:
+        return {
+            "name": Organisation.name_key,
+            "types": self.types_rank(),
+            "departments": self.main_site(Site.department),
+            "city": func.lower(self.main_site(Site.city)),
+            "phone": self.main_site(Site.phone),
+            "email": func.lower(self.main_site(Site.email)),
+            "member_since": self.member_since,
+            "status": self.status_rank,
+            "fee": self.fee_rank,
+        }
+
+    def status_condition(self, status: MembershipStatus) -> ColumnElement:
+        if status == MembershipStatus.ACTIVE:
+            return self.active
+        if status == MembershipStatus.FORMER:
+            return and_(not_(self.active), self.ever_member)
+        return not_(self.ever_member)
+
+
+def _filtered(statement, query: ListQuery, expressions: _Expressions):
+    statement = apply_search(statement, Organisation.search_key, query.search)
+    siae_type = query.filter(TYPE_FILTER)
+    if siae_type:
+        statement = statement.where(
+            exists().where(OrganisationType.organisation_id == Organisation.id, OrganisationType.siae_type == SiaeType(siae_type).value)
+        )
+    department = query.filter(DEPARTMENT_FILTER)
+    if department:
+        statement = statement.where(exists().where(Site.organisation_id == Organisation.id, Site.department == department))
+    status = query.filter(STATUS_FILTER)
+    if status:
+        statement = statement.where(expressions.status_condition(MembershipStatus(status)))
+    return statement
+
+
+def _rows(session: Session, ids: list[int], expressions: _Expressions) -> list[MemberRow]:
+    heads = session.exec(
+        select(
+            Organisation.id,
+            Organisation.name,
+            expressions.member_since,
+            expressions.status_rank,
+            expressions.fee_rank,
+            expressions.fee_paid_on,
+        ).where(Organisation.id.in_(ids))
+    ).all()
+    types: dict[int, set[SiaeType]] = defaultdict(set)
+    for organisation_id, siae_type in session.exec(
+        select(OrganisationType.organisation_id, OrganisationType.siae_type).where(OrganisationType.organisation_id.in_(ids))
+    ):
+        types[organisation_id].add(SiaeType(siae_type))
+    sites: dict[int, list] = defaultdict(list)
+    for site in session.exec(
+        select(Site.organisation_id, Site.department, Site.city, Site.phone, Site.email)
+        .where(Site.organisation_id.in_(ids))
+        .order_by(Site.organisation_id, Site.position, Site.id)
+    ):
+        sites[site.organisation_id].append(site)
+    rows = {}
+    for organisation_id, name, member_since, status_rank, fee_rank, fee_paid_on in heads:
+        own_sites = sites[organisation_id]
+        main = own_sites[0] if own_sites else None
+        rows[organisation_id] = MemberRow(
+            id=organisation_id,
+            name=name,
+            types=tuple(siae_type for siae_type in TYPE_ORDER if siae_type in types[organisation_id]),
+            departments=tuple(dict.fromkeys(site.department for site in own_sites if site.department)),
+            city=main.city if main else "",
+            phone=main.phone if main else "",
+            email=main.email if main else "",
+            member_since=_as_date(member_since),
+            status=_STATUS_ORDER[status_rank],
+            fee_status=_FEE_ORDER[fee_rank],
+            fee_paid_on=_as_date(fee_paid_on),
+        )
+    return [rows[organisation_id] for organisation_id in ids]
+
+
+def _as_date(value: object) -> date | None:
+    # A scalar subquery loses the column's type on SQLite: min() of dates comes back as text.
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))

@@ -1,0 +1,282 @@
+"""Members commands: read an organisation as a draft, save it, delete it, and find duplicates.
+
+Each command is one transaction. Contacts are shared Person rows: a contact either names a
+recorded person (person_id) or creates one."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import delete, func
+from sqlmodel import Session, SQLModel, select
+
+from coorace_desktop.domain import (
+    BoardMandate,
+    Contact,
+    Membership,
+    MembershipFee,
+    Organisation,
+    OrganisationType,
+    Participation,
+    Person,
+    Site,
+    SupportAction,
+    YearlyFigures,
+)
+from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.members import (
+    FIGURE_LABELS,
+    ContactDraft,
+    FeeDraft,
+    FiguresDraft,
+    MembershipDraft,
+    OrganisationDraft,
+    SiteDraft,
+    clean_organisation,
+)
+from coorace_desktop.domain.text import fold, organisation_search_key
+from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.storage.database import Database
+
+# Folded names at least this similar (rapidfuzz ratio, 0-100) are worth a warning.
+SIMILAR_NAME_SCORE = 90
+
+# What refuses a deletion, and what goes with a deleted organisation (French, plural).
+BLOCKING_REFERENCES: dict[type[SQLModel], tuple[str, str]] = {
+    SupportAction: ("action d'accompagnement", "actions d'accompagnement"),
+    BoardMandate: ("mandat au conseil d'administration", "mandats au conseil d'administration"),
+    Participation: ("participation à un événement", "participations à des événements"),
+}
+DEPENDENTS: dict[type[SQLModel], tuple[str, str]] = {
+    Site: ("site", "sites"),
+    Contact: ("contact", "contacts"),
+    Membership: ("période d'adhésion", "périodes d'adhésion"),
+    MembershipFee: ("cotisation", "cotisations"),
+    YearlyFigures: ("année de chiffres de l'observatoire", "années de chiffres de l'observatoire"),
+}
+
+
+class MemberRefusal(ValidationError):
+    """A members command that cannot be done as asked; str() is the French reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleDuplicate:
+    id: int
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonChoice:
+    """A recorded person a contact can name."""
+
+    id: int
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+
+def get_organisation(database: Database, organisation_id: int) -> OrganisationDraft:
+    """Everything the organisation dialog edits."""
+    with database.session() as session:
+        organisation = _existing(session, organisation_id)
+        types = session.exec(select(OrganisationType.siae_type).where(OrganisationType.organisation_id == organisation_id)).all()
+        sites = session.exec(select(Site).where(Site.organisation_id == organisation_id).order_by(Site.position, Site.id)).all()
+        contacts = session.exec(
+            select(Contact, Person).join(Person).where(Contact.organisation_id == organisation_id).order_by(Contact.id)
+        ).all()
+        memberships = _owned(session, Membership, organisation_id, Membership.joined_on, Membership.id)
+        fees = _owned(session, MembershipFee, organisation_id, MembershipFee.year)
+        figures = _owned(session, YearlyFigures, organisation_id, YearlyFigures.year)
+        return OrganisationDraft(
+            id=organisation.id,
+            name=organisation.name,
+            siret=organisation.siret,
+            website=organisation.website,
+            notes=organisation.notes,
+            types=frozenset(SiaeType(value) for value in types),
+            sites=tuple(
+                SiteDraft(id=s.id, address=s.address, postcode=s.postcode, city=s.city, department=s.department, phone=s.phone, email=s.email)
+                for s in sites
+            ),
+            contacts=tuple(
+                ContactDraft(id=c.id, person_id=p.id, last_name=p.last_name, first_name=p.first_name, role=c.role, email=p.email, phone=p.phone)
+                for c, p in contacts
+            ),
+            memberships=tuple(MembershipDraft(id=m.id, joined_on=m.joined_on, left_on=m.left_on, notes=m.notes) for m in memberships),
+            fees=tuple(FeeDraft(year=f.year, amount=f.amount, paid_on=f.paid_on) for f in fees),
+            figures=tuple(FiguresDraft(year=f.year, **{name: getattr(f, name) for name in FIGURE_LABELS}) for f in figures),
+        )
+
+
+def save_organisation(database: Database, draft: OrganisationDraft) -> int:
+    """Create or update the organisation and everything it holds, in one transaction; its id."""
+    draft = clean_organisation(draft)
+    with database.session() as session:
+        organisation = Organisation(name=draft.name) if draft.id is None else _existing(session, draft.id)
+        organisation.name = draft.name
+        organisation.siret = draft.siret
+        organisation.website = draft.website
+        organisation.notes = draft.notes
+        organisation.name_key = fold(draft.name)
+        session.add(organisation)
+        session.flush()
+        organisation_id = organisation.id
+        session.exec(delete(OrganisationType).where(OrganisationType.organisation_id == organisation_id))
+        session.add_all(OrganisationType(organisation_id=organisation_id, siae_type=t) for t in draft.types)
+        _save_sites(session, organisation_id, draft.sites)
+        contact_names, contact_emails = _save_contacts(session, organisation_id, draft.contacts)
+        _sync(
+            session, Membership, organisation_id,
+            [dict(id=m.id, joined_on=m.joined_on, left_on=m.left_on, notes=m.notes) for m in draft.memberships],
+        )
+        _sync(session, MembershipFee, organisation_id, [dict(year=f.year, amount=f.amount, paid_on=f.paid_on) for f in draft.fees], "year")
+        _sync(
+            session, YearlyFigures, organisation_id,
+            [dict(year=f.year, **{name: getattr(f, name) for name in FIGURE_LABELS}) for f in draft.figures], "year",
+        )
+        organisation.search_key = organisation_search_key(
+            draft.name,
+            [site.city for site in draft.sites],
+            [site.email for site in draft.sites if site.email] + contact_emails,
+            contact_names,
+        )
+        return organisation_id
+
+
+def deletion_question(database: Database, organisation_id: int) -> str:
+    """The confirmation to ask before deleting, or MemberRefusal naming what still refers to it."""
+    with database.session() as session:
+        organisation = _existing(session, organisation_id)
+        _refuse_if_referenced(session, organisation)
+        going = _counted(session, DEPENDENTS, organisation_id)
+    question = f"Supprimer définitivement « {organisation.name} » ?"
+    if going:
+        question += f"\n\nSeront aussi supprimés : {going}."
+    return question + "\n\nLes personnes citées comme contacts restent dans la base."
+
+
+def delete_organisation(database: Database, organisation_id: int) -> None:
+    """Delete the organisation with its sites, contacts, periods, fees and figures."""
+    with database.session() as session:
+        organisation = _existing(session, organisation_id)
+        _refuse_if_referenced(session, organisation)
+        # The schema cascades to sites, contacts, memberships, fees and figures.
+        session.exec(delete(Organisation).where(Organisation.id == organisation_id))
+
+
+def find_possible_duplicates(
+    database: Database, name: str, emails: Iterable[str], exclude_id: int | None = None
+) -> list[PossibleDuplicate]:
+    """Organisations whose folded name is (nearly) the same, or with a site e-mail in common."""
+    key = fold(name)
+    wanted = {email.strip().casefold() for email in emails if email.strip()}
+    found: dict[int, PossibleDuplicate] = {}
+    with database.session() as session:
+        names = {row.id: row for row in session.exec(select(Organisation.id, Organisation.name, Organisation.name_key))}
+        names.pop(exclude_id, None)
+        if key:
+            choices = {organisation_id: row.name_key for organisation_id, row in names.items()}
+            for _, score, organisation_id in process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=SIMILAR_NAME_SCORE, limit=10):
+                reason = "même nom" if score == 100 else f"nom proche ({score:.0f} %)"
+                found[organisation_id] = PossibleDuplicate(organisation_id, names[organisation_id].name, reason)
+        if wanted:
+            statement = select(Site.organisation_id, Site.email).where(func.lower(Site.email).in_(wanted))
+            for organisation_id, email in session.exec(statement):
+                if organisation_id in names and organisation_id not in found:
+                    found[organisation_id] = PossibleDuplicate(organisation_id, names[organisation_id].name, f"même e-mail ({email})")
+    return sorted(found.values(), key=lambda duplicate: fold(duplicate.name))
+
+
+def find_persons(database: Database, text: str, limit: int = 20) -> list[PersonChoice]:
+    """Recorded persons whose name contains every word typed, for the contact picker."""
+    words = fold(text).split()
+    statement = select(Person).where(Person.erased_on.is_(None))
+    for word in words:
+        statement = statement.where(Person.name_key.like(f"%{word}%"))
+    with database.session() as session:
+        persons = session.exec(statement.order_by(Person.name_key, Person.id).limit(limit)).all()
+        return [PersonChoice(p.id, p.first_name, p.last_name, p.email, p.phone) for p in persons]
+
+
+def _existing(session: Session, organisation_id: int) -> Organisation:
+    organisation = session.get(Organisation, organisation_id)
+    if organisation is None:
+        raise MemberRefusal("Cet adhérent n'existe plus : il a peut-être été supprimé entre-temps.")
+    return organisation
+
+
+def _owned(session: Session, table: type[SQLModel], organisation_id: int, *order: Any) -> list:
+    return list(session.exec(select(table).where(table.organisation_id == organisation_id).order_by(*order)).all())
+
+
+def _counted(session: Session, tables: dict[type[SQLModel], tuple[str, str]], organisation_id: int) -> str:
+    """'2 sites, 1 contact': the organisation's rows in each table, empty when there are none."""
+    parts = []
+    for table, (singular, plural) in tables.items():
+        number = session.exec(select(func.count()).select_from(table).where(table.organisation_id == organisation_id)).one()
+        if number:
+            parts.append(f"{number} {singular if number == 1 else plural}")
+    return ", ".join(parts)
+
+
+def _refuse_if_referenced(session: Session, organisation: Organisation) -> None:
+    blocking = _counted(session, BLOCKING_REFERENCES, organisation.id)
+    if blocking:
+        raise MemberRefusal(
+            f"« {organisation.name} » ne peut pas être supprimé : il est cité par {blocking}. "
+            "Retirez d'abord ces références (ou notez une date de départ dans ses périodes d'adhésion)."
+        )
+
+
+def _save_sites(session: Session, organisation_id: int, sites: tuple[SiteDraft, ...]) -> None:
+    _sync(
+        session, Site, organisation_id,
+        [
+            dict(id=s.id, position=n, address=s.address, postcode=s.postcode, city=s.city, department=s.department, phone=s.phone, email=s.email)
+            for n, s in enumerate(sites)
+        ],
+    )
+
+
+def _save_contacts(session: Session, organisation_id: int, contacts: tuple[ContactDraft, ...]) -> tuple[list[str], list[str]]:
+    """Store the contacts (creating or updating their persons); their names and e-mails."""
+    rows, names, emails = [], [], []
+    for contact in contacts:
+        person = session.get(Person, contact.person_id) if contact.person_id else None
+        person = person or Person(last_name=contact.last_name)
+        person.first_name, person.last_name = contact.first_name, contact.last_name
+        person.email, person.phone = contact.email, contact.phone
+        person.name_key = fold(f"{contact.last_name} {contact.first_name}")
+        session.add(person)
+        session.flush()
+        rows.append(dict(id=contact.id, person_id=person.id, role=contact.role))
+        names.append(contact.full_name)
+        if contact.email:
+            emails.append(contact.email)
+    _sync(session, Contact, organisation_id, rows)
+    return names, emails
+
+
+def _sync(session: Session, table: type[SQLModel], organisation_id: int, rows: list[dict], key: str = "id") -> None:
+    """Make the organisation's rows of `table` those given, matched on `key` (id, or year where
+    there is one row per year): update the matches, insert the new, delete the rest."""
+    existing = {getattr(row, key): row for row in _owned(session, table, organisation_id)}
+    for stale in existing.keys() - {values[key] for values in rows}:
+        session.delete(existing[stale])
+    session.flush()
+    for values in rows:
+        row = existing.get(values[key])
+        fields = {name: value for name, value in values.items() if name != "id"}
+        if row is None:
+            session.add(table(organisation_id=organisation_id, **fields))
+        else:
+            for name, value in fields.items():
+                setattr(row, name, value)

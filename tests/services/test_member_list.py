@@ -1,0 +1,120 @@
+"""The members list query: accent-insensitive search, filters, sort on every column, paging."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
+from coorace_desktop.domain.members import FeeDraft, MembershipDraft, OrganisationDraft, SiteDraft
+from coorace_desktop.domain.text import fold
+from coorace_desktop.services import members
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.member_list import count_members, list_members, member_departments
+
+TODAY = date(2026, 11, 27)
+
+
+def names(database, query: ListQuery) -> list[str]:
+    return [row.name for row in list_members(database, query, 0, 1000, TODAY)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("herisson", "HERISSON BELLOR"),
+        ("HÉRISSON bellor", "HERISSON BELLOR"),
+        ("mazères", "HERISSON BELLOR"),  # city
+        ("pr.hb@wanadoo", "HERISSON BELLOR"),  # e-mail
+        ("slupek", "AILES"),  # contact name
+        ("montauban avie", "AVIE"),  # every word, in any field
+    ],
+)
+def test_search_is_accent_and_case_insensitive_over_name_city_email_contacts(demo_database, typed, expected):
+    assert names(demo_database, ListQuery(search=typed)) == [expected]
+    assert count_members(demo_database, ListQuery(search=typed), TODAY) == 1
+
+
+def test_filters_by_type_department_and_status(demo_database):
+    assert names(demo_database, ListQuery(filters={"type": SiaeType.GES})) == ["IRISSE"]
+    in_82 = names(demo_database, ListQuery(filters={"department": "82"}))
+    assert "AVIE" in in_82 and "JARDINS MONTALBANAIS" in in_82
+    both = ListQuery(filters={"department": "82", "type": SiaeType.AI})
+    assert set(names(demo_database, both)) < set(in_82)
+    assert count_members(demo_database, ListQuery(filters={"status": MembershipStatus.ACTIVE}), TODAY) == 51
+    assert "31" in member_departments(demo_database) and "" not in member_departments(demo_database)
+
+
+def test_status_follows_membership_periods(database):
+    def add(name: str, *periods: MembershipDraft) -> None:
+        members.save_organisation(database, OrganisationDraft(name=name, memberships=periods))
+
+    add("Actif", MembershipDraft(date(2010, 1, 1)))
+    add("Part en fin d'année", MembershipDraft(date(2010, 1, 1), date(2026, 12, 31)))
+    add("Parti", MembershipDraft(date(2010, 1, 1), date(2020, 12, 31)))
+    add("Jamais adhérent")
+    by_status = {s: names(database, ListQuery(filters={"status": s})) for s in MembershipStatus}
+    assert by_status == {
+        MembershipStatus.ACTIVE: ["Actif", "Part en fin d'année"],
+        MembershipStatus.FORMER: ["Parti"],
+        MembershipStatus.PROSPECT: ["Jamais adhérent"],
+    }
+
+
+def test_rows_carry_what_the_table_shows(demo_database):
+    avie_id = next(r.id for r in list_members(demo_database, ListQuery(search="avie"), 0, 5, TODAY))
+    draft = members.get_organisation(demo_database, avie_id)
+    members.save_organisation(
+        demo_database,
+        replace(draft, memberships=(MembershipDraft(date(2012, 5, 1)),), fees=(FeeDraft(2026, 300, date(2026, 3, 1)), FeeDraft(2025, 290))),
+    )
+    (row,) = list_members(demo_database, ListQuery(search="avie"), 0, 5, TODAY)
+    assert (row.types_text, row.departments_text, row.city) == ("AI", "31, 82", "Villemur-sur-Tarn")
+    assert (row.member_since, row.status, row.fee_status, row.fee_paid_on) == (
+        date(2012, 5, 1), MembershipStatus.ACTIVE, FeeStatus.PAID, date(2026, 3, 1)
+    )
+    (next_year,) = list_members(demo_database, ListQuery(search="avie"), 0, 5, date(2027, 1, 2))
+    assert next_year.fee_status == FeeStatus.NOT_CALLED
+
+
+SORT_VALUES = {
+    "name": lambda r: fold(r.name),
+    "city": lambda r: r.city.lower(),
+    "phone": lambda r: r.phone,
+    "email": lambda r: r.email.lower(),
+    "departments": lambda r: r.departments[0],
+    "status": lambda r: list(MembershipStatus).index(r.status),
+    "fee": lambda r: [FeeStatus.PAID, FeeStatus.DUE, FeeStatus.NOT_CALLED].index(r.fee_status),
+    "member_since": lambda r: r.member_since or date.min,
+    "types": lambda r: [-sum(1 << (7 - list(SiaeType).index(t)) for t in r.types)],
+}
+
+
+@pytest.mark.parametrize("key", SORT_VALUES)
+def test_every_column_sorts_both_ways_in_sql(demo_database, key):
+    ascending = list_members(demo_database, ListQuery(sort_key=key), 0, 1000, TODAY)
+    descending = list_members(demo_database, ListQuery(sort_key=key, descending=True), 0, 1000, TODAY)
+    values = [SORT_VALUES[key](row) for row in ascending]
+    assert values == sorted(values)
+    assert [SORT_VALUES[key](row) for row in descending] == sorted(values, reverse=True)
+    assert len(ascending) == 51
+
+
+def test_types_sort_groups_by_first_type(demo_database):
+    texts = [row.types_text for row in list_members(demo_database, ListQuery(sort_key="types"), 0, 1000, TODAY)]
+    assert texts[0].startswith("AI") and texts.index("AI/ACI/GES") < texts.index("ACI")
+    assert texts[-1] == "P'S"
+
+
+def test_pages_are_stable_and_complete(demo_database):
+    query = ListQuery(sort_key="city")
+    whole = [row.id for row in list_members(demo_database, query, 0, 1000, TODAY)]
+    paged = [row.id for offset in range(0, 60, 7) for row in list_members(demo_database, query, offset, 7, TODAY)]
+    assert paged == whole and len(set(whole)) == 51
+
+
+def test_organisations_without_sites_are_listed_with_empty_cells(database):
+    members.save_organisation(database, OrganisationDraft(name="Sans site"))
+    members.save_organisation(database, OrganisationDraft(name="Avec site", sites=(SiteDraft(city="Foix", postcode="09000"),)))
+    rows = list_members(database, ListQuery(sort_key="city"), 0, 10, TODAY)
+    assert [(r.name, r.city, r.departments) for r in rows] == [("Sans site", "", ()), ("Avec site", "Foix", ("09",))]
