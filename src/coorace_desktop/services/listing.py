@@ -46,6 +46,9 @@ def apply_sort(
 ) -> Select:
     """ORDER BY the chosen column (unknown keys fall back to the first), then by the tiebreak,
     so that paging is stable."""
-    column = sort_columns.get(query.sort_key) or next(iter(sort_columns.values()))
+    # `is None`, not `or`: SQL expressions other than plain columns refuse bool().
+    column = sort_columns.get(query.sort_key)
+    if column is None:
+        column = next(iter(sort_columns.values()))
     ordered = column.desc() if query.descending else column.asc()
     return statement.order_by(ordered, tiebreak.desc() if query.descending else tiebreak.asc())
