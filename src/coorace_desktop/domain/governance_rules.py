@@ -48,10 +48,11 @@ class Span:
         return starts_before_other_ends and other_starts_before_end
 
     def contains(self, inner: "Span") -> bool:
-        """Whether `inner` lies within this span."""
-        starts_inside = self.start is None or (inner.start is not None and inner.start >= self.start)
+        """Whether `inner` starts while this span is held and ends by the time it ends."""
+        if inner.start is None:
+            return self.start is None and self.end is None
         ends_inside = self.end is None or (inner.end is not None and inner.end <= self.end)
-        return starts_inside and ends_inside
+        return self.holds_on(inner.start) and ends_inside
 
     def text(self) -> str:
         """'depuis le 02/07/2020', 'du 02/07/2020 au 15/03/2021', 'jusqu'au 15/03/2021'."""
@@ -66,13 +67,12 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class OfficeHolding:
-    """A bureau office held (or about to be) by a person; office_id None for a new one."""
+    """A bureau office held, or about to be, by a person."""
 
     person_id: int
     person_name: str
     role: BureauRole
     span: Span
-    office_id: int | None = None
 
 
 def display_name(first_name: str, last_name: str) -> str:
@@ -125,8 +125,6 @@ def check_office(new: OfficeHolding, others: Iterable[OfficeHolding]) -> None:
     """One office per person at a time, one holder per office at a time (except 'Membre')."""
     check_span(new.span)
     for other in others:
-        if new.office_id is not None and other.office_id == new.office_id:
-            continue
         if not other.span.overlaps(new.span):
             continue
         if other.person_id == new.person_id:

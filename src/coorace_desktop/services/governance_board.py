@@ -1,0 +1,207 @@
+"""Board commands: elect a board at an assembly, end a mandate, bureau offices, national seats.
+
+History is never rewritten: ending something sets its end date (only ever brought forward),
+and a new election adds new mandates. Deleting is only for a line entered by mistake."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete
+from sqlmodel import Session, select
+
+from coorace_desktop.domain import BoardMandate, BureauOffice, GeneralAssembly, NationalMandate, Person
+from coorace_desktop.domain.enums import BureauRole
+from coorace_desktop.domain.governance_drafts import (
+    ElectionDraft,
+    MandateEndDraft,
+    OfficeDraft,
+    validate_election,
+    validate_mandate_end,
+    validate_office,
+)
+from coorace_desktop.domain.governance_rules import (
+    OfficeHolding,
+    Span,
+    check_end,
+    check_office,
+    check_single_mandate,
+    check_within_mandate,
+    display_name,
+)
+from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.governance_people import person_name, representation_warning, resolve_person
+from coorace_desktop.storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class ElectionResult:
+    mandate_ids: list[int]
+    warnings: list[str]
+
+
+def _refuse_if_invalid(errors: dict[str, str]) -> None:
+    if errors:
+        raise ValidationError(next(iter(errors.values())))
+
+
+def _mandate(session: Session, mandate_id: int) -> BoardMandate:
+    mandate = session.get(BoardMandate, mandate_id)
+    if mandate is None:
+        raise ValidationError("Ce mandat n'existe plus : il a peut-être été supprimé entre-temps.")
+    return mandate
+
+
+def _span(row: BoardMandate | BureauOffice | NationalMandate) -> Span:
+    return Span(row.start_on, row.end_on)
+
+
+def election_warnings(database: Database, organisation_ids: list[int], on: date) -> list[str]:
+    """Warnings (not refusals) about organisations that are not members on the election date."""
+    with database.session() as session:
+        warnings = (representation_warning(session, organisation_id, on) for organisation_id in dict.fromkeys(organisation_ids))
+        return [warning for warning in warnings if warning]
+
+
+def elect_board(database: Database, draft: ElectionDraft) -> ElectionResult:
+    """Record the board elected at an assembly, one new mandate per seat, in one transaction.
+
+    With `renew`, every mandate still running on the start date ends that day (with its offices
+    and national seat): re-elected members get a new mandate."""
+    _refuse_if_invalid(validate_election(draft))
+    start = draft.start_on
+    with database.session() as session:
+        assembly = session.get(GeneralAssembly, draft.assembly_id)
+        if assembly is None:
+            raise ValidationError("Cette assemblée générale n'existe plus : choisissez-en une autre.")
+        if draft.renew:
+            reason = f"Renouvellement du conseil (AG du {assembly.held_on:%d/%m/%Y})"
+            sitting = session.exec(
+                select(BoardMandate).where(
+                    BoardMandate.start_on < start, (BoardMandate.end_on.is_(None)) | (BoardMandate.end_on > start)
+                )
+            ).all()
+            for mandate in sitting:
+                _end_mandate(session, mandate, start, reason)
+        span = Span(start, draft.end_on)
+        mandate_ids, warnings = [], []
+        for seat in draft.seats:
+            person = resolve_person(session, seat.person)
+            others = session.exec(select(BoardMandate).where(BoardMandate.person_id == person.id)).all()
+            check_single_mandate(person_name(session, person.id), span, [_span(other) for other in others])
+            warning = representation_warning(session, seat.organisation_id, start)
+            if warning:
+                warnings.append(warning)
+            mandate = BoardMandate(
+                person_id=person.id, organisation_id=seat.organisation_id, assembly_id=assembly.id, start_on=start, end_on=draft.end_on
+            )
+            session.add(mandate)
+            session.flush()
+            mandate_ids.append(mandate.id)
+        return ElectionResult(mandate_ids, warnings)
+
+
+def end_mandate(database: Database, draft: MandateEndDraft) -> None:
+    """A resignation (or any end): the mandate, its offices and its national seat end that day."""
+    _refuse_if_invalid(validate_mandate_end(draft))
+    with database.session() as session:
+        _end_mandate(session, _mandate(session, draft.mandate_id), draft.end_on, " ".join(draft.reason.split()))
+
+
+def _end_mandate(session: Session, mandate: BoardMandate, end: date, reason: str) -> None:
+    name = person_name(session, mandate.person_id)
+    check_end(_span(mandate), end, f"Le mandat de {name}")
+    for table, what in ((BureauOffice, "une fonction au bureau"), (NationalMandate, "une représentation nationale")):
+        for row in session.exec(select(table).where(table.mandate_id == mandate.id)).all():
+            if row.start_on >= end:
+                raise ValidationError(
+                    f"{name} a {what} qui commence le {row.start_on:%d/%m/%Y}, après cette fin de mandat : "
+                    "supprimez-la d'abord si elle a été saisie par erreur."
+                )
+            if row.end_on is None or row.end_on > end:
+                row.end_on = end
+                session.add(row)
+    mandate.end_on = end
+    mandate.end_reason = reason
+    session.add(mandate)
+
+
+def delete_mandate(database: Database, mandate_id: int) -> None:
+    """Remove a mandate entered by mistake, with its offices and national seat."""
+    with database.session() as session:
+        mandate = _mandate(session, mandate_id)
+        for table in (BureauOffice, NationalMandate):
+            session.execute(delete(table).where(table.mandate_id == mandate.id))
+        session.delete(mandate)
+
+
+def assign_office(database: Database, draft: OfficeDraft) -> int:
+    """Give a board member a bureau office, under the bureau's rules; ends with the mandate by default."""
+    _refuse_if_invalid(validate_office(draft))
+    with database.session() as session:
+        mandate = _mandate(session, draft.mandate_id)
+        name = person_name(session, mandate.person_id)
+        role = BureauRole(draft.role)
+        span = Span(draft.start_on, draft.end_on if draft.end_on is not None else mandate.end_on)
+        check_within_mandate(span, _span(mandate), name, f"La fonction {role.label}")
+        check_office(OfficeHolding(mandate.person_id, name, role, span), _holdings(session))
+        office = BureauOffice(mandate_id=mandate.id, role=role, start_on=span.start, end_on=span.end)
+        session.add(office)
+        session.flush()
+        return office.id
+
+
+def _holdings(session: Session) -> list[OfficeHolding]:
+    rows = session.exec(
+        select(BureauOffice, Person.id, Person.first_name, Person.last_name)
+        .join(BoardMandate, BoardMandate.id == BureauOffice.mandate_id)
+        .join(Person, Person.id == BoardMandate.person_id)
+    ).all()
+    return [
+        OfficeHolding(person_id, display_name(first, last), BureauRole(office.role), _span(office))
+        for office, person_id, first, last in rows
+    ]
+
+
+def end_office(database: Database, office_id: int, end: date) -> None:
+    with database.session() as session:
+        office = session.get(BureauOffice, office_id)
+        if office is None:
+            raise ValidationError("Cette fonction n'existe plus : elle a peut-être été supprimée entre-temps.")
+        check_end(_span(office), end, f"La fonction {BureauRole(office.role).label}")
+        office.end_on = end
+        session.add(office)
+
+
+def delete_office(database: Database, office_id: int) -> None:
+    """Remove an office entered by mistake."""
+    with database.session() as session:
+        session.execute(delete(BureauOffice).where(BureauOffice.id == office_id))
+
+
+def start_national_seat(database: Database, mandate_id: int, start: date) -> int:
+    """The board member represents the region at the national federation's board from `start`."""
+    with database.session() as session:
+        mandate = _mandate(session, mandate_id)
+        name = person_name(session, mandate.person_id)
+        span = Span(start, mandate.end_on)
+        check_within_mandate(span, _span(mandate), name, "La représentation nationale")
+        for seat in session.exec(select(NationalMandate).where(NationalMandate.mandate_id == mandate_id)).all():
+            if _span(seat).overlaps(span):
+                raise ValidationError(f"{name} représente déjà la région au niveau national ({_span(seat).text()}).")
+        seat = NationalMandate(mandate_id=mandate_id, start_on=start, end_on=mandate.end_on)
+        session.add(seat)
+        session.flush()
+        return seat.id
+
+
+def end_national_seat(database: Database, mandate_id: int, end: date) -> None:
+    """End the national seat the board member holds on the day before `end`."""
+    with database.session() as session:
+        mandate = _mandate(session, mandate_id)
+        seats = session.exec(select(NationalMandate).where(NationalMandate.mandate_id == mandate_id)).all()
+        current = [seat for seat in seats if _span(seat).start <= end and (seat.end_on is None or seat.end_on > end)]
+        if not current:
+            raise ValidationError(f"{person_name(session, mandate.person_id)} ne représente pas la région au niveau national à cette date.")
+        check_end(_span(current[0]), end, "La représentation nationale")
+        current[0].end_on = end
+        session.add(current[0])

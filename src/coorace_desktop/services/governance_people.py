@@ -1,0 +1,46 @@
+"""Persons named by the governance commands: a recorded person, or a new one typed once only."""
+
+from sqlmodel import Session, select
+
+from coorace_desktop.domain import Membership, Organisation, Person
+from coorace_desktop.domain.governance_drafts import PersonRef
+from coorace_desktop.domain.governance_rules import Span, display_name, membership_warning
+from coorace_desktop.domain.validation import ValidationError, required_text
+
+
+def resolve_person(session: Session, ref: PersonRef) -> Person:
+    """The Person a draft names; a new name already recorded is refused, so nobody is typed twice."""
+    if ref.person_id is not None:
+        person = session.get(Person, ref.person_id)
+        if person is None or person.erased_on is not None:
+            raise ValidationError("Cette personne n'existe plus dans la base : choisissez-la à nouveau.")
+        return person
+    last_name = required_text(ref.last_name, "Le nom de la personne")
+    first_name = " ".join(ref.first_name.split())
+    key = ref.name_key
+    existing = session.exec(select(Person).where(Person.name_key == key, Person.erased_on.is_(None))).first()
+    if existing is not None:
+        raise ValidationError(
+            f"{display_name(existing.first_name, existing.last_name)} est déjà enregistré·e : "
+            "choisissez cette personne dans la liste plutôt que de la saisir à nouveau."
+        )
+    person = Person(first_name=first_name, last_name=last_name, name_key=key)
+    session.add(person)
+    session.flush()
+    return person
+
+
+def person_name(session: Session, person_id: int) -> str:
+    person = session.get(Person, person_id)
+    return display_name(person.first_name, person.last_name) if person else ""
+
+
+def representation_warning(session: Session, organisation_id: int, on) -> str | None:
+    """A warning when the organisation is not a member on that date (a former member may still sit)."""
+    organisation = session.get(Organisation, organisation_id)
+    if organisation is None:
+        raise ValidationError("Cet adhérent n'existe plus : il a peut-être été supprimé entre-temps.")
+    memberships = session.exec(
+        select(Membership.joined_on, Membership.left_on).where(Membership.organisation_id == organisation_id)
+    ).all()
+    return membership_warning(organisation.name, [Span(joined, left) for joined, left in memberships], on)
