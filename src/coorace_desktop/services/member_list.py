@@ -98,13 +98,9 @@ class _Expressions:
 
     @staticmethod
     def main_site(column) -> ColumnElement:
-        return (
-            select(column)
-            .where(Site.organisation_id == Organisation.id)
-            .order_by(Site.position, Site.id)
-            .limit(1)
-            .scalar_subquery()
-        )
+        # Position 0 is the main site (see Site); matching it, rather than ORDER BY position
+        # LIMIT 1, spares SQLite a small sort for every organisation when the table is sorted.
+        return select(column).where(Site.organisation_id == Organisation.id, Site.position == 0).limit(1).scalar_subquery()
 
     def types_rank(self) -> ColumnElement:
         # Each type weighs more the earlier it comes in TYPE_ORDER, so that ordering by the

@@ -1,0 +1,33 @@
+"""The members benchmark still builds its data and answers every scenario (small size)."""
+
+import importlib.util
+from pathlib import Path
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from coorace_desktop.domain import Organisation, Site
+from coorace_desktop.services.health import check_database
+
+SCRIPT = Path(__file__).parents[2] / "bench" / "members_bench.py"
+
+
+def load_bench():
+    spec = importlib.util.spec_from_file_location("members_bench", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_builds_consistent_data_and_measures_every_scenario(database):
+    bench = load_bench()
+    bench.build(database, 300)
+    with database.session() as session:
+        assert session.exec(select(func.count()).select_from(Organisation)).one() == 300
+        main_sites = session.exec(select(func.count()).select_from(Site).where(Site.position == 0)).one()
+    assert main_sites == 300
+    assert check_database(database).ok
+    results = bench.measure(database, runs=1)
+    assert set(results) == set(bench.scenarios())
+    assert results["no filter, by name"][0] == 300
+    assert all(milliseconds > 0 for _, milliseconds in results.values())
