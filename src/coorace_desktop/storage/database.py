@@ -8,7 +8,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -16,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from coorace_desktop.storage import migrate
+from coorace_desktop.storage.rotation import snapshot_before_migration
 from coorace_desktop.storage.engine import APPLICATION_ID, is_sqlite, make_engine
 from coorace_desktop.storage.errors import (
     CorruptDatabaseError,
@@ -24,7 +24,7 @@ from coorace_desktop.storage.errors import (
     NewerSchemaError,
     NotADatabaseError,
 )
-from coorace_desktop.storage.paths import backup_dir, database_url
+from coorace_desktop.storage.paths import database_url
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -35,6 +35,7 @@ class Database:
 
     url: str
     engine: Engine
+    read_only: bool = False
 
     @property
     def path(self) -> Path | None:
@@ -58,11 +59,15 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str | Path, *, create: bool = False) -> Database:
+def open_database(
+    target: str | Path, *, create: bool = False, read_only: bool = False, snapshot: bool = True
+) -> Database:
     """Open a database file (or URL), migrating it to the current schema.
 
     With create=True a missing file is created (readable by its owner only); an existing file
-    must be one of ours, at a schema this version knows."""
+    must be one of ours, at a schema this version knows. read_only=True refuses every write
+    (SQLite's query_only) and never migrates; snapshot=False skips the pre-migration backup
+    (for a private copy that is itself a backup)."""
     url = target if isinstance(target, str) and "://" in target else database_url(target)
     if is_sqlite(url):
         path = Path(make_url(url).database)
@@ -72,9 +77,11 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
             _create_private_file(path)
         else:
             raise DatabaseNotFoundError(f"La base de données {path} n'existe pas.")
-    database = Database(url, make_engine(url))
+    database = Database(url, make_engine(url, read_only=read_only), read_only)
+    if read_only:
+        return database
     try:
-        _migrate(database)
+        _migrate(database, snapshot)
     except BaseException:
         database.close()
         raise
@@ -119,34 +126,15 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
-def _migrate(database: Database) -> None:
+def _migrate(database: Database, snapshot: bool) -> None:
     head = migrate.head_revision()
     with database.engine.connect() as connection:
         current = migrate.current_revision(connection)
     if current == head:
         return
-    if current is not None and database.path is not None:
-        snapshot_before_migration(database.path, current)
+    if snapshot and current is not None and database.path is not None:
+        snapshot_before_migration(database.path)
     with database.engine.begin() as connection:
         if current is None and is_sqlite(database.url):
             connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         migrate.upgrade_to_head(connection)
-
-
-def snapshot_before_migration(path: Path, revision: str) -> Path:
-    """Copy the file with SQLite's backup API before its schema changes."""
-    folder = backup_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{path.stem}-avant-migration-{revision}-{stamp}.sqlite"
-    _create_private_file(target)
-    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
-    return target

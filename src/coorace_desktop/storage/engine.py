@@ -16,12 +16,15 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for the URL; on SQLite, foreign keys, WAL, full sync and real transactions."""
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    """An engine for the URL; on SQLite, foreign keys, WAL, full sync and real transactions
+    (read_only: every write is refused by SQLite itself)."""
     if not is_sqlite(url):
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"timeout": 10})
     event.listen(engine, "connect", _configure_sqlite_connection)
+    if read_only:
+        event.listen(engine, "connect", _refuse_writes)
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
 
@@ -36,6 +39,10 @@ def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record) 
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA busy_timeout = 10000")
     cursor.close()
+
+
+def _refuse_writes(dbapi_connection: sqlite3.Connection, _record) -> None:
+    dbapi_connection.execute("PRAGMA query_only = ON")
 
 
 def _begin_sqlite_transaction(connection) -> None:
