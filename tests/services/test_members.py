@@ -106,6 +106,15 @@ def test_a_contact_can_name_a_recorded_person_without_typing_them_again(demo_dat
     assert new_id in roles and len(roles) == 2, "the same person now acts for two organisations"
 
 
+def test_a_recorded_person_keeps_their_name_when_named_as_a_contact(demo_database):
+    chatry = members.find_persons(demo_database, "isabelle chatry")[0]
+    typed = ContactDraft(last_name="Chatry", first_name="isabelle", person_id=chatry.id, phone="0561000000")
+    members.save_organisation(demo_database, replace(NEW, contacts=(typed,)))
+    assert members.get_person(demo_database, chatry.id) == replace(chatry, phone="05 61 00 00 00")
+    with pytest.raises(MemberRefusal, match="n'existe plus"):
+        members.get_person(demo_database, 99_999)
+
+
 def test_an_invalid_draft_changes_nothing(demo_database):
     before = counts(demo_database)
     with pytest.raises(DraftInvalid) as raised:

@@ -206,6 +206,15 @@ def find_persons(database: Database, text: str, limit: int = 20) -> list[PersonC
         return [PersonChoice(p.id, p.first_name, p.last_name, p.email, p.phone) for p in persons]
 
 
+def get_person(database: Database, person_id: int) -> PersonChoice:
+    """A recorded person's name and details, for a contact naming them."""
+    with database.session() as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise MemberRefusal("Cette personne n'existe plus dans la base.")
+        return PersonChoice(person.id, person.first_name, person.last_name, person.email, person.phone)
+
+
 def _existing(session: Session, organisation_id: int) -> Organisation:
     organisation = session.get(Organisation, organisation_id)
     if organisation is None:
@@ -251,14 +260,19 @@ def _save_contacts(session: Session, organisation_id: int, contacts: tuple[Conta
     rows, names, emails = [], [], []
     for contact in contacts:
         person = session.get(Person, contact.person_id) if contact.person_id else None
-        person = person or Person(last_name=contact.last_name)
-        person.first_name, person.last_name = contact.first_name, contact.last_name
+        if person is None:
+            person = Person(
+                first_name=contact.first_name,
+                last_name=contact.last_name,
+                name_key=fold(f"{contact.last_name} {contact.first_name}"),
+            )
+        # A recorded person keeps their name (it is theirs everywhere: board, staff...);
+        # the contact form does edit their e-mail and phone.
         person.email, person.phone = contact.email, contact.phone
-        person.name_key = fold(f"{contact.last_name} {contact.first_name}")
         session.add(person)
         session.flush()
         rows.append(dict(id=contact.id, person_id=person.id, role=contact.role))
-        names.append(contact.full_name)
+        names.append(f"{person.first_name} {person.last_name}")
         if contact.email:
             emails.append(contact.email)
     _sync(session, Contact, organisation_id, rows)
