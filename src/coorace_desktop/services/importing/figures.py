@@ -1,0 +1,193 @@
+"""Importing the observatoire's yearly figures per organisation (one row per organisation and year)."""
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import bindparam, insert, select, update
+
+from coorace_desktop.domain import Organisation, YearlyFigures
+from coorace_desktop.domain import validation as check
+from coorace_desktop.domain.text import fold
+from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.importing.cells import as_number, as_text, as_whole_number
+from coorace_desktop.services.importing.mapping import FIGURES, ColumnMapping, field_labels
+from coorace_desktop.services.importing.outcome import (
+    Action,
+    ImportRefused,
+    ImportResult,
+    Progress,
+    RowError,
+    no_progress,
+)
+from coorace_desktop.services.importing.sources import SourceTable
+from coorace_desktop.storage.database import Database
+
+WHOLE_FIGURES = ("turnover", "gross_wages", "public_funding", "insertion_employees", "permanent_staff", "insertion_hours")
+MONEY_FIGURES = ("turnover", "gross_wages", "public_funding")
+FIGURE_NAMES = (*WHOLE_FIGURES, "fte")
+IMPORT_SOURCE = "Import de fichier"
+
+_figures = YearlyFigures.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class FiguresDraft:
+    """One row: an organisation named by SIRET or name, a year, and the figures given (blank: not given)."""
+
+    line: int
+    cells: tuple[str, ...]
+    name: str
+    siret: str
+    year: int
+    values: tuple[tuple[str, float | int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedFigures:
+    draft: FiguresDraft
+    action: Action
+    organisation_id: int
+    organisation_name: str
+    existing_id: int | None = None
+    changes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FiguresPreview:
+    table: SourceTable
+    mapping: ColumnMapping
+    planned: tuple[PlannedFigures, ...]
+    errors: tuple[RowError, ...]
+
+    def count(self, action: Action) -> int:
+        return sum(1 for item in self.planned if item.action == action)
+
+    def summary(self) -> str:
+        return (
+            f"{self.count(Action.CREATE)} à créer, {self.count(Action.UPDATE)} à mettre à jour, "
+            f"{self.count(Action.UNCHANGED)} inchangé(s), {len(self.errors)} ligne(s) en erreur."
+        )
+
+
+def parse_figures(table: SourceTable, mapping: ColumnMapping) -> tuple[list[FiguresDraft], list[RowError]]:
+    labels = field_labels(FIGURES)
+    drafts, errors = [], []
+    for row in table.rows[mapping.header_index + 1 :]:
+        values = {key: row.cells[column] if column < len(row.cells) else None for column, key in enumerate(mapping.fields) if key}
+        cells = tuple(as_text(cell) for cell in row.cells)
+        messages = []
+        name = as_text(values.get("name"))
+        try:
+            siret = check.siret(as_text(values.get("siret")))
+        except ValidationError as error:
+            messages.append(str(error))
+            siret = ""
+        if not name and not siret:
+            messages.append("La raison sociale (ou le SIRET) est obligatoire.")
+        year = None
+        try:
+            year = as_whole_number(values.get("year"), "Année", decimal_comma=table.decimal_comma)
+            if year is None:
+                messages.append("L'année est obligatoire.")
+            else:
+                check.year(year)
+        except ValidationError as error:
+            messages.append(str(error))
+        figures = []
+        for key in FIGURE_NAMES:
+            try:
+                number = as_number(values.get(key), labels[key], decimal_comma=table.decimal_comma)
+                if number is None:
+                    continue
+                check.non_negative(number, labels[key])
+                if key in MONEY_FIGURES:
+                    number = round(number)  # money is kept in whole euros
+                elif key in WHOLE_FIGURES:
+                    number = as_whole_number(number, labels[key], decimal_comma=False)
+                figures.append((key, number))
+            except ValidationError as error:
+                messages.append(str(error))
+        if messages:
+            errors.append(RowError(row.line, tuple(messages), cells))
+        else:
+            drafts.append(FiguresDraft(row.line, cells, name, siret, year, tuple(figures)))
+    return drafts, errors
+
+
+def _plan(session, drafts: list[FiguresDraft]) -> tuple[list[PlannedFigures], list[RowError]]:
+    organisations = session.execute(select(Organisation.id, Organisation.name, Organisation.siret)).all()
+    by_siret = {row.siret: row for row in organisations if row.siret}
+    by_name = {}
+    for row in organisations:
+        by_name.setdefault(fold(row.name), row)
+    stored = {
+        (row.organisation_id, row.year): row
+        for row in session.execute(select(_figures).where(_figures.c.organisation_id.is_not(None)))
+    }
+    planned, errors, seen = [], [], {}
+    for draft in drafts:
+        organisation = by_siret.get(draft.siret) if draft.siret else None
+        organisation = organisation or by_name.get(fold(draft.name))
+        if organisation is None:
+            errors.append(RowError(draft.line, (_unknown(draft, list(by_name)),), draft.cells))
+            continue
+        key = (organisation.id, draft.year)
+        if key in seen:
+            errors.append(RowError(draft.line, (f"Chiffres {draft.year} de {organisation.name} déjà donnés ligne {seen[key]}.",), draft.cells))
+            continue
+        seen[key] = draft.line
+        current = stored.get(key)
+        if current is None:
+            planned.append(PlannedFigures(draft, Action.CREATE, organisation.id, organisation.name))
+            continue
+        labels = field_labels(FIGURES)
+        changes = tuple(labels[name] for name, value in draft.values if getattr(current, name) != value)
+        action = Action.UPDATE if changes else Action.UNCHANGED
+        planned.append(PlannedFigures(draft, action, organisation.id, organisation.name, current.id, changes))
+    return planned, errors
+
+
+def _unknown(draft: FiguresDraft, names: list[str]) -> str:
+    message = f"Structure inconnue : « {draft.name or draft.siret} »."
+    match = process.extractOne(fold(draft.name), names, scorer=fuzz.token_sort_ratio, score_cutoff=70) if names and draft.name else None
+    return f"{message} Voulez-vous dire « {match[0].upper()} » ?" if match else message
+
+
+def preview_figures(database: Database, table: SourceTable, mapping: ColumnMapping) -> FiguresPreview:
+    if "year" not in mapping.fields or not {"name", "siret"} & set(mapping.fields):
+        raise ImportRefused("Il faut une colonne pour la structure (raison sociale ou SIRET) et une pour l'année.")
+    drafts, errors = parse_figures(table, mapping)
+    with database.session() as session:
+        planned, unknown = _plan(session, drafts)
+    return FiguresPreview(table, mapping, tuple(planned), tuple(sorted(errors + unknown, key=lambda e: e.line)))
+
+
+def apply_figures(
+    database: Database, preview: FiguresPreview, *, skip_invalid: bool = False, progress: Progress = no_progress
+) -> ImportResult:
+    """Write the figures in one transaction; blank cells keep what was stored."""
+    if preview.errors and not skip_invalid:
+        raise ImportRefused(f"{len(preview.errors)} ligne(s) en erreur : rien n'a été importé.")
+    with database.session() as session:
+        planned, _errors = _plan(session, [item.draft for item in preview.planned])
+        creates = [
+            {name: None for name in FIGURE_NAMES}
+            | dict(item.draft.values)
+            | {"organisation_id": item.organisation_id, "year": item.draft.year, "organisations_covered": None, "source": IMPORT_SOURCE}
+            for item in planned
+            if item.action == Action.CREATE
+        ]
+        updates = [{"target_id": item.existing_id, **dict(item.draft.values)} for item in planned if item.action == Action.UPDATE]
+        progress(0, len(planned) or 1, "Enregistrement des chiffres")
+        connection = session.connection()
+        if creates:
+            connection.execute(insert(_figures), creates)
+        # Rows give different figures: one executemany per set of columns given.
+        by_columns: dict[tuple[str, ...], list[dict]] = {}
+        for row in updates:
+            by_columns.setdefault(tuple(sorted(row)), []).append(row)
+        for rows in by_columns.values():
+            connection.execute(update(_figures).where(_figures.c.id == bindparam("target_id")), rows)
+        progress(len(planned), len(planned) or 1, "Enregistrement des chiffres")
+    unchanged = sum(1 for item in planned if item.action == Action.UNCHANGED)
+    return ImportResult(len(creates), len(updates), unchanged, 0, len(preview.errors))

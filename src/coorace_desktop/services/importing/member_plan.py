@@ -1,0 +1,213 @@
+"""Comparing drafts with the organisations already in the database: create, update, unchanged,
+or possible duplicate (same e-mail, same phone, or a close name) for the user to decide."""
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coorace_desktop.domain import Contact, Organisation, OrganisationType, Person, Site
+from coorace_desktop.domain.text import fold
+from coorace_desktop.services.importing.member_rows import ContactDraft, OrganisationDraft, SiteDraft
+from coorace_desktop.services.importing.outcome import Action
+
+# token_sort_ratio on folded names: 'Hérisson Bellor SARL' vs 'HERISSON BELLOR' scores 86.
+FUZZY_NAME_CUTOFF = 85
+CONTAINED_NAME_MIN = 5
+_NOT_DIGITS = re.compile(r"\D")
+
+
+@dataclass(slots=True)
+class ExistingSite:
+    id: int
+    position: int
+    address: str
+    postcode: str
+    city: str
+    department: str
+    phone: str
+    email: str
+
+    @property
+    def place_key(self) -> tuple[str, str, str]:
+        return (self.postcode, fold(self.city), fold(self.address))
+
+
+@dataclass(slots=True)
+class ExistingContact:
+    contact_id: int
+    person_id: int
+    first_name: str
+    last_name: str
+    role: str
+    email: str
+    phone: str
+
+    @property
+    def name_key(self) -> str:
+        return fold(f"{self.last_name} {self.first_name}")
+
+
+@dataclass(slots=True)
+class ExistingOrganisation:
+    id: int
+    name: str
+    siret: str
+    website: str
+    notes: str
+    types: set[str] = field(default_factory=set)
+    sites: list[ExistingSite] = field(default_factory=list)
+    contacts: list[ExistingContact] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedOrganisation:
+    """What the import will do with one organisation of the file, and why."""
+
+    draft: OrganisationDraft
+    action: Action
+    existing_id: int | None = None
+    existing_name: str = ""
+    reason: str = ""
+    changes: tuple[str, ...] = ()
+
+
+class ExistingIndex:
+    """Every organisation of the database with its sites, types and contacts, looked up by key."""
+
+    def __init__(self, session: Session) -> None:
+        self.organisations: dict[int, ExistingOrganisation] = {}
+        for row in session.execute(select(Organisation.id, Organisation.name, Organisation.siret, Organisation.website, Organisation.notes)):
+            self.organisations[row.id] = ExistingOrganisation(row.id, row.name, row.siret, row.website, row.notes)
+        for organisation_id, siae_type in session.execute(select(OrganisationType.organisation_id, OrganisationType.siae_type)):
+            self.organisations[organisation_id].types.add(str(siae_type))
+        site_columns = (Site.id, Site.position, Site.address, Site.postcode, Site.city, Site.department, Site.phone, Site.email)
+        for row in session.execute(select(Site.organisation_id, *site_columns).order_by(Site.position, Site.id)):
+            self.organisations[row.organisation_id].sites.append(ExistingSite(*row[1:]))
+        contact_rows = session.execute(
+            select(Contact.organisation_id, Contact.id, Person.id, Person.first_name, Person.last_name, Contact.role, Person.email, Person.phone)
+            .join(Person, Person.id == Contact.person_id)
+            .order_by(Contact.id)
+        )
+        for row in contact_rows:
+            self.organisations[row[0]].contacts.append(ExistingContact(*row[1:]))
+        self.by_siret = {o.siret: o.id for o in self.organisations.values() if o.siret}
+        self.by_name = {}
+        for organisation in self.organisations.values():
+            self.by_name.setdefault(fold(organisation.name), organisation.id)
+        self.by_email: dict[str, int] = {}
+        self.by_phone: dict[str, int] = {}
+        for organisation in self.organisations.values():
+            for item in (*organisation.sites, *organisation.contacts):
+                if item.email:
+                    self.by_email.setdefault(item.email.casefold(), organisation.id)
+                if item.phone:
+                    self.by_phone.setdefault(_digits(item.phone), organisation.id)
+        self._fuzzy_ids = list(self.by_name.values())
+        self._fuzzy_keys = list(self.by_name.keys())
+
+    def possible_duplicate(self, draft: OrganisationDraft) -> tuple[int, str] | None:
+        """The existing organisation this draft may well be, and why; None when it looks new."""
+        for email in _emails(draft):
+            if email.casefold() in self.by_email:
+                return self.by_email[email.casefold()], f"même courriel : {email}"
+        for phone in _phones(draft):
+            if _digits(phone) in self.by_phone:
+                return self.by_phone[_digits(phone)], f"même téléphone : {phone}"
+        if self._fuzzy_keys:
+            match = process.extractOne(draft.name_key, self._fuzzy_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME_CUTOFF)
+            if match is not None:
+                return self._fuzzy_ids[match[2]], f"nom proche ({match[1]:.0f} %)"
+            # One name wholly inside the other ('CASTA' and 'CASTA ALZEN'), unless it is too short to mean much.
+            match = process.extractOne(draft.name_key, self._fuzzy_keys, scorer=fuzz.token_set_ratio, score_cutoff=100)
+            if match is not None and min(len(match[0]), len(draft.name_key)) >= CONTAINED_NAME_MIN:
+                return self._fuzzy_ids[match[2]], "nom inclus dans l'autre"
+        return None
+
+
+def _digits(phone: str) -> str:
+    return _NOT_DIGITS.sub("", phone)
+
+
+def _emails(draft: OrganisationDraft) -> list[str]:
+    return [s.email for s in draft.sites if s.email] + [c.email for c in draft.contacts if c.email]
+
+
+def _phones(draft: OrganisationDraft) -> list[str]:
+    return [s.phone for s in draft.sites if s.phone] + [c.phone for c in draft.contacts if c.phone]
+
+
+def plan_members(index: ExistingIndex, drafts: list[OrganisationDraft]) -> list[PlannedOrganisation]:
+    planned = []
+    for draft in drafts:
+        existing_id, reason = None, ""
+        if draft.siret and draft.siret in index.by_siret:
+            existing_id, reason = index.by_siret[draft.siret], "même SIRET"
+        elif draft.name_key in index.by_name:
+            existing_id, reason = index.by_name[draft.name_key], "même nom"
+        if existing_id is not None:
+            existing = index.organisations[existing_id]
+            changes = tuple(describe_changes(existing, draft))
+            action = Action.UPDATE if changes else Action.UNCHANGED
+            planned.append(PlannedOrganisation(draft, action, existing_id, existing.name, reason, changes))
+            continue
+        duplicate = index.possible_duplicate(draft)
+        if duplicate is None:
+            planned.append(PlannedOrganisation(draft, Action.CREATE))
+        else:
+            existing = index.organisations[duplicate[0]]
+            changes = tuple(describe_changes(existing, draft))
+            planned.append(PlannedOrganisation(draft, Action.DUPLICATE, existing.id, existing.name, duplicate[1], changes))
+    return planned
+
+
+def matching_site(existing: ExistingOrganisation, site: SiteDraft) -> ExistingSite | None:
+    """The existing site the file's site is: same postcode and city, or the same address."""
+    for candidate in existing.sites:
+        if site.postcode and site.city and (candidate.postcode, fold(candidate.city)) == (site.postcode, fold(site.city)):
+            return candidate
+    for candidate in existing.sites:
+        if site.address and fold(candidate.address) == fold(site.address):
+            return candidate
+    if len(existing.sites) == 1 and not (site.postcode or site.city or site.address):
+        return existing.sites[0]  # only a phone or an e-mail: it belongs to the one site
+    return None
+
+
+def matching_contact(existing: ExistingOrganisation, contact: ContactDraft) -> ExistingContact | None:
+    return next((c for c in existing.contacts if c.name_key == contact.name_key), None)
+
+
+SITE_FIELDS = {"address": "adresse", "postcode": "code postal", "city": "ville", "phone": "téléphone", "email": "courriel"}
+CONTACT_FIELDS = {"role": "fonction", "email": "courriel", "phone": "téléphone"}
+
+
+def changed_fields(current: object, wanted: object, labels: dict[str, str]) -> list[str]:
+    """The fields the file gives (non-blank) that differ from what is stored: blanks never erase."""
+    return [label for name, label in labels.items() if getattr(wanted, name) and getattr(wanted, name) != getattr(current, name)]
+
+
+def describe_changes(existing: ExistingOrganisation, draft: OrganisationDraft) -> list[str]:
+    """What merging the draft into the existing organisation would change, in French."""
+    changes = []
+    for name, label in (("siret", "SIRET"), ("website", "site web"), ("notes", "remarques")):
+        if getattr(draft, name) and getattr(draft, name) != getattr(existing, name):
+            changes.append(f"{label} : {getattr(draft, name)}")
+    for siae_type in draft.types:
+        if siae_type.value not in existing.types:
+            changes.append(f"type ajouté : {siae_type.label}")
+    for site in draft.sites:
+        current = matching_site(existing, site)
+        if current is None:
+            changes.append(f"site ajouté : {site.city or site.address or site.postcode}")
+        elif fields := changed_fields(current, site, SITE_FIELDS):
+            changes.append(f"site {current.city or current.address} : {', '.join(fields)}")
+    for contact in draft.contacts:
+        current = matching_contact(existing, contact)
+        if current is None:
+            changes.append(f"contact ajouté : {contact.full_name}")
+        elif fields := changed_fields(current, contact, CONTACT_FIELDS):
+            changes.append(f"contact {contact.full_name} : {', '.join(fields)}")
+    return changes

@@ -1,0 +1,156 @@
+"""From the rows of a file to organisation drafts: every cell checked by the domain's validators,
+and the rows of one organisation (one row per site, as directories list them) gathered."""
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from coorace_desktop.domain import validation as check
+from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.text import fold
+from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.importing.cells import as_date, as_postcode_text, as_siae_types, as_text
+from coorace_desktop.services.importing.mapping import ColumnMapping
+from coorace_desktop.services.importing.outcome import RowError
+from coorace_desktop.services.importing.sources import SourceTable
+
+
+@dataclass(frozen=True, slots=True)
+class SiteDraft:
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    department: str = ""
+    phone: str = ""
+    email: str = ""
+
+    @property
+    def place_key(self) -> tuple[str, str, str]:
+        return (self.postcode, fold(self.city), fold(self.address))
+
+    def is_empty(self) -> bool:
+        return not any((self.address, self.postcode, self.city, self.phone, self.email))
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDraft:
+    first_name: str
+    last_name: str
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+
+    @property
+    def name_key(self) -> str:
+        return fold(f"{self.last_name} {self.first_name}")
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationDraft:
+    """One organisation as the file describes it (possibly over several rows)."""
+
+    lines: tuple[int, ...]
+    name: str
+    siret: str = ""
+    website: str = ""
+    notes: str = ""
+    joined_on: date | None = None
+    types: tuple[SiaeType, ...] = ()
+    sites: tuple[SiteDraft, ...] = ()
+    contacts: tuple[ContactDraft, ...] = ()
+
+    @property
+    def name_key(self) -> str:
+        return fold(self.name)
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+
+def parse_members(table: SourceTable, mapping: ColumnMapping) -> tuple[list[OrganisationDraft], list[RowError]]:
+    """Drafts of the valid rows (gathered by organisation) and the rows in error with their reasons."""
+    drafts: dict[str, OrganisationDraft] = {}
+    errors: list[RowError] = []
+    for row in table.rows[mapping.header_index + 1 :]:
+        values = {key: row.cells[column] if column < len(row.cells) else None for column, key in enumerate(mapping.fields) if key}
+        messages: list[str] = []
+        draft = _draft(row.line, values, messages)
+        if draft is not None and not messages:
+            earlier = drafts.get(draft.name_key)
+            draft = gather(earlier, draft, messages) if earlier else draft
+        if messages or draft is None:
+            errors.append(RowError(row.line, tuple(messages), tuple(as_text(cell) for cell in row.cells)))
+        else:
+            drafts[draft.name_key] = draft
+    return list(drafts.values()), errors
+
+
+def _checked(messages: list[str], validator, *args):
+    try:
+        return validator(*args)
+    except ValidationError as error:
+        messages.append(str(error))
+        return None
+
+
+def _draft(line: int, values: dict[str, object], messages: list[str]) -> OrganisationDraft | None:
+    text = {key: as_text(value) for key, value in values.items()}
+    name = _checked(messages, check.required_text, text.get("name", ""), "La raison sociale")
+    postcode = _checked(messages, check.postcode, as_postcode_text(values.get("postcode"))) or ""
+    department = _checked(messages, check.department_for, postcode, text.get("department", "")) or ""
+    site = SiteDraft(
+        address=text.get("address", ""),
+        postcode=postcode,
+        city=text.get("city", ""),
+        department=department,
+        phone=_checked(messages, check.french_phone, text.get("phone", "")) or "",
+        email=_checked(messages, check.email_address, text.get("email", "")) or "",
+    )
+    contacts = ()
+    last_name = text.get("contact_last_name", "")
+    first_name = text.get("contact_first_name", "")
+    contact_email = _checked(messages, check.email_address, text.get("contact_email", "")) or ""
+    contact_phone = _checked(messages, check.french_phone, text.get("contact_phone", "")) or ""
+    if last_name or first_name:
+        if not last_name:
+            messages.append("Le nom du contact est obligatoire quand son prénom est donné.")
+        contacts = (ContactDraft(first_name, last_name, text.get("contact_role", ""), contact_email, contact_phone),)
+    elif contact_email or contact_phone:
+        messages.append("Le courriel ou téléphone du contact est donné sans son nom.")
+    if name is None:
+        return None
+    return OrganisationDraft(
+        lines=(line,),
+        name=name,
+        siret=_checked(messages, check.siret, text.get("siret", "")) or "",
+        website=text.get("website", ""),
+        notes=text.get("notes", ""),
+        joined_on=_checked(messages, as_date, values.get("joined_on"), "Date d'adhésion"),
+        types=_checked(messages, as_siae_types, values.get("types")) or (),
+        sites=() if site.is_empty() else (site,),
+        contacts=contacts,
+    )
+
+
+def gather(earlier: OrganisationDraft, draft: OrganisationDraft, messages: list[str]) -> OrganisationDraft:
+    """Another row of an organisation already read: its site, types and contact are added."""
+    if earlier.siret and draft.siret and earlier.siret != draft.siret:
+        messages.append(f"SIRET différent de celui de la ligne {earlier.line} pour la même structure.")
+        return earlier
+    places = {site.place_key for site in earlier.sites}
+    people = {contact.name_key for contact in earlier.contacts}
+    return replace(
+        earlier,
+        lines=earlier.lines + draft.lines,
+        siret=earlier.siret or draft.siret,
+        website=earlier.website or draft.website,
+        notes=earlier.notes or draft.notes,
+        joined_on=earlier.joined_on or draft.joined_on,
+        types=earlier.types + tuple(t for t in draft.types if t not in earlier.types),
+        sites=earlier.sites + tuple(s for s in draft.sites if s.place_key not in places),
+        contacts=earlier.contacts + tuple(c for c in draft.contacts if c.name_key not in people),
+    )

@@ -1,0 +1,105 @@
+"""Importing organisations (with site, types and contact): preview first, then apply whole or not at all."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from coorace_desktop.services.importing.mapping import ColumnMapping
+from coorace_desktop.services.importing.member_plan import ExistingIndex, PlannedOrganisation, plan_members
+from coorace_desktop.services.importing.member_rows import OrganisationDraft, gather, parse_members
+from coorace_desktop.services.importing.member_writes import MemberWriter
+from coorace_desktop.services.importing.outcome import (
+    Action,
+    Decision,
+    ImportRefused,
+    ImportResult,
+    Progress,
+    RowError,
+    no_progress,
+)
+from coorace_desktop.services.importing.sources import SourceTable
+from coorace_desktop.storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class MemberPreview:
+    """What an import would do, computed without writing anything."""
+
+    table: SourceTable
+    mapping: ColumnMapping
+    planned: tuple[PlannedOrganisation, ...]
+    errors: tuple[RowError, ...]
+
+    def count(self, action: Action) -> int:
+        return sum(1 for item in self.planned if item.action == action)
+
+    @property
+    def duplicates(self) -> tuple[PlannedOrganisation, ...]:
+        return tuple(item for item in self.planned if item.action == Action.DUPLICATE)
+
+    @property
+    def drafts(self) -> list[OrganisationDraft]:
+        return [item.draft for item in self.planned]
+
+    def summary(self) -> str:
+        return (
+            f"{self.count(Action.CREATE)} à créer, {self.count(Action.UPDATE)} à mettre à jour, "
+            f"{self.count(Action.UNCHANGED)} inchangé(s), {self.count(Action.DUPLICATE)} doublon(s) possible(s), "
+            f"{len(self.errors)} ligne(s) en erreur."
+        )
+
+
+def preview_members(database: Database, table: SourceTable, mapping: ColumnMapping) -> MemberPreview:
+    """Read the rows with the mapping and compare them with the database (read only)."""
+    missing = mapping.missing_required()
+    if missing:
+        raise ImportRefused(f"Aucune colonne n'est associée à : {', '.join(missing)}.")
+    drafts, errors = parse_members(table, mapping)
+    with database.session() as session:
+        planned = plan_members(ExistingIndex(session), drafts)
+    return MemberPreview(table, mapping, tuple(planned), tuple(errors))
+
+
+def apply_members(
+    database: Database,
+    preview: MemberPreview,
+    decisions: Mapping[int, Decision] | None = None,
+    *,
+    default_decision: Decision = Decision.SKIP,
+    skip_invalid: bool = False,
+    progress: Progress = no_progress,
+) -> ImportResult:
+    """Apply the import in one transaction; possible duplicates follow `decisions` (by the
+    draft's first line), else `default_decision`. Rows in error refuse the whole import unless
+    `skip_invalid`; they are never imported in part."""
+    if preview.errors and not skip_invalid:
+        raise ImportRefused(
+            f"{len(preview.errors)} ligne(s) en erreur : rien n'a été importé. "
+            "Corrigez-les, ou importez sans elles."
+        )
+    decisions = decisions or {}
+    creates: list[OrganisationDraft] = []
+    merges: dict[int, OrganisationDraft] = {}
+    unchanged = skipped = 0
+    with database.session() as session:
+        # Planned again inside the write transaction: the database may have changed since the preview.
+        index = ExistingIndex(session)
+        for item in plan_members(index, preview.drafts):
+            decision = decisions.get(item.draft.line, default_decision)
+            if item.action == Action.CREATE or (item.action == Action.DUPLICATE and decision == Decision.CREATE):
+                creates.append(item.draft)
+            elif item.action == Action.UPDATE or (item.action == Action.DUPLICATE and decision == Decision.MERGE):
+                earlier = merges.get(item.existing_id)
+                # Two rows of the file may both be this organisation: merged once, together.
+                merges[item.existing_id] = gather(earlier, item.draft, []) if earlier else item.draft
+            elif item.action == Action.UNCHANGED:
+                unchanged += 1
+            else:
+                skipped += 1
+        total = len(creates) + len(merges) + sum(len(d.sites) + len(d.contacts) for d in creates)
+        progress(0, max(total, 1), "Enregistrement")
+        writer = MemberWriter(session.connection(), progress, total)
+        writer.create(creates)
+        for existing_id, draft in merges.items():
+            writer.merge(index.organisations[existing_id], draft)
+        writer.flush()
+    return ImportResult(len(creates), len(merges), unchanged, skipped, len(preview.errors))

@@ -1,0 +1,78 @@
+"""What every import shares: rows in error, the action planned for each record, the result."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+Progress = Callable[[int, int, str], None]
+
+
+def no_progress(_done: int, _total: int, _text: str = "") -> None:
+    """The progress callback of a caller that does not show progress."""
+
+
+class ImportRefused(Exception):
+    """An import that would write nothing right (rows in error, nothing to import); str() is French."""
+
+
+class Action(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    DUPLICATE = "duplicate"
+
+    @property
+    def label(self) -> str:
+        return _ACTION_LABELS[self]
+
+
+_ACTION_LABELS = {
+    Action.CREATE: "À créer",
+    Action.UPDATE: "À mettre à jour",
+    Action.UNCHANGED: "Inchangé",
+    Action.DUPLICATE: "Doublon possible",
+}
+
+
+class Decision(StrEnum):
+    """What to do with a possible duplicate of an existing organisation."""
+
+    MERGE = "merge"
+    SKIP = "skip"
+    CREATE = "create"
+
+    @property
+    def label(self) -> str:
+        return {"merge": "Fusionner avec l'existant", "skip": "Ignorer", "create": "Créer quand même"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A row that will not be imported, why, and its cells as read (to save them for correction)."""
+
+    line: int
+    messages: tuple[str, ...]
+    cells: tuple[str, ...]
+
+    @property
+    def reason(self) -> str:
+        return " ".join(self.messages)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an applied import did, in numbers of records (organisations or yearly figures)."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    rows_in_error: int = 0
+
+    def summary(self) -> str:
+        parts = [f"{self.created} créé(s)", f"{self.updated} mis à jour", f"{self.unchanged} inchangé(s)"]
+        if self.skipped:
+            parts.append(f"{self.skipped} doublon(s) possible(s) ignoré(s)")
+        if self.rows_in_error:
+            parts.append(f"{self.rows_in_error} ligne(s) en erreur non importée(s)")
+        return ", ".join(parts) + "."
