@@ -15,6 +15,7 @@ from coorace_desktop.services.events import (
     create_event,
     delete_event_kind,
     delete_events,
+    ensure_default_kinds,
     event_kinds,
     get_event,
     organisation_choices,
@@ -135,3 +136,21 @@ def test_calendar_days_mark_each_day_of_an_event(demo_database):
     assert days[date(2021, 11, 26)][0].title == "Congrès Coorace"
     # An event starting before the month shows only on its days inside it.
     assert sorted(event_days(demo_database, date(2020, 10, 14), date(2020, 10, 31))) == [date(2020, 10, 14)]
+
+
+def test_a_new_database_gets_the_standard_kinds_once(database, demo_database):
+    assert ensure_default_kinds(database) == 7
+    assert ensure_default_kinds(database) == 0
+    assert "Représentation / CDIAE" in {row.name for row in event_kinds(database)}
+    assert ensure_default_kinds(demo_database) == 0
+
+
+def test_organisation_choices_search_every_word_accents_aside(demo_database):
+    names = [choice.name for choice in organisation_choices(demo_database, "herisson")]
+    assert names == ["HERISSON BELLOR"]
+    assert [c.name for c in organisation_choices(demo_database, "laser 81")] == ["LASER 81"]
+    everyone = organisation_choices(demo_database)
+    assert len(everyone) == 51
+    some = [everyone[0].id, everyone[5].id]
+    assert [c.id for c in organisation_choices(demo_database, "", only_ids=some)] == some
+    assert [c.id for c in organisation_choices(demo_database, first_ids=[some[1]])][:2] == [some[1], some[0]]

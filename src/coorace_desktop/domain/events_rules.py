@@ -8,6 +8,18 @@ from coorace_desktop.domain.enums import EventStatus, Organiser
 from coorace_desktop.domain.validation import ValidationError
 
 
+# The kinds a new database starts with; the office adds its own.
+DEFAULT_KINDS = (
+    "Animation régionale",
+    "Webinaire",
+    "Assemblée générale",
+    "Formation",
+    "Représentation / CDIAE",
+    "Rencontre",
+    "Hackathon",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class EventInput:
     """An event as typed in the form; `year` matters only while the date is unknown."""
@@ -76,7 +88,7 @@ def event_errors(values: EventInput) -> dict[str, str]:
         errors["sessions"] = "Le nombre de séances est d'au moins 1."
     if values.other_participants < 0:
         errors["other_participants"] = "Le nombre d'autres participants ne peut pas être négatif."
-    if values.organiser is Organiser.PARTNER and not values.organiser_name.strip():
+    if values.organiser == Organiser.PARTNER and not values.organiser_name.strip():
         errors["organiser_name"] = "Indiquez le nom du partenaire organisateur."
     if values.is_highlight and not values.highlight_title.strip():
         errors["highlight_title"] = "Un temps fort a besoin d'un titre pour le rapport."

@@ -5,12 +5,13 @@ highlights and rendez-vous the report prints live in event_figures.py and are re
 
 from dataclasses import dataclass, fields, replace
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from coorace_desktop.domain.enums import EventStatus, Organiser
 from coorace_desktop.domain.events import Event, EventKind, Participation
 from coorace_desktop.domain.events_rules import (
+    DEFAULT_KINDS,
     EventInput,
     clean_event,
     clean_kind_name,
@@ -19,6 +20,7 @@ from coorace_desktop.domain.events_rules import (
 from coorace_desktop.domain.organisations import Organisation
 from coorace_desktop.domain.text import fold, search_key
 from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.listing import apply_search
 from coorace_desktop.services.event_figures import (  # noqa: F401  (the report imports them from here)
     EventFigures,
     Highlight,
@@ -204,6 +206,15 @@ def add_event_kind(database: Database, name: str) -> int:
             raise ValidationError(f"Le type « {name} » existe déjà.") from error
 
 
+def ensure_default_kinds(database: Database) -> int:
+    """Give a database without any kind the standard ones; returns how many were added."""
+    with database.session() as session:
+        if session.execute(select(EventKind.id).limit(1)).first() is not None:
+            return 0
+        session.execute(insert(EventKind), [{"name": name} for name in DEFAULT_KINDS])
+    return len(DEFAULT_KINDS)
+
+
 def delete_event_kind(database: Database, kind_id: int) -> None:
     """Delete an unused kind; a kind still used by events stays."""
     with database.session() as session:
@@ -213,14 +224,17 @@ def delete_event_kind(database: Database, kind_id: int) -> None:
         session.execute(delete(EventKind).where(EventKind.id == kind_id))
 
 
-def organisation_choices(database: Database, text: str = "", limit: int | None = None) -> list[OrganisationChoice]:
-    """Organisations whose name, city, e-mail or contact matches the text (accents aside), by name."""
-    query = select(Organisation.id, Organisation.name).order_by(Organisation.name_key)
-    if term := fold(text):
-        query = query.where(
-            Organisation.name_key.like(f"%{term}%") | Organisation.search_key.like(f"%{term}%")
-        )
-    if limit is not None:
-        query = query.limit(limit)
+def organisation_choices(
+    database: Database, text: str = "", only_ids: list[int] | None = None, first_ids: list[int] = ()
+) -> list[OrganisationChoice]:
+    """Organisations whose name, city, e-mail or contact matches every word typed (accents aside),
+    by name; only_ids narrows them to those, first_ids come before the others."""
+    query = select(Organisation.id, Organisation.name)
+    query = apply_search(query, Organisation.name_key + " " + Organisation.search_key, text)
+    if only_ids is not None:
+        query = query.where(Organisation.id.in_(only_ids))
+    order = [Organisation.name_key, Organisation.id]
+    if first_ids:
+        order.insert(0, case((Organisation.id.in_(first_ids), 0), else_=1))
     with database.session() as session:
-        return [OrganisationChoice(*row) for row in session.execute(query).all()]
+        return [OrganisationChoice(*row) for row in session.execute(query.order_by(*order)).all()]

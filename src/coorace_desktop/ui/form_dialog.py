@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QTextEdit,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -135,7 +137,9 @@ _CHANGE_SIGNALS: dict[type, tuple[str, ...]] = {
     QTextEdit: ("textChanged",),
     QComboBox: ("currentIndexChanged", "editTextChanged"),
     QDateEdit: ("dateChanged",),
+    QTimeEdit: ("timeChanged",),
     QSpinBox: ("valueChanged",),
     QDoubleSpinBox: ("valueChanged",),
     QAbstractButton: ("toggled",),
+    QGroupBox: ("toggled",),  # a checkable group (an optional section of the form)
 }

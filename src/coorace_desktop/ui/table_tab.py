@@ -91,6 +91,7 @@ class DataTable(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
+        self.buttons_layout = buttons
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -122,6 +123,10 @@ class DataTable(QWidget):
         combo.currentIndexChanged.connect(lambda _=0: self.model.set_filter(name, combo.currentData()))
         self.filters_layout.addWidget(combo)
         return combo
+
+    def add_button(self, button: QWidget) -> None:
+        """An extra action after Delete (export, print…), left of the count."""
+        self.buttons_layout.insertWidget(self.buttons_layout.count() - 2, button)  # before the stretch
 
     def set_delete(self, question: Callable[[Any], str], delete_row: Callable[[Any], object]) -> None:
         """question(row) gives the French confirmation text (it may raise ValidationError to refuse)."""

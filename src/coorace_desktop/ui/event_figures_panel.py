@@ -1,0 +1,116 @@
+"""Event figures for any period: sessions by kind, online share, participants, member coverage."""
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from html import escape
+
+from babel.numbers import format_percent
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from coorace_desktop.services.event_figures import EventFigures
+from coorace_desktop.ui.formats import LOCALE, display
+
+ALL_KINDS = "Tous les types"
+
+
+def percent(value: float | None) -> str:
+    """'93,8 %' with the locale's own spacing; at most one decimal, none when it is zero."""
+    if value is None:
+        return "—"
+    return format_percent(Decimal(str(round(value, 1))) / 100, locale=LOCALE, decimal_quantization=False)
+
+
+def figures_html(figures: EventFigures) -> str:
+    """The figures as the panel shows them; kind names are the office's own text, hence escaped."""
+    sessions = "séance" if figures.events == 1 else "séances"
+    lines = [
+        f"<p><b>{display(figures.events)}</b> {sessions}, dont <b>{display(figures.online)}</b> en ligne "
+        f"({percent(figures.online_percent)})</p>",
+        f"<p><b>{display(figures.participants)}</b> participants</p>",
+        f"<p>Couverture : <b>{percent(figures.coverage_percent)}</b> des structures adhérentes<br>"
+        f"soit <b>{display(figures.reached)}</b> touchée(s) au moins une fois sur "
+        f"<b>{display(figures.active_members)}</b> adhérente(s) pendant la période</p>",
+    ]
+    if figures.by_kind:
+        rows = "".join(
+            f"<tr><td>{escape(kind)}</td><td align='right'>{display(count)}</td>"
+            f"<td align='right'>{display(figures.participants_by_kind.get(kind, 0))}</td></tr>"
+            for kind, count in sorted(figures.by_kind.items(), key=lambda item: (-item[1], item[0]))
+        )
+        lines.append(
+            "<table cellspacing='0' cellpadding='3' width='100%'>"
+            "<tr><th align='left'>Type</th><th align='right'>Séances</th><th align='right'>Participants</th></tr>"
+            f"{rows}</table>"
+        )
+    return "".join(lines)
+
+
+class EventFiguresPanel(QWidget):
+    """A period (and optionally one kind) chosen above, its figures beneath, recomputed on change."""
+
+    def __init__(
+        self,
+        compute: Callable[[date, date, str | None], EventFigures],
+        kinds: Callable[[], list[str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._compute = compute
+        self._kinds = kinds
+        self.start_edit = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.end_edit = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName("Type d'événement")
+        self.result_label = QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True)
+        self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        period = QHBoxLayout()
+        period.addWidget(self.start_edit)
+        period.addWidget(QLabel("au"))
+        period.addWidget(self.end_edit)
+        period.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Du", period)
+        form.addRow("Type", self.kind_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.result_label, 1)
+        self.figures: EventFigures | None = None
+        self.reload_kinds()
+        self.set_year(date.today().year)
+        for signal in (self.start_edit.dateChanged, self.end_edit.dateChanged, self.kind_combo.currentIndexChanged):
+            signal.connect(self.refresh)
+
+    def reload_kinds(self) -> None:
+        current = self.kind_combo.currentData()
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.clear()
+        self.kind_combo.addItem(ALL_KINDS, None)
+        for name in self._kinds():
+            self.kind_combo.addItem(name, name)
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(current), 0))
+        self.kind_combo.blockSignals(False)
+
+    def set_year(self, year: int) -> None:
+        """Show a whole year (the list's year filter drives it)."""
+        for edit in (self.start_edit, self.end_edit):
+            edit.blockSignals(True)
+        self.start_edit.setDate(QDate(year, 1, 1))
+        self.end_edit.setDate(QDate(year, 12, 31))
+        for edit in (self.start_edit, self.end_edit):
+            edit.blockSignals(False)
+        self.refresh()
+
+    def set_kind(self, name: str | None) -> None:
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(name), 0))
+
+    def refresh(self) -> None:
+        start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
+        if end < start:
+            self.figures = None
+            self.result_label.setText("<p>La fin de la période est antérieure à son début.</p>")
+            return
+        self.figures = self._compute(start, end, self.kind_combo.currentData())
+        self.result_label.setText(figures_html(self.figures))

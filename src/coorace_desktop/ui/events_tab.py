@@ -1,0 +1,257 @@
+"""The Événements tab: the list (upcoming first) with its filters, a month calendar, the figures
+of a period, and the export of events to an iCalendar file."""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.services.calendar_export import CalendarExport, export_events_ics
+from coorace_desktop.services.events import delete_events, ensure_default_kinds, event_figures, event_kinds, get_event
+from coorace_desktop.services.events_list import KIND, STATUS, YEAR, EventRow, count_events, event_days, event_years, list_events
+from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.errors import expected_failure, run_command, show_error
+from coorace_desktop.ui.event_calendar import CalendarPanel
+from coorace_desktop.ui.event_dialog import EventDialog
+from coorace_desktop.ui.event_figures_panel import EventFiguresPanel
+from coorace_desktop.ui.formats import display
+from coorace_desktop.ui.table_model import ROW_ROLE, Column
+from coorace_desktop.ui.table_tab import DataTable
+
+ICS_FILTER = "Agenda iCalendar (*.ics)"
+
+
+def when(row: EventRow) -> str:
+    """'20/05/2021', '08/10/2020 14:00', '25–26/11/2021' or 'À préciser (2021)'."""
+    if row.starts_on is None:
+        return f"À préciser ({row.year})"
+    start, end = row.starts_on, row.ends_on
+    if end and end != start:
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start:%d}–{end:%d/%m/%Y}"
+        if start.year == end.year:
+            return f"{start:%d/%m}–{end:%d/%m/%Y}"
+        return f"{start:%d/%m/%Y}–{end:%d/%m/%Y}"
+    return f"{start:%d/%m/%Y}" + (f" {row.start_time:%H:%M}" if row.start_time else "")
+
+
+def where(row: EventRow) -> str:
+    if row.online:
+        return f"{row.place} (en ligne)" if row.place else "En ligne"
+    return row.place
+
+
+# Widths a first run starts with (the user's own are kept in the settings); the title takes the rest.
+TITLE = 1
+WIDTHS = (120, 0, 130, 110, 65, 60, 85)
+
+COLUMNS = [
+    Column("Date", "date", lambda row: row, format=when),
+    Column("Titre", "title", lambda row: ("★ " if row.is_highlight else "") + row.title),
+    Column("Type", "kind", lambda row: row.kind),
+    Column("Lieu", "place", lambda row: row, format=where),
+    Column("Statut", "status", lambda row: row.status.label),
+    Column("Séances", "sessions", lambda row: row.sessions, numeric=True),
+    Column("Participants", "participants", lambda row: row.participants, numeric=True),
+]
+
+
+class EventsTab(QWidget):
+    title = "Événements"
+    status_changed = Signal()
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        # A new database gets the standard kinds; a read-only one simply has none yet.
+        run_quietly(ensure_default_kinds, database)
+        self.table = DataTable(
+            COLUMNS,
+            lambda query: count_events(database, query),
+            lambda query, offset, limit: list_events(database, query, offset, limit),
+            noun=("événement", "événements"),
+            search_placeholder="Rechercher un événement (titre, lieu, description)…",
+            settings_key="events",
+        )
+        self.year_combo = self.table.add_filter(YEAR, "Année", [])
+        self.kind_combo = self.table.add_filter(KIND, "Type", [])
+        self.table.add_filter(STATUS, "Statut", [("Tous les statuts", None)] + [(s.label, s.value) for s in EventStatus])
+        self._fill_filters()
+        for column, width in enumerate(WIDTHS):
+            self.table.view.setColumnWidth(column, width)
+        header = self.table.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.set_delete(self._delete_question, self._delete)
+        self.export_button = QToolButton(text="Exporter vers un agenda (.ics)")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        self.export_selected_action = export_menu.addAction("Les événements sélectionnés…", self.export_selected)
+        export_menu.addAction("Tous les événements à venir…", self.export_upcoming)
+        self.export_button.setMenu(export_menu)
+        self.table.add_button(self.export_button)
+
+        self.calendar_panel = CalendarPanel(lambda first, last: event_days(database, first, last))
+        self.figures_panel = EventFiguresPanel(
+            lambda start, end, kind: event_figures(database, start, end, kind=kind),
+            lambda: [kind.name for kind in event_kinds(database)],
+        )
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.calendar_panel, "Calendrier")
+        self.side_tabs.addTab(self.figures_panel, "Chiffres")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.side_tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([860, 340])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self.table.new_requested.connect(self.new_event)
+        self.table.edit_requested.connect(lambda row: self.edit_event(row.id))
+        self.table.changed.connect(self.status_changed)
+        self.table.view.selectionModel().currentRowChanged.connect(self._follow_selection)
+        self.calendar_panel.open_requested.connect(self.edit_event)
+        self.year_combo.currentIndexChanged.connect(self._year_chosen)
+        self.kind_combo.currentIndexChanged.connect(
+            lambda _=0: self.figures_panel.set_kind(self.kind_combo.currentText() if self.kind_combo.currentData() else None)
+        )
+
+    # -- main window protocol
+    def status_text(self) -> str:
+        return self.table.status_text()
+
+    def save_state(self, settings: QSettings) -> None:
+        self.table.save_state(settings)
+        settings.setValue("events/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        self.table.restore_state(settings)
+        state = settings.value("events/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    # -- actions
+    def new_event(self) -> None:
+        dialog = EventDialog(self.database, parent=self, on_day=self.calendar_panel.selected_day())
+        if dialog.exec():
+            self._after_change(dialog.result_value)
+
+    def edit_event(self, event_id: int) -> None:
+        ok, details = run_command(self, get_event, self.database, event_id)
+        if not ok:
+            self._after_change(None)  # it was deleted meanwhile: show the list as it is now
+            return
+        dialog = EventDialog(self.database, details, parent=self)
+        if dialog.exec():
+            self._after_change(event_id)
+
+    def selected_rows(self) -> list[EventRow]:
+        return [index.data(ROW_ROLE) for index in self.table.view.selectionModel().selectedRows()]
+
+    def export_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            show_error(self, "Sélectionnez d'abord dans la liste les événements à exporter.")
+            return
+        self._export([row.id for row in rows], "evenements.ics" if len(rows) > 1 else f"evenement-{rows[0].id}.ics")
+
+    def export_upcoming(self) -> None:
+        self._export(None, f"evenements-a-venir-{date.today():%Y-%m-%d}.ics")
+
+    def _export(self, event_ids: list[int] | None, suggested: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Exporter vers un agenda", str(Path.home() / suggested), ICS_FILTER)
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".ics") else Path(f"{name}.ics")
+        try:
+            ok, result = run_command(self, export_events_ics, self.database, event_ids, path)
+        except OSError as error:
+            show_error(self, f"Impossible d'écrire {path.name} : {error.strerror or error}. Rien n'a été exporté.")
+            return
+        if ok:
+            QMessageBox.information(self, "Export terminé", export_summary(result))
+
+    # -- keeping the views in step
+    def _after_change(self, select_id: int | None) -> None:
+        self._fill_filters()
+        self.figures_panel.reload_kinds()
+        self.table.reload(select_id)
+        self.calendar_panel.refresh()
+        self.figures_panel.refresh()
+
+    def _fill_filters(self) -> None:
+        _refill(self.year_combo, [("Toutes les années", None)] + [(str(y), y) for y in event_years(self.database)])
+        _refill(self.kind_combo, [("Tous les types", None)] + [(k.name, k.id) for k in event_kinds(self.database)])
+
+    def _year_chosen(self) -> None:
+        year = self.year_combo.currentData()
+        if year is not None:
+            self.figures_panel.set_year(year)
+
+    def _follow_selection(self, current, _previous) -> None:
+        row = current.data(ROW_ROLE) if current.isValid() else None
+        if row is not None and row.starts_on is not None:
+            self.calendar_panel.go_to(row.starts_on)
+
+    def _delete(self, row: EventRow) -> int:
+        deleted = delete_events(self.database, [row.id])
+        self.calendar_panel.refresh()
+        self.figures_panel.refresh()
+        return deleted
+
+    def _delete_question(self, row: EventRow) -> str:
+        text = f"Supprimer l'événement « {row.title} » ({when(row)}) ?"
+        if row.participants:
+            text += f"\nSes {display(row.participants)} participant(s) enregistré(s) seront supprimés avec lui."
+        return text
+
+
+def export_summary(result: CalendarExport) -> str:
+    if result.exported == 0:
+        text = "Aucun événement daté à exporter : le fichier créé est un agenda vide."
+    else:
+        plural = "s" if result.exported > 1 else ""
+        text = f"{display(result.exported)} événement{plural} exporté{plural} dans {result.path.name}."
+    if result.skipped_undated:
+        plural = "s" if result.skipped_undated > 1 else ""
+        text += (f"\n{display(result.skipped_undated)} événement{plural} sans date (à préciser) "
+                 f"non exporté{plural} : un agenda a besoin d'une date.")
+    return text
+
+
+def run_quietly(command, *args) -> None:
+    """Run a command whose expected failure (read-only file, locked database) can be ignored."""
+    try:
+        command(*args)
+    except Exception as error:
+        if expected_failure(error) is None:
+            raise
+
+
+def _refill(combo: QComboBox, choices: list[tuple[str, object]]) -> None:
+    """New choices, keeping the current one when it still exists, without re-filtering meanwhile."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, value in choices:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)
+    if combo.currentData() != current:
+        combo.currentIndexChanged.emit(combo.currentIndex())

@@ -1,0 +1,131 @@
+"""The event form and its participants picker: creating an event, ticking who came."""
+
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTime
+
+from coorace_desktop.domain.enums import EventStatus, Organiser
+from coorace_desktop.services.events import get_event
+from coorace_desktop.ui.event_dialog import EventDialog
+from coorace_desktop.ui.participants_picker import NAME, PERSONS, ParticipantsModel
+
+
+@pytest.fixture
+def dialog(qtbot, demo_database):
+    dialog = EventDialog(demo_database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def tick(dialog, qtbot, text):
+    dialog.picker.search_edit.clear()
+    qtbot.keyClicks(dialog.picker.search_edit, text)
+    qtbot.keyClick(dialog.picker.search_edit, Qt.Key.Key_Return)
+
+
+def test_creating_an_event_with_ticked_participants(dialog, qtbot, demo_database):
+    assert not dialog.ok_button.isEnabled()
+    dialog.title_edit.setText("Webinaire « réemploi »")  # QTest.keyClicks aborts on non-ASCII text
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findText("Webinaire"))
+    dialog.starts_edit.setDate(QDate(2022, 3, 8))
+    dialog.timed_check.setChecked(True)
+    dialog.start_time_edit.setTime(QTime(10, 0))
+    dialog.end_time_edit.setTime(QTime(11, 30))
+    dialog.online_check.setChecked(True)
+    tick(dialog, qtbot, "laser 81")
+    tick(dialog, qtbot, "chorus")
+    model = dialog.picker.model
+    model.setData(model.index(0, PERSONS), 3)  # CHORUS is the only row on show
+    dialog.other_spin.setValue(4)
+    assert dialog.picker.total_label.text() == "2 structures cochées, 4 personnes"
+    assert dialog.ok_button.isEnabled()
+    dialog.accept()
+    assert not dialog.isVisible()
+    details = get_event(demo_database, dialog.result_value)
+    values = details.values
+    assert (values.title, values.starts_on, values.start_time, values.end_time, values.online) == (
+        "Webinaire « réemploi »", date(2022, 3, 8), time(10), time(11, 30), True)
+    assert values.status is EventStatus.PLANNED and values.year == 2022
+    assert {(row.name, row.persons) for row in details.participants} == {("LASER 81", 1), ("CHORUS", 3)}
+    assert values.other_participants == 4
+
+
+def test_space_ticks_and_unticks_the_current_row(dialog, qtbot):
+    qtbot.keyClicks(dialog.picker.search_edit, "a")
+    dialog.picker.refresh()
+    view = dialog.picker.view
+    view.setFocus()
+    view.setCurrentIndex(dialog.picker.model.index(0, NAME))
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    first = dialog.picker.model.choices[0].id
+    assert dialog.picker.participants() == {first: 1}
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert dialog.picker.participants() == {}
+
+
+def test_enter_with_several_matches_ticks_nothing(dialog, qtbot):
+    tick(dialog, qtbot, "a")
+    assert dialog.picker.participants() == {}
+
+
+def test_ticked_ones_stay_ticked_across_searches_and_can_be_listed_alone(dialog, qtbot):
+    tick(dialog, qtbot, "laser")
+    tick(dialog, qtbot, "chorus")
+    dialog.picker.search_edit.clear()
+    dialog.picker.only_ticked_check.setChecked(True)
+    assert sorted(choice.name for choice in dialog.picker.model.choices) == ["CHORUS", "LASER 81"]
+
+
+def test_errors_show_next_to_fields_and_keep_ok_disabled(dialog, qtbot):
+    qtbot.keyClicks(dialog.title_edit, "Reunion")
+    assert dialog.ok_button.isEnabled()
+    dialog.highlight_group.setChecked(True)
+    assert not dialog.ok_button.isEnabled()
+    assert dialog._errors["highlight_title"].isVisible()
+    qtbot.keyClicks(dialog.highlight_title_edit, "Un temps fort")
+    assert dialog.ok_button.isEnabled()
+    dialog.timed_check.setChecked(True)
+    dialog.start_time_edit.setTime(QTime(15, 0))
+    dialog.end_time_edit.setTime(QTime(14, 0))
+    assert not dialog.ok_button.isEnabled()
+    assert dialog._errors["start_time"].text() == "L'heure de fin est antérieure à l'heure de début."
+    dialog.organiser_combo.setCurrentIndex(dialog.organiser_combo.findData(Organiser.PARTNER))
+    assert "partenaire" in dialog.validate(dialog.values())["organiser_name"]
+
+
+def test_an_undated_series_keeps_its_year(dialog, qtbot, demo_database):
+    qtbot.keyClicks(dialog.title_edit, "CDIAE 2023")
+    dialog.undated_check.setChecked(True)
+    assert dialog.year_spin.isVisible() and not dialog.starts_edit.isVisible()
+    dialog.year_spin.setValue(2023)
+    dialog.sessions_spin.setValue(12)
+    dialog.accept()
+    values = get_event(demo_database, dialog.result_value).values
+    assert (values.starts_on, values.year, values.sessions) == (None, 2023, 12)
+
+
+def test_editing_shows_the_event_as_saved(qtbot, demo_database):
+    from coorace_desktop.services.events_list import list_events
+    from coorace_desktop.services.listing import ListQuery
+
+    row = next(r for r in list_events(demo_database, ListQuery(search="stage d elu")))
+    dialog = EventDialog(demo_database, get_event(demo_database, row.id))
+    qtbot.addWidget(dialog)
+    assert dialog.title_edit.text().startswith("Stage d'élu")
+    assert dialog.highlight_group.isChecked()
+    assert dialog.picker.participants() and dialog.picker.model.choices[0].name == "LASER 81"  # ticked first
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData(EventStatus.CANCELLED))
+    dialog.accept()
+    assert get_event(demo_database, row.id).values.status is EventStatus.CANCELLED
+
+
+def test_participants_model_passes_the_model_tester(qtmodeltester, demo_database):
+    from coorace_desktop.services.events import organisation_choices
+
+    model = ParticipantsModel()
+    model.set_choices(organisation_choices(demo_database))
+    model.setData(model.index(2, NAME), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert not model.setData(model.index(3, PERSONS), 0)  # at least one person
+    qtmodeltester.check(model)

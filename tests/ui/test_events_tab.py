@@ -1,0 +1,146 @@
+"""The Événements tab: list and filters, calendar marks, figures with coverage, delete, .ics export."""
+
+from datetime import date
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtCore import QDate, QItemSelectionModel
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QMessageBox
+
+from coorace_desktop.domain.events_rules import EventInput
+from coorace_desktop.services.events import create_event, event_kinds, organisation_choices
+from coorace_desktop.ui import events_tab as events_tab_module
+from coorace_desktop.ui.events_tab import EventsTab, when
+from coorace_desktop.ui.table_model import ROW_ROLE
+
+
+@pytest.fixture
+def tab(qtbot, demo_database):
+    tab = EventsTab(demo_database)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 700)
+    tab.show()
+    return tab
+
+
+def choose(combo, text):
+    combo.setCurrentIndex(combo.findText(text))
+
+
+def select_titles(tab, *titles):
+    view, model = tab.table.view, tab.table.model
+    view.clearSelection()
+    for row in range(model.rowCount()):
+        if model.row_at(row).title in titles:
+            view.selectionModel().select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_list_filters_and_status_count(tab):
+    assert tab.status_text() == "34 événements"
+    choose(tab.year_combo, "2021")
+    assert tab.status_text() == "8 événements"
+    choose(tab.kind_combo, "Rencontre")
+    assert [tab.table.model.row_at(r).title for r in range(tab.table.model.rowCount())] == [
+        "Congrès Coorace", "Journée régionale ENEDIS"]  # newest first once the dates are past
+
+
+def test_table_model_passes_the_model_tester(tab, qtmodeltester):
+    qtmodeltester.check(tab.table.model)
+
+
+def test_calendar_marks_event_days(tab, demo_database):
+    calendar = tab.calendar_panel.calendar
+    calendar.setCurrentPage(2021, 11)
+    assert date(2021, 11, 25) in calendar.marked_days() and date(2021, 11, 26) in calendar.marked_days()
+    assert calendar.dateTextFormat(QDate(2021, 11, 25)).fontWeight() == QFont.Weight.Bold
+    assert calendar.dateTextFormat(QDate(2021, 11, 24)).fontWeight() != QFont.Weight.Bold
+    tab.calendar_panel.go_to(date(2021, 11, 26))
+    assert [tab.calendar_panel.day_list.item(i).text() for i in range(tab.calendar_panel.day_list.count())] == ["Congrès Coorace"]
+
+    kind = event_kinds(demo_database)[0].id
+    create_event(demo_database, EventInput("Comité de pilotage", kind, 2021, date(2021, 11, 9)))
+    tab._after_change(None)
+    assert date(2021, 11, 9) in calendar.marked_days()
+    calendar.setCurrentPage(2021, 12)
+    assert date(2021, 11, 9) not in calendar.marked_days()
+    assert calendar.dateTextFormat(QDate(2021, 11, 9)).fontWeight() != QFont.Weight.Bold  # old marks cleared
+
+
+def test_selecting_a_row_shows_its_day_in_the_calendar(tab):
+    choose(tab.year_combo, "2021")
+    model = tab.table.model
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).title == "Journée régionale ENEDIS")
+    tab.table.view.setCurrentIndex(model.index(row, 0))
+    assert tab.calendar_panel.selected_day() == date(2021, 6, 17)
+
+
+def test_figures_show_coverage_with_numerator_and_denominator(tab, demo_database):
+    choose(tab.year_combo, "2020")
+    panel = tab.figures_panel
+    assert panel.figures.events == 60 and (panel.figures.reached, panel.figures.active_members) == (2, 51)
+    text = panel.result_label.text()
+    assert "3,9\xa0%" in text and "<b>2</b> touchée(s)" in text and "<b>51</b> adhérente(s)" in text
+    choose(tab.kind_combo, "Animation régionale")
+    assert (panel.figures.events, panel.figures.online, panel.figures.participants) == (16, 15, 243)
+
+    # Two more members reached at an animation raise the coverage to 4 of 51.
+    kind = next(k.id for k in event_kinds(demo_database) if k.name == "Animation régionale")
+    ids = [choice.id for choice in organisation_choices(demo_database)[:2]]
+    create_event(demo_database, EventInput("Atelier QVT", kind, 2020, date(2020, 11, 5)), {ids[0]: 2, ids[1]: 1})
+    tab._after_change(None)
+    assert (panel.figures.reached, panel.figures.participants) == (2, 246)
+    choose(tab.kind_combo, "Tous les types")
+    assert panel.figures.reached == 4 and "7,8\xa0%" in panel.result_label.text()
+
+
+def test_delete_asks_first_then_updates_list_and_calendar(tab, monkeypatch):
+    choose(tab.year_combo, "2021")
+    select_titles(tab, "Journée régionale ENEDIS")
+    tab.table.view.setCurrentIndex(tab.table.view.selectionModel().selectedRows()[0])
+    questions = []
+
+    def answer(parent, title, text, *args):
+        questions.append(text)
+        return QMessageBox.StandardButton.No if len(questions) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr("coorace_desktop.ui.table_tab.QMessageBox.question", answer)
+    tab.table.delete_current()
+    assert tab.status_text() == "8 événements"
+    assert "Journée régionale ENEDIS" in questions[0]
+    tab.table.delete_current()
+    assert tab.status_text() == "7 événements"
+    tab.calendar_panel.calendar.setCurrentPage(2021, 6)
+    assert date(2021, 6, 17) not in tab.calendar_panel.calendar.marked_days()
+
+
+def test_export_selected_events_to_ics(tab, tmp_path, monkeypatch):
+    target = tmp_path / "agenda"
+    monkeypatch.setattr(events_tab_module.QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    messages = []
+    monkeypatch.setattr(events_tab_module.QMessageBox, "information", lambda parent, title, text: messages.append(text))
+    choose(tab.year_combo, "2021")
+    select_titles(tab, "Congrès Coorace", "Assemblée générale 2021", "Lancement de Zest' BTP")
+    tab.export_selected()
+    calendar = Calendar.from_ical((tmp_path / "agenda.ics").read_bytes())
+    summaries = sorted(str(event["summary"]) for event in calendar.walk("VEVENT"))
+    assert summaries == ["Assemblée générale 2021", "Congrès Coorace"]
+    assert messages == ["2 événements exportés dans agenda.ics.\n1 événement sans date (à préciser) "
+                        "non exporté : un agenda a besoin d'une date."]
+
+
+def test_export_failure_is_a_french_message(tab, tmp_path, monkeypatch):
+    monkeypatch.setattr(events_tab_module.QFileDialog, "getSaveFileName",
+                        lambda *args: (str(tmp_path / "absent" / "a.ics"), ""))
+    shown = []
+    monkeypatch.setattr(events_tab_module, "show_error", lambda parent, message: shown.append(message))
+    tab.export_upcoming()
+    assert shown and shown[0].startswith("Impossible d'écrire a.ics") and "Rien n'a été exporté" in shown[0]
+
+
+def test_dates_read_the_french_way(tab):
+    rows = {tab.table.model.row_at(r).title: tab.table.model.row_at(r) for r in range(tab.table.model.rowCount())}
+    assert when(rows["Congrès Coorace"]) == "25–26/11/2021"
+    assert when(rows["Lancement de Zest' BTP"]) == "À préciser (2021)"
+    assert when(rows["Hackathon Coorace 2020 : participation des salariés et implication citoyenne"]) == "13–14/10/2020"
+    assert tab.table.model.index(0, 0).data(ROW_ROLE) is not None
