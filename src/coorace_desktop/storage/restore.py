@@ -1,0 +1,250 @@
+"""Restoring a backup: check a private copy of the candidate, keep a safety copy, replace atomically.
+
+The candidate itself is only ever read as bytes (SQLite would write -shm files or replay a WAL
+into it). Every check runs on a staging copy in the database's own folder, which then replaces
+the database by one rename: at every instant the database file is either the old one or the
+new one. A refused restore has not touched the database."""
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from coorace_desktop.storage import migrate
+from coorace_desktop.storage.backup import (
+    BackupInfo,
+    BackupKind,
+    create_backup,
+    file_failure,
+    raw_copy,
+    read_manifest,
+    read_only_connection,
+    sync_folder,
+)
+from coorace_desktop.storage.database import SQLITE_HEADER, open_database
+from coorace_desktop.storage.engine import APPLICATION_ID
+from coorace_desktop.storage.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    DatabaseNotFoundError,
+    ForeignDatabaseError,
+    NewerSchemaError,
+    NotADatabaseError,
+    StorageError,
+)
+from coorace_desktop.storage.lock import DatabaseLock
+
+Progress = Callable[[int, int, str], None]
+SIDE_FILES = ("-wal", "-shm", "-journal")
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """A candidate that passed every check, and what it holds."""
+
+    path: Path
+    schema_revision: str
+    needs_migration: bool
+    checksum_verified: bool
+    counts: dict[str, int] = field(default_factory=dict)
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    database: Path
+    verification: Verification
+    safety_copy: BackupInfo | None
+
+
+def verify_backup(candidate: Path) -> Verification:
+    """Check a candidate without writing to it; raises a StorageError saying in French what is wrong."""
+    with tempfile.TemporaryDirectory(prefix="coorace-verification-") as folder:
+        return _stage_and_check(candidate, Path(folder) / "candidate.sqlite")
+
+
+def restore_backup(
+    database: Path, candidate: Path, *, lock: DatabaseLock | None = None, progress: Progress | None = None
+) -> RestoreResult:
+    """Replace `database` by a verified copy of `candidate`, migrated if older, keeping a safety copy.
+
+    The caller must have closed its own connections; `lock` is its held lock, else one is taken
+    here (DatabaseInUseError when another application holds the database)."""
+    if candidate.resolve() == database.resolve():
+        raise StorageError(f"{candidate.name} est la base actuelle elle-même : choisissez une sauvegarde.")
+    report = progress or (lambda _done, _total, _text: None)
+    own_lock = lock is None
+    lock = lock or DatabaseLock(database)
+    lock.acquire()
+    staged = database.with_name(f".{database.name}.restauration.sqlite")
+    try:
+        _remove_with_side_files(staged)  # left by an interrupted restore (we hold the lock)
+        report(0, 4, "Vérification de la copie")
+        verification = _stage_and_check(candidate, staged)
+        report(1, 4, "Copie de sécurité de la base actuelle")
+        safety = _safety_copy(database)
+        report(2, 4, "Remplacement de la base")
+        _quiesce(database)
+        os.replace(staged, database)
+        sync_folder(database.parent)
+        report(3, 4, "Réouverture")
+        open_database(database).close()  # proves the restored file opens, and sets WAL back
+        report(4, 4, "Restauration terminée")
+    except OSError as error:
+        failure = file_failure(error, database.parent)
+        if failure is error:
+            raise
+        raise failure from error
+    finally:
+        _remove_with_side_files(staged)
+        if own_lock:
+            lock.release()
+    return RestoreResult(database, verification, safety)
+
+
+def _stage_and_check(candidate: Path, staged: Path) -> Verification:
+    _check_header(candidate)
+    digest = _copy_hashing(candidate, staged)
+    wal = candidate.with_name(candidate.name + "-wal")
+    if wal.is_file() and wal.stat().st_size:
+        shutil.copyfile(wal, staged.with_name(staged.name + "-wal"))  # committed work not yet checkpointed
+    manifest = read_manifest(candidate)
+    if manifest is not None and manifest.sha256 and manifest.sha256 != digest:
+        raise CorruptDatabaseError(
+            f"{candidate.name} ne correspond pas à l'empreinte SHA-256 de son manifeste : "
+            "la copie a été modifiée ou abîmée depuis la sauvegarde."
+        )
+    revision, counts = _check_contents(staged, candidate.name)
+    needs_migration = revision != migrate.head_revision()
+    if needs_migration:
+        # The staging copy is itself a backup: no pre-migration snapshot of it.
+        open_database(staged, snapshot=False).close()
+        _single_file(staged)
+    return Verification(
+        candidate, revision, needs_migration, manifest is not None and bool(manifest.sha256), counts,
+        manifest.created_at if manifest else None,
+    )
+
+
+def _check_header(candidate: Path) -> None:
+    """Refuse, from its first bytes and its size, what is plainly not a whole SQLite database."""
+    name = candidate.name
+    if not candidate.exists():
+        raise DatabaseNotFoundError(f"Le fichier {candidate} n'existe pas.")
+    if not candidate.is_file():
+        raise NotADatabaseError(f"{name} n'est pas un fichier de sauvegarde.")
+    with candidate.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise NotADatabaseError(f"{name} n'est pas une base de données Coorace Desktop.")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    size_is_valid = header[24:28] == header[92:96]  # else the count predates an old SQLite's write
+    if size_is_valid and candidate.stat().st_size < page_size * page_count:
+        raise CorruptDatabaseError(f"{name} est incomplet (fichier tronqué) : il n'est pas restauré.")
+
+
+def _copy_hashing(source: Path, target: Path) -> str:
+    digest = hashlib.sha256()
+    descriptor = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with source.open("rb") as reader, os.fdopen(descriptor, "wb") as writer:
+        while chunk := reader.read(_CHUNK):
+            digest.update(chunk)
+            writer.write(chunk)
+        writer.flush()
+        os.fsync(writer.fileno())
+    return digest.hexdigest()
+
+
+def _check_contents(staged: Path, name: str) -> tuple[str, dict[str, int]]:
+    try:
+        connection = sqlite3.connect(staged, isolation_level=None)
+        try:
+            if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                raise ForeignDatabaseError(f"{name} est une base SQLite d'une autre application : elle n'est pas restaurée.")
+            problems = [row[0] for row in connection.execute("PRAGMA integrity_check(5)")]
+            if problems != ["ok"]:
+                raise CorruptDatabaseError(f"{name} est endommagé ({'; '.join(problems)}) : il n'est pas restauré.")
+            if connection.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise CorruptDatabaseError(f"{name} contient des références invalides : il n'est pas restauré.")
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            counts = {table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                      for table in sorted(tables) if table != "alembic_version" and not table.startswith("sqlite_")}
+            connection.execute("PRAGMA journal_mode = DELETE")  # folds a copied WAL in: one file to rename
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise CorruptDatabaseError(f"{name} est endommagé ou illisible ({error}) : il n'est pas restauré.") from error
+    if revision is None:
+        raise ForeignDatabaseError(f"{name} ne contient pas de données Coorace Desktop : il n'est pas restauré.")
+    if revision not in migrate.known_revisions():
+        raise NewerSchemaError(
+            f"{name} a été enregistré par une version plus récente de Coorace Desktop (schéma {revision}) : "
+            "mettez l'application à jour pour le restaurer."
+        )
+    return revision, counts
+
+
+def _single_file(path: Path) -> None:
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        connection.close()
+
+
+def _safety_copy(database: Path) -> BackupInfo | None:
+    """The current database, kept in the backups folder; byte for byte when SQLite cannot read it."""
+    if not database.exists() or database.stat().st_size == 0:
+        return None
+    if _healthy(database):
+        try:
+            return create_backup(database, None, kind=BackupKind.BEFORE_RESTORE)
+        except (CorruptDatabaseError, ForeignDatabaseError):
+            pass
+    return raw_copy(database, BackupKind.BEFORE_RESTORE)
+
+
+def _healthy(database: Path) -> bool:
+    try:
+        connection = read_only_connection(database)
+        try:
+            return connection.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def _quiesce(database: Path) -> None:
+    """Fold the current WAL into the file and remove it, so no stale WAL can be replayed onto the new file."""
+    if not database.exists():
+        return
+    try:
+        _single_file(database)
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise DatabaseLockedError(
+                "La base est ouverte par un autre programme : fermez-le puis recommencez (rien n'a été changé)."
+            ) from error
+    except sqlite3.DatabaseError:
+        pass  # damaged: its bytes are in the safety copy, its side files go below
+    for suffix in SIDE_FILES:
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for suffix in ("", *SIDE_FILES):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
