@@ -1,0 +1,135 @@
+"""The tables the command line exports (`export members|actions|events`): each one's list query,
+its columns, and the other formats it can go to (.vcf for members, .ics for events)."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coorace_desktop.services.accompaniment.actions_list import action_page, count_actions
+from coorace_desktop.services.calendar_export import export_events_ics
+from coorace_desktop.services.events_list import count_events, list_events
+from coorace_desktop.services.exporting import TABLE_SUFFIXES, ExportColumn, ExportError, export_listing, listing_rows
+from coorace_desktop.services.importing.outcome import Progress, no_progress
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.member_list import count_members, list_members
+from coorace_desktop.services.vcards import export_vcards
+from coorace_desktop.storage.database import Database
+
+
+def _hours(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+@dataclass(frozen=True)
+class TableExport:
+    """One exportable table: its sheet title, columns, list query, and extra formats by suffix."""
+
+    title: str
+    columns: Sequence[ExportColumn]
+    count: Callable[[Database, ListQuery], int]
+    page: Callable[[Database, ListQuery, int, int], list]
+    # suffix -> function(database, ids of the rows shown, path) -> a result with counts
+    other_formats: dict[str, Callable] = field(default_factory=dict)
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return (*TABLE_SUFFIXES, *self.other_formats)
+
+
+MEMBERS_EXPORT = TableExport(
+    "Adhérents",
+    (
+        ExportColumn("Raison sociale", lambda r: r.name),
+        ExportColumn("Types", lambda r: r.types_text),
+        ExportColumn("Départements", lambda r: r.departments_text),
+        ExportColumn("Ville", lambda r: r.city),
+        ExportColumn("Téléphone", lambda r: r.phone),
+        ExportColumn("Courriel", lambda r: r.email),
+        ExportColumn("Adhérent depuis", lambda r: r.member_since),
+        ExportColumn("Statut", lambda r: r.status),
+        ExportColumn("Cotisation de l'année", lambda r: r.fee_status),
+        ExportColumn("Cotisation payée le", lambda r: r.fee_paid_on),
+    ),
+    count_members,
+    list_members,
+    {".vcf": lambda database, ids, path: export_vcards(database, ids, path)},
+)
+
+ACTIONS_EXPORT = TableExport(
+    "Accompagnements",
+    (
+        ExportColumn("Date", lambda r: r.action_date),
+        ExportColumn("Chargé·e de mission", lambda r: r.officer),
+        ExportColumn("Bénéficiaire", lambda r: r.beneficiary),
+        ExportColumn("Type de bénéficiaire", lambda r: r.beneficiary_kind),
+        ExportColumn("Programme", lambda r: r.programme),
+        ExportColumn("Nature", lambda r: r.kind),
+        ExportColumn("Heures", lambda r: _hours(r.hours)),
+        ExportColumn("Résultat", lambda r: r.outcome),
+        ExportColumn("Notes", lambda r: r.notes),
+    ),
+    count_actions,
+    action_page,
+)
+
+EVENTS_EXPORT = TableExport(
+    "Événements",
+    (
+        ExportColumn("Titre", lambda r: r.title),
+        ExportColumn("Type", lambda r: r.kind),
+        ExportColumn("Année", lambda r: r.year),
+        ExportColumn("Début", lambda r: r.starts_on),
+        ExportColumn("Heure", lambda r: r.start_time),
+        ExportColumn("Fin", lambda r: r.ends_on),
+        ExportColumn("Lieu", lambda r: r.place),
+        ExportColumn("En ligne", lambda r: r.online),
+        ExportColumn("Statut", lambda r: r.status),
+        ExportColumn("Séances", lambda r: r.sessions),
+        ExportColumn("Participants", lambda r: r.participants),
+    ),
+    count_events,
+    list_events,
+    {".ics": lambda database, ids, path: export_events_ics(database, ids, path)},
+)
+
+TABLE_EXPORTS = {"members": MEMBERS_EXPORT, "actions": ACTIONS_EXPORT, "events": EVENTS_EXPORT}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportDone:
+    path: Path
+    rows: int
+    detail: str = ""
+
+
+def export_table(
+    database: Database,
+    export: TableExport,
+    path: Path | str,
+    query: ListQuery | None = None,
+    progress: Progress = no_progress,
+) -> ExportDone:
+    """Export the rows the query shows, in the format the file's extension names."""
+    path = Path(path)
+    query = query or ListQuery()
+    suffix = path.suffix.lower()
+    count = lambda q: export.count(database, q)  # noqa: E731
+    page = lambda q, offset, limit: export.page(database, q, offset, limit)  # noqa: E731
+    if suffix in TABLE_SUFFIXES:
+        rows = export_listing(path, export.columns, count, page, query, sheet_title=export.title, progress=progress)
+        return ExportDone(path, rows)
+    writer = export.other_formats.get(suffix)
+    if writer is None:
+        raise ExportError(f"{export.title} : format {path.suffix or 'sans extension'} non pris en charge ({', '.join(export.suffixes)}).")
+    ids = [row.id for row in listing_rows(count, page, query, progress)]
+    result = writer(database, ids, path)
+    return ExportDone(path, len(ids), _detail(result))
+
+
+def _detail(result: object) -> str:
+    if hasattr(result, "contacts"):
+        return f"{result.organisations} fiche(s) d'adhérent et {result.contacts} fiche(s) de contact"
+    if hasattr(result, "skipped_undated"):
+        skipped = f", {result.skipped_undated} sans date non exporté(s)" if result.skipped_undated else ""
+        return f"{result.exported} événement(s){skipped}"
+    return ""

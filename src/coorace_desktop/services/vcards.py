@@ -1,0 +1,118 @@
+"""The members directory and its contacts as vCards (.vcf), which Outlook, Thunderbird and phones
+import: one card per organisation (its sites as addresses) and one per contact person."""
+
+import os
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import vobject
+from sqlalchemy import select
+
+from coorace_desktop.domain import Contact, Organisation, OrganisationType, Person, Site
+from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.storage.database import Database
+
+_CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
+
+
+@dataclass(frozen=True, slots=True)
+class VcardExport:
+    path: Path
+    organisations: int
+    contacts: int
+
+
+def export_vcards(database: Database, organisation_ids: list[int], path: Path | str) -> VcardExport:
+    """Write the cards of these organisations (in this order) and of their contacts."""
+    organisations, types, sites, contacts = _read(database, organisation_ids)
+    cards = []
+    contact_count = 0
+    for organisation_id in organisation_ids:
+        organisation = organisations.get(organisation_id)
+        if organisation is None:
+            continue
+        cards.append(_organisation_card(organisation, types[organisation_id], sites[organisation_id]))
+        for person, role in contacts[organisation_id]:
+            cards.append(_person_card(person, role, organisation.name))
+            contact_count += 1
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".vcf")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            for card in cards:
+                stream.write(card.serialize())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return VcardExport(target, len(cards) - contact_count, contact_count)
+
+
+def _read(database: Database, ids: list[int]):
+    organisations, types, sites, contacts = {}, defaultdict(list), defaultdict(list), defaultdict(list)
+    with database.session() as session:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            for organisation in session.execute(select(Organisation).where(Organisation.id.in_(chunk))).scalars():
+                organisations[organisation.id] = organisation
+            for organisation_id, siae_type in session.execute(
+                select(OrganisationType.organisation_id, OrganisationType.siae_type).where(OrganisationType.organisation_id.in_(chunk))
+            ):
+                types[organisation_id].append(SiaeType(siae_type))
+            for site in session.execute(select(Site).where(Site.organisation_id.in_(chunk)).order_by(Site.position, Site.id)).scalars():
+                sites[site.organisation_id].append(site)
+            statement = (
+                select(Contact.organisation_id, Person, Contact.role)
+                .join(Person, Person.id == Contact.person_id)
+                .where(Contact.organisation_id.in_(chunk), Person.erased_on.is_(None))
+                .order_by(Contact.id)
+            )
+            for organisation_id, person, role in session.execute(statement):
+                contacts[organisation_id].append((person, role))
+    return organisations, types, sites, contacts
+
+
+def _organisation_card(organisation: Organisation, types: list[SiaeType], sites: list[Site]) -> vobject.base.Component:
+    card = vobject.vCard()
+    card.add("fn").value = organisation.name
+    card.add("n").value = vobject.vcard.Name(family=organisation.name)
+    card.add("org").value = [organisation.name]
+    card.add("x-abshowas").value = "COMPANY"  # Apple and Thunderbird then file it as a company
+    if types:
+        card.add("categories").value = [siae_type.label for siae_type in SiaeType if siae_type in types]
+    for site in sites:
+        if site.address or site.postcode or site.city:
+            address = card.add("adr")
+            address.value = vobject.vcard.Address(street=site.address, city=site.city, code=site.postcode, country="France")
+            address.type_param = "WORK"
+        if site.phone:
+            phone = card.add("tel")
+            phone.value = site.phone
+            phone.type_param = "WORK"
+        if site.email:
+            email = card.add("email")
+            email.value = site.email
+            email.type_param = "INTERNET"
+    if organisation.website:
+        card.add("url").value = organisation.website
+    if organisation.siret:
+        card.add("note").value = f"SIRET {organisation.siret}"
+    return card
+
+
+def _person_card(person: Person, role: str, organisation_name: str) -> vobject.base.Component:
+    card = vobject.vCard()
+    card.add("fn").value = f"{person.first_name} {person.last_name}".strip()
+    card.add("n").value = vobject.vcard.Name(family=person.last_name, given=person.first_name)
+    card.add("org").value = [organisation_name]
+    if role:
+        card.add("title").value = role
+    if person.phone:
+        card.add("tel").value = person.phone
+    if person.email:
+        email = card.add("email")
+        email.value = person.email
+        email.type_param = "INTERNET"
+    return card

@@ -1,0 +1,113 @@
+"""`import` and `export` as a user runs them: a subprocess, exit codes, and a kill -9 mid-import."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+
+from openpyxl import load_workbook
+
+from tests.services.importing.files import MEMBER_HEADERS, french_excel_csv
+
+GOOD = ["Régie Cœur de Ville", "ACI", "3 rue des Lilas", "31000", "Toulouse", "05 61 00 00 01", "regie@example.fr", "Martin", "Zoé", "Présidente"]
+BAD = ["Chantier du Lot", "ACI", "1 rue X", "4600", "Cahors", "", "pas-un-courriel", "", "", ""]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "coorace_desktop", *map(str, args)], capture_output=True, text=True)
+
+
+def dump(path) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def organisations(path) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT count(*) FROM organisations").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def test_rows_in_error_exit_1_and_write_nothing(demo_file, tmp_path):
+    source = french_excel_csv(tmp_path / "adherents.csv", [MEMBER_HEADERS, GOOD, BAD])
+    rejects = tmp_path / "a-corriger.xlsx"
+    before = dump(demo_file)
+    result = run("import", "members", source, "--db", demo_file, "--errors-to", rejects)
+    assert result.returncode == 1
+    assert "Ligne 3 : Code postal invalide : 4600" in result.stdout
+    assert "Rien n'a été importé" in result.stderr
+    assert dump(demo_file) == before
+    sheet = load_workbook(rejects).active
+    assert [cell.value for cell in sheet[1]][:4] == ["Erreur à corriger", "Ligne d'origine", "Raison sociale", "Type"]
+    assert sheet.cell(2, 2).value == 3 and sheet.cell(2, 3).value == "Chantier du Lot"
+
+
+def test_dry_run_then_skip_invalid(demo_file, tmp_path):
+    database = tmp_path / "db.sqlite"
+    database.write_bytes(demo_file.read_bytes())
+    source = french_excel_csv(tmp_path / "adherents.csv", [MEMBER_HEADERS, GOOD, BAD])
+    dry = run("import", "members", source, "--db", database, "--dry-run", "--skip-invalid")
+    assert dry.returncode == 0, dry.stderr
+    assert "1 à créer" in dry.stdout and "rien n'a été écrit" in dry.stdout
+    assert organisations(database) == 51
+    done = run("import", "members", source, "--db", database, "--skip-invalid")
+    assert done.returncode == 0, done.stderr
+    assert "Import terminé : 1 créé(s)" in done.stdout
+    assert organisations(database) == 52
+
+
+def test_corrected_rejects_import_with_the_same_mapping(demo_file, tmp_path):
+    database = tmp_path / "db.sqlite"
+    database.write_bytes(demo_file.read_bytes())
+    source = french_excel_csv(tmp_path / "adherents.csv", [MEMBER_HEADERS, ["Tarn Services", "AI", "", "81000", "Albi", "", "", "", "", ""], BAD])
+    rejects = tmp_path / "a-corriger.csv"
+    run("import", "members", source, "--db", database, "--skip-invalid", "--errors-to", rejects)
+    text = rejects.read_text(encoding="utf-8-sig").replace(";4600;", ";46000;").replace("pas-un-courriel", "lot@example.fr")
+    rejects.write_text(text, encoding="utf-8-sig")
+    again = run("import", "members", rejects, "--db", database)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "Colonnes ignorées : Erreur à corriger; Ligne d'origine" in again.stdout
+    assert organisations(database) == 53
+
+
+def test_export_formats_follow_the_extension(demo_file, tmp_path):
+    for table, name in (("members", "m.xlsx"), ("members", "m.vcf"), ("actions", "a.csv"), ("events", "e.ics")):
+        result = run("export", table, tmp_path / name, "--db", demo_file)
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / name).stat().st_size > 0
+    refused = run("export", "actions", tmp_path / "a.ics", "--db", demo_file)
+    assert refused.returncode == 1
+    assert "format .ics non pris en charge" in refused.stderr
+    assert not (tmp_path / "a.ics").exists()
+
+
+def test_kill_9_during_a_20000_row_import_leaves_the_database_unchanged(demo_file, tmp_path):
+    database = tmp_path / "db.sqlite"
+    database.write_bytes(demo_file.read_bytes())
+    rows = [
+        [f"Structure d'insertion n° {n}", "ACI", f"{n} rue de la Paix", "31000", "Toulouse", "", f"contact{n}@example.fr", f"Nom{n}", "Zoé", "Directrice"]
+        for n in range(20_000)
+    ]
+    source = french_excel_csv(tmp_path / "gros.csv", [MEMBER_HEADERS, *rows])
+    before = dump(database)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "coorace_desktop", "import", "members", str(source), "--db", str(database)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        for line in process.stderr:
+            if line.startswith("Création des adhérents"):  # printed after each batch written
+                os.kill(process.pid, signal.SIGKILL)
+                break
+    finally:
+        process.wait(timeout=120)
+    assert process.returncode == -signal.SIGKILL  # killed mid-import, not finished
+    assert dump(database) == before
+    check = run("check", "--db", database)
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -1,0 +1,97 @@
+"""Exports as shown: .xlsx and .csv re-read, formula injection neutralised, .vcf and .ics parsed back."""
+
+import csv
+from datetime import date
+
+import icalendar
+import pytest
+import vobject
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from coorace_desktop.domain import Organisation, Site
+from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.services.export_tables import EVENTS_EXPORT, MEMBERS_EXPORT, export_table
+from coorace_desktop.services.exporting import ExportError, neutralised, write_rows
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.member_list import DEPARTMENT_FILTER, count_members
+
+HOSTILE = ["=HYPERLINK(\"http://x\";\"clic\")", "+33 5 61", "-2+3", "@SUM(A1)", "sans danger"]
+
+
+def test_neutralised_prefixes_only_formula_starts():
+    assert [neutralised(text) for text in HOSTILE] == ["'" + text for text in HOSTILE[:4]] + ["sans danger"]
+
+
+def test_xlsx_keeps_types_and_never_stores_a_formula(tmp_path):
+    path = tmp_path / "t.xlsx"
+    rows = [[text, 3, 2.5, date(2026, 11, 27), SiaeType.PS, None, True] for text in HOSTILE]
+    assert write_rows(path, ["Texte", "Entier", "Décimal", "Date", "Type", "Vide", "Oui/non"], rows) == 5
+    sheet = load_workbook(path).active
+    assert [cell.value for cell in sheet[1]] == ["Texte", "Entier", "Décimal", "Date", "Type", "Vide", "Oui/non"]
+    for line, text in enumerate(HOSTILE, start=2):
+        cell = sheet.cell(line, 1)
+        assert (cell.value, cell.data_type) == (text, "s")  # the text as typed, never a formula
+        assert cell.quotePrefix == text.startswith(("=", "+", "-", "@"))
+    assert [cell.value for cell in sheet[2]][1:] == [3, 2.5, sheet.cell(2, 4).value, "P'S", None, "Oui"]
+    assert sheet.cell(2, 4).value.date() == date(2026, 11, 27) and sheet.cell(2, 4).number_format == "DD/MM/YYYY"
+    assert sheet.freeze_panes == "A2"
+
+
+def test_csv_is_what_french_excel_opens(tmp_path):
+    path = tmp_path / "t.csv"
+    write_rows(path, ["Texte", "Décimal", "Date"], [[text, 2.5, date(2026, 11, 27)] for text in HOSTILE])
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[1] == ["'=HYPERLINK(\"http://x\";\"clic\")", "2,5", "27/11/2026"]
+    assert [row[0] for row in rows[2:]] == ["'+33 5 61", "'-2+3", "'@SUM(A1)", "sans danger"]
+
+
+def test_unknown_format_is_refused_and_no_file_left(tmp_path):
+    with pytest.raises(ExportError, match="Format d'export non pris en charge"):
+        write_rows(tmp_path / "t.pdf", ["A"], [["x"]])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_members_as_shown_with_a_filter(demo_database, tmp_path):
+    query = ListQuery(filters={DEPARTMENT_FILTER: "09"})
+    done = export_table(demo_database, MEMBERS_EXPORT, tmp_path / "ariege.xlsx", query)
+    sheet = load_workbook(done.path).active
+    names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert done.rows == len(names) == count_members(demo_database, query) == 7
+    assert names == sorted(names) and "HERISSON BELLOR" in names
+    header = [cell.value for cell in sheet[1]]
+    herisson = dict(zip(header, next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "HERISSON BELLOR")))
+    assert herisson["Types"] == "ACI/EI" and herisson["Ville"] == "Mazères" and herisson["Courriel"] == "pr.hb@wanadoo.fr"
+
+
+def test_members_directory_to_vcards(demo_database, tmp_path):
+    done = export_table(demo_database, MEMBERS_EXPORT, tmp_path / "annuaire.vcf", ListQuery(search="avie"))
+    cards = list(vobject.readComponents((tmp_path / "annuaire.vcf").read_text(encoding="utf-8")))
+    organisations = [card for card in cards if "x-abshowas" in card.contents]
+    assert len(organisations) == done.rows == 1
+    avie = organisations[0]
+    assert avie.fn.value == "AVIE"
+    cities = sorted(address.value.city for address in avie.contents["adr"])
+    assert cities == ["Montauban", "Villemur-sur-Tarn"]
+    with demo_database.session() as session:
+        phones = set(session.execute(select(Site.phone).join(Organisation).where(Organisation.name == "AVIE", Site.phone != "")).scalars())
+    assert {tel.value for tel in avie.contents["tel"]} == phones
+    people = [card for card in cards if "x-abshowas" not in card.contents]
+    assert all(card.org.value == ["AVIE"] for card in people)
+
+
+def test_events_to_icalendar_through_the_events_code(demo_database, tmp_path):
+    done = export_table(demo_database, EVENTS_EXPORT, tmp_path / "agenda.ics")
+    calendar = icalendar.Calendar.from_ical((tmp_path / "agenda.ics").read_bytes())
+    summaries = [component["summary"] for component in calendar.walk("VEVENT")]
+    assert done.rows >= len(summaries) > 0
+    assert f"{len(summaries)} événement(s)" in done.detail
+
+
+def test_events_table_to_csv(demo_database, tmp_path):
+    done = export_table(demo_database, EVENTS_EXPORT, tmp_path / "agenda.csv", ListQuery(search="assemblée"))
+    rows = list(csv.reader((tmp_path / "agenda.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0][0] == "Titre" and len(rows) == done.rows + 1 >= 2
+    assert all("ssembl" in row[0] for row in rows[1:])
