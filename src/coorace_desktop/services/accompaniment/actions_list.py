@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, literal_column, or_, select
 
 from coorace_desktop.domain.accompaniment import Programme, ProjectHolder, SupportAction, Territory
 from coorace_desktop.domain.accompaniment_rules import BENEFICIARY_KIND_LABELS, BeneficiaryKind, BeneficiaryRef
@@ -14,12 +14,14 @@ from coorace_desktop.domain.governance import StaffMember
 from coorace_desktop.domain.organisations import Organisation, Person
 from coorace_desktop.domain.text import fold
 from coorace_desktop.services.accompaniment.summary import UNKNOWN_OFFICER, beneficiaries_count, year_range
-from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
+from coorace_desktop.services.listing import ListQuery, apply_sort, search_condition
+from coorace_desktop.storage.engine import is_sqlite
 from coorace_desktop.storage.database import Database
 
 # The officer filter's value for historical records that do not name one.
 NO_OFFICER = -1
 GROUP_KIND_LABEL = "Groupe"
+JOINED_SORTS = ("officer", "beneficiary")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +49,15 @@ class ActionTotals:
     hours: float
 
 
-def _filtered(statement: Select, query: ListQuery) -> Select:
+def _filtered(statement: Select, query: ListQuery, sqlite: bool) -> Select:
     """The WHERE clause of every actions query; only support_actions columns, so counts need no join."""
-    statement = apply_search(statement, SupportAction.search_key, query.search)
+    if (searched := search_condition(SupportAction.search_key, query.search)) is not None:
+        if sqlite:
+            # Told that few rows match, SQLite scans the narrow search index and sorts the
+            # matches, instead of walking the date index through every row for a rare word
+            # (measured at 200,000 actions: 30 ms against 470 ms).
+            searched = func.likelihood(searched, literal_column("0.001"))
+        statement = statement.where(searched)
     if (year := query.filter("year")) is not None:
         statement = statement.where(year_range(int(year)))
     if (officer := query.filter("officer")) is not None:
@@ -76,15 +84,17 @@ def _beneficiary_condition(ref: BeneficiaryRef) -> ColumnElement[bool]:
 
 
 def count_actions(database: Database, query: ListQuery) -> int:
+    statement = _filtered(select(func.count()).select_from(SupportAction), query, is_sqlite(database.url))
     with database.session() as session:
-        return session.execute(_filtered(select(func.count()).select_from(SupportAction), query)).scalar_one()
+        return session.execute(statement).scalar_one()
 
 
 def action_totals(database: Database, query: ListQuery) -> ActionTotals:
     """Running totals of the actions the query shows."""
     statement = select(func.count(), beneficiaries_count(), func.coalesce(func.sum(SupportAction.hours), 0.0))
+    statement = _filtered(statement.select_from(SupportAction), query, is_sqlite(database.url))
     with database.session() as session:
-        actions, beneficiaries, hours = session.execute(_filtered(statement.select_from(SupportAction), query)).one()
+        actions, beneficiaries, hours = session.execute(statement).one()
     return ActionTotals(actions, beneficiaries, float(hours))
 
 
@@ -98,23 +108,47 @@ def enum_labels(enum: type[LabelledEnum]) -> dict[str, str]:
     return {member.value: member.label for member in enum}
 
 
+def _joined(statement: Select) -> Select:
+    return (
+        statement.select_from(SupportAction)
+        .outerjoin(StaffMember, StaffMember.id == SupportAction.officer_id)
+        .outerjoin(Person, Person.id == StaffMember.person_id)
+        .outerjoin(Organisation, Organisation.id == SupportAction.organisation_id)
+        .outerjoin(ProjectHolder, ProjectHolder.id == SupportAction.project_holder_id)
+        .outerjoin(Territory, Territory.id == SupportAction.territory_id)
+    )
+
+
+def _sort_columns(programmes: Mapping[int, str]) -> dict[str, ColumnElement]:
+    return {
+        "date": SupportAction.action_date,
+        "officer": Person.name_key,
+        "beneficiary": func.coalesce(
+            Organisation.name_key, ProjectHolder.name_key, Territory.name_key, SupportAction.search_key
+        ),
+        "programme": label_order(SupportAction.programme_id, programmes),
+        "kind": label_order(SupportAction.kind, enum_labels(ActionKind)),
+        "hours": SupportAction.hours,
+        "outcome": label_order(SupportAction.outcome, enum_labels(ActionOutcome)),
+        "notes": SupportAction.notes,
+    }
+
+
 def action_page(database: Database, query: ListQuery, offset: int, limit: int) -> list[ActionRow]:
     """One page of the table in the query's order (ties broken by id so paging is stable)."""
     with database.session() as session:
         programmes = dict(session.execute(select(Programme.id, Programme.name)).all())
-        sort_columns = {
-            "date": SupportAction.action_date,
-            "officer": Person.name_key,
-            "beneficiary": func.coalesce(
-                Organisation.name_key, ProjectHolder.name_key, Territory.name_key, SupportAction.search_key
-            ),
-            "programme": label_order(SupportAction.programme_id, programmes),
-            "kind": label_order(SupportAction.kind, enum_labels(ActionKind)),
-            "hours": SupportAction.hours,
-            "outcome": label_order(SupportAction.outcome, enum_labels(ActionOutcome)),
-            "notes": SupportAction.notes,
-        }
-        statement = (
+        sort_columns = _sort_columns(programmes)
+        sort_value = sort_columns.get(query.sort_key, sort_columns["date"])
+        # Deferred join: the page's ids are chosen on the narrow rows first, and only those
+        # 200 rows are then joined to officers, beneficiaries and read in full.
+        ids = select(SupportAction.id, sort_value.label("sort_value"))
+        # only the sorts on a name need the joins; the others stay on the search index
+        ids = _joined(ids) if query.sort_key in JOINED_SORTS else ids.select_from(SupportAction)
+        ids = _filtered(ids, query, is_sqlite(database.url))
+        page = apply_sort(ids, {"": sort_value}, query, SupportAction.id).offset(offset).limit(limit).subquery()
+        order = (page.c.sort_value, SupportAction.id)
+        statement = _joined(
             select(
                 SupportAction.id,
                 SupportAction.action_date,
@@ -131,15 +165,9 @@ def action_page(database: Database, query: ListQuery, offset: int, limit: int) -
                 SupportAction.outcome,
                 SupportAction.notes,
             )
-            .select_from(SupportAction)
-            .outerjoin(StaffMember, StaffMember.id == SupportAction.officer_id)
-            .outerjoin(Person, Person.id == StaffMember.person_id)
-            .outerjoin(Organisation, Organisation.id == SupportAction.organisation_id)
-            .outerjoin(ProjectHolder, ProjectHolder.id == SupportAction.project_holder_id)
-            .outerjoin(Territory, Territory.id == SupportAction.territory_id)
-        )
-        statement = apply_sort(_filtered(statement, query), sort_columns, query, SupportAction.id)
-        rows = session.execute(statement.offset(offset).limit(limit)).all()
+        ).join(page, page.c.id == SupportAction.id)
+        statement = statement.order_by(*(column.desc() if query.descending else column.asc() for column in order))
+        rows = session.execute(statement).all()
     return [_row(row, programmes) for row in rows]
 
 

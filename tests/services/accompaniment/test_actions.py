@@ -1,0 +1,153 @@
+"""Actions: commands refuse bad input in French; the list filters, searches, sorts and pages in SQL."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from coorace_desktop.domain.accompaniment_rules import BeneficiaryKind, BeneficiaryRef
+from coorace_desktop.domain.enums import ActionKind, ActionOutcome
+from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.accompaniment.actions import (
+    ActionNotFoundError,
+    action_details,
+    action_years,
+    add_programme,
+    create_action,
+    delete_action,
+    officer_choices,
+    programme_choices,
+    search_beneficiaries,
+    update_action,
+)
+from coorace_desktop.services.accompaniment.actions_list import (
+    NO_OFFICER,
+    action_page,
+    action_totals,
+    count_actions,
+)
+from coorace_desktop.services.listing import ListQuery
+
+
+def _ids(database, query: ListQuery) -> list[int]:
+    return [row.id for row in action_page(database, query, 0, 100)]
+
+
+@pytest.fixture
+def actions(database, log) -> dict[str, int]:
+    made = {
+        "zest_herisson": log.draft("Zest'", ActionKind.TRAINING, log.organisation("HERISSON BELLOR"),
+                                   action_date=date(2024, 2, 1), hours=3, notes="Séance au chantier de Pamiers"),
+        "cedre_aje": log.draft("CEDRE ISO 9001", ActionKind.AUDIT, log.organisation("AJE"), action_date=date(2024, 6, 5),
+                               hours=7, outcome=ActionOutcome.CERTIFIED, notes="Audit de certification réussi"),
+        "zest_elan_2023": log.draft("Zest'", ActionKind.ADVICE, log.organisation("Élan Sud"), action_date=date(2023, 9, 9),
+                                    hours=1, officer_id=log.officers["ROUMEAU"], notes="Maraîchage : étude"),
+        "tzcld_figeac": log.draft("TZCLD", ActionKind.PRACTICE_GROUP, log.territory("Figeac"), action_date=date(2024, 1, 15), hours=2),
+        "cap_holder": log.draft("Évaluation CAP", ActionKind.INDIVIDUAL_SUPPORT, log.holder("Ferme de Lézat"),
+                                action_date=date(2024, 3, 3), hours=1.5),
+    }
+    return {key: create_action(database, draft) for key, draft in made.items()}
+
+
+def test_filters_by_year_programme_officer_kind_and_beneficiary(database, log, actions):
+    every = ListQuery(sort_key="date")
+    assert count_actions(database, every) == 5
+    assert _ids(database, every.with_filter("year", 2023)) == [actions["zest_elan_2023"]]
+    assert _ids(database, every.with_filter("programme", log.programmes["Zest'"]).with_filter("year", 2024)) == [
+        actions["zest_herisson"]
+    ]
+    assert _ids(database, every.with_filter("officer", log.officers["ROUMEAU"])) == [actions["zest_elan_2023"]]
+    assert _ids(database, every.with_filter("kind", ActionKind.AUDIT)) == [actions["cedre_aje"]]
+    assert _ids(database, every.with_filter("beneficiary", log.territory("Figeac"))) == [actions["tzcld_figeac"]]
+    assert count_actions(database, every.with_filter("officer", NO_OFFICER)) == 0
+
+
+def test_search_in_notes_ignores_accents_and_case(database, actions):
+    assert _ids(database, ListQuery(search="MARAICHAGE")) == [actions["zest_elan_2023"]]
+    assert _ids(database, ListQuery(search="audit réussi")) == [actions["cedre_aje"]]
+    assert count_actions(database, ListQuery(search="pamiers introuvable")) == 0
+
+
+@pytest.mark.parametrize(
+    ("sort_key", "first"),
+    [
+        ("date", "zest_elan_2023"),
+        ("officer", "zest_elan_2023"),  # ROUMEAU before VERA
+        ("beneficiary", "cedre_aje"),  # AJE, Élan Sud, Ferme de Lézat, Figeac, HERISSON BELLOR
+        ("programme", "cedre_aje"),  # CEDRE, Évaluation CAP (accent ignored), TZCLD, Zest'
+        ("hours", "zest_elan_2023"),
+    ],
+)
+def test_every_column_sorts_in_sql(database, actions, sort_key, first):
+    assert _ids(database, ListQuery(sort_key=sort_key))[0] == actions[first]
+    assert _ids(database, ListQuery(sort_key=sort_key, descending=True))[-1] == actions[first]
+
+
+def test_programme_order_puts_accented_names_in_place(database, actions):
+    rows = action_page(database, ListQuery(sort_key="programme"), 0, 10)
+    assert [row.programme for row in rows] == ["CEDRE ISO 9001", "Évaluation CAP", "TZCLD", "Zest'", "Zest'"]
+
+
+def test_pages_are_stable_and_complete(database, log):
+    for day in range(1, 8):
+        create_action(database, log.draft("TZCLD", ActionKind.ADVICE, log.territory("Pamiers"), action_date=date(2024, 5, 1)))
+    query = ListQuery(sort_key="date")
+    pages = [row.id for offset in (0, 3, 6) for row in action_page(database, query, offset, 3)]
+    assert len(pages) == len(set(pages)) == 7
+
+
+def test_rows_read_in_french(database, actions):
+    assert action_page(database, ListQuery(search="figeac"), 0, 10) == []  # a beneficiary is not in the notes
+    [row] = action_page(database, ListQuery().with_filter("kind", ActionKind.INDIVIDUAL_SUPPORT), 0, 10)
+    assert (row.beneficiary, row.beneficiary_kind, row.officer, row.programme) == (
+        "Ferme de Lézat", "Porteur de projet", "Rosana VERA", "Évaluation CAP"
+    )
+
+
+def test_totals_follow_the_filters(database, log, actions):
+    totals = action_totals(database, ListQuery().with_filter("year", 2024))
+    assert (totals.actions, totals.beneficiaries, totals.hours) == (4, 4, 13.5)
+    create_action(database, log.draft("Zest'", ActionKind.TRAINING, log.organisation("HERISSON BELLOR"), hours=2))
+    totals = action_totals(database, ListQuery().with_filter("programme", log.programmes["Zest'"]))
+    assert (totals.actions, totals.beneficiaries, totals.hours) == (3, 2, 6.0)
+
+
+def test_create_refuses_an_action_without_officer_or_beneficiary(database, log):
+    draft = log.draft("Zest'", ActionKind.TRAINING, log.organisation("AJE"))
+    with pytest.raises(ValidationError, match="chargé·e de mission"):
+        create_action(database, replace(draft, officer_id=None))
+    with pytest.raises(ValidationError, match="bénéficiaire"):
+        create_action(database, replace(draft, beneficiary=None))
+    with pytest.raises(ValidationError, match="n'existe plus"):
+        create_action(database, replace(draft, beneficiary=BeneficiaryRef(BeneficiaryKind.ORGANISATION, 999)))
+    assert count_actions(database, ListQuery()) == 0
+
+
+def test_a_historical_record_keeps_its_unknown_officer(demo_database):
+    [row] = action_page(demo_database, ListQuery(search="zest"), 0, 10)
+    details = action_details(demo_database, row.id)
+    assert details.historical and details.beneficiary is None and details.draft.group_count == 6
+    update_action(demo_database, row.id, replace(details.draft, hours=35))
+    assert action_details(demo_database, row.id).draft.hours == 35
+
+
+def test_edit_moves_the_beneficiary_and_keeps_one(database, log, actions):
+    details = action_details(database, actions["zest_herisson"])
+    assert details.beneficiary.text == "HERISSON BELLOR (Adhérent)"
+    update_action(database, details.id, replace(details.draft, beneficiary=log.holder("Recyclerie du Lot")))
+    moved = action_details(database, details.id)
+    assert moved.beneficiary.ref == log.holder("Recyclerie du Lot")
+    delete_action(database, details.id)
+    with pytest.raises(ActionNotFoundError):
+        action_details(database, details.id)
+
+
+def test_choices(database, log, actions):
+    assert [choice.name for choice in officer_choices(database)] == ["Steve ROUMEAU", "Rosana VERA"]
+    assert [choice.text for choice in search_beneficiaries(database, "elan")] == ["Élan Sud (Adhérent)"]
+    assert {choice.ref.kind for choice in search_beneficiaries(database, "")} == set(BeneficiaryKind.ALL)
+    assert action_years(database) == [2024, 2023]
+    new = add_programme(database, "  Mobilité  solidaire ")
+    assert (new, "Mobilité solidaire") in [(c.id, c.name) for c in programme_choices(database)]
+    with pytest.raises(ValidationError, match="existe déjà"):
+        add_programme(database, "mobilite SOLIDAIRE")
