@@ -13,7 +13,7 @@ import pytest
 
 from coorace_desktop.services.health import counts
 from coorace_desktop.storage import backup as backup_module
-from coorace_desktop.storage.backup import BackupKind, create_backup, manifest_path, read_manifest
+from coorace_desktop.storage.backup import create_backup, manifest_path, read_manifest
 from coorace_desktop.storage.errors import DiskFullError, ForeignDatabaseError, ReadOnlyError, StorageError
 from coorace_desktop.storage.migrate import head_revision
 from coorace_desktop.storage.paths import backup_dir
