@@ -4,7 +4,7 @@ Each validate_* returns {field key: French message}, empty when the draft can be
 keys name the dialog's widgets ("held_on", "seats.2.person"...). Rules needing the database
 (overlapping offices, mandates) are checked by the services."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from coorace_desktop.domain import validation as check
@@ -151,3 +151,60 @@ def validate_staff(draft: StaffDraft) -> dict[str, str]:
     if not draft.job_title.strip():
         errors["job_title"] = "L'intitulé du poste est obligatoire."
     return errors | period_errors(draft.start_on, draft.end_on)
+
+
+@dataclass(frozen=True, slots=True)
+class DelegationSiteInfo:
+    """One of the delegation's offices; id None for a site not saved yet."""
+
+    id: int | None
+    name: str
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    opened_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DelegationProfile:
+    """The delegation as the report presents it: name, summary, sites, missions (title, text)."""
+
+    name: str
+    summary: str
+    sites: list[DelegationSiteInfo] = field(default_factory=list)
+    missions: list[tuple[str, str]] = field(default_factory=list)
+
+
+def validate_profile(profile: DelegationProfile) -> dict[str, str]:
+    """Keys: "name", "sites.N.name", "sites.N.postcode", "missions.N.title"."""
+    errors: dict[str, str] = {}
+    if not profile.name.strip():
+        errors["name"] = "Le nom de la délégation est obligatoire."
+    for number, site in enumerate(profile.sites):
+        if not site.name.strip():
+            errors[f"sites.{number}.name"] = "Le nom de chaque site est obligatoire."
+        try:
+            check.postcode(site.postcode)
+        except check.ValidationError as error:
+            errors[f"sites.{number}.postcode"] = str(error)
+    for number, (title, text) in enumerate(profile.missions):
+        if text.strip() and not title.strip():
+            errors[f"missions.{number}.title"] = "Le titre de chaque mission est obligatoire."
+    return errors
+
+
+def clean_profile(profile: DelegationProfile) -> DelegationProfile:
+    """The profile as stored: spaces tidied, missions left entirely blank dropped."""
+
+    def tidy(text: str) -> str:
+        return " ".join(text.split())
+
+    return DelegationProfile(
+        name=tidy(profile.name),
+        summary=profile.summary.strip(),
+        sites=[
+            replace(site, name=tidy(site.name), address=tidy(site.address), postcode=check.postcode(site.postcode), city=tidy(site.city))
+            for site in profile.sites
+        ],
+        missions=[(tidy(title), tidy(text)) for title, text in profile.missions if title.strip() or text.strip()],
+    )

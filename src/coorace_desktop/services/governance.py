@@ -3,7 +3,7 @@ bureau and national representatives on a date, the staff, the delegation's profi
 
 Periods are half-open (see domain/governance_rules.py): held from start until the day it ended."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import and_, delete, or_
@@ -22,8 +22,13 @@ from coorace_desktop.domain import (
     Site,
     StaffMember,
 )
-from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import BureauRole
+from coorace_desktop.domain.governance_drafts import (
+    DelegationProfile,
+    DelegationSiteInfo,
+    clean_profile,
+    validate_profile,
+)
 from coorace_desktop.domain.governance_rules import display_name, ends_soon
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.storage.database import Database
@@ -88,26 +93,6 @@ class StaffPost:
     id: int = 0
     person_id: int = 0
     site_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DelegationSiteInfo:
-    """One of the delegation's offices; id None for a site not saved yet."""
-
-    id: int | None
-    name: str
-    address: str = ""
-    postcode: str = ""
-    city: str = ""
-    opened_on: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DelegationProfile:
-    name: str
-    summary: str
-    sites: list[DelegationSiteInfo] = field(default_factory=list)
-    missions: list[tuple[str, str]] = field(default_factory=list)
 
 
 def held_on(start: ColumnElement, end: ColumnElement, on: date) -> ColumnElement:
@@ -267,18 +252,15 @@ def save_delegation_profile(database: Database, profile: DelegationProfile) -> N
     """Replace the profile: sites updated in place (staff point at them), missions rewritten.
 
     A site still named as a staff member's workplace cannot be removed."""
-    name = check.required_text(profile.name, "Le nom de la délégation")
-    sites = [_clean_site(site) for site in profile.sites]
-    missions = [
-        (check.required_text(title, "Le titre de chaque mission"), " ".join(text.split()))
-        for title, text in profile.missions
-        if title.strip() or text.strip()
-    ]
+    errors = validate_profile(profile)
+    if errors:
+        raise ValidationError(next(iter(errors.values())))
+    profile = clean_profile(profile)
     with database.session() as session:
-        delegation = session.exec(select(Delegation).order_by(Delegation.id)).first() or Delegation(name=name)
-        delegation.name, delegation.summary = name, profile.summary.strip()
+        delegation = session.exec(select(Delegation).order_by(Delegation.id)).first() or Delegation(name=profile.name)
+        delegation.name, delegation.summary = profile.name, profile.summary
         session.add(delegation)
-        kept = {site.id for site in sites if site.id is not None}
+        kept = {site.id for site in profile.sites if site.id is not None}
         for existing in session.exec(select(DelegationSite)).all():
             if existing.id in kept:
                 continue
@@ -289,7 +271,7 @@ def save_delegation_profile(database: Database, profile: DelegationProfile) -> N
                     "changez leur site avant de le retirer."
                 )
             session.delete(existing)
-        for site in sites:
+        for site in profile.sites:
             row = session.get(DelegationSite, site.id) if site.id is not None else DelegationSite(name=site.name)
             if row is None:
                 raise ValidationError(f"Le site {site.name} a été supprimé entre-temps : rouvrez la fiche.")
@@ -298,15 +280,6 @@ def save_delegation_profile(database: Database, profile: DelegationProfile) -> N
             )
             session.add(row)
         session.execute(delete(Mission))
-        session.add_all(Mission(position=position, title=title, text=text) for position, (title, text) in enumerate(missions, 1))
-
-
-def _clean_site(site: DelegationSiteInfo) -> DelegationSiteInfo:
-    return DelegationSiteInfo(
-        id=site.id,
-        name=check.required_text(site.name, "Le nom de chaque site"),
-        address=" ".join(site.address.split()),
-        postcode=check.postcode(site.postcode),
-        city=" ".join(site.city.split()),
-        opened_on=site.opened_on,
-    )
+        session.add_all(
+            Mission(position=position, title=title, text=text) for position, (title, text) in enumerate(profile.missions, 1)
+        )

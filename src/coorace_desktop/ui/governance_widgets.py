@@ -1,0 +1,77 @@
+"""Small widgets the governance dialogs share: French date fields, optional dates, a date-only form."""
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+
+from coorace_desktop.ui.form_dialog import FormDialog
+
+DATE_FORMAT = "dd/MM/yyyy"
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    """A date field in the French format with a calendar pop-up, set to `value` or today."""
+    edit = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
+    edit.setDate(QDate(value) if value else QDate.currentDate())
+    return edit
+
+
+class OptionalDate(QWidget):
+    """A date that may be left unknown: a check box enables the date field."""
+
+    changed = Signal()
+
+    def __init__(self, text: str, value: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check_box = QCheckBox(text)
+        self.date_edit = date_edit(value)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check_box)
+        layout.addWidget(self.date_edit)
+        layout.addStretch(1)
+        self.check_box.toggled.connect(self.date_edit.setEnabled)
+        self.check_box.toggled.connect(self.changed)
+        self.date_edit.dateChanged.connect(self.changed)
+        self.set_value(value)
+
+    def value(self) -> date | None:
+        return self.date_edit.date().toPython() if self.check_box.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        if value is not None:
+            self.date_edit.setDate(QDate(value))
+        self.check_box.setChecked(value is not None)
+        self.date_edit.setEnabled(value is not None)
+
+
+class DateDialog(FormDialog):
+    """One date to record (an end, a start) with a sentence saying what it does."""
+
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        label: str,
+        value: date,
+        save: Callable[[date], object],
+        validate: Callable[[date], dict[str, str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, parent)
+        explanation = QLabel(text, wordWrap=True)
+        self.form.addRow(explanation)
+        self.date_edit = self.add_field("date", label, date_edit(value))
+        self._save = save
+        self._validate = validate
+
+    def values(self) -> date:
+        return self.date_edit.date().toPython()
+
+    def validate(self, draft: date) -> dict[str, str]:
+        return self._validate(draft) if self._validate else {}
+
+    def save(self, draft: date) -> object:
+        return self._save(draft)
