@@ -15,9 +15,10 @@ from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.errors import StorageError
 from coorace_desktop.ui.errors import show_error
 from coorace_desktop.ui.events_tab import EventsTab
+from coorace_desktop.ui.governance_tab import GovernanceTab
 
 # The tabs, in the order they appear.
-TABS: list[type[QWidget]] = [EventsTab]
+TABS: list[type[QWidget]] = [GovernanceTab, EventsTab]
 
 RECENT_FILES_KEPT = 8
 DATABASE_FILTER = "Bases Coorace (*.sqlite *.db);;Tous les fichiers (*)"
