@@ -1,0 +1,127 @@
+"""The Adhérents tab: the organisations table (search, filters and sort in SQL) and its dialog."""
+
+from datetime import date
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from coorace_desktop.domain.departments import department_label
+from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.member_list import (
+    DEPARTMENT_FILTER,
+    STATUS_FILTER,
+    TYPE_FILTER,
+    MemberRow,
+    count_members,
+    list_members,
+    member_departments,
+)
+from coorace_desktop.services.members import delete_organisation, deletion_question, get_organisation
+from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.errors import run_command
+from coorace_desktop.ui.formats import display
+from coorace_desktop.ui.organisation_dialog import OrganisationDialog
+from coorace_desktop.ui.table_model import Column
+from coorace_desktop.ui.table_tab import DataTable
+
+COLUMN_WIDTHS = (260, 90, 70, 150, 115, 230, 110, 120)
+
+
+def fee_text(row: MemberRow) -> str:
+    if row.fee_status == FeeStatus.PAID and row.fee_paid_on:
+        return f"Payée le {display(row.fee_paid_on)}"
+    return row.fee_status.label
+
+
+def member_columns(fee_year: int) -> list[Column]:
+    return [
+        Column("Nom", "name", lambda row: row.name),
+        Column("Types", "types", lambda row: row.types_text),
+        Column("Dépt.", "departments", lambda row: row.departments_text),
+        Column("Ville", "city", lambda row: row.city),
+        Column("Téléphone", "phone", lambda row: row.phone),
+        Column("E-mail", "email", lambda row: row.email),
+        Column("Adhérent depuis", "member_since", lambda row: row.member_since),
+        Column("Statut", "status", lambda row: row.status.label),
+        Column(f"Cotisation {fee_year}", "fee", fee_text),
+    ]
+
+
+class MembersTab(QWidget):
+    """Organisations: create, edit (Enter, double-click), delete (Del) and find them."""
+
+    title = "Adhérents"
+    status_changed = Signal()
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.table = DataTable(
+            member_columns(date.today().year),
+            lambda query: count_members(database, query),
+            lambda query, offset, limit: list_members(database, query, offset, limit),
+            noun=("structure", "structures"),
+            search_placeholder="Rechercher un nom, une ville, un e-mail, un contact… (Ctrl+F)",
+            settings_key="members",
+        )
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.view.setColumnWidth(column, width)
+        self.type_filter = self.table.add_filter(
+            TYPE_FILTER, "Conventionnement", [("Tous les types", None)] + [(t.label, t.value) for t in SiaeType]
+        )
+        self.department_filter = self.table.add_filter(DEPARTMENT_FILTER, "Département", self._department_choices())
+        self.status_filter = self.table.add_filter(
+            STATUS_FILTER, "Statut", [("Tous les statuts", None)] + [(s.label, s.value) for s in MembershipStatus]
+        )
+        self.table.set_delete(
+            lambda row: deletion_question(database, row.id), lambda row: delete_organisation(database, row.id)
+        )
+        self.table.new_requested.connect(self.create)
+        self.table.edit_requested.connect(self.edit)
+        self.table.changed.connect(self.status_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+
+    def _department_choices(self) -> list[tuple[str, object]]:
+        return [("Tous les départements", None)] + [(department_label(code), code) for code in member_departments(self.database)]
+
+    def _refresh_departments(self) -> None:
+        """A new site may bring a new département into the filter; keep the one chosen."""
+        chosen = self.department_filter.currentData()
+        self.department_filter.blockSignals(True)
+        self.department_filter.clear()
+        for text, value in self._department_choices():
+            self.department_filter.addItem(text, value)
+        self.department_filter.setCurrentIndex(max(self.department_filter.findData(chosen), 0))
+        self.department_filter.blockSignals(False)
+        if self.department_filter.currentData() != chosen:
+            self.table.model.set_filter(DEPARTMENT_FILTER, None)
+
+    # -- actions
+    def create(self) -> None:
+        self._open(OrganisationDialog(self.database, None, self))
+
+    def edit(self, row: MemberRow) -> None:
+        ok, draft = run_command(self, get_organisation, self.database, row.id)
+        if ok:
+            self._open(OrganisationDialog(self.database, draft, self))
+        else:
+            self.table.reload()
+
+    def _open(self, dialog: OrganisationDialog) -> None:
+        if dialog.exec():
+            self._refresh_departments()
+            self.table.reload(select_id=dialog.result_value)
+        dialog.deleteLater()
+
+    # -- main window
+    def status_text(self) -> str:
+        return self.table.status_text()
+
+    def save_state(self, settings: QSettings) -> None:
+        self.table.save_state(settings)
+
+    def restore_state(self, settings: QSettings) -> None:
+        self.table.restore_state(settings)

@@ -1,0 +1,196 @@
+"""The organisation dialog: everything an adhérent holds, on five pages, saved in one go.
+
+Errors show next to their fields and mark their page; OK stays disabled until the whole form
+is valid; creating (or renaming to) a name or e-mail that matches another organisation asks
+first."""
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coorace_desktop.domain.enums import SIAE_TYPE_NAMES, SiaeType
+from coorace_desktop.domain.members import OrganisationDraft, validate_organisation
+from coorace_desktop.domain.text import fold
+from coorace_desktop.services.members import PossibleDuplicate, find_possible_duplicates, save_organisation
+from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.figures_editor import FiguresEditor
+from coorace_desktop.ui.form_dialog import FormDialog
+from coorace_desktop.ui.organisation_rows import (
+    ContactForm,
+    EntryList,
+    FeeForm,
+    MembershipForm,
+    SiteForm,
+    new_contact,
+    new_fee,
+    new_period,
+    new_site,
+)
+
+# Page titles, and the field keys whose errors each page holds ("" is the figures' general line).
+PAGES = (
+    ("&Identité", ("name", "siret")),
+    ("&Sites", ("sites.",)),
+    ("&Contacts", ("contacts.",)),
+    ("A&dhésion et cotisations", ("memberships.", "fees.")),
+    ("C&hiffres de l'observatoire", ("figures.", "")),
+)
+ERROR_MARK = " ⚠"
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
+
+class OrganisationDialog(FormDialog):
+    """Create (draft None) or edit an organisation; result_value is its id once saved."""
+
+    def __init__(self, database: Database, draft: OrganisationDraft | None = None, parent: QWidget | None = None) -> None:
+        self.original = draft or OrganisationDraft()
+        super().__init__("Nouvel adhérent" if self.original.id is None else f"Adhérent : {self.original.name}", parent)
+        self.database = database
+        self._input_errors: dict[str, str] = {}
+        self._ready = False  # the editors revalidate as they are built; wait until all exist
+        self.pages = QTabWidget()
+        self.body.addWidget(self.pages, 1)
+        self.pages.addTab(self._identity_page(), PAGES[0][0])
+        self.sites = EntryList(self, "sites", SiteForm, new_site, "Ajouter un site", "Aucun site.",
+                               title=lambda n: "Site principal" if n == 0 else f"Site {n + 1}")
+        self.pages.addTab(_scrolling(self.sites), PAGES[1][0])
+        self.contacts = EntryList(self, "contacts", lambda dialog, key: ContactForm(dialog, key, database), new_contact,
+                                  "Ajouter un contact", "Aucun contact.", title=lambda n: f"Contact {n + 1}")
+        self.pages.addTab(_scrolling(self.contacts), PAGES[2][0])
+        self.memberships = EntryList(self, "memberships", MembershipForm, new_period, "Ajouter une période d'adhésion",
+                                     "Aucune période d'adhésion : la structure n'est pas adhérente.")
+        self.fees = EntryList(self, "fees", FeeForm, new_fee, "Ajouter une cotisation", "Aucune cotisation saisie.")
+        self.pages.addTab(_scrolling(self._membership_page()), PAGES[3][0])
+        self.figures_editor = FiguresEditor(self)
+        self.pages.addTab(_scrolling(self.figures_editor), PAGES[4][0])
+        self._ready = True
+        self._load(self.original)
+        self.resize(940, 660)
+        self.name_edit.setFocus()
+
+    def _identity_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.name_edit = self.add_field("name", "Nom", QLineEdit(), form)
+        types_row = QWidget()
+        types_layout = QHBoxLayout(types_row)
+        types_layout.setContentsMargins(0, 0, 0, 0)
+        self.type_boxes: dict[SiaeType, QCheckBox] = {}
+        for siae_type in SiaeType:
+            box = QCheckBox(siae_type.label, toolTip=SIAE_TYPE_NAMES[siae_type])
+            self.type_boxes[siae_type] = box
+            types_layout.addWidget(box)
+        types_layout.addStretch(1)
+        self.add_field("types", "Conventionnements", types_row, form)
+        self.siret_edit = self.add_field("siret", "SIRET", QLineEdit(placeholderText="14 chiffres"), form)
+        self.website_edit = self.add_field("website", "Site web", QLineEdit(), form)
+        self.notes_edit = self.add_field("notes", "Notes", QPlainTextEdit(tabChangesFocus=True), form)
+        self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 6)
+        return page
+
+    def _membership_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        for title, entries in (("Périodes d'adhésion", self.memberships), ("Cotisations", self.fees)):
+            group = QGroupBox(title)
+            QVBoxLayout(group).addWidget(entries)
+            layout.addWidget(group)
+        layout.addStretch(1)
+        return page
+
+    def _load(self, draft: OrganisationDraft) -> None:
+        self.name_edit.setText(draft.name)
+        for siae_type, box in self.type_boxes.items():
+            box.setChecked(siae_type in draft.types)
+        self.siret_edit.setText(draft.siret)
+        self.website_edit.setText(draft.website)
+        self.notes_edit.setPlainText(draft.notes)
+        self.sites.set_values(draft.sites or ((new_site(self.sites),) if draft.id is None else ()))
+        self.contacts.set_values(draft.contacts)
+        self.memberships.set_values(draft.memberships)
+        self.fees.set_values(draft.fees)
+        self.figures_editor.set_values(draft.figures)
+
+    # -- FormDialog
+    def values(self) -> OrganisationDraft:
+        figures, self._input_errors = self.figures_editor.values()
+        return OrganisationDraft(
+            id=self.original.id,
+            name=self.name_edit.text(),
+            siret=self.siret_edit.text(),
+            website=self.website_edit.text(),
+            notes=self.notes_edit.toPlainText(),
+            types=frozenset(siae_type for siae_type, box in self.type_boxes.items() if box.isChecked()),
+            sites=self.sites.values(),
+            contacts=self.contacts.values(),
+            memberships=self.memberships.values(),
+            fees=self.fees.values(),
+            figures=figures,
+        )
+
+    def validate(self, draft: OrganisationDraft) -> dict[str, str]:
+        errors = validate_organisation(draft) | self._input_errors
+        return self.figures_editor.place_errors(errors, draft.figures)
+
+    def save(self, draft: OrganisationDraft) -> int:
+        return save_organisation(self.database, draft)
+
+    def revalidate(self, show_all: bool = False) -> dict[str, str]:
+        if not self._ready:
+            return {}
+        errors = super().revalidate(show_all)
+        shown = errors if show_all else {key: message for key, message in errors.items() if key in self._touched}
+        for index, (title, prefixes) in enumerate(PAGES):
+            marked = any(_on_page(key, prefixes) for key in shown)
+            self.pages.setTabText(index, title + (ERROR_MARK if marked else ""))
+        return errors
+
+    def accept(self) -> None:
+        draft = self.values()
+        errors = self.validate(draft)
+        if errors:
+            self.pages.setCurrentIndex(next(i for i, (_, prefixes) in enumerate(PAGES) if any(_on_page(k, prefixes) for k in errors)))
+        elif self._renamed(draft):
+            duplicates = find_possible_duplicates(self.database, draft.name, [site.email for site in draft.sites], draft.id)
+            if duplicates and not self.confirm_duplicates(duplicates):
+                return
+        super().accept()
+
+    def _renamed(self, draft: OrganisationDraft) -> bool:
+        return draft.id is None or fold(draft.name) != fold(self.original.name)
+
+    def confirm_duplicates(self, duplicates: list[PossibleDuplicate]) -> bool:
+        """Ask whether to save although similar organisations exist; True to save."""
+        lines = "\n".join(f"• {duplicate.name} ({duplicate.reason})" for duplicate in duplicates)
+        answer = QMessageBox.question(
+            self,
+            "Doublon possible",
+            f"Un adhérent semblable existe déjà :\n{lines}\n\nEnregistrer quand même cette nouvelle fiche ?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def _on_page(key: str, prefixes: tuple[str, ...]) -> bool:
+    return any(key == prefix or (prefix.endswith(".") and key.startswith(prefix)) for prefix in prefixes)

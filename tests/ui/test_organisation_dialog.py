@@ -1,0 +1,199 @@
+"""The organisation dialog driven through its widgets: errors beside fields, sub-editors, figures."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.services import members
+from coorace_desktop.storage.errors import DiskFullError
+from coorace_desktop.ui import form_dialog, organisation_dialog
+from coorace_desktop.ui.organisation_dialog import ERROR_MARK, OrganisationDialog
+
+
+@pytest.fixture
+def new_dialog(qtbot, database):
+    dialog = OrganisationDialog(database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def error_text(dialog, key: str) -> str:
+    """The message shown under a field ('' when hidden), whichever page is on screen."""
+    label = dialog._errors[key]
+    return "" if label.isHidden() else label.text()
+
+
+def fill_minimum(qtbot, dialog, name="Régie Éole", city="Castres"):
+    # QTest types ASCII only (it aborts on 'é'): accented text is set directly.
+    dialog.name_edit.setText(name)
+    qtbot.keyClicks(dialog.sites.forms[0].city_edit, city)
+
+
+def test_ok_waits_for_a_valid_form_and_errors_sit_beside_their_fields(qtbot, new_dialog):
+    assert not new_dialog.ok_button.isEnabled()
+    assert error_text(new_dialog, "name") == "", "untouched fields stay quiet"
+    fill_minimum(qtbot, new_dialog)
+    assert new_dialog.ok_button.isEnabled()
+    site = new_dialog.sites.forms[0]
+    qtbot.keyClicks(site.postcode_edit, "811")
+    assert error_text(new_dialog, "sites.0.postcode") == "Code postal invalide : 811 (cinq chiffres attendus)."
+    assert not new_dialog.ok_button.isEnabled()
+    assert new_dialog.pages.tabText(1).endswith(ERROR_MARK)
+    qtbot.keyClicks(site.postcode_edit, "00")
+    assert error_text(new_dialog, "sites.0.postcode") == ""
+    assert site.department_combo.currentData() == "81", "the département is proposed from the postcode"
+    assert new_dialog.ok_button.isEnabled() and not new_dialog.pages.tabText(1).endswith(ERROR_MARK)
+
+
+def test_pressing_ok_on_an_invalid_form_shows_every_error_on_its_page(qtbot, new_dialog):
+    new_dialog.name_edit.setText("Régie")
+    new_dialog.pages.setCurrentIndex(4)
+    new_dialog.accept()
+    assert new_dialog.isVisible()
+    assert new_dialog.pages.currentIndex() == 1
+    assert error_text(new_dialog, "sites.0.city") == "La ville est obligatoire."
+
+
+def test_removing_an_entry_shifts_the_following_ones_up(qtbot, new_dialog):
+    new_dialog.sites.add()
+    new_dialog.sites.add()
+    for form, city in zip(new_dialog.sites.forms, ("Albi", "Foix", "Rodez")):
+        form.city_edit.setText(city)
+    new_dialog.sites.forms[1].remove_button.click()
+    assert [site.city for site in new_dialog.sites.values()] == ["Albi", "Rodez"]
+    assert not new_dialog.sites.forms[2].isVisible()
+    assert new_dialog.sites.forms[0].title() == "Site principal" and new_dialog.sites.forms[1].title() == "Site 2"
+
+
+def test_a_new_fee_follows_the_last_one(new_dialog):
+    new_dialog.fees.add()
+    first = new_dialog.fees.forms[0]
+    first.amount_spin.setValue(350)
+    new_dialog.fees.add()
+    assert new_dialog.fees.values()[1].year == first.year_spin.value() + 1
+    assert new_dialog.fees.values()[1].amount == 350
+
+
+def test_a_contact_picks_a_recorded_person_and_shows_their_details(qtbot, demo_database):
+    chatry = members.find_persons(demo_database, "chatry")[0]
+    members.save_organisation(demo_database, members.get_organisation(demo_database, 1))  # untouched save is harmless
+    with demo_database.session() as session:
+        from coorace_desktop.domain import Person
+
+        session.get(Person, chatry.id).email = "i.chatry@inter-relais.fr"
+    dialog = OrganisationDialog(demo_database)
+    qtbot.addWidget(dialog)
+    dialog.contacts.add()
+    contact = dialog.contacts.forms[0]
+    qtbot.keyClicks(contact.person_picker.name_edit, "chat")
+    contact.person_picker.search_now()
+    label = next(iter(contact.person_picker._choices))
+    contact.person_picker.choose(label)
+    assert contact.email_edit.text() == "i.chatry@inter-relais.fr"
+    value = dialog.contacts.values()[0]
+    assert (value.person_id, value.last_name, value.first_name) == (chatry.id, "CHATRY", "Isabelle")
+
+
+def test_figures_show_the_previous_year_and_keep_text_across_years(qtbot, new_dialog):
+    editor = new_dialog.figures_editor
+    editor.add_year(2019)
+    qtbot.keyClicks(editor.edits["turnover"], "1 000 000")
+    editor.add_year(2020)
+    qtbot.keyClicks(editor.edits["turnover"], "1 100 000")
+    qtbot.keyClicks(editor.edits["fte"], "12,5")
+    assert editor.previous_labels["turnover"].text().replace("\u202f", " ") == "1 000 000   (+10,0 %)"
+    assert editor.previous_labels["fte"].text() == "inconnu"
+    editor.year_combo.setCurrentIndex(editor.year_combo.findData(2019))
+    assert editor.edits["turnover"].text() == "1 000 000"
+    assert editor.previous_labels["turnover"].text() == "non saisi"
+    figures, errors = editor.values()
+    assert errors == {}
+    assert [(f.year, f.turnover, f.fte) for f in figures] == [(2019, 1_000_000, None), (2020, 1_100_000, 12.5)]
+
+
+def test_a_figure_that_is_not_a_number_is_refused_beside_it_or_above_for_another_year(qtbot, new_dialog):
+    fill_minimum(qtbot, new_dialog)
+    editor = new_dialog.figures_editor
+    editor.add_year(2020)
+    qtbot.keyClicks(editor.edits["insertion_hours"], "12,5")
+    assert error_text(new_dialog, "figures.current.insertion_hours") == "Un nombre entier est attendu."
+    assert not new_dialog.ok_button.isEnabled()
+    editor.add_year(2021)
+    errors = new_dialog.revalidate(show_all=True)
+    assert errors[""] == "Chiffres 2020, Heures d'insertion : Un nombre entier est attendu."
+    assert not new_dialog.general_error.isHidden()
+
+
+def test_a_complete_organisation_is_saved_from_the_widgets(qtbot, database):
+    dialog = OrganisationDialog(database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill_minimum(qtbot, dialog)
+    dialog.type_boxes[SiaeType.ACI].setChecked(True)
+    qtbot.keyClicks(dialog.sites.forms[0].postcode_edit, "81100")
+    dialog.memberships.add()
+    dialog.memberships.forms[0].joined_date.set_value(date(2019, 3, 1))
+    dialog.fees.add()
+    dialog.contacts.add()
+    dialog.contacts.forms[0].person_picker.name_edit.setText("Anaïs LEFÈVRE")
+    dialog.figures_editor.add_year(2020)
+    qtbot.keyClicks(dialog.figures_editor.edits["permanent_staff"], "9")
+    assert dialog.revalidate() == {}
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    saved = members.get_organisation(database, dialog.result_value)
+    assert (saved.name, saved.types, saved.sites[0].department) == ("Régie Éole", {SiaeType.ACI}, "81")
+    assert saved.memberships[0].joined_on == date(2019, 3, 1)
+    assert saved.fees[0].year == date.today().year
+    assert (saved.contacts[0].first_name, saved.contacts[0].last_name) == ("Anaïs", "LEFÈVRE")
+    assert saved.figures_for(2020).permanent_staff == 9
+
+
+def test_a_failed_save_keeps_the_dialog_open_with_a_french_message(qtbot, new_dialog, monkeypatch):
+    shown = []
+    monkeypatch.setattr(form_dialog, "show_error", lambda parent, message: shown.append(message))
+
+    def disk_full(*_args):
+        raise DiskFullError("Le disque est plein : rien n'a été enregistré.")
+
+    monkeypatch.setattr(organisation_dialog, "save_organisation", disk_full)
+    fill_minimum(qtbot, new_dialog)
+    new_dialog.accept()
+    assert new_dialog.isVisible() and shown == ["Le disque est plein : rien n'a été enregistré."]
+
+
+def test_a_possible_duplicate_asks_before_saving(qtbot, demo_database, monkeypatch):
+    asked = []
+    answer = [False]
+
+    def confirm(self, duplicates):
+        asked.append([(d.name, d.reason) for d in duplicates])
+        return answer[0]
+
+    monkeypatch.setattr(OrganisationDialog, "confirm_duplicates", confirm)
+    dialog = OrganisationDialog(demo_database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill_minimum(qtbot, dialog, name="Hérisson-Bellor", city="Mazeres")
+    dialog.accept()
+    assert asked == [[("HERISSON BELLOR", "même nom")]]
+    assert dialog.isVisible() and dialog.result_value is None
+    answer[0] = True
+    dialog.accept()
+    assert not dialog.isVisible() and dialog.result_value is not None
+
+
+def test_editing_without_renaming_does_not_ask_about_duplicates(qtbot, demo_database, monkeypatch):
+    monkeypatch.setattr(OrganisationDialog, "confirm_duplicates", lambda self, duplicates: pytest.fail("asked"))
+    draft = members.get_organisation(demo_database, 5)
+    dialog = OrganisationDialog(demo_database, draft)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.windowTitle() == "Adhérent : HERISSON BELLOR"
+    assert dialog.ok_button.isEnabled()
+    dialog.siret_edit.setText("")
+    dialog.accept()
+    assert dialog.result_value == 5
