@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageB
 from coorace_desktop import __version__
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.errors import StorageError
+from coorace_desktop.ui.accompaniment_tab import AccompanimentTab
 from coorace_desktop.ui.errors import show_error
 from coorace_desktop.ui.events_tab import EventsTab
 from coorace_desktop.ui.governance_tab import GovernanceTab
+from coorace_desktop.ui.members_tab import MembersTab
 
 # The tabs, in the order they appear.
-TABS: list[type[QWidget]] = [GovernanceTab, EventsTab]
+TABS: list[type[QWidget]] = [MembersTab, GovernanceTab, AccompanimentTab, EventsTab]
 
 RECENT_FILES_KEPT = 8
 DATABASE_FILTER = "Bases Coorace (*.sqlite *.db);;Tous les fichiers (*)"
