@@ -224,3 +224,19 @@ def test_the_election_warns_about_a_former_member(qtbot, demo_database):
     )
     qtbot.keyClicks(dialog.rows[0].person_picker.name_edit, "Jeanne MARTIN")
     assert dialog.ok_button.isEnabled()  # a warning, not a refusal
+
+
+def test_mandates_ending_within_three_months_are_flagged(tab, demo_database):
+    from coorace_desktop.domain.governance_drafts import MandateEndDraft
+    from coorace_desktop.services.governance_board import end_mandate
+
+    page = tab.board_page
+    vergely = select(page.seats, lambda seat: seat.person_name == "Camille VERGELY")
+    end_mandate(demo_database, MandateEndDraft(vergely.mandate_id, vergely.start_on, date(2021, 3, 31)))
+    page.reload()
+    alerts = {cell(page.seats.model, row, 2): cell(page.seats.model, row, 7) for row in range(page.seats.model.rowCount())}
+    assert alerts["Camille VERGELY"] == "Fin < 3 mois" and alerts["Isabelle CHATRY"] == ""
+    page.ends_soon_check.setChecked(True)
+    assert [row.person_name for row in rows(page.seats)] == ["Camille VERGELY"]
+    page.show_date(date(2020, 12, 30))
+    assert page.seats.model.rowCount() == 0

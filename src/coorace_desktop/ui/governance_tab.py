@@ -32,10 +32,10 @@ SEAT_COLUMNS = [
     Column("Fin", "end", lambda seat: seat.end_on),
     Column("Bureau", None, lambda seat: ", ".join(seat.offices)),
     Column("National", None, lambda seat: "Oui" if seat.national else ""),
-    Column("Alerte", None, lambda seat: "Fin dans moins de 3 mois" if seat.ends_soon else ""),
+    Column("Alerte", None, lambda seat: "Fin < 3 mois" if seat.ends_soon else ""),
 ]
 # Widths a first run starts with (the user's own are kept in the settings); the alert takes the rest.
-SEAT_WIDTHS = (175, 42, 205, 80, 80, 120, 62)
+SEAT_WIDTHS = (165, 42, 195, 80, 80, 115, 60)
 # The organisation is in the board table beside: the bureau shows office and name only.
 BUREAU_COLUMNS = [
     Column("Fonction", None, lambda office: office.role_label),
