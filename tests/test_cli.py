@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+from coorace_desktop.storage.migrate import head_revision
+
 
 def run(*args, env=None):
     return subprocess.run([sys.executable, "-m", "coorace_desktop", *args], capture_output=True, text=True, env=env)
@@ -17,7 +19,7 @@ def test_demo_then_check_reports_the_counts(tmp_path):
     assert checked.returncode == 0, checked.stderr
     report = json.loads(checked.stdout)
     assert report["ok"] is True
-    assert report["schema"] == "0001"
+    assert report["schema"] == head_revision()
     assert report["counts"]["organisations"] == 51
     assert report["counts"]["sites"] == 52
     assert report["counts"]["board_members"] == 15
