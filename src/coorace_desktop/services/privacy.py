@@ -1,0 +1,249 @@
+"""Personal data (GDPR): everything held about one person, and erasure by anonymisation.
+
+Erasure keeps the rows that make counts and history true (a contact of an organisation, a seat
+on the board, a post in the team) and blanks what identifies the person. Free texts that merely
+mention the name (a signed report, notes) are listed for the office to review, never rewritten
+behind its back."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from coorace_desktop.domain import (
+    BoardMandate,
+    BureauOffice,
+    Contact,
+    DelegationSite,
+    GeneralAssembly,
+    NationalMandate,
+    Organisation,
+    Person,
+    Site,
+    StaffMember,
+    SupportAction,
+)
+from coorace_desktop.domain.enums import BureauRole
+from coorace_desktop.domain.text import fold, organisation_search_key
+from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.privacy_mentions import Mention, find_mentions
+from coorace_desktop.storage.database import Database
+
+
+class PrivacyRefusal(ValidationError):
+    """The person does not exist, or was already erased; str() is the French message."""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSummary:
+    id: int
+    first_name: str
+    last_name: str
+    email: str
+    erased_on: date | None
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name.upper()) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class ContactLine:
+    organisation: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start_on: date | None
+    end_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class BoardLine:
+    organisation: str
+    period: Period
+    end_reason: str
+    elected_at: date | None
+    offices: tuple[tuple[str, Period], ...]
+    national: tuple[Period, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StaffLine:
+    job_title: str
+    site: str
+    period: Period
+    actions_logged: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """Everything the database holds about one person."""
+
+    id: int
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    notes: str
+    erased_on: date | None
+    contacts: tuple[ContactLine, ...]
+    board: tuple[BoardLine, ...]
+    staff: tuple[StaffLine, ...]
+    mentions: tuple[Mention, ...]
+
+    @property
+    def display_name(self) -> str:
+        return PersonSummary(self.id, self.first_name, self.last_name, self.email, self.erased_on).display_name
+
+
+@dataclass(frozen=True, slots=True)
+class Erasure:
+    """What an erasure changed, and the free-text mentions left for the office to review."""
+
+    person_id: int
+    former_name: str
+    contacts: int
+    board_seats: int
+    staff_posts: int
+    organisations_reindexed: int
+    mentions: tuple[Mention, ...]
+
+
+def find_persons(database: Database, text: str = "", *, include_erased: bool = False, limit: int = 200) -> list[PersonSummary]:
+    """Persons whose folded name holds every word of `text` (or whose number it is), by name."""
+    statement = select(Person)
+    if text.strip().isdigit():
+        statement = statement.where(Person.id == int(text))
+    else:
+        for word in fold(text).split():
+            statement = statement.where(Person.name_key.like(f"%{word}%"))
+    if not include_erased:
+        statement = statement.where(Person.erased_on.is_(None))
+    with database.session() as session:
+        persons = session.exec(statement.order_by(Person.name_key, Person.id).limit(limit)).all()
+        return [PersonSummary(p.id, p.first_name, p.last_name, p.email, p.erased_on) for p in persons]
+
+
+def person_record(database: Database, person_id: int) -> PersonRecord:
+    with database.session() as session:
+        person = _person(session, person_id)
+        return PersonRecord(
+            id=person.id,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            email=person.email,
+            phone=person.phone,
+            notes=person.notes,
+            erased_on=person.erased_on,
+            contacts=_contacts(session, person_id),
+            board=_board(session, person_id),
+            staff=_staff(session, person_id),
+            mentions=() if person.erased_on else tuple(find_mentions(session, person)),
+        )
+
+
+def erase_person(database: Database, person_id: int, today: date | None = None) -> Erasure:
+    """Anonymise the person in one transaction; their contacts, seats and posts stay, nameless."""
+    with database.session() as session:
+        person = _person(session, person_id)
+        if person.erased_on is not None:
+            raise PrivacyRefusal(f"Cette personne a déjà été effacée le {person.erased_on:%d/%m/%Y}.")
+        former_name = PersonSummary(person.id, person.first_name, person.last_name, "", None).display_name
+        mentions = tuple(find_mentions(session, person))
+        person.first_name, person.email, person.phone, person.notes = "", "", "", ""
+        person.last_name = f"Personne effacée n° {person.id}"
+        person.name_key = fold(person.last_name)
+        person.erased_on = today or date.today()
+        session.add(person)
+        session.flush()
+        organisation_ids = session.exec(select(Contact.organisation_id).where(Contact.person_id == person_id).distinct()).all()
+        for organisation_id in organisation_ids:
+            _reindex_organisation(session, organisation_id)
+        return Erasure(
+            person_id=person_id,
+            former_name=former_name,
+            contacts=_count(session, Contact, Contact.person_id == person_id),
+            board_seats=_count(session, BoardMandate, BoardMandate.person_id == person_id),
+            staff_posts=_count(session, StaffMember, StaffMember.person_id == person_id),
+            organisations_reindexed=len(organisation_ids),
+            mentions=mentions,
+        )
+
+
+def _person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise PrivacyRefusal(f"Aucune personne n° {person_id} dans la base.")
+    return person
+
+
+def _count(session: Session, table, condition) -> int:
+    return session.exec(select(func.count()).select_from(table).where(condition)).one()
+
+
+def _contacts(session: Session, person_id: int) -> tuple[ContactLine, ...]:
+    rows = session.exec(
+        select(Organisation.name, Contact.role)
+        .join(Organisation, Organisation.id == Contact.organisation_id)
+        .where(Contact.person_id == person_id)
+        .order_by(Organisation.name_key)
+    ).all()
+    return tuple(ContactLine(name, role) for name, role in rows)
+
+
+def _board(session: Session, person_id: int) -> tuple[BoardLine, ...]:
+    rows = session.exec(
+        select(BoardMandate, Organisation.name, GeneralAssembly.held_on)
+        .join(Organisation, Organisation.id == BoardMandate.organisation_id)
+        .join(GeneralAssembly, GeneralAssembly.id == BoardMandate.assembly_id, isouter=True)
+        .where(BoardMandate.person_id == person_id)
+        .order_by(BoardMandate.start_on)
+    ).all()
+    lines = []
+    for mandate, organisation, elected_at in rows:
+        offices = session.exec(select(BureauOffice).where(BureauOffice.mandate_id == mandate.id).order_by(BureauOffice.start_on)).all()
+        seats = session.exec(select(NationalMandate).where(NationalMandate.mandate_id == mandate.id).order_by(NationalMandate.start_on)).all()
+        lines.append(BoardLine(
+            organisation=organisation,
+            period=Period(mandate.start_on, mandate.end_on),
+            end_reason=mandate.end_reason,
+            elected_at=elected_at,
+            offices=tuple((BureauRole(o.role).label, Period(o.start_on, o.end_on)) for o in offices),
+            national=tuple(Period(s.start_on, s.end_on) for s in seats),
+        ))
+    return tuple(lines)
+
+
+def _staff(session: Session, person_id: int) -> tuple[StaffLine, ...]:
+    rows = session.exec(
+        select(StaffMember, DelegationSite.name)
+        .join(DelegationSite, DelegationSite.id == StaffMember.site_id, isouter=True)
+        .where(StaffMember.person_id == person_id)
+        .order_by(StaffMember.start_on)
+    ).all()
+    return tuple(
+        StaffLine(post.job_title, site or "", Period(post.start_on, post.end_on),
+                  _count(session, SupportAction, SupportAction.officer_id == post.id))
+        for post, site in rows
+    )
+
+
+def _reindex_organisation(session: Session, organisation_id: int) -> None:
+    """Rebuild the members search key as the members service does, without the erased person."""
+    organisation = session.get(Organisation, organisation_id)
+    sites = session.exec(select(Site).where(Site.organisation_id == organisation_id).order_by(Site.position)).all()
+    contacts = session.exec(
+        select(Person).join(Contact, Contact.person_id == Person.id)
+        .where(Contact.organisation_id == organisation_id, Person.erased_on.is_(None))
+        .order_by(Contact.id)
+    ).all()
+    organisation.search_key = organisation_search_key(
+        organisation.name,
+        [site.city for site in sites],
+        [site.email for site in sites if site.email] + [p.email for p in contacts if p.email],
+        [f"{p.first_name} {p.last_name}" for p in contacts],
+    )
+    session.add(organisation)

@@ -1,0 +1,118 @@
+"""GDPR: export everything held about a person; erase them so that counts and history stay true."""
+
+import json
+import stat
+from datetime import date
+
+import pytest
+from sqlmodel import select
+
+from coorace_desktop.domain import Contact, Organisation, Person
+from coorace_desktop.services.health import counts
+from coorace_desktop.services.privacy import PrivacyRefusal, erase_person, find_persons, person_record
+from coorace_desktop.services.privacy_export import export_person
+from coorace_desktop.services.privacy_mentions import name_patterns
+
+TODAY = date(2026, 11, 27)
+
+
+def person_id(database, text):
+    (found,) = find_persons(database, text)
+    return found.id
+
+
+def test_find_persons_is_accent_and_case_insensitive_and_accepts_a_number(demo_database):
+    (chatry,) = find_persons(demo_database, "isabelle CHÂTRY")
+    assert chatry.display_name == "Isabelle CHATRY"
+    assert find_persons(demo_database, str(chatry.id)) == [chatry]
+    assert len(find_persons(demo_database, "")) == 20
+
+
+def test_the_record_of_the_president_holds_her_seat_office_contact_and_mentions(demo_database):
+    record = person_record(demo_database, person_id(demo_database, "chatry"))
+    assert [c.role for c in record.contacts] == ["Administrateur·rice de Coorace Occitanie"]
+    (seat,) = record.board
+    assert seat.elected_at == date(2020, 7, 2) and seat.period.end_on is None
+    assert [role for role, _period in seat.offices] == ["Présidente"]
+    assert record.staff == ()
+    places = [mention.place for mention in record.mentions]
+    assert "Rapport 2020 (signataire)" in places
+
+
+def test_the_record_of_a_staff_member(demo_database):
+    record = person_record(demo_database, person_id(demo_database, "imberdis"))
+    (post,) = record.staff
+    assert post.job_title == "Secrétaire général" and post.site == "Toulouse"
+    assert record.board == () and record.contacts == ()
+
+
+def test_text_export_is_readable_french_and_private(demo_database, tmp_path):
+    target = export_person(demo_database, person_id(demo_database, "chatry"), tmp_path / "chatry.txt", TODAY)
+    text = target.read_text(encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert text.startswith("Données personnelles détenues par Coorace Occitanie\n")
+    assert "Document établi le 27/11/2026." in text
+    assert "Conseil d'administration (1)\n  - représente " in text
+    assert "depuis le 02/07/2020, élu·e à l'assemblée générale du 02/07/2020" in text
+    assert "    Bureau : Présidente depuis le 02/07/2020" in text
+    assert "Équipe salariée (0)\n  (néant)" in text
+    assert "E-mail : (non renseigné)" in text
+
+
+def test_json_export_is_structured(demo_database, tmp_path):
+    target = export_person(demo_database, person_id(demo_database, "imberdis"), tmp_path / "imberdis.json", TODAY)
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["exported_on"] == "2026-11-27"
+    assert document["person"]["last_name"] == "IMBERDIS"
+    assert document["person"]["staff"][0]["job_title"] == "Secrétaire général"
+
+
+def test_erasure_blanks_the_person_and_keeps_counts_and_history(demo_database):
+    chatry = person_id(demo_database, "chatry")
+    with demo_database.session() as session:
+        person = session.get(Person, chatry)
+        person.email, person.phone, person.notes = "i.chatry@exemple.fr", "05 61 00 00 00", "Préfère le téléphone."
+        session.add(person)
+    before = counts(demo_database)
+    erasure = erase_person(demo_database, chatry, TODAY)
+    assert erasure.former_name == "Isabelle CHATRY"
+    assert (erasure.contacts, erasure.board_seats, erasure.staff_posts) == (1, 1, 0)
+    assert any(m.place == "Rapport 2020 (signataire)" for m in erasure.mentions)
+    assert counts(demo_database) == before
+    record = person_record(demo_database, chatry)
+    assert (record.first_name, record.email, record.phone, record.notes) == ("", "", "", "")
+    assert record.last_name == f"Personne effacée n° {chatry}" and record.erased_on == TODAY
+    assert [role for role, _ in record.board[0].offices] == ["Présidente"]  # the bureau's history stays true
+    assert find_persons(demo_database, "chatry") == []
+    assert find_persons(demo_database, "chatry", include_erased=True) == []
+    assert [p.id for p in find_persons(demo_database, "effacee", include_erased=True)] == [chatry]
+    with demo_database.session() as session:
+        organisation = session.exec(
+            select(Organisation).join(Contact, Contact.organisation_id == Organisation.id).where(Contact.person_id == chatry)
+        ).one()
+        assert "isabelle chatry" not in organisation.search_key and organisation.name_key in organisation.search_key
+
+
+def test_erasing_twice_or_nobody_is_refused_in_french(demo_database):
+    chatry = person_id(demo_database, "chatry")
+    erase_person(demo_database, chatry, TODAY)
+    with pytest.raises(PrivacyRefusal, match="déjà été effacée le 27/11/2026"):
+        erase_person(demo_database, chatry, TODAY)
+    with pytest.raises(PrivacyRefusal, match="Aucune personne n° 9999"):
+        erase_person(demo_database, 9999)
+
+
+def test_the_export_of_an_erased_person_says_so_and_names_nobody(demo_database, tmp_path):
+    chatry = person_id(demo_database, "chatry")
+    erase_person(demo_database, chatry, TODAY)
+    text = export_person(demo_database, chatry, tmp_path / "x.txt", TODAY).read_text(encoding="utf-8")
+    assert "effacées le 27/11/2026" in text
+    assert "chatry" not in text.lower() and "isabelle" not in text.lower()
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [("Isabelle", "Chatry", ["isabelle chatry", "chatry isabelle"]), ("", "Héritier", ["heritier"]), ("Jo", "", [])],
+)
+def test_name_patterns(first, last, expected):
+    assert name_patterns(first, last) == expected
