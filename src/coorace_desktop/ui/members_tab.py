@@ -25,7 +25,7 @@ from coorace_desktop.ui.organisation_dialog import OrganisationDialog
 from coorace_desktop.ui.table_model import Column
 from coorace_desktop.ui.table_tab import DataTable
 
-COLUMN_WIDTHS = (260, 90, 70, 150, 115, 230, 110, 120)
+COLUMN_WIDTHS = (260, 90, 70, 175, 115, 230, 120, 120)
 
 
 def fee_text(row: MemberRow) -> str:
