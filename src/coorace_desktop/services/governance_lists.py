@@ -18,7 +18,7 @@ from coorace_desktop.services.governance import (
     BoardSeat,
     StaffPost,
     bureau_on,
-    held_on,
+    active_on,
     seats_from_rows,
     seats_statement,
     staff_from_rows,
@@ -101,7 +101,7 @@ def bureau_rows(database: Database, query: ListQuery) -> list[BureauSeat]:
 def _staff_statement(query: ListQuery):
     statement = apply_search(staff_statement(), Person.name_key, query.search)
     on = query.filter("on")
-    return statement if on is None else statement.where(held_on(StaffMember.start_on, StaffMember.end_on, on))
+    return statement if on is None else statement.where(active_on(StaffMember.start_on, StaffMember.end_on, on))
 
 
 def count_staff(database: Database, query: ListQuery) -> int:
