@@ -5,14 +5,9 @@ Builds a database with bulk Core inserts (executemany), then times what the wind
 on each change (row count + first page of 200) for searches, filters and every sort, and prints
 the median of the runs. Target: under 50 ms each."""
 
-import argparse
 import random
-import statistics
 import sys
-import tempfile
-import time
 from datetime import date, timedelta
-from pathlib import Path
 
 from sqlalchemy import insert
 
@@ -22,7 +17,8 @@ from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.text import fold, organisation_search_key
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.member_list import count_members, list_members
-from coorace_desktop.storage.database import Database, open_database
+from coorace_desktop.storage.database import Database
+from harness import run_benchmark, timed  # bench/harness.py, beside this script
 
 PAGE = 200
 SYLLABLES = "ar bel cas do é fa gar hé in jo la mé no pa qué ri sol tè ur val".split()
@@ -76,17 +72,6 @@ def build(database: Database, organisations: int, seed: int = 2020) -> None:
             session.execute(insert(table), rows[table])
 
 
-def timed(function, runs: int) -> float:
-    """Median wall time in milliseconds (one warm-up call first)."""
-    function()
-    samples = []
-    for _ in range(runs):
-        begin = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - begin) * 1000)
-    return statistics.median(samples)
-
-
 def scenarios() -> dict[str, ListQuery]:
     by_name = ListQuery(sort_key="name")
     return {
@@ -114,27 +99,5 @@ def measure(database: Database, runs: int) -> dict[str, tuple[int, float]]:
     return results
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--organisations", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--db", type=Path, help="reuse (or keep) this database file")
-    arguments = parser.parse_args()
-    folder = tempfile.TemporaryDirectory()
-    path = arguments.db or Path(folder.name) / "bench.sqlite"
-    fresh = not path.exists()
-    database = open_database(path, create=True)
-    if fresh:
-        begin = time.perf_counter()
-        build(database, arguments.organisations)
-        print(f"built {arguments.organisations:,} organisations in {time.perf_counter() - begin:.1f} s ({path})")
-    print(f"{'scenario':32} {'rows':>8} {'count+page ms':>14}  (median of {arguments.runs})")
-    for name, (rows, milliseconds) in measure(database, arguments.runs).items():
-        print(f"{name:32} {rows:>8,} {milliseconds:>14.1f}")
-    database.close()
-    folder.cleanup()
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_benchmark(__doc__, "organisations", 10_000, build, measure))

@@ -12,15 +12,16 @@ from coorace_desktop.services.health import check_database
 SCRIPT = Path(__file__).parents[2] / "bench" / "members_bench.py"
 
 
-def load_bench():
+def load_bench(monkeypatch):
+    monkeypatch.syspath_prepend(str(SCRIPT.parent))  # as when run as a script: harness.py is importable
     spec = importlib.util.spec_from_file_location("members_bench", SCRIPT)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_bench_builds_consistent_data_and_measures_every_scenario(database):
-    bench = load_bench()
+def test_bench_builds_consistent_data_and_measures_every_scenario(database, monkeypatch):
+    bench = load_bench(monkeypatch)
     bench.build(database, 300)
     with database.session() as session:
         assert session.exec(select(func.count()).select_from(Organisation)).one() == 300
