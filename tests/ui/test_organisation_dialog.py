@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.services import members
@@ -197,3 +198,15 @@ def test_editing_without_renaming_does_not_ask_about_duplicates(qtbot, demo_data
     dialog.siret_edit.setText("")
     dialog.accept()
     assert dialog.result_value == 5
+
+
+def test_tab_walks_the_identity_fields_in_reading_order(qtbot, new_dialog):
+    new_dialog.activateWindow()
+    qtbot.waitUntil(lambda: new_dialog.isActiveWindow(), timeout=3000)
+    new_dialog.name_edit.setFocus()
+    seen = []
+    for _ in range(len(SiaeType) + 3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    boxes = list(new_dialog.type_boxes.values())
+    assert seen == [*boxes, new_dialog.siret_edit, new_dialog.website_edit, new_dialog.notes_edit]
