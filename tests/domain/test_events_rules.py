@@ -33,6 +33,7 @@ def test_the_year_of_a_dated_event_is_its_date_year():
         (EventInput("T", 1, 20), "year"),
         (EventInput("T", 1, 2020, date(2020, 5, 2), ends_on=date(2020, 5, 1)), "ends_on"),
         (EventInput("T", 1, 2020, ends_on=date(2020, 5, 1)), "ends_on"),
+        (EventInput("T", 1, 2020, date(2020, 1, 1), ends_on=date(2021, 1, 3)), "ends_on"),
         (EventInput("T", 1, 2020, start_time=time(9)), "start_time"),
         (EventInput("T", 1, 2020, date(2020, 5, 2), time(14), end_time=time(10)), "end_time"),
         (EventInput("T", 1, 2020, date(2020, 5, 2), end_time=time(10)), "end_time"),

@@ -154,3 +154,24 @@ def test_organisation_choices_search_every_word_accents_aside(demo_database):
     some = [everyone[0].id, everyone[5].id]
     assert [c.id for c in organisation_choices(demo_database, "", only_ids=some)] == some
     assert [c.id for c in organisation_choices(demo_database, first_ids=[some[1]])][:2] == [some[1], some[0]]
+
+
+@pytest.mark.parametrize(("today", "first"), [
+    (date(2020, 10, 1), "Webconférence Fonds de développement de l'inclusion"),
+    (date(2021, 6, 1), "Journée régionale ENEDIS"),
+    (date(2030, 1, 1), "Lancement de Zest' BTP"),  # nothing upcoming: the undated planned ones lead
+])
+def test_upcoming_first_pages_join_up_across_its_segments(demo_database, today, first):
+    query = ListQuery(sort_key="date")
+    whole = [row.id for row in list_events(demo_database, query, 0, 1000, today=today)]
+    pages = [row.id for offset in range(0, len(whole), 4) for row in list_events(demo_database, query, offset, 4, today=today)]
+    assert pages == whole and len(whole) == count_events(demo_database, query) == len(set(whole))
+    assert list_events(demo_database, query, 0, 1, today=today)[0].title == first
+
+
+@pytest.mark.parametrize("today", [date(2020, 10, 1), date(2021, 6, 1), date(2030, 1, 1)])
+def test_a_filtered_list_keeps_the_default_order(demo_database, today):
+    whole = list_events(demo_database, ListQuery(sort_key="date"), 0, 1000, today=today)
+    for year in (2020, 2021):
+        filtered = list_events(demo_database, ListQuery(filters={YEAR: year}, sort_key="date"), 0, 1000, today=today)
+        assert [row.id for row in filtered] == [row.id for row in whole if row.year == year]

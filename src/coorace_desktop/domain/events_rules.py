@@ -1,7 +1,7 @@
 """What an event must satisfy before it is saved: pure checks returning French field errors."""
 
 from dataclasses import dataclass, replace
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import EventStatus, Organiser
@@ -18,6 +18,10 @@ DEFAULT_KINDS = (
     "Rencontre",
     "Hackathon",
 )
+
+
+# Longer than this is a programme, not an event (and the calendar looks no further back).
+LONGEST_EVENT = timedelta(days=366)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,8 @@ def event_errors(values: EventInput) -> dict[str, str]:
         except ValidationError as error:
             errors["ends_on"] = str(error)
         else:
+            if values.ends_on is not None and values.ends_on - values.starts_on > LONGEST_EVENT:
+                errors["ends_on"] = "Un événement dure au plus un an : pour une action plus longue, laissez la date de fin vide."
             if (
                 end_day == values.starts_on
                 and values.start_time is not None

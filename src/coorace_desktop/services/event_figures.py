@@ -6,7 +6,7 @@ counts in its year, so only in periods holding that whole year. Cancelled events
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events import Event, EventKind, Participation
@@ -73,52 +73,58 @@ def active_member_ids(start: date, end: date):
     )
 
 
+def counted_event_ids(start: date, end: date, kind: str | None = None):
+    """SQL subquery: the ids of the events that count in [start, end] (of one kind, by name)."""
+    query = select(Event.id).where(in_period(start, end))
+    if kind is not None:
+        query = query.where(Event.kind_id.in_(select(EventKind.id).where(EventKind.name == kind)))
+    return query
+
+
 def event_figures(database: Database, start: date, end: date, *, kind: str | None = None) -> EventFigures:
     """Sessions by kind, online sessions, participants and member coverage of a period.
 
     With `kind` (a kind name) only the events of that kind count, as the report's
     "16 animations régionales, 243 participants" does."""
-    condition = in_period(start, end)
-    if kind is not None:
-        condition = and_(condition, EventKind.name == kind)
-    members = (
-        select(Participation.event_id, func.sum(Participation.persons).label("persons"))
-        .group_by(Participation.event_id)
-        .subquery()
-    )
+    counted = counted_event_ids(start, end, kind)
     per_kind = (
         select(
-            EventKind.name,
+            Event.kind_id,
             func.sum(Event.sessions),
             func.sum(case((Event.online, Event.sessions), else_=0)),
-            func.sum(Event.other_participants + func.coalesce(members.c.persons, 0)),
+            func.sum(Event.other_participants),
         )
-        .join(EventKind, EventKind.id == Event.kind_id)
-        .outerjoin(members, members.c.event_id == Event.id)
-        .where(condition)
-        .group_by(EventKind.name)
+        .where(Event.id.in_(counted))
+        .group_by(Event.kind_id)
     )
+    # Participations are reached through the counted events (their primary key starts with
+    # event_id), never by a pass over every participation.
+    persons_per_kind = (
+        select(Event.kind_id, func.sum(Participation.persons))
+        .join(Participation, Participation.event_id == Event.id)
+        .where(Event.id.in_(counted))
+        .group_by(Event.kind_id)
+    )
+    reached_ids = select(Participation.organisation_id).where(Participation.event_id.in_(counted)).distinct().subquery()
     active = active_member_ids(start, end)
-    reached_query = (
-        select(func.count(distinct(Participation.organisation_id)))
-        .join(Event, Event.id == Participation.event_id)
-        .join(EventKind, EventKind.id == Event.kind_id)
-        .where(condition, Participation.organisation_id.in_(active))
-    )
+    reached_query = select(func.count()).select_from(reached_ids).where(reached_ids.c.organisation_id.in_(active))
     with database.session() as session:
         rows = session.execute(per_kind).all()
+        persons = dict(session.execute(persons_per_kind).all())
+        names = dict(session.execute(select(EventKind.id, EventKind.name)).all())
         reached = session.execute(reached_query).scalar_one()
         active_members = session.execute(select(func.count()).select_from(active.subquery())).scalar_one()
-    by_kind = {name: sessions for name, sessions, _, _ in rows}
+    rows.sort(key=lambda row: names[row[0]])
+    by_kind = {names[kind_id]: sessions for kind_id, sessions, _, _ in rows}
     return EventFigures(
         events=sum(by_kind.values()),
         by_kind=by_kind,
         online=sum(online for _, _, online, _ in rows),
-        participants=sum(persons for _, _, _, persons in rows),
+        participants=sum(other for _, _, _, other in rows) + sum(persons.values()),
         reached=reached,
         active_members=active_members,
         coverage_percent=reached * 100 / active_members if active_members else None,
-        participants_by_kind={name: persons for name, _, _, persons in rows},
+        participants_by_kind={names[kind_id]: other + persons.get(kind_id, 0) for kind_id, _, _, other in rows},
     )
 
 
