@@ -1,26 +1,23 @@
 """How fast the actions table's data layer answers at 200,000 actions.
 
 Run: .venv/bin/python bench/accompaniment_bench.py [--actions 200000] [--runs 9] [--db FILE]
-Builds a database with a bulk Core insert, then times what the windowed model asks on each
-change (row count + first page) and the running totals, and prints the median of the runs."""
+Builds a database with a bulk Core insert (executemany by 10,000), then times per scenario the
+row count, what the windowed model asks on each change ([shown]: row count + first page of 200)
+and the running totals under the table; each figure is the median of the runs."""
 
-import argparse
 import random
-import statistics
 import sys
-import tempfile
-import time
 from datetime import date, timedelta
-from pathlib import Path
 
 from sqlalchemy import insert
 
 from coorace_desktop.domain import Organisation, Person, Programme, ProjectHolder, StaffMember, SupportAction, Territory
 from coorace_desktop.domain.enums import ActionKind, ActionOutcome
-from coorace_desktop.domain.text import fold, search_key
+from coorace_desktop.domain.text import search_key
 from coorace_desktop.services.accompaniment.actions_list import action_page, action_totals, count_actions
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.storage.database import Database, open_database
+from coorace_desktop.storage.database import Database
+from harness import run_benchmark, timed  # bench/harness.py, beside this script
 
 WORDS = (
     "rendez-vous téléphonique visite sur site bilan plan d'actions comité de pilotage dossier "
@@ -75,17 +72,6 @@ def build(database: Database, actions: int, seed: int = 2020) -> None:
             batch = []
 
 
-def timed(function, runs: int) -> float:
-    """Median wall time in milliseconds (one warm-up call first)."""
-    function()
-    samples = []
-    for _ in range(runs):
-        begin = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - begin) * 1000)
-    return statistics.median(samples)
-
-
 def scenarios() -> dict[str, ListQuery]:
     by_date = ListQuery(sort_key="date", descending=True)
     return {
@@ -102,33 +88,18 @@ def scenarios() -> dict[str, ListQuery]:
     }
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--actions", type=int, default=200_000)
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--db", type=Path, help="reuse (or keep) this database file")
-    arguments = parser.parse_args()
-    folder = tempfile.TemporaryDirectory()
-    path = arguments.db or Path(folder.name) / "bench.sqlite"
-    fresh = not path.exists()
-    database = open_database(path, create=True)
-    if fresh:
-        begin = time.perf_counter()
-        build(database, arguments.actions)
-        print(f"built {arguments.actions:,} actions in {time.perf_counter() - begin:.1f} s ({path})")
-    print(f"median ms of {arguments.runs} runs; 'shown' = row count + first page of {PAGE}, what the table asks")
-    print(f"{'scenario':34} {'rows':>8} {'count':>7} {'page':>7} {'shown':>7} {'totals':>7}")
+def measure(database: Database, runs: int) -> dict[str, tuple[int, float]]:
+    """Per scenario: the row count alone, count + first page (what the table asks), the totals."""
+    results = {}
     for name, query in scenarios().items():
         rows = count_actions(database, query)
-        count = timed(lambda: count_actions(database, query), arguments.runs)
-        page = timed(lambda: action_page(database, query, 0, PAGE), arguments.runs)
-        shown = timed(lambda: (count_actions(database, query), action_page(database, query, 0, PAGE)), arguments.runs)
-        totals = timed(lambda: action_totals(database, query), arguments.runs)
-        print(f"{name:34} {rows:>8,} {count:>7.1f} {page:>7.1f} {shown:>7.1f} {totals:>7.1f}")
-    database.close()
-    folder.cleanup()
-    return 0
+        results[f"{name} [count]"] = (rows, timed(lambda: count_actions(database, query), runs))
+        results[f"{name} [shown]"] = (
+            rows, timed(lambda: (count_actions(database, query), action_page(database, query, 0, PAGE)), runs)
+        )
+        results[f"{name} [totals]"] = (rows, timed(lambda: action_totals(database, query), runs))
+    return results
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_benchmark(__doc__, "actions", 200_000, build, measure))

@@ -1,5 +1,6 @@
 """Pure rules of the accompaniment log: what an action, a project holder or a stage change must hold."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -120,11 +121,31 @@ class ProjectHolderDraft:
     notes: str = ""
 
 
+def field_errors(**validators: Callable[[], object]) -> dict[str, str]:
+    """Run each field's validator; the French message of those that raise ValidationError."""
+    errors = {}
+    for name, validator in validators.items():
+        try:
+            validator()
+        except ValidationError as error:
+            errors[name] = str(error)
+    return errors
+
+
+def project_holder_errors(draft: ProjectHolderDraft) -> dict[str, str]:
+    """The French message of each field of the draft that cannot be saved."""
+    return field_errors(
+        name=lambda: check.required_text(draft.name, "Le nom"),
+        email=lambda: check.email_address(draft.email),
+        phone=lambda: check.french_phone(draft.phone),
+        department=lambda: territory_department(draft.department),
+    )
+
+
 def clean_project_holder(draft: ProjectHolderDraft) -> ProjectHolderDraft:
     """The draft with every field cleaned; raises ValidationError with the first French message."""
-    department = draft.department.strip().upper()
-    if department and department not in DEPARTMENTS:
-        raise ValidationError(f"Département inconnu : {department}.")
+    if errors := project_holder_errors(draft):
+        raise ValidationError(next(iter(errors.values())))
     return replace(
         draft,
         name=check.required_text(draft.name, "Le nom"),
@@ -133,7 +154,7 @@ def clean_project_holder(draft: ProjectHolderDraft) -> ProjectHolderDraft:
         phone=check.french_phone(draft.phone),
         project=draft.project.strip(),
         territory=" ".join(draft.territory.split()),
-        department=department,
+        department=territory_department(draft.department),
         notes=draft.notes.strip(),
     )
 

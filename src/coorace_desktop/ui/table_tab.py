@@ -205,3 +205,17 @@ class DataTable(QWidget):
         state = settings.value(f"tables/{self.settings_key}")
         if state is not None:
             self.view.horizontalHeader().restoreState(state)
+
+
+def refill_combo(combo: QComboBox, choices: Sequence[tuple[str, object]]) -> None:
+    """New choices for a filter (after an edit), keeping the current one while it still exists;
+    currentIndexChanged fires only if the selection really changed."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, value in choices:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)
+    if combo.currentData() != current:
+        combo.currentIndexChanged.emit(combo.currentIndex())

@@ -4,7 +4,7 @@ programmes, beneficiaries completed as you type). Each command is one transactio
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, true, update
 
 from coorace_desktop.domain.accompaniment import Programme, ProjectHolder, SupportAction, Territory
 from coorace_desktop.domain.accompaniment_rules import (
@@ -69,10 +69,13 @@ class ActionDetails:
 
 
 # -- choices
-def officer_choices(database: Database, *, on: date | None = None, include_id: int | None = None) -> list[Choice]:
-    """Staff in post on the day (default today), plus include_id (the officer of an action being edited)."""
+def officer_choices(
+    database: Database, *, on: date | None = None, include_id: int | None = None, everyone: bool = False
+) -> list[Choice]:
+    """Staff in post on the day (default today), plus include_id (the officer of an action being
+    edited); everyone=True also lists those who left (for filtering past actions)."""
     on = on or date.today()
-    in_post = or_(StaffMember.end_on.is_(None), StaffMember.end_on >= on)
+    in_post = true() if everyone else or_(StaffMember.end_on.is_(None), StaffMember.end_on >= on)
     if include_id is not None:
         in_post = or_(in_post, StaffMember.id == include_id)
     with database.session() as session:
@@ -123,6 +126,18 @@ def beneficiary_choice(database: Database, ref: BeneficiaryRef) -> BeneficiaryCh
     with database.session() as session:
         name = session.execute(select(table.name).where(table.id == ref.id)).scalar_one_or_none()
     return None if name is None else BeneficiaryChoice(ref, name)
+
+
+def last_entry_defaults(database: Database) -> tuple[int | None, int | None]:
+    """(officer, programme) of the latest action logged with an officer: what a new form proposes."""
+    with database.session() as session:
+        row = session.execute(
+            select(SupportAction.officer_id, SupportAction.programme_id)
+            .where(SupportAction.officer_id.is_not(None))
+            .order_by(SupportAction.id.desc())
+            .limit(1)
+        ).first()
+    return (row.officer_id, row.programme_id) if row else (None, None)
 
 
 # -- commands

@@ -1,0 +1,173 @@
+"""The actions log: the table with its filters (year, officer, programme, kind, beneficiary),
+the search in the notes, the running totals of what is shown, new / edit / duplicate / delete."""
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from coorace_desktop.domain.enums import ActionKind
+from coorace_desktop.services.accompaniment.actions import (
+    action_details,
+    action_years,
+    delete_action,
+    last_entry_defaults,
+    officer_choices,
+    programme_choices,
+    search_beneficiaries,
+)
+from coorace_desktop.services.accompaniment.actions_list import (
+    NO_OFFICER,
+    ActionRow,
+    action_page,
+    action_totals,
+    count_actions,
+)
+from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.action_dialog import ActionDialog
+from coorace_desktop.ui.beneficiary_edit import BeneficiaryEdit
+from coorace_desktop.ui.errors import run_command
+from coorace_desktop.ui.formats import display
+from coorace_desktop.ui.table_model import Column
+from coorace_desktop.ui.table_tab import DataTable, refill_combo
+
+COLUMNS = [
+    Column("Date", "date", lambda row: row.action_date),
+    Column("Chargé·e de mission", "officer", lambda row: row.officer),
+    Column("Bénéficiaire", "beneficiary", lambda row: row.beneficiary),
+    Column("Programme", "programme", lambda row: row.programme),
+    Column("Type", "kind", lambda row: row.kind.label),
+    Column("Heures", "hours", lambda row: row.hours, numeric=True),
+    Column("Résultat", "outcome", lambda row: row.outcome.label),
+    Column("Notes", "notes", lambda row: " ".join(row.notes.split())),
+]
+WIDTHS = (90, 150, 240, 200, 170, 60, 90)
+
+
+def plural(count: int | float, singular: str, plural_form: str) -> str:
+    return f"{display(count)} {singular if count in (0, 1) else plural_form}"
+
+
+class ActionsView(QWidget):
+    """Owns the actions table; `changed` tells the tab (status bar, summary) that data moved."""
+
+    changed = Signal()
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self._last_used: tuple[int | None, int | None] | None = None
+        self.table = DataTable(
+            COLUMNS,
+            lambda query: count_actions(database, query),
+            lambda query, offset, limit: action_page(database, query, offset, limit),
+            noun=("action", "actions"),
+            search_placeholder="Rechercher dans les notes…",
+            settings_key="accompaniment_actions",
+        )
+        self.table.new_button.setText("&Nouvelle action…")
+        self.year_combo = self.table.add_filter("year", "Année", [])
+        self.officer_combo = self.table.add_filter("officer", "Chargé·e de mission", [])
+        self.programme_combo = self.table.add_filter("programme", "Programme", [])
+        self.kind_combo = self.table.add_filter(
+            "kind", "Type d'action", [("Tous les types", None)] + [(kind.label, kind.value) for kind in ActionKind]
+        )
+        self.beneficiary_filter = BeneficiaryEdit(
+            lambda text, limit: search_beneficiaries(database, text, limit), "Tous les bénéficiaires"
+        )
+        self.beneficiary_filter.setAccessibleName("Bénéficiaire")
+        self.beneficiary_filter.chosen.connect(lambda ref: self.table.model.set_filter("beneficiary", ref))
+        self.beneficiary_filter.setMinimumWidth(190)
+        self.table.filters_layout.addWidget(self.beneficiary_filter, 2)
+        for combo in (self.year_combo, self.officer_combo, self.programme_combo, self.kind_combo):
+            combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(13)
+        self.fill_filters()
+
+        self.duplicate_button = QPushButton("&Dupliquer…")
+        self.duplicate_button.setToolTip("Une nouvelle action reprenant celle-ci, pour une série (Ctrl+D)")
+        self.table.add_button(self.duplicate_button)
+        QShortcut(QKeySequence("Ctrl+D"), self.table.view, self.duplicate_current)
+        # the totals say how many actions are shown: the table's own count would repeat it
+        self.table.count_label.hide()
+        self.totals_label = QLabel()
+        self.totals_label.setAccessibleName("Totaux")
+        self.table.buttons_layout.insertWidget(self.table.buttons_layout.count() - 1, self.totals_label)
+
+        for column, width in enumerate(WIDTHS):
+            self.table.view.setColumnWidth(column, width)
+        self.table.view.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
+        self.table.set_delete(self._delete_question, lambda row: delete_action(database, row.id))
+
+        # Totals need a pass over every row shown: computed once the table has painted.
+        self._totals_timer = QTimer(self, singleShot=True, interval=0)
+        self._totals_timer.timeout.connect(self.update_totals)
+        self.table.model.modelReset.connect(self._totals_timer.start)
+        self.table.changed.connect(self.changed)
+        self.table.new_requested.connect(self.new_action)
+        self.table.edit_requested.connect(lambda row: self.edit_action(row.id))
+        self.duplicate_button.clicked.connect(self.duplicate_current)
+        self.table.view.selectionModel().selectionChanged.connect(
+            lambda *_: self.duplicate_button.setEnabled(self.table.current_row() is not None)
+        )
+        self.duplicate_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        self.update_totals()
+
+    # -- filters and totals
+    def fill_filters(self) -> None:
+        database = self.database
+        refill_combo(self.year_combo, [("Toutes les années", None)] + [(str(y), y) for y in action_years(database)])
+        refill_combo(
+            self.officer_combo,
+            [("Tous les chargés de mission", None)]
+            + [(choice.name, choice.id) for choice in officer_choices(database, everyone=True)]
+            + [("Non renseigné", NO_OFFICER)],
+        )
+        refill_combo(
+            self.programme_combo,
+            [("Tous les programmes", None)] + [(choice.name, choice.id) for choice in programme_choices(database)],
+        )
+
+    def update_totals(self) -> None:
+        totals = action_totals(self.database, self.table.model.query)
+        self.totals_label.setText(
+            f"{plural(totals.actions, 'action', 'actions')} · "
+            f"{plural(totals.beneficiaries, 'bénéficiaire', 'bénéficiaires')} · {display(totals.hours)} h"
+        )
+
+    # -- commands
+    def new_action(self) -> None:
+        defaults = self._last_used or last_entry_defaults(self.database)
+        self._open(ActionDialog(self.database, defaults=defaults, parent=self))
+
+    def edit_action(self, action_id: int) -> None:
+        ok, details = run_command(self, action_details, self.database, action_id)
+        if ok:
+            self._open(ActionDialog(self.database, details, parent=self))
+        else:
+            self.table.reload()
+
+    def duplicate_current(self) -> None:
+        row: ActionRow | None = self.table.current_row()
+        if row is None:
+            return
+        ok, details = run_command(self, action_details, self.database, row.id)
+        if ok:
+            self._open(ActionDialog(self.database, details, copy=True, parent=self))
+
+    def _open(self, dialog: ActionDialog) -> None:
+        if dialog.exec():
+            draft = dialog.values()
+            if draft.officer_id is not None:
+                self._last_used = (draft.officer_id, draft.programme_id)
+            self.fill_filters()
+            self.table.reload(dialog.result_value)
+
+    def _delete_question(self, row: ActionRow) -> str:
+        return (
+            f"Supprimer l'action du {display(row.action_date)} ({row.kind.label}, {row.programme}) "
+            f"pour « {row.beneficiary} » ?"
+        )

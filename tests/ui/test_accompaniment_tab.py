@@ -1,0 +1,212 @@
+"""The Accompagnements tab: quick entry with the keyboard, filters and totals, duplicate, the
+summary, converting a project holder, TZCLD stage counts at a date."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from coorace_desktop.domain.accompaniment_rules import ActionDraft, BeneficiaryKind, BeneficiaryRef, ProjectHolderDraft
+from coorace_desktop.domain.enums import ActionKind, ProjectHolderStatus, TerritoryStage
+from coorace_desktop.services.accompaniment.actions import action_details, create_action, officer_choices, programme_choices
+from coorace_desktop.services.accompaniment.actions_list import action_page, count_actions
+from coorace_desktop.services.accompaniment.project_holders import create_project_holder, get_project_holder
+from coorace_desktop.services.accompaniment.territories import create_territory
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.ui.accompaniment_tab import AccompanimentTab
+from coorace_desktop.ui.action_dialog import ActionDialog
+from coorace_desktop.ui.table_model import ROW_ROLE
+
+
+def _ids(database):
+    officers = {choice.name.split()[-1]: choice.id for choice in officer_choices(database)}
+    programmes = {choice.name: choice.id for choice in programme_choices(database)}
+    return officers, programmes
+
+
+def _type_and_pick(qtbot, dialog: ActionDialog, text: str) -> None:
+    """Type some letters, then Enter takes the first proposal of the completion list."""
+    qtbot.keyClicks(dialog.beneficiary_edit, text)
+    popup = dialog.beneficiary_edit.completer_.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+
+
+def _answer_next_dialog(callback) -> None:
+    """Act on the modal dialog that the code under test is about to open (exec() blocks)."""
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, act)
+            return
+        callback(dialog)
+    QTimer.singleShot(0, act)
+
+
+@pytest.fixture
+def tab(qtbot, demo_database):
+    widget = AccompanimentTab(demo_database)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    return widget
+
+
+def test_quick_entry_with_the_keyboard_only(qtbot, demo_database):
+    officers, programmes = _ids(demo_database)
+    dialog = ActionDialog(demo_database, defaults=(officers["VERA"], programmes["Zest'"]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.date_edit.date() == QDate.currentDate()
+    assert dialog.officer_combo.currentText() == "Rosana VERA" and dialog.programme_combo.currentText() == "Zest'"
+    assert dialog.focusWidget() is dialog.beneficiary_edit  # the one field always to type
+    assert not dialog.ok_button.isEnabled()
+
+    _type_and_pick(qtbot, dialog, "herisson")  # accent- and case-insensitive: HERISSON BELLOR
+    assert dialog.beneficiary_edit.text() == "HERISSON BELLOR (Adhérent)"
+    assert dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog.beneficiary_edit, Qt.Key.Key_Tab)  # on to the kind, then hours
+    qtbot.keyClick(dialog.hours_spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.hours_spin, "2,5")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.hours_spin, Qt.Key.Key_Return)
+
+    [row] = action_page(demo_database, ListQuery(sort_key="date", descending=True), 0, 1)
+    assert (row.beneficiary, row.officer, row.programme, row.hours, row.action_date) == (
+        "HERISSON BELLOR", "Rosana VERA", "Zest'", 2.5, date.today()
+    )
+
+
+def test_typing_over_a_pick_forgets_it(qtbot, demo_database):
+    dialog = ActionDialog(demo_database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type_and_pick(qtbot, dialog, "aje")
+    assert dialog.beneficiary_edit.ref is not None
+    qtbot.keyClicks(dialog.beneficiary_edit, "x")
+    assert dialog.beneficiary_edit.ref is None
+    assert "beneficiary" in dialog.revalidate()
+
+
+def test_new_action_from_the_tab_remembers_officer_and_programme(qtbot, tab, demo_database):
+    officers, programmes = _ids(demo_database)
+    actions = tab.actions_view
+
+    def fill(dialog):
+        dialog.officer_combo.setCurrentIndex(dialog.officer_combo.findData(officers["POUJADE"]))
+        dialog.programme_combo.setCurrentIndex(dialog.programme_combo.findData(programmes["TZCLD"]))
+        dialog.group_check.setChecked(True)
+        dialog.group_count_spin.setValue(3)
+        dialog.group_label_edit.setText("équipes projet réunies")
+        dialog.accept()
+
+    _answer_next_dialog(fill)
+    qtbot.keyClick(actions.table.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert count_actions(demo_database, ListQuery()) == 11
+    qtbot.waitUntil(lambda: actions.totals_label.text().startswith("11 actions"))  # totals follow the table
+
+    seen = {}
+    _answer_next_dialog(lambda dialog: (seen.update(officer=dialog.officer_combo.currentText(),
+                                                    programme=dialog.programme_combo.currentText()), dialog.reject()))
+    actions.new_action()
+    assert seen == {"officer": "Céline POUJADE", "programme": "TZCLD"}
+
+
+def test_filters_search_and_totals(qtbot, tab, demo_database):
+    officers, programmes = _ids(demo_database)
+    create_action(demo_database, ActionDraft(date(2021, 3, 2), officers["VERA"], programmes["Zest'"], ActionKind.TRAINING,
+                                             BeneficiaryRef(BeneficiaryKind.ORGANISATION, 1), hours=4, notes="Visite à Pamiers"))
+    view = tab.actions_view
+    view.fill_filters()
+    view.table.reload()
+    model = view.table.model
+    assert model.rowCount() == 11
+    view.year_combo.setCurrentIndex(view.year_combo.findData(2020))
+    assert model.rowCount() == 10
+    qtbot.waitUntil(lambda: view.totals_label.text() == "10 actions · 81 bénéficiaires · 0 h")
+    view.programme_combo.setCurrentIndex(view.programme_combo.findData(programmes["Évaluation CAP"]))
+    assert model.rowCount() == 2
+    view.year_combo.setCurrentIndex(0)
+    view.programme_combo.setCurrentIndex(0)
+    view.table.search_edit.setText("PAMIERS")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    qtbot.waitUntil(lambda: view.totals_label.text() == "1 action · 1 bénéficiaire · 4 h")
+    view.table.search_edit.clear()
+    view.kind_combo.setCurrentIndex(view.kind_combo.findData(ActionKind.AUDIT.value))
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.query.search == "")
+    assert model.index(0, 2).data() == "12 structures certifiées CEDRE ISO 9001 (dont Coorace Occitanie)"
+
+
+def test_the_actions_model_is_a_sound_qt_model(qtmodeltester, tab):
+    qtmodeltester.check(tab.actions_view.table.model)
+    qtmodeltester.check(tab.holders_view.table.model)
+    qtmodeltester.check(tab.territories_view.table.model)
+
+
+def test_duplicate_keeps_everything_but_asks_for_an_officer(qtbot, tab, demo_database):
+    officers, _ = _ids(demo_database)
+    view = tab.actions_view
+    view.table.view.selectRow(0)
+    row = view.table.current_row()
+
+    def copy(dialog):
+        assert dialog.windowTitle() == "Dupliquer l'action"
+        assert dialog.group_check.isChecked() and dialog.group_label_edit.text() == action_details(demo_database, row.id).draft.group_label
+        assert not dialog.ok_button.isEnabled()  # a historical record named no officer: one is required now
+        dialog.officer_combo.setCurrentIndex(dialog.officer_combo.findData(officers["ROUMEAU"]))
+        dialog.accept()
+
+    _answer_next_dialog(copy)
+    qtbot.keyClick(view.table.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert count_actions(demo_database, ListQuery()) == 11
+    assert count_actions(demo_database, ListQuery().with_filter("officer", officers["ROUMEAU"])) == 1
+
+
+def test_the_summary_prints_the_report_figures(tab):
+    tab.pages.setCurrentWidget(tab.summary_view)
+    text = tab.summary_view.browser.toPlainText()
+    for line in ("6 structures formées à la démarche Zest'", "26 structures accompagnées sur leurs projets",
+                 "12 porteurs de projet conseillés",
+                 "Au 31 décembre 2020 : 13 projets émergents et 23 territoires intéressés"):
+        assert line in text
+    assert tab.status_text() == ""
+
+
+def test_the_summary_escapes_what_users_typed(qtbot, demo_database):
+    officers, programmes = _ids(demo_database)
+    create_action(demo_database, ActionDraft(date(2020, 5, 5), officers["VERA"], programmes["Zest'"], ActionKind.TRAINING,
+                                             group_count=2, group_label="<b>ateliers</b> & co"))
+    tab = AccompanimentTab(demo_database)
+    qtbot.addWidget(tab)
+    assert "2 <b>ateliers</b> & co" in tab.summary_view.browser.toPlainText()
+
+
+def test_converting_a_project_holder(qtbot, tab, demo_database, monkeypatch):
+    holder_id = create_project_holder(demo_database, ProjectHolderDraft(name="Recyclerie des Causses", department="46"))
+    view = tab.holders_view
+    view.table.reload(holder_id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(view.converted) as converted:
+        view.convert_button.click()
+    assert get_project_holder(demo_database, holder_id).status == ProjectHolderStatus.CONVERTED
+    row = view.table.model.index(0, 0).data(ROW_ROLE)
+    assert (row.organisation, row.status) == ("Recyclerie des Causses", ProjectHolderStatus.CONVERTED)
+    assert converted.args[0] > 0
+
+
+def test_stage_counts_at_a_chosen_date(qtbot, tab, demo_database):
+    create_territory(demo_database, "Lodève", "34", TerritoryStage.INTERESTED, date(2019, 3, 1))
+    view = tab.territories_view
+    view.table.search_edit.setText("lodeve")
+    qtbot.waitUntil(lambda: view.table.model.rowCount() == 1)
+    view.table.view.selectRow(0)
+
+    _answer_next_dialog(lambda dialog: (dialog.date_edit.setDate(QDate(2021, 6, 1)), dialog.accept()))
+    view.stage_button.click()
+    assert view.history_list.count() == 2 and "Projet émergent" in view.history_list.item(1).text()
+
+    view.counts_date.setDate(QDate(2020, 12, 31))
+    assert view.counts_label.text() == "Au 31 décembre 2020 : 13 projets émergents et 24 territoires intéressés."
+    view.counts_date.setDate(QDate(2021, 6, 1))
+    assert view.counts_label.text() == "Au 1 juin 2021 : 14 projets émergents et 23 territoires intéressés."
