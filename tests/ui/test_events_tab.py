@@ -78,6 +78,8 @@ def test_selecting_a_row_shows_its_day_in_the_calendar(tab):
 def test_figures_show_coverage_with_numerator_and_denominator(tab, demo_database):
     choose(tab.year_combo, "2020")
     panel = tab.figures_panel
+    assert panel.figures is None  # not computed while hidden
+    tab.side_tabs.setCurrentWidget(panel)
     assert panel.figures.events == 60 and (panel.figures.reached, panel.figures.active_members) == (2, 51)
     text = panel.result_label.text()
     assert "3,9\xa0%" in text and "<b>2</b> touchée(s)" in text and "<b>51</b> adhérente(s)" in text
