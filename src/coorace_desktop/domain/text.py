@@ -10,6 +10,9 @@ def fold(text: str | None) -> str:
     """Lower case without accents, punctuation folded to single spaces: 'Hérisson-Bellor' -> 'herisson bellor'."""
     if not text:
         return ""
+    if text.isascii():
+        # Same result without the per-character pass: bulk imports fold ~50,000 strings.
+        return _NON_ALNUM.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_ALNUM.sub(" ", bare).strip()

@@ -3,12 +3,13 @@
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 
 from coorace_desktop.domain import Organisation, YearlyFigures
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.importing.bulk import hold_write_lock, insert_rows
 from coorace_desktop.services.importing.cells import as_number, as_text, as_whole_number
 from coorace_desktop.services.importing.mapping import FIGURES, ColumnMapping, field_labels
 from coorace_desktop.services.importing.outcome import (
@@ -169,6 +170,7 @@ def apply_figures(
     if preview.errors and not skip_invalid:
         raise ImportRefused(f"{len(preview.errors)} ligne(s) en erreur : rien n'a été importé.")
     with database.session() as session:
+        hold_write_lock(session.connection())
         planned, _errors = _plan(session, [item.draft for item in preview.planned])
         creates = [
             {name: None for name in FIGURE_NAMES}
@@ -180,8 +182,7 @@ def apply_figures(
         updates = [{"target_id": item.existing_id, **dict(item.draft.values)} for item in planned if item.action == Action.UPDATE]
         progress(0, len(planned) or 1, "Enregistrement des chiffres")
         connection = session.connection()
-        if creates:
-            connection.execute(insert(_figures), creates)
+        insert_rows(connection, _figures, creates)
         # Rows give different figures: one executemany per set of columns given.
         by_columns: dict[tuple[str, ...], list[dict]] = {}
         for row in updates:

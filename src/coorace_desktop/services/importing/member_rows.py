@@ -54,6 +54,7 @@ class OrganisationDraft:
 
     lines: tuple[int, ...]
     name: str
+    name_key: str
     siret: str = ""
     website: str = ""
     notes: str = ""
@@ -61,10 +62,6 @@ class OrganisationDraft:
     types: tuple[SiaeType, ...] = ()
     sites: tuple[SiteDraft, ...] = ()
     contacts: tuple[ContactDraft, ...] = ()
-
-    @property
-    def name_key(self) -> str:
-        return fold(self.name)
 
     @property
     def line(self) -> int:
@@ -126,6 +123,7 @@ def _draft(line: int, values: dict[str, object], messages: list[str]) -> Organis
     return OrganisationDraft(
         lines=(line,),
         name=name,
+        name_key=fold(name),
         siret=_checked(messages, check.siret, text.get("siret", "")) or "",
         website=text.get("website", ""),
         notes=text.get("notes", ""),

@@ -5,10 +5,11 @@ transaction, keeping `name_key` and `search_key` as domain/text.py computes them
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, insert, update
+from sqlalchemy import Connection, bindparam, update
 
 from coorace_desktop.domain import Contact, Membership, Organisation, OrganisationType, Person, Site
-from coorace_desktop.domain.text import fold, organisation_search_key
+from coorace_desktop.domain.text import organisation_search_key
+from coorace_desktop.services.importing.bulk import insert_rows, insert_with_ids
 from coorace_desktop.services.importing.member_plan import (
     ExistingOrganisation,
     matching_contact,
@@ -76,16 +77,12 @@ class MemberWriter:
                 "siret": d.siret,
                 "website": d.website,
                 "notes": d.notes,
-                "name_key": fold(d.name),
+                "name_key": d.name_key,
                 "search_key": search_key_of(d.name, list(d.sites), list(d.contacts)),
             }
             for d in drafts
         ]
-        statement = insert(_organisations).returning(_organisations.c.id, sort_by_parameter_order=True)
-        ids: list[int] = []
-        for batch in _batches(rows):
-            ids.extend(self.connection.execute(statement, batch).scalars())
-            self._advance(len(batch), "Création des adhérents")
+        ids = insert_with_ids(self.connection, _organisations, rows, lambda count: self._advance(count, "Création des adhérents"))
         memberships = []
         for organisation_id, draft in zip(ids, drafts, strict=True):
             self.writes.types.extend({"organisation_id": organisation_id, "siae_type": t.value} for t in draft.types)
@@ -94,7 +91,7 @@ class MemberWriter:
             for contact in draft.contacts:
                 self._add_contact(organisation_id, contact)
             memberships.append({"organisation_id": organisation_id, "joined_on": draft.joined_on, "left_on": None, "notes": IMPORT_NOTE})
-        self._execute(insert(_memberships), memberships)
+        self._insert(_memberships, memberships)
 
     def merge(self, existing: ExistingOrganisation, draft: OrganisationDraft) -> None:
         """Add the draft's types, sites and contacts to an organisation; blank cells erase nothing."""
@@ -151,33 +148,32 @@ class MemberWriter:
         )
         self.writes.contacts.append({"organisation_id": organisation_id, "role": contact.role})
 
-    def _execute(self, statement, rows: list[dict], text: str = "") -> None:
+    def _insert(self, table, rows: list[dict], text: str = "") -> None:
         for batch in _batches(rows):
-            self.connection.execute(statement, batch)
+            insert_rows(self.connection, table, batch)
+            if text:
+                self._advance(len(batch), text)
+
+    def _update(self, table, rows: list[dict], text: str = "") -> None:
+        for batch in _batches(rows):
+            self.connection.execute(update(table).where(table.c.id == bindparam("target_id")), batch)
             if text:
                 self._advance(len(batch), text)
 
     def flush(self) -> None:
         """Write everything gathered by create() and merge()."""
         writes = self.writes
-        self._execute(insert(_types), writes.types)
-        self._execute(insert(_sites), writes.sites, "Enregistrement des sites")
-        statement = insert(_persons).returning(_persons.c.id, sort_by_parameter_order=True)
-        person_ids: list[int] = []
-        for batch in _batches(writes.persons):
-            person_ids.extend(self.connection.execute(statement, batch).scalars())
+        self._insert(_types, writes.types)
+        self._insert(_sites, writes.sites, "Enregistrement des sites")
+        person_ids = insert_with_ids(self.connection, _persons, writes.persons)
         for contact, person_id in zip(writes.contacts, person_ids, strict=True):
             contact["person_id"] = person_id
-        self._execute(insert(_contacts), writes.contacts, "Enregistrement des contacts")
-        self._execute(_update(_sites), writes.site_updates)
-        self._execute(_update(_persons), writes.person_updates)
-        self._execute(_update(_contacts), writes.contact_updates)
-        self._execute(_update(_organisations), writes.organisation_updates, "Mise à jour des adhérents")
+        self._insert(_contacts, writes.contacts, "Enregistrement des contacts")
+        self._update(_sites, writes.site_updates)
+        self._update(_persons, writes.person_updates)
+        self._update(_contacts, writes.contact_updates)
+        self._update(_organisations, writes.organisation_updates, "Mise à jour des adhérents")
         self.writes = _Writes()
-
-
-def _update(table):
-    return update(table).where(table.c.id == bindparam("target_id"))
 
 
 def _site_row(organisation_id: int, position: int, site) -> dict:

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from coorace_desktop.services.importing.bulk import hold_write_lock
 from coorace_desktop.services.importing.mapping import ColumnMapping
 from coorace_desktop.services.importing.member_plan import ExistingIndex, PlannedOrganisation, plan_members
 from coorace_desktop.services.importing.member_rows import OrganisationDraft, gather, parse_members
@@ -82,6 +83,7 @@ def apply_members(
     unchanged = skipped = 0
     with database.session() as session:
         # Planned again inside the write transaction: the database may have changed since the preview.
+        hold_write_lock(session.connection())
         index = ExistingIndex(session)
         for item in plan_members(index, preview.drafts):
             decision = decisions.get(item.draft.line, default_decision)
