@@ -1,21 +1,16 @@
 """How fast the Governance tab's data layer answers on a long history and a large persons table.
 
-Run: .venv/bin/python bench/governance_bench.py [--persons 100000] [--years 50] [--runs 9]
-Builds a database with bulk Core inserts (executemany): `persons` persons, and one AG a year for
-`years` years, each renewing a board of 20 (with a bureau of six and two national seats). Then
-times what the tab asks on each change (board on a date, its count and page, a search, the
-bureau, the mandates of one AG) and what the person picker asks per keystroke, and prints the
-median of the runs. Target: under 50 ms each."""
+Run: .venv/bin/python bench/governance_bench.py [--persons 100000] [--runs 9] [--db FILE]
+Builds a database with bulk Core inserts (executemany): that many persons, and one AG a year for
+50 years, each renewing a board of 20 (with a bureau of six and two national seats). Then times
+what the tab asks on each change (board on a date, its count and page, a search, the bureau, the
+mandates of one AG) and what the person picker asks per keystroke; medians of the runs.
+Target: under 50 ms each."""
 
-import argparse
+
 import random
-import shutil
-import statistics
 import sys
-import tempfile
-import time
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import insert, select
 
@@ -35,16 +30,18 @@ from coorace_desktop.services.governance import board_composition
 from coorace_desktop.services.governance_lists import bureau_rows, count_seats, seat_page
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members import find_persons
-from coorace_desktop.storage.database import Database, open_database
+from coorace_desktop.storage.database import Database
+from harness import run_benchmark, timed  # bench/harness.py, beside this script
 
+YEARS = 50
 BOARD = 20
 ORGANISATIONS = 300
 FIRST_NAMES = ["Anaïs", "Bruno", "Céline", "Didier", "Émilie", "François", "Hélène", "Isabelle", "Jérôme", "Loïc"]
 SYLLABLES = "ar bel cas do é fa gar hé in jo la mé no pa qué ri sol tè ur val".split()
 
 
-def build(database: Database, persons: int, years: int, seed: int = 2020) -> tuple[date, int]:
-    """Persons, organisations, and `years` renewals of the board; the last AG's date, the mandates."""
+def build(database: Database, persons: int, years: int = YEARS, seed: int = 2020) -> None:
+    """Persons, organisations, and `years` renewals of the board."""
     rng = random.Random(seed)
     people = []
     for _ in range(persons):
@@ -79,50 +76,30 @@ def build(database: Database, persons: int, years: int, seed: int = 2020) -> tup
                 national.append({"mandate_id": mandate_id, "start_on": start_on, "end_on": end_on})
         connection.execute(insert(BureauOffice), offices)
         connection.execute(insert(NationalMandate), national)
-    return assemblies[-1][1], len(mandates)
 
 
-def median_ms(runs: int, job) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        job()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--persons", type=int, default=100_000)
-    parser.add_argument("--years", type=int, default=50)
-    parser.add_argument("--runs", type=int, default=9)
-    arguments = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="governance-bench-"))
-    database = open_database(folder / "bench.sqlite", create=True)
-    started = time.perf_counter()
-    last_ag, mandates = build(database, arguments.persons, arguments.years)
-    print(f"built {arguments.persons} persons, {mandates} mandates in {time.perf_counter() - started:.1f} s")
-    middle = date(2021 - arguments.years // 2, 1, 1)
+def measure(database: Database, runs: int) -> dict[str, tuple[int, float]]:
+    with database.session() as session:
+        held = session.execute(select(GeneralAssembly.held_on).order_by(GeneralAssembly.held_on)).scalars().all()
+    middle, last_ag = held[len(held) // 2], held[-1]
     on = ListQuery(filters={"on": middle}, sort_key="organisation")
-    assembly_id = 1 + arguments.years // 2
+    by_end = ListQuery(filters={"on": middle}, sort_key="end", descending=True)
+    search = ListQuery("structure 1", {"on": middle})
+    one_ag = ListQuery(filters={"assembly": len(held) // 2})
     jobs = {
-        "board_composition (report)": lambda: board_composition(database, middle),
-        "board on a date: count + page": lambda: (count_seats(database, on), seat_page(database, on, 0, 200)),
-        "board on a date, sorted by end desc": lambda: seat_page(database, ListQuery(filters={"on": middle}, sort_key="end", descending=True), 0, 200),
-        "board search 'structure 1'": lambda: (count_seats(database, ListQuery("structure 1", {"on": middle})), seat_page(database, ListQuery("structure 1", {"on": middle}), 0, 200)),
-        "bureau on a date": lambda: bureau_rows(database, on),
-        "mandates of one AG": lambda: seat_page(database, ListQuery(filters={"assembly": assembly_id}), 0, 200),
-        "current board (last AG)": lambda: board_composition(database, last_ag),
-        "person picker 'isab'": lambda: find_persons(database, "isab", 15),
-        "person picker 'belcas isa'": lambda: find_persons(database, "belcas isa", 15),
-        "person picker, no match (full scan)": lambda: find_persons(database, "xyzt", 15),
+        "board_composition (report)": lambda: len(board_composition(database, middle).seats),
+        "board on a date: count + page": lambda: (count_seats(database, on), seat_page(database, on, 0, 200))[0],
+        "board on a date, by end desc": lambda: len(seat_page(database, by_end, 0, 200)),
+        "board search 'structure 1'": lambda: (count_seats(database, search), seat_page(database, search, 0, 200))[0],
+        "bureau on a date": lambda: len(bureau_rows(database, on)),
+        "mandates of one AG": lambda: len(seat_page(database, one_ag, 0, 200)),
+        "current board (last AG)": lambda: len(board_composition(database, last_ag).seats),
+        "person picker 'isab'": lambda: len(find_persons(database, "isab", 15)),
+        "person picker 'belcas isa'": lambda: len(find_persons(database, "belcas isa", 15)),
+        "person picker, no match (scan)": lambda: len(find_persons(database, "xyzt", 15)),
     }
-    for name, job in jobs.items():
-        print(f"{name:40} {median_ms(arguments.runs, job):8.1f} ms (median of {arguments.runs})")
-    database.close()
-    shutil.rmtree(folder)
-    return 0
+    return {name: (job(), timed(job, runs)) for name, job in jobs.items()}
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_benchmark(__doc__, "persons", 100_000, build, measure))

@@ -2,27 +2,17 @@
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop.domain.governance_drafts import PersonRef
 from coorace_desktop.services.governance import delegation_profile, staff_on
-from coorace_desktop.ui import errors, form_dialog
 from coorace_desktop.ui.delegation_profile_dialog import DelegationProfileDialog
 from coorace_desktop.ui.governance_dialogs import AssemblyDialog, StaffDialog
 from coorace_desktop.ui.governance_pages import AssembliesPage, ProfilePage, StaffPage
 from coorace_desktop.ui.governance_widgets import DateDialog
 from coorace_desktop.ui.person_picker import PersonPicker
-from tests.ui.test_governance_tab import answering, rows, select
-
-
-@pytest.fixture
-def shown(monkeypatch):
-    messages = []
-    monkeypatch.setattr(form_dialog, "show_error", lambda parent, message: messages.append(message))
-    monkeypatch.setattr(errors, "show_error", lambda parent, message, details="": messages.append(message))
-    return messages
+from tests.ui.governance_helpers import answering, rows, select, shown  # noqa: F401 (shown is a fixture)
 
 
 def test_the_person_picker_finds_recorded_persons_and_names_new_ones(qtbot, demo_database):

@@ -8,12 +8,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop.domain.enums import BureauRole
 from coorace_desktop.services.governance import board_composition
-from coorace_desktop.ui import errors, form_dialog
 from coorace_desktop.ui.election_dialog import ElectionDialog
 from coorace_desktop.ui.governance_dialogs import AssemblyDialog, EndMandateDialog, OfficeDialog
 from coorace_desktop.ui.governance_tab import GovernanceTab
 from coorace_desktop.ui.governance_widgets import DateDialog
-from coorace_desktop.ui.table_model import ROW_ROLE
+from tests.ui.governance_helpers import answering, cell, rows, select, shown  # noqa: F401 (shown is a fixture)
 
 END_OF_2020 = date(2020, 12, 31)
 
@@ -24,44 +23,6 @@ def tab(qtbot, demo_database):
     qtbot.addWidget(tab)
     tab.board_page.show_date(END_OF_2020)
     return tab
-
-
-@pytest.fixture
-def shown(monkeypatch):
-    """Messages the dialogs would show in a message box."""
-    messages = []
-    monkeypatch.setattr(form_dialog, "show_error", lambda parent, message: messages.append(message))
-    monkeypatch.setattr(errors, "show_error", lambda parent, message, details="": messages.append(message))
-    return messages
-
-
-def cell(model, row, column):
-    return model.data(model.index(row, column))
-
-
-def rows(table):
-    model = table.model
-    return [model.data(model.index(row, 0), ROW_ROLE) for row in range(model.rowCount())]
-
-
-def select(table, predicate):
-    position = next(n for n, row in enumerate(rows(table)) if predicate(row))
-    table.view.selectRow(position)
-    return rows(table)[position]
-
-
-def answering(dialog_class, fill, monkeypatch):
-    """Make dialog_class.exec() fill the form with fill(dialog), press OK, and report the outcome."""
-    opened = []
-
-    def fake_exec(dialog):
-        opened.append(dialog)
-        fill(dialog)
-        dialog.accept()
-        return dialog.result()
-
-    monkeypatch.setattr(dialog_class, "exec", fake_exec)
-    return opened
 
 
 def test_the_demo_board_is_shown_as_in_the_seed_report(tab, qtmodeltester):

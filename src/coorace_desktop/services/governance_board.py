@@ -29,7 +29,13 @@ from coorace_desktop.domain.governance_rules import (
     display_name,
 )
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.governance_people import person_name, representation_warning, resolve_person
+from coorace_desktop.services.governance_shared import (
+    existing,
+    person_name,
+    refuse_if_invalid,
+    representation_warning,
+    resolve_person,
+)
 from coorace_desktop.storage.database import Database
 
 
@@ -39,16 +45,8 @@ class ElectionResult:
     warnings: list[str]
 
 
-def _refuse_if_invalid(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError(next(iter(errors.values())))
-
-
 def _mandate(session: Session, mandate_id: int) -> BoardMandate:
-    mandate = session.get(BoardMandate, mandate_id)
-    if mandate is None:
-        raise ValidationError("Ce mandat n'existe plus : il a peut-être été supprimé entre-temps.")
-    return mandate
+    return existing(session, BoardMandate, mandate_id)
 
 
 def _span(row: BoardMandate | BureauOffice | NationalMandate) -> Span:
@@ -67,12 +65,10 @@ def elect_board(database: Database, draft: ElectionDraft) -> ElectionResult:
 
     With `renew`, every mandate still running on the start date ends that day (with its offices
     and national seat): re-elected members get a new mandate."""
-    _refuse_if_invalid(validate_election(draft))
+    refuse_if_invalid(validate_election(draft))
     start = draft.start_on
     with database.session() as session:
-        assembly = session.get(GeneralAssembly, draft.assembly_id)
-        if assembly is None:
-            raise ValidationError("Cette assemblée générale n'existe plus : choisissez-en une autre.")
+        assembly = existing(session, GeneralAssembly, draft.assembly_id)
         if draft.renew:
             reason = f"Renouvellement du conseil (AG du {assembly.held_on:%d/%m/%Y})"
             sitting = session.exec(
@@ -102,7 +98,7 @@ def elect_board(database: Database, draft: ElectionDraft) -> ElectionResult:
 
 def end_mandate(database: Database, draft: MandateEndDraft) -> None:
     """A resignation (or any end): the mandate, its offices and its national seat end that day."""
-    _refuse_if_invalid(validate_mandate_end(draft))
+    refuse_if_invalid(validate_mandate_end(draft))
     with database.session() as session:
         _end_mandate(session, _mandate(session, draft.mandate_id), draft.end_on, " ".join(draft.reason.split()))
 
@@ -136,7 +132,7 @@ def delete_mandate(database: Database, mandate_id: int) -> None:
 
 def assign_office(database: Database, draft: OfficeDraft) -> int:
     """Give a board member a bureau office, under the bureau's rules; ends with the mandate by default."""
-    _refuse_if_invalid(validate_office(draft))
+    refuse_if_invalid(validate_office(draft))
     with database.session() as session:
         mandate = _mandate(session, draft.mandate_id)
         name = person_name(session, mandate.person_id)
@@ -164,9 +160,7 @@ def _holdings(session: Session) -> list[OfficeHolding]:
 
 def end_office(database: Database, office_id: int, end: date) -> None:
     with database.session() as session:
-        office = session.get(BureauOffice, office_id)
-        if office is None:
-            raise ValidationError("Cette fonction n'existe plus : elle a peut-être été supprimée entre-temps.")
+        office = existing(session, BureauOffice, office_id)
         check_end(_span(office), end, f"La fonction {BureauRole(office.role).label}")
         office.end_on = end
         session.add(office)

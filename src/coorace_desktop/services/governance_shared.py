@@ -1,11 +1,40 @@
-"""Persons named by the governance commands: a recorded person, or a new one typed once only."""
+"""What the governance commands share: rows that must still exist, drafts that must be valid,
+and persons named by a draft (a recorded person, or a new one typed once only)."""
 
-from sqlmodel import Session, select
+from typing import TypeVar
+
+from sqlmodel import Session, SQLModel, select
 
 from coorace_desktop.domain import Membership, Organisation, Person
 from coorace_desktop.domain.governance_drafts import PersonRef
 from coorace_desktop.domain.governance_rules import Span, display_name, membership_warning
 from coorace_desktop.domain.validation import ValidationError, required_text
+
+Row = TypeVar("Row", bound=SQLModel)
+
+# What the user reads when a row was deleted (by another window, another user) meanwhile.
+GONE = {
+    "BoardMandate": "Ce mandat n'existe plus : il a peut-être été supprimé entre-temps.",
+    "BureauOffice": "Cette fonction n'existe plus : elle a peut-être été supprimée entre-temps.",
+    "GeneralAssembly": "Cette assemblée générale n'existe plus : elle a peut-être été supprimée entre-temps.",
+    "StaffMember": "Ce poste n'existe plus : il a peut-être été supprimé entre-temps.",
+    "DelegationSite": "Ce site de la délégation n'existe plus : choisissez-en un autre.",
+    "Organisation": "Cet adhérent n'existe plus : il a peut-être été supprimé entre-temps.",
+}
+
+
+def existing(session: Session, table: type[Row], row_id: int | None) -> Row:
+    """The row, or a French refusal when it no longer exists."""
+    row = session.get(table, row_id) if row_id is not None else None
+    if row is None:
+        raise ValidationError(GONE[table.__name__])
+    return row
+
+
+def refuse_if_invalid(errors: dict[str, str]) -> None:
+    """A draft the dialog would not have let through (the first message, as a refusal)."""
+    if errors:
+        raise ValidationError(next(iter(errors.values())))
 
 
 def resolve_person(session: Session, ref: PersonRef) -> Person:
@@ -37,9 +66,7 @@ def person_name(session: Session, person_id: int) -> str:
 
 def representation_warning(session: Session, organisation_id: int, on) -> str | None:
     """A warning when the organisation is not a member on that date (a former member may still sit)."""
-    organisation = session.get(Organisation, organisation_id)
-    if organisation is None:
-        raise ValidationError("Cet adhérent n'existe plus : il a peut-être été supprimé entre-temps.")
+    organisation = existing(session, Organisation, organisation_id)
     memberships = session.exec(
         select(Membership.joined_on, Membership.left_on).where(Membership.organisation_id == organisation_id)
     ).all()
