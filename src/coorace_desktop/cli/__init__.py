@@ -8,13 +8,13 @@ import argparse
 import sys
 
 from coorace_desktop import __version__
-from coorace_desktop.cli import backup_commands, database_commands, governance_commands, transfer_commands
+from coorace_desktop.cli import accompaniment_commands, backup_commands, database_commands, governance_commands, transfer_commands
 from coorace_desktop.cli.common import CommandError, database_parent
 import sqlalchemy.exc
 
 from coorace_desktop.storage.errors import StorageError, known_failure
 
-COMMAND_MODULES = [database_commands, transfer_commands, governance_commands, backup_commands]
+COMMAND_MODULES = [database_commands, transfer_commands, governance_commands, backup_commands, accompaniment_commands]
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):

@@ -137,9 +137,16 @@ class ProjectHoldersView(QWidget):
         self.table.edit_requested.connect(lambda row: self._open(ProjectHolderDialog(database, row.id, parent=self)))
         self.table.changed.connect(self.changed)
         self.convert_button.clicked.connect(self.convert_current)
+        self.convert_button.setEnabled(False)
+        self.table.view.selectionModel().selectionChanged.connect(self._update_convert_button)
+        self.table.model.modelReset.connect(self._update_convert_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+
+    def _update_convert_button(self, *_args) -> None:
+        row = self.table.current_row()
+        self.convert_button.setEnabled(row is not None and row.status != ProjectHolderStatus.CONVERTED)
 
     def _open(self, dialog: ProjectHolderDialog) -> None:
         if dialog.exec():
