@@ -6,15 +6,10 @@ then times what the tab asks: the list model's row count + a page of 200 for sea
 and every sort, the calendar's month, the figures of a year, the participants picker's search.
 Prints the median of the runs."""
 
-import argparse
 import random
 import sys
-import tempfile
-import time
 from datetime import date, timedelta
-from pathlib import Path
 
-from members_bench import timed  # bench/ is the script's folder, hence on sys.path
 from sqlalchemy import insert
 
 from coorace_desktop.domain import Event, EventKind, Membership, Organisation, Participation
@@ -25,7 +20,8 @@ from coorace_desktop.services.event_figures import event_figures
 from coorace_desktop.services.events import organisation_choices
 from coorace_desktop.services.events_list import KIND, STATUS, YEAR, count_events, event_days, list_events
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.storage.database import Database, open_database
+from coorace_desktop.storage.database import Database
+from harness import run_benchmark, timed  # bench/harness.py, beside this script
 
 PAGE = 200
 ORGANISATIONS = 500
@@ -95,27 +91,5 @@ def measure(database: Database, runs: int) -> dict[str, tuple[int, float]]:
     return results
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=200_000)
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--db", type=Path, help="reuse (or keep) this database file")
-    arguments = parser.parse_args()
-    folder = tempfile.TemporaryDirectory()
-    path = arguments.db or Path(folder.name) / "bench.sqlite"
-    fresh = not path.exists()
-    database = open_database(path, create=True)
-    if fresh:
-        begin = time.perf_counter()
-        build(database, arguments.events)
-        print(f"built {arguments.events:,} events in {time.perf_counter() - begin:.1f} s ({path})")
-    print(f"{'scenario':34} {'rows':>8} {'ms':>8}  (median of {arguments.runs})")
-    for name, (rows, milliseconds) in measure(database, arguments.runs).items():
-        print(f"{name:34} {rows:>8,} {milliseconds:>8.1f}")
-    database.close()
-    folder.cleanup()
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_benchmark(__doc__, "events", 200_000, build, measure))

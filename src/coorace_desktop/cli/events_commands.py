@@ -1,0 +1,79 @@
+"""`events`: the event figures of a year or period (sessions by kind, online, participants,
+coverage of member organisations) and the year's rendez-vous, as the report prints them."""
+
+import argparse
+import json
+from datetime import date
+
+from coorace_desktop.cli.common import CommandError, database_parent, open_existing
+from coorace_desktop.cli.governance_commands import french_date
+from coorace_desktop.services.events import event_figures, rendezvous
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    events = commands.add_parser(
+        "events", parents=[database_parent()], help="chiffres des événements d'une année ou d'une période, rendez-vous"
+    )
+    events.add_argument("--year", type=int, default=None, help="année (défaut : l'année en cours)")
+    events.add_argument("--from", dest="start", type=french_date, metavar="JJ/MM/AAAA", help="début de la période")
+    events.add_argument("--to", dest="end", type=french_date, metavar="JJ/MM/AAAA", help="fin de la période")
+    events.add_argument("--kind", default=None, metavar="TYPE", help="un seul type, par exemple « Animation régionale »")
+    events.add_argument("--json", action="store_true", help="résultat en JSON")
+    events.set_defaults(run=run_events)
+
+
+def _period(arguments: argparse.Namespace) -> tuple[date, date]:
+    if (arguments.start is None) != (arguments.end is None):
+        raise CommandError("Indiquez --from et --to ensemble.")
+    if arguments.start is not None:
+        if arguments.year is not None:
+            raise CommandError("Choisissez --year ou --from/--to, pas les deux.")
+        if arguments.end < arguments.start:
+            raise CommandError("La fin de la période est antérieure à son début.")
+        return arguments.start, arguments.end
+    year = arguments.year or date.today().year
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def run_events(arguments: argparse.Namespace) -> int:
+    start, end = _period(arguments)
+    database = open_existing(arguments)
+    try:
+        figures = event_figures(database, start, end, kind=arguments.kind)
+        planned = rendezvous(database, start.year) if start.year == end.year else []
+    finally:
+        database.close()
+    if arguments.json:
+        print(json.dumps(
+            {
+                "start": start.isoformat(), "end": end.isoformat(), "kind": arguments.kind,
+                "sessions": figures.events, "by_kind": figures.by_kind, "online": figures.online,
+                "participants": figures.participants, "participants_by_kind": figures.participants_by_kind,
+                "reached": figures.reached, "active_members": figures.active_members,
+                "coverage_percent": figures.coverage_percent,
+                "rendezvous": [
+                    {"title": r.title, "kind": r.kind, "place": r.place, "online": r.online,
+                     "starts_on": r.starts_on.isoformat() if r.starts_on else None,
+                     "ends_on": r.ends_on.isoformat() if r.ends_on else None}
+                    for r in planned
+                ],
+            },
+            ensure_ascii=False,
+        ))
+        return 0
+    what = f" « {arguments.kind} »" if arguments.kind else ""
+    print(f"Événements{what} du {start:%d/%m/%Y} au {end:%d/%m/%Y} : {figures.events} séance(s), dont {figures.online} en ligne")
+    for kind, sessions in figures.by_kind.items():
+        print(f"  {kind} : {sessions} séance(s), {figures.participants_by_kind.get(kind, 0)} participant(s)")
+    print(f"Participants : {figures.participants}")
+    coverage = "—" if figures.coverage_percent is None else f"{figures.coverage_percent:.1f} %".replace(".", ",")
+    print(f"Structures adhérentes touchées : {figures.reached} sur {figures.active_members} ({coverage})")
+    if planned:
+        print(f"Rendez-vous {start.year} :")
+        for item in planned:
+            if item.starts_on is None:
+                print(f"  date à préciser : {item.title}")
+            else:
+                until = f" au {item.ends_on:%d/%m/%Y}" if item.ends_on and item.ends_on != item.starts_on else ""
+                print(f"  {item.starts_on:%d/%m/%Y}{until} {item.title}")
+    return 0

@@ -1,0 +1,33 @@
+"""`events` prints a period's event figures and the year's rendez-vous."""
+
+import json
+
+from coorace_desktop.cli import main
+
+
+def test_2020_animations_as_the_report_counts_them(demo_database, capsys):
+    assert main(["events", "--db", str(demo_database.path), "--year", "2020", "--kind", "Animation régionale"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Événements « Animation régionale » du 01/01/2020 au 31/12/2020 : 16 séance(s), dont 15 en ligne"
+    assert "Participants : 243" in lines
+    assert lines[-1] == "Structures adhérentes touchées : 0 sur 51 (0,0 %)"
+
+
+def test_2021_rendezvous_dated_first(demo_database, capsys):
+    assert main(["events", "--db", str(demo_database.path), "--year", "2021"]) == 0
+    out = capsys.readouterr().out
+    assert "  20/05/2021 Assemblée générale 2021\n  17/06/2021 Journée régionale ENEDIS\n" in out
+    assert "  25/11/2021 au 26/11/2021 Congrès Coorace\n  date à préciser : Lancement de Zest' BTP\n" in out
+
+
+def test_a_period_as_json(demo_database, capsys):
+    arguments = ["events", "--db", str(demo_database.path), "--from", "01/10/2020", "--to", "31/10/2020", "--json"]
+    assert main(arguments) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["by_kind"] == {"Animation régionale": 2, "Hackathon": 1, "Plaidoyer": 1}
+    assert (result["participants"], result["reached"], result["active_members"]) == (111, 1, 51)
+
+
+def test_half_a_period_is_refused_in_french(demo_database, capsys):
+    assert main(["events", "--db", str(demo_database.path), "--from", "01/01/2020"]) == 1
+    assert capsys.readouterr().err == "Erreur : Indiquez --from et --to ensemble.\n"
