@@ -5,14 +5,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, func, literal_column, or_, select
 
 from coorace_desktop.domain.accompaniment import Programme, ProjectHolder, SupportAction, Territory
 from coorace_desktop.domain.accompaniment_rules import BENEFICIARY_KIND_LABELS, BeneficiaryKind, BeneficiaryRef
-from coorace_desktop.domain.enums import ActionKind, ActionOutcome, LabelledEnum
+from coorace_desktop.domain.enums import ActionKind, ActionOutcome
 from coorace_desktop.domain.governance import StaffMember
 from coorace_desktop.domain.organisations import Organisation, Person
-from coorace_desktop.domain.text import fold
+from coorace_desktop.services.accompaniment.common import enum_labels, equal_filters, label_order
 from coorace_desktop.services.accompaniment.summary import UNKNOWN_OFFICER, beneficiaries_count, year_range
 from coorace_desktop.services.listing import ListQuery, apply_sort, search_condition
 from coorace_desktop.storage.engine import is_sqlite
@@ -64,10 +64,7 @@ def _filtered(statement: Select, query: ListQuery, sqlite: bool) -> Select:
         statement = statement.where(
             SupportAction.officer_id.is_(None) if officer == NO_OFFICER else SupportAction.officer_id == officer
         )
-    if (programme := query.filter("programme")) is not None:
-        statement = statement.where(SupportAction.programme_id == programme)
-    if (kind := query.filter("kind")) is not None:
-        statement = statement.where(SupportAction.kind == kind)
+    statement = equal_filters(statement, query, {"programme": SupportAction.programme_id, "kind": SupportAction.kind})
     if (beneficiary := query.filter("beneficiary")) is not None:
         statement = statement.where(_beneficiary_condition(beneficiary))
     return statement
@@ -96,16 +93,6 @@ def action_totals(database: Database, query: ListQuery) -> ActionTotals:
     with database.session() as session:
         actions, beneficiaries, hours = session.execute(statement).one()
     return ActionTotals(actions, beneficiaries, float(hours))
-
-
-def label_order(column: ColumnElement, labels: Mapping[object, str]) -> ColumnElement[int]:
-    """Sort a column of codes by their French labels, accents aside (Évaluation between D and F)."""
-    ranked = sorted(labels, key=lambda value: fold(labels[value]))
-    return case({value: rank for rank, value in enumerate(ranked)}, value=column, else_=len(ranked))
-
-
-def enum_labels(enum: type[LabelledEnum]) -> dict[str, str]:
-    return {member.value: member.label for member in enum}
 
 
 def _joined(statement: Select) -> Select:

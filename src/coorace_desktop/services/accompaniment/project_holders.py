@@ -14,7 +14,7 @@ from coorace_desktop.domain.organisations import Organisation
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services import members
-from coorace_desktop.services.accompaniment.actions_list import enum_labels, label_order
+from coorace_desktop.services.accompaniment.common import count_rows, enum_labels, equal_filters, label_order
 from coorace_desktop.services.accompaniment.summary import number
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.storage.database import Database
@@ -57,17 +57,12 @@ def _list_statement(query: ListQuery):
         .outerjoin(Organisation, Organisation.id == ProjectHolder.organisation_id)
     )
     statement = apply_search(statement, ProjectHolder.name_key, query.search)
-    if status := query.filter("status"):
-        statement = statement.where(ProjectHolder.status == status)
-    if department := query.filter("department"):
-        statement = statement.where(ProjectHolder.department == department)
+    statement = equal_filters(statement, query, {"status": ProjectHolder.status, "department": ProjectHolder.department})
     return statement, actions
 
 
 def count_project_holders(database: Database, query: ListQuery) -> int:
-    statement, _ = _list_statement(query)
-    with database.session() as session:
-        return session.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
+    return count_rows(database, _list_statement(query)[0])
 
 
 def project_holder_page(database: Database, query: ListQuery, offset: int, limit: int) -> list[ProjectHolderRow]:

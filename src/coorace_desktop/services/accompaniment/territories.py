@@ -18,6 +18,7 @@ from coorace_desktop.domain.departments import DEPARTMENTS
 from coorace_desktop.domain.enums import TerritoryStage
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.accompaniment.common import count_rows, equal_filters
 from coorace_desktop.services.accompaniment.summary import LOCALE, number
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.storage.database import Database
@@ -103,17 +104,12 @@ def _list_statement(query: ListQuery):
         .outerjoin(current, current.id == _latest_change_id(None))
     )
     statement = apply_search(statement, Territory.name_key, query.search)
-    if stage := query.filter("stage"):
-        statement = statement.where(current.stage == stage)
-    if department := query.filter("department"):
-        statement = statement.where(Territory.department == department)
+    statement = equal_filters(statement, query, {"stage": current.stage, "department": Territory.department})
     return statement, current
 
 
 def count_territories(database: Database, query: ListQuery) -> int:
-    statement, _ = _list_statement(query)
-    with database.session() as session:
-        return session.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
+    return count_rows(database, _list_statement(query)[0])
 
 
 def territory_page(database: Database, query: ListQuery, offset: int, limit: int) -> list[TerritoryRow]:
