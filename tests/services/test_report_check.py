@@ -1,0 +1,59 @@
+"""The *Vérifier* check: each finding says how many and which."""
+
+from sqlalchemy import insert, update
+
+from coorace_desktop.domain.events import Event, EventKind
+from coorace_desktop.domain.members import FiguresDraft
+from coorace_desktop.domain.reporting import ReportText, YearlyResource
+from coorace_desktop.services.report_check import Severity, check_report
+from tests.services.report_helpers import add_member
+
+
+def messages(findings):
+    return {finding.message: finding for finding in findings}
+
+
+def test_demo_check_flags_events_without_participants_and_network_figures(demo_database):
+    findings = check_report(demo_database, 2020)
+    assert findings[0].severity is Severity.WARNING  # warnings come first
+    silent = next(f for f in findings if "sans aucun participant" in f.message)
+    assert "Participation aux CDIAE de la région" in silent.details
+    assert silent.message.startswith(f"{len(silent.details)} événement(s)")
+    assert any(f.severity is Severity.INFO and "totaux du réseau" in f.message for f in findings)
+    assert not any("rapport moral" in f.message for f in findings)
+
+
+def test_missing_member_figures_are_named(database):
+    add_member(database, "Alpha", figures=(FiguresDraft(2020, turnover=10),))
+    add_member(database, "Beta")
+    add_member(database, "Gamma", figures=(FiguresDraft(2020),))  # a row of unknowns only
+    finding = next(f for f in check_report(database, 2020) if f.message.startswith("Chiffres 2020 manquants"))
+    assert finding.message.startswith("Chiffres 2020 manquants pour 2 adhérent(s) sur 3")
+    assert finding.details == ("Beta", "Gamma")
+
+
+def test_member_without_site_empty_highlight_and_unwritten_moral_report(database):
+    add_member(database, "Sans Adresse", sites=())
+    with database.session() as session:
+        kind = session.execute(insert(EventKind).values(name="Rencontre")).inserted_primary_key[0]
+        session.execute(
+            insert(Event),
+            [{"title": "Rencontre d'été", "kind_id": kind, "year": 2020, "status": "done", "is_highlight": True,
+              "highlight_title": "Un temps fort", "highlight_story": "   ", "sessions": 1, "other_participants": 5,
+              "online": False, "organiser": "delegation", "place": "", "organiser_name": "", "description": "", "search_key": ""}],
+        )
+    found = messages(check_report(database, 2020))
+    assert found["1 adhérent(s) sans site : imprimés sans adresse ni département."].details == ("Sans Adresse",)
+    assert found["1 temps fort(s) sans titre ou sans texte."].details == ("Rencontre d'été",)
+    assert "Le rapport moral 2020 n'est pas écrit." in found
+    assert "Aucun chiffre clé pour 2020 : ni chiffres des adhérents, ni totaux du réseau." in found
+
+
+def test_resource_shares_not_adding_up_are_flagged(demo_database):
+    with demo_database.session() as session:
+        session.execute(update(ReportText).where(ReportText.year == 2020).values(signatory_name=""))
+    with demo_database.session() as session:
+        session.execute(update(YearlyResource).where(YearlyResource.kind == "other").values(share_percent=13))
+    found = messages(check_report(demo_database, 2020))
+    assert "Les parts des ressources totalisent 110 % au lieu de 100 %." in found
+    assert "Le rapport moral n'a pas de signataire." in found

@@ -1,0 +1,65 @@
+"""The year's report inputs: rapport moral, resources, partners; bad input changes nothing."""
+
+import pytest
+
+from coorace_desktop.domain.enums import ResourceKind
+from coorace_desktop.domain.reporting_rules import InputErrors, PartnerInput, ReportTextInput, ResourceInput
+from coorace_desktop.services import reporting
+
+
+def test_report_text_round_trip_and_signatory_required(database):
+    assert reporting.report_text(database, 2021) == ReportTextInput(2021)
+    reporting.save_report_text(database, ReportTextInput(2021, "  Bonjour.\n\nMerci.  ", " Isabelle   Chatry ", "Présidente"))
+    saved = reporting.report_text(database, 2021)
+    assert (saved.moral_report, saved.signatory_name) == ("Bonjour.\n\nMerci.", "Isabelle Chatry")
+    with pytest.raises(InputErrors) as raised:
+        reporting.save_report_text(database, ReportTextInput(2021, "Autre texte", ""))
+    assert "signatory_name" in raised.value.errors
+    assert reporting.report_text(database, 2021).moral_report == "Bonjour.\n\nMerci."
+
+
+def test_demo_resources_are_the_published_shares(demo_database):
+    lines = reporting.resources(demo_database, 2020)
+    assert [(line.label, line.share_percent) for line in lines] == [
+        ("Prestations", 16), ("Subventions", 65), ("Cotisations", 16), ("Autres", 3),
+    ]
+
+
+def test_resources_with_amounts_get_computed_shares(database):
+    reporting.save_resources(
+        database, 2021, [ResourceInput(ResourceKind.SUBSIDIES, 75_000), ResourceInput(ResourceKind.FEES, 25_000), ResourceInput(ResourceKind.OTHER)]
+    )
+    lines = reporting.resources(database, 2021)
+    assert [(line.kind, line.amount, line.share_percent) for line in lines] == [
+        (ResourceKind.SUBSIDIES, 75_000, 75.0), (ResourceKind.FEES, 25_000, 25.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "entries, key",
+    [
+        ([ResourceInput(ResourceKind.FEES, -1)], "fees.amount"),
+        ([ResourceInput(ResourceKind.FEES, share_percent=120)], "fees.share_percent"),
+        ([ResourceInput(ResourceKind.FEES, share_percent=60), ResourceInput(ResourceKind.OTHER, share_percent=50)], "shares"),
+    ],
+)
+def test_bad_resources_change_nothing(demo_database, entries, key):
+    with pytest.raises(InputErrors) as raised:
+        reporting.save_resources(demo_database, 2020, entries)
+    assert key in raised.value.errors
+    assert len(reporting.resources(demo_database, 2020)) == 4
+
+
+def test_partners_by_year_and_crud(database):
+    first = reporting.save_partner(database, PartnerInput("  Région   Occitanie ", since_year=2018))
+    second = reporting.save_partner(database, PartnerInput("ENEDIS", "Partenariat RSE", 2019, 2020))
+    assert [row.name for row in reporting.partners(database, 2021)] == ["Région Occitanie"]
+    assert [row.name for row in reporting.partners(database, 2020)] == ["ENEDIS", "Région Occitanie"]
+    reporting.save_partner(database, PartnerInput("ENEDIS", "Mécénat", 2019, None), second)
+    assert [row.description for row in reporting.partners(database, 2025)] == ["Mécénat", ""]
+    with pytest.raises(InputErrors):
+        reporting.save_partner(database, PartnerInput("X", since_year=2021, until_year=2020))
+    with pytest.raises(reporting.PartnerNotFoundError):
+        reporting.save_partner(database, PartnerInput("Y"), 999)
+    assert reporting.delete_partners(database, [first]) == 1
+    assert [row.name for row in reporting.partners(database)] == ["ENEDIS"]
