@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QL
 
 from coorace_desktop.services.event_figures import EventFigures
 from coorace_desktop.ui.formats import LOCALE, display
+from coorace_desktop.ui.table_tab import refill_combo
 
 ALL_KINDS = "Tous les types"
 
@@ -85,14 +86,7 @@ class EventFiguresPanel(QWidget):
             signal.connect(self.refresh)
 
     def reload_kinds(self) -> None:
-        current = self.kind_combo.currentData()
-        self.kind_combo.blockSignals(True)
-        self.kind_combo.clear()
-        self.kind_combo.addItem(ALL_KINDS, None)
-        for name in self._kinds():
-            self.kind_combo.addItem(name, name)
-        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(current), 0))
-        self.kind_combo.blockSignals(False)
+        refill_combo(self.kind_combo, [(ALL_KINDS, None)] + [(name, name) for name in self._kinds()])
 
     def set_year(self, year: int) -> None:
         """Show a whole year (the list's year filter drives it)."""

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QHeaderView,
     QMenu,
@@ -29,7 +28,7 @@ from coorace_desktop.ui.event_dialog import EventDialog
 from coorace_desktop.ui.event_figures_panel import EventFiguresPanel
 from coorace_desktop.ui.formats import display
 from coorace_desktop.ui.table_model import ROW_ROLE, Column
-from coorace_desktop.ui.table_tab import DataTable
+from coorace_desktop.ui.table_tab import DataTable, refill_combo
 
 ICS_FILTER = "Agenda iCalendar (*.ics)"
 
@@ -196,8 +195,8 @@ class EventsTab(QWidget):
         self.figures_panel.refresh()
 
     def _fill_filters(self) -> None:
-        _refill(self.year_combo, [("Toutes les années", None)] + [(str(y), y) for y in event_years(self.database)])
-        _refill(self.kind_combo, [("Tous les types", None)] + [(k.name, k.id) for k in event_kinds(self.database)])
+        refill_combo(self.year_combo, [("Toutes les années", None)] + [(str(y), y) for y in event_years(self.database)])
+        refill_combo(self.kind_combo, [("Tous les types", None)] + [(k.name, k.id) for k in event_kinds(self.database)])
 
     def _year_chosen(self) -> None:
         year = self.year_combo.currentData()
@@ -242,16 +241,3 @@ def run_quietly(command, *args) -> None:
     except Exception as error:
         if expected_failure(error) is None:
             raise
-
-
-def _refill(combo: QComboBox, choices: list[tuple[str, object]]) -> None:
-    """New choices, keeping the current one when it still exists, without re-filtering meanwhile."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    for text, value in choices:
-        combo.addItem(text, value)
-    combo.setCurrentIndex(max(combo.findData(current), 0))
-    combo.blockSignals(False)
-    if combo.currentData() != current:
-        combo.currentIndexChanged.emit(combo.currentIndex())
