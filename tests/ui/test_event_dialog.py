@@ -129,3 +129,27 @@ def test_participants_model_passes_the_model_tester(qtmodeltester, demo_database
     model.setData(model.index(2, NAME), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert not model.setData(model.index(3, PERSONS), 0)  # at least one person
     qtmodeltester.check(model)
+
+
+def test_the_end_date_follows_the_start_until_it_is_set(dialog):
+    dialog.starts_edit.setDate(QDate(2022, 5, 3))
+    assert dialog.ends_edit.date() == QDate(2022, 5, 3) and not dialog.ends_edit.isEnabled()
+    dialog.several_days_check.setChecked(True)
+    dialog.ends_edit.setDate(QDate(2022, 5, 5))
+    dialog.starts_edit.setDate(QDate(2022, 5, 4))
+    assert dialog.ends_edit.date() == QDate(2022, 5, 5)
+    assert dialog.values().values.ends_on == date(2022, 5, 5)
+
+
+def test_new_kind_is_added_and_chosen_a_duplicate_is_refused(dialog, monkeypatch):
+    from coorace_desktop.ui import errors, event_dialog
+
+    monkeypatch.setattr(event_dialog.QInputDialog, "getText", lambda *args: ("Petit-déjeuner", True))
+    dialog.add_kind()
+    assert dialog.kind_combo.currentText() == "Petit-déjeuner"
+    shown = []
+    monkeypatch.setattr(errors, "show_error", lambda parent, message: shown.append(message))
+    monkeypatch.setattr(event_dialog.QInputDialog, "getText", lambda *args: ("WEBINAIRE", True))
+    dialog.add_kind()
+    assert shown == ["Le type « Webinaire » existe déjà."]
+    assert dialog.kind_combo.currentText() == "Petit-déjeuner"

@@ -152,6 +152,7 @@ class EventDialog(FormDialog):
         self.body.addLayout(columns)
 
         self.new_kind_button.clicked.connect(self.add_kind)
+        self.starts_edit.dateChanged.connect(self._follow_start)
         for signal in (self.undated_check.toggled, self.several_days_check.toggled, self.timed_check.toggled,
                        self.organiser_combo.currentIndexChanged, self.highlight_group.toggled):
             signal.connect(self._update_enabled)
@@ -183,8 +184,8 @@ class EventDialog(FormDialog):
         if values.starts_on:
             self.starts_edit.setDate(QDate(values.starts_on))
         self.several_days_check.setChecked(values.ends_on is not None and values.ends_on != values.starts_on)
-        if values.ends_on:
-            self.ends_edit.setDate(QDate(values.ends_on))
+        if values.ends_on or values.starts_on:
+            self.ends_edit.setDate(QDate(values.ends_on or values.starts_on))
         self.timed_check.setChecked(values.start_time is not None)
         if values.start_time:
             self.start_time_edit.setTime(QTime(values.start_time))
@@ -218,6 +219,11 @@ class EventDialog(FormDialog):
         self.end_time_edit.setEnabled(timed)
         self.organiser_name_edit.setEnabled(self._organiser() is not Organiser.DELEGATION)
         self.revalidate()
+
+    def _follow_start(self, day: QDate) -> None:
+        # A one-day event's (greyed) end follows its start, ready if it becomes several days.
+        if not self.several_days_check.isChecked() or self.ends_edit.date() < day:
+            self.ends_edit.setDate(day)
 
     def _organiser(self) -> Organiser:
         # Qt hands the enum back as a plain string.
