@@ -20,6 +20,7 @@ from coorace_desktop.services.accompaniment.actions import (
     search_beneficiaries,
     update_action,
 )
+from coorace_desktop.services.accompaniment import actions_list
 from coorace_desktop.services.accompaniment.actions_list import (
     NO_OFFICER,
     action_page,
@@ -151,3 +152,18 @@ def test_choices(database, log, actions):
     assert (new, "Mobilité solidaire") in [(c.id, c.name) for c in programme_choices(database)]
     with pytest.raises(ValidationError, match="existe déjà"):
         add_programme(database, "mobilite SOLIDAIRE")
+
+
+@pytest.mark.parametrize("few", [2000, 1])
+def test_a_search_counted_then_paged_gives_the_same_rows(database, log, actions, monkeypatch, few):
+    """The count notes the few matching ids for the pages; the full condition still applies."""
+    monkeypatch.setattr(actions_list, "FEW_MATCHES", few)
+    create_action(database, log.draft("TZCLD", ActionKind.ADVICE, log.territory("Pamiers"), notes="Étude maraîchage bio"))
+    query = ListQuery(search="maraichage", sort_key="date")
+    assert count_actions(database, query) == 2
+    assert len(_ids(database, query)) == 2
+    assert action_totals(database, query).actions == 2
+    details = action_details(database, actions["zest_elan_2023"])
+    update_action(database, details.id, replace(details.draft, notes="Étude de faisabilité"))
+    assert _ids(database, query) == [row.id for row in action_page(database, ListQuery(search="bio"), 0, 10)]
+    assert count_actions(database, query) == 1

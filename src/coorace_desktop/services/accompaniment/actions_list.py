@@ -49,10 +49,12 @@ class ActionTotals:
     hours: float
 
 
-def _filtered(statement: Select, query: ListQuery, sqlite: bool) -> Select:
+def _filtered(statement: Select, query: ListQuery, hint: "_SearchHint") -> Select:
     """The WHERE clause of every actions query; only support_actions columns, so counts need no join."""
     if (searched := search_condition(SupportAction.search_key, query.search)) is not None:
-        if sqlite:
+        if hint.ids is not None:
+            statement = statement.where(SupportAction.id.in_(hint.ids))
+        elif hint.rare:
             # Told that few rows match, SQLite scans the narrow search index and sorts the
             # matches, instead of walking the date index through every row for a rare word
             # (measured at 200,000 actions: 30 ms against 470 ms).
@@ -70,6 +72,34 @@ def _filtered(statement: Select, query: ListQuery, sqlite: bool) -> Select:
     return statement
 
 
+@dataclass(frozen=True, slots=True)
+class _SearchHint:
+    """How to run a search: `ids` of the few matching rows, or `rare` (worth the likelihood hint)."""
+
+    ids: tuple[int, ...] | None = None
+    rare: bool = False
+
+
+# The table asks a search's row count, then its pages. The count's pass over the search index
+# notes the matching ids when they are few, so the pages and totals of a rare word read those
+# rows by key instead of scanning again; a common word keeps the date-index walk, which fills
+# a page at once. Only a hint for speed: the full condition is always applied again.
+FEW_MATCHES = 2000
+_hints: dict[str, tuple[object, _SearchHint]] = {}
+
+
+def _search_key(query: ListQuery) -> object:
+    return query.search, tuple(sorted(query.filters.items(), key=lambda item: item[0]))
+
+
+def _hint(database: Database, query: ListQuery) -> _SearchHint:
+    sqlite = is_sqlite(database.url)
+    known = _hints.get(database.url)
+    if known is not None and known[0] == _search_key(query):
+        return known[1] if sqlite or known[1].ids is not None else _SearchHint()
+    return _SearchHint(rare=sqlite)
+
+
 def _beneficiary_condition(ref: BeneficiaryRef) -> ColumnElement[bool]:
     if ref.kind == BeneficiaryKind.PROJECT_HOLDER:
         return SupportAction.project_holder_id == ref.id
@@ -81,15 +111,23 @@ def _beneficiary_condition(ref: BeneficiaryRef) -> ColumnElement[bool]:
 
 
 def count_actions(database: Database, query: ListQuery) -> int:
-    statement = _filtered(select(func.count()).select_from(SupportAction), query, is_sqlite(database.url))
+    unknown = _SearchHint(rare=is_sqlite(database.url))
     with database.session() as session:
+        if query.search.strip():
+            matching = select(SupportAction.id).select_from(SupportAction).limit(FEW_MATCHES + 1)
+            ids = tuple(session.execute(_filtered(matching, query, unknown)).scalars())
+            if len(ids) <= FEW_MATCHES:
+                _hints[database.url] = (_search_key(query), _SearchHint(ids=ids))
+                return len(ids)
+            _hints[database.url] = (_search_key(query), _SearchHint())
+        statement = _filtered(select(func.count()).select_from(SupportAction), query, unknown)
         return session.execute(statement).scalar_one()
 
 
 def action_totals(database: Database, query: ListQuery) -> ActionTotals:
     """Running totals of the actions the query shows."""
     statement = select(func.count(), beneficiaries_count(), func.coalesce(func.sum(SupportAction.hours), 0.0))
-    statement = _filtered(statement.select_from(SupportAction), query, is_sqlite(database.url))
+    statement = _filtered(statement.select_from(SupportAction), query, _hint(database, query))
     with database.session() as session:
         actions, beneficiaries, hours = session.execute(statement).one()
     return ActionTotals(actions, beneficiaries, float(hours))
@@ -132,7 +170,7 @@ def action_page(database: Database, query: ListQuery, offset: int, limit: int) -
         ids = select(SupportAction.id, sort_value.label("sort_value"))
         # only the sorts on a name need the joins; the others stay on the search index
         ids = _joined(ids) if query.sort_key in JOINED_SORTS else ids.select_from(SupportAction)
-        ids = _filtered(ids, query, is_sqlite(database.url))
+        ids = _filtered(ids, query, _hint(database, query))
         page = apply_sort(ids, {"": sort_value}, query, SupportAction.id).offset(offset).limit(limit).subquery()
         order = (page.c.sort_value, SupportAction.id)
         statement = _joined(
