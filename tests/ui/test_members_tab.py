@@ -91,8 +91,8 @@ def test_clicking_a_header_sorts_in_sql(qtbot, tab):
 def test_create_from_the_keyboard_alone(qtbot, tab):
     def type_and_save(dialog):
         qtbot.keyClicks(dialog.name_edit, "Nouvelle Regie")
-        qtbot.keyClicks(dialog.sites.forms[0].postcode_edit, "31000")
-        qtbot.keyClicks(dialog.sites.forms[0].city_edit, "Toulouse")
+        qtbot.keyClicks(dialog.sites.forms[0].postcode_edit, "75011")
+        qtbot.keyClicks(dialog.sites.forms[0].city_edit, "Paris")
         qtbot.keyClick(dialog.sites.forms[0].city_edit, Qt.Key.Key_Return)
 
     done = in_next_dialog(qtbot, type_and_save)
@@ -100,7 +100,8 @@ def test_create_from_the_keyboard_alone(qtbot, tab):
     assert done, "Ctrl+N opened the dialog"
     assert tab.status_text() == "52 structures"
     row = tab.table.current_row()
-    assert (row.name, row.city, row.departments) == ("Nouvelle Regie", "Toulouse", ("31",))
+    assert (row.name, row.city, row.departments) == ("Nouvelle Regie", "Paris", ("75",))
+    assert tab.department_filter.findData("75") > 0, "the new département joins the filter"
 
 
 def test_enter_edits_the_selected_row(qtbot, tab):

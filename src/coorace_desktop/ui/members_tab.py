@@ -23,7 +23,7 @@ from coorace_desktop.ui.errors import run_command
 from coorace_desktop.ui.formats import display
 from coorace_desktop.ui.organisation_dialog import OrganisationDialog
 from coorace_desktop.ui.table_model import Column
-from coorace_desktop.ui.table_tab import DataTable
+from coorace_desktop.ui.table_tab import DataTable, refill_combo
 
 COLUMN_WIDTHS = (260, 90, 70, 175, 115, 230, 120, 120)
 
@@ -87,18 +87,6 @@ class MembersTab(QWidget):
     def _department_choices(self) -> list[tuple[str, object]]:
         return [("Tous les départements", None)] + [(department_label(code), code) for code in member_departments(self.database)]
 
-    def _refresh_departments(self) -> None:
-        """A new site may bring a new département into the filter; keep the one chosen."""
-        chosen = self.department_filter.currentData()
-        self.department_filter.blockSignals(True)
-        self.department_filter.clear()
-        for text, value in self._department_choices():
-            self.department_filter.addItem(text, value)
-        self.department_filter.setCurrentIndex(max(self.department_filter.findData(chosen), 0))
-        self.department_filter.blockSignals(False)
-        if self.department_filter.currentData() != chosen:
-            self.table.model.set_filter(DEPARTMENT_FILTER, None)
-
     # -- actions
     def create(self) -> None:
         self._open(OrganisationDialog(self.database, None, self))
@@ -112,7 +100,8 @@ class MembersTab(QWidget):
 
     def _open(self, dialog: OrganisationDialog) -> None:
         if dialog.exec():
-            self._refresh_departments()
+            # A new site may bring a new département into the filter.
+            refill_combo(self.department_filter, self._department_choices())
             self.table.reload(select_id=dialog.result_value)
         dialog.deleteLater()
 
