@@ -210,3 +210,23 @@ def test_stage_counts_at_a_chosen_date(qtbot, tab, demo_database):
     assert view.counts_label.text() == "Au 31 décembre 2020 : 13 projets émergents et 24 territoires intéressés."
     view.counts_date.setDate(QDate(2021, 6, 1))
     assert view.counts_label.text() == "Au 1 juin 2021 : 14 projets émergents et 23 territoires intéressés."
+
+
+def test_enter_edits_a_historical_record_that_keeps_its_unknown_officer(qtbot, tab, demo_database):
+    view = tab.actions_view
+    view.table.view.setFocus()
+    view.table.view.selectRow(0)
+    row = view.table.current_row()
+
+    def edit(dialog):
+        assert dialog.windowTitle() == "Modifier l'action"
+        assert dialog.officer_combo.currentText() == "Non renseigné (saisie récapitulative)"
+        assert dialog.ok_button.isEnabled()
+        dialog.hours_spin.setValue(12)
+        dialog.accept()
+
+    _answer_next_dialog(edit)
+    qtbot.keyClick(view.table.view, Qt.Key.Key_Return)
+    details = action_details(demo_database, row.id)
+    assert details.draft.hours == 12 and details.draft.officer_id is None
+    qtbot.waitUntil(lambda: view.totals_label.text().endswith("12 h"))
