@@ -194,3 +194,15 @@ def test_a_mandate_entered_by_mistake_is_deleted_with_its_offices(demo_database)
         assert session.get(BoardMandate, chatry.mandate_id) is None
     with pytest.raises(ValidationError, match="Ce mandat n'existe plus"):
         end_mandate(demo_database, MandateEndDraft(chatry.mandate_id, chatry.start_on, date(2021, 1, 1)))
+
+
+def test_an_organisation_already_represented_is_warned_about(demo_database):
+    chorus = ids(demo_database, Organisation, name="CHORUS")
+    avie = ids(demo_database, Organisation, name="AVIE")
+    sitting = "CHORUS est déjà représenté au conseil par Sylvia RICCI : vérifiez qu'un second siège est voulu."
+    assert election_warnings(demo_database, [chorus], AG_2023) == [sitting]
+    # With a renewal, the sitting board is about to end: only the list itself counts.
+    assert election_warnings(demo_database, [chorus], AG_2023, renew=True) == []
+    assert election_warnings(demo_database, [avie, chorus, avie], AG_2023, renew=True) == ["AVIE est représenté 2 fois dans cette élection."]
+    result = elect_board(demo_database, ElectionDraft(new_assembly(demo_database), AG_2023, (SeatDraft(PersonRef(None, "Jeanne", "MARTIN"), chorus),)))
+    assert result.warnings == [sitting] and len(result.mandate_ids) == 1

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
-from coorace_desktop.domain import BoardMandate, BureauOffice, GeneralAssembly, NationalMandate, Person
+from coorace_desktop.domain import BoardMandate, BureauOffice, GeneralAssembly, NationalMandate, Organisation, Person
 from coorace_desktop.domain.enums import BureauRole
 from coorace_desktop.domain.governance_drafts import (
     ElectionDraft,
@@ -33,7 +33,7 @@ from coorace_desktop.services.governance_shared import (
     existing,
     person_name,
     refuse_if_invalid,
-    representation_warning,
+    representation_warnings,
     resolve_person,
 )
 from coorace_desktop.storage.database import Database
@@ -53,11 +53,17 @@ def _span(row: BoardMandate | BureauOffice | NationalMandate) -> Span:
     return Span(row.start_on, row.end_on)
 
 
-def election_warnings(database: Database, organisation_ids: list[int], on: date) -> list[str]:
-    """Warnings (not refusals) about organisations that are not members on the election date."""
+def election_warnings(database: Database, organisation_ids: list[int], on: date, renew: bool = False) -> list[str]:
+    """Warnings (not refusals) before an election: organisations that are not members on the date,
+    or already represented (by a sitting member, unless the board is renewed, or twice in the list)."""
     with database.session() as session:
-        warnings = (representation_warning(session, organisation_id, on) for organisation_id in dict.fromkeys(organisation_ids))
-        return [warning for warning in warnings if warning]
+        warnings = []
+        for organisation_id in dict.fromkeys(organisation_ids):
+            warnings += representation_warnings(session, organisation_id, on, since=on if renew else None)
+            if organisation_ids.count(organisation_id) > 1:
+                name = existing(session, Organisation, organisation_id).name
+                warnings.append(f"{name} est représenté {organisation_ids.count(organisation_id)} fois dans cette élection.")
+        return warnings
 
 
 def elect_board(database: Database, draft: ElectionDraft) -> ElectionResult:
@@ -84,9 +90,8 @@ def elect_board(database: Database, draft: ElectionDraft) -> ElectionResult:
             person = resolve_person(session, seat.person)
             others = session.exec(select(BoardMandate).where(BoardMandate.person_id == person.id)).all()
             check_single_mandate(person_name(session, person.id), span, [_span(other) for other in others])
-            warning = representation_warning(session, seat.organisation_id, start)
-            if warning:
-                warnings.append(warning)
+            # Renewed mandates have ended by now; earlier seats of this election count as sitting.
+            warnings += representation_warnings(session, seat.organisation_id, start)
             mandate = BoardMandate(
                 person_id=person.id, organisation_id=seat.organisation_id, assembly_id=assembly.id, start_on=start, end_on=draft.end_on
             )

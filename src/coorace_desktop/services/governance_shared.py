@@ -1,14 +1,16 @@
 """What the governance commands share: rows that must still exist, drafts that must be valid,
 and persons named by a draft (a recorded person, or a new one typed once only)."""
 
+from datetime import date
 from typing import TypeVar
 
 from sqlmodel import Session, SQLModel, select
 
-from coorace_desktop.domain import Membership, Organisation, Person
+from coorace_desktop.domain import BoardMandate, Membership, Organisation, Person
 from coorace_desktop.domain.governance_drafts import PersonRef
 from coorace_desktop.domain.governance_rules import Span, display_name, membership_warning
 from coorace_desktop.domain.validation import ValidationError, required_text
+from coorace_desktop.services.governance import active_on
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -64,10 +66,25 @@ def person_name(session: Session, person_id: int) -> str:
     return display_name(person.first_name, person.last_name) if person else ""
 
 
-def representation_warning(session: Session, organisation_id: int, on) -> str | None:
-    """A warning when the organisation is not a member on that date (a former member may still sit)."""
+def representation_warnings(session: Session, organisation_id: int, on: date, since: date | None = None) -> list[str]:
+    """Warnings, not refusals: the organisation is not a member on that date (a former member may
+    still sit), or is already represented on the board then (by mandates started on or after
+    `since`, when given: older ones are about to end)."""
     organisation = existing(session, Organisation, organisation_id)
     memberships = session.exec(
         select(Membership.joined_on, Membership.left_on).where(Membership.organisation_id == organisation_id)
     ).all()
-    return membership_warning(organisation.name, [Span(joined, left) for joined, left in memberships], on)
+    warnings = [membership_warning(organisation.name, [Span(joined, left) for joined, left in memberships], on)]
+    sitting = (
+        select(Person.first_name, Person.last_name)
+        .join(BoardMandate, BoardMandate.person_id == Person.id)
+        .where(BoardMandate.organisation_id == organisation_id, active_on(BoardMandate.start_on, BoardMandate.end_on, on))
+    )
+    if since is not None:
+        sitting = sitting.where(BoardMandate.start_on >= since)
+    names = [display_name(first, last) for first, last in session.exec(sitting).all()]
+    if names:
+        warnings.append(
+            f"{organisation.name} est déjà représenté au conseil par {' et '.join(names)} : vérifiez qu'un second siège est voulu."
+        )
+    return [warning for warning in warnings if warning]

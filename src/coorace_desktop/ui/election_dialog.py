@@ -97,6 +97,7 @@ class ElectionDialog(FormDialog):
         self.renew_check.setToolTip("Décochez pour une élection partielle qui complète le conseil en place.")
         self.form.addRow("", self.renew_check)
         self.watch(self.renew_check)
+        self.renew_check.toggled.connect(self.update_warnings)
 
         self.seats_form = QFormLayout()
         seats_box = QWidget()
@@ -211,7 +212,8 @@ class ElectionDialog(FormDialog):
     def update_warnings(self) -> None:
         organisation_ids = [row.organisation_combo.currentData() for row in self.rows]
         organisation_ids = [organisation_id for organisation_id in organisation_ids if organisation_id is not None]
-        warnings = election_warnings(self.database, organisation_ids, self.start_edit.date().toPython()) if organisation_ids else []
+        start, renew = self.start_edit.date().toPython(), self.renew_check.isChecked()
+        warnings = election_warnings(self.database, organisation_ids, start, renew) if organisation_ids else []
         self.warning_label.setText("\n".join(f"Attention : {warning}" for warning in warnings))
         self.warning_label.setVisible(bool(warnings))
 
