@@ -230,3 +230,18 @@ def test_enter_edits_a_historical_record_that_keeps_its_unknown_officer(qtbot, t
     details = action_details(demo_database, row.id)
     assert details.draft.hours == 12 and details.draft.officer_id is None
     qtbot.waitUntil(lambda: view.totals_label.text().endswith("12 h"))
+
+
+def test_deleting_a_stage_asks_first(qtbot, tab, demo_database, monkeypatch):
+    territory = create_territory(demo_database, "Millau", "12", TerritoryStage.INTERESTED, date(2019, 1, 1))
+    view = tab.territories_view
+    view.table.reload(territory)
+    _answer_next_dialog(lambda dialog: dialog.accept())
+    view.stage_button.click()
+    assert view.history_list.count() == 2
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: next(answers))
+    view.delete_stage_button.click()
+    assert view.history_list.count() == 2
+    view.delete_stage_button.click()
+    assert view.history_list.count() == 1

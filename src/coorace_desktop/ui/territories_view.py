@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -239,6 +240,12 @@ class TerritoriesView(QWidget):
     def delete_stage(self) -> None:
         row, item = self.table.current_row(), self.history_list.currentItem()
         if row is None or item is None:
+            return
+        answer = QMessageBox.question(
+            self, "Supprimer une étape", f"Supprimer l'étape « {item.text()} » de l'historique de {row.name} ?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
             return
         ok, _ = run_command(self, delete_stage_change, self.database, item.data(Qt.ItemDataRole.UserRole))
         if ok:
