@@ -9,13 +9,14 @@ import sys
 
 from coorace_desktop import __version__
 from coorace_desktop.cli import accompaniment_commands, backup_commands, database_commands, governance_commands, transfer_commands
+from coorace_desktop.cli import report_command
 from coorace_desktop.cli import events_commands
 from coorace_desktop.cli.common import CommandError, database_parent
 import sqlalchemy.exc
 
 from coorace_desktop.storage.errors import StorageError, known_failure
 
-COMMAND_MODULES = [database_commands, transfer_commands, governance_commands, backup_commands, accompaniment_commands, events_commands]
+COMMAND_MODULES = [database_commands, transfer_commands, governance_commands, backup_commands, accompaniment_commands, report_command, events_commands]
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):

@@ -1,0 +1,37 @@
+"""What a report is asked for, and what every section builder receives."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from coorace_desktop.report.styles import Styles
+from coorace_desktop.storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """A year's report: which sections (keys of SECTIONS, in any order; printed in the report's
+    order), and the reference year of the year-on-year changes (None: the last one with figures)."""
+
+    year: int
+    sections: tuple[str, ...] = ()
+    reference_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SectionContext:
+    database: Database
+    request: ReportRequest
+    styles: Styles
+    delegation: str
+
+    @property
+    def year(self) -> int:
+        return self.request.year
+
+    @property
+    def year_start(self) -> date:
+        return date(self.year, 1, 1)
+
+    @property
+    def year_end(self) -> date:
+        return date(self.year, 12, 31)

@@ -1,0 +1,40 @@
+"""The cover: the delegation's name, "Rapport d'activité", the year, its summary and sites."""
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus.flowables import Flowable
+
+from coorace_desktop.report.context import SectionContext
+from coorace_desktop.report.formats import long_date
+from coorace_desktop.report.styles import MUTED, para
+from coorace_desktop.services.governance import delegation_profile
+
+
+def build(context: SectionContext) -> list[Flowable]:
+    style = context.styles
+    profile = delegation_profile(context.database)
+    white = ParagraphStyle("cover_subtitle", parent=style.cover_title, fontSize=17, leading=22)
+    flowables: list[Flowable] = [
+        Spacer(1, 8 * mm),
+        para(profile.name or "Rapport annuel", style.cover_title),
+        Spacer(1, 4 * mm),
+        Paragraph("Rapport d'activité", white),
+        Spacer(1, 6 * mm),
+        Paragraph(str(context.year), style.cover_year),
+        Spacer(1, 34 * mm),
+    ]
+    if profile.summary:
+        flowables.append(para(profile.summary, style.cover_text))
+    sites = [site for site in profile.sites if site.name]
+    if sites:
+        lines = []
+        for site in sites:
+            opened = f" (depuis le {long_date(site.opened_on)})" if site.opened_on else ""
+            address = ", ".join(part for part in (site.address, f"{site.postcode} {site.city}".strip()) if part)
+            lines.append(site.name + (f" : {address}" if address and address != site.city else "") + opened)
+        sites_style = ParagraphStyle("cover_sites", parent=style.cover_text, fontSize=9.5, textColor=MUTED)
+        flowables += [Spacer(1, 6 * mm), Paragraph("<b>Nos sites</b>", sites_style)]
+        flowables += [para(line, sites_style) for line in lines]
+    return flowables
+

@@ -1,0 +1,120 @@
+"""*Temps forts*: the year's highlight stories, the "En 2020, ce sont aussi" lines of each
+programme (from the accompaniment log), the TZCLD territories, and the events in figures."""
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus.flowables import Flowable
+
+from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.report import formats
+from coorace_desktop.report.context import SectionContext
+from coorace_desktop.report.document import ONE_COLUMN, section_start
+from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para, paragraphs
+from coorace_desktop.services.accompaniment.summary import programme_summary
+from coorace_desktop.services.accompaniment.territories import stage_counts_text, territory_stage_counts
+from coorace_desktop.services.events import event_figures, highlights
+from coorace_desktop.services.events_list import YEAR, list_events
+from coorace_desktop.services.listing import ListQuery
+
+KEY = "temps-forts"
+# The events of a year the table lists at most (a delegation logs a few hundred).
+MAX_LISTED_EVENTS = 2000
+
+
+def build(context: SectionContext) -> list[Flowable]:
+    flowables = section_start(f"Temps forts {context.year}", KEY, columns=2)
+    flowables += _stories(context)
+    flowables += _programmes(context)
+    flowables += [NextPageTemplate(ONE_COLUMN), PageBreak()]
+    flowables += _events(context)
+    return flowables
+
+
+def _stories(context: SectionContext) -> list[Flowable]:
+    style = context.styles
+    heading = style.heading.clone("story_title", keepWithNext=1, fontSize=11, leading=14)
+    flowables: list[Flowable] = []
+    stories = highlights(context.database, context.year)
+    if not stories:
+        return [Paragraph(f"Aucun temps fort n'est enregistré pour {context.year}.", style.note)]
+    for story in stories:
+        flowables.append(CondPageBreak(30 * mm))
+        flowables.append(para(story.title.upper(), heading))
+        if story.starts_on:
+            flowables.append(Paragraph(formats.long_date(story.starts_on), style.note.clone("story_date", keepWithNext=1)))
+        body = paragraphs(story.story, style.justified)
+        flowables += body or [Paragraph("Texte à rédiger.", style.note)]
+    return flowables
+
+
+def _programmes(context: SectionContext) -> list[Flowable]:
+    style = context.styles
+    summaries = programme_summary(context.database, context.year)
+    counts = territory_stage_counts(context.database, context.year_end)
+    if not summaries and not any(counts.values()):
+        return []
+    flowables: list[Flowable] = [CondPageBreak(40 * mm), Paragraph(f"En {context.year}, ce sont aussi", style.heading)]
+    for summary in summaries:
+        flowables.append(para(summary.programme, style.subheading.clone("programme", keepWithNext=1)))
+        for line in summary.lines:
+            flowables.append(Paragraph(markup(line.text), style.bullet, bulletText="•"))
+    if any(counts.values()):
+        flowables.append(Paragraph("Territoires zéro chômeur de longue durée", style.subheading.clone("tzcld", keepWithNext=1)))
+        flowables.append(Paragraph(markup(stage_counts_text(counts, context.year_end)), style.bullet, bulletText="•"))
+    return flowables
+
+
+def _events(context: SectionContext) -> list[Flowable]:
+    style = context.styles
+    figures = event_figures(context.database, context.year_start, context.year_end)
+    flowables: list[Flowable] = [Paragraph(f"Les événements de {context.year} en chiffres", style.heading)]
+    if not figures.events:
+        return flowables + [Paragraph(f"Aucun événement enregistré pour {context.year}.", style.note)]
+    summary = (
+        f"{formats.number(figures.events)} séance{'s' if figures.events > 1 else ''} d'événements, "
+        f"dont {formats.number(figures.online)} en ligne ; {formats.number(figures.participants)} participant"
+        f"{'s' if figures.participants > 1 else ''}."
+    )
+    if figures.coverage_percent is not None:
+        summary += (
+            f" {formats.number(figures.reached)} structure{'s' if figures.reached > 1 else ''} adhérente"
+            f"{'s' if figures.reached > 1 else ''} sur {formats.number(figures.active_members)} "
+            f"({formats.percent(figures.coverage_percent)}) {'ont' if figures.reached > 1 else 'a'} participé à au moins "
+            "un événement (participations enregistrées par structure)."
+        )
+    flowables.append(Paragraph(summary, style.body))
+    kinds = sorted(figures.by_kind, key=lambda name: (-figures.by_kind[name], name))
+    rows = [
+        [
+            para(name, style.cell),
+            Paragraph(formats.number(figures.by_kind[name]), style.cell_right),
+            Paragraph(formats.number(figures.participants_by_kind.get(name, 0)), style.cell_right),
+        ]
+        for name in kinds
+    ]
+    flowables.append(data_table(["Type d'événement", "Séances", "Participants"], rows, [TEXT_WIDTH - 52 * mm, 26 * mm, 26 * mm]))
+    flowables.append(Paragraph("Le détail des événements", style.heading))
+    events = [
+        row
+        for row in list_events(context.database, ListQuery(filters={YEAR: context.year}), limit=MAX_LISTED_EVENTS)
+        if row.status != EventStatus.CANCELLED
+    ]
+    events.sort(key=lambda row: (row.starts_on is None, row.starts_on or context.year_end, row.id))
+    rows = [
+        [
+            para(formats.date_range(row.starts_on, row.ends_on) if row.starts_on else "Date non précisée", style.cell),
+            para(row.title, style.cell),
+            para(row.kind, style.cell),
+            Paragraph(formats.number(row.sessions), style.cell_right),
+            Paragraph(formats.number(row.participants), style.cell_right),
+        ]
+        for row in events
+    ]
+    flowables.append(
+        data_table(
+            ["Date", "Événement", "Type", "Séances", "Participants"],
+            rows,
+            [32 * mm, TEXT_WIDTH - 112 * mm, 36 * mm, 18 * mm, 26 * mm],
+        )
+    )
+    return flowables

@@ -1,0 +1,37 @@
+"""`report`: the PDF from the command line, or the Vérifier list with --check."""
+
+from pypdf import PdfReader
+
+from coorace_desktop.cli import main
+
+
+def test_report_writes_the_whole_pdf(demo_database, tmp_path, capsys):
+    target = tmp_path / "rapport 2020.pdf"
+    assert main(["report", "--db", str(demo_database.path), "--year", "2020", "-o", str(target)]) == 0
+    pages = len(PdfReader(target).pages)
+    assert capsys.readouterr().out == f"Rapport d'activité 2020 enregistré dans {target} ({pages} pages).\n"
+    assert pages >= 12
+
+
+def test_report_prints_only_the_sections_named(demo_database, tmp_path, capsys):
+    target = tmp_path / "annuaire.pdf"
+    arguments = ["report", "--db", str(demo_database.path), "--year", "2020", "--section", "adherents", "-o", str(target)]
+    assert main(arguments) == 0
+    reader = PdfReader(target)
+    assert [entry.title for entry in reader.outline] == ["Nos adhérents en 2020"]
+    assert "Rapport moral" not in " ".join(page.extract_text() for page in reader.pages)
+
+
+def test_check_lists_findings_without_printing(demo_database, tmp_path, capsys):
+    assert main(["report", "--db", str(demo_database.path), "--year", "2020", "--check"]) == 0
+    out = capsys.readouterr().out
+    assert "[À vérifier] 21 événement(s) réalisé(s) en 2020 sans aucun participant enregistré" in out
+    assert "    - Participation aux CDIAE de la région" in out
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_missing_output_and_bad_year_are_french_refusals(demo_database, capsys):
+    assert main(["report", "--db", str(demo_database.path), "--year", "2020"]) == 1
+    assert "Indiquez le fichier PDF à écrire avec -o FICHIER.pdf" in capsys.readouterr().err
+    assert main(["report", "--db", str(demo_database.path), "--year", "20", "-o", "x.pdf"]) == 1
+    assert "Année invalide : 20." in capsys.readouterr().err
