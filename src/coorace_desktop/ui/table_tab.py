@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.ui.errors import run_command
+from coorace_desktop.ui.table_export import export_as_shown
 from coorace_desktop.ui.table_model import ROW_ROLE, Column, WindowedTableModel
 
 SEARCH_DELAY_MS = 250
@@ -66,6 +67,8 @@ class DataTable(QWidget):
         self.new_button.setToolTip("Ctrl+N")
         self.edit_button.setToolTip("Entrée ou double-clic")
         self.delete_button.setToolTip("Suppr")
+        self.export_button = QPushButton("E&xporter…")
+        self.export_button.setToolTip("Les lignes affichées (recherche et filtres appliqués) vers Excel ou CSV")
 
         self.model = WindowedTableModel(columns, count, fetch_page, self)
         self.view = QTableView(self)
@@ -91,6 +94,7 @@ class DataTable(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.export_button)
         self.buttons_layout = buttons
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
@@ -102,6 +106,9 @@ class DataTable(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
+        self.export_button.clicked.connect(
+            lambda: export_as_shown(self, self.model, count, fetch_page, self.noun_plural.capitalize(), settings_key)
+        )
         self.view.doubleClicked.connect(self.edit_current)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_requested.emit, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -1,0 +1,63 @@
+"""« Exporter… » on every data table: what the table shows (its search, filters and sort, its
+columns as they read on screen) to an .xlsx or .csv file, in the background."""
+
+from collections.abc import Callable
+from datetime import date, time
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from coorace_desktop.services.exporting import ExportColumn, export_listing
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.ui.formats import display
+from coorace_desktop.ui.table_model import Column, WindowedTableModel
+from coorace_desktop.ui.worker import run_in_background
+
+TABLE_FILTERS = "Classeur Excel (*.xlsx);;CSV pour Excel, séparateur point-virgule (*.csv)"
+
+
+def shown_value(column: Column, row: object) -> object:
+    """The cell as the table shows it; numbers and dates stay numbers and dates when the
+    column shows them plainly, so that the spreadsheet can add and sort them."""
+    value = column.value(row)
+    plain = isinstance(value, (int, float, date, time)) and not isinstance(value, bool)
+    return value if plain and column.format is display else column.format(value)
+
+
+def export_columns(model: WindowedTableModel) -> list[ExportColumn]:
+    return [ExportColumn(column.title, lambda row, c=column: shown_value(c, row)) for column in model.columns]
+
+
+def chosen_path(name: str, selected_filter: str) -> Path:
+    """The file name typed, with the extension of the chosen type when none was typed."""
+    path = Path(name)
+    if path.suffix.lower() in (".xlsx", ".csv"):
+        return path
+    return path.with_name(path.name + (".csv" if "*.csv" in selected_filter else ".xlsx"))
+
+
+def export_as_shown(
+    parent: QWidget,
+    model: WindowedTableModel,
+    count: Callable[[ListQuery], int],
+    page: Callable[[ListQuery, int, int], list],
+    title: str,
+    suggested_name: str,
+) -> None:
+    """Ask for a file, then export every row the model's query gives (not only those on screen)."""
+    name, selected = QFileDialog.getSaveFileName(
+        parent, f"Exporter « {title} »", str(Path.home() / f"{suggested_name}.xlsx"), TABLE_FILTERS
+    )
+    if not name:
+        return
+    path = chosen_path(name, selected)
+    columns, query = export_columns(model), model.query
+    # count and page open a session per call, in the thread that calls them: the worker's.
+
+    def job(progress):
+        return export_listing(path, columns, count, page, query, sheet_title=title, progress=progress)
+
+    def done(rows: int) -> None:
+        QMessageBox.information(parent, "Export terminé", f"{rows} ligne(s) exportée(s) dans {path.name}.")
+
+    run_in_background(parent, f"Export vers {path.name}…", job, done)

@@ -1,0 +1,55 @@
+"""File menu items for spreadsheets in and address cards out: « Importer un tableur… » and
+« Exporter l'annuaire des adhérents (vCard)… ». (Tables export themselves: « Exporter… »
+under each table; events go to an agenda from their tab.)"""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from coorace_desktop.domain.enums import MembershipStatus
+from coorace_desktop.services.export_tables import MEMBERS_EXPORT, export_table
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.member_list import STATUS_FILTER
+from coorace_desktop.ui.import_dialog import ImportWizard
+from coorace_desktop.ui.worker import run_in_background
+
+VCARD_FILTER = "Carnet d'adresses vCard (*.vcf)"
+
+
+def install_transfer_actions(window: QMainWindow) -> None:
+    """Add the items to the window's File menu (the window gives add_file_action and database)."""
+    window.import_action = window.add_file_action("&Importer un tableur…", lambda: open_import(window), "Ctrl+I")
+    window.vcard_action = window.add_file_action("Exporter l'&annuaire des adhérents (vCard)…", lambda: export_directory(window))
+
+
+def open_import(window: QMainWindow) -> ImportWizard:
+    wizard = ImportWizard(window.database, parent=window)
+    wizard.accepted.connect(lambda: reload_tables(window))
+    wizard.open()
+    return wizard
+
+
+def reload_tables(window: QMainWindow) -> None:
+    """Every tab's table reads the database again (an import changes several of them)."""
+    for index in range(window.tabs.count()):
+        table = getattr(window.tabs.widget(index), "table", None)
+        if hasattr(table, "reload"):
+            table.reload()
+
+
+def export_directory(window: QMainWindow, path: Path | None = None) -> None:
+    """Current members, with their contacts, to a .vcf file that Outlook, Thunderbird or a phone imports."""
+    if path is None:
+        suggested = Path.home() / f"annuaire-adherents-{date.today():%Y-%m-%d}.vcf"
+        name, _ = QFileDialog.getSaveFileName(window, "Exporter l'annuaire des adhérents", str(suggested), VCARD_FILTER)
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".vcf") else Path(f"{name}.vcf")
+    database = window.database
+    query = ListQuery(filters={STATUS_FILTER: MembershipStatus.ACTIVE.value})
+
+    def done(result) -> None:
+        QMessageBox.information(window, "Export terminé", f"Annuaire enregistré dans {path.name} : {result.detail}.")
+
+    run_in_background(window, "Export de l'annuaire…", lambda progress: export_table(database, MEMBERS_EXPORT, path, query, progress), done)

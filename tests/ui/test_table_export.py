@@ -1,0 +1,65 @@
+"""« Exporter… » under a table writes what the table shows; the File menu's import and vCard items."""
+
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+import vobject
+
+from coorace_desktop.services.member_list import DEPARTMENT_FILTER
+from coorace_desktop.ui.main_window import MainWindow
+from coorace_desktop.ui.members_tab import MembersTab
+from coorace_desktop.ui.table_export import chosen_path, export_as_shown
+from coorace_desktop.ui.transfer_actions import export_directory, open_import
+
+
+def test_export_writes_the_rows_shown_as_shown(qtbot, demo_database, tmp_path, monkeypatch):
+    tab = MembersTab(demo_database)
+    qtbot.addWidget(tab)
+    tab.table.model.set_filter(DEPARTMENT_FILTER, "82")
+    tab.table.model.set_search("avie")
+    target = tmp_path / "membres"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "Classeur Excel (*.xlsx)"))
+    messages = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: messages.append(text))
+    tab.table.export_button.click()
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    assert messages == ["1 ligne(s) exportée(s) dans membres.xlsx."]
+    sheet = load_workbook(tmp_path / "membres.xlsx").active
+    model = tab.table.model
+    assert [cell.value for cell in sheet[1]] == [column.title for column in model.columns]
+    assert sheet.max_row == 2 and sheet.cell(2, 1).value == "AVIE"
+    shown = [model.data(model.index(0, column)) for column in range(model.columnCount())]
+    assert sheet.cell(2, 3).value == shown[2] and sheet.cell(2, 4).value == shown[3]
+
+
+def test_chosen_path_adds_the_extension_of_the_chosen_type(tmp_path):
+    assert chosen_path(str(tmp_path / "a"), "CSV pour Excel (*.csv)").name == "a.csv"
+    assert chosen_path(str(tmp_path / "a.xlsx"), "CSV pour Excel (*.csv)").name == "a.xlsx"
+    assert chosen_path(str(tmp_path / "a"), "Classeur Excel (*.xlsx)").name == "a.xlsx"
+
+
+def test_cancelled_file_choice_exports_nothing(qtbot, demo_database, tmp_path, monkeypatch):
+    tab = MembersTab(demo_database)
+    qtbot.addWidget(tab)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
+    calls = []
+    export_as_shown(tab, tab.table.model, lambda q: calls.append(q) or 0, lambda q, o, n: [], "Adhérents", "adherents")
+    assert calls == []  # nothing read, nothing written
+
+
+def test_file_menu_offers_import_and_directory(qtbot, demo_database, settings, tmp_path, monkeypatch):
+    window = MainWindow(demo_database, settings)
+    qtbot.addWidget(window)
+    texts = [action.text().replace("&", "") for action in window.file_menu.actions()]
+    assert "Importer un tableur…" in texts and "Exporter l'annuaire des adhérents (vCard)…" in texts
+    wizard = open_import(window)
+    assert wizard.isVisible() and wizard.database is demo_database
+    wizard.reject()
+    messages = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: messages.append(text))
+    export_directory(window, tmp_path / "annuaire.vcf")
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    cards = list(vobject.readComponents((tmp_path / "annuaire.vcf").read_text(encoding="utf-8")))
+    organisations = [card for card in cards if "x-abshowas" in card.contents]
+    assert len(organisations) == 51
+    assert messages[0].startswith("Annuaire enregistré dans annuaire.vcf : 51 fiche(s) d'adhérent")
