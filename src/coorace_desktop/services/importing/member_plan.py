@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from coorace_desktop.domain import Contact, Organisation, OrganisationType, Person, Site
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services.importing.member_rows import ContactDraft, OrganisationDraft, SiteDraft
+from coorace_desktop.services.importing.member_rows import ContactDraft, OrganisationDraft, SiteDraft, person_key
 from coorace_desktop.services.importing.outcome import Action
 
 # token_sort_ratio on folded names: 'Hérisson Bellor SARL' vs 'HERISSON BELLOR' scores 86.
@@ -29,10 +29,6 @@ class ExistingSite:
     department: str
     phone: str
     email: str
-
-    @property
-    def place_key(self) -> tuple[str, str, str]:
-        return (self.postcode, fold(self.city), fold(self.address))
 
 
 @dataclass(slots=True)
@@ -177,7 +173,7 @@ def matching_site(existing: ExistingOrganisation, site: SiteDraft) -> ExistingSi
 
 
 def matching_contact(existing: ExistingOrganisation, contact: ContactDraft) -> ExistingContact | None:
-    return next((c for c in existing.contacts if c.name_key == contact.name_key), None)
+    return next((c for c in existing.contacts if c.name_key == person_key(contact)), None)
 
 
 SITE_FIELDS = {"address": "adresse", "postcode": "code postal", "city": "ville", "phone": "téléphone", "email": "courriel"}
@@ -198,16 +194,17 @@ def describe_changes(existing: ExistingOrganisation, draft: OrganisationDraft) -
     for siae_type in draft.types:
         if siae_type.value not in existing.types:
             changes.append(f"type ajouté : {siae_type.label}")
-    for site in draft.sites:
-        current = matching_site(existing, site)
+    changes += _item_changes("site", draft.sites, lambda s: matching_site(existing, s), SITE_FIELDS, lambda s: s.city or s.address or s.postcode)
+    changes += _item_changes("contact", draft.contacts, lambda c: matching_contact(existing, c), CONTACT_FIELDS, lambda c: c.full_name)
+    return changes
+
+
+def _item_changes(kind: str, items, matching, labels: dict[str, str], name_of) -> list[str]:
+    changes = []
+    for item in items:
+        current = matching(item)
         if current is None:
-            changes.append(f"site ajouté : {site.city or site.address or site.postcode}")
-        elif fields := changed_fields(current, site, SITE_FIELDS):
-            changes.append(f"site {current.city or current.address} : {', '.join(fields)}")
-    for contact in draft.contacts:
-        current = matching_contact(existing, contact)
-        if current is None:
-            changes.append(f"contact ajouté : {contact.full_name}")
-        elif fields := changed_fields(current, contact, CONTACT_FIELDS):
-            changes.append(f"contact {contact.full_name} : {', '.join(fields)}")
+            changes.append(f"{kind} ajouté : {name_of(item)}")
+        elif fields := changed_fields(current, item, labels):
+            changes.append(f"{kind} {name_of(item)} : {', '.join(fields)}")
     return changes

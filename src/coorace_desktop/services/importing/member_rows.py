@@ -6,6 +6,7 @@ from datetime import date
 
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.members import ContactDraft, SiteDraft
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.importing.cells import as_date, as_postcode_text, as_siae_types, as_text
@@ -14,38 +15,14 @@ from coorace_desktop.services.importing.outcome import RowError
 from coorace_desktop.services.importing.sources import SourceTable
 
 
-@dataclass(frozen=True, slots=True)
-class SiteDraft:
-    address: str = ""
-    postcode: str = ""
-    city: str = ""
-    department: str = ""
-    phone: str = ""
-    email: str = ""
-
-    @property
-    def place_key(self) -> tuple[str, str, str]:
-        return (self.postcode, fold(self.city), fold(self.address))
-
-    def is_empty(self) -> bool:
-        return not any((self.address, self.postcode, self.city, self.phone, self.email))
+def place_key(site: SiteDraft) -> tuple[str, str, str]:
+    """What makes two rows the same site: postcode, city and address, folded."""
+    return (site.postcode, fold(site.city), fold(site.address))
 
 
-@dataclass(frozen=True, slots=True)
-class ContactDraft:
-    first_name: str
-    last_name: str
-    role: str = ""
-    email: str = ""
-    phone: str = ""
-
-    @property
-    def name_key(self) -> str:
-        return fold(f"{self.last_name} {self.first_name}")
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+def person_key(contact: ContactDraft) -> str:
+    """The person's name_key, as persons.name_key stores it."""
+    return fold(f"{contact.last_name} {contact.first_name}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +92,9 @@ def _draft(line: int, values: dict[str, object], messages: list[str]) -> Organis
     if last_name or first_name:
         if not last_name:
             messages.append("Le nom du contact est obligatoire quand son prénom est donné.")
-        contacts = (ContactDraft(first_name, last_name, text.get("contact_role", ""), contact_email, contact_phone),)
+        contacts = (
+            ContactDraft(last_name=last_name, first_name=first_name, role=text.get("contact_role", ""), email=contact_email, phone=contact_phone),
+        )
     elif contact_email or contact_phone:
         messages.append("Le courriel ou téléphone du contact est donné sans son nom.")
     if name is None:
@@ -129,7 +108,7 @@ def _draft(line: int, values: dict[str, object], messages: list[str]) -> Organis
         notes=text.get("notes", ""),
         joined_on=_checked(messages, as_date, values.get("joined_on"), "Date d'adhésion"),
         types=_checked(messages, as_siae_types, values.get("types")) or (),
-        sites=() if site.is_empty() else (site,),
+        sites=(site,) if any((site.address, site.postcode, site.city, site.phone, site.email)) else (),
         contacts=contacts,
     )
 
@@ -139,8 +118,8 @@ def gather(earlier: OrganisationDraft, draft: OrganisationDraft, messages: list[
     if earlier.siret and draft.siret and earlier.siret != draft.siret:
         messages.append(f"SIRET différent de celui de la ligne {earlier.line} pour la même structure.")
         return earlier
-    places = {site.place_key for site in earlier.sites}
-    people = {contact.name_key for contact in earlier.contacts}
+    places = {place_key(site) for site in earlier.sites}
+    people = {person_key(contact) for contact in earlier.contacts}
     return replace(
         earlier,
         lines=earlier.lines + draft.lines,
@@ -149,6 +128,6 @@ def gather(earlier: OrganisationDraft, draft: OrganisationDraft, messages: list[
         notes=earlier.notes or draft.notes,
         joined_on=earlier.joined_on or draft.joined_on,
         types=earlier.types + tuple(t for t in draft.types if t not in earlier.types),
-        sites=earlier.sites + tuple(s for s in draft.sites if s.place_key not in places),
-        contacts=earlier.contacts + tuple(c for c in draft.contacts if c.name_key not in people),
+        sites=earlier.sites + tuple(s for s in draft.sites if place_key(s) not in places),
+        contacts=earlier.contacts + tuple(c for c in draft.contacts if person_key(c) not in people),
     )

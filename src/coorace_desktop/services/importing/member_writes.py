@@ -3,7 +3,7 @@
 transaction, keeping `name_key` and `search_key` as domain/text.py computes them."""
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Connection, bindparam, update
 
@@ -15,7 +15,7 @@ from coorace_desktop.services.importing.member_plan import (
     matching_contact,
     matching_site,
 )
-from coorace_desktop.services.importing.member_rows import OrganisationDraft
+from coorace_desktop.services.importing.member_rows import OrganisationDraft, person_key
 from coorace_desktop.services.importing.outcome import Progress
 
 BATCH = 2_000
@@ -109,7 +109,7 @@ class MemberWriter:
                 continue
             merged = {name: getattr(site, name) or getattr(current, name) for name in ("address", "postcode", "city", "department", "phone", "email")}
             self.writes.site_updates.append({"target_id": current.id, **merged})
-            sites[sites.index(current)] = site.__class__(**merged)
+            sites[sites.index(current)] = replace(site, **merged)
         contacts = list(existing.contacts)
         for contact in draft.contacts:
             current = matching_contact(existing, contact)
@@ -121,9 +121,7 @@ class MemberWriter:
                 {"target_id": current.person_id, "email": contact.email or current.email, "phone": contact.phone or current.phone}
             )
             self.writes.contact_updates.append({"target_id": current.contact_id, "role": contact.role or current.role})
-            contacts[contacts.index(current)] = contact.__class__(
-                current.first_name, current.last_name, email=contact.email or current.email
-            )
+            contacts[contacts.index(current)] = replace(contact, first_name=current.first_name, last_name=current.last_name, email=contact.email or current.email)
         self.writes.organisation_updates.append(
             {
                 "target_id": existing.id,
@@ -142,7 +140,7 @@ class MemberWriter:
                 "email": contact.email,
                 "phone": contact.phone,
                 "notes": "",
-                "name_key": contact.name_key,
+                "name_key": person_key(contact),
                 "erased_on": None,
             }
         )
