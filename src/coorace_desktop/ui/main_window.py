@@ -18,6 +18,7 @@ from coorace_desktop.ui.errors import show_error
 from coorace_desktop.ui.events_tab import EventsTab
 from coorace_desktop.ui.governance_tab import GovernanceTab
 from coorace_desktop.ui.members_tab import MembersTab
+from coorace_desktop.ui.transfer_actions import install_transfer_actions
 
 # The tabs, in the order they appear.
 TABS: list[type[QWidget]] = [MembersTab, GovernanceTab, AccompanimentTab, EventsTab]
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.path_label)
         self.tabs.currentChanged.connect(self._update_status)
         self._build_menus()
+        install_transfer_actions(self)
         self._set_database(database)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
