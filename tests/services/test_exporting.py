@@ -6,6 +6,8 @@ from datetime import date
 import icalendar
 import pytest
 import vobject
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -13,6 +15,8 @@ from coorace_desktop.domain import Organisation, Site
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.services.export_tables import EVENTS_EXPORT, MEMBERS_EXPORT, export_table
 from coorace_desktop.services.exporting import ExportError, neutralised, write_rows
+from coorace_desktop.services.importing.cells import as_text
+from coorace_desktop.services.importing.sources import read_table
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.member_list import DEPARTMENT_FILTER, count_members
 
@@ -95,3 +99,13 @@ def test_events_table_to_csv(demo_database, tmp_path):
     rows = list(csv.reader((tmp_path / "agenda.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0][0] == "Titre" and len(rows) == done.rows + 1 >= 2
     assert all("ssembl" in row[0] for row in rows[1:])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(st.characters(codec="cp1252", exclude_categories=("Cc", "Cs"))), min_size=1, max_size=5))
+def test_a_csv_export_reads_back_as_typed_even_when_neutralised(tmp_path, texts):
+    path = tmp_path / "aller-retour.csv"
+    write_rows(path, ["N°", "Texte"], [[number, text] for number, text in enumerate(texts)])
+    table = read_table(path)
+    assert table.delimiter == ";"
+    assert [as_text(row.cells[1]) for row in table.rows[1:]] == [" ".join(text.split()) for text in texts]
