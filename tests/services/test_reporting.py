@@ -5,6 +5,7 @@ import pytest
 from coorace_desktop.domain.enums import ResourceKind
 from coorace_desktop.domain.reporting_rules import InputErrors, PartnerInput, ReportTextInput, ResourceInput
 from coorace_desktop.services import reporting
+from coorace_desktop.services.listing import ListQuery
 
 
 def test_report_text_round_trip_and_signatory_required(database):
@@ -63,3 +64,18 @@ def test_partners_by_year_and_crud(database):
         reporting.save_partner(database, PartnerInput("Y"), 999)
     assert reporting.delete_partners(database, [first]) == 1
     assert [row.name for row in reporting.partners(database)] == ["ENEDIS"]
+
+
+def test_partner_page_sorts_in_sql(database):
+    for name, since in (("Région Occitanie", 2018), ("ENEDIS", 2019), ("Direccte", None)):
+        reporting.save_partner(database, PartnerInput(name, since_year=since))
+    assert reporting.count_partners(database, ListQuery()) == 3
+    names = [row.name for row in reporting.partner_page(database, ListQuery(sort_key="name"), 0, 10)]
+    assert names == ["Direccte", "ENEDIS", "Région Occitanie"]
+    newest = reporting.partner_page(database, ListQuery(sort_key="since", descending=True), 0, 1)
+    assert newest[0].name == "ENEDIS"
+
+
+def test_report_years_are_those_with_something_recorded(demo_database, database):
+    assert reporting.report_years(demo_database) == [2020, 2018]  # 2021 holds only planned events
+    assert reporting.report_years(database) == []

@@ -3,9 +3,11 @@ delegation's resources by kind, and the partners thanked in the report."""
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import delete, func, insert, or_, select, union
 
-from coorace_desktop.domain.enums import ResourceKind
+from coorace_desktop.domain.enums import EventStatus, ResourceKind
+from coorace_desktop.domain.events import Event
+from coorace_desktop.domain.organisations import YearlyFigures
 from coorace_desktop.domain.reporting import Partner, ReportText, YearlyResource
 from coorace_desktop.domain.reporting_rules import (
     PartnerInput,
@@ -15,6 +17,7 @@ from coorace_desktop.domain.reporting_rules import (
     clean_report_text,
     clean_resources,
 )
+from coorace_desktop.services.listing import ListQuery, apply_sort
 from coorace_desktop.storage.database import Database
 
 
@@ -136,3 +139,33 @@ def save_partner(database: Database, values: PartnerInput, partner_id: int | Non
 def delete_partners(database: Database, partner_ids: list[int]) -> int:
     with database.session() as session:
         return session.execute(delete(Partner).where(Partner.id.in_(partner_ids))).rowcount
+
+
+PARTNER_SORTS = {"name": Partner.name, "since": Partner.since_year, "until": Partner.until_year}
+
+
+def count_partners(database: Database, query: ListQuery) -> int:
+    """Partners are a few dozen: the list has no search, only sorting."""
+    with database.session() as session:
+        return session.scalar(select(func.count()).select_from(Partner))
+
+
+def partner_page(database: Database, query: ListQuery, offset: int, limit: int) -> list[PartnerRow]:
+    statement = apply_sort(select(Partner), PARTNER_SORTS, query, Partner.id).offset(offset).limit(limit)
+    with database.session() as session:
+        return [
+            PartnerRow(row.id, row.name, row.description, row.since_year, row.until_year)
+            for row in session.scalars(statement)
+        ]
+
+
+def report_years(database: Database) -> list[int]:
+    """Years something was recorded for (texts, figures, resources, events held), newest first."""
+    years = union(
+        select(ReportText.year),
+        select(YearlyFigures.year),
+        select(YearlyResource.year),
+        select(Event.year).where(Event.status == EventStatus.DONE),
+    ).subquery()
+    with database.session() as session:
+        return list(session.scalars(select(years.c[0]).order_by(years.c[0].desc())))

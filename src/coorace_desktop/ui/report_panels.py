@@ -1,0 +1,81 @@
+"""The Reports tab's two read-only panels: the Vérifier findings and the PDF preview."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from coorace_desktop.services.report_check import SEVERITY_LABELS, Finding, Severity
+
+# Details listed under a finding; past this many, a last line says how many more there are.
+DETAILS_SHOWN = 200
+
+
+class FindingsView(QTreeWidget):
+    """One line per finding (warnings first), its details (which members, which events) beneath."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderLabels(["Constat", "Section"])
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.header().setStretchLastSection(False)
+        self.header().resizeSection(1, 130)
+        self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
+
+    def show_findings(self, findings: list[Finding], section_titles: dict[str, str]) -> None:
+        self.clear()
+        icons = {
+            Severity.WARNING: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            Severity.INFO: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+        }
+        if not findings:
+            QTreeWidgetItem(self, ["Rien à signaler : le rapport peut être imprimé.", ""])
+            return
+        for finding in findings:
+            item = QTreeWidgetItem(self, [finding.message, section_titles.get(finding.section, finding.section)])
+            item.setIcon(0, icons[finding.severity])
+            item.setToolTip(0, f"{SEVERITY_LABELS[finding.severity]} : {finding.message}")
+            for detail in finding.details[:DETAILS_SHOWN]:
+                QTreeWidgetItem(item, [detail, ""])
+            if len(finding.details) > DETAILS_SHOWN:
+                QTreeWidgetItem(item, [f"… et {len(finding.details) - DETAILS_SHOWN} autres", ""])
+
+
+class PdfPreview(QWidget):
+    """The pages of the last generated report, fit to the width, one under the other."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.placeholder = QLabel("Générez le PDF pour le voir ici.", alignment=Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.view, 1)
+        self.view.hide()
+
+    def show_pdf(self, path: Path) -> int:
+        """Load the file; returns its page count (0 if it cannot be read)."""
+        self.document.close()
+        if self.document.load(str(path)) != QPdfDocument.Error.None_:
+            self.clear("Aperçu impossible : le fichier ne peut pas être lu.")
+            return 0
+        self.placeholder.hide()
+        self.view.show()
+        return self.document.pageCount()
+
+    def clear(self, message: str = "Générez le PDF pour le voir ici.") -> None:
+        """Release the file (Windows keeps an open file from being replaced) and show the message."""
+        self.document.close()
+        self.view.hide()
+        self.placeholder.setText(message)
+        self.placeholder.show()

@@ -1,0 +1,121 @@
+"""The Rapport annuel tab: year and sections, Vérifier, generation in the background with its
+preview, cancel, and the editors of the year's texts, resources and partners."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtPdf import QPdfDocument
+
+from coorace_desktop.domain.enums import ResourceKind
+from coorace_desktop.services import reporting
+from coorace_desktop.services.report_check import check_report
+from coorace_desktop.ui.report_dialogs import PartnerDialog, ReportTextDialog, ResourcesDialog
+from coorace_desktop.ui.reports_tab import ReportsTab, default_year
+
+
+@pytest.fixture
+def tab(qtbot, demo_database):
+    widget = ReportsTab(demo_database)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_opens_on_the_latest_year_with_data(tab, database):
+    assert tab.year == 2020
+    assert tab.reference_combo.currentText() == "Automatique (2018)"
+    assert [tab.reference_combo.itemText(i) for i in range(tab.reference_combo.count())] == ["Automatique (2018)", "2018"]
+    assert tab.moral_label.text() == "Rapport moral 2020 : 11 paragraphe(s), signé Isabelle Chatry."
+    assert "Subventions 65 %" in tab.resources_label.text()
+    assert default_year(database, today=date(2026, 3, 1)) == 2025
+
+
+def test_check_lists_the_findings(tab, demo_database):
+    tab.check()
+    findings = check_report(demo_database, 2020)
+    assert tab.findings.topLevelItemCount() == len(findings)
+    first = tab.findings.topLevelItem(0)
+    assert first.text(0) == findings[0].message and first.text(1) == "Temps forts"
+    assert first.childCount() == len(findings[0].details)
+    assert tab.pages.tabText(0) == "Vérification (1)"
+
+
+def test_no_section_no_generation(tab):
+    for check in tab.section_checks.values():
+        check.setChecked(False)
+    assert not tab.generate_button.isEnabled()
+    assert tab.status_text() == "Rapport 2020 : 0 section(s) sur 7"
+    tab.section_checks["adherents"].setChecked(True)
+    assert tab.generate_button.isEnabled()
+    assert tab.request().sections == ("adherents",)
+
+
+def test_generates_in_the_background_then_previews(tab, qtbot, tmp_path):
+    target = tmp_path / "rapport.pdf"
+    tab.section_checks["adherents"].setChecked(False)
+    tab.generate_to(target)
+    assert not tab.generate_button.isEnabled()  # one generation at a time
+    qtbot.waitUntil(lambda: tab.last_result is not None, timeout=20_000)
+    assert target.exists() and tab.last_result.path == target
+    assert tab.preview.document.status() == QPdfDocument.Status.Ready
+    assert tab.preview.document.pageCount() == tab.last_result.pages
+    assert tab.pages.currentIndex() == 1 and tab.open_button.isEnabled()
+    assert tab.status_text() == f"Rapport 2020 : {tab.last_result.pages} pages (rapport.pdf)"
+    qtbot.waitUntil(lambda: tab.generate_button.isEnabled())
+
+
+def test_cancel_leaves_no_file(tab, qtbot, tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "rapport.pdf"
+    job = tab.generate_to(target)
+    job.cancel()
+    qtbot.waitUntil(lambda: tab.job is None and tab.generate_button.isEnabled(), timeout=20_000)
+    assert tab.last_result is None and not tab.open_button.isEnabled()
+    assert list(folder.iterdir()) == []
+
+
+def test_report_text_dialog_saves_and_requires_a_signatory(qtbot, demo_database):
+    dialog = ReportTextDialog(demo_database, 2021)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.moral_edit.setPlainText("Premier paragraphe.\n\nSecond <b> & co.")
+    assert not dialog.ok_button.isEnabled()
+    dialog.name_edit.setText("Camille Vergely")
+    assert dialog.ok_button.isEnabled()
+    dialog.accept()
+    assert reporting.report_text(demo_database, 2021).moral_report == "Premier paragraphe.\n\nSecond <b> & co."
+
+
+def test_resources_dialog_refuses_bad_numbers_then_saves(tab, qtbot, demo_database):
+    dialog = ResourcesDialog(demo_database, 2020)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    amount, share = dialog.edits[ResourceKind.SUBSIDIES]
+    amount.setText("douze")
+    assert not dialog.ok_button.isEnabled()
+    amount.setText("120 000")
+    share.setText("")
+    assert dialog.ok_button.isEnabled()
+    dialog.accept()
+    lines = {line.kind: line for line in reporting.resources(demo_database, 2020)}
+    assert lines[ResourceKind.SUBSIDIES].amount == 120_000
+    tab._refresh_content()
+    assert "Subventions 65 %" not in tab.resources_label.text()
+
+
+def test_partners_table_and_dialog(tab, qtbot, qtmodeltester, demo_database):
+    qtmodeltester.check(tab.partners.model)
+    assert tab.partners.model.rowCount() == 6
+    dialog = PartnerDialog(demo_database, None, tab)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_edit.setText("Fondation <Abbé> & Cie")
+    dialog.since_spin.setValue(2021)
+    dialog.until_spin.setValue(2020)
+    assert not dialog.ok_button.isEnabled()
+    dialog.until_spin.setValue(dialog.until_spin.minimum())  # "—": no end
+    dialog.accept()
+    tab.partners.reload(select_id=dialog.result_value)
+    assert tab.partners.model.rowCount() == 7
+    assert [row.name for row in reporting.partners(demo_database, 2020)].count("Fondation <Abbé> & Cie") == 0
+    assert "Fondation <Abbé> & Cie" in [row.name for row in reporting.partners(demo_database, 2021)]
