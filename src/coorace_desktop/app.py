@@ -8,9 +8,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from coorace_desktop.services.demo import create_demo_database
-from coorace_desktop.storage.database import open_database
 from coorace_desktop.storage.errors import StorageError
 from coorace_desktop.storage.paths import DB_ENV_VAR, default_database_path, demo_database_path
+from coorace_desktop.ui.backup_controller import DataSafety, open_locked
 from coorace_desktop.ui.errors import handle_unexpected, setup_logging, show_error
 from coorace_desktop.ui.main_window import DATABASE_FILTER, MainWindow
 from coorace_desktop.ui.welcome_dialog import WelcomeChoice, WelcomeDialog
@@ -63,10 +63,17 @@ def run_application(db_path: Path | None = None, demo: bool = False) -> int:
         return 0
     path, create = choice
     try:
-        database = open_database(path, create=create)
+        opened = open_locked(None, path, create, at_start=True)  # one instance per database file
     except StorageError as error:
         show_error(None, str(error))
         return 1
+    if opened is None:
+        return 0
+    database, lock = opened
     window = MainWindow(database, settings)
+    safety = DataSafety(window, lock)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        safety.release_all()

@@ -9,7 +9,15 @@ from sqlmodel import select
 
 from coorace_desktop.domain import Contact, Organisation, Person
 from coorace_desktop.services.health import counts
-from coorace_desktop.services.privacy import PrivacyRefusal, erase_person, find_persons, person_record
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.privacy import (
+    PrivacyRefusal,
+    count_persons,
+    erase_person,
+    find_persons,
+    list_persons,
+    person_record,
+)
 from coorace_desktop.services.privacy_export import export_person
 from coorace_desktop.services.privacy_mentions import name_patterns
 
@@ -116,3 +124,17 @@ def test_the_export_of_an_erased_person_says_so_and_names_nobody(demo_database, 
 )
 def test_name_patterns(first, last, expected):
     assert name_patterns(first, last) == expected
+
+
+def test_the_persons_list_searches_filters_and_sorts_in_sql(demo_database):
+    erase_person(demo_database, person_id(demo_database, "chatry"), TODAY)
+    everyone = ListQuery(sort_key="name")
+    assert count_persons(demo_database, everyone) == 20
+    assert count_persons(demo_database, everyone.with_filter("erased", True)) == 1
+    assert count_persons(demo_database, everyone.with_filter("erased", False)) == 19
+    names = [p.last_name for p in list_persons(demo_database, everyone.with_filter("erased", False), 0, 100)]
+    assert names == sorted(names, key=str.casefold) and len(names) == 19
+    page = list_persons(demo_database, everyone, 5, 3)
+    assert [p.id for p in page] == [p.id for p in list_persons(demo_database, everyone, 0, 100)[5:8]]
+    (found,) = list_persons(demo_database, ListQuery(search="IMBÉRDIS"), 0, 10)
+    assert found.first_name == "Nicolas"

@@ -46,6 +46,8 @@ def test_backup_to_a_chosen_file_or_folder_and_never_over_an_existing_file(demo_
     assert create_backup(demo_database.path, chosen).path == chosen
     with pytest.raises(StorageError, match="existe déjà"):
         create_backup(demo_database.path, chosen)
+    with pytest.raises(StorageError, match="la base elle-même"):
+        create_backup(demo_database.path, demo_database.path, overwrite=True)
     assert hashlib.sha256(chosen.read_bytes()).hexdigest() == read_manifest(chosen).sha256
     folder = tmp_path / "clé USB"
     folder.mkdir()

@@ -50,6 +50,7 @@ print("begin", flush=True)
 number = 0
 while True:
     restore_backup(database, copies[number % 2])
+    print("restored", number, flush=True)
     number += 1
 """
 
@@ -76,11 +77,14 @@ def test_kill_9_during_large_writes_loses_at_most_the_transaction_in_flight(demo
         [sys.executable, "-c", SPAWNER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     try:
-        for _ in range(KILLS):
+        for kill in range(KILLS):
             spawner.stdin.write(f"{next_batch}\n")
             spawner.stdin.flush()
             lines = [spawner.stdout.readline(), spawner.stdout.readline()]  # its pid, its first "begin"
-            time.sleep(rng.uniform(0, 0.4))  # a transaction takes ~0.1-0.2 s here: kills land everywhere
+            if kill % 3 == 0:  # however slow the machine, some kills come after a commit
+                while not lines[-1].startswith("done"):
+                    lines.append(spawner.stdout.readline())
+            time.sleep(rng.uniform(0, 0.4))  # a transaction takes ~0.1-0.3 s here: kills land everywhere
             pid = next(int(line.split()[1]) for line in lines if line.startswith("pid"))
             os.kill(pid, signal.SIGKILL)
             while not lines[-1].startswith("reaped"):
@@ -117,9 +121,12 @@ def test_kill_9_during_restores_leaves_one_whole_database(demo_file, tmp_path):
     big = create_backup(big, tmp_path / "grande copie.sqlite").path
     rng = random.Random(9)
     seen = set()
-    for _ in range(8):
-        restorer = subprocess.Popen([sys.executable, "-c", RESTORER, str(path), str(small), str(big)], stdout=subprocess.PIPE, text=True)
+    for kill in range(8):
+        copies = (big, small) if kill % 4 < 2 else (small, big)
+        restorer = subprocess.Popen([sys.executable, "-c", RESTORER, str(path), *map(str, copies)], stdout=subprocess.PIPE, text=True)
         assert restorer.stdout.readline().startswith("begin")
+        if kill % 2 == 0:  # however slow the machine, some kills come after a whole restore
+            assert restorer.stdout.readline().startswith("restored")
         time.sleep(rng.uniform(0.05, 0.8))
         restorer.send_signal(signal.SIGKILL)
         restorer.communicate()

@@ -27,8 +27,12 @@ from coorace_desktop.domain import (
 from coorace_desktop.domain.enums import BureauRole
 from coorace_desktop.domain.text import fold, organisation_search_key
 from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.services.privacy_mentions import Mention, find_mentions
 from coorace_desktop.storage.database import Database
+
+
+PERSON_SORTS = {"name": Person.name_key, "email": Person.email, "erased_on": Person.erased_on}
 
 
 class PrivacyRefusal(ValidationError):
@@ -125,6 +129,27 @@ def find_persons(database: Database, text: str = "", *, include_erased: bool = F
     with database.session() as session:
         persons = session.exec(statement.order_by(Person.name_key, Person.id).limit(limit)).all()
         return [PersonSummary(p.id, p.first_name, p.last_name, p.email, p.erased_on) for p in persons]
+
+
+def count_persons(database: Database, query: ListQuery) -> int:
+    with database.session() as session:
+        return session.exec(_persons_statement(select(func.count()).select_from(Person), query)).one()
+
+
+def list_persons(database: Database, query: ListQuery, offset: int, limit: int) -> list[PersonSummary]:
+    """One page of the persons list (search on the folded name, filter erased or not, sort in SQL)."""
+    statement = apply_sort(_persons_statement(select(Person), query), PERSON_SORTS, query, Person.id)
+    with database.session() as session:
+        persons = session.exec(statement.offset(offset).limit(limit)).all()
+        return [PersonSummary(p.id, p.first_name, p.last_name, p.email, p.erased_on) for p in persons]
+
+
+def _persons_statement(statement, query: ListQuery):
+    statement = apply_search(statement, Person.name_key, query.search)
+    erased = query.filter("erased")
+    if erased is not None:
+        statement = statement.where(Person.erased_on.is_not(None) if erased else Person.erased_on.is_(None))
+    return statement
 
 
 def person_record(database: Database, person_id: int) -> PersonRecord:

@@ -109,6 +109,8 @@ def create_backup(
     now = datetime.now().astimezone()
     folder, name = _target_parts(database, target, kind, now)
     final = folder / name
+    if final.resolve() == database.resolve():
+        raise StorageError(f"{final.name} est la base elle-même : choisissez un autre nom pour la copie.")
     if final.exists() and not overwrite:
         raise StorageError(f"{final} existe déjà : choisissez un autre nom.")
     partial = folder / f"{PARTIAL_PREFIX}{name}"

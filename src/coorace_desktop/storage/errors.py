@@ -39,7 +39,7 @@ class DatabaseLockedError(StorageError):
 
 _KNOWN_FAILURES = [
     ("database or disk is full", DiskFullError, "Le disque est plein : rien n'a été enregistré. Libérez de la place puis recommencez."),
-    ("readonly database", ReadOnlyError, "La base est en lecture seule (dossier ou fichier protégé) : rien n'a été enregistré."),
+    ("readonly database", ReadOnlyError, "La base est en lecture seule (ouverte en lecture seule, ou dossier ou fichier protégé) : rien n'a été enregistré."),
     ("database is locked", DatabaseLockedError, "La base est occupée par un autre programme : rien n'a été enregistré. Réessayez dans un instant."),
     ("malformed", CorruptDatabaseError, "La base de données est endommagée. Restaurez une sauvegarde (Fichier > Restaurer…)."),
     ("file is not a database", CorruptDatabaseError, "Ce fichier n'est pas une base de données lisible."),

@@ -4,6 +4,7 @@ A tab is a QWidget class taking (database, parent) with a `title` class attribut
 `status_text()` method and a `status_changed` signal; optionally `save_state(settings)` and
 `restore_state(settings)` for column widths. Adding a tab is one line in TABS."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
@@ -27,6 +28,10 @@ RECENT_FILES_KEPT = 8
 DATABASE_FILTER = "Bases Coorace (*.sqlite *.db);;Tous les fichiers (*)"
 
 
+def open_plain(path: Path, create: bool) -> Database:
+    return open_database(path, create=create)
+
+
 class MainWindow(QMainWindow):
     """The application window on one open database (File > Open replaces it)."""
 
@@ -37,6 +42,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.database: Database | None = None
+        # How File > Open/New/Recent open a file; data safety replaces it to take the file's lock
+        # first (None from it means the user declined, e.g. a file in use elsewhere).
+        self.database_opener: Callable[[Path, bool], Database | None] = open_plain
         self.tabs = QTabWidget(documentMode=True)
         self.setCentralWidget(self.tabs)
         self.path_label = QLabel()
@@ -110,9 +118,11 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path, create: bool = False) -> bool:
         try:
-            database = open_database(path, create=create)
+            database = self.database_opener(path, create)
         except StorageError as error:
             show_error(self, str(error))
+            return False
+        if database is None:
             return False
         self._set_database(database)
         return True

@@ -1,0 +1,181 @@
+"""Dialogs of data safety: the database in use by another instance, and Restaurer… with its list."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.numbers import format_decimal
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.storage.backup import BackupInfo
+from coorace_desktop.storage.lock import DatabaseInUseError
+from coorace_desktop.storage.rotation import list_backups
+from coorace_desktop.ui.formats import LOCALE
+from coorace_desktop.ui.table_model import ROW_ROLE, Column, WindowedTableModel
+
+BACKUP_FILTER = "Sauvegardes Coorace (*.sqlite *.db);;Tous les fichiers (*)"
+
+
+def megabytes(size: int) -> str:
+    return f"{format_decimal(size / 1_000_000, '#,##0.0', locale=LOCALE)} Mo"
+
+
+def ask_read_only(parent: QWidget | None, error: DatabaseInUseError, at_start: bool) -> bool:
+    """Tell who holds the database; True when the user chooses to open it read-only."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Base déjà ouverte", str(error), parent=parent)
+    box.setInformativeText(
+        "Vous pouvez l'ouvrir en lecture seule pour consulter, imprimer ou exporter : "
+        "les modifications ne seront possibles que dans l'autre fenêtre."
+    )
+    read_only = box.addButton("Ouvrir en &lecture seule", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Quitter" if at_start else "&Annuler", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.exec()
+    return box.clickedButton() is read_only
+
+
+@dataclass(frozen=True, slots=True)
+class BackupRow:
+    """A backup as the list shows it (the table model wants an id per row)."""
+
+    id: int
+    info: BackupInfo
+
+    def count(self, table: str) -> int | None:
+        return self.info.counts.get(table)
+
+
+BACKUP_COLUMNS = [
+    Column("Date", "date", lambda r: r.info.created_at),
+    Column("Type", "kind", lambda r: r.info.kind.label),
+    Column("Taille", "size", lambda r: r.info.size, numeric=True, format=megabytes),
+    Column("Adhérents", "organisations", lambda r: r.count("organisations"), numeric=True),
+    Column("Personnes", "persons", lambda r: r.count("persons"), numeric=True),
+    Column("Événements", "events", lambda r: r.count("events"), numeric=True),
+    Column("Fichier", "file", lambda r: r.info.path.name),
+]
+_SORT_VALUES = {
+    "date": lambda r: r.info.created_at,
+    "kind": lambda r: r.info.kind.label,
+    "size": lambda r: r.info.size,
+    "file": lambda r: r.info.path.name,
+}
+
+
+class BackupList:
+    """The backups of one database as the windowed model asks for them (a few dozen rows at most)."""
+
+    def __init__(self, database: Path) -> None:
+        self.rows = [BackupRow(number, info) for number, info in enumerate(list_backups(None, database))]
+
+    def count(self, _query: ListQuery) -> int:
+        return len(self.rows)
+
+    def page(self, query: ListQuery, offset: int, limit: int) -> list[BackupRow]:
+        key = _SORT_VALUES.get(query.sort_key) or (lambda r: r.count(query.sort_key) or 0)
+        ordered = sorted(self.rows, key=key, reverse=query.descending)
+        return ordered[offset: offset + limit]
+
+
+class RestoreDialog(QDialog):
+    """The backups of the open database, newest first; `chosen` is the file to restore."""
+
+    def __init__(self, database: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restaurer une sauvegarde")
+        self.resize(860, 420)
+        self.chosen: Path | None = None
+        self.backups = BackupList(database)
+        self.model = WindowedTableModel(BACKUP_COLUMNS, self.backups.count, self.backups.page, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        intro = QLabel(
+            f"Sauvegardes de <b>{database.name}</b> : automatiques (à la fermeture et chaque jour), "
+            "avant une mise à jour du schéma ou une restauration, et copies enregistrées.<br>"
+            "La base actuelle est conservée avant d'être remplacée."
+        )
+        intro.setWordWrap(True)
+        self.empty_label = QLabel("Aucune sauvegarde pour cette base : choisissez un fichier avec « Autre fichier… ».")
+        self.empty_label.setVisible(not self.backups.rows)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = QPushButton("&Restaurer…")
+        self.restore_button.setDefault(True)
+        self.other_button = QPushButton("&Autre fichier…")
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.buttons)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.other_button.clicked.connect(self.choose_other_file)
+        self.buttons.rejected.connect(self.reject)
+        self.view.doubleClicked.connect(self.restore_selected)
+        self.view.selectionModel().selectionChanged.connect(self._update_button)
+        if self.backups.rows:
+            self.view.selectRow(0)
+        self._update_button()
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.data(rows[0], ROW_ROLE).info if rows else None
+
+    def restore_selected(self) -> None:
+        info = self.selected()
+        if info is not None and self._confirm(describe(info)):
+            self.chosen = info.path
+            self.accept()
+
+    def choose_other_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Restaurer depuis un fichier", "", BACKUP_FILTER)
+        if name and self._confirm(f"le fichier {Path(name).name}"):
+            self.chosen = Path(name)
+            self.accept()
+
+    def _confirm(self, what: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Restaurer une sauvegarde",
+            f"Remplacer la base actuelle par {what} ?\n\nLe fichier est vérifié avant tout changement ; "
+            "la base actuelle est conservée dans le dossier des sauvegardes (« Avant restauration »).",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _update_button(self, *_args: object) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+
+def describe(info: BackupInfo) -> str:
+    """'la sauvegarde automatique du 27/11/2026 à 18:15 (51 adhérents, 20 personnes)'"""
+    counted = [f"{info.counts[t]} {label}" for t, label in (("organisations", "adhérents"), ("persons", "personnes")) if t in info.counts]
+    details = f" ({', '.join(counted)})" if counted else ""
+    return f"la sauvegarde « {info.kind.label} » du {info.created_at:%d/%m/%Y à %H:%M}{details}"
