@@ -72,6 +72,15 @@ def backup(source: Path, target: Path) -> float:
     return elapsed
 
 
+def measure(source: Path, folder: Path, runs: int) -> dict[str, list[float]]:
+    """Seconds of each run of cp + fsync and of create_backup, alternated so both see the same load."""
+    times: dict[str, list[float]] = {"cp": [], "backup": []}
+    for _ in range(runs):
+        times["cp"].append(cp_and_fsync(source, folder / "cp.sqlite"))
+        times["backup"].append(backup(source, folder / "backup.sqlite"))
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=int, default=100)
@@ -85,13 +94,10 @@ def main() -> None:
         started = time.perf_counter()
         build(source, arguments.megabytes)
         print(f"database: {source.stat().st_size / 1e6:.1f} MB built in {time.perf_counter() - started:.1f} s")
-        copies, backups = [], []
-        for _ in range(arguments.runs):  # alternated, so both see the same machine load
-            copies.append(cp_and_fsync(source, folder / "cp.sqlite"))
-            backups.append(backup(source, folder / "backup.sqlite"))
-        cp_median, backup_median = statistics.median(copies), statistics.median(backups)
-        print(f"cp + fsync     median of {arguments.runs}: {cp_median * 1000:7.0f} ms  (all: {_ms(copies)})")
-        print(f"create_backup  median of {arguments.runs}: {backup_median * 1000:7.0f} ms  (all: {_ms(backups)})")
+        times = measure(source, folder, arguments.runs)
+        cp_median, backup_median = statistics.median(times["cp"]), statistics.median(times["backup"])
+        print(f"cp + fsync     median of {arguments.runs}: {cp_median * 1000:7.0f} ms  (all: {_ms(times['cp'])})")
+        print(f"create_backup  median of {arguments.runs}: {backup_median * 1000:7.0f} ms  (all: {_ms(times['backup'])})")
         print(f"ratio backup / cp: {backup_median / cp_median:.2f} (target <= 4)")
         kept = create_backup(source, folder / "kept.sqlite").path
         start = time.perf_counter()

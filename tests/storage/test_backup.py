@@ -25,6 +25,7 @@ def test_backup_is_a_private_checksummed_single_file_with_a_manifest(demo_databa
     assert info.path.name.startswith("demo-copie-")
     for path in (info.path, manifest_path(info.path)):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(backup_dir().stat().st_mode) == 0o700
     assert hashlib.sha256(info.path.read_bytes()).hexdigest() == info.sha256
     assert info.size == info.path.stat().st_size
     manifest = json.loads(manifest_path(info.path).read_text(encoding="utf-8"))

@@ -228,3 +228,26 @@ def test_a_damaged_current_database_is_kept_byte_for_byte_then_replaced(current,
     assert result.safety_copy.path.read_bytes() == bytes(data)
     assert json.loads(manifest_path(result.safety_copy.path).read_text())["kind"] == "avant-restauration"
     assert organisation_count(current) == 51
+
+
+@pytest.mark.skipif(migrate.head_revision() == "0001", reason="needs a schema newer than the first")
+def test_a_copy_from_the_first_schema_is_really_migrated(current, tmp_path):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from coorace_desktop.storage.engine import APPLICATION_ID
+
+    old = tmp_path / "schema-0001.sqlite"
+    engine = create_engine(f"sqlite:///{old}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        command.upgrade(migrate.alembic_config(connection), "0001")
+        connection.exec_driver_sql("INSERT INTO organisations (name, siret, website, notes, name_key, search_key) "
+                                   "VALUES ('Ancienne', '', '', '', 'ancienne', 'ancienne')")
+    engine.dispose()
+    result = restore_backup(current, old)
+    assert result.verification.needs_migration and result.verification.schema_revision == "0001"
+    database = open_database(current)
+    assert database.schema_revision() == migrate.head_revision()
+    database.close()
+    assert organisation_count(current) == 1

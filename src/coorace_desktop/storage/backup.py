@@ -116,7 +116,7 @@ def create_backup(
     partial = folder / f"{PARTIAL_PREFIX}{name}"
     partial_manifest = manifest_path(partial)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # backups hold personal data
         _create_private(partial)
         revision, counts = _copy_with_sqlite(database, partial, progress)
         size = partial.stat().st_size
@@ -278,7 +278,7 @@ def raw_copy(database: Path, kind: BackupKind) -> BackupInfo:
     folder = backup_dir()
     final = folder / backup_name(database, kind, now, folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # backups hold personal data
         for source, target in ((database, final), (wal_path(database), wal_path(final))):
             if source.exists():
                 _create_private(target)
