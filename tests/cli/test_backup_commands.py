@@ -3,7 +3,6 @@
 import hashlib
 import io
 import json
-import sqlite3
 import subprocess
 import sys
 
@@ -12,18 +11,11 @@ import pytest
 from coorace_desktop.cli import main
 from coorace_desktop.storage.backup import create_backup
 from coorace_desktop.storage.lock import DatabaseLock
+from tests.sqlite_files import copy_with, execute, organisation_count
 
 
 def run(*args):
     return subprocess.run([sys.executable, "-m", "coorace_desktop", *map(str, args)], capture_output=True, text=True)
-
-
-def organisations(path):
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute("SELECT count(*) FROM organisations").fetchone()[0]
-    finally:
-        connection.close()
 
 
 def test_backup_then_restore_round_trip(demo_database, tmp_path):
@@ -34,15 +26,12 @@ def test_backup_then_restore_round_trip(demo_database, tmp_path):
     assert "Copie enregistrée : " in saved.stdout and "51 adhérents" in saved.stdout
     digest = saved.stdout.split("SHA-256 : ")[1].strip()
     assert hashlib.sha256((tmp_path / "copie.sqlite").read_bytes()).hexdigest() == digest
-    connection = sqlite3.connect(path)
-    connection.execute("DELETE FROM organisations WHERE id NOT IN (SELECT organisation_id FROM contacts)")
-    connection.commit()
-    connection.close()
-    assert organisations(path) < 51
+    execute(path, "DELETE FROM organisations WHERE id NOT IN (SELECT organisation_id FROM contacts)")
+    assert organisation_count(path) < 51
     restored = run("restore", "--db", path, tmp_path / "copie.sqlite")
     assert restored.returncode == 0, restored.stderr
     assert "empreinte SHA-256 vérifiée" in restored.stdout and "La base remplacée est conservée" in restored.stdout
-    assert organisations(path) == 51
+    assert organisation_count(path) == 51
     listed = json.loads(run("backups", "--db", path, "--json").stdout)
     assert [entry["kind"] for entry in listed] == ["avant-restauration"]  # the copy went elsewhere (-o)
 
@@ -58,16 +47,9 @@ def test_a_refused_restore_is_one_french_line_and_changes_nothing(demo_database,
     elif kind == "text":
         candidate.write_text("Ceci n'est pas une base.\n" * 20)
     elif kind == "foreign":
-        connection = sqlite3.connect(candidate)
-        connection.execute("CREATE TABLE t (x)")
-        connection.commit()
-        connection.close()
+        execute(candidate, "CREATE TABLE t (x)")
     else:
-        candidate.write_bytes(data)
-        connection = sqlite3.connect(candidate)
-        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
-        connection.commit()
-        connection.close()
+        copy_with(tmp_path / "good.sqlite", candidate, "UPDATE alembic_version SET version_num = '9999_future'")
     before = path.read_bytes()
     refused = run("restore", "--db", path, candidate)
     assert refused.returncode == 1

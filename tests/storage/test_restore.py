@@ -2,7 +2,6 @@
 
 import hashlib
 import json
-import sqlite3
 import stat
 
 import pytest
@@ -20,6 +19,7 @@ from coorace_desktop.storage.errors import (
 from coorace_desktop.storage.lock import DatabaseInUseError, DatabaseLock
 from coorace_desktop.storage.restore import restore_backup, verify_backup
 from coorace_desktop.storage.rotation import list_backups
+from tests.sqlite_files import copy_with, execute, organisation_count
 
 
 def fingerprint(database):
@@ -29,14 +29,6 @@ def fingerprint(database):
         for suffix in ("", "-wal", "-shm")
         if (path := database.with_name(database.name + suffix)).exists()
     }
-
-
-def organisation_count(path):
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute("SELECT count(*) FROM organisations").fetchone()[0]
-    finally:
-        connection.close()
 
 
 @pytest.fixture
@@ -79,12 +71,7 @@ def truncated(good_copy, tmp_path):
 
 
 def foreign(_good_copy, tmp_path):
-    path = tmp_path / "autre.sqlite"
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE songs (title TEXT)")
-    connection.commit()
-    connection.close()
-    return path
+    return execute(tmp_path / "autre.sqlite", "CREATE TABLE songs (title TEXT)")
 
 
 def text_file(_good_copy, tmp_path):
@@ -94,13 +81,7 @@ def text_file(_good_copy, tmp_path):
 
 
 def newer(good_copy, tmp_path):
-    path = tmp_path / "future.sqlite"
-    path.write_bytes(good_copy.read_bytes())
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
-    connection.commit()
-    connection.close()
-    return path
+    return copy_with(good_copy, tmp_path / "future.sqlite", "UPDATE alembic_version SET version_num = '9999_future'")
 
 
 def tampered(good_copy, tmp_path):
@@ -122,13 +103,7 @@ def damaged(good_copy, tmp_path):
 
 
 def dangling_reference(good_copy, tmp_path):
-    path = tmp_path / "references.sqlite"
-    path.write_bytes(good_copy.read_bytes())
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE contacts SET person_id = 99999")
-    connection.commit()
-    connection.close()
-    return path
+    return copy_with(good_copy, tmp_path / "references.sqlite", "UPDATE contacts SET person_id = 99999")
 
 
 REFUSALS = [
@@ -177,12 +152,7 @@ def test_a_database_held_by_a_running_application_is_not_replaced(current, good_
 
 def make_older(good_copy, tmp_path, monkeypatch):
     """A copy at a revision this version knows but that is older than its head."""
-    path = tmp_path / "ancienne.sqlite"
-    path.write_bytes(good_copy.read_bytes())
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE alembic_version SET version_num = '0000_older'")
-    connection.commit()
-    connection.close()
+    path = copy_with(good_copy, tmp_path / "ancienne.sqlite", "UPDATE alembic_version SET version_num = '0000_older'")
     known = migrate.known_revisions()
     monkeypatch.setattr(migrate, "known_revisions", lambda: known | {"0000_older"})
     return path

@@ -1,7 +1,6 @@
 """Rotation keeps what it says: the newest per day for 7 days, per ISO week for 8 weeks, 5 snapshots."""
 
 import json
-import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from coorace_desktop.storage.rotation import (
     list_backups,
     rotate,
 )
+from tests.sqlite_files import execute
 
 START = datetime(2026, 11, 27, 18, 0).astimezone()  # a Friday
 
@@ -108,10 +108,7 @@ def test_the_pre_migration_snapshot_joins_the_rotation(demo_file, tmp_path, monk
     monkeypatch.setattr(migrate, "upgrade_to_head", upgrade)
     for _ in range(7):
         open_database(path).close()  # migrates: a snapshot first
-        connection = sqlite3.connect(path)
-        connection.execute(f"UPDATE alembic_version SET version_num = '{real_head}'")  # old again
-        connection.commit()
-        connection.close()
+        execute(path, f"UPDATE alembic_version SET version_num = '{real_head}'")  # old again
     snapshots = [b for b in list_backups(None, path) if b.kind is BackupKind.BEFORE_MIGRATION]
     assert len(snapshots) == RetentionPolicy().snapshots
     assert {b.schema_revision for b in snapshots} == {real_head}

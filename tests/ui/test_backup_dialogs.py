@@ -1,7 +1,5 @@
 """Data safety in the window: File menu items, second instance, backups on close and daily, restore."""
 
-import sqlite3
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -12,6 +10,7 @@ from coorace_desktop.ui import backup_controller, backup_dialogs, errors
 from coorace_desktop.ui.backup_controller import DataSafety, open_locked
 from coorace_desktop.ui.backup_dialogs import RestoreDialog
 from coorace_desktop.ui.main_window import MainWindow
+from tests.sqlite_files import organisation_count
 
 
 @pytest.fixture
@@ -29,14 +28,6 @@ def window(qtbot, path, settings):
     window.safety = DataSafety(window, lock)
     yield window
     window.safety.release_all()
-
-
-def organisations(path):
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute("SELECT count(*) FROM organisations").fetchone()[0]
-    finally:
-        connection.close()
 
 
 def test_file_menu_items_come_before_quit(window):
@@ -139,6 +130,6 @@ def test_a_refused_restore_says_why_and_keeps_working(window, path, tmp_path, mo
     monkeypatch.setattr(errors, "show_error", lambda parent, message, details="": shown.append(message))
     window.safety.restore()
     assert shown == ["liste.sqlite n'est pas une base de données Coorace Desktop."]
-    assert organisations(path) == 51
+    assert organisation_count(path) == 51
     with window.database.engine.connect() as connection:  # the window works on the reopened file
         assert connection.exec_driver_sql("SELECT count(*) FROM organisations").scalar() == 51

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,8 @@ from coorace_desktop.storage.backup import BackupInfo
 from coorace_desktop.storage.lock import DatabaseInUseError
 from coorace_desktop.storage.rotation import list_backups
 from coorace_desktop.ui.formats import LOCALE
-from coorace_desktop.ui.table_model import ROW_ROLE, Column, WindowedTableModel
+from coorace_desktop.ui.table_model import Column
+from coorace_desktop.ui.table_tab import DataTable
 
 BACKUP_FILTER = "Sauvegardes Coorace (*.sqlite *.db);;Tous les fichiers (*)"
 
@@ -99,21 +99,19 @@ class RestoreDialog(QDialog):
         self.resize(860, 420)
         self.chosen: Path | None = None
         self.backups = BackupList(database)
-        self.model = WindowedTableModel(BACKUP_COLUMNS, self.backups.count, self.backups.page, self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
+        self.table = DataTable(BACKUP_COLUMNS, self.backups.count, self.backups.page,
+                               noun=("sauvegarde", "sauvegardes"), settings_key="backups", parent=self)
+        # A short list to choose from: no search, and only Restaurer as an action.
+        for widget in (self.table.search_edit, self.table.new_button, self.table.edit_button,
+                       self.table.delete_button, self.table.export_button):
+            widget.hide()
+        self.view = self.table.view
+        self.model = self.table.model
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         intro = QLabel(
             f"Sauvegardes de <b>{database.name}</b> : automatiques (à la fermeture et chaque jour), "
             "avant une mise à jour du schéma ou une restauration, et copies enregistrées.<br>"
@@ -131,21 +129,21 @@ class RestoreDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.buttons)
         self.restore_button.clicked.connect(self.restore_selected)
         self.other_button.clicked.connect(self.choose_other_file)
         self.buttons.rejected.connect(self.reject)
-        self.view.doubleClicked.connect(self.restore_selected)
+        self.table.edit_requested.connect(lambda _row: self.restore_selected())
         self.view.selectionModel().selectionChanged.connect(self._update_button)
         if self.backups.rows:
             self.view.selectRow(0)
         self._update_button()
 
     def selected(self) -> BackupInfo | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.data(rows[0], ROW_ROLE).info if rows else None
+        row = self.table.current_row()
+        return row.info if row is not None else None
 
     def restore_selected(self) -> None:
         info = self.selected()
