@@ -26,6 +26,18 @@ class PrintedReport:
     def pages_with(self, fragment: str) -> list[int]:
         return [number for number, text in enumerate(self.page_texts, start=1) if fragment in text]
 
+    def section_pages(self) -> dict[str, int]:
+        """Each section's first page (1-based), from the PDF outline."""
+        return {entry.title: self.reader.get_destination_page_number(entry) + 1 for entry in self.reader.outline}
+
+    def section_text(self, title: str) -> str:
+        """The text of a section's pages, from its first page to the next section's."""
+        starts = sorted(self.section_pages().values())
+        first = self.section_pages()[title]
+        following = [page for page in starts if page > first]
+        last = following[0] - 1 if following else len(self.page_texts)
+        return " ".join(self.page_texts[first - 1:last])
+
 
 @pytest.fixture
 def print_report(tmp_path):

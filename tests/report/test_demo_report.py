@@ -9,18 +9,22 @@ from coorace_desktop.resources import DEMO_DATA_FILE
 DEMO = tomllib.loads(DEMO_DATA_FILE.read_text(encoding="utf-8"))
 
 
-def directory_text(report) -> str:
-    first = report.pages_with("Nos adhérents en 2020")[0]
-    last = report.pages_with("Rendez-vous en 2021")[0]
-    return " ".join(report.page_texts[first - 1:last - 1])
-
-
 def test_every_page_has_the_running_header_and_its_number(demo_report):
     assert demo_report.pages == len(demo_report.page_texts) >= 12
     for number, text in enumerate(demo_report.page_texts[1:], start=2):
         assert "RAPPORT D'ACTIVITÉ | 2020" in text
         assert f"{number} / {demo_report.pages}" in text
     assert "Coorace Occitanie Rapport d'activité 2020" in demo_report.page_texts[0]
+
+
+def test_the_cover_lists_each_section_with_its_page(demo_report):
+    cover = demo_report.page_texts[0]
+    assert "Sommaire" in cover
+    pages = demo_report.section_pages()
+    assert list(pages.values()) == sorted(pages.values()) and pages["Rapport moral"] == 2
+    for title, page in pages.items():
+        assert f"{title} {page}" in cover
+        assert demo_report.page_texts[page - 1].startswith(title)  # the outline links to the section's page
 
 
 def test_sections_are_in_the_outline_in_order(demo_report):
@@ -33,7 +37,7 @@ def test_sections_are_in_the_outline_in_order(demo_report):
 
 
 def test_every_directory_entry_with_address_phone_and_email(demo_report):
-    text = directory_text(demo_report)
+    text = demo_report.section_text("Nos adhérents en 2020")
     for organisation in DEMO["organisations"]:
         for address, postcode, city, phone, email in organisation["sites"]:
             for fragment in (organisation["name"], address, f"{postcode} {city}", phone, email):
@@ -47,7 +51,7 @@ def test_member_counts_agree_between_pages(demo_report):
     assert "rassemble 51 structures adhérentes, 56 conventionnements, dans 11 départements" in demo_report.text
     assert "Association intermédiaire (AI) 26" in demo_report.text
     assert "Total des conventionnements 56" in demo_report.text
-    assert "54" not in demo_report.page_texts[demo_report.pages_with("La délégation en bref")[0] - 1]
+    assert "54" not in demo_report.section_text("La délégation en bref")
 
 
 def test_key_figures_resources_and_changes(demo_report):
@@ -66,9 +70,7 @@ def test_key_figures_resources_and_changes(demo_report):
 
 
 def test_board_bureau_national_representatives_and_staff(demo_report):
-    page = demo_report.page_texts[demo_report.pages_with("Notre organisation")[0] - 1]
-    following = demo_report.page_texts[demo_report.pages_with("Notre organisation")[0]]
-    text = page + " " + following
+    text = demo_report.section_text("Notre organisation")
     for organisation, first_name, last_name in DEMO["governance"]["board"]:
         assert f"{first_name} {last_name}" in text
         assert organisation in text
@@ -96,7 +98,7 @@ def test_highlights_programmes_and_events(demo_report):
 
 
 def test_rendezvous_2021_and_partners(demo_report):
-    page = demo_report.page_texts[demo_report.pages_with("Rendez-vous en 2021")[0] - 1]
+    page = demo_report.section_text("Rendez-vous en 2021")
     for fragment in (
         "20 mai 2021 Assemblée générale 2021", "17 juin 2021 Journée régionale ENEDIS",
         "25 et 26 novembre 2021 Congrès Coorace", "Lille", "Date à préciser Lancement de Zest' BTP",
@@ -107,8 +109,7 @@ def test_rendezvous_2021_and_partners(demo_report):
 
 
 def test_moral_report_is_printed_whole_and_signed(demo_report):
-    start = demo_report.pages_with("Rapport moral")[0]
-    text = " ".join(demo_report.page_texts[start - 1:start + 1])
+    text = demo_report.section_text("Rapport moral")
     assert "Mesdames, Messieurs les Cooraciens, nos partenaires," in text
     assert "l'accès à l'emploi pour tous. Isabelle Chatry Présidente" in text
 

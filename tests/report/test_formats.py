@@ -3,23 +3,31 @@
 from datetime import date
 
 import pytest
+from reportlab.platypus import Paragraph
 
 from coorace_desktop.report import formats
+from coorace_desktop.report.styles import styles
 
 
 @pytest.mark.parametrize(
     "value, expected",
-    [(4799, "4\u202f799"), (1469.0, "1\u202f469"), (1469.25, "1\u202f469,2"), (0, "0")],
+    [(4799, "4\xa0799"), (1469.0, "1\xa0469"), (1469.25, "1\xa0469,2"), (0, "0")],
 )
 def test_number(value, expected):
     assert formats.number(value) == expected
 
 
+def test_no_line_break_inside_a_number():
+    paragraph = Paragraph(f"aaaa bbbb cccc {formats.number(4799)} eeee", styles().body)
+    paragraph.wrap(75, 1000)
+    assert [" ".join(line[1]) for line in paragraph.blPara.lines][1].startswith("4\xa0799")
+
+
 def test_money():
     assert formats.compact_money(27_500_000) == "27,5\xa0M\xa0€"
     assert formats.compact_money(45_000) == "45\xa0k\xa0€"
-    assert formats.money(12_345) == "12\u202f345\xa0€"
-    assert formats.percent(9.61) == "9,6\u202f%" and formats.percent(16.0) == "16\u202f%"
+    assert formats.money(12_345) == "12\xa0345\xa0€"
+    assert formats.percent(9.61) == "9,6\xa0%" and formats.percent(16.0) == "16\xa0%"
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The Rapport annuel tab: year and sections, Vérifier, generation in the background with its
+"""The Rapports tab: year and sections, Vérifier, generation in the background with its
 preview, cancel, and the editors of the year's texts, resources and partners."""
 
 from datetime import date

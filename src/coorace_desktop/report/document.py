@@ -1,5 +1,6 @@
 """The A4 template of the report: cover page, running header with the year and the section,
-"page N / M" footer, one- and two-column pages, PDF outline; and the section title flowable."""
+"page N / M" footer, one- and two-column pages, PDF outline, the cover's contents; and the
+section title flowable."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from coorace_desktop.report.styles import (
     PAGE_WIDTH,
     PRIMARY,
     RULE,
+    TEXT,
     TEXT_WIDTH,
     markup,
     printable,
@@ -31,6 +33,11 @@ from coorace_desktop.report.styles import (
 COVER, ONE_COLUMN, TWO_COLUMNS = "cover", "one_column", "two_columns"
 COLUMN_GAP = 8 * mm
 COVER_BAND_HEIGHT = 118 * mm
+# The cover's flowables stay above this line; the table of contents is drawn below it.
+COVER_TEXT_BOTTOM = 105 * mm
+CONTENTS_TOP = 92 * mm
+FRAME_PADDING = 6  # ReportLab's default Frame padding, in points
+PAGE_TOTAL_WIDTH = 9 * mm  # room for " / 9999" at the right of the footer
 
 
 class SectionTitle(Paragraph):
@@ -51,32 +58,38 @@ def section_start(title: str, key: str, *, columns: int = 1) -> list[Flowable]:
     return [NextPageTemplate(template), PageBreak(), SectionTitle(title, key)]
 
 
-class NumberedCanvas(Canvas):
-    """Defers each page until the end so that its footer can say "page N / M"."""
+class PagedCanvas(Canvas):
+    """A canvas that writes, once the layout is done, what only the end knows: the page count
+    of the "N / M" footers and each section's page in the cover's contents. Pages draw them as
+    PDF forms referenced before they are defined (pages are not held back: the outline's links
+    and the memory stay as they are)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-        self.numbered = False
-
-    def showPage(self):
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-        self.numbered = False
+        self.section_pages: dict[str, int] = {}  # filled during the layout
+        self.contents_keys: list[str] = []  # the sections the cover lists
 
     def save(self):
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            if self.numbered:
-                self._draw_page_number(total)
-            Canvas.showPage(self)
-        Canvas.save(self)
-
-    def _draw_page_number(self, total: int) -> None:
+        total = self.getPageNumber() - 1  # the last page has been shown
+        self.beginForm(PAGE_TOTAL_FORM, lowerx=0, lowery=-4, upperx=80, uppery=12)
         self.setFont(FONT, 8)
         self.setFillColor(MUTED)
-        self.drawRightString(PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 10 * mm, f"{self._pageNumber} / {total}")
+        self.drawString(0, 0, f" / {total}")
+        self.endForm()
+        for key in self.contents_keys:
+            self.beginForm(contents_form(key), lowerx=-60, lowery=-4, upperx=0, uppery=14)
+            self.setFont(FONT_BOLD, 10)
+            self.setFillColor(PRIMARY)
+            self.drawRightString(0, 0, str(self.section_pages.get(key, "")))
+            self.endForm()
+        super().save()
+
+
+PAGE_TOTAL_FORM = "page-total"
+
+
+def contents_form(key: str) -> str:
+    return f"contents-{key}"
 
 
 @dataclass
@@ -91,7 +104,16 @@ class PageDecor:
 class ReportDocument(BaseDocTemplate):
     """The report's document: page templates, running header, outline, progress."""
 
-    def __init__(self, target, decor: PageDecor, *, first_template: str = ONE_COLUMN, on_flowable: Callable[[Flowable], None] | None = None):
+    def __init__(
+        self,
+        target,
+        decor: PageDecor,
+        *,
+        first_template: str = ONE_COLUMN,
+        contents: list[tuple[str, str]] = (),
+        on_flowable: Callable[[Flowable], None] | None = None,
+    ):
+        """contents: the (key, title) of the sections the cover lists, in order."""
         title = f"Rapport d'activité {decor.year}" + (f" — {decor.delegation}" if decor.delegation else "")
         super().__init__(
             target,
@@ -107,6 +129,7 @@ class ReportDocument(BaseDocTemplate):
             lang="fr-FR",
         )
         self.decor = decor
+        self.contents = list(contents)
         self._on_flowable = on_flowable
         body_height = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
         column_width = (TEXT_WIDTH - COLUMN_GAP) / 2
@@ -123,7 +146,7 @@ class ReportDocument(BaseDocTemplate):
         )
         cover = PageTemplate(
             COVER,
-            [Frame(MARGIN_X, MARGIN_BOTTOM, TEXT_WIDTH, PAGE_HEIGHT - 30 * mm - MARGIN_BOTTOM, id="cover")],
+            [Frame(MARGIN_X, COVER_TEXT_BOTTOM, TEXT_WIDTH, PAGE_HEIGHT - 30 * mm - COVER_TEXT_BOTTOM, id="cover")],
             onPage=self._draw_cover,
         )
         templates = [cover, one, two]
@@ -134,6 +157,7 @@ class ReportDocument(BaseDocTemplate):
             self.decor.section = flowable.title
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(printable(flowable.title), flowable.key, level=0)
+            self.canv.section_pages[flowable.key] = self.page
         if self._on_flowable is not None:
             self._on_flowable(flowable)
 
@@ -154,9 +178,14 @@ class ReportDocument(BaseDocTemplate):
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN_X, top - 3 * mm, PAGE_WIDTH - MARGIN_X, top - 3 * mm)
         canvas.line(MARGIN_X, MARGIN_BOTTOM - 6 * mm, PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 6 * mm)
-        canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 10 * mm, printable(self.decor.delegation))
+        footer_y = MARGIN_BOTTOM - 10 * mm
+        canvas.drawString(MARGIN_X, footer_y, printable(self.decor.delegation))
+        # "N" ends where the form " / M" (written at the very end) begins.
+        number_end = PAGE_WIDTH - MARGIN_X - PAGE_TOTAL_WIDTH
+        canvas.drawRightString(number_end, footer_y, str(canvas.getPageNumber()))
+        canvas.translate(number_end, footer_y)
+        canvas.doForm(PAGE_TOTAL_FORM)
         canvas.restoreState()
-        canvas.numbered = True
 
     def _draw_cover(self, canvas: Canvas, doc) -> None:
         canvas.saveState()
@@ -166,4 +195,34 @@ class ReportDocument(BaseDocTemplate):
         canvas.rect(0, PAGE_HEIGHT - COVER_BAND_HEIGHT - 4 * mm, PAGE_WIDTH, 4 * mm, stroke=0, fill=1)
         canvas.setFillColor(LIGHT)
         canvas.rect(0, 0, PAGE_WIDTH, 16 * mm, stroke=0, fill=1)
+        canvas.restoreState()
+        self._draw_contents(canvas)
+
+    def _draw_contents(self, canvas: Canvas) -> None:
+        """The cover's "Sommaire": each section's title, a dotted leader, and its page (a form)."""
+        if not self.contents:
+            return
+        canvas.saveState()
+        canvas.contents_keys = [key for key, _ in self.contents]
+        left = MARGIN_X + FRAME_PADDING  # aligned with the cover's text above
+        right = PAGE_WIDTH - MARGIN_X - FRAME_PADDING
+        y = CONTENTS_TOP
+        canvas.setFont(FONT_BOLD, 11)
+        canvas.setFillColor(PRIMARY)
+        canvas.drawString(left, y, "Sommaire")
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.setDash(1, 2)
+        for key, title in self.contents:
+            y -= 7.5 * mm
+            text = printable(title)
+            canvas.setFont(FONT, 10)
+            canvas.setFillColor(TEXT)
+            canvas.drawString(left, y, text)
+            leader = left + canvas.stringWidth(text, FONT, 10) + 2 * mm
+            canvas.line(leader, y + 1, right - 10 * mm, y + 1)
+            canvas.saveState()
+            canvas.translate(right, y)
+            canvas.doForm(contents_form(key))
+            canvas.restoreState()
         canvas.restoreState()

@@ -1,4 +1,8 @@
-"""French formats of the printed report, by Babel (CLDR): 27,5 M €, 4 799, 2 juillet 2020."""
+"""French formats of the printed report, by Babel (CLDR): 27,5 M €, 4 799, 2 juillet 2020.
+
+CLDR separates thousands and units with a narrow no-break space (U+202F), but ReportLab's
+Paragraph breaks lines there and prints it as a plain space ("4" at the end of a line, "799"
+on the next): the report uses the no-break space U+00A0 instead."""
 
 from datetime import date
 
@@ -8,24 +12,29 @@ from babel.numbers import format_compact_currency, format_decimal, format_percen
 LOCALE = "fr_FR"
 
 
+def unbreakable(text: str) -> str:
+    """Narrow no-break spaces made no-break spaces that ReportLab honours."""
+    return text.replace("\u202f", "\u00a0")
+
+
 def number(value: float) -> str:
     """4 799; 1 469,5 (one decimal at most)."""
-    return format_decimal(value, format="#,##0.#", locale=LOCALE)
+    return unbreakable(format_decimal(value, format="#,##0.#", locale=LOCALE))
 
 
 def money(value: float) -> str:
     """Whole euros: 12 345 €."""
-    return format_decimal(value, format="#,##0", locale=LOCALE) + "\u00a0€"
+    return unbreakable(format_decimal(value, format="#,##0", locale=LOCALE)) + "\u00a0€"
 
 
 def compact_money(value: float) -> str:
     """27,5 M €; 45 k €; 950 €."""
-    return format_compact_currency(value, "EUR", locale=LOCALE, fraction_digits=1)
+    return unbreakable(format_compact_currency(value, "EUR", locale=LOCALE, fraction_digits=1))
 
 
 def percent(value: float) -> str:
     """A percentage given in percent (16.0 -> '16 %', 9.61 -> '9,6 %')."""
-    return format_percent(value / 100, format="#,##0.#\u202f%", locale=LOCALE)
+    return unbreakable(format_percent(value / 100, format="#,##0.#\u00a0%", locale=LOCALE))
 
 
 def long_date(day: date) -> str:

@@ -12,7 +12,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 
 from coorace_desktop.report import cover, highlights, members, moral, organisation, overview, rendezvous
 from coorace_desktop.report.context import ReportRequest, SectionContext
-from coorace_desktop.report.document import COVER, PageDecor, ReportDocument, NumberedCanvas
+from coorace_desktop.report.document import COVER, PagedCanvas, PageDecor, ReportDocument, SectionTitle
 from coorace_desktop.report.styles import styles
 from coorace_desktop.report.text_table import TextTable
 from coorace_desktop.services.governance import delegation_profile
@@ -106,10 +106,13 @@ def generate_report(
             done = _GATHER_SHARE + (_TOTAL - _GATHER_SHARE) * min(laid_out[0], estimate) // estimate
             report(done, _TOTAL, "Mise en page…")
 
-    document = ReportDocument(str(partial), PageDecor(request.year, delegation), first_template=first_template, on_flowable=on_flowable)
+    contents = [(flowable.key, flowable.title) for flowable in flowables if isinstance(flowable, SectionTitle)] if with_cover else []
+    document = ReportDocument(
+        str(partial), PageDecor(request.year, delegation), first_template=first_template, contents=contents, on_flowable=on_flowable
+    )
     try:
         partial.touch()  # fail before the layout, not after it, when the folder is not writable
-        document.build(flowables, canvasmaker=NumberedCanvas)
+        document.build(flowables, canvasmaker=PagedCanvas)
         os.replace(partial, target)
     except OSError as error:
         reason = _WRITE_FAILURES.get(error.errno, error.strerror or str(error))

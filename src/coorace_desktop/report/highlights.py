@@ -42,7 +42,7 @@ def _stories(context: SectionContext) -> list[Flowable]:
         flowables.append(para(story.title.upper(), heading))
         if story.starts_on:
             flowables.append(Paragraph(formats.long_date(story.starts_on), style.note.clone("story_date", keepWithNext=1)))
-        body = paragraphs(story.story, style.justified)
+        body = paragraphs(story.story, style.body)
         flowables += body or [Paragraph("Texte à rédiger.", style.note)]
     return flowables
 

@@ -16,7 +16,8 @@ def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
     text = report_text(context.database, context.year)
     flowables = section_start("Rapport moral", KEY, columns=2)
-    body = paragraphs(text.moral_report, style.justified)
+    # Ragged right: justified narrow columns without hyphenation open wide gaps between words.
+    body = paragraphs(text.moral_report, style.body)
     if not body:
         return flowables + [Paragraph(f"Le rapport moral {context.year} n'a pas été rédigé.", style.note)]
     flowables += body

@@ -26,7 +26,7 @@ def build(context: SectionContext) -> list[Flowable]:
             place = "En ligne" if entry.online and not entry.place else entry.place
             rows.append([para(when, style.cell_bold), para(entry.title, style.cell), para(entry.kind, style.cell), para(place, style.cell)])
         flowables.append(
-            data_table(["Date", "Rendez-vous", "Type", "Lieu"], rows, [38 * mm, 72 * mm, 34 * mm, TEXT_WIDTH - 144 * mm])
+            data_table(["Date", "Rendez-vous", "Type", "Lieu"], rows, [44 * mm, 70 * mm, 34 * mm, TEXT_WIDTH - 148 * mm])
         )
     else:
         flowables.append(Paragraph(f"Aucun rendez-vous prévu en {next_year} pour l'instant.", style.note))

@@ -7,7 +7,7 @@ from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -44,6 +44,8 @@ REPLACEMENT = "\ufffd"
 MAX_CELL_CHARS = 400
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_AFTER_GUILLEMET = re.compile(r"« ")
+_BEFORE_PUNCTUATION = re.compile(r" ([:;!?»])")
 
 
 @cache
@@ -68,8 +70,11 @@ def printable(text: str) -> str:
 
 
 def markup(text: str) -> str:
-    """User text made safe for Paragraph: printable, XML-escaped, line breaks kept."""
-    return escape(printable(text)).replace("\n", "<br/>")
+    """User text made safe for Paragraph: printable, XML-escaped, line breaks kept, and French
+    spacing kept on one line ("« mot »", "mot :") with no-break spaces."""
+    text = _BEFORE_PUNCTUATION.sub("\u00a0\\1", _AFTER_GUILLEMET.sub("«\u00a0", printable(text)))
+    text = text.replace("\u202f", "\u00a0")  # ReportLab breaks lines at U+202F (see formats.py)
+    return escape(text).replace("\n", "<br/>")
 
 
 def shorten(text: str, limit: int = MAX_CELL_CHARS) -> str:
@@ -96,7 +101,6 @@ class Styles:
     heading: ParagraphStyle
     subheading: ParagraphStyle
     body: ParagraphStyle
-    justified: ParagraphStyle
     small: ParagraphStyle
     note: ParagraphStyle
     bullet: ParagraphStyle
@@ -133,7 +137,6 @@ def styles() -> Styles:
             spaceBefore=6, spaceAfter=3,
         ),
         body=body,
-        justified=ParagraphStyle("justified", parent=body, alignment=TA_JUSTIFY),
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10.5),
         note=ParagraphStyle("note", parent=body, fontSize=7.5, leading=10, textColor=MUTED),
         bullet=ParagraphStyle("bullet", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=2),

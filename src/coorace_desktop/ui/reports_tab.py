@@ -1,4 +1,4 @@
-"""The Rapport annuel tab: the year and its sections, what belongs to the year (rapport moral,
+"""The Rapports tab: the year's report, its sections, what belongs to the year (rapport moral,
 resources, partners), *Vérifier*, *Générer le PDF…* in the background, *Ouvrir*, and a preview."""
 
 from datetime import date
@@ -61,7 +61,7 @@ def default_year(database: Database, today: date | None = None) -> int:
 
 
 class ReportsTab(QWidget):
-    title = "Rapport annuel"
+    title = "Rapports"
     status_changed = Signal()
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
