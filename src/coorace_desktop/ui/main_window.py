@@ -19,10 +19,11 @@ from coorace_desktop.ui.errors import show_error
 from coorace_desktop.ui.events_tab import EventsTab
 from coorace_desktop.ui.governance_tab import GovernanceTab
 from coorace_desktop.ui.members_tab import MembersTab
+from coorace_desktop.ui.reports_tab import ReportsTab
 from coorace_desktop.ui.transfer_actions import install_transfer_actions
 
 # The tabs, in the order they appear.
-TABS: list[type[QWidget]] = [MembersTab, GovernanceTab, AccompanimentTab, EventsTab]
+TABS: list[type[QWidget]] = [MembersTab, GovernanceTab, AccompanimentTab, EventsTab, ReportsTab]
 
 RECENT_FILES_KEPT = 8
 DATABASE_FILTER = "Bases Coorace (*.sqlite *.db);;Tous les fichiers (*)"
