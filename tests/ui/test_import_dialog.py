@@ -126,3 +126,18 @@ def test_preview_model(qtmodeltester, demo_database, source):
     model.set_state_filter("error")
     assert [model.line_at(row).name for row in range(model.rowCount())] == ["Chantier du Lot", "Atelier Vert", "", "Tarn Services"]
     qtmodeltester.check(model)
+
+
+def test_figures_preview_lines_say_what_each_row_gives(demo_database, tmp_path):
+    from coorace_desktop.services.importing import FIGURES
+    from coorace_desktop.services.importing.figures import preview_figures
+    from tests.services.importing.files import ods
+
+    path = ods(tmp_path / "chiffres.ods", [["Structure", "Année", "CA", "ETP"], ["AJE", 2020, 1000, 4.5], ["IRISE", 2020, 1, 2]])
+    table = read_table(path)
+    preview = preview_figures(demo_database, table, propose_mapping(table, FIGURES))
+    lines = preview_lines(preview, {}, Decision.SKIP)
+    assert [(line.name, line.state_label, line.detail) for line in lines] == [
+        ("AJE — 2020", "À créer", "Chiffre d'affaires (€), ETP"),
+        ("IRISE", "En erreur", "Structure inconnue : « IRISE ». Voulez-vous dire « IRISSE » ?"),
+    ]

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from coorace_desktop.services.importing import Action, Decision
 from coorace_desktop.services.importing.figures import FiguresPreview
+from coorace_desktop.services.importing.mapping import FIGURES, field_labels
 from coorace_desktop.services.importing.members import MemberPreview
 
 ERROR = "error"
@@ -38,6 +39,7 @@ class PreviewLine:
 
 def preview_lines(preview: MemberPreview | FiguresPreview, decisions: dict[int, Decision], default: Decision) -> list[PreviewLine]:
     name_column = preview.mapping.column_of("name")
+    labels = field_labels(FIGURES)
     lines = []
     for item in preview.planned:
         draft = item.draft
@@ -47,7 +49,8 @@ def preview_lines(preview: MemberPreview | FiguresPreview, decisions: dict[int, 
             detail = _member_detail(item)
         else:
             name = f"{item.organisation_name} — {draft.year}"
-            detail = ", ".join(item.changes) if item.changes else ""
+            given = ", ".join(labels[key] for key, _value in draft.values)
+            detail = {Action.CREATE: given, Action.UPDATE: "Modifiés : " + ", ".join(item.changes)}.get(item.action, "Déjà enregistrés à l'identique")
         decision = decisions.get(draft.line, default) if item.action == Action.DUPLICATE else None
         label = "Doublon possible" if item.action == Action.DUPLICATE else item.action.label
         lines.append(PreviewLine(draft.line, ", ".join(map(str, numbers)), item.action.value, label, name, detail, decision))

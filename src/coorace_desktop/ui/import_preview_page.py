@@ -21,7 +21,7 @@ from coorace_desktop.services.importing import MEMBERS, Action, Decision, apply_
 from coorace_desktop.services.importing.figures import apply_figures, preview_figures
 from coorace_desktop.services.importing.rejects import save_rejected_rows
 from coorace_desktop.ui.errors import run_command
-from coorace_desktop.ui.import_preview import ERROR, PreviewTableModel, preview_lines
+from coorace_desktop.ui.import_preview import DECISION_COLUMN, ERROR, PreviewTableModel, preview_lines
 from coorace_desktop.ui.worker import run_in_background
 
 DEFAULT_DECISION = Decision.SKIP
@@ -127,6 +127,7 @@ class PreviewPage(QWizardPage):
         has_duplicates = bool(self.preview and members and self.preview.duplicates)
         for widget in (self.decision_label, self.merge_button, self.skip_button, self.create_button):
             widget.setVisible(has_duplicates)
+        self.view.setColumnHidden(DECISION_COLUMN, not has_duplicates)
         selected = [index.row() for index in self.view.selectionModel().selectedRows()]
         chosen = any(self.model.line_at(row).decision is not None for row in selected)
         for button in (self.merge_button, self.skip_button, self.create_button):
