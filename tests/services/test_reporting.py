@@ -3,7 +3,8 @@
 import pytest
 
 from coorace_desktop.domain.enums import ResourceKind
-from coorace_desktop.domain.reporting_rules import InputErrors, PartnerInput, ReportTextInput, ResourceInput
+from coorace_desktop.domain.members import DraftInvalid
+from coorace_desktop.domain.reporting_rules import PartnerInput, ReportTextInput, ResourceInput
 from coorace_desktop.services import reporting
 from coorace_desktop.services.listing import ListQuery
 
@@ -13,7 +14,7 @@ def test_report_text_round_trip_and_signatory_required(database):
     reporting.save_report_text(database, ReportTextInput(2021, "  Bonjour.\n\nMerci.  ", " Isabelle   Chatry ", "Présidente"))
     saved = reporting.report_text(database, 2021)
     assert (saved.moral_report, saved.signatory_name) == ("Bonjour.\n\nMerci.", "Isabelle Chatry")
-    with pytest.raises(InputErrors) as raised:
+    with pytest.raises(DraftInvalid) as raised:
         reporting.save_report_text(database, ReportTextInput(2021, "Autre texte", ""))
     assert "signatory_name" in raised.value.errors
     assert reporting.report_text(database, 2021).moral_report == "Bonjour.\n\nMerci."
@@ -45,7 +46,7 @@ def test_resources_with_amounts_get_computed_shares(database):
     ],
 )
 def test_bad_resources_change_nothing(demo_database, entries, key):
-    with pytest.raises(InputErrors) as raised:
+    with pytest.raises(DraftInvalid) as raised:
         reporting.save_resources(demo_database, 2020, entries)
     assert key in raised.value.errors
     assert len(reporting.resources(demo_database, 2020)) == 4
@@ -58,7 +59,7 @@ def test_partners_by_year_and_crud(database):
     assert [row.name for row in reporting.partners(database, 2020)] == ["ENEDIS", "Région Occitanie"]
     reporting.save_partner(database, PartnerInput("ENEDIS", "Mécénat", 2019, None), second)
     assert [row.description for row in reporting.partners(database, 2025)] == ["Mécénat", ""]
-    with pytest.raises(InputErrors):
+    with pytest.raises(DraftInvalid):
         reporting.save_partner(database, PartnerInput("X", since_year=2021, until_year=2020))
     with pytest.raises(reporting.PartnerNotFoundError):
         reporting.save_partner(database, PartnerInput("Y"), 999)

@@ -6,18 +6,11 @@ from dataclasses import dataclass, replace
 
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import ResourceKind
+from coorace_desktop.domain.members import DraftInvalid
 from coorace_desktop.domain.validation import ValidationError
 
 # Shares typed from a published pie chart are rounded: 16 + 65 + 16 + 3 may not hit 100 exactly.
 SHARE_TOLERANCE = 0.5
-
-
-class InputErrors(ValidationError):
-    """Several field errors at once; str() joins them for a one-line message."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(" ".join(errors.values()))
-        self.errors = errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +55,7 @@ def report_text_errors(values: ReportTextInput) -> dict[str, str]:
 def clean_report_text(values: ReportTextInput) -> ReportTextInput:
     errors = report_text_errors(values)
     if errors:
-        raise InputErrors(errors)
+        raise DraftInvalid(errors)
     return replace(
         values,
         moral_report=values.moral_report.strip(),
@@ -91,10 +84,10 @@ def resource_errors(entries: list[ResourceInput]) -> dict[str, str]:
 
 
 def clean_resources(entries: list[ResourceInput]) -> list[ResourceInput]:
-    """The entries that hold something, or InputErrors."""
+    """The entries that hold something, or DraftInvalid."""
     errors = resource_errors(entries)
     if errors:
-        raise InputErrors(errors)
+        raise DraftInvalid(errors)
     return [entry for entry in entries if entry.amount is not None or entry.share_percent is not None]
 
 
@@ -122,5 +115,5 @@ def partner_errors(values: PartnerInput) -> dict[str, str]:
 def clean_partner(values: PartnerInput) -> PartnerInput:
     errors = partner_errors(values)
     if errors:
-        raise InputErrors(errors)
+        raise DraftInvalid(errors)
     return replace(values, name=" ".join(values.name.split()), description=values.description.strip())

@@ -2,7 +2,7 @@
 the delegation's resources, the year's context."""
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from coorace_desktop.report import formats
