@@ -67,3 +67,10 @@ def test_coorace_db_environment_variable_names_the_file(tmp_path):
     env = dict(os.environ, COORACE_DB=str(path))
     assert run("demo", env=env).returncode == 0
     assert path.exists()
+
+
+def test_db_may_come_before_the_sub_command(tmp_path):
+    path = tmp_path / "before.sqlite"
+    assert run("--db", str(path), "demo").returncode == 0
+    checked = run("--db", str(path), "check", "--json")
+    assert checked.returncode == 0 and json.loads(checked.stdout)["counts"]["organisations"] == 51

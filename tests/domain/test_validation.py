@@ -89,3 +89,8 @@ def test_fold_is_idempotent_and_plain_ascii(text):
     assert fold(folded) == folded
     assert folded == folded.strip()
     assert all(ch.isascii() for ch in folded)
+
+
+def test_fold_spells_out_ligatures():
+    assert fold("Mise en Œuvre du Cœur") == "mise en oeuvre du coeur"
+    assert fold("Lætitia Søren") == "laetitia soren"

@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Coorace Desktop. Sans sous-commande, ouvre la fenêtre de l'application.",
         parents=[database_parent()],
     )
+    parser.set_defaults(db=None)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="ouvrir les données de démonstration 2020")
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)

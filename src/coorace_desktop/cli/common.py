@@ -13,10 +13,12 @@ class CommandError(Exception):
 
 def database_parent() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a sub-command without --db keeps the value given before it (the top-level
+    # parser defaults it to None), instead of overwriting it.
     parent.add_argument(
         "--db",
         type=Path,
-        default=None,
+        default=argparse.SUPPRESS,
         metavar="FICHIER",
         help=f"fichier de base de données (défaut : ${DB_ENV_VAR}, sinon {default_database_path()})",
     )

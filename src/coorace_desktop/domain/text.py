@@ -4,6 +4,8 @@ import re
 import unicodedata
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Letters Unicode does not decompose into a base letter plus accent ("Cœur" must match "coeur").
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
 
 
 def fold(text: str | None) -> str:
@@ -13,7 +15,7 @@ def fold(text: str | None) -> str:
     if text.isascii():
         # Same result without the per-character pass: bulk imports fold ~50,000 strings.
         return _NON_ALNUM.sub(" ", text.lower()).strip()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_ALNUM.sub(" ", bare).strip()
 
