@@ -42,7 +42,7 @@ class _JobThread(QThread):
 
 
 class BackgroundJob:
-    """A running job; keep a reference until it finishes (run_in_background does)."""
+    """A job started in a thread; it keeps itself alive until it finishes."""
 
     _running: set["BackgroundJob"] = set()
 
@@ -111,13 +111,5 @@ class BackgroundJob:
         self.thread.wait()
 
 
-def run_in_background(
-    parent: QWidget | None,
-    label: str,
-    job: Callable[[Progress], Any],
-    on_success: Callable[[Any], None],
-    on_cancel: Callable[[], None] | None = None,
-    cancellable: bool = True,
-) -> BackgroundJob:
-    """Start `job(progress)` in a thread; on_success(result) runs in the UI thread."""
-    return BackgroundJob(parent, label, job, on_success, on_cancel, cancellable)
+# Start `job(progress)` in a thread; on_success(result) runs in the UI thread.
+run_in_background = BackgroundJob
