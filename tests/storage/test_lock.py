@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from coorace_desktop.storage import lock as lock_module
+from coorace_desktop.storage.errors import ReadOnlyError
 from coorace_desktop.storage.lock import DatabaseInUseError, DatabaseLock, lock_path
 
 HOLDER = """
@@ -87,3 +88,16 @@ def test_without_os_locks_a_pid_check_decides_on_the_same_host(tmp_path, monkeyp
         lock.acquire()
         assert lock.previous.user == "marie"
         lock.release()
+
+
+def test_a_protected_folder_is_a_french_read_only_message(tmp_path, monkeypatch):
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):
+        if str(path).endswith(".lock"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(lock_module.os, "open", refuse)
+    with pytest.raises(ReadOnlyError, match="protégé en écriture : la base ne peut y être ouverte qu'en lecture seule"):
+        DatabaseLock(tmp_path / "coorace.sqlite").acquire()

@@ -133,3 +133,15 @@ def test_a_refused_restore_says_why_and_keeps_working(window, path, tmp_path, mo
     assert organisation_count(path) == 51
     with window.database.engine.connect() as connection:  # the window works on the reopened file
         assert connection.exec_driver_sql("SELECT count(*) FROM organisations").scalar() == 51
+
+
+def test_a_protected_folder_opens_read_only_after_saying_so(qtbot, path, monkeypatch):
+    def refuse(self):
+        raise backup_controller.ReadOnlyError("Le dossier de demo.sqlite est protégé en écriture : …")
+
+    monkeypatch.setattr(DatabaseLock, "acquire", refuse)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    database, lock = open_locked(None, path, False, at_start=True)
+    assert database.read_only and lock is None and "protégé en écriture" in told[0]
+    database.close()

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from coorace_desktop import __version__
-from coorace_desktop.storage.errors import StorageError
+from coorace_desktop.storage.errors import ReadOnlyError, StorageError
 
 LOCK_SUFFIX = ".lock"
 # Windows locks byte ranges, and a locked range cannot be read: lock one byte far past the text.
@@ -72,7 +72,7 @@ class DatabaseLock:
         if self.held:
             return
         for _attempt in range(5):
-            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            descriptor = self._open()
             try:
                 locked = _os_lock(descriptor)
                 holder = _read_holder(descriptor)
@@ -88,6 +88,17 @@ class DatabaseLock:
                 raise
             os.close(descriptor)  # the holder removed that file as we opened it: lock the new one
         raise DatabaseInUseError(self.database, None)
+
+    def _open(self) -> int:
+        try:
+            return os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except OSError as error:
+            if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise ReadOnlyError(
+                    f"Le dossier de {self.database.name} est protégé en écriture : "
+                    "la base ne peut y être ouverte qu'en lecture seule."
+                ) from error
+            raise
 
     def release(self) -> None:
         if self._descriptor is None:

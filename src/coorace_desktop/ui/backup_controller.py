@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from coorace_desktop.storage.backup import BackupInfo, create_backup
 from coorace_desktop.storage.database import Database, open_database
+from coorace_desktop.storage.errors import ReadOnlyError
 from coorace_desktop.storage.lock import DatabaseInUseError, DatabaseLock
 from coorace_desktop.storage.restore import RestoreResult, restore_backup
 from coorace_desktop.storage.rotation import automatic_backup, daily_backup_due
@@ -34,6 +35,9 @@ def open_locked(parent: QWidget | None, path: Path, create: bool, at_start: bool
     except DatabaseInUseError as error:
         if not ask_read_only(parent, error, at_start):
             return None
+        return open_database(path, read_only=True), None
+    except ReadOnlyError as error:  # a protected folder (read-only share, CD…): reading is all we can do
+        QMessageBox.information(parent, "Lecture seule", str(error))
         return open_database(path, read_only=True), None
     if lock.previous is not None:
         log.warning("Lock of %s taken over from a session that did not close: %s", path, lock.previous.describe())
