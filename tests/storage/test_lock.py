@@ -101,3 +101,9 @@ def test_a_protected_folder_is_a_french_read_only_message(tmp_path, monkeypatch)
     monkeypatch.setattr(lock_module.os, "open", refuse)
     with pytest.raises(ReadOnlyError, match="protégé en écriture : la base ne peut y être ouverte qu'en lecture seule"):
         DatabaseLock(tmp_path / "coorace.sqlite").acquire()
+
+
+def test_a_new_database_in_a_folder_not_yet_created(tmp_path):
+    database = tmp_path / "nouveau" / "dossier" / "coorace.sqlite"
+    with DatabaseLock(database) as lock:
+        assert lock.held and lock_path(database).exists()

@@ -91,6 +91,7 @@ class DatabaseLock:
 
     def _open(self) -> int:
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)  # a new database in a new folder
             return os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
         except OSError as error:
             if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
