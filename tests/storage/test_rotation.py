@@ -1,6 +1,8 @@
 """Rotation keeps what it says: the newest per day for 7 days, per ISO week for 8 weeks, 5 snapshots."""
 
 import json
+import os
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -113,3 +115,15 @@ def test_the_pre_migration_snapshot_joins_the_rotation(demo_file, tmp_path, monk
     assert len(snapshots) == RetentionPolicy().snapshots
     assert {b.schema_revision for b in snapshots} == {real_head}
     assert manual.path.exists()
+
+
+def test_rotation_removes_temporary_files_of_backups_interrupted_long_ago(tmp_path):
+    folder = tmp_path / "sauvegardes"
+    folder.mkdir()
+    old, fresh = folder / ".partiel-coorace-auto-1.sqlite", folder / ".partiel-coorace-auto-2.sqlite"
+    for path in (old, fresh):
+        path.write_bytes(b"x")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (two_days_ago, two_days_ago))
+    assert rotate(tmp_path / "coorace.sqlite", RetentionPolicy(), folder) == [old]
+    assert fresh.exists()

@@ -20,6 +20,9 @@ from coorace_desktop.storage.backup import (
 from coorace_desktop.storage.paths import backup_dir
 
 
+ABANDONED_AFTER = timedelta(days=1)
+
+
 @dataclass(frozen=True, slots=True)
 class RetentionPolicy:
     """Automatic backups kept: the newest of each of the last `daily` days and `weekly` ISO weeks
@@ -88,6 +91,16 @@ def rotate(database: Path, policy: RetentionPolicy = RetentionPolicy(), folder: 
         for path in (info.path, info.manifest_path, wal_path(info.path)):
             path.unlink(missing_ok=True)
         removed.append(info.path)
+    return removed + _remove_abandoned_partials(folder or backup_dir(), datetime.now().timestamp())
+
+
+def _remove_abandoned_partials(folder: Path, now: float) -> list[Path]:
+    """Temporary files of backups interrupted long ago (kill, power cut); a running one is recent."""
+    removed = []
+    for path in folder.glob(f"{PARTIAL_PREFIX}*"):
+        if now - path.stat().st_mtime > ABANDONED_AFTER.total_seconds():
+            path.unlink(missing_ok=True)
+            removed.append(path)
     return removed
 
 
