@@ -1,0 +1,90 @@
+"""What bench/run.py measures inside a Qt process of its own (offscreen), printed as one JSON line.
+
+Run: .venv/bin/python bench/qt_probe.py tabs DB [--runs 5]
+     .venv/bin/python bench/qt_probe.py memory DB
+`tabs`: for each tab of the main window (ui/main_window.TABS), the median time to build it on
+the database, show it and paint it once (its first page of rows fetched and drawn).
+`memory`: the whole main window on the database with the Accompagnements tab shown, its actions
+table scrolled to the last row and back; then the peak resident memory of this process
+(getrusage ru_maxrss), so the parent sees the child's peak, not its own."""
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+
+from coorace_desktop.app import make_application  # noqa: E402
+from coorace_desktop.storage.database import Database, open_database  # noqa: E402
+from coorace_desktop.ui.main_window import TABS, MainWindow  # noqa: E402
+from harness import timed  # noqa: E402  bench/harness.py, beside this script
+
+WINDOW_SIZE = (1200, 760)
+
+
+def show_tab(database: Database, tab_class) -> None:
+    """Build one tab, show it at the window's size and paint it (repaint() draws synchronously)."""
+    tab = tab_class(database, None)
+    tab.resize(*WINDOW_SIZE)
+    tab.show()
+    tab.repaint()
+    QApplication.processEvents()  # queued work the tab posted while starting
+    tab.close()
+    tab.deleteLater()
+
+
+def measure_tabs(database: Database, runs: int) -> dict[str, dict]:
+    return {
+        tab_class.title: {"ms": timed(lambda: show_tab(database, tab_class), runs)}
+        for tab_class in TABS
+    }
+
+
+def measure_memory(database: Database, settings: QSettings) -> dict[str, dict]:
+    window = MainWindow(database, settings)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    titles = [window.tabs.tabText(index) for index in range(window.tabs.count())]
+    window.tabs.setCurrentIndex(titles.index("Accompagnements"))
+    window.repaint()
+    view = max(window.tabs.currentWidget().findChildren(QTableView), key=lambda table: table.model().rowCount())
+    rows = view.model().rowCount()
+    for position in (rows // 2, rows - 1, 0):  # what a user scrolling the log makes the model fetch
+        view.scrollTo(view.model().index(position, 0))
+        window.repaint()
+    QApplication.processEvents()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    window.close()
+    return {"peak": {"mb": peak, "rows": rows}}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=("tabs", "memory"))
+    parser.add_argument("database", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    arguments = parser.parse_args()
+    make_application()
+    with tempfile.TemporaryDirectory() as folder:
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        database = open_database(arguments.database)
+        try:
+            if arguments.mode == "tabs":
+                result = measure_tabs(database, arguments.runs)
+            else:
+                result = measure_memory(database, settings)
+        finally:
+            database.close()
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

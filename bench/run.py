@@ -1,0 +1,232 @@
+"""Every figure of the performance issue in one run, on one large database.
+
+Run: .venv/bin/python bench/run.py [--quick] [--only cold tabs memory lists import report backup]
+Takes the large database from bench/generate.py (built once, then cached in the temp folder),
+measures each figure as the median of several runs (--quick: fewer), prints a table and writes
+bench/results.json as {"name": {"value", "unit", "target", "ok", "detail"}}. Qt figures (cold
+start, tabs, memory) run in subprocesses, offscreen, with user folders in a temp folder. The
+other benchmark scripts' measuring functions are imported, not copied."""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import accompaniment_bench
+import backup_bench
+import import_bench
+import members_bench
+import report_bench
+from generate import FULL, cached_database
+
+from coorace_desktop.domain.text import fold
+from coorace_desktop.services.demo import create_demo_database
+from coorace_desktop.services.directory import directory
+from coorace_desktop.storage.database import open_database
+
+BENCH = Path(__file__).resolve().parent
+PYTHON = sys.executable
+SHOWN_MARKER = "coorace-desktop: main window shown"  # printed by app.py under COORACE_EXIT_AFTER_SHOW
+CHILD_TIMEOUT_S = 300
+AREAS = ("cold", "tabs", "memory", "lists", "import", "report", "backup")
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    label: str
+    value: float
+    unit: str
+    target: float  # the value must not exceed it
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.value <= self.target
+
+
+@dataclass(frozen=True)
+class Settings:
+    runs: int  # repetitions of a fast measure
+    slow_runs: int  # of a measure taking seconds (cold start, large report, memory)
+    environment: dict
+
+
+def child_environment(home: Path) -> dict:
+    """Offscreen Qt and user folders (settings, automatic backups) in a temp folder."""
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        environment[variable] = str(home / variable.lower())
+    environment.pop("COORACE_DB", None)
+    return environment
+
+
+def time_to_marker(command: list[str], environment: dict) -> float:
+    """Seconds from starting the process to the marker on its stdout; then wait for its exit."""
+    begin = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=environment)
+    elapsed = None
+    for line in process.stdout:
+        if elapsed is None and line.strip() == SHOWN_MARKER:
+            elapsed = time.perf_counter() - begin
+    if process.wait(CHILD_TIMEOUT_S) != 0 or elapsed is None:
+        raise RuntimeError(f"{' '.join(command)} exited with {process.returncode} without showing its window")
+    return elapsed
+
+
+def cold_start(database: Path, settings: Settings) -> list[Figure]:
+    environment = dict(settings.environment, COORACE_EXIT_AFTER_SHOW="1")
+    application = [PYTHON, "-m", "coorace_desktop", "--db", str(database)]
+    bare = [PYTHON, str(BENCH / "bare_window.py")]
+    apps, bares = [], []
+    for _ in range(settings.slow_runs):  # alternated, so both see the same machine load
+        bares.append(time_to_marker(bare, environment))
+        apps.append(time_to_marker(application, environment))
+    app_ms, bare_ms = statistics.median(apps) * 1000, statistics.median(bares) * 1000
+    return [Figure("cold_start_ratio", "cold start / bare QMainWindow", app_ms / bare_ms, "×", 1.3,
+                   f"application {app_ms:,.0f} ms, bare window {bare_ms:,.0f} ms")]
+
+
+def probe(mode: str, database: Path, settings: Settings, *extra: str) -> dict:
+    output = subprocess.run([PYTHON, str(BENCH / "qt_probe.py"), mode, str(database), *extra], env=settings.environment,
+                            capture_output=True, text=True, timeout=CHILD_TIMEOUT_S, check=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def tabs(database: Path, settings: Settings) -> list[Figure]:
+    shown = probe("tabs", database, settings, "--runs", str(settings.runs))
+    return [Figure(f"tab_{_slug(title)}_ms", f"show tab {title}", result["ms"], "ms", 100, "build + first paint")
+            for title, result in shown.items()]
+
+
+def memory(database: Path, settings: Settings) -> list[Figure]:
+    peaks = [probe("memory", database, settings)["peak"] for _ in range(settings.slow_runs)]
+    return [Figure("peak_memory_actions_tab_mb", "peak RSS, actions tab shown", statistics.median(p["mb"] for p in peaks), "MB", 150,
+                   f"{peaks[0]['rows']:,} actions, scrolled to the end; ru_maxrss of a subprocess")]
+
+
+def lists(database: Path, settings: Settings) -> list[Figure]:
+    """Search and sort in the data layer: the slowest scenario of each kind, count + page of 200."""
+    opened = open_database(database)
+    try:
+        members = members_bench.measure(opened, settings.runs)
+        actions = accompaniment_bench.measure(opened, settings.runs)
+    finally:
+        opened.close()
+    shown = {name.removesuffix(" [shown]"): value for name, value in actions.items() if name.endswith("[shown]")}
+    totals = {name.removesuffix(" [totals]"): value for name, value in actions.items() if name.endswith("[totals]")}
+    return [
+        _slowest("members_sort_ms", "members: sort", members, sorting=True),
+        _slowest("members_search_ms", "members: search, filters", members, sorting=False),
+        _slowest("actions_sort_ms", "actions: sort", shown, sorting=True),
+        _slowest("actions_search_ms", "actions: search, filters", shown, sorting=False),
+        _slowest("actions_totals_ms", "actions: totals under the table", {k: v for k, v in totals.items() if not k.startswith("sort by")}),
+    ]
+
+
+def _slowest(name: str, label: str, results: dict[str, tuple[int, float]], sorting: bool | None = None) -> Figure:
+    scenarios = {key: value for key, value in results.items() if sorting is None or key.startswith("sort by") == sorting}
+    slowest = max(scenarios, key=lambda key: scenarios[key][1])
+    rows, milliseconds = scenarios[slowest]
+    return Figure(name, f"{label} (slowest of {len(scenarios)})", milliseconds, "ms", 50, f"{slowest} ({rows:,} rows)")
+
+
+def importing(settings: Settings, folder: Path) -> list[Figure]:
+    source = import_bench.write_file(folder, 10_000, "csv")
+    template = folder / "demo-import.sqlite"
+    create_demo_database(template)
+    runs = [import_bench.one_run(source, template, folder, number) for number in range(settings.runs)]
+    total = statistics.median(run["total"] for run in runs)
+    phases = ", ".join(f"{phase} {statistics.median(run[phase] for run in runs):.2f} s" for phase in ("read", "preview", "apply"))
+    return [Figure("import_10000_organisations_s", "import 10,000 organisations (.csv)", total, "s", 1.0, phases)]
+
+
+def reports(database: Path, settings: Settings, folder: Path) -> list[Figure]:
+    demo_path = folder / "demo-report.sqlite"
+    create_demo_database(demo_path)
+    figures = []
+    for name, label, path, runs, target in (
+        ("report_demo_s", "report 2020, demo", demo_path, settings.runs, 1.0),
+        ("report_directory_s", "report 2020, large directory", database, settings.slow_runs, 10.0),
+    ):
+        opened = open_database(path)
+        try:
+            members = len({entry.organisation_id for group in directory(opened, 2020) for entry in group.entries})
+            measured = report_bench.measure(opened, runs)
+        finally:
+            opened.close()
+        pages, wall = measured["report, wall time (pages)"]
+        _, cpu = measured["report, CPU time (pages)"]
+        figures.append(Figure(name, label, wall / 1000, "s", target, f"{members:,} members in the directory, {pages} pages, CPU {cpu / 1000:.2f} s"))
+    return figures
+
+
+def backup(database: Path, settings: Settings, folder: Path) -> list[Figure]:
+    copies, backups = [], []
+    for _ in range(settings.runs):  # alternated, so both see the same machine load
+        copies.append(backup_bench.cp_and_fsync(database, folder / "cp.sqlite"))
+        backups.append(backup_bench.backup(database, folder / "backup.sqlite"))
+    cp_ms, backup_ms = statistics.median(copies) * 1000, statistics.median(backups) * 1000
+    return [Figure("backup_vs_cp_ratio", "backup / (cp + fsync)", backup_ms / cp_ms, "×", 4.0,
+                   f"backup {backup_ms:,.0f} ms, cp + fsync {cp_ms:,.0f} ms, {database.stat().st_size / 1e6:.0f} MB")]
+
+
+def _slug(text: str) -> str:
+    return fold(text).replace(" ", "_")
+
+
+def print_table(figures: list[Figure]) -> None:
+    print(f"\n{'figure':44} {'value':>10} {'target':>8}  ok   detail")
+    for figure in figures:
+        value = f"{figure.value:,.2f}" if figure.value < 100 else f"{figure.value:,.0f}"
+        print(f"{figure.label:44} {value:>7} {figure.unit:2} {'≤ ' + format(figure.target, 'g'):>8}  "
+              f"{'yes' if figure.ok else 'NO ':3}  {figure.detail}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="3 runs of each fast measure and 1 of each slow one")
+    parser.add_argument("--only", nargs="+", choices=AREAS, default=list(AREAS))
+    parser.add_argument("--output", type=Path, default=BENCH / "results.json")
+    arguments = parser.parse_args()
+    started = time.perf_counter()
+    database = cached_database(FULL)
+    with tempfile.TemporaryDirectory(prefix="coorace-bench-") as name:
+        folder = Path(name)
+        settings = Settings(runs=3 if arguments.quick else 7, slow_runs=1 if arguments.quick else 3,
+                            environment=child_environment(folder / "home"))
+        os.environ.update({key: settings.environment[key] for key in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")})
+        steps = {
+            "cold": lambda: cold_start(database, settings),
+            "tabs": lambda: tabs(database, settings),
+            "memory": lambda: memory(database, settings),
+            "lists": lambda: lists(database, settings),
+            "import": lambda: importing(settings, folder),
+            "report": lambda: reports(database, settings, folder),
+            "backup": lambda: backup(database, settings, folder),
+        }
+        figures = []
+        for area in AREAS:
+            if area in arguments.only:
+                begin = time.perf_counter()
+                figures.extend(steps[area]())
+                print(f"{area}: measured in {time.perf_counter() - begin:.1f} s", flush=True)
+        shutil.rmtree(folder / "home", ignore_errors=True)
+    print_table(figures)
+    results = {f.name: {"value": round(f.value, 3), "unit": f.unit, "target": f.target, "ok": f.ok, "detail": f.detail} for f in figures}
+    arguments.output.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    misses = [f.name for f in figures if not f.ok]
+    print(f"\n{len(figures) - len(misses)}/{len(figures)} figures within target; "
+          f"{time.perf_counter() - started:.0f} s in all; written to {arguments.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
