@@ -25,7 +25,7 @@ def test_opens_on_the_latest_year_with_data(tab, database):
     assert tab.reference_combo.currentText() == "Automatique (2018)"
     assert [tab.reference_combo.itemText(i) for i in range(tab.reference_combo.count())] == ["Automatique (2018)", "2018"]
     assert tab.moral_label.text() == "Rapport moral 2020 : 11 paragraphe(s), signé Isabelle Chatry."
-    assert "Subventions 65 %" in tab.resources_label.text()
+    assert "Subventions 65\u00a0%" in tab.resources_label.text()
     assert default_year(database, today=date(2026, 3, 1)) == 2025
 
 
@@ -100,7 +100,7 @@ def test_resources_dialog_refuses_bad_numbers_then_saves(tab, qtbot, demo_databa
     lines = {line.kind: line for line in reporting.resources(demo_database, 2020)}
     assert lines[ResourceKind.SUBSIDIES].amount == 120_000
     tab._refresh_content()
-    assert "Subventions 65 %" not in tab.resources_label.text()
+    assert "Subventions 65\u00a0%" not in tab.resources_label.text()
 
 
 def test_partners_table_and_dialog(tab, qtbot, qtmodeltester, demo_database):

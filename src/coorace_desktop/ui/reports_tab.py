@@ -191,7 +191,7 @@ class ReportsTab(QWidget):
             self.moral_label.setText(f"Rapport moral {self.year} : pas encore écrit.")
         lines = resources(self.database, self.year)
         if lines:
-            shares = " · ".join(f"{line.label} {display(round(line.share_percent or 0, 1))} %" for line in lines)
+            shares = " · ".join(f"{line.label} {display(round(line.share_percent or 0, 1))}\u00a0%" for line in lines)
             self.resources_label.setText(f"Ressources : {shares}.")
         else:
             self.resources_label.setText(f"Ressources {self.year} : non saisies.")
