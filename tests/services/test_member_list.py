@@ -59,6 +59,10 @@ def test_status_follows_membership_periods(database):
         MembershipStatus.FORMER: ["Parti"],
         MembershipStatus.PROSPECT: ["Jamais adhérent"],
     }
+    # The page's rows compute the status per row; the filter, over a set: the same rule.
+    for status in MembershipStatus:
+        rows = list_members(database, ListQuery(filters={"status": status}), 0, 10, TODAY)
+        assert {row.status for row in rows} == {status}
 
 
 def test_rows_carry_what_the_table_shows(demo_database):

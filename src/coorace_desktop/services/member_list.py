@@ -69,7 +69,7 @@ def list_members(
     ids_statement = apply_sort(ids_statement, expressions.sort_columns(), query, Organisation.name_key).order_by(Organisation.id)
     with database.session() as session:
         ids = list(session.exec(ids_statement.offset(offset).limit(limit)).all())
-        return _rows(session, ids, expressions) if ids else []
+        return _rows(session, ids, _Expressions(expressions.today, per_row=True)) if ids else []
 
 
 def member_departments(database: Database) -> list[str]:
@@ -80,21 +80,33 @@ def member_departments(database: Database) -> list[str]:
 
 
 class _Expressions:
-    """The SQL of the computed columns, correlated to the organisations row being read."""
+    """The SQL of the computed columns, for the organisations row being read.
 
-    def __init__(self, today: date) -> None:
-        organisation_id = Organisation.id
+    Whole-table work (filters, sort keys over every organisation) asks "is the id in this set?":
+    SQLite builds the set once, which is about a third cheaper at 10,000 organisations than a
+    correlated EXISTS per row. The page's own rows (per_row) use the correlated form, which reads
+    only their 200 entries instead of whole tables."""
+
+    def __init__(self, today: date, per_row: bool = False) -> None:
         self.today = today
-        in_membership = Membership.organisation_id == organisation_id
-        self.active = exists().where(in_membership, or_(Membership.left_on.is_(None), Membership.left_on > today))
-        self.ever_member = exists().where(in_membership)
+        self.per_row = per_row
+        current = or_(Membership.left_on.is_(None), Membership.left_on > today)
+        this_year = MembershipFee.year == today.year
+        self.active = self._holds(Membership, current)
+        self.ever_member = self._holds(Membership)
         self.status_rank = case((self.active, 0), (self.ever_member, 1), else_=2)
-        self.member_since = select(func.min(Membership.joined_on)).where(in_membership).scalar_subquery()
-        this_year_fee = and_(MembershipFee.organisation_id == organisation_id, MembershipFee.year == today.year)
-        self.fee_paid_on = select(MembershipFee.paid_on).where(this_year_fee).scalar_subquery()
-        self.fee_rank = func.coalesce(
-            select(case((MembershipFee.paid_on.is_not(None), 0), else_=1)).where(this_year_fee).scalar_subquery(), 2
+        self.fee_rank = case((self._holds(MembershipFee, this_year, MembershipFee.paid_on.is_not(None)), 0),
+                             (self._holds(MembershipFee, this_year), 1), else_=2)
+        self.member_since = select(func.min(Membership.joined_on)).where(Membership.organisation_id == Organisation.id).scalar_subquery()
+        self.fee_paid_on = (
+            select(MembershipFee.paid_on).where(MembershipFee.organisation_id == Organisation.id, this_year).scalar_subquery()
         )
+
+    def _holds(self, table, *conditions: ColumnElement) -> ColumnElement:
+        """Whether the organisation has a row of `table` meeting the conditions."""
+        if self.per_row:
+            return exists().where(table.organisation_id == Organisation.id, *conditions)
+        return Organisation.id.in_(select(table.organisation_id).where(*conditions))
 
     @staticmethod
     def main_site(column) -> ColumnElement:
@@ -125,6 +137,12 @@ class _Expressions:
             "fee": self.fee_rank,
         }
 
+    def has_type(self, siae_type: SiaeType) -> ColumnElement:
+        return self._holds(OrganisationType, OrganisationType.siae_type == siae_type.value)
+
+    def has_site_in(self, department: str) -> ColumnElement:
+        return self._holds(Site, Site.department == department)
+
     def status_condition(self, status: MembershipStatus) -> ColumnElement:
         if status == MembershipStatus.ACTIVE:
             return self.active
@@ -137,12 +155,10 @@ def _filtered(statement, query: ListQuery, expressions: _Expressions):
     statement = apply_search(statement, Organisation.search_key, query.search)
     siae_type = query.filter(TYPE_FILTER)
     if siae_type:
-        statement = statement.where(
-            exists().where(OrganisationType.organisation_id == Organisation.id, OrganisationType.siae_type == SiaeType(siae_type).value)
-        )
+        statement = statement.where(expressions.has_type(SiaeType(siae_type)))
     department = query.filter(DEPARTMENT_FILTER)
     if department:
-        statement = statement.where(exists().where(Site.organisation_id == Organisation.id, Site.department == department))
+        statement = statement.where(expressions.has_site_in(str(department)))
     status = query.filter(STATUS_FILTER)
     if status:
         statement = statement.where(expressions.status_condition(MembershipStatus(status)))
