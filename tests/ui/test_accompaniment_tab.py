@@ -179,7 +179,25 @@ def test_the_summary_escapes_what_users_typed(qtbot, demo_database):
                                              group_count=2, group_label="<b>ateliers</b> & co"))
     tab = AccompanimentTab(demo_database)
     qtbot.addWidget(tab)
+    tab.show()
+    tab.pages.setCurrentWidget(tab.summary_view)
     assert "2 <b>ateliers</b> & co" in tab.summary_view.browser.toPlainText()
+
+
+def test_the_summary_is_computed_only_when_seen(qtbot, demo_database, monkeypatch):
+    import coorace_desktop.ui.accompaniment_summary_view as summary_view
+
+    years = []
+    computed = summary_view.programme_summary
+    monkeypatch.setattr(summary_view, "programme_summary", lambda database, year: years.append(year) or computed(database, year))
+    tab = AccompanimentTab(demo_database)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.actions_view.table.reload()  # the actions changed: the summary is out of date, not recomputed
+    assert years == []
+    tab.pages.setCurrentWidget(tab.summary_view)
+    assert years == [2020]
+    assert "Zest'" in tab.summary_view.browser.toPlainText()
 
 
 def test_converting_a_project_holder(qtbot, tab, demo_database, monkeypatch):

@@ -114,7 +114,7 @@ class ActionsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
-        self.update_totals()
+        self._totals_timer.start()  # after the first paint too: a pass over 200,000 rows
 
     # -- filters and totals
     def fill_filters(self) -> None:
