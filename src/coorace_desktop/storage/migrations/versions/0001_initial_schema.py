@@ -46,9 +46,7 @@ def upgrade() -> None:
     sa.Column('notes', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('general_assemblies', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_general_assemblies_held_on'), ['held_on'], unique=False)
-
+    op.create_index(op.f('ix_general_assemblies_held_on'), 'general_assemblies', ['held_on'], unique=False)
     op.create_table('missions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
@@ -66,9 +64,7 @@ def upgrade() -> None:
     sa.Column('search_key', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('organisations', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_organisations_name_key'), ['name_key'], unique=False)
-
+    op.create_index(op.f('ix_organisations_name_key'), 'organisations', ['name_key'], unique=False)
     op.create_table('partners',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -88,9 +84,7 @@ def upgrade() -> None:
     sa.Column('erased_on', sa.Date(), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('persons', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_persons_name_key'), ['name_key'], unique=False)
-
+    op.create_index(op.f('ix_persons_name_key'), 'persons', ['name_key'], unique=False)
     op.create_table('programmes',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -114,9 +108,7 @@ def upgrade() -> None:
     sa.Column('name_key', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('territories', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_territories_name_key'), ['name_key'], unique=False)
-
+    op.create_index(op.f('ix_territories_name_key'), 'territories', ['name_key'], unique=False)
     op.create_table('yearly_resources',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('year', sa.Integer(), nullable=False),
@@ -139,11 +131,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['person_id'], ['persons.id'], ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('board_mandates', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_board_mandates_assembly_id'), ['assembly_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_board_mandates_organisation_id'), ['organisation_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_board_mandates_person_id'), ['person_id'], unique=False)
-
+    op.create_index(op.f('ix_board_mandates_assembly_id'), 'board_mandates', ['assembly_id'], unique=False)
+    op.create_index(op.f('ix_board_mandates_organisation_id'), 'board_mandates', ['organisation_id'], unique=False)
+    op.create_index(op.f('ix_board_mandates_person_id'), 'board_mandates', ['person_id'], unique=False)
     op.create_table('contacts',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=False),
@@ -153,10 +143,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['person_id'], ['persons.id'], ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('contacts', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_contacts_organisation_id'), ['organisation_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_contacts_person_id'), ['person_id'], unique=False)
-
+    op.create_index(op.f('ix_contacts_organisation_id'), 'contacts', ['organisation_id'], unique=False)
+    op.create_index(op.f('ix_contacts_person_id'), 'contacts', ['person_id'], unique=False)
     op.create_table('events',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('title', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -183,11 +171,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['kind_id'], ['event_kinds.id'], ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_events_kind_id'), ['kind_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_events_starts_on'), ['starts_on'], unique=False)
-        batch_op.create_index(batch_op.f('ix_events_year'), ['year'], unique=False)
-
+    op.create_index(op.f('ix_events_kind_id'), 'events', ['kind_id'], unique=False)
+    op.create_index(op.f('ix_events_starts_on'), 'events', ['starts_on'], unique=False)
+    op.create_index(op.f('ix_events_year'), 'events', ['year'], unique=False)
     op.create_table('membership_fees',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=False),
@@ -198,9 +184,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('organisation_id', 'year')
     )
-    with op.batch_alter_table('membership_fees', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_membership_fees_organisation_id'), ['organisation_id'], unique=False)
-
+    op.create_index(op.f('ix_membership_fees_organisation_id'), 'membership_fees', ['organisation_id'], unique=False)
     op.create_table('memberships',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=False),
@@ -210,9 +194,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('memberships', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_memberships_organisation_id'), ['organisation_id'], unique=False)
-
+    op.create_index(op.f('ix_memberships_organisation_id'), 'memberships', ['organisation_id'], unique=False)
     op.create_table('organisation_types',
     sa.Column('organisation_id', sa.Integer(), nullable=False),
     sa.Column('siae_type', sa.String(length=8), nullable=False),
@@ -235,10 +217,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('project_holders', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_project_holders_name_key'), ['name_key'], unique=False)
-        batch_op.create_index(batch_op.f('ix_project_holders_organisation_id'), ['organisation_id'], unique=False)
-
+    op.create_index(op.f('ix_project_holders_name_key'), 'project_holders', ['name_key'], unique=False)
+    op.create_index(op.f('ix_project_holders_organisation_id'), 'project_holders', ['organisation_id'], unique=False)
     op.create_table('sites',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=False),
@@ -252,10 +232,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('sites', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_sites_department'), ['department'], unique=False)
-        batch_op.create_index(batch_op.f('ix_sites_organisation_id'), ['organisation_id'], unique=False)
-
+    op.create_index(op.f('ix_sites_department'), 'sites', ['department'], unique=False)
+    op.create_index(op.f('ix_sites_organisation_id'), 'sites', ['organisation_id'], unique=False)
     op.create_table('staff',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
@@ -267,9 +245,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['site_id'], ['delegation_sites.id'], ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('staff', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_staff_person_id'), ['person_id'], unique=False)
-
+    op.create_index(op.f('ix_staff_person_id'), 'staff', ['person_id'], unique=False)
     op.create_table('territory_stage_changes',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('territory_id', sa.Integer(), nullable=False),
@@ -278,9 +254,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['territory_id'], ['territories.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('territory_stage_changes', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_territory_stage_changes_territory_id'), ['territory_id'], unique=False)
-
+    op.create_index(op.f('ix_territory_stage_changes_territory_id'), 'territory_stage_changes', ['territory_id'], unique=False)
     op.create_table('yearly_figures',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=True),
@@ -298,11 +272,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('organisation_id', 'year')
     )
-    with op.batch_alter_table('yearly_figures', schema=None) as batch_op:
-        batch_op.create_index('ix_yearly_figures_network_year', ['year'], unique=True, sqlite_where=sa.text('organisation_id IS NULL'), postgresql_where=sa.text('organisation_id IS NULL'))
-        batch_op.create_index(batch_op.f('ix_yearly_figures_organisation_id'), ['organisation_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_yearly_figures_year'), ['year'], unique=False)
-
+    op.create_index('ix_yearly_figures_network_year', 'yearly_figures', ['year'], unique=True, sqlite_where=sa.text('organisation_id IS NULL'), postgresql_where=sa.text('organisation_id IS NULL'))
+    op.create_index(op.f('ix_yearly_figures_organisation_id'), 'yearly_figures', ['organisation_id'], unique=False)
+    op.create_index(op.f('ix_yearly_figures_year'), 'yearly_figures', ['year'], unique=False)
     op.create_table('bureau_offices',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('mandate_id', sa.Integer(), nullable=False),
@@ -312,9 +284,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['mandate_id'], ['board_mandates.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('bureau_offices', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_bureau_offices_mandate_id'), ['mandate_id'], unique=False)
-
+    op.create_index(op.f('ix_bureau_offices_mandate_id'), 'bureau_offices', ['mandate_id'], unique=False)
     op.create_table('national_mandates',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('mandate_id', sa.Integer(), nullable=False),
@@ -323,9 +293,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['mandate_id'], ['board_mandates.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('national_mandates', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_national_mandates_mandate_id'), ['mandate_id'], unique=False)
-
+    op.create_index(op.f('ix_national_mandates_mandate_id'), 'national_mandates', ['mandate_id'], unique=False)
     op.create_table('participations',
     sa.Column('event_id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=False),
@@ -335,9 +303,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('event_id', 'organisation_id')
     )
-    with op.batch_alter_table('participations', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_participations_organisation_id'), ['organisation_id'], unique=False)
-
+    op.create_index(op.f('ix_participations_organisation_id'), 'participations', ['organisation_id'], unique=False)
     op.create_table('support_actions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('action_date', sa.Date(), nullable=False),
@@ -363,110 +329,40 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['territory_id'], ['territories.id'], ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('support_actions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_support_actions_action_date'), ['action_date'], unique=False)
-        batch_op.create_index(batch_op.f('ix_support_actions_officer_id'), ['officer_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_support_actions_organisation_id'), ['organisation_id'], unique=False)
-        batch_op.create_index('ix_support_actions_programme_date', ['programme_id', 'action_date'], unique=False)
-        batch_op.create_index(batch_op.f('ix_support_actions_programme_id'), ['programme_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_support_actions_project_holder_id'), ['project_holder_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_support_actions_territory_id'), ['territory_id'], unique=False)
-
+    op.create_index(op.f('ix_support_actions_action_date'), 'support_actions', ['action_date'], unique=False)
+    op.create_index(op.f('ix_support_actions_officer_id'), 'support_actions', ['officer_id'], unique=False)
+    op.create_index(op.f('ix_support_actions_organisation_id'), 'support_actions', ['organisation_id'], unique=False)
+    op.create_index('ix_support_actions_programme_date', 'support_actions', ['programme_id', 'action_date'], unique=False)
+    op.create_index(op.f('ix_support_actions_programme_id'), 'support_actions', ['programme_id'], unique=False)
+    op.create_index(op.f('ix_support_actions_project_holder_id'), 'support_actions', ['project_holder_id'], unique=False)
+    op.create_index(op.f('ix_support_actions_territory_id'), 'support_actions', ['territory_id'], unique=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('support_actions', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_support_actions_territory_id'))
-        batch_op.drop_index(batch_op.f('ix_support_actions_project_holder_id'))
-        batch_op.drop_index(batch_op.f('ix_support_actions_programme_id'))
-        batch_op.drop_index('ix_support_actions_programme_date')
-        batch_op.drop_index(batch_op.f('ix_support_actions_organisation_id'))
-        batch_op.drop_index(batch_op.f('ix_support_actions_officer_id'))
-        batch_op.drop_index(batch_op.f('ix_support_actions_action_date'))
-
+    # Dropping a table drops its indexes.
     op.drop_table('support_actions')
-    with op.batch_alter_table('participations', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_participations_organisation_id'))
-
     op.drop_table('participations')
-    with op.batch_alter_table('national_mandates', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_national_mandates_mandate_id'))
-
     op.drop_table('national_mandates')
-    with op.batch_alter_table('bureau_offices', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_bureau_offices_mandate_id'))
-
     op.drop_table('bureau_offices')
-    with op.batch_alter_table('yearly_figures', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_yearly_figures_year'))
-        batch_op.drop_index(batch_op.f('ix_yearly_figures_organisation_id'))
-        batch_op.drop_index('ix_yearly_figures_network_year', sqlite_where=sa.text('organisation_id IS NULL'), postgresql_where=sa.text('organisation_id IS NULL'))
-
     op.drop_table('yearly_figures')
-    with op.batch_alter_table('territory_stage_changes', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_territory_stage_changes_territory_id'))
-
     op.drop_table('territory_stage_changes')
-    with op.batch_alter_table('staff', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_staff_person_id'))
-
     op.drop_table('staff')
-    with op.batch_alter_table('sites', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_sites_organisation_id'))
-        batch_op.drop_index(batch_op.f('ix_sites_department'))
-
     op.drop_table('sites')
-    with op.batch_alter_table('project_holders', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_project_holders_organisation_id'))
-        batch_op.drop_index(batch_op.f('ix_project_holders_name_key'))
-
     op.drop_table('project_holders')
     op.drop_table('organisation_types')
-    with op.batch_alter_table('memberships', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_memberships_organisation_id'))
-
     op.drop_table('memberships')
-    with op.batch_alter_table('membership_fees', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_membership_fees_organisation_id'))
-
     op.drop_table('membership_fees')
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_events_year'))
-        batch_op.drop_index(batch_op.f('ix_events_starts_on'))
-        batch_op.drop_index(batch_op.f('ix_events_kind_id'))
-
     op.drop_table('events')
-    with op.batch_alter_table('contacts', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_contacts_person_id'))
-        batch_op.drop_index(batch_op.f('ix_contacts_organisation_id'))
-
     op.drop_table('contacts')
-    with op.batch_alter_table('board_mandates', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_board_mandates_person_id'))
-        batch_op.drop_index(batch_op.f('ix_board_mandates_organisation_id'))
-        batch_op.drop_index(batch_op.f('ix_board_mandates_assembly_id'))
-
     op.drop_table('board_mandates')
     op.drop_table('yearly_resources')
-    with op.batch_alter_table('territories', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_territories_name_key'))
-
     op.drop_table('territories')
     op.drop_table('report_texts')
     op.drop_table('programmes')
-    with op.batch_alter_table('persons', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_persons_name_key'))
-
     op.drop_table('persons')
     op.drop_table('partners')
-    with op.batch_alter_table('organisations', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_organisations_name_key'))
-
     op.drop_table('organisations')
     op.drop_table('missions')
-    with op.batch_alter_table('general_assemblies', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_general_assemblies_held_on'))
-
     op.drop_table('general_assemblies')
     op.drop_table('event_kinds')
     op.drop_table('delegation_sites')
