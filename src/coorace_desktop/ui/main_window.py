@@ -16,6 +16,7 @@ from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.errors import StorageError
 from coorace_desktop.ui.accompaniment_tab import AccompanimentTab
 from coorace_desktop.ui.errors import show_error
+from coorace_desktop.ui.table_tab import DataTable
 from coorace_desktop.ui.events_tab import EventsTab
 from coorace_desktop.ui.governance_tab import GovernanceTab
 from coorace_desktop.ui.members_tab import MembersTab
@@ -111,7 +112,10 @@ class MainWindow(QMainWindow):
             if hasattr(tab, "restore_state"):
                 tab.restore_state(self.settings)
             self.tabs.addTab(tab, tab.title)
-        self.setWindowTitle(f"{database.display_name} — Coorace Desktop")
+            for table in tab.findChildren(DataTable):
+                table.set_read_only(database.read_only)
+        suffix = " (lecture seule)" if database.read_only else ""
+        self.setWindowTitle(f"{database.display_name}{suffix} — Coorace Desktop")
         self.path_label.setText(str(database.path or database.display_name))
         self._remember(database)
         self._update_status()

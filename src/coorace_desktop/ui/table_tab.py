@@ -104,13 +104,14 @@ class DataTable(QWidget):
         layout.addLayout(buttons)
 
         self.new_button.clicked.connect(self.new_requested)
+        self.read_only = False
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         self.export_button.clicked.connect(
             lambda: export_as_shown(self, self.model, count, fetch_page, self.noun_plural.capitalize(), settings_key)
         )
         self.view.doubleClicked.connect(self.edit_current)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_requested.emit, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_button.click, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.view, self.edit_current, context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_current, context=Qt.ShortcutContext.WidgetShortcut)
@@ -157,7 +158,7 @@ class DataTable(QWidget):
 
     def delete_current(self) -> None:
         row = self.current_row()
-        if row is None or self._delete_row is None:
+        if row is None or self._delete_row is None or self.read_only:
             return
         ok, question = run_command(self, self._delete_question, row)
         if not ok:
@@ -199,10 +200,16 @@ class DataTable(QWidget):
         self._update_buttons()
         self.changed.emit()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A database opened read-only: no New or Delete (Edit still shows the record)."""
+        self.read_only = read_only
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         has_row = bool(self.view.selectionModel().selectedRows())
+        self.new_button.setEnabled(not self.read_only)
         self.edit_button.setEnabled(has_row)
-        self.delete_button.setEnabled(has_row and self._delete_row is not None)
+        self.delete_button.setEnabled(has_row and self._delete_row is not None and not self.read_only)
 
     # -- column widths persist
     def save_state(self, settings: QSettings) -> None:
