@@ -8,16 +8,18 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 from sqlalchemy import func, select
 
 from coorace_desktop import __version__
 from coorace_desktop.domain.enums import EventStatus, Organiser
 from coorace_desktop.domain.events import Event, EventKind
 from coorace_desktop.storage.database import Database
+
+if TYPE_CHECKING:
+    from icalendar import Event as CalendarEvent
 
 LOCAL_ZONE = ZoneInfo("Europe/Paris")
 # Outlook and Thunderbird replace an imported event with the same UID instead of duplicating it.
@@ -44,6 +46,8 @@ def export_events_ics(
         query = query.where(Event.id.in_(event_ids))
     with database.session() as session:
         rows = session.execute(query.order_by(Event.starts_on, Event.start_time, Event.id)).all()
+    from icalendar import Calendar  # when exporting: ~50 ms and ~5 MB at the window's start otherwise
+
     calendar = Calendar()
     calendar.add("prodid", f"-//Coorace Occitanie//Coorace Desktop {__version__}//FR")
     calendar.add("version", "2.0")
@@ -58,7 +62,9 @@ def export_events_ics(
     return CalendarExport(target, len(dated), len(rows) - len(dated))
 
 
-def _calendar_event(event: Event, kind: str, stamp: datetime) -> CalendarEvent:
+def _calendar_event(event: Event, kind: str, stamp: datetime) -> "CalendarEvent":
+    from icalendar import Event as CalendarEvent
+
     item = CalendarEvent()
     item.add("uid", f"evenement-{event.id}@{UID_DOMAIN}")
     item.add("dtstamp", stamp)

@@ -10,17 +10,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING, Any
 
 from coorace_desktop.domain.enums import LabelledEnum
 from coorace_desktop.services.importing.outcome import Progress, no_progress
 from coorace_desktop.services.listing import ListQuery
 
+if TYPE_CHECKING:
+    from openpyxl.cell import WriteOnlyCell
+
+# openpyxl is imported when a workbook is written, not with this module: the window imports it
+# at start (Exporter… under every table), where it cost ~90 ms and ~10 MB (bench/run.py).
 TABLE_SUFFIXES = (".xlsx", ".csv")
 PAGE = 1_000
 # A cell starting with one of these is run as a formula by Excel and LibreOffice (OWASP: CSV injection).
@@ -113,7 +113,9 @@ def _write_csv(path: Path, headers: list[str], rows: Iterable[Sequence[object]],
 _FORMATS = {datetime: "DD/MM/YYYY HH:MM", date: "DD/MM/YYYY", time: "HH:MM"}
 
 
-def _xlsx_cell(sheet, value: object) -> WriteOnlyCell:
+def _xlsx_cell(sheet, value: object) -> "WriteOnlyCell":
+    from openpyxl.cell import WriteOnlyCell
+
     value = cell_value(value)
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -128,6 +130,10 @@ def _xlsx_cell(sheet, value: object) -> WriteOnlyCell:
 
 
 def _write_xlsx(path: Path, headers: list[str], rows: Iterable[Sequence[object]], title: str) -> int:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook(write_only=True)  # streams rows: 100,000 rows do not sit in memory as cells
     sheet = workbook.create_sheet(title[:31] or "Export")
     sheet.freeze_panes = "A2"

@@ -6,13 +6,16 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import vobject
 from sqlalchemy import select
 
 from coorace_desktop.domain import Contact, Organisation, OrganisationType, Person, Site
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.storage.database import Database
+
+if TYPE_CHECKING:
+    import vobject
 
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
 
@@ -74,7 +77,9 @@ def _read(database: Database, ids: list[int]):
     return organisations, types, sites, contacts
 
 
-def _organisation_card(organisation: Organisation, types: list[SiaeType], sites: list[Site]) -> vobject.base.Component:
+def _organisation_card(organisation: Organisation, types: list[SiaeType], sites: list[Site]) -> "vobject.base.Component":
+    import vobject  # when exporting, not at the window's start
+
     card = vobject.vCard()
     card.add("fn").value = organisation.name
     card.add("n").value = vobject.vcard.Name(family=organisation.name)
@@ -102,7 +107,9 @@ def _organisation_card(organisation: Organisation, types: list[SiaeType], sites:
     return card
 
 
-def _person_card(person: Person, role: str, organisation_name: str) -> vobject.base.Component:
+def _person_card(person: Person, role: str, organisation_name: str) -> "vobject.base.Component":
+    import vobject
+
     card = vobject.vCard()
     card.add("fn").value = f"{person.first_name} {person.last_name}".strip()
     card.add("n").value = vobject.vcard.Name(family=person.last_name, given=person.first_name)

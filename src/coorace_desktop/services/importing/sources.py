@@ -11,8 +11,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv", ".txt")
 CSV_DELIMITERS = (";", ",", "\t", "|")
@@ -75,6 +73,9 @@ def _non_blank(rows) -> tuple[SourceRow, ...]:
 
 
 def _read_xlsx(path: Path) -> SourceTable:
+    from openpyxl import load_workbook  # here, like calamine below: not at the window's start
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         # read_only streams the sheet (fast for 10,000+ rows); merged ranges then read as a value
         # in their first cell and blanks elsewhere, which header detection allows for.
