@@ -18,6 +18,7 @@ from coorace_desktop.domain.members import (
     OrganisationDraft,
     SiteDraft,
 )
+from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services import members
 from coorace_desktop.services.health import counts
 from coorace_desktop.services.members import MemberRefusal
@@ -196,3 +197,21 @@ def test_an_organisation_is_not_its_own_duplicate(demo_database):
     ailes = organisation_id(demo_database, "AILES")
     assert members.find_possible_duplicates(demo_database, "AILES", ["ailes-association@wanadoo.fr"], exclude_id=ailes) == []
     assert [d.id for d in members.find_possible_duplicates(demo_database, "Ailes", [])] == [ailes]
+
+
+def test_a_recorded_name_typed_again_as_a_new_contact_is_refused(demo_database):
+    before = person_count(demo_database)
+    typed_again = ContactDraft(last_name="Chatry", first_name="Isabelle", role="Présidente")
+    with pytest.raises(ValidationError, match="déjà enregistré·e : choisissez cette personne dans la liste"):
+        members.save_organisation(demo_database, replace(NEW, contacts=(typed_again,)))
+    assert person_count(demo_database) == before
+    assert counts(demo_database)["organisations"] == 51
+
+
+def test_a_contact_e_mail_changed_here_is_found_from_their_other_organisations(demo_database):
+    chatry = members.find_persons(demo_database, "isabelle chatry")[0]
+    named = ContactDraft(last_name=chatry.last_name, first_name=chatry.first_name, person_id=chatry.id, email="presidente@coorace-occitanie.example")
+    members.save_organisation(demo_database, replace(NEW, contacts=(named,)))
+    with demo_database.session() as session:
+        inter_relais = session.exec(select(Organisation).where(Organisation.name == "INTER RELAIS")).one()
+    assert "presidente coorace occitanie example" in inter_relais.search_key

@@ -34,8 +34,8 @@ from coorace_desktop.services.governance_shared import (
     person_name,
     refuse_if_invalid,
     representation_warnings,
-    resolve_person,
 )
+from coorace_desktop.services.persons import resolve_person
 from coorace_desktop.storage.database import Database
 
 

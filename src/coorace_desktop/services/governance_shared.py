@@ -1,5 +1,4 @@
-"""What the governance commands share: rows that must still exist, drafts that must be valid,
-and persons named by a draft (a recorded person, or a new one typed once only)."""
+"""What the governance commands share: rows that must still exist, drafts that must be valid."""
 
 from datetime import date
 from typing import TypeVar
@@ -7,9 +6,8 @@ from typing import TypeVar
 from sqlmodel import Session, SQLModel, select
 
 from coorace_desktop.domain import BoardMandate, Membership, Organisation, Person
-from coorace_desktop.domain.governance_drafts import PersonRef
 from coorace_desktop.domain.governance_rules import Span, display_name, membership_warning
-from coorace_desktop.domain.validation import ValidationError, required_text
+from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.governance import active_on
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -37,28 +35,6 @@ def refuse_if_invalid(errors: dict[str, str]) -> None:
     """A draft the dialog would not have let through (the first message, as a refusal)."""
     if errors:
         raise ValidationError(next(iter(errors.values())))
-
-
-def resolve_person(session: Session, ref: PersonRef) -> Person:
-    """The Person a draft names; a new name already recorded is refused, so nobody is typed twice."""
-    if ref.person_id is not None:
-        person = session.get(Person, ref.person_id)
-        if person is None or person.erased_on is not None:
-            raise ValidationError("Cette personne n'existe plus dans la base : choisissez-la à nouveau.")
-        return person
-    last_name = required_text(ref.last_name, "Le nom de la personne")
-    first_name = " ".join(ref.first_name.split())
-    key = ref.name_key
-    existing = session.exec(select(Person).where(Person.name_key == key, Person.erased_on.is_(None))).first()
-    if existing is not None:
-        raise ValidationError(
-            f"{display_name(existing.first_name, existing.last_name)} est déjà enregistré·e : "
-            "choisissez cette personne dans la liste plutôt que de la saisir à nouveau."
-        )
-    person = Person(first_name=first_name, last_name=last_name, name_key=key)
-    session.add(person)
-    session.flush()
-    return person
 
 
 def person_name(session: Session, person_id: int) -> str:

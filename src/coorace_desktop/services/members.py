@@ -37,6 +37,7 @@ from coorace_desktop.domain.members import (
 )
 from coorace_desktop.domain.text import fold, organisation_search_key
 from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.persons import new_person
 from coorace_desktop.storage.database import Database
 
 # Folded names at least this similar (rapidfuzz ratio, 0-100) are worth a warning.
@@ -132,7 +133,7 @@ def save_organisation(database: Database, draft: OrganisationDraft) -> int:
         session.exec(delete(OrganisationType).where(OrganisationType.organisation_id == organisation_id))
         session.add_all(OrganisationType(organisation_id=organisation_id, siae_type=t) for t in draft.types)
         _save_sites(session, organisation_id, draft.sites)
-        contact_names, contact_emails = _save_contacts(session, organisation_id, draft.contacts)
+        _save_contacts(session, organisation_id, draft.contacts)
         _sync(
             session, Membership, organisation_id,
             [dict(id=m.id, joined_on=m.joined_on, left_on=m.left_on, notes=m.notes) for m in draft.memberships],
@@ -142,13 +143,28 @@ def save_organisation(database: Database, draft: OrganisationDraft) -> int:
             session, YearlyFigures, organisation_id,
             [dict(year=f.year, **{name: getattr(f, name) for name in FIGURE_LABELS}) for f in draft.figures], "year",
         )
-        organisation.search_key = organisation_search_key(
-            draft.name,
-            [site.city for site in draft.sites],
-            [site.email for site in draft.sites if site.email] + contact_emails,
-            contact_names,
-        )
+        reindex_organisation(session, organisation_id)
         return organisation_id
+
+
+def reindex_organisation(session: Session, organisation_id: int) -> None:
+    """Rebuild the folded key the members search box matches, from what is stored now
+    (erased persons left out)."""
+    organisation = session.get(Organisation, organisation_id)
+    session.flush()
+    sites = session.exec(select(Site).where(Site.organisation_id == organisation_id).order_by(Site.position)).all()
+    contacts = session.exec(
+        select(Person).join(Contact, Contact.person_id == Person.id)
+        .where(Contact.organisation_id == organisation_id, Person.erased_on.is_(None))
+        .order_by(Contact.id)
+    ).all()
+    organisation.search_key = organisation_search_key(
+        organisation.name,
+        [site.city for site in sites],
+        [site.email for site in sites if site.email] + [person.email for person in contacts if person.email],
+        [f"{person.first_name} {person.last_name}" for person in contacts],
+    )
+    session.add(organisation)
 
 
 def deletion_question(database: Database, organisation_id: int) -> str:
@@ -255,28 +271,30 @@ def _save_sites(session: Session, organisation_id: int, sites: tuple[SiteDraft, 
     )
 
 
-def _save_contacts(session: Session, organisation_id: int, contacts: tuple[ContactDraft, ...]) -> tuple[list[str], list[str]]:
-    """Store the contacts (creating or updating their persons); their names and e-mails."""
-    rows, names, emails = [], [], []
+def _save_contacts(session: Session, organisation_id: int, contacts: tuple[ContactDraft, ...]) -> None:
+    """Store the contacts, recording new persons once; a recorded person's new e-mail or phone
+    also refreshes the search key of the other organisations they act for."""
+    rows, changed_persons = [], []
     for contact in contacts:
         person = session.get(Person, contact.person_id) if contact.person_id else None
         if person is None:
-            person = Person(
-                first_name=contact.first_name,
-                last_name=contact.last_name,
-                name_key=fold(f"{contact.last_name} {contact.first_name}"),
-            )
+            person = new_person(session, contact.first_name, contact.last_name)
+        elif (person.email, person.phone) != (contact.email, contact.phone):
+            changed_persons.append(person.id)
         # A recorded person keeps their name (it is theirs everywhere: board, staff...);
         # the contact form does edit their e-mail and phone.
         person.email, person.phone = contact.email, contact.phone
         session.add(person)
         session.flush()
         rows.append(dict(id=contact.id, person_id=person.id, role=contact.role))
-        names.append(f"{person.first_name} {person.last_name}")
-        if contact.email:
-            emails.append(contact.email)
     _sync(session, Contact, organisation_id, rows)
-    return names, emails
+    others = session.exec(
+        select(Contact.organisation_id)
+        .where(Contact.person_id.in_(changed_persons), Contact.organisation_id != organisation_id)
+        .distinct()
+    ).all()
+    for other in others:
+        reindex_organisation(session, other)
 
 
 def _sync(session: Session, table: type[SQLModel], organisation_id: int, rows: list[dict], key: str = "id") -> None:

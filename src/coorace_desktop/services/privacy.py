@@ -25,9 +25,10 @@ from coorace_desktop.domain import (
     SupportAction,
 )
 from coorace_desktop.domain.enums import BureauRole
-from coorace_desktop.domain.text import fold, organisation_search_key
+from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
+from coorace_desktop.services.members import reindex_organisation
 from coorace_desktop.services.privacy_mentions import Mention, find_mentions
 from coorace_desktop.storage.database import Database
 
@@ -186,7 +187,7 @@ def erase_person(database: Database, person_id: int, today: date | None = None) 
         session.flush()
         organisation_ids = session.exec(select(Contact.organisation_id).where(Contact.person_id == person_id).distinct()).all()
         for organisation_id in organisation_ids:
-            _reindex_organisation(session, organisation_id)
+            reindex_organisation(session, organisation_id)
         return Erasure(
             person_id=person_id,
             former_name=former_name,
@@ -254,21 +255,3 @@ def _staff(session: Session, person_id: int) -> tuple[StaffLine, ...]:
                   _count(session, SupportAction, SupportAction.officer_id == post.id))
         for post, site in rows
     )
-
-
-def _reindex_organisation(session: Session, organisation_id: int) -> None:
-    """Rebuild the members search key as the members service does, without the erased person."""
-    organisation = session.get(Organisation, organisation_id)
-    sites = session.exec(select(Site).where(Site.organisation_id == organisation_id).order_by(Site.position)).all()
-    contacts = session.exec(
-        select(Person).join(Contact, Contact.person_id == Person.id)
-        .where(Contact.organisation_id == organisation_id, Person.erased_on.is_(None))
-        .order_by(Contact.id)
-    ).all()
-    organisation.search_key = organisation_search_key(
-        organisation.name,
-        [site.city for site in sites],
-        [site.email for site in sites if site.email] + [p.email for p in contacts if p.email],
-        [f"{p.first_name} {p.last_name}" for p in contacts],
-    )
-    session.add(organisation)
