@@ -1,8 +1,6 @@
 """The benchmark generator builds consistent, searchable data, the same for the same seed (tiny scale)."""
 
 import hashlib
-import importlib.util
-from pathlib import Path
 
 from sqlalchemy import func, select, text
 
@@ -13,16 +11,11 @@ from coorace_desktop.services.health import check_database
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.member_list import count_members
 from coorace_desktop.storage.database import open_database
-
-SCRIPT = Path(__file__).parents[2] / "bench" / "generate.py"
+from tests.bench.scripts import load_bench_script
 
 
 def load_generator(monkeypatch):
-    monkeypatch.syspath_prepend(str(SCRIPT.parent))  # as when run as a script: the other bench scripts are importable
-    spec = importlib.util.spec_from_file_location("generate", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench_script("generate", monkeypatch)
 
 
 def count(database, table) -> int:
