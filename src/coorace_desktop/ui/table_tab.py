@@ -189,7 +189,7 @@ class DataTable(QWidget):
 
     def status_text(self) -> str:
         count = self.model.rowCount()
-        noun = self.noun_singular if count == 1 else self.noun_plural
+        noun = self.noun_singular if count <= 1 else self.noun_plural  # French: "0 structure"
         return f"{count:,} {noun}".replace(",", "\u202f")
 
     def _apply_search(self) -> None:
