@@ -124,3 +124,15 @@ def test_message_box_buttons_are_in_french(qtbot):
     qtbot.addWidget(box)
     texts = {box.button(b).text().replace("&", "") for b in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No, QMessageBox.StandardButton.Cancel)}
     assert texts == {"Oui", "Non", "Annuler"}
+
+
+def test_an_incomplete_form_says_what_is_missing_before_anything_is_typed(qtbot):
+    dialog = NameDialog(lambda name: name)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.general_error.isVisible()
+    assert dialog.general_error.text() == "Pour enregistrer : Le nom est obligatoire."
+    assert not dialog._errors["name"].isVisible()
+    qtbot.keyClicks(dialog.name_edit, "AJE")
+    assert not dialog.general_error.isVisible()

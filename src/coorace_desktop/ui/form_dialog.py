@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from coorace_desktop.ui.errors import expected_failure, show_error
 
 ERROR_STYLE = "color: #b00020;"
+HINT_STYLE = "color: #5f6368;"
 
 
 class FormDialog(QDialog):
@@ -105,8 +106,17 @@ class FormDialog(QDialog):
             label.setText(message)
             label.setVisible(visible)
         general = errors.get("", "")
-        self.general_error.setText(general)
-        self.general_error.setVisible(bool(general) and (show_all or bool(self._touched)))
+        shown = [key for key in errors if show_all or key in self._touched or (key == "" and self._touched)]
+        if shown:
+            self.general_error.setStyleSheet(ERROR_STYLE)
+            self.general_error.setText(general)
+            self.general_error.setVisible(bool(general) and "" in shown)
+        else:
+            # Nothing typed wrong yet, but the form is incomplete: say what is missing, so a
+            # disabled "Enregistrer" is never a riddle.
+            self.general_error.setStyleSheet(HINT_STYLE)
+            self.general_error.setText(f"Pour enregistrer : {next(iter(errors.values()))}" if errors else "")
+            self.general_error.setVisible(bool(errors))
         self.ok_button.setEnabled(not errors)
         return errors
 

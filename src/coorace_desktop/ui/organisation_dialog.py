@@ -159,9 +159,9 @@ class OrganisationDialog(FormDialog):
         if not self._ready:
             return {}
         errors = super().revalidate(show_all)
-        shown = errors if show_all else {key: message for key, message in errors.items() if key in self._touched}
         for index, (title, prefixes) in enumerate(PAGES):
-            marked = any(_on_page(key, prefixes) for key in shown)
+            # Every page that stops the save is marked, touched or not: the user sees where to go.
+            marked = any(_on_page(key, prefixes) for key in errors)
             self.pages.setTabText(index, title + (ERROR_MARK if marked else ""))
         return errors
 
