@@ -282,8 +282,11 @@ def _events(connection: Connection, rng: random.Random, scale: Scale) -> None:
 def cache_path(scale: Scale = FULL, seed: int = 2020, folder: Path | None = None) -> Path:
     """Where the generated file for this generator version, schema, scale and seed is kept."""
     folder = folder or Path(tempfile.gettempdir()) / "coorace-bench"
-    size = "-".join(str(value) for value in astuple(scale))
-    return folder / f"large-v{GENERATOR_VERSION}-{head_revision()}-{size}-s{seed}.sqlite"
+    return folder / f"large-v{GENERATOR_VERSION}-{head_revision()}-{_size_and_seed(scale, seed)}"
+
+
+def _size_and_seed(scale: Scale, seed: int) -> str:
+    return "-".join(str(value) for value in astuple(scale)) + f"-s{seed}.sqlite"
 
 
 def cached_database(scale: Scale = FULL, seed: int = 2020, folder: Path | None = None, report=print) -> Path:
@@ -301,6 +304,10 @@ def cached_database(scale: Scale = FULL, seed: int = 2020, folder: Path | None =
         database.close()
     os.replace(partial, path)
     report(f"generated {path} ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - begin:.1f} s")
+    # Files of older generator versions or schemas (same scale and seed) are of no further use.
+    for stale in path.parent.glob(f"large-v*-{_size_and_seed(scale, seed)}*"):
+        if not stale.name.startswith(path.name):
+            stale.unlink(missing_ok=True)
     return path
 
 

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -212,20 +213,33 @@ def main() -> int:
             "report": lambda: reports(database, settings, folder),
             "backup": lambda: backup(database, settings, folder),
         }
-        figures = []
+        figures, failed = [], []
         for area in AREAS:
             if area in arguments.only:
                 begin = time.perf_counter()
-                figures.extend(steps[area]())
+                try:
+                    figures.extend(steps[area]())
+                except Exception as error:  # noqa: BLE001
+                    # One area broken (a crashed child, a half-landed change) must not cost the others.
+                    failed.append(area)
+                    traceback.print_exc()
+                    print(f"{area}: FAILED {(getattr(error, 'stderr', None) or '')[-2000:]}", file=sys.stderr, flush=True)
+                    continue
                 print(f"{area}: measured in {time.perf_counter() - begin:.1f} s", flush=True)
         shutil.rmtree(folder / "home", ignore_errors=True)
     print_table(figures)
-    results = {f.name: {"value": round(f.value, 3), "unit": f.unit, "target": f.target, "ok": f.ok, "detail": f.detail} for f in figures}
+    # --only updates its own figures in an existing results file and keeps the others.
+    earlier = arguments.only != list(AREAS) and arguments.output.exists()
+    results = json.loads(arguments.output.read_text(encoding="utf-8")) if earlier else {}
+    results.update({f.name: {"value": round(f.value, 3), "unit": f.unit, "target": f.target, "ok": f.ok, "detail": f.detail}
+                    for f in figures})
     arguments.output.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     misses = [f.name for f in figures if not f.ok]
     print(f"\n{len(figures) - len(misses)}/{len(figures)} figures within target; "
           f"{time.perf_counter() - started:.0f} s in all; written to {arguments.output}")
-    return 0
+    if failed:
+        print(f"not measured (failed): {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -69,3 +69,14 @@ def test_same_seed_same_data_and_the_cache_reuses_the_file(tmp_path, monkeypatch
     assert generator.cached_database(generator.TINY, seed=7, folder=tmp_path / "a", report=lambda _: None) == paths[0]
     assert paths[0].stat().st_mtime_ns == built
     assert generator.cache_path(generator.TINY, seed=8, folder=tmp_path / "a") != paths[0]
+
+
+def test_a_new_version_replaces_the_files_of_older_ones(tmp_path, monkeypatch):
+    generator = load_generator(monkeypatch)
+    folder = tmp_path / "cache"
+    older = generator.cached_database(generator.TINY, seed=7, folder=folder, report=lambda _: None)
+    older.with_name(older.name + "-wal").write_bytes(b"")
+    monkeypatch.setattr(generator, "GENERATOR_VERSION", generator.GENERATOR_VERSION + 1)
+    newer = generator.cached_database(generator.TINY, seed=7, folder=folder, report=lambda _: None)
+    assert newer != older
+    assert sorted(path.name for path in folder.iterdir()) == [newer.name]
