@@ -210,3 +210,19 @@ def test_tab_walks_the_identity_fields_in_reading_order(qtbot, new_dialog):
         seen.append(QApplication.focusWidget())
     boxes = list(new_dialog.type_boxes.values())
     assert seen == [*boxes, new_dialog.siret_edit, new_dialog.website_edit, new_dialog.notes_edit]
+
+
+def test_a_page_opened_from_the_keyboard_starts_in_its_first_field(qtbot, database):
+    from PySide6.QtCore import Qt
+
+    from coorace_desktop.ui.organisation_dialog import OrganisationDialog
+
+    dialog = OrganisationDialog(database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.pages.setCurrentIndex(1)
+    focused = dialog.focusWidget()
+    assert focused is dialog.sites.forms[0].first_field()
+    qtbot.keyClicks(focused, "12 allee de la Gare")
+    assert dialog.sites.count == 1, "typing a space must not press a button"

@@ -4,8 +4,11 @@ Errors show next to their fields and mark their page; OK stays disabled until th
 is valid; creating (or renaming to) a name or e-mail that matches another organisation asks
 first."""
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,6 +39,9 @@ from coorace_desktop.ui.organisation_rows import (
     new_period,
     new_site,
 )
+
+# What a page's first field can be (not its Add / Remove buttons).
+FIELD_KINDS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QCheckBox)
 
 # Page titles, and the field keys whose errors each page holds ("" is the figures' general line).
 PAGES = (
@@ -80,9 +86,20 @@ class OrganisationDialog(FormDialog):
         self.figures_editor = FiguresEditor(self)
         self.pages.addTab(_scrolling(self.figures_editor), PAGES[4][0])
         self._ready = True
+        self.pages.currentChanged.connect(self._focus_first_field)
         self._load(self.original)
         self.resize(940, 660)
         self.name_edit.setFocus()
+
+    def _focus_first_field(self, index: int) -> None:
+        """A page opened with Alt+letter starts in its top-left field, not on its buttons."""
+        page = self.pages.widget(index)
+        fields = [
+            widget for widget in page.findChildren(QWidget)
+            if isinstance(widget, FIELD_KINDS) and widget.isVisibleTo(page) and widget.isEnabled()
+        ]
+        if fields:
+            min(fields, key=lambda widget: (widget.mapTo(page, QPoint()).y(), widget.mapTo(page, QPoint()).x())).setFocus()
 
     def _identity_page(self) -> QWidget:
         page = QWidget()
