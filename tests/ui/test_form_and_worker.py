@@ -136,3 +136,18 @@ def test_an_incomplete_form_says_what_is_missing_before_anything_is_typed(qtbot)
     assert not dialog._errors["name"].isVisible()
     qtbot.keyClicks(dialog.name_edit, "AJE")
     assert not dialog.general_error.isVisible()
+
+
+def test_enter_never_cancels_a_form(qtbot):
+    from PySide6.QtCore import Qt
+
+    saved = []
+    dialog = NameDialog(lambda name: saved.append(name))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0, "Enter on an incomplete form does nothing"
+    qtbot.keyClicks(dialog.name_edit, "AJE")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and saved == ["AJE"]

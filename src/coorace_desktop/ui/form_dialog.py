@@ -48,6 +48,9 @@ class FormDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Enregistrer")
         self.ok_button.setDefault(True)
+        # Enter must never mean Cancel: while OK is disabled Qt would fall back on the next
+        # auto-default button, and a typed record would be thrown away.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout()
@@ -118,6 +121,7 @@ class FormDialog(QDialog):
             self.general_error.setText(f"Pour enregistrer : {next(iter(errors.values()))}" if errors else "")
             self.general_error.setVisible(bool(errors))
         self.ok_button.setEnabled(not errors)
+        self.ok_button.setDefault(not errors)
         return errors
 
     def accept(self) -> None:
