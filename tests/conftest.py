@@ -10,6 +10,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from coorace_desktop.services.demo import load_demo  # noqa: E402
 from coorace_desktop.storage.database import Database, open_database  # noqa: E402
+from tests.backends import POSTGRESQL, both_backends, chosen_backend, server_database, start_cluster, template_database  # noqa: E402
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "sqlite_only(reason): skipped on PostgreSQL, with the reason")
+
+
+def pytest_generate_tests(metafunc) -> None:
+    both_backends(metafunc, Path(__file__).parent)  # storage and service tests run on both backends
 
 
 @pytest.fixture(autouse=True)
@@ -23,8 +32,34 @@ def user_dirs(tmp_path_factory, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def database(tmp_path) -> Database:
-    """A new, empty database file at the current schema."""
+def backend(request) -> str:
+    """sqlite; storage and service tests also run with postgresql (tests/backends.py)."""
+    return chosen_backend(request)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    cluster = start_cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_cluster) -> str:
+    return template_database(postgres_cluster)
+
+
+@pytest.fixture(scope="session")
+def postgres_demo_template(postgres_cluster) -> str:
+    return template_database(postgres_cluster, load_demo)
+
+
+@pytest.fixture
+def database(backend, tmp_path, request) -> Database:
+    """A new, empty database at the current schema (a file, or a server database)."""
+    if backend == POSTGRESQL:
+        yield from server_database(request, "postgres_template")
+        return
     db = open_database(tmp_path / "empty.sqlite", create=True)
     yield db
     db.close()
@@ -40,8 +75,12 @@ def demo_file(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def demo_database(demo_file, tmp_path) -> Database:
+def demo_database(backend, tmp_path, request) -> Database:
     """A private copy of the 2020 demo database."""
+    if backend == POSTGRESQL:
+        yield from server_database(request, "postgres_demo_template")
+        return
+    demo_file = request.getfixturevalue("demo_file")
     path = tmp_path / "demo.sqlite"
     shutil.copy(demo_file, path)
     db = open_database(path)

@@ -18,6 +18,8 @@ from coorace_desktop.storage.errors import DiskFullError, ForeignDatabaseError, 
 from coorace_desktop.storage.migrate import head_revision
 from coorace_desktop.storage.paths import backup_dir
 
+pytestmark = pytest.mark.sqlite_only("copies de fichier par l'API de sauvegarde SQLite ; PostgreSQL : tests/storage/test_server_backup.py")
+
 
 def test_backup_is_a_private_checksummed_single_file_with_a_manifest(demo_database):
     info = create_backup(demo_database.path)

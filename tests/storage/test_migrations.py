@@ -3,15 +3,17 @@
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 import coorace_desktop.domain  # noqa: F401
-from coorace_desktop.storage.migrate import alembic_config, current_revision, head_revision
+from coorace_desktop.storage.migrate import alembic_config, current_revision, head_revision, include_object_for
 
 
 def test_migrations_match_the_models(database):
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        options = {"compare_type": True, "include_object": include_object_for(connection.dialect.name)}
+        context = MigrationContext.configure(connection, opts=options)
         differences = compare_metadata(context, SQLModel.metadata)
     assert differences == []
 
@@ -21,7 +23,7 @@ def test_downgrade_to_nothing_and_back(database):
         command.downgrade(alembic_config(connection), "base")
     with database.engine.connect() as connection:
         assert current_revision(connection) is None
-        tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = set(inspect(connection).get_table_names())
     assert tables <= {"alembic_version"}
     with database.engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
@@ -39,5 +41,5 @@ def test_a_failed_migration_rolls_back_entirely(database):
     except RuntimeError:
         pass
     with database.engine.connect() as connection:
-        tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        tables = set(inspect(connection).get_table_names())
     assert "organisations" not in tables

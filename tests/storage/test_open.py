@@ -34,6 +34,7 @@ def test_new_database_is_private_ours_and_at_head(tmp_path):
     connection.close()
 
 
+@pytest.mark.sqlite_only("PRAGMA de SQLite")
 def test_sqlite_connections_enforce_foreign_keys_and_full_sync(database):
     with database.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -21,6 +21,8 @@ from coorace_desktop.storage.restore import restore_backup, verify_backup
 from coorace_desktop.storage.rotation import list_backups
 from tests.sqlite_files import copy_with, execute, organisation_count
 
+pytestmark = pytest.mark.sqlite_only("restauration d'un fichier SQLite ; PostgreSQL : tests/storage/test_server_backup.py")
+
 
 def fingerprint(database):
     """The bytes of the database file and of its side files, as they are on disk."""

@@ -6,6 +6,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from coorace_desktop.storage import migrate
 from coorace_desktop.storage.backup import BackupInfo, BackupKind, create_backup, manifest_path
 from coorace_desktop.storage.database import open_database
@@ -19,6 +21,8 @@ from coorace_desktop.storage.rotation import (
     rotate,
 )
 from tests.sqlite_files import execute
+
+pytestmark = pytest.mark.sqlite_only("sauvegardes automatiques de fichiers SQLite (un serveur est sauvegardé par son administrateur)")
 
 START = datetime(2026, 11, 27, 18, 0).astimezone()  # a Friday
 

@@ -11,6 +11,7 @@ from coorace_desktop.domain.enums import (
     ProjectHolderStatus,
     TerritoryStage,
 )
+from coorace_desktop.domain.versioning import version_field, versioned
 
 
 class Programme(SQLModel, table=True):
@@ -75,6 +76,7 @@ class SupportAction(SQLModel, table=True):
     officer_id is NULL only for actions recorded from a past report that does not name the officer."""
 
     __tablename__ = "support_actions"
+    __mapper_args__ = versioned
     __table_args__ = (
         CheckConstraint(
             "(CASE WHEN organisation_id IS NULL THEN 0 ELSE 1 END)"
@@ -111,3 +113,4 @@ class SupportAction(SQLModel, table=True):
     outcome: ActionOutcome = Field(default=ActionOutcome.DONE, sa_type=String(20))
     notes: str = ""
     search_key: str = ""
+    version: int = version_field()

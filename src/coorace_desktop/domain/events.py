@@ -6,6 +6,7 @@ from sqlalchemy import CheckConstraint, String
 from sqlmodel import Field, SQLModel
 
 from coorace_desktop.domain.enums import EventStatus, Organiser
+from coorace_desktop.domain.versioning import version_field, versioned
 
 
 class EventKind(SQLModel, table=True):
@@ -22,6 +23,7 @@ class Event(SQLModel, table=True):
     sessions > 1 records a series published only as a count (23 CDIAE meetings)."""
 
     __tablename__ = "events"
+    __mapper_args__ = versioned
     __table_args__ = (
         CheckConstraint("sessions >= 1", name="sessions_positive"),
         CheckConstraint("other_participants >= 0", name="other_participants_not_negative"),
@@ -47,6 +49,7 @@ class Event(SQLModel, table=True):
     highlight_title: str = ""
     highlight_story: str = ""
     search_key: str = ""
+    version: int = version_field()
 
 
 class Participation(SQLModel, table=True):

@@ -6,6 +6,7 @@ from sqlalchemy import String
 from sqlmodel import Field, SQLModel
 
 from coorace_desktop.domain.enums import AssemblyKind, BureauRole
+from coorace_desktop.domain.versioning import version_field, versioned
 
 
 class Delegation(SQLModel, table=True):
@@ -58,6 +59,7 @@ class BoardMandate(SQLModel, table=True):
     """A seat on the board: a person representing a member organisation, from start to end."""
 
     __tablename__ = "board_mandates"
+    __mapper_args__ = versioned
 
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="persons.id", index=True, ondelete="RESTRICT")
@@ -68,6 +70,7 @@ class BoardMandate(SQLModel, table=True):
     start_on: date
     end_on: date | None = None
     end_reason: str = ""
+    version: int = version_field()
 
 
 class BureauOffice(SQLModel, table=True):

@@ -84,7 +84,8 @@ FIGURE_LABELS: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class OrganisationDraft:
-    """Everything the organisation dialog edits; id is None for a new organisation."""
+    """Everything the organisation dialog edits; id is None for a new organisation, version
+    the one it was loaded at (the save is refused if the record has moved on since)."""
 
     name: str = ""
     siret: str = ""
@@ -97,6 +98,7 @@ class OrganisationDraft:
     fees: tuple[FeeDraft, ...] = ()
     figures: tuple[FiguresDraft, ...] = ()
     id: int | None = None
+    version: int | None = None
 
     def figures_for(self, year: int) -> FiguresDraft | None:
         return next((entry for entry in self.figures if entry.year == year), None)

@@ -6,12 +6,14 @@ from sqlalchemy import Index, String, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.versioning import version_field, versioned
 
 
 class Person(SQLModel, table=True):
     """Anyone the office deals with by name: contacts, board members, staff."""
 
     __tablename__ = "persons"
+    __mapper_args__ = versioned
 
     id: int | None = Field(default=None, primary_key=True)
     first_name: str = ""
@@ -21,12 +23,14 @@ class Person(SQLModel, table=True):
     notes: str = ""
     name_key: str = Field(default="", index=True)
     erased_on: date | None = None
+    version: int = version_field()
 
 
 class Organisation(SQLModel, table=True):
     """A member organisation (or a former or prospective one)."""
 
     __tablename__ = "organisations"
+    __mapper_args__ = versioned
 
     id: int | None = Field(default=None, primary_key=True)
     name: str
@@ -35,6 +39,7 @@ class Organisation(SQLModel, table=True):
     notes: str = ""
     name_key: str = Field(default="", index=True)
     search_key: str = ""
+    version: int = version_field()
 
 
 class OrganisationType(SQLModel, table=True):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields, replace
 
 from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from coorace_desktop.domain.enums import EventStatus, Organiser
 from coorace_desktop.domain.events import Event, EventKind, Participation
@@ -20,6 +21,7 @@ from coorace_desktop.domain.events_rules import (
 from coorace_desktop.domain.organisations import Organisation
 from coorace_desktop.domain.text import fold, search_key
 from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.conflicts import require_version, stale_event
 from coorace_desktop.services.listing import apply_search
 from coorace_desktop.services.event_figures import (  # noqa: F401  (the report imports them from here)
     EventFigures,
@@ -62,6 +64,7 @@ class EventDetails:
     kind_name: str
     values: EventInput
     participants: tuple[ParticipantRow, ...]
+    version: int | None = None  # as loaded: a save made on it is refused if the event has moved on
 
     @property
     def member_persons(self) -> int:
@@ -125,16 +128,28 @@ def create_event(database: Database, values: EventInput, participants: dict[int,
 
 
 def update_event(
-    database: Database, event_id: int, values: EventInput, participants: dict[int, int] | None = None
+    database: Database, event_id: int, values: EventInput, participants: dict[int, int] | None = None,
+    loaded: EventDetails | None = None,
 ) -> None:
-    """Save an edited event; participants None leaves them as they are."""
+    """Save an edited event; participants None leaves them as they are. With `loaded` (the event as
+    the form opened it, with its version), refused by StaleRecordError if saved by someone else since."""
     values = clean_event(values)
     if participants is not None:
         participants = clean_participants(participants)
+    try:
+        _update_event(database, event_id, values, participants, loaded.version if loaded else None)
+    except StaleDataError:  # the refused transaction is rolled back; theirs is read afresh
+        current = get_event(database, event_id)
+        raise stale_event(loaded or current, current) from None
+
+
+def _update_event(database: Database, event_id: int, values: EventInput, participants: dict[int, int] | None,
+                  expected_version: int | None) -> None:
     with database.session() as session:
         event = session.get(Event, event_id)
         if event is None:
             raise EventNotFoundError(event_id)
+        require_version(event, expected_version)
         _check_kind(session, values.kind_id)
         for name, value in _columns(values).items():
             setattr(event, name, value)
@@ -148,8 +163,10 @@ def set_participants(database: Database, event_id: int, participants: dict[int, 
     """Replace who attended an event: organisation id -> number of persons."""
     participants = clean_participants(participants)
     with database.session() as session:
-        if session.get(Event, event_id) is None:
+        event = session.get(Event, event_id)
+        if event is None:
             raise EventNotFoundError(event_id)
+        require_version(event, None)  # a new version: a form opened before must not undo this
         _check_organisations(session, list(participants))
         _write_participants(session, event_id, participants)
 
@@ -174,9 +191,10 @@ def get_event(database: Database, event_id: int) -> EventDetails:
             .order_by(Organisation.name_key)
         ).all()
         values = EventInput(**{name: getattr(event, name) for name in _INPUT_FIELDS})
+        version = event.version
     # SQLite hands the enum columns back as plain strings.
     values = replace(values, organiser=Organiser(values.organiser), status=EventStatus(values.status))
-    return EventDetails(event_id, kind_name, values, tuple(ParticipantRow(*row) for row in rows))
+    return EventDetails(event_id, kind_name, values, tuple(ParticipantRow(*row) for row in rows), version)
 
 
 def event_kinds(database: Database) -> list[KindRow]:

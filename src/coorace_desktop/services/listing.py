@@ -50,5 +50,7 @@ def apply_sort(
     column = sort_columns.get(query.sort_key)
     if column is None:
         column = next(iter(sort_columns.values()))
-    ordered = column.desc() if query.descending else column.asc()
+    # NULL (no site, no year) comes first going up and last going down, as on SQLite, whose default
+    # this is (so its indexes still serve); PostgreSQL's default is the opposite.
+    ordered = column.desc().nulls_last() if query.descending else column.asc().nulls_first()
     return statement.order_by(ordered, tiebreak.desc() if query.descending else tiebreak.asc())

@@ -9,6 +9,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import delete, func
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, select
 
 from coorace_desktop.domain import (
@@ -37,6 +38,7 @@ from coorace_desktop.domain.members import (
 )
 from coorace_desktop.domain.text import fold, organisation_search_key
 from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.conflicts import require_version, stale_organisation
 from coorace_desktop.services.persons import new_person
 from coorace_desktop.storage.database import Database
 
@@ -85,7 +87,7 @@ class PersonChoice:
 
 
 def get_organisation(database: Database, organisation_id: int) -> OrganisationDraft:
-    """Everything the organisation dialog edits."""
+    """Everything the organisation dialog edits, with the version it is at."""
     with database.session() as session:
         organisation = _existing(session, organisation_id)
         types = session.exec(select(OrganisationType.siae_type).where(OrganisationType.organisation_id == organisation_id)).all()
@@ -114,14 +116,27 @@ def get_organisation(database: Database, organisation_id: int) -> OrganisationDr
             memberships=tuple(MembershipDraft(id=m.id, joined_on=m.joined_on, left_on=m.left_on, notes=m.notes) for m in memberships),
             fees=tuple(FeeDraft(year=f.year, amount=f.amount, paid_on=f.paid_on) for f in fees),
             figures=tuple(FiguresDraft(year=f.year, **{name: getattr(f, name) for name in FIGURE_LABELS}) for f in figures),
+            version=organisation.version,
         )
 
 
-def save_organisation(database: Database, draft: OrganisationDraft) -> int:
-    """Create or update the organisation and everything it holds, in one transaction; its id."""
+def save_organisation(database: Database, draft: OrganisationDraft, loaded: OrganisationDraft | None = None) -> int:
+    """Create or update the organisation and everything it holds, in one transaction; its id.
+
+    Updating a draft that carries a version is refused (StaleRecordError, saying what changed
+    since `loaded`, the record as the dialog opened it) if someone else saved it meanwhile."""
     draft = clean_organisation(draft)
+    try:
+        return _save_organisation(database, draft)
+    except StaleDataError:  # the refused transaction is rolled back; theirs is read afresh
+        raise stale_organisation(loaded or draft, get_organisation(database, draft.id)) from None
+
+
+def _save_organisation(database: Database, draft: OrganisationDraft) -> int:
     with database.session() as session:
         organisation = Organisation(name=draft.name) if draft.id is None else _existing(session, draft.id)
+        if draft.id is not None:
+            require_version(organisation, draft.version)
         organisation.name = draft.name
         organisation.siret = draft.siret
         organisation.website = draft.website

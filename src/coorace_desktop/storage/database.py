@@ -1,7 +1,7 @@
 """Opening a database: create a new file, recognise our own files, refuse others, migrate safely.
 
 A file that is refused is never written to: the checks read it through a read-only SQLite
-connection before the engine touches it."""
+connection before the engine touches it. A PostgreSQL URL gets its own checks (storage.server)."""
 
 import os
 import sqlite3
@@ -16,15 +16,19 @@ from sqlmodel import Session
 
 from coorace_desktop.storage import migrate
 from coorace_desktop.storage.rotation import snapshot_before_migration
-from coorace_desktop.storage.engine import APPLICATION_ID, is_sqlite, make_engine
+from coorace_desktop.storage.engine import APPLICATION_ID, is_sqlite, make_engine, normalise_url
 from coorace_desktop.storage.errors import (
     CorruptDatabaseError,
     DatabaseNotFoundError,
     ForeignDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
+    StorageError,
 )
 from coorace_desktop.storage.paths import database_url
+from coorace_desktop.storage.server import check_server_database, mark_as_ours
+
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -43,7 +47,15 @@ class Database:
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else make_url(self.url).render_as_string(hide_password=True)
+        """The file's name, or `base sur serveur:port` (never the password)."""
+        if self.path:
+            return self.path.name
+        url = make_url(self.url)
+        return f"{url.database} sur {url.host or 'localhost'}" + (f":{url.port}" if url.port else "")
+
+    @property
+    def is_server(self) -> bool:
+        return self.path is None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -62,13 +74,16 @@ class Database:
 def open_database(
     target: str | Path, *, create: bool = False, read_only: bool = False, snapshot: bool = True
 ) -> Database:
-    """Open a database file (or URL), migrating it to the current schema.
+    """Open a database file (or a postgresql:// URL), migrating it to the current schema.
 
     With create=True a missing file is created (readable by its owner only); an existing file
-    must be one of ours, at a schema this version knows. read_only=True refuses every write
-    (SQLite's query_only) and never migrates; snapshot=False skips the pre-migration backup
-    (for a private copy that is itself a backup)."""
-    url = target if isinstance(target, str) and "://" in target else database_url(target)
+    or server database must be one of ours, at a schema this version knows (an empty server
+    database is initialised). read_only=True refuses every write (SQLite's query_only,
+    PostgreSQL's read-only transactions) and never migrates; snapshot=False skips the
+    pre-migration backup (for a private copy that is itself a backup)."""
+    url = normalise_url(target) if isinstance(target, str) and "://" in target else database_url(target)
+    if make_url(url).get_backend_name() not in SUPPORTED_BACKENDS:
+        raise StorageError("Coorace Desktop ouvre un fichier SQLite ou une base PostgreSQL (postgresql://…), rien d'autre.")
     if is_sqlite(url):
         path = Path(make_url(url).database)
         if path.exists():
@@ -78,10 +93,11 @@ def open_database(
         else:
             raise DatabaseNotFoundError(f"La base de données {path} n'existe pas.")
     database = Database(url, make_engine(url, read_only=read_only), read_only)
-    if read_only:
-        return database
     try:
-        _migrate(database, snapshot)
+        if database.is_server:
+            check_server_database(database.engine, database.display_name)
+        if not read_only:
+            _migrate(database, snapshot)
     except BaseException:
         database.close()
         raise
@@ -132,9 +148,13 @@ def _migrate(database: Database, snapshot: bool) -> None:
         current = migrate.current_revision(connection)
     if current == head:
         return
+    # A server database needs no snapshot: PostgreSQL rolls a failed migration back entirely,
+    # and its backups are the server administrator's (pg_dump).
     if snapshot and current is not None and database.path is not None:
         snapshot_before_migration(database.path)
     with database.engine.begin() as connection:
         if current is None and is_sqlite(database.url):
             connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         migrate.upgrade_to_head(connection)
+        if current is None and database.is_server:
+            mark_as_ours(connection)

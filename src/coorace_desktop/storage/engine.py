@@ -16,11 +16,23 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
+def normalise_url(url: str) -> str:
+    """`postgresql://` and `postgres://` URLs use psycopg 3 (SQLAlchemy's default is psycopg2)."""
+    scheme, separator, rest = url.partition("://")
+    if scheme in ("postgresql", "postgres"):
+        return f"postgresql+psycopg{separator}{rest}"
+    return url
+
+
 def make_engine(url: str, *, read_only: bool = False) -> Engine:
     """An engine for the URL; on SQLite, foreign keys, WAL, full sync and real transactions
     (read_only: every write is refused by SQLite itself)."""
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True)
+        # A server that does not answer fails within seconds instead of hanging the window.
+        arguments = {"connect_timeout": 10, "application_name": "coorace-desktop"}
+        if read_only:
+            arguments["options"] = "-c default_transaction_read_only=on"
+        return create_engine(url, pool_pre_ping=True, connect_args=arguments)
     engine = create_engine(url, connect_args={"timeout": 10})
     event.listen(engine, "connect", _configure_sqlite_connection)
     if read_only:

@@ -5,6 +5,7 @@ start of the application and of each command opens a database that is already at
 
 import ast
 from functools import cache
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
@@ -61,6 +62,17 @@ def current_revision(connection: Connection) -> str | None:
     if len(versions) > 1:
         raise RuntimeError(f"La base est à plusieurs révisions à la fois : {', '.join(versions)}.")
     return versions[0] if versions else None
+
+
+def include_object_for(dialect: str) -> Callable[..., bool]:
+    """Autogenerate's include_object: leave out the model objects made for another database only
+    (`Index(...).ddl_if(dialect="sqlite")`), which this dialect rightly lacks."""
+
+    def include(item: object, _name: str | None, _kind: str, reflected: bool, _compare_to: object) -> bool:
+        condition = getattr(item, "_ddl_if", None)
+        return reflected or condition is None or condition.dialect in (None, dialect)
+
+    return include
 
 
 def upgrade_to_head(connection: Connection) -> None:

@@ -196,7 +196,10 @@ def update_action(database: Database, action_id: int, draft: ActionDraft) -> Non
             raise ActionNotFoundError(action_id)
         draft = _checked(draft, officer_required=officer.officer_id is not None)
         _check_references(session, draft)
-        session.execute(update(SupportAction).where(SupportAction.id == action_id).values(**_columns(draft)))
+        session.execute(
+            update(SupportAction).where(SupportAction.id == action_id)
+            .values(**_columns(draft), version=SupportAction.version + 1)  # domain/versioning.py
+        )
 
 
 def delete_action(database: Database, action_id: int) -> None:

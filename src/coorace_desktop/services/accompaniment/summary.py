@@ -111,7 +111,7 @@ def programme_summary(database: Database, year: int) -> list[ProgrammeSummary]:
             .outerjoin(StaffMember, StaffMember.id == SupportAction.officer_id)
             .outerjoin(Person, Person.id == StaffMember.person_id)
             .where(in_year)
-            .group_by(SupportAction.programme_id, SupportAction.officer_id, Person.first_name, Person.last_name)
+            .group_by(SupportAction.programme_id, SupportAction.officer_id, Person.first_name, Person.last_name, Person.name_key)
             .order_by(SupportAction.programme_id, Person.name_key)
         ).all()
         group_lines = session.execute(

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, bindparam, update
 
 from coorace_desktop.domain import Contact, Membership, Organisation, OrganisationType, Person, Site
 from coorace_desktop.domain.text import organisation_search_key
+from coorace_desktop.domain.versioning import VERSION
 from coorace_desktop.services.importing.bulk import insert_rows, insert_with_ids
 from coorace_desktop.services.importing.member_plan import (
     ExistingOrganisation,
@@ -153,8 +154,11 @@ class MemberWriter:
                 self._advance(len(batch), text)
 
     def _update(self, table, rows: list[dict], text: str = "") -> None:
+        statement = update(table).where(table.c.id == bindparam("target_id"))
+        if VERSION in table.c:  # a form opened before the import must not undo it (domain/versioning.py)
+            statement = statement.values({VERSION: table.c[VERSION] + 1})
         for batch in _batches(rows):
-            self.connection.execute(update(table).where(table.c.id == bindparam("target_id")), batch)
+            self.connection.execute(statement, batch)
             if text:
                 self._advance(len(batch), text)
 

@@ -4,6 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import coorace_desktop.domain  # noqa: F401  (registers every table on the metadata)
+from coorace_desktop.storage.migrate import include_object_for
 
 connection = context.config.attributes["connection"]
 context.configure(
@@ -11,6 +12,7 @@ context.configure(
     target_metadata=SQLModel.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_object=include_object_for(connection.dialect.name),
 )
 with context.begin_transaction():
     context.run_migrations()
