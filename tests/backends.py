@@ -50,7 +50,7 @@ def server_binaries() -> Path | None:
     return found[-1] if found else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -63,7 +63,7 @@ class PostgresCluster:
         self.binaries = binaries
         self.root = Path(tempfile.mkdtemp(prefix="coorace-pg-"))
         self.password = secrets.token_urlsafe(18)
-        self.port = _free_port()
+        self.port = free_port()
         self._as_postgres = os.geteuid() == 0
         self._names = itertools.count(1)
         self._admin = None

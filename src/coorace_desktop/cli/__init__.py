@@ -11,12 +11,13 @@ from coorace_desktop import __version__
 from coorace_desktop.cli import accompaniment_commands, backup_commands, database_commands, governance_commands, transfer_commands
 from coorace_desktop.cli import report_command
 from coorace_desktop.cli import events_commands
+from coorace_desktop.cli import server_commands
 from coorace_desktop.cli.common import CommandError, database_parent
 import sqlalchemy.exc
 
 from coorace_desktop.storage.errors import StorageError, known_failure
 
-COMMAND_MODULES = [database_commands, transfer_commands, governance_commands, backup_commands, accompaniment_commands, report_command, events_commands]
+COMMAND_MODULES = [database_commands, transfer_commands, governance_commands, backup_commands, accompaniment_commands, report_command, events_commands, server_commands]
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
@@ -31,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Coorace Desktop. Sans sous-commande, ouvre la fenêtre de l'application.",
         parents=[database_parent()],
     )
-    parser.set_defaults(db=None)
+    parser.set_defaults(db=None, database_url=None)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="ouvrir les données de démonstration 2020")
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from coorace_desktop.cli.common import CommandError, database_parent, database_path, open_existing
+from coorace_desktop.cli.common import CommandError, database_parent, database_path, database_target, open_existing
+from coorace_desktop.cli.server_commands import run_server_backup, run_server_restore
 from coorace_desktop.services.privacy import PersonSummary, PrivacyRefusal, erase_person, find_persons, person_record
 from coorace_desktop.services.privacy_export import export_person
 from coorace_desktop.storage.backup import BackupInfo, create_backup
@@ -57,6 +58,8 @@ def describe(info: BackupInfo) -> str:
 
 
 def run_backup(arguments: argparse.Namespace) -> int:
+    if isinstance(database_target(arguments), str):
+        return run_server_backup(arguments)  # pg_dump
     info = create_backup(database_path(arguments), arguments.output)
     print(f"Copie enregistrée : {info.path}")
     print(f"  {describe(info)}, schéma {info.schema_revision}")
@@ -65,6 +68,8 @@ def run_backup(arguments: argparse.Namespace) -> int:
 
 
 def run_restore(arguments: argparse.Namespace) -> int:
+    if isinstance(database_target(arguments), str):
+        return run_server_restore(arguments)  # pg_restore
     result = restore_backup(database_path(arguments), arguments.file)
     check = result.verification
     print(f"Base restaurée depuis {arguments.file}")

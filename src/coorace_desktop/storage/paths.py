@@ -7,6 +7,7 @@ from platformdirs import user_data_path, user_log_path
 
 APP_NAME = "coorace-desktop"
 DB_ENV_VAR = "COORACE_DB"
+DATABASE_URL_ENV_VAR = "COORACE_DATABASE_URL"  # a shared server: postgresql://user@host/database
 
 
 def default_database_path() -> Path:
@@ -15,6 +16,11 @@ def default_database_path() -> Path:
     if override:
         return Path(override)
     return user_data_path(APP_NAME, appauthor=False) / "coorace.sqlite"
+
+
+def default_database_target() -> Path | str:
+    """COORACE_DATABASE_URL when set, else the default file (default_database_path)."""
+    return os.environ.get(DATABASE_URL_ENV_VAR) or default_database_path()
 
 
 def backup_dir() -> Path:

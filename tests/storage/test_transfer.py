@@ -1,0 +1,73 @@
+"""Moving the demo data from a file to a PostgreSQL server and back: identical counts and checksums."""
+
+import shutil
+
+import pytest
+from sqlalchemy import select, update
+
+from coorace_desktop.domain import Organisation
+from coorace_desktop.domain.members import OrganisationDraft
+from coorace_desktop.services.health import counts
+from coorace_desktop.services.members import save_organisation
+from coorace_desktop.storage.database import open_database
+from coorace_desktop.storage.errors import StorageError
+from coorace_desktop.storage.transfer import compare, row_counts, transfer
+from tests.backends import server_database
+
+
+@pytest.fixture
+def server(request):
+    """An empty server database at the current schema."""
+    yield from server_database(request, "postgres_template")
+
+
+@pytest.fixture
+def demo_copy(demo_file, tmp_path):
+    path = tmp_path / "bureau.sqlite"
+    shutil.copy(demo_file, path)
+    database = open_database(path)
+    yield database
+    database.close()
+
+
+def test_demo_round_trips_file_to_server_to_file(demo_copy, server, tmp_path):
+    steps = []
+    there = transfer(demo_copy, server, lambda done, total, text: steps.append((done, total)))
+    assert there.ok and there.rows == sum(row_counts(demo_copy).values()) > 400
+    assert steps[-1][0] == steps[-1][1] == there.rows
+    assert counts(server) == counts(demo_copy)
+
+    back = open_database(tmp_path / "retour.sqlite", create=True)
+    try:
+        again = transfer(server, back)
+        assert again.ok
+        assert [(c.table, c.source_rows, c.source_sha256) for c in again.tables] == [
+            (c.table, c.source_rows, c.source_sha256) for c in there.tables
+        ]
+        assert compare(demo_copy, back).ok  # the file that came back is the file that left
+    finally:
+        back.close()
+
+
+def test_ids_continue_after_the_copied_ones_on_the_server(demo_copy, server):
+    transfer(demo_copy, server)
+    with server.session() as session:
+        largest = session.execute(select(Organisation.id).order_by(Organisation.id.desc())).scalars().first()
+    assert save_organisation(server, OrganisationDraft(name="Nouvel adhérent")) == largest + 1
+
+
+def test_a_difference_is_found_table_by_table(demo_copy, server):
+    transfer(demo_copy, server)
+    with server.session() as session:
+        session.execute(update(Organisation).where(Organisation.id == 1).values(notes="modifié après la copie"))
+    result = compare(demo_copy, server)
+    assert not result.ok
+    assert [(c.table, c.source_rows == c.target_rows) for c in result.differences] == [("organisations", True)]
+
+
+def test_a_destination_holding_data_is_refused_untouched(demo_copy, server):
+    save_organisation(server, OrganisationDraft(name="Déjà là"))
+    before = row_counts(server)
+    with pytest.raises(StorageError, match="contient déjà des données"):
+        transfer(demo_copy, server)
+    assert row_counts(server) == before
