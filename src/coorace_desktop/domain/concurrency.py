@@ -83,4 +83,4 @@ def shown(value: object) -> str:
     text = " ".join(str(value).split())
     if len(text) > LONGEST_VALUE:
         text = text[: LONGEST_VALUE - 1] + "…"
-    return f"« {text} »"
+    return f"«\u00a0{text}\u00a0»"  # no-break spaces: a guillemet never ends a line alone

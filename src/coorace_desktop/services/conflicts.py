@@ -1,7 +1,7 @@
 """Records as a user reads them, field by field, to say what someone else changed meanwhile.
 
 Each function gives {French label: value as shown} (domain.concurrency compares two of them).
-Entries of a list are labelled by their place ("Site 2") or their year ("Cotisation 2020")."""
+Entries of a list are labelled by their place ("Site 2, téléphone") or their year ("Cotisation 2020")."""
 
 from sqlalchemy import inspect
 from sqlalchemy.orm.attributes import flag_modified
@@ -41,10 +41,14 @@ def organisation_fields(draft: OrganisationDraft) -> dict[str, str]:
     }
     for n, site in enumerate(draft.sites):
         label = "Site principal" if n == 0 else f"Site {n + 1}"
-        fields[label] = shown(_joined(site.address, f"{site.postcode} {site.city}".strip(), site.phone, site.email))
+        fields[f"{label}, adresse"] = shown(site.address)
+        fields[f"{label}, commune"] = shown(f"{site.postcode} {site.city}".strip())
+        fields[f"{label}, téléphone"] = shown(site.phone)
+        fields[f"{label}, e-mail"] = shown(site.email)
     for n, contact in enumerate(draft.contacts, start=1):
-        name = contact.full_name + (f" ({contact.role})" if contact.role else "")
-        fields[f"Contact {n}"] = shown(_joined(name, contact.email, contact.phone))
+        fields[f"Contact {n}"] = shown(contact.full_name + (f" ({contact.role})" if contact.role else ""))
+        fields[f"Contact {n}, e-mail"] = shown(contact.email)
+        fields[f"Contact {n}, téléphone"] = shown(contact.phone)
     for n, period in enumerate(draft.memberships, start=1):
         since = f"depuis le {shown(period.joined_on)}" if period.joined_on else "date d'adhésion inconnue"
         until = f"jusqu'au {shown(period.left_on)}" if period.left_on else ""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coorace_desktop.domain.concurrency import StaleRecordError
 from coorace_desktop.domain.enums import EventStatus, Organiser
 from coorace_desktop.domain.events_rules import EventInput, event_errors
 from coorace_desktop.services.events import (
@@ -71,6 +72,7 @@ class EventDialog(FormDialog):
         super().__init__("Modifier l'événement" if details else "Nouvel événement", parent)
         self.database = database
         self.event_id = details.id if details else None
+        self.loaded = details  # with its version: a save made on it is refused if someone saved since
 
         self.title_edit = self.add_field("title", "Titre", QLineEdit())
         self.kind_combo = QComboBox()
@@ -278,5 +280,9 @@ class EventDialog(FormDialog):
     def save(self, draft: EventDraft) -> int:
         if self.event_id is None:
             return create_event(self.database, draft.values, draft.participants)
-        update_event(self.database, self.event_id, draft.values, draft.participants)
+        try:
+            update_event(self.database, self.event_id, draft.values, draft.participants, loaded=self.loaded)
+        except StaleRecordError as error:
+            self.loaded = error.current  # the form keeps this draft; saving again replaces theirs
+            raise
         return self.event_id

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coorace_desktop.domain.concurrency import StaleRecordError
 from coorace_desktop.domain.enums import SIAE_TYPE_NAMES, SiaeType
 from coorace_desktop.domain.members import OrganisationDraft, validate_organisation
 from coorace_desktop.domain.text import fold
@@ -163,6 +164,7 @@ class OrganisationDialog(FormDialog):
             memberships=self.memberships.values(),
             fees=self.fees.values(),
             figures=figures,
+            version=self.original.version,
         )
 
     def validate(self, draft: OrganisationDraft) -> dict[str, str]:
@@ -170,7 +172,13 @@ class OrganisationDialog(FormDialog):
         return self.figures_editor.place_errors(errors, draft.figures)
 
     def save(self, draft: OrganisationDraft) -> int:
-        return save_organisation(self.database, draft)
+        try:
+            return save_organisation(self.database, draft, self.original)
+        except StaleRecordError as error:
+            # Saved by someone else meanwhile: the message says what changed and the draft stays;
+            # a second Enregistrer knowingly replaces their version.
+            self.original = error.current
+            raise
 
     def revalidate(self, show_all: bool = False) -> dict[str, str]:
         if not self._ready:
