@@ -1,11 +1,11 @@
-"""The baseline of the cold start: a bare PySide6 QMainWindow with five empty tabs, shown and
-painted once, then the same marker as the application's COORACE_EXIT_AFTER_SHOW hook (app.py).
+"""The baseline of the cold start: a bare PySide6 QMainWindow with five empty tabs; at its first
+paint, the same marker as the application's COORACE_EXIT_AFTER_SHOW hook (app.py), then quit.
 
 Run: .venv/bin/python bench/bare_window.py (bench/run.py starts it as a subprocess)."""
 
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 SHOWN_MARKER = "coorace-desktop: main window shown"  # app.py's, not imported: the baseline loads no application code
@@ -21,15 +21,22 @@ def main() -> int:
     window.menuBar().addMenu("&Fichier")
     window.statusBar().showMessage("Prêt")
     window.resize(1200, 760)
+    window.installEventFilter(QuitWhenPainted(window))
     window.show()
-
-    def shown() -> None:
-        window.repaint()
-        print(SHOWN_MARKER, flush=True)
-        app.quit()
-
-    QTimer.singleShot(0, shown)
     return app.exec()
+
+
+class QuitWhenPainted(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, shown)
+        return False
+
+
+def shown() -> None:
+    print(SHOWN_MARKER, flush=True)
+    QApplication.quit()
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from coorace_desktop.storage.database import open_database
 BENCH = Path(__file__).resolve().parent
 PYTHON = sys.executable
 SHOWN_MARKER = "coorace-desktop: main window shown"  # printed by app.py under COORACE_EXIT_AFTER_SHOW
-CHILD_TIMEOUT_S = 300
+CHILD_TIMEOUT_S = 120
 AREAS = ("cold", "tabs", "memory", "lists", "import", "report", "backup")
 
 
@@ -73,11 +74,17 @@ def time_to_marker(command: list[str], environment: dict) -> float:
     """Seconds from starting the process to the marker on its stdout; then wait for its exit."""
     begin = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=environment)
+    # A modal dialog (an error, a lock held elsewhere) would wait for a click forever offscreen.
+    watchdog = threading.Timer(CHILD_TIMEOUT_S, process.kill)
+    watchdog.start()
     elapsed = None
-    for line in process.stdout:
-        if elapsed is None and line.strip() == SHOWN_MARKER:
-            elapsed = time.perf_counter() - begin
-    if process.wait(CHILD_TIMEOUT_S) != 0 or elapsed is None:
+    try:
+        for line in process.stdout:
+            if elapsed is None and line.strip() == SHOWN_MARKER:
+                elapsed = time.perf_counter() - begin
+    finally:
+        watchdog.cancel()
+    if process.wait() != 0 or elapsed is None:
         raise RuntimeError(f"{' '.join(command)} exited with {process.returncode} without showing its window")
     return elapsed
 

@@ -1,7 +1,7 @@
 """The actions log: the table with its filters (year, officer, programme, kind, beneficiary),
 the search in the notes, the running totals of what is shown, new / edit / duplicate / delete."""
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -102,7 +102,8 @@ class ActionsView(QWidget):
         # Totals need a pass over every row shown: computed once the table has painted.
         self._totals_timer = QTimer(self, singleShot=True, interval=0)
         self._totals_timer.timeout.connect(self.update_totals)
-        self.table.model.modelReset.connect(self._totals_timer.start)
+        self._painted = False
+        self.table.model.modelReset.connect(self._schedule_totals)
         self.table.changed.connect(self.changed)
         self.table.new_requested.connect(self.new_action)
         self.table.edit_requested.connect(lambda row: self.edit_action(row.id))
@@ -114,7 +115,10 @@ class ActionsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
-        self._totals_timer.start()  # after the first paint too: a pass over 200,000 rows
+        # The first totals wait for the table's first paint: a zero timer alone fired before the
+        # window was first drawn (on 200,000 actions it appeared 200 ms later), and a tab never
+        # opened never pays for them.
+        self.table.view.viewport().installEventFilter(self)
 
     # -- filters and totals
     def fill_filters(self) -> None:
@@ -130,6 +134,17 @@ class ActionsView(QWidget):
             self.programme_combo,
             [("Tous les programmes", None)] + [(choice.name, choice.id) for choice in programme_choices(database)],
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.table.view.viewport() and not self._painted:
+            self._painted = True
+            watched.removeEventFilter(self)
+            self._totals_timer.start()
+        return super().eventFilter(watched, event)
+
+    def _schedule_totals(self) -> None:
+        if self._painted:
+            self._totals_timer.start()
 
     def update_totals(self) -> None:
         totals = action_totals(self.database, self.table.model.query)
