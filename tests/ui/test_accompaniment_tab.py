@@ -263,3 +263,12 @@ def test_deleting_a_stage_asks_first(qtbot, tab, demo_database, monkeypatch):
     assert view.history_list.count() == 2
     view.delete_stage_button.click()
     assert view.history_list.count() == 1
+
+
+def test_totals_wait_until_the_actions_table_is_painted(qtbot, demo_database):
+    tab = AccompanimentTab(demo_database)
+    qtbot.addWidget(tab)
+    QApplication.processEvents()
+    assert tab.actions_view.totals_label.text() == ""  # built, never shown: no pass over the actions yet
+    tab.show()
+    qtbot.waitUntil(lambda: tab.actions_view.totals_label.text().startswith("10 actions"))
