@@ -19,6 +19,7 @@ from coorace_desktop.ui.backup_dialogs import BACKUP_FILTER, RestoreDialog, ask_
 from coorace_desktop.ui.errors import run_command
 from coorace_desktop.ui.main_window import MainWindow
 from coorace_desktop.ui.privacy_dialog import PrivacyDialog
+from coorace_desktop.ui.server_actions import restore_server_copy, save_server_copy
 from coorace_desktop.ui.worker import run_in_background
 
 log = logging.getLogger("coorace_desktop")
@@ -87,10 +88,8 @@ class DataSafety(QObject):
         current = database.path.resolve() if database.path else None
         for key in [key for key in self.locks if key != current]:
             self.locks.pop(key).release()
-        writable = not database.read_only and database.path is not None
-        for action in (self.copy_action, self.restore_action):
-            action.setEnabled(database.path is not None)
-        self.restore_action.setEnabled(writable)
+        # A server database is copied and restored with pg_dump / pg_restore (ui/server_actions.py).
+        self.restore_action.setEnabled(not database.read_only)
         if database.read_only:
             self.window.setWindowTitle(self.window.windowTitle() + READ_ONLY_SUFFIX)
 
@@ -126,6 +125,8 @@ class DataSafety(QObject):
 
     def save_copy(self) -> None:
         database = self.window.database
+        if database.is_server:
+            return save_server_copy(self.window)
         folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
         suggested = folder / f"{database.path.stem}-copie-{date.today():%Y-%m-%d}.sqlite"
         name, _ = QFileDialog.getSaveFileName(self.window, "Enregistrer une copie de la base", str(suggested), BACKUP_FILTER)
@@ -148,6 +149,8 @@ class DataSafety(QObject):
 
     def restore(self) -> None:
         database = self.window.database
+        if database.is_server:
+            return restore_server_copy(self.window)
         dialog = RestoreDialog(database.path, self.window)
         if not dialog.exec() or dialog.chosen is None:
             return
@@ -182,6 +185,9 @@ class DataSafety(QObject):
             database.close()
             return work()
         finally:
-            self.window.open_path(database.path)  # the restored file, or the untouched one after a refusal
+            if database.is_server:
+                self.window.use_database(open_database(database.url))
+            else:
+                self.window.open_path(database.path)  # the restored file, or the untouched one after a refusal
             QGuiApplication.restoreOverrideCursor()
             self._restoring = False

@@ -21,6 +21,7 @@ from coorace_desktop.ui.events_tab import EventsTab
 from coorace_desktop.ui.governance_tab import GovernanceTab
 from coorace_desktop.ui.members_tab import MembersTab
 from coorace_desktop.ui.reports_tab import ReportsTab
+from coorace_desktop.ui.server_actions import install_server_actions
 from coorace_desktop.ui.transfer_actions import install_transfer_actions
 
 # The tabs, in the order they appear.
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._update_status)
         self._build_menus()
         install_transfer_actions(self)
+        install_server_actions(self)
         self._set_database(database)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
@@ -120,6 +122,10 @@ class MainWindow(QMainWindow):
         self._remember(database)
         self._update_status()
         self.database_opened.emit(database)
+
+    def use_database(self, database: Database) -> None:
+        """Show a database opened elsewhere (a server connection), closing the current one."""
+        self._set_database(database)
 
     def open_path(self, path: Path, create: bool = False) -> bool:
         try:

@@ -1,0 +1,115 @@
+"""Connexion à un serveur… and the window on a server database: the password is never stored,
+failures are French, copies and restores go through pg_dump / pg_restore."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from coorace_desktop.services.health import counts
+from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR
+from coorace_desktop.ui import form_dialog, server_actions
+from coorace_desktop.ui.backup_controller import DataSafety
+from coorace_desktop.ui.main_window import MainWindow
+from coorace_desktop.ui.server_dialog import ServerDialog
+from coorace_desktop.ui.worker import BackgroundJob
+from tests.backends import server_database
+
+
+@pytest.fixture
+def server(request):
+    """The demo data on a server database; its URL's parts."""
+    for database in server_database(request, "postgres_demo_template"):
+        database.close()
+        yield urlsplit(database.url)
+
+
+def fill(dialog: ServerDialog, server, password=None) -> None:
+    dialog.host_edit.setText(server.hostname)
+    dialog.port_spin.setValue(server.port)
+    dialog.database_edit.setText(server.path.lstrip("/"))
+    dialog.user_edit.setText(server.username)
+    dialog.password_edit.setText(server.password if password is None else password)
+
+
+@pytest.fixture
+def dialog(qtbot, settings):
+    dialog = ServerDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_connecting_remembers_everything_but_the_password(dialog, server, settings, tmp_path):
+    assert not dialog.ok_button.isEnabled() and dialog.ok_button.text() == "Se connecter"
+    fill(dialog, server)
+    dialog.accept()
+    database = dialog.result_value
+    try:
+        assert database.is_server and counts(database)["organisations"] == 51
+    finally:
+        database.close()
+    settings.sync()
+    stored = (tmp_path / "settings.ini").read_text()
+    assert server.hostname in stored and f"port={server.port}" in stored and server.username in stored
+    assert server.password not in stored
+
+    again = ServerDialog(settings)  # the next time: all filled in but the password, which has the focus
+    assert (again.host_edit.text(), again.user_edit.text(), again.password_edit.text()) == (server.hostname, server.username, "")
+    again.deleteLater()
+
+
+def test_errors_sit_beside_the_fields_and_a_refused_login_is_french(dialog, server, monkeypatch, qtbot):
+    dialog.host_edit.setText("serveur bureau")
+    assert "ni espace" in dialog._errors["host"].text() and not dialog.ok_button.isEnabled()
+    shown = []
+    monkeypatch.setattr(form_dialog, "show_error", lambda parent, message: shown.append(message))
+    fill(dialog, server, password="faux")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result_value is None
+    assert shown == ["Le serveur refuse l'identifiant ou le mot de passe : vérifiez-les, puis reconnectez-vous."]
+
+
+def test_the_environment_url_fills_the_dialog(qtbot, settings, monkeypatch):
+    monkeypatch.setenv(DATABASE_URL_ENV_VAR, "postgresql://marie:secret@bdd.example:5433/delegation?sslmode=require")
+    dialog = ServerDialog(settings)
+    qtbot.addWidget(dialog)
+    assert (dialog.host_edit.text(), dialog.port_spin.value(), dialog.database_edit.text()) == ("bdd.example", 5433, "delegation")
+    assert dialog.password_edit.text() == "secret" and dialog.ssl_check.isChecked()
+
+
+@pytest.fixture
+def window(qtbot, database, settings):
+    window = MainWindow(database, settings)
+    qtbot.addWidget(window)
+    window.safety = DataSafety(window, None)
+    yield window
+    window.safety.release_all()
+
+
+def wait_for_jobs(qtbot) -> None:
+    qtbot.waitUntil(lambda: not BackgroundJob._running, timeout=30_000)
+
+
+def test_the_window_on_a_server_copies_and_restores_with_pg_tools(window, server, qtbot, tmp_path, monkeypatch):
+    connection = server_actions.connect_to_server(window)
+    fill(connection, server)
+    connection.accept()
+    assert window.database.is_server
+    assert window.windowTitle() == f"{server.path.lstrip('/')} sur {server.hostname}:{server.port} — Coorace Desktop"
+    assert window.statusBar().currentMessage() == server_actions.SERVER_NOTICE
+    assert window.safety.copy_action.isEnabled() and window.safety.restore_action.isEnabled()
+
+    dump = tmp_path / "copie.dump"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(dump), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    window.safety.save_copy()
+    wait_for_jobs(qtbot)
+    assert dump.stat().st_size > 10_000
+
+    with window.database.engine.begin() as connection_:
+        connection_.exec_driver_sql("DELETE FROM participations")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(dump), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    window.safety.restore()
+    assert counts(window.database)["participations"] > 0  # the window shows the restored contents
