@@ -1,11 +1,13 @@
 """Every figure of the performance issue in one run, on one large database.
 
-Run: .venv/bin/python bench/run.py [--quick] [--only cold tabs memory lists import report backup]
+Run: .venv/bin/python bench/run.py [--quick] [--only cold tabs memory lists import report backup] [--profile]
 Takes the large database from bench/generate.py (built once, then cached in the temp folder),
 measures each figure as the median of several runs (--quick: fewer), prints a table and writes
 bench/results.json as {"name": {"value", "unit", "target", "ok", "detail"}}. Qt figures (cold
 start, tabs, memory) run in subprocesses, offscreen, with user folders in a temp folder. The
-other benchmark scripts' measuring functions are imported, not copied."""
+other benchmark scripts' measuring functions are imported, not copied. --profile runs each area
+under pyinstrument (the `bench` extra) and writes where the time goes to
+<temp>/coorace-bench/profiles/<area>.txt; its timings are inflated, so results.json is left alone."""
 
 import argparse
 import json
@@ -59,6 +61,13 @@ class Settings:
     runs: int  # repetitions of a fast measure
     slow_runs: int  # of a measure taking seconds (cold start, large report, memory)
     environment: dict
+    profiles: Path | None = None  # --profile: where the Qt children write their pyinstrument reports
+
+    def python(self, name: str, *arguments: str) -> list[str]:
+        """The command running `arguments` with this interpreter, under pyinstrument with --profile."""
+        if self.profiles is None:
+            return [PYTHON, *arguments]
+        return [PYTHON, "-m", "pyinstrument", "-o", str(self.profiles / f"{name}.txt"), *arguments]
 
 
 def child_environment(home: Path) -> dict:
@@ -91,7 +100,7 @@ def time_to_marker(command: list[str], environment: dict) -> float:
 
 def cold_start(database: Path, settings: Settings) -> list[Figure]:
     environment = dict(settings.environment, COORACE_EXIT_AFTER_SHOW="1")
-    application = [PYTHON, "-m", "coorace_desktop", "--db", str(database)]
+    application = settings.python("cold", "-m", "coorace_desktop", "--db", str(database))
     bare = [PYTHON, str(BENCH / "bare_window.py")]
     apps, bares = [], []
     for _ in range(settings.slow_runs):  # alternated, so both see the same machine load
@@ -103,7 +112,7 @@ def cold_start(database: Path, settings: Settings) -> list[Figure]:
 
 
 def probe(mode: str, database: Path, settings: Settings, *extra: str) -> dict:
-    output = subprocess.run([PYTHON, str(BENCH / "qt_probe.py"), mode, str(database), *extra], env=settings.environment,
+    output = subprocess.run(settings.python(mode, str(BENCH / "qt_probe.py"), mode, str(database), *extra), env=settings.environment,
                             capture_output=True, text=True, timeout=CHILD_TIMEOUT_S, check=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
@@ -186,6 +195,18 @@ def backup(database: Path, settings: Settings, folder: Path) -> list[Figure]:
                    f"backup {backup_ms:,.0f} ms, cp + fsync {cp_ms:,.0f} ms, {database.stat().st_size / 1e6:.0f} MB")]
 
 
+def profiled(measure, report: Path) -> list[Figure]:
+    """Run an in-process area under pyinstrument; the Qt areas profile their children instead."""
+    from pyinstrument import Profiler
+
+    profiler = Profiler()
+    with profiler:
+        figures = measure()
+    if not report.exists():  # a Qt area's child already wrote its own report there
+        report.write_text(profiler.output_text(unicode=True, color=False), encoding="utf-8")
+    return figures
+
+
 def _slug(text: str) -> str:
     return fold(text).replace(" ", "_")
 
@@ -203,13 +224,17 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="3 runs of each fast measure and 1 of each slow one")
     parser.add_argument("--only", nargs="+", choices=AREAS, default=list(AREAS))
     parser.add_argument("--output", type=Path, default=BENCH / "results.json")
+    parser.add_argument("--profile", action="store_true", help="where the time goes, per area (pyinstrument); no results.json")
     arguments = parser.parse_args()
     started = time.perf_counter()
     database = cached_database(FULL)
     with tempfile.TemporaryDirectory(prefix="coorace-bench-") as name:
         folder = Path(name)
+        profiles = database.parent / "profiles" if arguments.profile else None
+        if profiles:
+            profiles.mkdir(exist_ok=True)
         settings = Settings(runs=3 if arguments.quick else 7, slow_runs=1 if arguments.quick else 3,
-                            environment=child_environment(folder / "home"))
+                            environment=child_environment(folder / "home"), profiles=profiles)
         os.environ.update({key: settings.environment[key] for key in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")})
         steps = {
             "cold": lambda: cold_start(database, settings),
@@ -225,7 +250,7 @@ def main() -> int:
             if area in arguments.only:
                 begin = time.perf_counter()
                 try:
-                    figures.extend(steps[area]())
+                    figures.extend(profiled(steps[area], profiles / f"{area}.txt") if profiles else steps[area]())
                 except Exception as error:  # noqa: BLE001
                     # One area broken (a crashed child, a half-landed change) must not cost the others.
                     failed.append(area)
@@ -235,6 +260,9 @@ def main() -> int:
                 print(f"{area}: measured in {time.perf_counter() - begin:.1f} s", flush=True)
         shutil.rmtree(folder / "home", ignore_errors=True)
     print_table(figures)
+    if profiles:
+        print(f"\nprofiles (timings above are inflated by the profiler): {profiles}")
+        return 1 if failed else 0
     # --only updates its own figures in an existing results file and keeps the others.
     earlier = arguments.only != list(AREAS) and arguments.output.exists()
     results = json.loads(arguments.output.read_text(encoding="utf-8")) if earlier else {}
