@@ -27,6 +27,7 @@ WORDS = (
     "trésorerie compte de résultat budget prévisionnel convention département région état"
 ).split()
 PAGE = 200
+KINDS, OUTCOMES = list(ActionKind), list(ActionOutcome)
 
 
 def build(database: Database, actions: int, seed: int = 2020) -> None:
@@ -42,34 +43,42 @@ def build(database: Database, actions: int, seed: int = 2020) -> None:
         organisations = ids(Organisation, [{"name": f"Structure {n}", "name_key": f"structure {n}"} for n in range(60)])
         holders = ids(ProjectHolder, [{"name": f"Porteur {n}", "name_key": f"porteur {n}"} for n in range(300)])
         territories = ids(Territory, [{"name": f"Territoire {n}", "name_key": f"territoire {n}"} for n in range(40)])
-    kinds, outcomes = list(ActionKind), list(ActionOutcome)
     start = date(2015, 1, 1)
     batch: list[dict] = []
     for number in range(actions):
-        notes = " ".join(rng.choices(WORDS, k=rng.randint(4, 18)))
-        if rng.random() < 0.0005:  # a rare word: the search users actually make
-            notes += " à Figeac"
-        row = dict(
-            action_date=start + timedelta(days=rng.randrange(10 * 365)),
-            officer_id=rng.choice(officers), organisation_id=None, project_holder_id=None, territory_id=None,
-            group_count=None, group_label="", programme_id=rng.choice(programmes), kind=rng.choice(kinds),
-            hours=rng.choice((0.5, 1, 1.5, 2, 3, 7)), outcome=rng.choice(outcomes), notes=notes,
-        )
-        pick = rng.random()
-        if pick < 0.7:
-            row["organisation_id"] = rng.choice(organisations)
-        elif pick < 0.9:
-            row["project_holder_id"] = rng.choice(holders)
-        elif pick < 0.97:
-            row["territory_id"] = rng.choice(territories)
-        else:
-            row["group_count"], row["group_label"] = rng.randint(2, 30), "structures sensibilisées"
-        row["search_key"] = search_key(row["group_label"], notes)
-        batch.append(row)
+        batch.append(random_action(rng, start, 10 * 365, officers, programmes, organisations, holders, territories))
         if len(batch) == 10_000 or number == actions - 1:
             with database.session() as session:
                 session.execute(insert(SupportAction), batch)
             batch = []
+
+
+def random_action(
+    rng: random.Random, first_day: date, days: int,
+    officers: list[int], programmes: list[int], organisations: list[int], holders: list[int], territories: list[int],
+) -> dict:
+    """One support_actions row within `days` of `first_day`, search_key as the service writes it
+    (bench/generate.py makes its actions with this too)."""
+    notes = " ".join(rng.choices(WORDS, k=rng.randint(4, 18)))
+    if rng.random() < 0.0005:  # a rare word: the search users actually make
+        notes += " à Figeac"
+    row = dict(
+        action_date=first_day + timedelta(days=rng.randrange(days)),
+        officer_id=rng.choice(officers), organisation_id=None, project_holder_id=None, territory_id=None,
+        group_count=None, group_label="", programme_id=rng.choice(programmes), kind=rng.choice(KINDS),
+        hours=rng.choice((0.5, 1, 1.5, 2, 3, 7)), outcome=rng.choice(OUTCOMES), notes=notes,
+    )
+    pick = rng.random()
+    if pick < 0.7:
+        row["organisation_id"] = rng.choice(organisations)
+    elif pick < 0.9:
+        row["project_holder_id"] = rng.choice(holders)
+    elif pick < 0.97:
+        row["territory_id"] = rng.choice(territories)
+    else:
+        row["group_count"], row["group_label"] = rng.randint(2, 30), "structures sensibilisées"
+    row["search_key"] = search_key(row["group_label"], notes)
+    return row
 
 
 def scenarios() -> dict[str, ListQuery]:

@@ -26,7 +26,7 @@ from coorace_desktop.domain import (
     SupportAction, Territory, YearlyFigures,
 )
 from coorace_desktop.domain.enums import (
-    ActionKind, ActionOutcome, AssemblyKind, BureauRole, EventStatus, Organiser, ProjectHolderStatus, SiaeType,
+    AssemblyKind, BureauRole, EventStatus, Organiser, ProjectHolderStatus, SiaeType,
 )
 from coorace_desktop.domain.members import ContactDraft, SiteDraft
 from coorace_desktop.domain.text import fold, search_key
@@ -39,11 +39,11 @@ from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.migrate import head_revision
 
 # The other benchmark scripts, beside this one, for their vocabulary.
-from accompaniment_bench import WORDS as NOTE_WORDS
+from accompaniment_bench import WORDS as NOTE_WORDS, random_action
 from events_bench import TOPICS
 from members_bench import FIRST_NAMES, WORDS as NAME_WORDS, _word
 
-GENERATOR_VERSION = 1  # bump when the data changes, so cached files are rebuilt
+GENERATOR_VERSION = 2  # bump when the data changes, so cached files are rebuilt
 FIRST_YEAR, LAST_YEAR = 2016, 2025  # ten years of figures, fees, actions and events
 # Real towns of Occitanie with their postcodes, so that département filters and the directory
 # by département look like the real thing.
@@ -54,7 +54,6 @@ TOWNS = [
     ("Saint-Girons", "09200"), ("Villemur-sur-Tarn", "31340"), ("Alès", "30100"), ("Narbonne", "11100"), ("Figeac", "46100"),
 ]
 ROLES = ["Direction", "Présidence", "Encadrant·e technique", "Chargé·e d'insertion", "Comptabilité"]
-GROUP_LABELS = ["structures sensibilisées", "participants à l'atelier", "salariés formés"]
 
 
 @dataclass(frozen=True)
@@ -227,26 +226,10 @@ def _actions(connection: Connection, rng: random.Random, scale: Scale) -> None:
     organisations = _ids(connection, Organisation.id)
     holder_ids = _ids(connection, ProjectHolder.id)
     territories = _ids(connection, Territory.id)
-    kinds, outcomes = [k.value for k in ActionKind], [o.value for o in ActionOutcome]
-    span = (date(LAST_YEAR, 12, 31) - date(FIRST_YEAR, 1, 1)).days
-    rows = []
-    for _ in range(scale.actions):
-        notes = " ".join(rng.choices(NOTE_WORDS, k=rng.randint(4, 18)))
-        row = {"action_date": date(FIRST_YEAR, 1, 1) + timedelta(days=rng.randrange(span)), "officer_id": rng.choice(officers),
-               "organisation_id": None, "project_holder_id": None, "territory_id": None, "group_count": None, "group_label": "",
-               "programme_id": rng.choice(programmes), "kind": rng.choice(kinds), "hours": rng.choice((0.5, 1, 1.5, 2, 3, 7)),
-               "outcome": rng.choice(outcomes), "notes": notes}
-        pick = rng.random()
-        if pick < 0.75:
-            row["organisation_id"] = rng.choice(organisations)
-        elif pick < 0.92:
-            row["project_holder_id"] = rng.choice(holder_ids)
-        elif pick < 0.98:
-            row["territory_id"] = rng.choice(territories)
-        else:
-            row["group_count"], row["group_label"] = rng.randint(2, 40), rng.choice(GROUP_LABELS)
-        row["search_key"] = search_key(row["group_label"], notes)  # as services/accompaniment/actions.py writes it
-        rows.append(row)
+    first_day = date(FIRST_YEAR, 1, 1)
+    days = (date(LAST_YEAR, 12, 31) - first_day).days
+    rows = [random_action(rng, first_day, days, officers, programmes, organisations, holder_ids, territories)
+            for _ in range(scale.actions)]
     rows.sort(key=lambda row: row["action_date"])  # logged as they happen: ids follow the dates
     insert_rows(connection, SupportAction.__table__, rows)
 
