@@ -8,10 +8,10 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QT
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from coorace_desktop.services.demo import create_demo_database
-from coorace_desktop.storage.errors import StorageError
-from coorace_desktop.storage.paths import DB_ENV_VAR, default_database_path, demo_database_path
+from coorace_desktop.storage.database import open_database
+from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR, DB_ENV_VAR, default_database_path, demo_database_path
 from coorace_desktop.ui.backup_controller import DataSafety, open_locked
-from coorace_desktop.ui.errors import handle_unexpected, setup_logging, show_error
+from coorace_desktop.ui.errors import expected_failure, handle_unexpected, setup_logging, show_error
 from coorace_desktop.ui.main_window import DATABASE_FILTER, MainWindow
 from coorace_desktop.ui.welcome_dialog import WelcomeChoice, WelcomeDialog
 
@@ -58,19 +58,27 @@ def choose_database(explicit: Path | None, demo: bool, settings: QSettings) -> t
     return (Path(name), False) if name else None
 
 
-def run_application(db_path: Path | None = None, demo: bool = False) -> int:
+def run_application(db_path: Path | None = None, demo: bool = False, database_url: str | None = None) -> int:
+    """The window on the file given, or on the server of --database-url / $COORACE_DATABASE_URL."""
     app = make_application()
     setup_logging()
     sys.excepthook = handle_unexpected
     settings = QSettings()
-    choice = choose_database(db_path, demo, settings)
-    if choice is None:
-        return 0
-    path, create = choice
+    url = database_url or (None if db_path or demo else os.environ.get(DATABASE_URL_ENV_VAR))
     try:
-        opened = open_locked(None, path, create, at_start=True)  # one instance per database file
-    except StorageError as error:
-        show_error(None, str(error))
+        if url:  # a shared server: no file lock (the server arbitrates), no automatic backup
+            opened = open_database(url, create=True), None
+        else:
+            choice = choose_database(db_path, demo, settings)
+            if choice is None:
+                return 0
+            path, create = choice
+            opened = open_locked(None, path, create, at_start=True)  # one instance per database file
+    except Exception as error:
+        message = expected_failure(error)
+        if message is None:
+            raise
+        show_error(None, message)
         return 1
     if opened is None:
         return 0

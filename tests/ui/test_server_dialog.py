@@ -1,11 +1,15 @@
 """Connexion à un serveur… and the window on a server database: the password is never stored,
 failures are French, copies and restores go through pg_dump / pg_restore."""
 
+import os
+import subprocess
+import sys
 from urllib.parse import urlsplit
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from coorace_desktop.app import EXIT_AFTER_SHOW_VAR, SHOWN_MARKER
 from coorace_desktop.services.health import counts
 from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR
 from coorace_desktop.ui import form_dialog, server_actions
@@ -113,3 +117,20 @@ def test_the_window_on_a_server_copies_and_restores_with_pg_tools(window, server
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     window.safety.restore()
     assert counts(window.database)["participations"] > 0  # the window shows the restored contents
+
+
+def test_the_application_starts_on_the_server_of_the_environment(server):
+    environment = dict(os.environ, **{DATABASE_URL_ENV_VAR: server.geturl(), EXIT_AFTER_SHOW_VAR: "1", "QT_QPA_PLATFORM": "offscreen"})
+    started = subprocess.run([sys.executable, "-m", "coorace_desktop"], env=environment, capture_output=True, text=True, timeout=120)
+    assert started.returncode == 0, started.stderr
+    assert SHOWN_MARKER in started.stdout.splitlines()
+
+
+def test_a_refused_server_at_start_is_one_french_message(server, qapp, monkeypatch):
+    from coorace_desktop import app as app_module
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_application installs its own
+    shown = []
+    monkeypatch.setattr(app_module, "show_error", lambda parent, message: shown.append(message))
+    assert app_module.run_application(database_url=server.geturl().replace(server.password, "faux")) == 1
+    assert shown == ["Le serveur refuse l'identifiant ou le mot de passe : vérifiez-les, puis reconnectez-vous."]

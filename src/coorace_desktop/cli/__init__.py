@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.command is None:
             from coorace_desktop.app import run_application
 
-            return run_application(arguments.db, demo=arguments.demo)
+            if arguments.db and arguments.database_url:
+                raise CommandError("Donnez --db (un fichier) ou --database-url (un serveur), pas les deux.")
+            return run_application(arguments.db, demo=arguments.demo, database_url=arguments.database_url)
         return arguments.run(arguments)
     except (StorageError, CommandError) as error:
         print(f"Erreur : {error}", file=sys.stderr)
