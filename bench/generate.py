@@ -6,7 +6,8 @@ the import's Core writer (services/importing/member_writes.py: sites, types, con
 persons, memberships, search keys), and by Core executemany (insert_rows): persons up to 20,000,
 ten years of fees and observatoire figures, board history, 200,000 support actions, 5,000 events
 with 50,000 participations. Deterministic for a seed. cached_database() keeps the file under
-the temp folder, keyed by GENERATOR_VERSION, the schema head, the scale and the seed."""
+the temp folder, keyed by GENERATOR_VERSION, the schema head, the scale, the seed and the current
+year (fees run to it)."""
 
 import argparse
 import os
@@ -43,8 +44,10 @@ from accompaniment_bench import WORDS as NOTE_WORDS, random_action
 from events_bench import TOPICS
 from members_bench import FIRST_NAMES, WORDS as NAME_WORDS, _word
 
-GENERATOR_VERSION = 2  # bump when the data changes, so cached files are rebuilt
+GENERATOR_VERSION = 3  # bump when the data changes, so cached files are rebuilt
 FIRST_YEAR, LAST_YEAR = 2016, 2025  # ten years of figures, fees, actions and events
+# Fees run to the current year too: the members table shows this year's fee (sorts and filters on it).
+FEES_UNTIL = max(LAST_YEAR, date.today().year)
 # Real towns of Occitanie with their postcodes, so that département filters and the directory
 # by département look like the real thing.
 TOWNS = [
@@ -141,11 +144,11 @@ def _organisations(connection: Connection, rng: random.Random, scale: Scale) -> 
 
 
 def _member_years(connection: Connection) -> dict[int, range]:
-    """For each organisation, the benchmark years during which it was a member."""
+    """For each organisation, the years from FIRST_YEAR to FEES_UNTIL during which it was a member."""
     spans: dict[int, range] = {}
     for organisation_id, joined, left in connection.execute(select(Membership.organisation_id, Membership.joined_on, Membership.left_on)):
         first = max(joined.year if joined else FIRST_YEAR, FIRST_YEAR)
-        last = min(left.year if left else LAST_YEAR, LAST_YEAR)
+        last = min(left.year if left else FEES_UNTIL, FEES_UNTIL)
         spans[organisation_id] = range(first, last + 1)
     return spans
 
@@ -162,9 +165,9 @@ def _people_and_years(connection: Connection, rng: random.Random, scale: Scale) 
     for organisation_id, years in _member_years(connection).items():
         size = rng.lognormvariate(0, 0.8)  # a few large groups, many small associations
         for year in years:
-            paid = date(year, 3, 1) + timedelta(days=rng.randrange(250)) if year < LAST_YEAR or rng.random() < 0.7 else None
+            paid = date(year, 3, 1) + timedelta(days=rng.randrange(250)) if year < FEES_UNTIL or rng.random() < 0.7 else None
             fees.append({"organisation_id": organisation_id, "year": year, "amount": rng.choice((150, 300, 450, 600)), "paid_on": paid})
-            if rng.random() < 0.1:
+            if year > LAST_YEAR or rng.random() < 0.1:
                 continue  # a member sometimes does not answer the observatoire
             growth = 1 + (year - FIRST_YEAR) * 0.03
             employees = max(int(40 * size * growth * rng.uniform(0.85, 1.15)), 1)
@@ -265,7 +268,7 @@ def _events(connection: Connection, rng: random.Random, scale: Scale) -> None:
 def cache_path(scale: Scale = FULL, seed: int = 2020, folder: Path | None = None) -> Path:
     """Where the generated file for this generator version, schema, scale and seed is kept."""
     folder = folder or Path(tempfile.gettempdir()) / "coorace-bench"
-    return folder / f"large-v{GENERATOR_VERSION}-{head_revision()}-{_size_and_seed(scale, seed)}"
+    return folder / f"large-v{GENERATOR_VERSION}-{head_revision()}-y{FEES_UNTIL}-{_size_and_seed(scale, seed)}"
 
 
 def _size_and_seed(scale: Scale, seed: int) -> str:

@@ -4,7 +4,7 @@ import hashlib
 
 from sqlalchemy import func, select, text
 
-from coorace_desktop.domain import Event, Membership, Organisation, Participation, Person, SupportAction, YearlyFigures
+from coorace_desktop.domain import Event, Membership, MembershipFee, Organisation, Participation, Person, SupportAction, YearlyFigures
 from coorace_desktop.services.accompaniment.actions_list import count_actions
 from coorace_desktop.services.directory import directory
 from coorace_desktop.services.health import check_database
@@ -46,7 +46,9 @@ def test_tiny_database_has_the_scale_and_is_healthy(database, monkeypatch):
     with database.session() as session:
         years = set(session.execute(select(YearlyFigures.year).where(YearlyFigures.organisation_id.is_not(None))).scalars())
         former = session.execute(select(func.count()).select_from(Membership).where(Membership.left_on.is_not(None))).scalar_one()
+        last_fee_year = session.execute(select(func.max(MembershipFee.year))).scalar_one()
     assert years == set(range(generator.FIRST_YEAR, generator.LAST_YEAR + 1))
+    assert last_fee_year == generator.FEES_UNTIL  # the members table shows this year's fee
     assert 0 < former < scale.organisations // 4
     # Everyone was a member in 2020: the report's directory lists them all.
     members_2020 = {entry.organisation_id for group in directory(database, 2020) for entry in group.entries}
