@@ -1,6 +1,8 @@
 """The database backends the storage and service tests run on: SQLite files, and a throw-away
-PostgreSQL cluster (initdb + pg_ctl on a free 127.0.0.1 port) with one fresh database per test,
-copied from a template that is migrated (or loaded with the demo) once per session."""
+PostgreSQL cluster (initdb + pg_ctl on a free 127.0.0.1 port). Its templates are migrated (or
+loaded with the demo) once per session; a test gets a copy (server_database), or, for the shared
+`database` and `demo_database` fixtures, a database put back to its template's rows after each
+test (reused_server_database: ~20 ms instead of ~150 ms for CREATE DATABASE ... TEMPLATE)."""
 
 import itertools
 import os
@@ -67,6 +69,7 @@ class PostgresCluster:
         self._as_postgres = os.geteuid() == 0
         self._names = itertools.count(1)
         self._admin = None
+        self.reused: dict[str, ReusedDatabase] = {}
 
     def _run(self, program: str, *arguments: str) -> None:
         command = [str(self.binaries / program), *arguments]
@@ -178,3 +181,72 @@ def server_database(request: pytest.FixtureRequest, template_fixture: str):
     finally:
         database.close()
         cluster.drop_database(name)
+
+
+class ReusedDatabase:
+    """One copy of a template reused test after test: its rows are put back to the template's
+    after each test; it is made anew when a test changed more than rows (schema, revision,
+    marker) or left a lock behind."""
+
+    def __init__(self, cluster: PostgresCluster, template: str) -> None:
+        from sqlalchemy import create_engine, select
+
+        from coorace_desktop.storage.transfer import tables
+
+        self.cluster, self.template, self.name, self.engine = cluster, template, None, None
+        engine = create_engine(cluster.url(template))
+        with engine.connect() as connection:
+            self.rows = {table.name: [dict(row._mapping) for row in connection.execute(select(table))] for table in tables()}
+        engine.dispose()
+
+    def open(self):
+        from sqlalchemy import create_engine
+
+        from coorace_desktop.storage.database import open_database
+
+        if self.name is None:
+            self.name = self.cluster.create_database(self.template)
+            self.engine = create_engine(self.cluster.url(self.name), pool_size=1)  # kept: one login per session
+        return open_database(self.cluster.url(self.name))
+
+    def put_back(self) -> None:
+        from sqlalchemy import delete, insert
+
+        from coorace_desktop.storage.migrate import head_revision
+        from coorace_desktop.storage.server import MARKER
+        from coorace_desktop.storage.transfer import move_sequences, tables
+
+        expected = (sorted([table.name for table in tables()] + ["alembic_version"]), head_revision(), MARKER)
+        try:
+            with self.engine.begin() as connection:
+                connection.exec_driver_sql("SET LOCAL lock_timeout = '2s'")
+                found = connection.exec_driver_sql(
+                    "SELECT (SELECT array_agg(tablename::text ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'),"
+                    " (SELECT max(version_num) FROM alembic_version),"
+                    " obj_description('public.alembic_version'::regclass, 'pg_class')"
+                ).one()
+                if tuple(found) != expected:
+                    raise LookupError(f"schema changed: {found}")
+                for table in reversed(tables()):
+                    connection.execute(delete(table))
+                for table in tables():
+                    if self.rows[table.name]:
+                        connection.execute(insert(table), self.rows[table.name])
+                move_sequences(connection)
+        except Exception:  # noqa: BLE001 (whatever the test left, the next one gets a fresh copy)
+            self.engine.dispose()
+            self.cluster.drop_database(self.name)
+            self.name = self.engine = None
+
+
+def reused_server_database(request: pytest.FixtureRequest, template_fixture: str):
+    """The template's reused database for one test, put back afterwards."""
+    cluster = request.getfixturevalue("postgres_cluster")
+    template = request.getfixturevalue(template_fixture)
+    reused = cluster.reused.get(template) or cluster.reused.setdefault(template, ReusedDatabase(cluster, template))
+    database = reused.open()
+    try:
+        yield database
+    finally:
+        database.close()
+        reused.put_back()

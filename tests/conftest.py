@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from coorace_desktop.services.demo import load_demo  # noqa: E402
 from coorace_desktop.storage.database import Database, open_database  # noqa: E402
-from tests.backends import POSTGRESQL, both_backends, chosen_backend, server_database, start_cluster, template_database  # noqa: E402
+from tests.backends import POSTGRESQL, both_backends, chosen_backend, reused_server_database, start_cluster, template_database  # noqa: E402
 
 
 def pytest_configure(config) -> None:
@@ -58,7 +58,7 @@ def postgres_demo_template(postgres_cluster) -> str:
 def database(backend, tmp_path, request) -> Database:
     """A new, empty database at the current schema (a file, or a server database)."""
     if backend == POSTGRESQL:
-        yield from server_database(request, "postgres_template")
+        yield from reused_server_database(request, "postgres_template")
         return
     db = open_database(tmp_path / "empty.sqlite", create=True)
     yield db
@@ -78,7 +78,7 @@ def demo_file(tmp_path_factory) -> Path:
 def demo_database(backend, tmp_path, request) -> Database:
     """A private copy of the 2020 demo database."""
     if backend == POSTGRESQL:
-        yield from server_database(request, "postgres_demo_template")
+        yield from reused_server_database(request, "postgres_demo_template")
         return
     demo_file = request.getfixturevalue("demo_file")
     path = tmp_path / "demo.sqlite"

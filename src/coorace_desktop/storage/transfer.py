@@ -90,7 +90,7 @@ def transfer(source: Database, target: Database, progress: Progress | None = Non
                 if progress:
                     progress(done, total, f"Copie de {table.name}")
         if writing.dialect.name == "postgresql":
-            _move_sequences(writing)
+            move_sequences(writing)
     return compare(source, target)
 
 
@@ -144,7 +144,7 @@ def _snapshot(database: Database) -> Iterator[Connection]:
             transaction.rollback()
 
 
-def _move_sequences(connection: Connection) -> None:
+def move_sequences(connection: Connection) -> None:
     """Rows were inserted with their ids: move each serial sequence past the largest one."""
     for table in tables():
         columns = list(table.primary_key.columns)
