@@ -126,7 +126,7 @@ def tabs(database: Path, settings: Settings) -> list[Figure]:
 def memory(database: Path, settings: Settings) -> list[Figure]:
     peaks = [probe("memory", database, settings)["peak"] for _ in range(settings.slow_runs)]
     return [Figure("peak_memory_actions_tab_mb", "peak RSS, actions tab shown", statistics.median(p["mb"] for p in peaks), "MB", 150,
-                   f"{peaks[0]['rows']:,} actions, scrolled to the end; ru_maxrss of a subprocess")]
+                   f"{peaks[0]['rows']:,} actions, scrolled to the end; VmHWM of a subprocess")]
 
 
 def lists(database: Path, settings: Settings) -> list[Figure]:
