@@ -97,7 +97,7 @@ class AccompanimentSummaryView(QWidget):
 
     def refresh(self) -> None:
         # Computed when seen: on 200,000 actions a year's summary takes a few hundred ms, and the
-        # tab asked for it four times while starting (bench/run.py: opening the tab 580 -> 80 ms).
+        # tab asked for it four times while starting (bench/run.py: opening the tab 375 -> 35 ms).
         self._stale = not self.isVisible()
         if self._stale:
             return
