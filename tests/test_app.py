@@ -27,3 +27,12 @@ def test_starting_the_window_leaves_out_libraries_used_only_on_demand():
     code = f"import sys, coorace_desktop.app; print(sorted({{m.split('.')[0] for m in sys.modules}} & set({on_demand!r})))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "[]"
+
+
+def test_the_benchmark_waits_for_the_same_marker():
+    """bench/run.py and the bare-window baseline spell the marker out (neither imports the app)."""
+    from pathlib import Path
+
+    bench = Path(__file__).parents[1] / "bench"
+    for script in ("run.py", "bare_window.py"):
+        assert f'SHOWN_MARKER = "{SHOWN_MARKER}"' in (bench / script).read_text(encoding="utf-8")
