@@ -186,11 +186,8 @@ def reports(database: Path, settings: Settings, folder: Path) -> list[Figure]:
 
 
 def backup(database: Path, settings: Settings, folder: Path) -> list[Figure]:
-    copies, backups = [], []
-    for _ in range(settings.runs):  # alternated, so both see the same machine load
-        copies.append(backup_bench.cp_and_fsync(database, folder / "cp.sqlite"))
-        backups.append(backup_bench.backup(database, folder / "backup.sqlite"))
-    cp_ms, backup_ms = statistics.median(copies) * 1000, statistics.median(backups) * 1000
+    times = backup_bench.measure(database, folder, settings.runs)
+    cp_ms, backup_ms = statistics.median(times["cp"]) * 1000, statistics.median(times["backup"]) * 1000
     return [Figure("backup_vs_cp_ratio", "backup / (cp + fsync)", backup_ms / cp_ms, "×", 4.0,
                    f"backup {backup_ms:,.0f} ms, cp + fsync {cp_ms:,.0f} ms, {database.stat().st_size / 1e6:.0f} MB")]
 
