@@ -28,7 +28,7 @@ import backup_bench
 import import_bench
 import members_bench
 import report_bench
-from generate import FULL, cached_database
+from generate import FULL, TINY, cached_database
 
 from coorace_desktop.domain.text import fold
 from coorace_desktop.services.demo import create_demo_database
@@ -221,10 +221,12 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="3 runs of each fast measure and 1 of each slow one")
     parser.add_argument("--only", nargs="+", choices=AREAS, default=list(AREAS))
     parser.add_argument("--output", type=Path, default=BENCH / "results.json")
+    parser.add_argument("--tiny", action="store_true", help="a few hundred rows per table: checks the harness, not the figures")
+    parser.add_argument("--cache", type=Path, help="where the generated database is kept (default: <temp>/coorace-bench)")
     parser.add_argument("--profile", action="store_true", help="where the time goes, per area (pyinstrument); no results.json")
     arguments = parser.parse_args()
     started = time.perf_counter()
-    database = cached_database(FULL)
+    database = cached_database(TINY if arguments.tiny else FULL, folder=arguments.cache)
     with tempfile.TemporaryDirectory(prefix="coorace-bench-") as name:
         folder = Path(name)
         profiles = database.parent / "profiles" if arguments.profile else None
