@@ -16,9 +16,11 @@ from coorace_desktop.domain.events_rules import EventInput
 from coorace_desktop.services import members
 from coorace_desktop.services.accompaniment.actions import action_details, update_action
 from coorace_desktop.services.events import create_event, event_kinds, get_event, set_participants, update_event
+from coorace_desktop.services.importing import MEMBERS, apply_members, preview_members, propose_mapping, read_table
 from coorace_desktop.storage.database import open_database
 from coorace_desktop.storage.errors import DatabaseLockedError, known_failure
 from tests.backends import SQLITE
+from tests.services.importing.files import MEMBER_HEADERS, french_excel_csv
 
 
 @pytest.fixture
@@ -146,3 +148,21 @@ def test_participants_and_core_updates_give_new_versions(demo_database, event):
     update_action(demo_database, action_id, action_details(demo_database, action_id).draft)
     assert version_of(demo_database, SupportAction, action_id) == 2
     assert version_of(demo_database, Person, person_id) == 1  # loaded with the demo, never edited
+
+
+def test_an_import_gives_new_versions_to_what_it_updates(demo_database, tmp_path):
+    """An import merged meanwhile must refuse a form opened before it, like any other save."""
+    with demo_database.session() as session:
+        herisson = session.execute(select(Organisation.id).where(Organisation.name == "HERISSON BELLOR")).scalar_one()
+    opened = members.get_organisation(demo_database, herisson)
+    rows = [
+        ["Hérisson-Bellor", "ACI/EI", "Domaine de Garabaud", "09270", "Mazères", "0561694080", "pr.hb@wanadoo.fr", "Durand", "Élise", "Directrice"],
+        ["Alliance Emploi 46", "AI/ETTI", "4 avenue de Cahors", "46000", "Cahors", "", "", "", "", ""],
+    ]
+    table = read_table(french_excel_csv(tmp_path / "adherents.csv", [MEMBER_HEADERS, *rows]))
+    apply_members(demo_database, preview_members(demo_database, table, propose_mapping(table, MEMBERS)))
+    with demo_database.session() as session:
+        alliance = session.execute(select(Organisation.version).where(Organisation.name == "Alliance Emploi 46")).scalar_one()
+    assert alliance == 1 and version_of(demo_database, Organisation, herisson) > opened.version
+    with pytest.raises(StaleRecordError):
+        members.save_organisation(demo_database, replace(opened, notes="ouvert avant l'import"), opened)
