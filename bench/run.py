@@ -220,11 +220,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 runs of each fast measure and 1 of each slow one")
     parser.add_argument("--only", nargs="+", choices=AREAS, default=list(AREAS))
-    parser.add_argument("--output", type=Path, default=BENCH / "results.json")
+    parser.add_argument("--output", type=Path, help="default: bench/results.json (with --tiny: none)")
     parser.add_argument("--tiny", action="store_true", help="a few hundred rows per table: checks the harness, not the figures")
     parser.add_argument("--cache", type=Path, help="where the generated database is kept (default: <temp>/coorace-bench)")
     parser.add_argument("--profile", action="store_true", help="where the time goes, per area (pyinstrument); no results.json")
     arguments = parser.parse_args()
+    if arguments.output is None:
+        # Tiny figures say nothing about performance: they must not replace the real ones.
+        arguments.output = Path(tempfile.gettempdir()) / "coorace-bench-tiny.json" if arguments.tiny else BENCH / "results.json"
     started = time.perf_counter()
     database = cached_database(TINY if arguments.tiny else FULL, folder=arguments.cache)
     with tempfile.TemporaryDirectory(prefix="coorace-bench-") as name:
