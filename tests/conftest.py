@@ -28,6 +28,7 @@ def user_dirs(tmp_path_factory, monkeypatch) -> Path:
     for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
     monkeypatch.delenv("COORACE_DB", raising=False)
+    monkeypatch.delenv("COORACE_DATABASE_URL", raising=False)  # never a developer's real server
     return home
 
 
