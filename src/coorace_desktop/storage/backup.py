@@ -8,6 +8,7 @@ import errno
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import sqlite3
 import threading
@@ -113,7 +114,9 @@ def create_backup(
         raise StorageError(f"{final.name} est la base elle-même : choisissez un autre nom pour la copie.")
     if final.exists() and not overwrite:
         raise StorageError(f"{final} existe déjà : choisissez un autre nom.")
-    partial = folder / f"{PARTIAL_PREFIX}{name}"
+    # Unique per attempt: a copy killed half-way leaves its partial file behind, and the next
+    # backup may get the same name within the same second.
+    partial = folder / f"{PARTIAL_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{name}"
     partial_manifest = manifest_path(partial)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # backups hold personal data
