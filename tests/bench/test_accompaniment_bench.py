@@ -1,25 +1,14 @@
 """The accompaniment benchmark still builds consistent data and answers every scenario (small size)."""
 
-import importlib.util
-from pathlib import Path
-
 from coorace_desktop.services.accompaniment.actions_list import action_totals, count_actions
 from coorace_desktop.services.health import check_database
 from coorace_desktop.services.listing import ListQuery
 
-SCRIPT = Path(__file__).parents[2] / "bench" / "accompaniment_bench.py"
-
-
-def load_bench(monkeypatch):
-    monkeypatch.syspath_prepend(str(SCRIPT.parent))  # as when run as a script: harness.py is importable
-    spec = importlib.util.spec_from_file_location("accompaniment_bench", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.bench.scripts import load_bench_script
 
 
 def test_bench_builds_consistent_data_and_measures_every_scenario(database, monkeypatch):
-    bench = load_bench(monkeypatch)
+    bench = load_bench_script("accompaniment_bench", monkeypatch)
     bench.build(database, 500)
     assert count_actions(database, ListQuery()) == 500
     assert action_totals(database, ListQuery()).hours > 0

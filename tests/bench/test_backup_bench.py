@@ -1,21 +1,12 @@
 """The backup benchmark still builds its database and measures both sides (small size)."""
 
-import importlib.util
 import sqlite3
-from pathlib import Path
 
-SCRIPT = Path(__file__).parents[2] / "bench" / "backup_bench.py"
-
-
-def load_bench():
-    spec = importlib.util.spec_from_file_location("backup_bench", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.bench.scripts import load_bench_script
 
 
-def test_bench_builds_the_size_asked_and_times_cp_and_backup(tmp_path):
-    bench = load_bench()
+def test_bench_builds_the_size_asked_and_times_cp_and_backup(tmp_path, monkeypatch):
+    bench = load_bench_script("backup_bench", monkeypatch)
     source = tmp_path / "coorace.sqlite"
     bench.build(source, 2)
     assert source.stat().st_size >= 2_000_000

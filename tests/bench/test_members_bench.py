@@ -1,27 +1,16 @@
 """The members benchmark still builds its data and answers every scenario (small size)."""
 
-import importlib.util
-from pathlib import Path
-
 from sqlalchemy import func
 from sqlmodel import select
 
 from coorace_desktop.domain import Organisation, Site
 from coorace_desktop.services.health import check_database
 
-SCRIPT = Path(__file__).parents[2] / "bench" / "members_bench.py"
-
-
-def load_bench(monkeypatch):
-    monkeypatch.syspath_prepend(str(SCRIPT.parent))  # as when run as a script: harness.py is importable
-    spec = importlib.util.spec_from_file_location("members_bench", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.bench.scripts import load_bench_script
 
 
 def test_bench_builds_consistent_data_and_measures_every_scenario(database, monkeypatch):
-    bench = load_bench(monkeypatch)
+    bench = load_bench_script("members_bench", monkeypatch)
     bench.build(database, 300)
     with database.session() as session:
         assert session.exec(select(func.count()).select_from(Organisation)).one() == 300
