@@ -21,11 +21,21 @@ EXIT_AFTER_SHOW_VAR = "COORACE_EXIT_AFTER_SHOW"
 SHOWN_MARKER = "coorace-desktop: main window shown"
 
 
+TAB_STYLE = """
+QTabBar::tab { padding: 5px 12px; margin-right: 2px; border: 1px solid #c4c4c4; border-bottom: none;
+               border-top-left-radius: 3px; border-top-right-radius: 3px; background: #e6e6e6; }
+QTabBar::tab:selected { background: #fbfbfb; }
+QTabBar::tab:hover:!selected { background: #efefef; }
+"""
+
+
 def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Coorace Desktop")
     app.setOrganizationName("Coorace Occitanie")
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    # Fusion's tabs are too short for a capital's accent: "Événements" printed as "Evénements".
+    app.setStyleSheet(TAB_STYLE)
     translator = QTranslator(app)
     if translator.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
