@@ -14,6 +14,7 @@ from coorace_desktop.services.accompaniment import (
 )
 from coorace_desktop.services.accompaniment.actions import action_years
 from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.shown_panel import RefreshWhenShown
 from coorace_desktop.ui.formats import display
 from coorace_desktop.ui.table_tab import refill_combo
 
@@ -60,7 +61,7 @@ def summary_html(year: int, summaries: list[ProgrammeSummary], tzcld: str) -> st
     return "".join(parts)
 
 
-class AccompanimentSummaryView(QWidget):
+class AccompanimentSummaryView(RefreshWhenShown):
     """Pick a year, read what the report's accompaniment section will print."""
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
@@ -79,7 +80,6 @@ class AccompanimentSummaryView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.browser, 1)
         self.year_combo.currentIndexChanged.connect(lambda _=0: self.refresh())
-        self._stale = True
         self.reload_years()
 
     def reload_years(self) -> None:
@@ -90,16 +90,10 @@ class AccompanimentSummaryView(QWidget):
     def set_year(self, year: int) -> None:
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0))
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def refresh(self) -> None:
         # Computed when seen: on 200,000 actions a year's summary takes a few hundred ms, and the
         # tab asked for it four times while starting (bench/run.py: opening the tab 375 -> 35 ms).
-        self._stale = not self.isVisible()
-        if self._stale:
+        if self.deferred():
             return
         year = self.year_combo.currentData()
         if year is None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coorace_desktop.services.event_figures import EventFigures
+from coorace_desktop.ui.shown_panel import RefreshWhenShown
 from coorace_desktop.ui.formats import LOCALE, display
 from coorace_desktop.ui.table_tab import refill_combo
 
@@ -48,7 +49,7 @@ def figures_html(figures: EventFigures) -> str:
     return "".join(lines)
 
 
-class EventFiguresPanel(QWidget):
+class EventFiguresPanel(RefreshWhenShown):
     """A period (and optionally one kind) chosen above, its figures beneath, recomputed on change."""
 
     def __init__(
@@ -79,7 +80,6 @@ class EventFiguresPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.result_label, 1)
         self.figures: EventFigures | None = None
-        self._stale = True
         self.reload_kinds()
         self.set_year(date.today().year)
         for signal in (self.start_edit.dateChanged, self.end_edit.dateChanged, self.kind_combo.currentIndexChanged):
@@ -101,15 +101,9 @@ class EventFiguresPanel(QWidget):
     def set_kind(self, name: str | None) -> None:
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(name), 0))
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def refresh(self) -> None:
         # Computed when seen: on 200,000 events a period's figures take a few hundred ms.
-        self._stale = not self.isVisible()
-        if self._stale:
+        if self.deferred():
             return
         start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
         if end < start:
