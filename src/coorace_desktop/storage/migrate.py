@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
 
+from coorace_desktop.storage.word_search import WORD_INDEXES
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
 
@@ -66,9 +68,12 @@ def current_revision(connection: Connection) -> str | None:
 
 def include_object_for(dialect: str) -> Callable[..., bool]:
     """Autogenerate's include_object: leave out the model objects made for another database only
-    (`Index(...).ddl_if(dialect="sqlite")`), which this dialect rightly lacks."""
+    (`Index(...).ddl_if(dialect="sqlite")`), which this dialect rightly lacks, and SQLite's word
+    index (storage/word_search.py)."""
 
-    def include(item: object, _name: str | None, _kind: str, reflected: bool, _compare_to: object) -> bool:
+    def include(item: object, name: str | None, kind: str, reflected: bool, _compare_to: object) -> bool:
+        if reflected and kind == "table" and (name or "").startswith(WORD_INDEXES):
+            return False  # the FTS5 word index and its shadow tables live outside the models
         condition = getattr(item, "_ddl_if", None)
         return reflected or condition is None or condition.dialect in (None, dialect)
 

@@ -4,7 +4,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from sqlalchemy import delete, update
 
+from coorace_desktop.domain.accompaniment import SupportAction
 from coorace_desktop.domain.accompaniment_rules import BeneficiaryKind, BeneficiaryRef
 from coorace_desktop.domain.enums import ActionKind, ActionOutcome
 from coorace_desktop.domain.validation import ValidationError
@@ -20,7 +22,6 @@ from coorace_desktop.services.accompaniment.actions import (
     search_beneficiaries,
     update_action,
 )
-from coorace_desktop.services.accompaniment import actions_list
 from coorace_desktop.services.accompaniment.actions_list import (
     NO_OFFICER,
     action_page,
@@ -28,6 +29,7 @@ from coorace_desktop.services.accompaniment.actions_list import (
     count_actions,
 )
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.storage.engine import is_sqlite
 
 
 def _ids(database, query: ListQuery) -> list[int]:
@@ -154,10 +156,8 @@ def test_choices(database, log, actions):
         add_programme(database, "mobilite SOLIDAIRE")
 
 
-@pytest.mark.parametrize("few", [2000, 1])
-def test_a_search_counted_then_paged_gives_the_same_rows(database, log, actions, monkeypatch, few):
-    """The count notes the few matching ids for the pages; the full condition still applies."""
-    monkeypatch.setattr(actions_list, "FEW_MATCHES", few)
+def test_a_search_counted_then_paged_gives_the_same_rows(database, log, actions):
+    """Count, page and totals agree, and an edited note is found by its new words only."""
     create_action(database, log.draft("TZCLD", ActionKind.ADVICE, log.territory("Pamiers"), notes="Étude maraîchage bio"))
     query = ListQuery(search="maraichage", sort_key="date")
     assert count_actions(database, query) == 2
@@ -167,3 +167,18 @@ def test_a_search_counted_then_paged_gives_the_same_rows(database, log, actions,
     update_action(database, details.id, replace(details.draft, notes="Étude de faisabilité"))
     assert _ids(database, query) == [row.id for row in action_page(database, ListQuery(search="bio"), 0, 10)]
     assert count_actions(database, query) == 1
+
+
+def test_the_word_index_follows_every_writer_and_finds_word_starts(database, log, actions):
+    """SQLite's FTS5 index is kept by triggers: a row written with plain SQL is found too, a
+    deleted one is gone; words match from their start ("ornitho" finds "ornithologique")."""
+    created = create_action(database, log.draft("TZCLD", ActionKind.ADVICE, log.territory("Pamiers"), notes="Ferme ornithologique"))
+    assert count_actions(database, ListQuery(search="ORNITHO")) == 1
+    assert count_actions(database, ListQuery(search="thologique")) == (0 if is_sqlite(database.url) else 1)
+    with database.engine.begin() as connection:
+        connection.execute(update(SupportAction).where(SupportAction.id == created).values(search_key="atelier reemploi"))
+    assert count_actions(database, ListQuery(search="ornitho")) == 0
+    assert count_actions(database, ListQuery(search="réemploi atel")) == 1
+    with database.engine.begin() as connection:
+        connection.execute(delete(SupportAction).where(SupportAction.id == created))
+    assert count_actions(database, ListQuery(search="reemploi")) == 0
