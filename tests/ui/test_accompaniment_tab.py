@@ -272,3 +272,23 @@ def test_totals_wait_until_the_actions_table_is_painted(qtbot, demo_database):
     assert tab.actions_view.totals_label.text() == ""  # built, never shown: no pass over the actions yet
     tab.show()
     qtbot.waitUntil(lambda: tab.actions_view.totals_label.text().startswith("10 actions"))
+
+
+def test_a_new_sort_does_not_recount_the_totals_but_an_edit_does(qtbot, tab, demo_database, monkeypatch):
+    from coorace_desktop.ui import actions_view
+
+    view = tab.actions_view
+    qtbot.waitUntil(lambda: view.totals_label.text().startswith("10 actions"))
+    passes = []
+    counted = actions_view.action_totals
+    monkeypatch.setattr(actions_view, "action_totals", lambda *args: passes.append(1) or counted(*args))
+    view.table.view.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+    view.table.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    QApplication.processEvents()
+    assert passes == [], "sorting shows the same rows: the totals stand"
+    officers, programmes = _ids(demo_database)
+    create_action(demo_database, ActionDraft(date(2021, 3, 2), officers["VERA"], programmes["Zest'"], ActionKind.TRAINING,
+                                             BeneficiaryRef(BeneficiaryKind.ORGANISATION, 1), hours=4))
+    view.table.reload()
+    qtbot.waitUntil(lambda: view.totals_label.text() == "11 actions · 82 bénéficiaires · 4 h")
+    assert passes == [1]

@@ -46,6 +46,7 @@ class WindowedTableModel(QAbstractTableModel):
         self._fetch_page = fetch_page
         self.query = ListQuery(sort_key=next((c.sort_key for c in self.columns if c.sort_key), ""))
         self._pages: OrderedDict[int, list] = OrderedDict()
+        self.generation = 0
         self._row_count = self._count_rows(self.query)
 
     # -- Qt model interface
@@ -91,7 +92,7 @@ class WindowedTableModel(QAbstractTableModel):
     # -- what tabs use
     def set_query(self, query: ListQuery) -> None:
         self.query = query
-        self.refresh()
+        self._reload()
 
     def set_search(self, text: str) -> None:
         if text != self.query.search:
@@ -101,7 +102,11 @@ class WindowedTableModel(QAbstractTableModel):
         self.set_query(self.query.with_filter(name, value))
 
     def refresh(self) -> None:
-        """Re-read from the database (after a change, or a new query)."""
+        """Re-read from the database after its data may have changed (`generation` counts these)."""
+        self.generation += 1
+        self._reload()
+
+    def _reload(self) -> None:
         self.beginResetModel()
         self._pages.clear()
         self._row_count = self._count_rows(self.query)
