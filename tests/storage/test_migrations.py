@@ -43,3 +43,15 @@ def test_a_failed_migration_rolls_back_entirely(database):
     with database.engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
     assert "organisations" not in tables
+
+
+def test_down_and_up_again_on_a_database_holding_data(demo_database):
+    """No migration recreates a table (which would trip the foreign keys of a real database)."""
+    from coorace_desktop.services.health import counts
+
+    before = counts(demo_database)
+    with demo_database.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0002_action_search")
+    with demo_database.engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+    assert counts(demo_database) == before

@@ -15,39 +15,18 @@ branch_labels = None
 depends_on = None
 
 
+VERSIONED = ('board_mandates', 'events', 'organisations', 'persons', 'support_actions')
+
+
 def upgrade() -> None:
-    # A plain '1', not sa.text('1'): on SQLite, Alembic recreates a table for an added column whose
-    # default is an expression, and dropping the old `organisations` fails its foreign keys as soon
-    # as sites or contacts refer to it (every real database). A constant default is a plain ALTER
-    # TABLE ADD COLUMN, and stores the integer 1 all the same.
-    with op.batch_alter_table('board_mandates', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
-
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
-
-    with op.batch_alter_table('organisations', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
-
-    with op.batch_alter_table('persons', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
-
-    with op.batch_alter_table('support_actions', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
+    # A plain '1', not sa.text('1'), and no batch: a plain ALTER TABLE ADD COLUMN. Alembic's batch
+    # mode recreates a SQLite table for an expression default, and dropping the old
+    # `organisations` then fails its foreign keys on every real database.
+    for table in VERSIONED:
+        op.add_column(table, sa.Column('version', sa.Integer(), server_default='1', nullable=False))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('support_actions', schema=None) as batch_op:
-        batch_op.drop_column('version')
-
-    with op.batch_alter_table('persons', schema=None) as batch_op:
-        batch_op.drop_column('version')
-
-    with op.batch_alter_table('organisations', schema=None) as batch_op:
-        batch_op.drop_column('version')
-
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.drop_column('version')
-
-    with op.batch_alter_table('board_mandates', schema=None) as batch_op:
-        batch_op.drop_column('version')
+    # ALTER TABLE DROP COLUMN (SQLite 3.35+), for the same reason: no table is recreated.
+    for table in VERSIONED:
+        op.drop_column(table, 'version')
