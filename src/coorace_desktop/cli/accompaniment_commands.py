@@ -23,11 +23,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run_accompaniment(arguments: argparse.Namespace) -> int:
     end = date(arguments.year, 12, 31)
-    database = open_existing(arguments)
-    try:
+    with open_existing(arguments) as database:
         summaries, stages = programme_summary(database, arguments.year), territory_stage_counts(database, end)
-    finally:
-        database.close()
     if arguments.json:
         print(json.dumps(
             {"year": arguments.year, "programmes": [asdict(summary) for summary in summaries],

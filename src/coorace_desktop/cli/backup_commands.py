@@ -112,19 +112,15 @@ def _person(database, text: str) -> PersonSummary:
 
 
 def run_export_person(arguments: argparse.Namespace) -> int:
-    database = open_existing(arguments)
-    try:
+    with open_existing(arguments) as database:
         person = _person(database, arguments.person)
         target = export_person(database, person.id, arguments.output)
-    finally:
-        database.close()
     print(f"Données de {person.display_name} (n° {person.id}) exportées dans {target}")
     return 0
 
 
 def run_erase_person(arguments: argparse.Namespace) -> int:
-    database = open_existing(arguments)
-    try:
+    with open_existing(arguments) as database:
         person = _person(database, arguments.person)
         record = person_record(database, person.id)
         print(f"Effacer {record.display_name} (n° {record.id}) : {len(record.contacts)} contact(s), "
@@ -136,8 +132,6 @@ def run_erase_person(arguments: argparse.Namespace) -> int:
             erasure = erase_person(database, person.id)
         except PrivacyRefusal as refusal:
             raise CommandError(str(refusal)) from refusal
-    finally:
-        database.close()
     print(f"{erasure.former_name} est effacé·e (désormais « Personne effacée n° {erasure.person_id} »).")
     if erasure.mentions:
         print("Son nom figure encore dans ces textes, à revoir à la main :")

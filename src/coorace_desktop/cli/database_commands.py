@@ -48,11 +48,8 @@ def _demo_on_server(arguments: argparse.Namespace) -> int:
 
 
 def run_check(arguments: argparse.Namespace) -> int:
-    database = open_existing(arguments)
-    try:
+    with open_existing(arguments) as database:
         report = check_database(database)
-    finally:
-        database.close()
     if arguments.json:
         print(json.dumps({"ok": report.ok, "schema": report.schema, "counts": report.counts, "problems": report.problems}, ensure_ascii=False))
     else:

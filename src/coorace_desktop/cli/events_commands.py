@@ -37,12 +37,9 @@ def _period(arguments: argparse.Namespace) -> tuple[date, date]:
 
 def run_events(arguments: argparse.Namespace) -> int:
     start, end = _period(arguments)
-    database = open_existing(arguments)
-    try:
+    with open_existing(arguments) as database:
         figures = event_figures(database, start, end, kind=arguments.kind)
         planned = rendezvous(database, start.year) if start.year == end.year else []
-    finally:
-        database.close()
     if arguments.json:
         print(json.dumps(
             {

@@ -29,11 +29,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run_board(arguments: argparse.Namespace) -> int:
     on = arguments.date or date.today()
-    database = open_existing(arguments)
-    try:
+    with open_existing(arguments) as database:
         composition, staff = board_composition(database, on), staff_on(database, on)
-    finally:
-        database.close()
     if arguments.json:
         print(json.dumps(
             {

@@ -42,14 +42,11 @@ def run_report(arguments: argparse.Namespace) -> int:
         raise CommandError(str(error)) from error
     if not arguments.check and arguments.output is None:
         raise CommandError("Indiquez le fichier PDF à écrire avec -o FICHIER.pdf (ou --check pour vérifier seulement).")
-    database = open_existing(arguments)
-    try:
+    with open_existing(arguments) as database:
         if arguments.check:
             return _print_findings(database, year, arguments.reference_year)
         request = ReportRequest(year, tuple(arguments.section), arguments.reference_year)
         result = generate_report(database, request, arguments.output)
-    finally:
-        database.close()
     print(f"Rapport d'activité {year} enregistré dans {result.path} ({result.pages} pages).")
     return 0
 

@@ -89,11 +89,8 @@ def _print_result(result: TransferResult, destination: Database) -> None:
 
 
 def run_server_backup(arguments: argparse.Namespace) -> int:
-    database = open_existing(arguments)
-    try:
+    with open_existing(arguments) as database:
         backup = create_server_backup(database, arguments.output)
-    finally:
-        database.close()
     print(f"Copie enregistrée : {backup.path}")
     print(f"  {backup.created_at:%d/%m/%Y %H:%M}, sauvegarde pg_dump de {database.display_name}, {_number(backup.size)} octets")
     print(f"  SHA-256 : {backup.sha256}")
@@ -101,11 +98,8 @@ def run_server_backup(arguments: argparse.Namespace) -> int:
 
 
 def run_server_restore(arguments: argparse.Namespace) -> int:
-    database = open_existing(arguments)
-    try:
+    with open_existing(arguments) as database:
         safety = restore_server_backup(database, arguments.file)
-    finally:
-        database.close()
     restored = open_database(database.url)  # migrated when the backup is older
     try:
         members = counts(restored)["organisations"]

@@ -69,13 +69,11 @@ def run_import(arguments: argparse.Namespace) -> int:
     print("Colonnes : " + "; ".join(used))
     if ignored:
         print("Colonnes ignorées : " + "; ".join(ignored))
-    database = open_existing(arguments)
-    try:
-        return _import(database, arguments, table, mapping)
-    except ImportRefused as error:
-        raise CommandError(str(error)) from error
-    finally:
-        database.close()
+    with open_existing(arguments) as database:
+        try:
+            return _import(database, arguments, table, mapping)
+        except ImportRefused as error:
+            raise CommandError(str(error)) from error
 
 
 def _import(database, arguments, table, mapping) -> int:
@@ -109,12 +107,10 @@ def _import(database, arguments, table, mapping) -> int:
 
 def run_export(arguments: argparse.Namespace) -> int:
     export = TABLE_EXPORTS[arguments.table]
-    database = open_existing(arguments)
-    try:
-        done = export_table(database, export, arguments.file, ListQuery(search=arguments.search))
-    except ExportError as error:
-        raise CommandError(str(error)) from error
-    finally:
-        database.close()
+    with open_existing(arguments) as database:
+        try:
+            done = export_table(database, export, arguments.file, ListQuery(search=arguments.search))
+        except ExportError as error:
+            raise CommandError(str(error)) from error
     print(f"{done.rows} ligne(s) exportée(s) dans {done.path}" + (f" ({done.detail})" if done.detail else ""))
     return 0

@@ -67,6 +67,12 @@ class Database:
         with self.engine.connect() as connection:
             return migrate.current_revision(connection)
 
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *_exc_info: object) -> None:
+        self.close()
+
     def close(self) -> None:
         self.engine.dispose()
 
