@@ -7,13 +7,12 @@ import pytest
 from coorace_desktop.domain.enums import Organiser
 from coorace_desktop.domain.events_rules import (
     EventInput,
-    EventInputError,
     clean_event,
     clean_kind_name,
     clean_participants,
     event_errors,
 )
-from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.domain.validation import DraftInvalid, ValidationError
 
 
 def test_a_minimal_event_is_valid_and_trimmed():
@@ -46,7 +45,7 @@ def test_the_year_of_a_dated_event_is_its_date_year():
 def test_each_mistake_is_reported_on_its_field(values, field):
     errors = event_errors(values)
     assert list(errors) == [field]
-    with pytest.raises(EventInputError) as raised:
+    with pytest.raises(DraftInvalid) as raised:
         clean_event(values)
     assert raised.value.errors == errors and errors[field] in str(raised.value)
 

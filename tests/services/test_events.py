@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events import Event, Participation
-from coorace_desktop.domain.events_rules import EventInput, EventInputError
+from coorace_desktop.domain.events_rules import EventInput
+from coorace_desktop.domain.validation import DraftInvalid
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.events import (
     EventNotFoundError,
@@ -72,7 +73,7 @@ def test_search_key_follows_edits(demo_database, kinds):
 
 def test_bad_input_changes_nothing(demo_database, kinds):
     before = count_events(demo_database, ListQuery())
-    with pytest.raises(EventInputError):
+    with pytest.raises(DraftInvalid):
         create_event(demo_database, EventInput("", kinds["Rencontre"], 2022))
     with pytest.raises(ValidationError, match="au moins une personne"):
         create_event(demo_database, EventInput("X", kinds["Rencontre"], 2022), {1: 0})

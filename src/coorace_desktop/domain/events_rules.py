@@ -5,7 +5,7 @@ from datetime import date, time, timedelta
 
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import EventStatus, Organiser
-from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.domain.validation import DraftInvalid, ValidationError
 
 
 # The kinds a new database starts with; the office adds its own.
@@ -46,14 +46,6 @@ class EventInput:
     is_highlight: bool = False
     highlight_title: str = ""
     highlight_story: str = ""
-
-
-class EventInputError(ValidationError):
-    """Several field errors at once; str() joins them for a one-line message."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(" ".join(errors.values()))
-        self.errors = errors
 
 
 def event_errors(values: EventInput) -> dict[str, str]:
@@ -102,10 +94,10 @@ def event_errors(values: EventInput) -> dict[str, str]:
 
 
 def clean_event(values: EventInput) -> EventInput:
-    """The input trimmed and made consistent (year of a dated event = its year), or EventInputError."""
+    """The input trimmed and made consistent (year of a dated event = its year), or DraftInvalid."""
     errors = event_errors(values)
     if errors:
-        raise EventInputError(errors)
+        raise DraftInvalid(errors)
     return replace(
         values,
         title=" ".join(values.title.split()),

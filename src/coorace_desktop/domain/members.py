@@ -11,6 +11,7 @@ from typing import TypeVar
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.text import fold
+from coorace_desktop.domain.validation import DraftInvalid
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +103,6 @@ class OrganisationDraft:
 
     def figures_for(self, year: int) -> FiguresDraft | None:
         return next((entry for entry in self.figures if entry.year == year), None)
-
-
-class DraftInvalid(check.ValidationError):
-    """A draft that cannot be saved; errors maps field keys to French messages."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(next(iter(errors.values())))
-        self.errors = errors
 
 
 def validate_organisation(draft: OrganisationDraft) -> dict[str, str]:

@@ -14,6 +14,15 @@ class ValidationError(ValueError):
     """A value a user typed that cannot be saved; str() is the French message."""
 
 
+class DraftInvalid(ValidationError):
+    """A draft (a whole form) that cannot be saved; errors maps field keys to French messages,
+    str() is the first of them."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(next(iter(errors.values())))
+        self.errors = errors
+
+
 def required_text(value: str, what: str) -> str:
     cleaned = " ".join(value.split())
     if not cleaned:
