@@ -2,8 +2,10 @@
 
 import pytest
 
-from coorace_desktop.ui import errors, form_dialog
-from coorace_desktop.ui.table_model import ROW_ROLE
+from coorace_desktop.ui.widgets import errors
+
+from coorace_desktop.ui.widgets import form_dialog
+from coorace_desktop.ui.widgets.table_model import ROW_ROLE
 
 
 @pytest.fixture

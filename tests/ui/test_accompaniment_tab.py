@@ -16,7 +16,7 @@ from coorace_desktop.services.accompaniment.territories import create_territory
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.ui.accompaniment_tab import AccompanimentTab
 from coorace_desktop.ui.action_dialog import ActionDialog
-from coorace_desktop.ui.table_model import ROW_ROLE
+from coorace_desktop.ui.widgets.table_model import ROW_ROLE
 
 
 def _ids(database):

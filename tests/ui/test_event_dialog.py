@@ -142,7 +142,8 @@ def test_the_end_date_follows_the_start_until_it_is_set(dialog):
 
 
 def test_new_kind_is_added_and_chosen_a_duplicate_is_refused(dialog, monkeypatch):
-    from coorace_desktop.ui import errors, event_dialog
+    from coorace_desktop.ui import event_dialog
+    from coorace_desktop.ui.widgets import errors
 
     monkeypatch.setattr(event_dialog.QInputDialog, "getText", lambda *args: ("Petit-déjeuner", True))
     dialog.add_kind()

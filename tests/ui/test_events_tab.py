@@ -12,7 +12,7 @@ from coorace_desktop.domain.events_rules import EventInput
 from coorace_desktop.services.events import create_event, event_kinds, organisation_choices
 from coorace_desktop.ui import events_tab as events_tab_module
 from coorace_desktop.ui.events_tab import EventsTab, when
-from coorace_desktop.ui.table_model import ROW_ROLE
+from coorace_desktop.ui.widgets.table_model import ROW_ROLE
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_delete_asks_first_then_updates_list_and_calendar(tab, monkeypatch):
         questions.append(text)
         return QMessageBox.StandardButton.No if len(questions) == 1 else QMessageBox.StandardButton.Yes
 
-    monkeypatch.setattr("coorace_desktop.ui.table_tab.QMessageBox.question", answer)
+    monkeypatch.setattr("coorace_desktop.ui.widgets.table_tab.QMessageBox.question", answer)
     tab.table.delete_current()
     assert tab.status_text() == "8 événements"
     assert "Journée régionale ENEDIS" in questions[0]

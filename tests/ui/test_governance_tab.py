@@ -11,7 +11,7 @@ from coorace_desktop.services.governance import board_composition
 from coorace_desktop.ui.election_dialog import ElectionDialog
 from coorace_desktop.ui.governance_dialogs import AssemblyDialog, EndMandateDialog, OfficeDialog
 from coorace_desktop.ui.governance_tab import GovernanceTab
-from coorace_desktop.ui.governance_widgets import DateDialog
+from coorace_desktop.ui.widgets.dates import DateDialog
 from tests.ui.governance_helpers import answering, cell, rows, select, shown  # noqa: F401 (shown is a fixture)
 
 END_OF_2020 = date(2020, 12, 31)

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop import app as app_module
 from coorace_desktop.storage.database import open_database
-from coorace_desktop.ui import errors, main_window
+from coorace_desktop.ui import main_window
+from coorace_desktop.ui.widgets import errors
 from coorace_desktop.ui.main_window import MainWindow
 from coorace_desktop.ui.welcome_dialog import WelcomeChoice
 
@@ -111,7 +112,7 @@ def test_unexpected_error_is_logged_and_shown_and_the_app_goes_on(qtbot, monkeyp
 
 def test_read_only_database_offers_no_new_or_delete(qtbot, demo_database, settings):
     from coorace_desktop.storage.database import open_database
-    from coorace_desktop.ui.table_tab import DataTable
+    from coorace_desktop.ui.widgets.table_tab import DataTable
 
     read_only = open_database(demo_database.path, read_only=True)
     window = MainWindow(read_only, settings)

@@ -4,10 +4,12 @@ import pytest
 from PySide6.QtCore import QPoint, QTimer, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coorace_desktop.ui import errors, table_tab
+from coorace_desktop.ui.widgets import errors
+
+from coorace_desktop.ui.widgets import table_tab
 from coorace_desktop.ui.members_tab import MembersTab
 from coorace_desktop.ui.organisation_dialog import OrganisationDialog
-from coorace_desktop.ui.table_model import ROW_ROLE
+from coorace_desktop.ui.widgets.table_model import ROW_ROLE
 
 
 @pytest.fixture

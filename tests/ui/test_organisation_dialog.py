@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.services import members
 from coorace_desktop.storage.errors import DiskFullError
-from coorace_desktop.ui import form_dialog, organisation_dialog
+from coorace_desktop.ui import organisation_dialog
+from coorace_desktop.ui.widgets import form_dialog
 from coorace_desktop.ui.organisation_dialog import ERROR_MARK, OrganisationDialog
 
 

@@ -14,9 +14,9 @@ from coorace_desktop.services.accompaniment import (
 )
 from coorace_desktop.services.accompaniment.actions import action_years
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.shown_panel import RefreshWhenShown
-from coorace_desktop.ui.formats import display
-from coorace_desktop.ui.table_tab import refill_combo
+from coorace_desktop.ui.widgets.shown_panel import RefreshWhenShown
+from coorace_desktop.ui.widgets.formats import display
+from coorace_desktop.ui.widgets.table_tab import refill_combo
 
 STYLE = """
 h2 { color: #1f4e79; margin: 14px 0 2px 0; font-size: 15px; }

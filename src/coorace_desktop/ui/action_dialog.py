@@ -32,8 +32,8 @@ from coorace_desktop.services.accompaniment.actions import (
 )
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.beneficiary_edit import BeneficiaryEdit
-from coorace_desktop.ui.errors import run_command
-from coorace_desktop.ui.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.errors import run_command
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
 DATE_FORMAT = "dd/MM/yyyy"
 UNKNOWN_OFFICER_TEXT = "Non renseigné (saisie récapitulative)"

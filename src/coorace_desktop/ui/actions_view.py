@@ -25,10 +25,10 @@ from coorace_desktop.services.accompaniment.actions_list import (
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.action_dialog import ActionDialog
 from coorace_desktop.ui.beneficiary_edit import BeneficiaryEdit
-from coorace_desktop.ui.errors import run_command
-from coorace_desktop.ui.formats import display
-from coorace_desktop.ui.table_model import Column
-from coorace_desktop.ui.table_tab import DataTable, refill_combo
+from coorace_desktop.ui.widgets.errors import run_command
+from coorace_desktop.ui.widgets.formats import display
+from coorace_desktop.ui.widgets.table_model import Column
+from coorace_desktop.ui.widgets.table_tab import DataTable, refill_combo
 
 COLUMNS = [
     Column("Date", "date", lambda row: row.action_date),

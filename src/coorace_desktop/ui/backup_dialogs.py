@@ -22,9 +22,9 @@ from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.storage.backup import BackupInfo
 from coorace_desktop.storage.lock import DatabaseInUseError
 from coorace_desktop.storage.rotation import list_backups
-from coorace_desktop.ui.formats import LOCALE
-from coorace_desktop.ui.table_model import Column
-from coorace_desktop.ui.table_tab import DataTable
+from coorace_desktop.ui.widgets.formats import LOCALE
+from coorace_desktop.ui.widgets.table_model import Column
+from coorace_desktop.ui.widgets.table_tab import DataTable
 
 BACKUP_FILTER = "Sauvegardes Coorace (*.sqlite *.db);;Tous les fichiers (*)"
 

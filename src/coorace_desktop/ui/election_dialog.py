@@ -26,10 +26,10 @@ from coorace_desktop.services.governance import board_composition
 from coorace_desktop.services.governance_board import ElectionResult, elect_board, election_warnings
 from coorace_desktop.services.governance_lists import assembly_choices, assembly_date, organisation_choices
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.governance_dialogs import AssemblyDialog
-from coorace_desktop.ui.governance_widgets import OptionalDate, date_edit
-from coorace_desktop.ui.person_picker import PersonPicker
+from coorace_desktop.ui.widgets.dates import OptionalDate, date_edit
+from coorace_desktop.ui.widgets.person_picker import PersonPicker
 
 WARNING_STYLE = "color: #8a5a00; background: #fff4d6; padding: 4px;"
 EMPTY_ROWS = 3

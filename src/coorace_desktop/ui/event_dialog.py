@@ -34,8 +34,8 @@ from coorace_desktop.services.events import (
     update_event,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.errors import run_command
-from coorace_desktop.ui.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.errors import run_command
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.participants_picker import ParticipantsPicker
 
 DATE_FORMAT = "dd/MM/yyyy"

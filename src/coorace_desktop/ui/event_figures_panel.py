@@ -10,9 +10,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coorace_desktop.services.event_figures import EventFigures
-from coorace_desktop.ui.shown_panel import RefreshWhenShown
-from coorace_desktop.ui.formats import LOCALE, display
-from coorace_desktop.ui.table_tab import refill_combo
+from coorace_desktop.ui.widgets.shown_panel import RefreshWhenShown
+from coorace_desktop.ui.widgets.formats import LOCALE, display
+from coorace_desktop.ui.widgets.table_tab import refill_combo
 
 ALL_KINDS = "Tous les types"
 

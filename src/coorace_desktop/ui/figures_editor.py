@@ -21,28 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.domain.members import FIGURE_LABELS, FiguresDraft
-from coorace_desktop.ui.form_dialog import FormDialog
-from coorace_desktop.ui.formats import LOCALE, display
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.formats import LOCALE, display, parse_number
 
 FLOAT_FIGURES = {"fte"}
 CURRENT = "figures.current"
 PREVIOUS_STYLE = "color: #555;"
-
-
-def parse_number(text: str, integer: bool) -> int | float | None:
-    """'1 200 000' -> 1200000, '12,5' -> 12.5, '' -> None; ValueError with a French message."""
-    cleaned = "".join(text.split()).removesuffix("€").replace(",", ".")
-    if not cleaned:
-        return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise ValueError(f"Nombre invalide : {text.strip()}.") from None
-    if integer:
-        if not value.is_integer():
-            raise ValueError("Un nombre entier est attendu.")
-        return int(value)
-    return value
 
 
 def _text(value: int | float | None) -> str:

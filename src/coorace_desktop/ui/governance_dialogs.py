@@ -19,9 +19,9 @@ from coorace_desktop.services.governance import BoardSeat, StaffPost, delegation
 from coorace_desktop.services.governance_board import assign_office, end_mandate
 from coorace_desktop.services.governance_records import save_assembly, save_staff_post
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.form_dialog import FormDialog
-from coorace_desktop.ui.governance_widgets import OptionalDate, date_edit
-from coorace_desktop.ui.person_picker import PersonPicker
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.dates import OptionalDate, date_edit
+from coorace_desktop.ui.widgets.person_picker import PersonPicker
 
 END_REASONS = ("Démission", "Fin de mandat", "Départ de l'adhérent représenté", "Changement de représentant")
 

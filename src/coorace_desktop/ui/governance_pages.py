@@ -28,11 +28,11 @@ from coorace_desktop.services.governance_records import (
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.delegation_profile_dialog import DelegationProfileDialog, profile_html
 from coorace_desktop.ui.election_dialog import ElectionDialog
-from coorace_desktop.ui.errors import run_command
+from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.governance_dialogs import AssemblyDialog, StaffDialog
-from coorace_desktop.ui.governance_widgets import DateDialog
-from coorace_desktop.ui.table_model import Column
-from coorace_desktop.ui.table_tab import DataTable
+from coorace_desktop.ui.widgets.dates import DateDialog
+from coorace_desktop.ui.widgets.table_model import Column
+from coorace_desktop.ui.widgets.table_tab import DataTable
 
 ASSEMBLY_COLUMNS = [
     Column("Date", "held_on", lambda row: row.held_on),

@@ -20,9 +20,9 @@ from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.election_dialog import ElectionDialog
 from coorace_desktop.ui.governance_dialogs import EndMandateDialog, OfficeDialog
 from coorace_desktop.ui.governance_pages import AssembliesPage, ProfilePage, StaffPage
-from coorace_desktop.ui.governance_widgets import DateDialog, date_edit
-from coorace_desktop.ui.table_model import Column
-from coorace_desktop.ui.table_tab import DataTable
+from coorace_desktop.ui.widgets.dates import DateDialog, date_edit
+from coorace_desktop.ui.widgets.table_model import Column
+from coorace_desktop.ui.widgets.table_tab import DataTable
 
 SEAT_COLUMNS = [
     Column("Adhérent", "organisation", lambda seat: seat.organisation_name),

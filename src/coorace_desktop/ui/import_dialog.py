@@ -35,7 +35,7 @@ from coorace_desktop.services.importing.cells import as_text
 from coorace_desktop.services.importing.mapping import FIELDS
 from coorace_desktop.services.importing.sources import SourceTable
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.errors import show_error
+from coorace_desktop.ui.widgets.errors import show_error
 from coorace_desktop.ui.import_preview_page import PreviewPage
 
 FILE_FILTER = "Tableurs (*.xlsx *.ods *.csv);;Tous les fichiers (*)"

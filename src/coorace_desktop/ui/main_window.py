@@ -15,8 +15,8 @@ from coorace_desktop import __version__
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.errors import StorageError
 from coorace_desktop.ui.accompaniment_tab import AccompanimentTab
-from coorace_desktop.ui.errors import show_error
-from coorace_desktop.ui.table_tab import DataTable
+from coorace_desktop.ui.widgets.errors import show_error
+from coorace_desktop.ui.widgets.table_tab import DataTable
 from coorace_desktop.ui.events_tab import EventsTab
 from coorace_desktop.ui.governance_tab import GovernanceTab
 from coorace_desktop.ui.members_tab import MembersTab

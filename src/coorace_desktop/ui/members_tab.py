@@ -19,11 +19,11 @@ from coorace_desktop.services.member_list import (
 )
 from coorace_desktop.services.members import delete_organisation, deletion_question, get_organisation
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.errors import run_command
-from coorace_desktop.ui.formats import display
+from coorace_desktop.ui.widgets.errors import run_command
+from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.organisation_dialog import OrganisationDialog
-from coorace_desktop.ui.table_model import Column
-from coorace_desktop.ui.table_tab import DataTable, refill_combo
+from coorace_desktop.ui.widgets.table_model import Column
+from coorace_desktop.ui.widgets.table_tab import DataTable, refill_combo
 
 COLUMN_WIDTHS = (260, 90, 70, 175, 115, 230, 120, 120)
 

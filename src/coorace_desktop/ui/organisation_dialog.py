@@ -28,7 +28,7 @@ from coorace_desktop.domain.text import fold
 from coorace_desktop.services.members import PossibleDuplicate, find_possible_duplicates, save_organisation
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.figures_editor import FiguresEditor
-from coorace_desktop.ui.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.organisation_rows import (
     ContactForm,
     EntryList,

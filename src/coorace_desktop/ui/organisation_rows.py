@@ -28,9 +28,9 @@ from coorace_desktop.domain.departments import DEPARTMENTS, department_label, de
 from coorace_desktop.domain.members import ContactDraft, FeeDraft, MembershipDraft, SiteDraft
 from coorace_desktop.services.members import get_person
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.form_dialog import FormDialog
-from coorace_desktop.ui.governance_widgets import OptionalDate
-from coorace_desktop.ui.person_picker import PersonPicker
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.dates import OptionalDate
+from coorace_desktop.ui.widgets.person_picker import PersonPicker
 
 
 class EntryForm(QGroupBox):

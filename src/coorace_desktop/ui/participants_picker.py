@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.services.events import OrganisationChoice
-from coorace_desktop.ui.formats import display
+from coorace_desktop.ui.widgets.formats import display
 
 NAME, PERSONS = 0, 1
 MAX_PERSONS = 9999

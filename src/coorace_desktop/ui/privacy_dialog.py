@@ -15,9 +15,9 @@ from coorace_desktop.services.privacy import (
 )
 from coorace_desktop.services.privacy_export import export_person
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.errors import run_command
-from coorace_desktop.ui.table_model import Column
-from coorace_desktop.ui.table_tab import DataTable
+from coorace_desktop.ui.widgets.errors import run_command
+from coorace_desktop.ui.widgets.table_model import Column
+from coorace_desktop.ui.widgets.table_tab import DataTable
 
 EXPORT_FILTER = "Texte lisible (*.txt);;JSON (*.json)"
 COLUMNS = [

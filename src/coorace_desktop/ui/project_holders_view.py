@@ -18,11 +18,11 @@ from coorace_desktop.services.accompaniment.project_holders import (
     update_project_holder,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.errors import run_command
-from coorace_desktop.ui.form_dialog import FormDialog
-from coorace_desktop.ui.formats import display
-from coorace_desktop.ui.table_model import Column
-from coorace_desktop.ui.table_tab import DataTable
+from coorace_desktop.ui.widgets.errors import run_command
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.formats import display
+from coorace_desktop.ui.widgets.table_model import Column
+from coorace_desktop.ui.widgets.table_tab import DataTable
 
 COLUMNS = [
     Column("Nom", "name", lambda row: row.name),

@@ -24,9 +24,9 @@ from coorace_desktop.services.reporting import (
     save_resources,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.figures_editor import parse_number
-from coorace_desktop.ui.form_dialog import FormDialog
-from coorace_desktop.ui.formats import display
+from coorace_desktop.ui.widgets.formats import parse_number
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.formats import display
 
 NO_YEAR = 1899  # the spin box's "—": no year
 

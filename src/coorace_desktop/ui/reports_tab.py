@@ -35,13 +35,13 @@ from coorace_desktop.services.reporting import (
     resources,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.errors import run_command, show_error
-from coorace_desktop.ui.formats import display
+from coorace_desktop.ui.widgets.errors import run_command, show_error
+from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.report_dialogs import PartnerDialog, ReportTextDialog, ResourcesDialog
 from coorace_desktop.ui.report_panels import FindingsView, PdfPreview
-from coorace_desktop.ui.table_model import Column
-from coorace_desktop.ui.table_tab import DataTable
-from coorace_desktop.ui.worker import run_in_background
+from coorace_desktop.ui.widgets.table_model import Column
+from coorace_desktop.ui.widgets.table_tab import DataTable
+from coorace_desktop.ui.widgets.worker import run_in_background
 
 SECTION_TITLES = {section.key: section.title for section in SECTIONS}
 PARTNER_COLUMNS = [

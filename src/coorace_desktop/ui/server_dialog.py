@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QWidget
 from coorace_desktop.domain.server_connection import DEFAULT_PORT, ServerConnection, connection_errors, from_url
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR
-from coorace_desktop.ui.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
 SETTINGS_GROUP = "server"
 INTRO = (

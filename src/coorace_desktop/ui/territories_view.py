@@ -46,11 +46,11 @@ from coorace_desktop.services.accompaniment.territories import (
 )
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.action_dialog import DATE_FORMAT
-from coorace_desktop.ui.errors import run_command
-from coorace_desktop.ui.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.errors import run_command
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.project_holders_view import department_combo, department_filter_choices
-from coorace_desktop.ui.table_model import Column
-from coorace_desktop.ui.table_tab import DataTable
+from coorace_desktop.ui.widgets.table_model import Column
+from coorace_desktop.ui.widgets.table_tab import DataTable
 
 COLUMNS = [
     Column("Territoire", "name", lambda row: row.name),

@@ -12,7 +12,7 @@ from coorace_desktop.services.export_tables import MEMBERS_EXPORT, export_table
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.member_list import STATUS_FILTER
 from coorace_desktop.ui.import_dialog import ImportWizard
-from coorace_desktop.ui.worker import run_in_background
+from coorace_desktop.ui.widgets.worker import run_in_background
 
 VCARD_FILTER = "Carnet d'adresses vCard (*.vcf)"
 

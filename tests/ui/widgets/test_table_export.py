@@ -8,7 +8,7 @@ import vobject
 from coorace_desktop.services.member_list import DEPARTMENT_FILTER
 from coorace_desktop.ui.main_window import MainWindow
 from coorace_desktop.ui.members_tab import MembersTab
-from coorace_desktop.ui.table_export import chosen_path, export_as_shown
+from coorace_desktop.ui.widgets.table_export import chosen_path, export_as_shown
 from coorace_desktop.ui.transfer_actions import export_directory, open_import
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
-from coorace_desktop.ui.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
 DATE_FORMAT = "dd/MM/yyyy"
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coorace_desktop.ui.errors import expected_failure, show_error
+from coorace_desktop.ui.widgets.errors import expected_failure, show_error
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #5f6368;"

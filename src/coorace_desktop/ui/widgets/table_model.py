@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.ui.formats import display
+from coorace_desktop.ui.widgets.formats import display
 
 PAGE_SIZE = 200
 PAGES_KEPT = 16

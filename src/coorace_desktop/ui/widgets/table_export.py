@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from coorace_desktop.services.exporting import ExportColumn, export_listing
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.ui.formats import display
-from coorace_desktop.ui.table_model import Column, WindowedTableModel
-from coorace_desktop.ui.worker import run_in_background
+from coorace_desktop.ui.widgets.formats import display
+from coorace_desktop.ui.widgets.table_model import Column, WindowedTableModel
+from coorace_desktop.ui.widgets.worker import run_in_background
 
 TABLE_FILTERS = "Classeur Excel (*.xlsx);;CSV pour Excel, séparateur point-virgule (*.csv)"
 

@@ -8,8 +8,8 @@ from sqlmodel import select
 
 from coorace_desktop.domain import Organisation, Site
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
-from coorace_desktop.ui import table_model
-from coorace_desktop.ui.table_model import ROW_ID_ROLE, Column, WindowedTableModel
+from coorace_desktop.ui.widgets import table_model
+from coorace_desktop.ui.widgets.table_model import ROW_ID_ROLE, Column, WindowedTableModel
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""How values read in the interface: French dates and numbers."""
+"""How values read and are typed in the interface: French dates and numbers."""
 
 from datetime import date, datetime
 
@@ -24,3 +24,19 @@ def display(value: object) -> str:
 
 def money(value: int | float | None) -> str:
     return "" if value is None else f"{format_decimal(value, format='#,##0', locale=LOCALE)} €"
+
+
+def parse_number(text: str, integer: bool) -> int | float | None:
+    """'1 200 000' -> 1200000, '12,5' -> 12.5, '' -> None; ValueError with a French message."""
+    cleaned = "".join(text.split()).removesuffix("€").replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"Nombre invalide : {text.strip()}.") from None
+    if integer:
+        if not value.is_integer():
+            raise ValueError("Un nombre entier est attendu.")
+        return int(value)
+    return value

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.ui.errors import run_command
-from coorace_desktop.ui.table_export import export_as_shown
-from coorace_desktop.ui.table_model import ROW_ROLE, Column, WindowedTableModel
+from coorace_desktop.ui.widgets.errors import run_command
+from coorace_desktop.ui.widgets.table_export import export_as_shown
+from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column, WindowedTableModel
 
 SEARCH_DELAY_MS = 250
 

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from coorace_desktop.ui.errors import expected_failure, handle_unexpected, show_error
+from coorace_desktop.ui.widgets.errors import expected_failure, handle_unexpected, show_error
 
 Progress = Callable[[int, int, str], None]
 
