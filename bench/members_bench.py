@@ -16,7 +16,7 @@ from coorace_desktop.domain.departments import OCCITANIE
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.text import fold, organisation_search_key
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.services.member_list import count_members, list_members
+from coorace_desktop.services.members.organisation_list import count_members, list_members
 from coorace_desktop.storage.database import Database
 from harness import run_benchmark, timed  # bench/harness.py, beside this script
 

@@ -32,7 +32,7 @@ from generate import FULL, TINY, cached_database
 
 from coorace_desktop.domain.text import fold
 from coorace_desktop.services.demo import create_demo_database
-from coorace_desktop.services.directory import directory
+from coorace_desktop.services.members.directory import directory
 from coorace_desktop.storage.database import open_database
 
 BENCH = Path(__file__).resolve().parent

@@ -4,7 +4,7 @@ from datetime import date
 
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.members import FiguresDraft, MembershipDraft, OrganisationDraft, SiteDraft
-from coorace_desktop.services.members import save_organisation
+from coorace_desktop.services.members.organisations import save_organisation
 
 
 def add_member(

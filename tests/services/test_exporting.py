@@ -18,7 +18,7 @@ from coorace_desktop.services.exporting import ExportError, neutralised, write_r
 from coorace_desktop.services.importing.cells import as_text
 from coorace_desktop.services.importing.sources import read_table
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.services.member_list import DEPARTMENT_FILTER, count_members
+from coorace_desktop.services.members.organisation_list import DEPARTMENT_FILTER, count_members
 
 HOSTILE = ["=HYPERLINK(\"http://x\";\"clic\")", "+33 5 61", "-2+3", "@SUM(A1)", "sans danger"]
 

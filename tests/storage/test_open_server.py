@@ -7,7 +7,7 @@ from sqlalchemy import create_engine, inspect, select
 
 from coorace_desktop.domain import Organisation
 from coorace_desktop.domain.members import OrganisationDraft
-from coorace_desktop.services.members import save_organisation
+from coorace_desktop.services.members.organisations import save_organisation
 from coorace_desktop.storage.database import open_database
 from coorace_desktop.storage.errors import (
     DatabaseNotFoundError,

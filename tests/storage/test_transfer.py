@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from coorace_desktop.domain import Organisation
 from coorace_desktop.domain.members import OrganisationDraft
 from coorace_desktop.services.health import counts
-from coorace_desktop.services.members import save_organisation
+from coorace_desktop.services.members.organisations import save_organisation
 from coorace_desktop.storage.database import open_database
 from coorace_desktop.storage.errors import StorageError
 from coorace_desktop.storage.transfer import compare, row_counts, transfer

@@ -11,7 +11,7 @@ from coorace_desktop.report.text_table import Run, TextTable
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
 from coorace_desktop.report.styles import FONT, FONT_BOLD, MUTED, TEXT, TEXT_WIDTH, markup
-from coorace_desktop.services.directory import DirectoryEntry, directory
+from coorace_desktop.services.members.directory import DirectoryEntry, directory
 
 KEY = "adherents"
 COLUMNS = [52 * mm, 50 * mm, TEXT_WIDTH - 102 * mm]

@@ -11,8 +11,8 @@ from coorace_desktop.services.events_list import count_events, list_events
 from coorace_desktop.services.exporting import TABLE_SUFFIXES, ExportColumn, ExportError, export_listing, listing_rows
 from coorace_desktop.services.importing.outcome import Progress, no_progress
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.services.member_list import count_members, list_members
-from coorace_desktop.services.vcards import export_vcards
+from coorace_desktop.services.members.organisation_list import count_members, list_members
+from coorace_desktop.services.members.vcards import export_vcards
 from coorace_desktop.storage.database import Database
 
 

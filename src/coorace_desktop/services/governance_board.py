@@ -35,7 +35,7 @@ from coorace_desktop.services.governance_shared import (
     refuse_if_invalid,
     representation_warnings,
 )
-from coorace_desktop.services.persons import resolve_person
+from coorace_desktop.services.members.persons import resolve_person
 from coorace_desktop.storage.database import Database
 
 

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from coorace_desktop.domain import Contact, Membership, Organisation, OrganisationType, Person, Site
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services import members as members_service
+from coorace_desktop.services.members import organisations as members_service
 from coorace_desktop.services.importing import (
     MEMBERS,
     Action,

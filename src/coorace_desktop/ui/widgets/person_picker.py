@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidge
 from coorace_desktop.domain.governance_drafts import PersonRef, split_person_name
 from coorace_desktop.domain.governance_rules import display_name
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services.members import PersonChoice, find_persons
+from coorace_desktop.services.members.organisations import PersonChoice, find_persons
 from coorace_desktop.storage.database import Database
 
 SEARCH_DELAY_MS = 150

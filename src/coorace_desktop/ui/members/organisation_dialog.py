@@ -25,11 +25,11 @@ from coorace_desktop.domain.concurrency import StaleRecordError
 from coorace_desktop.domain.enums import SIAE_TYPE_NAMES, SiaeType
 from coorace_desktop.domain.members import OrganisationDraft, validate_organisation
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services.members import PossibleDuplicate, find_possible_duplicates, save_organisation
+from coorace_desktop.services.members.organisations import PossibleDuplicate, find_possible_duplicates, save_organisation
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.figures_editor import FiguresEditor
+from coorace_desktop.ui.members.figures_editor import FiguresEditor
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
-from coorace_desktop.ui.organisation_rows import (
+from coorace_desktop.ui.members.organisation_rows import (
     ContactForm,
     EntryList,
     FeeForm,

@@ -1,7 +1,7 @@
 """The report's directory: one entry per site, by département, nobody dropped."""
 
 from coorace_desktop.domain.enums import SiaeType
-from coorace_desktop.services.directory import NO_DEPARTMENT, directory
+from coorace_desktop.services.members.directory import NO_DEPARTMENT, directory
 from tests.services.report_helpers import add_member
 
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from coorace_desktop.ui.widgets import errors
 
 from coorace_desktop.ui.widgets import table_tab
-from coorace_desktop.ui.members_tab import MembersTab
-from coorace_desktop.ui.organisation_dialog import OrganisationDialog
+from coorace_desktop.ui.members.tab import MembersTab
+from coorace_desktop.ui.members.organisation_dialog import OrganisationDialog
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from coorace_desktop.domain.departments import department_label
 from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.services.member_list import (
+from coorace_desktop.services.members.organisation_list import (
     DEPARTMENT_FILTER,
     STATUS_FILTER,
     TYPE_FILTER,
@@ -17,11 +17,11 @@ from coorace_desktop.services.member_list import (
     list_members,
     member_departments,
 )
-from coorace_desktop.services.members import delete_organisation, deletion_question, get_organisation
+from coorace_desktop.services.members.organisations import delete_organisation, deletion_question, get_organisation
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
-from coorace_desktop.ui.organisation_dialog import OrganisationDialog
+from coorace_desktop.ui.members.organisation_dialog import OrganisationDialog
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable, refill_combo
 

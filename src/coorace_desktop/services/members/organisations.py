@@ -39,7 +39,7 @@ from coorace_desktop.domain.members import (
 from coorace_desktop.domain.text import fold, organisation_search_key
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.conflicts import require_version, stale_organisation
-from coorace_desktop.services.persons import new_person
+from coorace_desktop.services.members.persons import new_person
 from coorace_desktop.storage.database import Database
 
 # Folded names at least this similar (rapidfuzz ratio, 0-100) are worth a warning.
