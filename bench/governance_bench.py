@@ -26,8 +26,8 @@ from coorace_desktop.domain import (
 )
 from coorace_desktop.domain.enums import AssemblyKind, BureauRole
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services.governance import board_composition
-from coorace_desktop.services.governance_lists import bureau_rows, count_seats, seat_page
+from coorace_desktop.services.governance.composition import board_composition
+from coorace_desktop.services.governance.lists import bureau_rows, count_seats, seat_page
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.organisations import find_persons
 from coorace_desktop.storage.database import Database

@@ -5,7 +5,7 @@ import json
 from datetime import date, datetime
 
 from coorace_desktop.cli.common import database_parent, open_existing
-from coorace_desktop.services.governance import board_composition, staff_on
+from coorace_desktop.services.governance.composition import board_composition, staff_on
 
 
 def french_date(text: str) -> date:

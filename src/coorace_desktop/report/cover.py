@@ -8,7 +8,7 @@ from reportlab.platypus.flowables import Flowable
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.formats import long_date
 from coorace_desktop.report.styles import MUTED, para
-from coorace_desktop.services.governance import delegation_profile
+from coorace_desktop.services.governance.composition import delegation_profile
 
 
 def build(context: SectionContext) -> list[Flowable]:

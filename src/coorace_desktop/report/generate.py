@@ -15,7 +15,7 @@ from coorace_desktop.report.context import ReportRequest, SectionContext
 from coorace_desktop.report.document import COVER, PagedCanvas, PageDecor, ReportDocument, SectionTitle
 from coorace_desktop.report.styles import styles
 from coorace_desktop.report.text_table import TextTable
-from coorace_desktop.services.governance import delegation_profile
+from coorace_desktop.services.governance.composition import delegation_profile
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.errors import StorageError
 

@@ -9,7 +9,7 @@ from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
 from coorace_desktop.report.formats import long_date
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para
-from coorace_desktop.services.governance import board_composition, delegation_profile, staff_on
+from coorace_desktop.services.governance.composition import board_composition, delegation_profile, staff_on
 
 KEY = "organisation"
 

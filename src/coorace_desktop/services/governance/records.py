@@ -16,7 +16,7 @@ from coorace_desktop.domain.governance_drafts import (
 )
 from coorace_desktop.domain.governance_rules import Span, check_end
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.governance_shared import existing, refuse_if_invalid
+from coorace_desktop.services.governance.shared import existing, refuse_if_invalid
 from coorace_desktop.services.members.persons import resolve_person
 from coorace_desktop.storage.database import Database
 

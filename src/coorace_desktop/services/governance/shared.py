@@ -8,7 +8,7 @@ from sqlmodel import Session, SQLModel, select
 from coorace_desktop.domain import BoardMandate, Membership, Organisation, Person
 from coorace_desktop.domain.governance_rules import Span, display_name, membership_warning
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.governance import active_on
+from coorace_desktop.services.governance.composition import active_on
 
 Row = TypeVar("Row", bound=SQLModel)
 

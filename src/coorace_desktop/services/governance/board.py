@@ -29,7 +29,7 @@ from coorace_desktop.domain.governance_rules import (
     display_name,
 )
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.governance_shared import (
+from coorace_desktop.services.governance.shared import (
     existing,
     person_name,
     refuse_if_invalid,

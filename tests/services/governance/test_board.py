@@ -16,8 +16,8 @@ from coorace_desktop.domain.governance_drafts import (
     SeatDraft,
 )
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.governance import board_composition
-from coorace_desktop.services.governance_board import (
+from coorace_desktop.services.governance.composition import board_composition
+from coorace_desktop.services.governance.board import (
     assign_office,
     delete_mandate,
     elect_board,
@@ -27,7 +27,7 @@ from coorace_desktop.services.governance_board import (
     end_office,
     start_national_seat,
 )
-from coorace_desktop.services.governance_records import save_assembly
+from coorace_desktop.services.governance.records import save_assembly
 
 ELECTED = date(2020, 7, 2)
 AG_2023 = date(2023, 6, 29)

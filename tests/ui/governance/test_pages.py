@@ -6,10 +6,10 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop.domain.governance_drafts import PersonRef
-from coorace_desktop.services.governance import delegation_profile, staff_on
-from coorace_desktop.ui.delegation_profile_dialog import DelegationProfileDialog
-from coorace_desktop.ui.governance_dialogs import AssemblyDialog, StaffDialog
-from coorace_desktop.ui.governance_pages import AssembliesPage, ProfilePage, StaffPage
+from coorace_desktop.services.governance.composition import delegation_profile, staff_on
+from coorace_desktop.ui.governance.delegation_profile_dialog import DelegationProfileDialog
+from coorace_desktop.ui.governance.dialogs import AssemblyDialog, StaffDialog
+from coorace_desktop.ui.governance.pages import AssembliesPage, ProfilePage, StaffPage
 from coorace_desktop.ui.widgets.dates import DateDialog
 from coorace_desktop.ui.widgets.person_picker import PersonPicker
 from tests.ui.governance_helpers import answering, rows, select, shown  # noqa: F401 (shown is a fixture)

@@ -9,8 +9,8 @@ from coorace_desktop.domain import GeneralAssembly, Person, StaffMember, Support
 from coorace_desktop.domain.enums import AssemblyKind
 from coorace_desktop.domain.governance_drafts import AssemblyDraft, PersonRef, StaffDraft
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.governance import staff_on
-from coorace_desktop.services.governance_records import (
+from coorace_desktop.services.governance.composition import staff_on
+from coorace_desktop.services.governance.records import (
     assembly_deletion_question,
     delete_assembly,
     delete_staff_post,

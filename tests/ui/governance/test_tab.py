@@ -7,10 +7,10 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop.domain.enums import BureauRole
-from coorace_desktop.services.governance import board_composition
-from coorace_desktop.ui.election_dialog import ElectionDialog
-from coorace_desktop.ui.governance_dialogs import AssemblyDialog, EndMandateDialog, OfficeDialog
-from coorace_desktop.ui.governance_tab import GovernanceTab
+from coorace_desktop.services.governance.composition import board_composition
+from coorace_desktop.ui.governance.election_dialog import ElectionDialog
+from coorace_desktop.ui.governance.dialogs import AssemblyDialog, EndMandateDialog, OfficeDialog
+from coorace_desktop.ui.governance.tab import GovernanceTab
 from coorace_desktop.ui.widgets.dates import DateDialog
 from tests.ui.governance_helpers import answering, cell, rows, select, shown  # noqa: F401 (shown is a fixture)
 
@@ -189,7 +189,7 @@ def test_the_election_warns_about_a_former_member(qtbot, demo_database):
 
 def test_mandates_ending_within_three_months_are_flagged(tab, demo_database):
     from coorace_desktop.domain.governance_drafts import MandateEndDraft
-    from coorace_desktop.services.governance_board import end_mandate
+    from coorace_desktop.services.governance.board import end_mandate
 
     page = tab.board_page
     vergely = select(page.seats, lambda seat: seat.person_name == "Camille VERGELY")

@@ -4,8 +4,8 @@ from datetime import date
 
 from coorace_desktop.domain.governance_drafts import AssemblyDraft, MandateEndDraft
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services.governance_board import end_mandate
-from coorace_desktop.services.governance_lists import (
+from coorace_desktop.services.governance.board import end_mandate
+from coorace_desktop.services.governance.lists import (
     assembly_choices,
     assembly_page,
     bureau_rows,
@@ -16,7 +16,7 @@ from coorace_desktop.services.governance_lists import (
     seat_page,
     staff_page,
 )
-from coorace_desktop.services.governance_records import save_assembly
+from coorace_desktop.services.governance.records import save_assembly
 from coorace_desktop.services.listing import ListQuery
 
 END_OF_2020 = date(2020, 12, 31)

@@ -7,8 +7,8 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.governance_drafts import period_errors
-from coorace_desktop.services.governance import StaffPost, delegation_profile
-from coorace_desktop.services.governance_lists import (
+from coorace_desktop.services.governance.composition import StaffPost, delegation_profile
+from coorace_desktop.services.governance.lists import (
     AssemblyRow,
     assembly_page,
     count_assemblies,
@@ -17,7 +17,7 @@ from coorace_desktop.services.governance_lists import (
     seat_page,
     staff_page,
 )
-from coorace_desktop.services.governance_records import (
+from coorace_desktop.services.governance.records import (
     assembly_deletion_question,
     delete_assembly,
     delete_staff_post,
@@ -26,10 +26,10 @@ from coorace_desktop.services.governance_records import (
     staff_deletion_question,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.delegation_profile_dialog import DelegationProfileDialog, profile_html
-from coorace_desktop.ui.election_dialog import ElectionDialog
+from coorace_desktop.ui.governance.delegation_profile_dialog import DelegationProfileDialog, profile_html
+from coorace_desktop.ui.governance.election_dialog import ElectionDialog
 from coorace_desktop.ui.widgets.errors import run_command
-from coorace_desktop.ui.governance_dialogs import AssemblyDialog, StaffDialog
+from coorace_desktop.ui.governance.dialogs import AssemblyDialog, StaffDialog
 from coorace_desktop.ui.widgets.dates import DateDialog
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable

@@ -13,7 +13,7 @@ from sqlmodel import select
 from coorace_desktop.domain import BoardMandate, GeneralAssembly, Organisation, Person, Site, StaffMember
 from coorace_desktop.domain.enums import AssemblyKind
 from coorace_desktop.domain.governance_rules import ENDS_SOON_MONTHS, add_months
-from coorace_desktop.services.governance import (
+from coorace_desktop.services.governance.composition import (
     BureauSeat,
     BoardSeat,
     StaffPost,

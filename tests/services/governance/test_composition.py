@@ -6,7 +6,7 @@ import pytest
 
 from coorace_desktop.domain.enums import BureauRole
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.governance import (
+from coorace_desktop.services.governance.composition import (
     DelegationProfile,
     DelegationSiteInfo,
     board_composition,
