@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageB
 from coorace_desktop import __version__
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.errors import StorageError
-from coorace_desktop.ui.accompaniment_tab import AccompanimentTab
+from coorace_desktop.ui.accompaniment.tab import AccompanimentTab
 from coorace_desktop.ui.widgets.errors import show_error
 from coorace_desktop.ui.widgets.table_tab import DataTable
 from coorace_desktop.ui.events_tab import EventsTab

@@ -23,8 +23,8 @@ from coorace_desktop.services.accompaniment.actions_list import (
     count_actions,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.action_dialog import ActionDialog
-from coorace_desktop.ui.beneficiary_edit import BeneficiaryEdit
+from coorace_desktop.ui.accompaniment.action_dialog import ActionDialog
+from coorace_desktop.ui.accompaniment.beneficiary_edit import BeneficiaryEdit
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import Column

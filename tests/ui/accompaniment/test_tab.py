@@ -14,8 +14,8 @@ from coorace_desktop.services.accompaniment.actions_list import action_page, cou
 from coorace_desktop.services.accompaniment.project_holders import create_project_holder, get_project_holder
 from coorace_desktop.services.accompaniment.territories import create_territory
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.ui.accompaniment_tab import AccompanimentTab
-from coorace_desktop.ui.action_dialog import ActionDialog
+from coorace_desktop.ui.accompaniment.tab import AccompanimentTab
+from coorace_desktop.ui.accompaniment.action_dialog import ActionDialog
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE
 
 
@@ -185,7 +185,7 @@ def test_the_summary_escapes_what_users_typed(qtbot, demo_database):
 
 
 def test_the_summary_is_computed_only_when_seen(qtbot, demo_database, monkeypatch):
-    import coorace_desktop.ui.accompaniment_summary_view as summary_view
+    import coorace_desktop.ui.accompaniment.summary_view as summary_view
 
     years = []
     computed = summary_view.programme_summary
@@ -275,7 +275,7 @@ def test_totals_wait_until_the_actions_table_is_painted(qtbot, demo_database):
 
 
 def test_a_new_sort_does_not_recount_the_totals_but_an_edit_does(qtbot, tab, demo_database, monkeypatch):
-    from coorace_desktop.ui import actions_view
+    from coorace_desktop.ui.accompaniment import actions_view
 
     view = tab.actions_view
     qtbot.waitUntil(lambda: view.totals_label.text().startswith("10 actions"))

@@ -31,7 +31,7 @@ from coorace_desktop.services.accompaniment.actions import (
     update_action,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.beneficiary_edit import BeneficiaryEdit
+from coorace_desktop.ui.accompaniment.beneficiary_edit import BeneficiaryEdit
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
