@@ -16,9 +16,9 @@ from coorace_desktop.domain import Event, EventKind, Membership, Organisation, P
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events_rules import DEFAULT_KINDS
 from coorace_desktop.domain.text import fold, search_key
-from coorace_desktop.services.event_figures import event_figures
-from coorace_desktop.services.events import organisation_choices
-from coorace_desktop.services.events_list import KIND, STATUS, YEAR, count_events, event_days, list_events
+from coorace_desktop.services.events.figures import event_figures
+from coorace_desktop.services.events.commands import organisation_choices
+from coorace_desktop.services.events.event_list import KIND, STATUS, YEAR, count_events, event_days, list_events
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.storage.database import Database
 from harness import run_benchmark, timed  # bench/harness.py, beside this script

@@ -7,7 +7,7 @@ from datetime import date
 
 from coorace_desktop.cli.common import CommandError, database_parent, open_existing
 from coorace_desktop.cli.governance_commands import french_date
-from coorace_desktop.services.events import event_figures, rendezvous
+from coorace_desktop.services.events.commands import event_figures, rendezvous
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -12,8 +12,8 @@ from coorace_desktop.report.document import ONE_COLUMN, section_start
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para, paragraphs
 from coorace_desktop.services.accompaniment.summary import programme_summary
 from coorace_desktop.services.accompaniment.territories import stage_counts_text, territory_stage_counts
-from coorace_desktop.services.events import event_figures, highlights
-from coorace_desktop.services.events_list import YEAR, list_events
+from coorace_desktop.services.events.commands import event_figures, highlights
+from coorace_desktop.services.events.event_list import YEAR, list_events
 from coorace_desktop.services.listing import ListQuery
 
 KEY = "temps-forts"

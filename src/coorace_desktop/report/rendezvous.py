@@ -8,7 +8,7 @@ from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
 from coorace_desktop.report.formats import date_range
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para
-from coorace_desktop.services.events import rendezvous
+from coorace_desktop.services.events.commands import rendezvous
 from coorace_desktop.services.reporting import partners
 
 KEY = "rendez-vous"

@@ -19,7 +19,7 @@ from coorace_desktop.domain.organisations import (
     Site,
     YearlyFigures,
 )
-from coorace_desktop.services.event_figures import active_member_ids
+from coorace_desktop.services.events.figures import active_member_ids
 from coorace_desktop.storage.database import Database
 
 # The observatoire's measures in the order the report prints them.

@@ -17,7 +17,7 @@ from coorace_desktop.storage.errors import StorageError
 from coorace_desktop.ui.accompaniment.tab import AccompanimentTab
 from coorace_desktop.ui.widgets.errors import show_error
 from coorace_desktop.ui.widgets.table_tab import DataTable
-from coorace_desktop.ui.events_tab import EventsTab
+from coorace_desktop.ui.events.tab import EventsTab
 from coorace_desktop.ui.governance.tab import GovernanceTab
 from coorace_desktop.ui.members.tab import MembersTab
 from coorace_desktop.ui.reports_tab import ReportsTab

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.enums import EventStatus
-from coorace_desktop.services.events_list import DayEvent
+from coorace_desktop.services.events.event_list import DayEvent
 
 MARK_COLOUR = QColor("#cfe3f7")
 CANCELLED_COLOUR = QColor("#eeeeee")

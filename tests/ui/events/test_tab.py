@@ -9,9 +9,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop.domain.events_rules import EventInput
-from coorace_desktop.services.events import create_event, event_kinds, organisation_choices
-from coorace_desktop.ui import events_tab as events_tab_module
-from coorace_desktop.ui.events_tab import EventsTab, when
+from coorace_desktop.services.events.commands import create_event, event_kinds, organisation_choices
+from coorace_desktop.ui.events import tab as events_tab_module
+from coorace_desktop.ui.events.tab import EventsTab, when
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE
 
 

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 
 from coorace_desktop.domain.enums import EventStatus, Organiser
-from coorace_desktop.services.events import get_event
-from coorace_desktop.ui.event_dialog import EventDialog
-from coorace_desktop.ui.participants_picker import NAME, PERSONS, ParticipantsModel
+from coorace_desktop.services.events.commands import get_event
+from coorace_desktop.ui.events.event_dialog import EventDialog
+from coorace_desktop.ui.events.participants_picker import NAME, PERSONS, ParticipantsModel
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_an_undated_series_keeps_its_year(dialog, qtbot, demo_database):
 
 
 def test_editing_shows_the_event_as_saved(qtbot, demo_database):
-    from coorace_desktop.services.events_list import list_events
+    from coorace_desktop.services.events.event_list import list_events
     from coorace_desktop.services.listing import ListQuery
 
     row = next(r for r in list_events(demo_database, ListQuery(search="stage d elu")))
@@ -122,7 +122,7 @@ def test_editing_shows_the_event_as_saved(qtbot, demo_database):
 
 
 def test_participants_model_passes_the_model_tester(qtmodeltester, demo_database):
-    from coorace_desktop.services.events import organisation_choices
+    from coorace_desktop.services.events.commands import organisation_choices
 
     model = ParticipantsModel()
     model.set_choices(organisation_choices(demo_database))
@@ -142,7 +142,7 @@ def test_the_end_date_follows_the_start_until_it_is_set(dialog):
 
 
 def test_new_kind_is_added_and_chosen_a_duplicate_is_refused(dialog, monkeypatch):
-    from coorace_desktop.ui import event_dialog
+    from coorace_desktop.ui.events import event_dialog
     from coorace_desktop.ui.widgets import errors
 
     monkeypatch.setattr(event_dialog.QInputDialog, "getText", lambda *args: ("Petit-déjeuner", True))

@@ -7,9 +7,9 @@ from icalendar import Calendar
 
 from coorace_desktop.domain.enums import EventStatus, Organiser
 from coorace_desktop.domain.events_rules import EventInput
-from coorace_desktop.services.calendar_export import export_events_ics
-from coorace_desktop.services.events import create_event, event_kinds
-from coorace_desktop.services.events_list import list_events
+from coorace_desktop.services.events.calendar_export import export_events_ics
+from coorace_desktop.services.events.commands import create_event, event_kinds
+from coorace_desktop.services.events.event_list import list_events
 from coorace_desktop.services.listing import ListQuery
 
 
@@ -71,7 +71,7 @@ def test_a_failed_write_leaves_the_old_file(demo_database, tmp_path, monkeypatch
     def disk_full(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("coorace_desktop.services.calendar_export.os.replace", disk_full)
+    monkeypatch.setattr("coorace_desktop.services.events.calendar_export.os.replace", disk_full)
     with pytest.raises(OSError):
         export_events_ics(demo_database, None, target, today=date(2021, 1, 1))
     assert target.read_text() == "ancien"

@@ -10,7 +10,7 @@ from coorace_desktop.domain.events import Event, Participation
 from coorace_desktop.domain.events_rules import EventInput
 from coorace_desktop.domain.validation import DraftInvalid
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.events import (
+from coorace_desktop.services.events.commands import (
     EventNotFoundError,
     add_event_kind,
     create_event,
@@ -23,7 +23,7 @@ from coorace_desktop.services.events import (
     set_participants,
     update_event,
 )
-from coorace_desktop.services.events_list import (
+from coorace_desktop.services.events.event_list import (
     KIND,
     STATUS,
     YEAR,

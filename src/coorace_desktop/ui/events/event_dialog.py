@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from coorace_desktop.domain.concurrency import StaleRecordError
 from coorace_desktop.domain.enums import EventStatus, Organiser
 from coorace_desktop.domain.events_rules import EventInput, event_errors
-from coorace_desktop.services.events import (
+from coorace_desktop.services.events.commands import (
     EventDetails,
     add_event_kind,
     create_event,
@@ -36,7 +36,7 @@ from coorace_desktop.services.events import (
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
-from coorace_desktop.ui.participants_picker import ParticipantsPicker
+from coorace_desktop.ui.events.participants_picker import ParticipantsPicker
 
 DATE_FORMAT = "dd/MM/yyyy"
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coorace_desktop.services.events import OrganisationChoice
+from coorace_desktop.services.events.commands import OrganisationChoice
 from coorace_desktop.ui.widgets.formats import display
 
 NAME, PERSONS = 0, 1

@@ -7,7 +7,7 @@ import pytest
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events_rules import EventInput
 from coorace_desktop.domain.organisations import Membership, Organisation
-from coorace_desktop.services.events import (
+from coorace_desktop.services.events.commands import (
     add_event_kind,
     create_event,
     event_figures,
