@@ -8,7 +8,7 @@ from coorace_desktop.domain import validation
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.generate import SECTION_KEYS, generate_report
-from coorace_desktop.services.report_check import SEVERITY_LABELS, check_report
+from coorace_desktop.services.reporting.check import SEVERITY_LABELS, check_report
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -7,7 +7,7 @@ from reportlab.platypus.flowables import Flowable
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
 from coorace_desktop.report.styles import para, paragraphs
-from coorace_desktop.services.reporting import report_text
+from coorace_desktop.services.reporting.year_inputs import report_text
 
 KEY = "rapport-moral"
 

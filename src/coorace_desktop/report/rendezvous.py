@@ -9,7 +9,7 @@ from coorace_desktop.report.document import section_start
 from coorace_desktop.report.formats import date_range
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para
 from coorace_desktop.services.events.commands import rendezvous
-from coorace_desktop.services.reporting import partners
+from coorace_desktop.services.reporting.year_inputs import partners
 
 KEY = "rendez-vous"
 

@@ -20,7 +20,7 @@ from coorace_desktop.ui.widgets.table_tab import DataTable
 from coorace_desktop.ui.events.tab import EventsTab
 from coorace_desktop.ui.governance.tab import GovernanceTab
 from coorace_desktop.ui.members.tab import MembersTab
-from coorace_desktop.ui.reports_tab import ReportsTab
+from coorace_desktop.ui.reporting.tab import ReportsTab
 from coorace_desktop.ui.server_actions import install_server_actions
 from coorace_desktop.ui.transfer_actions import install_transfer_actions
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.generate import SECTIONS, ReportResult, generate_report
-from coorace_desktop.services.figures import default_reference_year, figure_years
-from coorace_desktop.services.report_check import Severity, check_report
-from coorace_desktop.services.reporting import (
+from coorace_desktop.services.reporting.member_figures import default_reference_year, figure_years
+from coorace_desktop.services.reporting.check import Severity, check_report
+from coorace_desktop.services.reporting.year_inputs import (
     count_partners,
     delete_partners,
     partner_page,
@@ -37,8 +37,8 @@ from coorace_desktop.services.reporting import (
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets.errors import run_command, show_error
 from coorace_desktop.ui.widgets.formats import display
-from coorace_desktop.ui.report_dialogs import PartnerDialog, ReportTextDialog, ResourcesDialog
-from coorace_desktop.ui.report_panels import FindingsView, PdfPreview
+from coorace_desktop.ui.reporting.dialogs import PartnerDialog, ReportTextDialog, ResourcesDialog
+from coorace_desktop.ui.reporting.panels import FindingsView, PdfPreview
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
 from coorace_desktop.ui.widgets.worker import run_in_background

@@ -5,7 +5,7 @@ from sqlalchemy import insert, update
 from coorace_desktop.domain.events import Event, EventKind
 from coorace_desktop.domain.members import FiguresDraft
 from coorace_desktop.domain.reporting import ReportText, YearlyResource
-from coorace_desktop.services.report_check import Severity, check_report
+from coorace_desktop.services.reporting.check import Severity, check_report
 from tests.services.report_helpers import add_member
 
 

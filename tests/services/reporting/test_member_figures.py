@@ -7,8 +7,8 @@ from sqlalchemy import insert
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.members import FiguresDraft
 from coorace_desktop.domain.organisations import YearlyFigures
-from coorace_desktop.services import figures
-from coorace_desktop.services.figures import Basis
+from coorace_desktop.services.reporting import member_figures as figures
+from coorace_desktop.services.reporting.member_figures import Basis
 from tests.services.report_helpers import add_member
 
 

@@ -7,7 +7,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from coorace_desktop.services.report_check import SEVERITY_LABELS, Finding, Severity
+from coorace_desktop.services.reporting.check import SEVERITY_LABELS, Finding, Severity
 
 # Details listed under a finding; past this many, a last line says how many more there are.
 DETAILS_SHOWN = 200

@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtPdf import QPdfDocument
 
 from coorace_desktop.domain.enums import ResourceKind
-from coorace_desktop.services import reporting
-from coorace_desktop.services.report_check import check_report
-from coorace_desktop.ui.report_dialogs import PartnerDialog, ReportTextDialog, ResourcesDialog
-from coorace_desktop.ui.reports_tab import ReportsTab, default_year
+from coorace_desktop.services.reporting import year_inputs as reporting
+from coorace_desktop.services.reporting.check import check_report
+from coorace_desktop.ui.reporting.dialogs import PartnerDialog, ReportTextDialog, ResourcesDialog
+from coorace_desktop.ui.reporting.tab import ReportsTab, default_year
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from coorace_desktop.domain.enums import ResourceKind
 from coorace_desktop.domain.validation import DraftInvalid
 from coorace_desktop.domain.reporting_rules import PartnerInput, ReportTextInput, ResourceInput
-from coorace_desktop.services import reporting
+from coorace_desktop.services.reporting import year_inputs as reporting
 from coorace_desktop.services.listing import ListQuery
 
 

@@ -15,7 +15,7 @@ from coorace_desktop.domain.reporting_rules import (
     report_text_errors,
     resource_errors,
 )
-from coorace_desktop.services.reporting import (
+from coorace_desktop.services.reporting.year_inputs import (
     PartnerRow,
     report_text,
     resource_inputs,
