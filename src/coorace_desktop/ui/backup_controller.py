@@ -18,7 +18,7 @@ from coorace_desktop.storage.rotation import automatic_backup, daily_backup_due
 from coorace_desktop.ui.backup_dialogs import BACKUP_FILTER, RestoreDialog, ask_read_only, megabytes
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.main_window import MainWindow
-from coorace_desktop.ui.privacy_dialog import PrivacyDialog
+from coorace_desktop.ui.privacy.dialog import PrivacyDialog
 from coorace_desktop.ui.server_actions import restore_server_copy, save_server_copy
 from coorace_desktop.ui.widgets.worker import run_in_background
 

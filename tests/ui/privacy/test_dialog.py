@@ -3,9 +3,9 @@
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from coorace_desktop.services.privacy import find_persons
-from coorace_desktop.ui import privacy_dialog
-from coorace_desktop.ui.privacy_dialog import PrivacyDialog
+from coorace_desktop.services.privacy.person_data import find_persons
+from coorace_desktop.ui.privacy import dialog as privacy_dialog
+from coorace_desktop.ui.privacy.dialog import PrivacyDialog
 
 
 @pytest.fixture

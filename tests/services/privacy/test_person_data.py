@@ -10,7 +10,7 @@ from sqlmodel import select
 from coorace_desktop.domain import Contact, Organisation, Person
 from coorace_desktop.services.health import counts
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.services.privacy import (
+from coorace_desktop.services.privacy.person_data import (
     PrivacyRefusal,
     count_persons,
     erase_person,
@@ -18,8 +18,8 @@ from coorace_desktop.services.privacy import (
     list_persons,
     person_record,
 )
-from coorace_desktop.services.privacy_export import export_person
-from coorace_desktop.services.privacy_mentions import name_patterns
+from coorace_desktop.services.privacy.export import export_person
+from coorace_desktop.services.privacy.mentions import name_patterns
 
 TODAY = date(2026, 11, 27)
 

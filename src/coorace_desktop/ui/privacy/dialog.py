@@ -6,14 +6,14 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services.privacy import (
+from coorace_desktop.services.privacy.person_data import (
     PersonSummary,
     count_persons,
     erase_person,
     list_persons,
     person_record,
 )
-from coorace_desktop.services.privacy_export import export_person
+from coorace_desktop.services.privacy.export import export_person
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.table_model import Column

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from coorace_desktop.domain import Delegation
-from coorace_desktop.services.privacy import Period, PersonRecord, person_record
+from coorace_desktop.services.privacy.person_data import Period, PersonRecord, person_record
 from coorace_desktop.storage.database import Database
 
 DEFAULT_DELEGATION = "la délégation"

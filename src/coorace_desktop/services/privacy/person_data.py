@@ -29,7 +29,7 @@ from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.services.members.organisations import reindex_organisation
-from coorace_desktop.services.privacy_mentions import Mention, find_mentions
+from coorace_desktop.services.privacy.mentions import Mention, find_mentions
 from coorace_desktop.storage.database import Database
 
 
