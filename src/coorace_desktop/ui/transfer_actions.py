@@ -11,7 +11,7 @@ from coorace_desktop.domain.enums import MembershipStatus
 from coorace_desktop.services.export_tables import MEMBERS_EXPORT, export_table
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.organisation_list import STATUS_FILTER
-from coorace_desktop.ui.import_dialog import ImportWizard
+from coorace_desktop.ui.importing.dialog import ImportWizard
 from coorace_desktop.ui.widgets.worker import run_in_background
 
 VCARD_FILTER = "Carnet d'adresses vCard (*.vcf)"

@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 from coorace_desktop.domain import Organisation
 from coorace_desktop.services.importing import MEMBERS, Decision, preview_members, propose_mapping, read_table
 from coorace_desktop.services.importing.mapping import mappings_file
-from coorace_desktop.ui.import_dialog import ImportWizard
-from coorace_desktop.ui.import_preview import PreviewTableModel, preview_lines
+from coorace_desktop.ui.importing.dialog import ImportWizard
+from coorace_desktop.ui.importing.preview import PreviewTableModel, preview_lines
 from tests.services.importing.files import MEMBER_HEADERS, french_excel_csv
 from tests.services.importing.test_members import ROWS
 
