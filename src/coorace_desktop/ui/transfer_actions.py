@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from coorace_desktop.domain.enums import MembershipStatus
-from coorace_desktop.services.export_tables import MEMBERS_EXPORT, export_table
+from coorace_desktop.services.exporting.tables import MEMBERS_EXPORT, export_table
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.organisation_list import STATUS_FILTER
 from coorace_desktop.ui.importing.dialog import ImportWizard

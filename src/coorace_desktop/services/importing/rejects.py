@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from pathlib import Path
 
-from coorace_desktop.services.exporting import write_rows
+from coorace_desktop.services.exporting.spreadsheet import write_rows
 from coorace_desktop.services.importing.outcome import RowError
 
 ERROR_COLUMN = "Erreur à corriger"

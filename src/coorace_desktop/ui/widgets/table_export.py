@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from coorace_desktop.services.exporting import ExportColumn, export_listing
+from coorace_desktop.services.exporting.spreadsheet import ExportColumn, export_listing
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import Column, WindowedTableModel
