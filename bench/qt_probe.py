@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 from coorace_desktop.app import make_application  # noqa: E402
 from coorace_desktop.storage.database import Database, open_database  # noqa: E402
-from coorace_desktop.ui.main_window import TABS, MainWindow  # noqa: E402
+from coorace_desktop.ui.window.main_window import TABS, MainWindow  # noqa: E402
 
 WINDOW_SIZE = (1200, 760)
 

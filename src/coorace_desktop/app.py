@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from coorace_desktop.services.demo import create_demo_database
 from coorace_desktop.storage.database import open_database
 from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR, DB_ENV_VAR, default_database_path, demo_database_path
-from coorace_desktop.ui.backup_controller import DataSafety, open_locked
+from coorace_desktop.ui.window.backup_controller import DataSafety, open_locked
 from coorace_desktop.ui.widgets.errors import expected_failure, handle_unexpected, setup_logging, show_error
-from coorace_desktop.ui.main_window import DATABASE_FILTER, MainWindow
-from coorace_desktop.ui.welcome_dialog import WelcomeChoice, WelcomeDialog
+from coorace_desktop.ui.window.main_window import DATABASE_FILTER, MainWindow
+from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice, WelcomeDialog
 
 # Benchmarks (bench/run.py) time the start: with this set, the application prints SHOWN_MARKER on
 # stdout once its window has really been painted by the event loop (what the user sees), and quits.

@@ -6,10 +6,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 import vobject
 
 from coorace_desktop.services.members.organisation_list import DEPARTMENT_FILTER
-from coorace_desktop.ui.main_window import MainWindow
+from coorace_desktop.ui.window.main_window import MainWindow
 from coorace_desktop.ui.members.tab import MembersTab
 from coorace_desktop.ui.widgets.table_export import chosen_path, export_as_shown
-from coorace_desktop.ui.transfer_actions import export_directory, open_import
+from coorace_desktop.ui.window.transfer_actions import export_directory, open_import
 
 
 def test_export_writes_the_rows_shown_as_shown(qtbot, demo_database, tmp_path, monkeypatch):

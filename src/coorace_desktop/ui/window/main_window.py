@@ -21,8 +21,8 @@ from coorace_desktop.ui.events.tab import EventsTab
 from coorace_desktop.ui.governance.tab import GovernanceTab
 from coorace_desktop.ui.members.tab import MembersTab
 from coorace_desktop.ui.reporting.tab import ReportsTab
-from coorace_desktop.ui.server_actions import install_server_actions
-from coorace_desktop.ui.transfer_actions import install_transfer_actions
+from coorace_desktop.ui.window.server_actions import install_server_actions
+from coorace_desktop.ui.window.transfer_actions import install_transfer_actions
 
 # The tabs, in the order they appear.
 TABS: list[type[QWidget]] = [MembersTab, GovernanceTab, AccompanimentTab, EventsTab, ReportsTab]

@@ -15,11 +15,11 @@ from coorace_desktop.storage.errors import ReadOnlyError
 from coorace_desktop.storage.lock import DatabaseInUseError, DatabaseLock
 from coorace_desktop.storage.restore import RestoreResult, restore_backup
 from coorace_desktop.storage.rotation import automatic_backup, daily_backup_due
-from coorace_desktop.ui.backup_dialogs import BACKUP_FILTER, RestoreDialog, ask_read_only, megabytes
+from coorace_desktop.ui.window.backup_dialogs import BACKUP_FILTER, RestoreDialog, ask_read_only, megabytes
 from coorace_desktop.ui.widgets.errors import run_command
-from coorace_desktop.ui.main_window import MainWindow
+from coorace_desktop.ui.window.main_window import MainWindow
 from coorace_desktop.ui.privacy.dialog import PrivacyDialog
-from coorace_desktop.ui.server_actions import restore_server_copy, save_server_copy
+from coorace_desktop.ui.window.server_actions import restore_server_copy, save_server_copy
 from coorace_desktop.ui.widgets.worker import run_in_background
 
 log = logging.getLogger("coorace_desktop")
@@ -88,7 +88,7 @@ class DataSafety(QObject):
         current = database.path.resolve() if database.path else None
         for key in [key for key in self.locks if key != current]:
             self.locks.pop(key).release()
-        # A server database is copied and restored with pg_dump / pg_restore (ui/server_actions.py).
+        # A server database is copied and restored with pg_dump / pg_restore (ui/window/server_actions.py).
         self.restore_action.setEnabled(not database.read_only)
         if database.read_only:
             self.window.setWindowTitle(self.window.windowTitle() + READ_ONLY_SUFFIX)

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop import app as app_module
 from coorace_desktop.storage.database import open_database
-from coorace_desktop.ui import main_window
+from coorace_desktop.ui.window import main_window
 from coorace_desktop.ui.widgets import errors
-from coorace_desktop.ui.main_window import MainWindow
-from coorace_desktop.ui.welcome_dialog import WelcomeChoice
+from coorace_desktop.ui.window.main_window import MainWindow
+from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice
 
 
 @pytest.fixture
