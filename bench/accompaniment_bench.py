@@ -102,11 +102,11 @@ def measure(database: Database, runs: int) -> dict[str, tuple[int, float]]:
     results = {}
     for name, query in scenarios().items():
         rows = count_actions(database, query)
-        results[f"{name} [count]"] = (rows, timed(lambda: count_actions(database, query), runs))
+        results[f"{name} [count]"] = (rows, timed(lambda query=query: count_actions(database, query), runs))
         results[f"{name} [shown]"] = (
-            rows, timed(lambda: (count_actions(database, query), action_page(database, query, 0, PAGE)), runs)
+            rows, timed(lambda query=query: (count_actions(database, query), action_page(database, query, 0, PAGE)), runs)
         )
-        results[f"{name} [totals]"] = (rows, timed(lambda: action_totals(database, query), runs))
+        results[f"{name} [totals]"] = (rows, timed(lambda query=query: action_totals(database, query), runs))
     return results
 
 

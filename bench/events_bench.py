@@ -16,9 +16,9 @@ from coorace_desktop.domain import Event, EventKind, Membership, Organisation, P
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events_rules import DEFAULT_KINDS
 from coorace_desktop.domain.text import fold, search_key
-from coorace_desktop.services.events.figures import event_figures
 from coorace_desktop.services.events.commands import organisation_choices
 from coorace_desktop.services.events.event_list import KIND, STATUS, YEAR, count_events, event_days, list_events
+from coorace_desktop.services.events.figures import event_figures
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.storage.database import Database
 from harness import run_benchmark, timed  # bench/harness.py, beside this script
@@ -78,7 +78,7 @@ def measure(database: Database, runs: int) -> dict[str, tuple[int, float]]:
     for name, query in scenarios().items():
         rows = count_events(database, query)
         offset = max(rows - PAGE, 0) if name.endswith("last page") else 0
-        results[name] = rows, timed(lambda: (count_events(database, query), list_events(database, query, offset, PAGE)), runs)
+        results[name] = rows, timed(lambda query=query, offset=offset: (count_events(database, query), list_events(database, query, offset, PAGE)), runs)
     year = (date(2020, 1, 1), date(2020, 12, 31))
     results["calendar month (6 weeks)"] = (
         len(event_days(database, date(2020, 9, 28), date(2020, 11, 8))),

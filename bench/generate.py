@@ -21,13 +21,36 @@ from pathlib import Path
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
+# The other benchmark scripts, beside this one, for their vocabulary.
+from accompaniment_bench import WORDS as NOTE_WORDS
+from accompaniment_bench import random_action
 from coorace_desktop.domain import (
-    BoardMandate, BureauOffice, Contact, Event, EventKind, GeneralAssembly, Membership, MembershipFee,
-    NationalMandate, Organisation, Participation, Person, Programme, ProjectHolder, StaffMember,
-    SupportAction, Territory, YearlyFigures,
+    BoardMandate,
+    BureauOffice,
+    Contact,
+    Event,
+    EventKind,
+    GeneralAssembly,
+    Membership,
+    MembershipFee,
+    NationalMandate,
+    Organisation,
+    Participation,
+    Person,
+    Programme,
+    ProjectHolder,
+    StaffMember,
+    SupportAction,
+    Territory,
+    YearlyFigures,
 )
 from coorace_desktop.domain.enums import (
-    AssemblyKind, BureauRole, EventStatus, Organiser, ProjectHolderStatus, SiaeType,
+    AssemblyKind,
+    BureauRole,
+    EventStatus,
+    Organiser,
+    ProjectHolderStatus,
+    SiaeType,
 )
 from coorace_desktop.domain.members import ContactDraft, SiteDraft
 from coorace_desktop.domain.text import fold, search_key
@@ -38,11 +61,9 @@ from coorace_desktop.services.importing.member_writes import MemberWriter
 from coorace_desktop.services.importing.outcome import no_progress
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.migrate import head_revision
-
-# The other benchmark scripts, beside this one, for their vocabulary.
-from accompaniment_bench import WORDS as NOTE_WORDS, random_action
 from events_bench import TOPICS
-from members_bench import FIRST_NAMES, WORDS as NAME_WORDS, _word
+from members_bench import FIRST_NAMES, _word
+from members_bench import WORDS as NAME_WORDS
 
 GENERATOR_VERSION = 3  # bump when the data changes, so cached files are rebuilt
 FIRST_YEAR, LAST_YEAR = 2016, 2025  # ten years of figures, fees, actions and events

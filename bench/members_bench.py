@@ -95,7 +95,7 @@ def measure(database: Database, runs: int) -> dict[str, tuple[int, float]]:
     for name, query in scenarios().items():
         rows = count_members(database, query)
         offset = max(rows - PAGE, 0) if name.endswith("last page") else 0
-        results[name] = rows, timed(lambda: (count_members(database, query), list_members(database, query, offset, PAGE)), runs)
+        results[name] = rows, timed(lambda query=query, offset=offset: (count_members(database, query), list_members(database, query, offset, PAGE)), runs)
     return results
 
 

@@ -28,12 +28,11 @@ import backup_bench
 import import_bench
 import members_bench
 import report_bench
-from generate import FULL, TINY, cached_database
-
 from coorace_desktop.domain.text import fold
 from coorace_desktop.services.demo import create_demo_database
 from coorace_desktop.services.members.directory import directory
 from coorace_desktop.storage.database import open_database
+from generate import FULL, TINY, cached_database
 
 BENCH = Path(__file__).resolve().parent
 PYTHON = sys.executable

@@ -10,7 +10,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from coorace_desktop.services.demo import load_demo  # noqa: E402
 from coorace_desktop.storage.database import Database, open_database  # noqa: E402
-from tests.backends import POSTGRESQL, both_backends, chosen_backend, reused_server_database, start_cluster, template_database  # noqa: E402
+from tests.backends import (  # noqa: E402
+    POSTGRESQL,
+    both_backends,
+    chosen_backend,
+    reused_server_database,
+    start_cluster,
+    template_database,
+)
 
 
 def pytest_configure(config) -> None:

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from coorace_desktop.services.demo import create_demo_database
 from coorace_desktop.storage.database import open_database
 from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR, DB_ENV_VAR, default_database_path, demo_database_path
-from coorace_desktop.ui.window.backup_controller import DataSafety, open_locked
 from coorace_desktop.ui.widgets.errors import expected_failure, handle_unexpected, setup_logging, show_error
+from coorace_desktop.ui.window.backup_controller import DataSafety, open_locked
 from coorace_desktop.ui.window.main_window import DATABASE_FILTER, MainWindow
 from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice, WelcomeDialog
 

@@ -3,7 +3,6 @@
 from coorace_desktop.services.accompaniment.actions_list import action_totals, count_actions
 from coorace_desktop.services.health import check_database
 from coorace_desktop.services.listing import ListQuery
-
 from tests.bench.scripts import load_bench_script
 
 

@@ -1,7 +1,6 @@
 """The events benchmark still builds its data and answers every scenario (small size)."""
 
 from coorace_desktop.services.health import check_database, counts
-
 from tests.bench.scripts import load_bench_script
 
 

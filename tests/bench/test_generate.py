@@ -4,11 +4,20 @@ import hashlib
 
 from sqlalchemy import func, select, text
 
-from coorace_desktop.domain import Event, Membership, MembershipFee, Organisation, Participation, Person, SupportAction, YearlyFigures
+from coorace_desktop.domain import (
+    Event,
+    Membership,
+    MembershipFee,
+    Organisation,
+    Participation,
+    Person,
+    SupportAction,
+    YearlyFigures,
+)
 from coorace_desktop.services.accompaniment.actions_list import count_actions
-from coorace_desktop.services.members.directory import directory
 from coorace_desktop.services.health import check_database
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.members.directory import directory
 from coorace_desktop.services.members.organisation_list import count_members
 from coorace_desktop.storage.database import open_database
 from tests.bench.scripts import load_bench_script

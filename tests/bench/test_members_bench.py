@@ -5,7 +5,6 @@ from sqlmodel import select
 
 from coorace_desktop.domain import Organisation, Site
 from coorace_desktop.services.health import check_database
-
 from tests.bench.scripts import load_bench_script
 
 

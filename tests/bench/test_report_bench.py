@@ -1,7 +1,7 @@
 """The report benchmark builds a consistent database and measures both times (small size)."""
 
-from coorace_desktop.services.members.directory import directory
 from coorace_desktop.services.health import check_database
+from coorace_desktop.services.members.directory import directory
 from tests.bench.scripts import load_bench_script
 
 

@@ -79,7 +79,7 @@ def test_board_bureau_national_representatives_and_staff(demo_report):
     assert "Trésorier adjoint Nicolas FAURE LA PASSERELLE" in text
     assert "15 administrateur·rice·s au 31 décembre 2020 ; mandats ouverts le 2 juillet 2020." in text
     assert "Isabelle CHATRY et Sylvia RICCI" in text
-    for first_name, last_name, job_title, site in DEMO["governance"]["staff"]:
+    for first_name, last_name, job_title, _site in DEMO["governance"]["staff"]:
         assert f"{first_name} {last_name}" in text and job_title in text
     assert "REPRÉSENTER les intérêts de ses adhérents" in text
 

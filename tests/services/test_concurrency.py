@@ -11,12 +11,18 @@ from sqlalchemy import select, update
 from coorace_desktop.domain import Organisation, Person, SupportAction
 from coorace_desktop.domain.concurrency import StaleRecordError
 from coorace_desktop.domain.events import Event
-from coorace_desktop.domain.members import OrganisationDraft, SiteDraft
 from coorace_desktop.domain.events_rules import EventInput
-from coorace_desktop.services.members import organisations as members
+from coorace_desktop.domain.members import OrganisationDraft, SiteDraft
 from coorace_desktop.services.accompaniment.actions import action_details, update_action
-from coorace_desktop.services.events.commands import create_event, event_kinds, get_event, set_participants, update_event
+from coorace_desktop.services.events.commands import (
+    create_event,
+    event_kinds,
+    get_event,
+    set_participants,
+    update_event,
+)
 from coorace_desktop.services.importing import MEMBERS, apply_members, preview_members, propose_mapping, read_table
+from coorace_desktop.services.members import organisations as members
 from coorace_desktop.storage.database import open_database
 from coorace_desktop.storage.errors import DatabaseLockedError, known_failure
 from tests.backends import SQLITE

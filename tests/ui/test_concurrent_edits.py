@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 
-from coorace_desktop.services.members import organisations as members
 from coorace_desktop.services.events.commands import get_event, update_event
 from coorace_desktop.services.events.event_list import list_events
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.members import organisations as members
 from coorace_desktop.storage.database import open_database
-from coorace_desktop.ui.widgets import form_dialog
 from coorace_desktop.ui.events.event_dialog import EventDialog
 from coorace_desktop.ui.members.organisation_dialog import OrganisationDialog
+from coorace_desktop.ui.widgets import form_dialog
 
 
 @pytest.fixture

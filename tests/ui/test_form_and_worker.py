@@ -5,8 +5,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from coorace_desktop.domain.validation import ValidationError, required_text
 from coorace_desktop.storage.errors import DiskFullError
-from coorace_desktop.ui.widgets import form_dialog
-from coorace_desktop.ui.widgets import worker
+from coorace_desktop.ui.widgets import form_dialog, worker
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
 

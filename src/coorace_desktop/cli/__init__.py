@@ -7,14 +7,20 @@ usage errors exit 2."""
 import argparse
 import sys
 
-from coorace_desktop import __version__
-from coorace_desktop.cli import accompaniment_commands, backup_commands, database_commands, governance_commands, transfer_commands
-from coorace_desktop.cli import report_command
-from coorace_desktop.cli import events_commands
-from coorace_desktop.cli import server_commands
-from coorace_desktop.cli.common import CommandError, database_parent
 import sqlalchemy.exc
 
+from coorace_desktop import __version__
+from coorace_desktop.cli import (
+    accompaniment_commands,
+    backup_commands,
+    database_commands,
+    events_commands,
+    governance_commands,
+    report_command,
+    server_commands,
+    transfer_commands,
+)
+from coorace_desktop.cli.common import CommandError, database_parent
 from coorace_desktop.storage.errors import StorageError, known_failure
 
 COMMAND_MODULES = [database_commands, transfer_commands, governance_commands, backup_commands, accompaniment_commands, report_command, events_commands, server_commands]

@@ -9,8 +9,14 @@ from babel.numbers import format_decimal
 
 from coorace_desktop.cli.common import CommandError, database_parent, database_path, database_target, open_existing
 from coorace_desktop.cli.server_commands import run_server_backup, run_server_restore
-from coorace_desktop.services.privacy.person_data import PersonSummary, PrivacyRefusal, erase_person, find_persons, person_record
 from coorace_desktop.services.privacy.export import export_person
+from coorace_desktop.services.privacy.person_data import (
+    PersonSummary,
+    PrivacyRefusal,
+    erase_person,
+    find_persons,
+    person_record,
+)
 from coorace_desktop.storage.backup import BackupInfo, create_backup
 from coorace_desktop.storage.restore import restore_backup
 from coorace_desktop.storage.rotation import list_backups

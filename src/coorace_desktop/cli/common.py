@@ -4,7 +4,12 @@ import argparse
 from pathlib import Path
 
 from coorace_desktop.storage.database import Database, open_database
-from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR, DB_ENV_VAR, default_database_path, default_database_target
+from coorace_desktop.storage.paths import (
+    DATABASE_URL_ENV_VAR,
+    DB_ENV_VAR,
+    default_database_path,
+    default_database_target,
+)
 
 
 class CommandError(Exception):

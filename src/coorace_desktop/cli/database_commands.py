@@ -5,8 +5,8 @@ import json
 
 from coorace_desktop.cli.common import CommandError, database_parent, database_path, database_target, open_existing
 from coorace_desktop.services.demo import DemoError, create_demo_database, load_demo
-from coorace_desktop.storage.database import open_database
 from coorace_desktop.services.health import check_database
+from coorace_desktop.storage.database import open_database
 
 
 def register(commands: argparse._SubParsersAction) -> None:

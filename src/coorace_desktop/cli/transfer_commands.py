@@ -4,8 +4,8 @@ import argparse
 import sys
 
 from coorace_desktop.cli.common import CommandError, database_parent, open_existing
-from coorace_desktop.services.exporting.tables import TABLE_EXPORTS, export_table
 from coorace_desktop.services.exporting.spreadsheet import ExportError
+from coorace_desktop.services.exporting.tables import TABLE_EXPORTS, export_table
 from coorace_desktop.services.importing import (
     FIGURES,
     MEMBERS,

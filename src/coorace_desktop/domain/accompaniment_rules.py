@@ -5,13 +5,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from coorace_desktop.domain import validation as check
+from coorace_desktop.domain.departments import DEPARTMENTS
 from coorace_desktop.domain.enums import (
     ActionKind,
     ActionOutcome,
     ProjectHolderStatus,
     TerritoryStage,
 )
-from coorace_desktop.domain.departments import DEPARTMENTS
 from coorace_desktop.domain.validation import ValidationError
 
 # One action longer than this is a typing slip (a week of 24 h days), not a real action.

@@ -7,7 +7,6 @@ from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import EventStatus, Organiser
 from coorace_desktop.domain.validation import DraftInvalid, ValidationError
 
-
 # The kinds a new database starts with; the office adds its own.
 DEFAULT_KINDS = (
     "Animation régionale",

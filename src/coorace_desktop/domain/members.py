@@ -175,7 +175,7 @@ def _check_contacts(collect: _Collector, contacts: tuple[ContactDraft, ...]) -> 
     cleaned = []
     for n, contact in enumerate(contacts):
         key = f"contacts.{n}"
-        last_name = collect.run(f"{key}.last_name", lambda: check.required_text(contact.last_name, "Le nom"), contact.last_name)
+        last_name = collect.run(f"{key}.last_name", lambda contact=contact: check.required_text(contact.last_name, "Le nom"), contact.last_name)
         # The same person (recorded, or typed with the same name) must not be listed twice.
         identity = contact.person_id or fold(f"{last_name} {contact.first_name}")
         if identity in seen and last_name:
@@ -187,8 +187,8 @@ def _check_contacts(collect: _Collector, contacts: tuple[ContactDraft, ...]) -> 
                 last_name=last_name,
                 first_name=" ".join(contact.first_name.split()),
                 role=" ".join(contact.role.split()),
-                email=collect.run(f"{key}.email", lambda: check.email_address(contact.email), contact.email),
-                phone=collect.run(f"{key}.phone", lambda: check.french_phone(contact.phone), contact.phone),
+                email=collect.run(f"{key}.email", lambda contact=contact: check.email_address(contact.email), contact.email),
+                phone=collect.run(f"{key}.phone", lambda contact=contact: check.french_phone(contact.phone), contact.phone),
             )
         )
     return tuple(cleaned)
@@ -196,7 +196,7 @@ def _check_contacts(collect: _Collector, contacts: tuple[ContactDraft, ...]) -> 
 
 def _check_memberships(collect: _Collector, periods: tuple[MembershipDraft, ...]) -> tuple[MembershipDraft, ...]:
     for n, period in enumerate(periods):
-        collect.run(f"memberships.{n}.left_on", lambda: check.period(period.joined_on, period.left_on, "La date de départ"), None)
+        collect.run(f"memberships.{n}.left_on", lambda period=period: check.period(period.joined_on, period.left_on, "La date de départ"), None)
     ordered = sorted(enumerate(periods), key=lambda item: item[1].joined_on or date.min)
     for (_, earlier), (n, later) in zip(ordered, ordered[1:]):
         if earlier.left_on is None or (later.joined_on is not None and later.joined_on < earlier.left_on):
@@ -207,22 +207,22 @@ def _check_memberships(collect: _Collector, periods: tuple[MembershipDraft, ...]
 def _check_fees(collect: _Collector, fees: tuple[FeeDraft, ...]) -> tuple[FeeDraft, ...]:
     years: set[int] = set()
     for n, fee in enumerate(fees):
-        collect.run(f"fees.{n}.year", lambda: check.year(fee.year), None)
+        collect.run(f"fees.{n}.year", lambda fee=fee: check.year(fee.year), None)
         if fee.year in years:
             collect.errors.setdefault(f"fees.{n}.year", f"Une cotisation est déjà saisie pour {fee.year}.")
         years.add(fee.year)
-        collect.run(f"fees.{n}.amount", lambda: check.non_negative(fee.amount, "Le montant"), None)
+        collect.run(f"fees.{n}.amount", lambda fee=fee: check.non_negative(fee.amount, "Le montant"), None)
     return fees
 
 
 def _check_figures(collect: _Collector, figures: tuple[FiguresDraft, ...]) -> tuple[FiguresDraft, ...]:
     years: set[int] = set()
     for n, entry in enumerate(figures):
-        collect.run(f"figures.{n}.year", lambda: check.year(entry.year), None)
+        collect.run(f"figures.{n}.year", lambda entry=entry: check.year(entry.year), None)
         if entry.year in years:
             collect.errors.setdefault(f"figures.{n}.year", f"Les chiffres de {entry.year} sont déjà saisis.")
         years.add(entry.year)
         for name in FIGURE_LABELS:
             value = getattr(entry, name)
-            collect.run(f"figures.{n}.{name}", lambda: check.non_negative(value, "Ce chiffre"), None)
+            collect.run(f"figures.{n}.{name}", lambda value=value: check.non_negative(value, "Ce chiffre"), None)
     return figures

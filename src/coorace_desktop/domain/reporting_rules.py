@@ -6,8 +6,7 @@ from dataclasses import dataclass, replace
 
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import ResourceKind
-from coorace_desktop.domain.validation import DraftInvalid
-from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.domain.validation import DraftInvalid, ValidationError
 
 # Shares typed from a published pie chart are rounded: 16 + 65 + 16 + 3 may not hit 100 exactly.
 SHARE_TOLERANCE = 0.5

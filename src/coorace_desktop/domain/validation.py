@@ -5,7 +5,6 @@ from datetime import date
 
 from coorace_desktop.domain.departments import DEPARTMENTS, department_of_postcode
 
-
 # phonenumbers, email_validator and stdnum are imported by the validators that use them: at the
 # window's start they cost ~140 ms together, before any field is checked (bench/run.py).
 

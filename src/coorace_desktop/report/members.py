@@ -7,10 +7,10 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from coorace_desktop.report import formats
-from coorace_desktop.report.text_table import Run, TextTable
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
 from coorace_desktop.report.styles import FONT, FONT_BOLD, MUTED, TEXT, TEXT_WIDTH, markup
+from coorace_desktop.report.text_table import Run, TextTable
 from coorace_desktop.services.members.directory import DirectoryEntry, directory
 
 KEY = "adherents"

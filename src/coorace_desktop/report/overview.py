@@ -12,7 +12,13 @@ from coorace_desktop.report.document import section_start
 from coorace_desktop.report.styles import ACCENT, FONT, LIGHT, TEXT_WIDTH, data_table, markup, para
 from coorace_desktop.services.reporting import member_figures as figures
 from coorace_desktop.services.reporting import year_inputs as reporting
-from coorace_desktop.services.reporting.member_figures import MONEY_MEASURES, Basis, FigureChange, KeyFigures, MemberCounts
+from coorace_desktop.services.reporting.member_figures import (
+    MONEY_MEASURES,
+    Basis,
+    FigureChange,
+    KeyFigures,
+    MemberCounts,
+)
 
 KEY = "en-bref"
 

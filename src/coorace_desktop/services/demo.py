@@ -34,6 +34,7 @@ from coorace_desktop.domain import (
     YearlyResource,
 )
 from coorace_desktop.domain import validation as check
+from coorace_desktop.domain.departments import department_of_postcode
 from coorace_desktop.domain.enums import (
     ActionKind,
     ActionOutcome,
@@ -45,7 +46,6 @@ from coorace_desktop.domain.enums import (
     SiaeType,
     TerritoryStage,
 )
-from coorace_desktop.domain.departments import department_of_postcode
 from coorace_desktop.domain.text import fold, organisation_search_key, search_key
 from coorace_desktop.resources import DEMO_DATA_FILE
 from coorace_desktop.storage.database import Database, open_database

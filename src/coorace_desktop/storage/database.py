@@ -15,7 +15,6 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from coorace_desktop.storage import migrate
-from coorace_desktop.storage.rotation import snapshot_before_migration
 from coorace_desktop.storage.engine import APPLICATION_ID, is_sqlite, make_engine, normalise_url
 from coorace_desktop.storage.errors import (
     CorruptDatabaseError,
@@ -26,6 +25,7 @@ from coorace_desktop.storage.errors import (
     StorageError,
 )
 from coorace_desktop.storage.paths import database_url
+from coorace_desktop.storage.rotation import snapshot_before_migration
 from coorace_desktop.storage.server import check_server_database, mark_as_ours
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")

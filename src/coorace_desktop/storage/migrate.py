@@ -4,8 +4,8 @@ Alembic itself is imported only to migrate: importing it costs ~150 ms and ~16 M
 start of the application and of each command opens a database that is already at the head."""
 
 import ast
-from functools import cache
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text

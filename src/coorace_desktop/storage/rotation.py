@@ -19,7 +19,6 @@ from coorace_desktop.storage.backup import (
 )
 from coorace_desktop.storage.paths import backup_dir
 
-
 ABANDONED_AFTER = timedelta(days=1)
 
 

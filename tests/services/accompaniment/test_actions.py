@@ -92,7 +92,7 @@ def test_programme_order_puts_accented_names_in_place(database, actions):
 
 
 def test_pages_are_stable_and_complete(database, log):
-    for day in range(1, 8):
+    for _ in range(1, 8):
         create_action(database, log.draft("TZCLD", ActionKind.ADVICE, log.territory("Pamiers"), action_date=date(2024, 5, 1)))
     query = ListQuery(sort_key="date")
     pages = [row.id for offset in (0, 3, 6) for row in action_page(database, query, offset, 3)]

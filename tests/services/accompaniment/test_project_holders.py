@@ -8,7 +8,6 @@ import pytest
 from coorace_desktop.domain.accompaniment_rules import BeneficiaryKind, BeneficiaryRef, ProjectHolderDraft
 from coorace_desktop.domain.enums import ActionKind, ProjectHolderStatus
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.members import organisations as members
 from coorace_desktop.services.accompaniment.actions import create_action, search_beneficiaries
 from coorace_desktop.services.accompaniment.actions_list import action_page, count_actions
 from coorace_desktop.services.accompaniment.project_holders import (
@@ -22,6 +21,7 @@ from coorace_desktop.services.accompaniment.project_holders import (
     update_project_holder,
 )
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.members import organisations as members
 
 DRAFT = ProjectHolderDraft(
     name="Recyclerie des Causses", contact_name="Marie  Dupont", email="marie@causses.fr", phone="0561678037",

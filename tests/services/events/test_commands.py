@@ -8,8 +8,7 @@ from sqlalchemy import func, select
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events import Event, Participation
 from coorace_desktop.domain.events_rules import EventInput
-from coorace_desktop.domain.validation import DraftInvalid
-from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.domain.validation import DraftInvalid, ValidationError
 from coorace_desktop.services.events.commands import (
     EventNotFoundError,
     add_event_kind,

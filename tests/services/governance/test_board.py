@@ -16,7 +16,6 @@ from coorace_desktop.domain.governance_drafts import (
     SeatDraft,
 )
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.governance.composition import board_composition
 from coorace_desktop.services.governance.board import (
     assign_office,
     delete_mandate,
@@ -27,6 +26,7 @@ from coorace_desktop.services.governance.board import (
     end_office,
     start_national_seat,
 )
+from coorace_desktop.services.governance.composition import board_composition
 from coorace_desktop.services.governance.records import save_assembly
 
 ELECTED = date(2020, 7, 2)

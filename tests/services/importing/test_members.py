@@ -5,18 +5,18 @@ from sqlalchemy import func, select
 
 from coorace_desktop.domain import Contact, Membership, Organisation, OrganisationType, Person, Site
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services.members import organisations as members_service
 from coorace_desktop.services.importing import (
     MEMBERS,
     Action,
     Decision,
     ImportRefused,
     apply_members,
+    member_writes,
     preview_members,
     propose_mapping,
     read_table,
 )
-from coorace_desktop.services.importing import member_writes
+from coorace_desktop.services.members import organisations as members_service
 from tests.services.importing.files import MEMBER_HEADERS, french_excel_csv, utf8_bom_csv, xlsx_with_title_and_groups
 
 ROWS = [

@@ -2,11 +2,18 @@
 
 import pytest
 
-from coorace_desktop.services.importing.cells import as_number, as_postcode_text, as_siae_types, as_text
-from coorace_desktop.services.importing.sources import SourceError, detect_delimiter, read_table
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.validation import ValidationError
-from tests.services.importing.files import MEMBER_HEADERS, french_excel_csv, ods, plain_csv, utf8_bom_csv, xlsx_with_title_and_groups
+from coorace_desktop.services.importing.cells import as_number, as_postcode_text, as_siae_types, as_text
+from coorace_desktop.services.importing.sources import SourceError, detect_delimiter, read_table
+from tests.services.importing.files import (
+    MEMBER_HEADERS,
+    french_excel_csv,
+    ods,
+    plain_csv,
+    utf8_bom_csv,
+    xlsx_with_title_and_groups,
+)
 
 ROW = ["Hérisson-Bellor", "ACI/EI", "Domaine de Garabaud, route de Calmont", "09270", "Mazères", "05 61 69 40 80", "pr.hb@wanadoo.fr", "Durand", "Élise", "Directrice"]
 

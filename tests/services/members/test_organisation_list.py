@@ -8,8 +8,8 @@ import pytest
 from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
 from coorace_desktop.domain.members import FeeDraft, MembershipDraft, OrganisationDraft, SiteDraft
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services.members import organisations as members
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.members import organisations as members
 from coorace_desktop.services.members.organisation_list import count_members, list_members, member_departments
 
 TODAY = date(2026, 11, 27)

@@ -19,8 +19,8 @@ from coorace_desktop.domain.members import (
     SiteDraft,
 )
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.members import organisations as members
 from coorace_desktop.services.health import counts
+from coorace_desktop.services.members import organisations as members
 from coorace_desktop.services.members.organisations import MemberRefusal
 
 NEW = OrganisationDraft(

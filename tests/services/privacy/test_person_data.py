@@ -10,6 +10,8 @@ from sqlmodel import select
 from coorace_desktop.domain import Contact, Organisation, Person
 from coorace_desktop.services.health import counts
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.privacy.export import export_person
+from coorace_desktop.services.privacy.mentions import name_patterns
 from coorace_desktop.services.privacy.person_data import (
     PrivacyRefusal,
     count_persons,
@@ -18,8 +20,6 @@ from coorace_desktop.services.privacy.person_data import (
     list_persons,
     person_record,
 )
-from coorace_desktop.services.privacy.export import export_person
-from coorace_desktop.services.privacy.mentions import name_patterns
 
 TODAY = date(2026, 11, 27)
 

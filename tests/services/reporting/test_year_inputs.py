@@ -3,10 +3,10 @@
 import pytest
 
 from coorace_desktop.domain.enums import ResourceKind
-from coorace_desktop.domain.validation import DraftInvalid
 from coorace_desktop.domain.reporting_rules import PartnerInput, ReportTextInput, ResourceInput
-from coorace_desktop.services.reporting import year_inputs as reporting
+from coorace_desktop.domain.validation import DraftInvalid
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.reporting import year_inputs as reporting
 
 
 def test_report_text_round_trip_and_signatory_required(database):

@@ -9,13 +9,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coorace_desktop.domain.accompaniment_rules import ActionDraft, BeneficiaryKind, BeneficiaryRef, ProjectHolderDraft
 from coorace_desktop.domain.enums import ActionKind, ProjectHolderStatus, TerritoryStage
-from coorace_desktop.services.accompaniment.actions import action_details, create_action, officer_choices, programme_choices
+from coorace_desktop.services.accompaniment.actions import (
+    action_details,
+    create_action,
+    officer_choices,
+    programme_choices,
+)
 from coorace_desktop.services.accompaniment.actions_list import action_page, count_actions
 from coorace_desktop.services.accompaniment.project_holders import create_project_holder, get_project_holder
 from coorace_desktop.services.accompaniment.territories import create_territory
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.ui.accompaniment.tab import AccompanimentTab
 from coorace_desktop.ui.accompaniment.action_dialog import ActionDialog
+from coorace_desktop.ui.accompaniment.tab import AccompanimentTab
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE
 
 

@@ -12,7 +12,7 @@ from coorace_desktop.ui.governance.dialogs import AssemblyDialog, StaffDialog
 from coorace_desktop.ui.governance.pages import AssembliesPage, ProfilePage, StaffPage
 from coorace_desktop.ui.widgets.dates import DateDialog
 from coorace_desktop.ui.widgets.person_picker import PersonPicker
-from tests.ui.governance_helpers import answering, rows, select, shown  # noqa: F401 (shown is a fixture)
+from tests.ui.governance.helpers import answering, rows, select
 
 
 def test_the_person_picker_finds_recorded_persons_and_names_new_ones(qtbot, demo_database):

@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop.domain.enums import BureauRole
 from coorace_desktop.services.governance.composition import board_composition
-from coorace_desktop.ui.governance.election_dialog import ElectionDialog
 from coorace_desktop.ui.governance.dialogs import AssemblyDialog, EndMandateDialog, OfficeDialog
+from coorace_desktop.ui.governance.election_dialog import ElectionDialog
 from coorace_desktop.ui.governance.tab import GovernanceTab
 from coorace_desktop.ui.widgets.dates import DateDialog
-from tests.ui.governance_helpers import answering, cell, rows, select, shown  # noqa: F401 (shown is a fixture)
+from tests.ui.governance.helpers import answering, cell, rows, select
 
 END_OF_2020 = date(2020, 12, 31)
 

@@ -10,8 +10,8 @@ from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.services.members import organisations as members
 from coorace_desktop.storage.errors import DiskFullError
 from coorace_desktop.ui.members import organisation_dialog
-from coorace_desktop.ui.widgets import form_dialog
 from coorace_desktop.ui.members.organisation_dialog import ERROR_MARK, OrganisationDialog
+from coorace_desktop.ui.widgets import form_dialog
 
 
 @pytest.fixture
@@ -214,7 +214,6 @@ def test_tab_walks_the_identity_fields_in_reading_order(qtbot, new_dialog):
 
 
 def test_a_page_opened_from_the_keyboard_starts_in_its_first_field(qtbot, database):
-    from PySide6.QtCore import Qt
 
     from coorace_desktop.ui.members.organisation_dialog import OrganisationDialog
 

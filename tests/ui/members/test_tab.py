@@ -1,14 +1,12 @@
 """The Adhérents tab driven like a user would: search, filters, sort, create, edit, delete."""
 
 import pytest
-from PySide6.QtCore import QPoint, QTimer, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coorace_desktop.ui.widgets import errors
-
-from coorace_desktop.ui.widgets import table_tab
-from coorace_desktop.ui.members.tab import MembersTab
 from coorace_desktop.ui.members.organisation_dialog import OrganisationDialog
+from coorace_desktop.ui.members.tab import MembersTab
+from coorace_desktop.ui.widgets import errors, table_tab
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE
 
 

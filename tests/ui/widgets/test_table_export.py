@@ -1,14 +1,13 @@
 """« Exporter… » under a table writes what the table shows; the File menu's import and vCard items."""
 
+import vobject
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-import vobject
-
 from coorace_desktop.services.members.organisation_list import DEPARTMENT_FILTER
-from coorace_desktop.ui.window.main_window import MainWindow
 from coorace_desktop.ui.members.tab import MembersTab
 from coorace_desktop.ui.widgets.table_export import chosen_path, export_as_shown
+from coorace_desktop.ui.window.main_window import MainWindow
 from coorace_desktop.ui.window.transfer_actions import export_directory, open_import
 
 

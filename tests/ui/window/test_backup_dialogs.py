@@ -6,9 +6,8 @@ from PySide6.QtWidgets import QMessageBox
 from coorace_desktop.storage.backup import BackupKind, create_backup
 from coorace_desktop.storage.lock import DatabaseInUseError, DatabaseLock, lock_path
 from coorace_desktop.storage.rotation import list_backups
-from coorace_desktop.ui.window import backup_controller
-from coorace_desktop.ui.window import backup_dialogs
 from coorace_desktop.ui.widgets import errors
+from coorace_desktop.ui.window import backup_controller, backup_dialogs
 from coorace_desktop.ui.window.backup_controller import DataSafety, open_locked
 from coorace_desktop.ui.window.backup_dialogs import RestoreDialog
 from coorace_desktop.ui.window.main_window import MainWindow

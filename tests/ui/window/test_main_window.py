@@ -1,14 +1,12 @@
 """The main window: title, status bar, File menu, settings; the welcome dialog; the error dialog."""
 
-import logging
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop import app as app_module
 from coorace_desktop.storage.database import open_database
-from coorace_desktop.ui.window import main_window
 from coorace_desktop.ui.widgets import errors
+from coorace_desktop.ui.window import main_window
 from coorace_desktop.ui.window.main_window import MainWindow
 from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice
 

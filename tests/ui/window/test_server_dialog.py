@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from coorace_desktop.app import EXIT_AFTER_SHOW_VAR, SHOWN_MARKER
 from coorace_desktop.services.health import counts
 from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR
-from coorace_desktop.ui.window import server_actions
 from coorace_desktop.ui.widgets import form_dialog
+from coorace_desktop.ui.widgets.worker import BackgroundJob
+from coorace_desktop.ui.window import server_actions
 from coorace_desktop.ui.window.backup_controller import DataSafety
 from coorace_desktop.ui.window.main_window import MainWindow
 from coorace_desktop.ui.window.server_dialog import ServerDialog
-from coorace_desktop.ui.widgets.worker import BackgroundJob
 from tests.backends import server_database
 
 

@@ -15,8 +15,8 @@ from coorace_desktop.domain.organisations import Organisation, Person
 from coorace_desktop.services.accompaniment.common import enum_labels, equal_filters, label_order
 from coorace_desktop.services.accompaniment.summary import UNKNOWN_OFFICER, beneficiaries_count, year_range
 from coorace_desktop.services.listing import ListQuery, apply_sort, search_condition
-from coorace_desktop.storage.engine import is_sqlite
 from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.engine import is_sqlite
 from coorace_desktop.storage.word_search import action_ids_with_words
 
 # The officer filter's value for historical records that do not name one.

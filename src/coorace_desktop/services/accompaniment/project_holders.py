@@ -13,10 +13,10 @@ from coorace_desktop.domain.members import ContactDraft, MembershipDraft, Organi
 from coorace_desktop.domain.organisations import Organisation
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.members import organisations as members
 from coorace_desktop.services.accompaniment.common import count_rows, enum_labels, equal_filters, label_order
 from coorace_desktop.services.accompaniment.summary import number
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
+from coorace_desktop.services.members import organisations as members
 from coorace_desktop.storage.database import Database
 
 _DRAFT_FIELDS = tuple(field.name for field in fields(ProjectHolderDraft))

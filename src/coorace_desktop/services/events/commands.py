@@ -22,7 +22,6 @@ from coorace_desktop.domain.organisations import Organisation
 from coorace_desktop.domain.text import fold, search_key
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.conflicts import require_version, stale_event
-from coorace_desktop.services.listing import apply_search
 from coorace_desktop.services.events.figures import (  # noqa: F401  (the report imports them from here)
     EventFigures,
     Highlight,
@@ -31,6 +30,7 @@ from coorace_desktop.services.events.figures import (  # noqa: F401  (the report
     highlights,
     rendezvous,
 )
+from coorace_desktop.services.listing import apply_search
 from coorace_desktop.storage.database import Database
 
 

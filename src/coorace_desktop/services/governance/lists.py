@@ -14,11 +14,11 @@ from coorace_desktop.domain import BoardMandate, GeneralAssembly, Organisation, 
 from coorace_desktop.domain.enums import AssemblyKind
 from coorace_desktop.domain.governance_rules import ENDS_SOON_MONTHS, add_months
 from coorace_desktop.services.governance.composition import (
-    BureauSeat,
     BoardSeat,
+    BureauSeat,
     StaffPost,
-    bureau_on,
     active_on,
+    bureau_on,
     seats_from_rows,
     seats_statement,
     staff_from_rows,

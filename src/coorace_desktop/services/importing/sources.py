@@ -11,7 +11,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv", ".txt")
 CSV_DELIMITERS = (";", ",", "\t", "|")
 # Bytes Windows-1252 leaves undefined: a file holding them is not really Windows-1252.

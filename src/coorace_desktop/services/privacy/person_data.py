@@ -20,7 +20,6 @@ from coorace_desktop.domain import (
     NationalMandate,
     Organisation,
     Person,
-    Site,
     StaffMember,
     SupportAction,
 )
@@ -31,7 +30,6 @@ from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.services.members.organisations import reindex_organisation
 from coorace_desktop.services.privacy.mentions import Mention, find_mentions
 from coorace_desktop.storage.database import Database
-
 
 PERSON_SORTS = {"name": Person.name_key, "email": Person.email, "erased_on": Person.erased_on}
 

@@ -1,7 +1,16 @@
 """Project holders (porteurs de projet): the list, the form, and "Convertir en adhérent"."""
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coorace_desktop.domain.accompaniment_rules import ProjectHolderDraft, project_holder_errors
 from coorace_desktop.domain.departments import DEPARTMENTS, OCCITANIE

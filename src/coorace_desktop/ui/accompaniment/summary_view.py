@@ -14,8 +14,8 @@ from coorace_desktop.services.accompaniment import (
 )
 from coorace_desktop.services.accompaniment.actions import action_years
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.widgets.shown_panel import RefreshWhenShown
 from coorace_desktop.ui.widgets.formats import display
+from coorace_desktop.ui.widgets.shown_panel import RefreshWhenShown
 from coorace_desktop.ui.widgets.table_tab import refill_combo
 
 STYLE = """

@@ -5,9 +5,9 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.accompaniment.summary_view import AccompanimentSummaryView
 from coorace_desktop.ui.accompaniment.actions_view import ActionsView
 from coorace_desktop.ui.accompaniment.project_holders_view import ProjectHoldersView
+from coorace_desktop.ui.accompaniment.summary_view import AccompanimentSummaryView
 from coorace_desktop.ui.accompaniment.territories_view import TerritoriesView
 
 

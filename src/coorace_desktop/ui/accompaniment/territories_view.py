@@ -46,9 +46,9 @@ from coorace_desktop.services.accompaniment.territories import (
 )
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.accompaniment.action_dialog import DATE_FORMAT
+from coorace_desktop.ui.accompaniment.project_holders_view import department_combo, department_filter_choices
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
-from coorace_desktop.ui.accompaniment.project_holders_view import department_combo, department_filter_choices
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
 

@@ -34,9 +34,9 @@ from coorace_desktop.services.events.commands import (
     update_event,
 )
 from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.events.participants_picker import ParticipantsPicker
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
-from coorace_desktop.ui.events.participants_picker import ParticipantsPicker
 
 DATE_FORMAT = "dd/MM/yyyy"
 

@@ -19,13 +19,28 @@ from PySide6.QtWidgets import (
 
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.services.events.calendar_export import CalendarExport, export_events_ics
-from coorace_desktop.services.events.commands import delete_events, ensure_default_kinds, event_figures, event_kinds, get_event
-from coorace_desktop.services.events.event_list import KIND, STATUS, YEAR, EventRow, count_events, event_days, event_years, list_events
+from coorace_desktop.services.events.commands import (
+    delete_events,
+    ensure_default_kinds,
+    event_figures,
+    event_kinds,
+    get_event,
+)
+from coorace_desktop.services.events.event_list import (
+    KIND,
+    STATUS,
+    YEAR,
+    EventRow,
+    count_events,
+    event_days,
+    event_years,
+    list_events,
+)
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.widgets.errors import expected_failure, run_command, show_error
 from coorace_desktop.ui.events.event_calendar import CalendarPanel
 from coorace_desktop.ui.events.event_dialog import EventDialog
 from coorace_desktop.ui.events.figures_panel import EventFiguresPanel
+from coorace_desktop.ui.widgets.errors import expected_failure, run_command, show_error
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column
 from coorace_desktop.ui.widgets.table_tab import DataTable, refill_combo

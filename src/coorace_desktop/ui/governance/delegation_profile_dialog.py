@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 from coorace_desktop.domain.governance_drafts import DelegationProfile, DelegationSiteInfo, validate_profile
 from coorace_desktop.services.governance.composition import save_delegation_profile
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.dates import OptionalDate
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
 MISSION_ROWS = 5
 

@@ -15,12 +15,12 @@ from coorace_desktop.domain.governance_drafts import (
     validate_office,
     validate_staff,
 )
-from coorace_desktop.services.governance.composition import BoardSeat, StaffPost, delegation_profile
 from coorace_desktop.services.governance.board import assign_office, end_mandate
+from coorace_desktop.services.governance.composition import BoardSeat, StaffPost, delegation_profile
 from coorace_desktop.services.governance.records import save_assembly, save_staff_post
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.dates import OptionalDate, date_edit
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.person_picker import PersonPicker
 
 END_REASONS = ("Démission", "Fin de mandat", "Départ de l'adhérent représenté", "Changement de représentant")

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.domain.governance_drafts import ElectionDraft, SeatDraft, validate_election
-from coorace_desktop.services.governance.composition import board_composition
 from coorace_desktop.services.governance.board import ElectionResult, elect_board, election_warnings
+from coorace_desktop.services.governance.composition import board_composition
 from coorace_desktop.services.governance.lists import assembly_choices, assembly_date, organisation_choices
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.governance.dialogs import AssemblyDialog
 from coorace_desktop.ui.widgets.dates import OptionalDate, date_edit
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.person_picker import PersonPicker
 
 WARNING_STYLE = "color: #8a5a00; background: #fff4d6; padding: 4px;"

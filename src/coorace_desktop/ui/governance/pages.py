@@ -27,10 +27,10 @@ from coorace_desktop.services.governance.records import (
 )
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.governance.delegation_profile_dialog import DelegationProfileDialog, profile_html
-from coorace_desktop.ui.governance.election_dialog import ElectionDialog
-from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.governance.dialogs import AssemblyDialog, StaffDialog
+from coorace_desktop.ui.governance.election_dialog import ElectionDialog
 from coorace_desktop.ui.widgets.dates import DateDialog
+from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
 

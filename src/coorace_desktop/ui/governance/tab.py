@@ -7,7 +7,6 @@ from PySide6.QtCore import QDate, QSettings, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.governance_drafts import period_errors
-from coorace_desktop.services.governance.composition import BoardSeat, BureauSeat, board_composition
 from coorace_desktop.services.governance.board import (
     delete_mandate,
     delete_office,
@@ -15,10 +14,11 @@ from coorace_desktop.services.governance.board import (
     end_office,
     start_national_seat,
 )
+from coorace_desktop.services.governance.composition import BoardSeat, BureauSeat, board_composition
 from coorace_desktop.services.governance.lists import bureau_rows, count_seats, seat_page
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.governance.election_dialog import ElectionDialog
 from coorace_desktop.ui.governance.dialogs import EndMandateDialog, OfficeDialog
+from coorace_desktop.ui.governance.election_dialog import ElectionDialog
 from coorace_desktop.ui.governance.pages import AssembliesPage, ProfilePage, StaffPage
 from coorace_desktop.ui.widgets.dates import DateDialog, date_edit
 from coorace_desktop.ui.widgets.table_model import Column

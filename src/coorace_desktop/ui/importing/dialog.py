@@ -35,8 +35,8 @@ from coorace_desktop.services.importing.cells import as_text
 from coorace_desktop.services.importing.mapping import FIELDS
 from coorace_desktop.services.importing.sources import SourceTable
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.widgets.errors import show_error
 from coorace_desktop.ui.importing.preview_page import PreviewPage
+from coorace_desktop.ui.widgets.errors import show_error
 
 FILE_FILTER = "Tableurs (*.xlsx *.ods *.csv);;Tous les fichiers (*)"
 ENCODINGS = [("Détection automatique", None), ("UTF-8", "utf-8-sig"), ("Windows-1252 (Excel)", "cp1252"), ("ISO-8859-1", "latin-1")]

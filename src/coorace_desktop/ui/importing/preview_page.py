@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from coorace_desktop.services.importing import MEMBERS, Action, Decision, apply_members, preview_members
 from coorace_desktop.services.importing.figures import apply_figures, preview_figures
 from coorace_desktop.services.importing.rejects import save_rejected_rows
-from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.importing.preview import DECISION_COLUMN, ERROR, PreviewTableModel, preview_lines
+from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.worker import run_in_background
 
 DEFAULT_DECISION = Decision.SKIP

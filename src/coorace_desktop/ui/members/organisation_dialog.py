@@ -25,10 +25,13 @@ from coorace_desktop.domain.concurrency import StaleRecordError
 from coorace_desktop.domain.enums import SIAE_TYPE_NAMES, SiaeType
 from coorace_desktop.domain.members import OrganisationDraft, validate_organisation
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services.members.organisations import PossibleDuplicate, find_possible_duplicates, save_organisation
+from coorace_desktop.services.members.organisations import (
+    PossibleDuplicate,
+    find_possible_duplicates,
+    save_organisation,
+)
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.members.figures_editor import FiguresEditor
-from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.members.organisation_rows import (
     ContactForm,
     EntryList,
@@ -40,6 +43,7 @@ from coorace_desktop.ui.members.organisation_rows import (
     new_period,
     new_site,
 )
+from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
 # What a page's first field can be (not its Add / Remove buttons).
 FIELD_KINDS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QCheckBox)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coorace_desktop.domain.departments import department_label
 from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
-from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.organisation_list import (
     DEPARTMENT_FILTER,
     STATUS_FILTER,
@@ -19,9 +18,9 @@ from coorace_desktop.services.members.organisation_list import (
 )
 from coorace_desktop.services.members.organisations import delete_organisation, deletion_question, get_organisation
 from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.members.organisation_dialog import OrganisationDialog
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
-from coorace_desktop.ui.members.organisation_dialog import OrganisationDialog
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable, refill_combo
 

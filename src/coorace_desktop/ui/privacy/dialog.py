@@ -3,9 +3,19 @@
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coorace_desktop.domain.text import fold
+from coorace_desktop.services.privacy.export import export_person
 from coorace_desktop.services.privacy.person_data import (
     PersonSummary,
     count_persons,
@@ -13,7 +23,6 @@ from coorace_desktop.services.privacy.person_data import (
     list_persons,
     person_record,
 )
-from coorace_desktop.services.privacy.export import export_person
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.table_model import Column

@@ -24,9 +24,8 @@ from coorace_desktop.services.reporting.year_inputs import (
     save_resources,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.widgets.formats import parse_number
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
-from coorace_desktop.ui.widgets.formats import display
+from coorace_desktop.ui.widgets.formats import display, parse_number
 
 NO_YEAR = 1899  # the spin box's "—": no year
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.generate import SECTIONS, ReportResult, generate_report
-from coorace_desktop.services.reporting.member_figures import default_reference_year, figure_years
 from coorace_desktop.services.reporting.check import Severity, check_report
+from coorace_desktop.services.reporting.member_figures import default_reference_year, figure_years
 from coorace_desktop.services.reporting.year_inputs import (
     count_partners,
     delete_partners,
@@ -35,10 +35,10 @@ from coorace_desktop.services.reporting.year_inputs import (
     resources,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.widgets.errors import run_command, show_error
-from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.reporting.dialogs import PartnerDialog, ReportTextDialog, ResourcesDialog
 from coorace_desktop.ui.reporting.panels import FindingsView, PdfPreview
+from coorace_desktop.ui.widgets.errors import run_command, show_error
+from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
 from coorace_desktop.ui.widgets.worker import run_in_background

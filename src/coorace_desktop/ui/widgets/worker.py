@@ -5,7 +5,7 @@ its next progress call (its transaction then rolls back)."""
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QThread, Qt, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from coorace_desktop.ui.widgets.errors import expected_failure, handle_unexpected, show_error

@@ -15,12 +15,12 @@ from coorace_desktop.storage.errors import ReadOnlyError
 from coorace_desktop.storage.lock import DatabaseInUseError, DatabaseLock
 from coorace_desktop.storage.restore import RestoreResult, restore_backup
 from coorace_desktop.storage.rotation import automatic_backup, daily_backup_due
-from coorace_desktop.ui.window.backup_dialogs import BACKUP_FILTER, RestoreDialog, ask_read_only, megabytes
-from coorace_desktop.ui.widgets.errors import run_command
-from coorace_desktop.ui.window.main_window import MainWindow
 from coorace_desktop.ui.privacy.dialog import PrivacyDialog
-from coorace_desktop.ui.window.server_actions import restore_server_copy, save_server_copy
+from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.worker import run_in_background
+from coorace_desktop.ui.window.backup_dialogs import BACKUP_FILTER, RestoreDialog, ask_read_only, megabytes
+from coorace_desktop.ui.window.main_window import MainWindow
+from coorace_desktop.ui.window.server_actions import restore_server_copy, save_server_copy
 
 log = logging.getLogger("coorace_desktop")
 DAILY_CHECK_MS = 30 * 60 * 1000  # the daily backup is due after 24 h; checked every half hour

@@ -15,12 +15,12 @@ from coorace_desktop import __version__
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.errors import StorageError
 from coorace_desktop.ui.accompaniment.tab import AccompanimentTab
-from coorace_desktop.ui.widgets.errors import show_error
-from coorace_desktop.ui.widgets.table_tab import DataTable
 from coorace_desktop.ui.events.tab import EventsTab
 from coorace_desktop.ui.governance.tab import GovernanceTab
 from coorace_desktop.ui.members.tab import MembersTab
 from coorace_desktop.ui.reporting.tab import ReportsTab
+from coorace_desktop.ui.widgets.errors import show_error
+from coorace_desktop.ui.widgets.table_tab import DataTable
 from coorace_desktop.ui.window.server_actions import install_server_actions
 from coorace_desktop.ui.window.transfer_actions import install_transfer_actions
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.server_backup import DUMP_FILTER, ServerBackup, create_server_backup, restore_server_backup
-from coorace_desktop.ui.window.backup_dialogs import megabytes
 from coorace_desktop.ui.widgets.errors import run_command
-from coorace_desktop.ui.window.server_dialog import ServerDialog
 from coorace_desktop.ui.widgets.worker import run_in_background
+from coorace_desktop.ui.window.backup_dialogs import megabytes
+from coorace_desktop.ui.window.server_dialog import ServerDialog
 
 SERVER_NOTICE = "Base sur serveur : pas de sauvegarde automatique sur ce poste (Enregistrer une copie… passe par pg_dump)."
 

@@ -5,9 +5,8 @@ Revises: 0002_action_search
 Create Date: 2026-11-27 10:35:29.750864
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0003_record_versions'
 down_revision = '0002_action_search'

@@ -2,9 +2,7 @@
 
 import pytest
 
-from coorace_desktop.ui.widgets import errors
-
-from coorace_desktop.ui.widgets import form_dialog
+from coorace_desktop.ui.widgets import errors, form_dialog
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE
 
 
