@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Select, and_
+from sqlalchemy import Select, and_, case, literal
 from sqlalchemy.sql import ColumnElement
 
 from coorace_desktop.domain.text import fold
@@ -34,6 +34,20 @@ def search_condition(column: ColumnElement, text: str) -> ColumnElement | None:
     if not words:
         return None
     return and_(*(column.like(f"%{word}%") for word in words))
+
+
+def match_rank(name_key: ColumnElement, text: str) -> ColumnElement:
+    """How well a folded name matches the typed text, best first: 0 the exact name, 1 its start,
+    2 a word's start, 3 anywhere (so "valoris" proposes VALORIS before LES RUDOVALORISTES)."""
+    typed = fold(text)
+    if not typed:
+        return literal(3)
+    return case(
+        (name_key == typed, 0),
+        (name_key.like(f"{typed}%"), 1),
+        (name_key.like(f"% {typed}%"), 2),
+        else_=3,
+    )
 
 
 def apply_search(statement: Select, column: ColumnElement, text: str) -> Select:

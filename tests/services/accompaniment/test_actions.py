@@ -4,11 +4,13 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import delete, update
+from sqlalchemy import delete, insert, select, update
 
 from coorace_desktop.domain.accompaniment import SupportAction
 from coorace_desktop.domain.accompaniment_rules import BeneficiaryKind, BeneficiaryRef
 from coorace_desktop.domain.enums import ActionKind, ActionOutcome
+from coorace_desktop.domain.organisations import Organisation
+from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.accompaniment.actions import (
     ActionNotFoundError,
@@ -182,3 +184,15 @@ def test_the_word_index_follows_every_writer_and_finds_word_starts(database, log
     with database.engine.begin() as connection:
         connection.execute(delete(SupportAction).where(SupportAction.id == created))
     assert count_actions(database, ListQuery(search="reemploi")) == 0
+
+
+def test_proposals_rank_exact_name_then_start_then_word_then_anywhere_then_recent_use(database, log):
+    names = ["LES RUDOVALORISTES", "VALORIS", "VALORISATION SUD", "ATELIER VALORIS", "AVALORIS", "VALORISONS"]
+    with database.session() as session:
+        session.execute(insert(Organisation), [{"name": name, "name_key": fold(name)} for name in names])
+        ids = dict(session.execute(select(Organisation.name, Organisation.id)).all())
+    assert [choice.name for choice in search_beneficiaries(database, "valoris")] == [
+        "VALORIS", "VALORISATION SUD", "VALORISONS", "ATELIER VALORIS", "AVALORIS", "LES RUDOVALORISTES"]
+    # among equal matches, the beneficiary helped last comes first
+    create_action(database, log.draft("Zest'", ActionKind.ADVICE, BeneficiaryRef(BeneficiaryKind.ORGANISATION, ids["VALORISONS"])))
+    assert [choice.name for choice in search_beneficiaries(database, "valoris")][1:3] == ["VALORISONS", "VALORISATION SUD"]

@@ -297,3 +297,14 @@ def test_a_new_sort_does_not_recount_the_totals_but_an_edit_does(qtbot, tab, dem
     view.table.reload()
     qtbot.waitUntil(lambda: view.totals_label.text() == "11 actions · 82 bénéficiaires · 4 h")
     assert passes == [1]
+
+
+def test_valoris_and_enter_picks_valoris_not_les_rudovaloristes(qtbot, demo_database):
+    officers, programmes = _ids(demo_database)
+    dialog = ActionDialog(demo_database, defaults=(officers["VERA"], programmes["Zest'"]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type_and_pick(qtbot, dialog, "valoris")
+    assert dialog.isVisible() and dialog.result_value is None  # the pick is shown, not saved
+    assert dialog.beneficiary_edit.text() == "VALORIS (Adhérent)"
+    assert dialog.chosen_label.text() == "Action pour : VALORIS (Adhérent)"

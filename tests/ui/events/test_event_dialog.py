@@ -154,3 +154,24 @@ def test_new_kind_is_added_and_chosen_a_duplicate_is_refused(dialog, monkeypatch
     dialog.add_kind()
     assert shown == ["Le type « Webinaire » existe déjà."]
     assert dialog.kind_combo.currentText() == "Petit-déjeuner"
+
+
+def _filled(dialog) -> None:
+    """A form that could be saved: Enter on the wrong widget would save it."""
+    dialog.title_edit.setText("Journée régionale")
+    dialog.kind_combo.setCurrentIndex(0)
+    assert dialog.ok_button.isEnabled()
+
+
+def test_enter_on_one_match_ticks_it_and_does_not_save_the_event(dialog, qtbot):
+    _filled(dialog)
+    tick(dialog, qtbot, "chorus")
+    assert dialog.isVisible() and dialog.result_value is None
+    assert [dialog.picker.model.names[id] for id in dialog.picker.participants()] == ["CHORUS"]
+
+
+def test_enter_on_several_matches_moves_into_the_list_and_does_not_save(dialog, qtbot):
+    _filled(dialog)
+    tick(dialog, qtbot, "a")
+    assert dialog.isVisible() and dialog.result_value is None
+    assert dialog.focusWidget() is dialog.picker.view

@@ -20,7 +20,7 @@ from coorace_desktop.domain.governance import StaffMember
 from coorace_desktop.domain.organisations import Organisation, Person
 from coorace_desktop.domain.text import fold, search_key
 from coorace_desktop.domain.validation import ValidationError, required_text
-from coorace_desktop.services.listing import search_condition
+from coorace_desktop.services.listing import match_rank, search_condition
 from coorace_desktop.storage.database import Database
 
 # The table behind each kind of named beneficiary, and the action column pointing at it.
@@ -106,19 +106,29 @@ def add_programme(database: Database, name: str) -> int:
 
 
 def search_beneficiaries(database: Database, text: str, limit: int = 20) -> list[BeneficiaryChoice]:
-    """Members, project holders (not yet members) and territories whose name holds every typed word."""
-    choices: list[BeneficiaryChoice] = []
+    """Members, project holders (not yet members) and territories whose name holds every typed word,
+    best match first (exact name, name start, word start, anywhere), then the most recently helped."""
+    ranked: list[tuple[int, int, str, BeneficiaryChoice]] = []
     with database.session() as session:
-        for kind, (table, _column) in BENEFICIARY_TABLES.items():
-            statement = select(table.id, table.name).order_by(table.name_key).limit(limit)
+        for kind, (table, column) in BENEFICIARY_TABLES.items():
+            rank = match_rank(table.name_key, text)
+            last_action = select(func.max(SupportAction.id)).where(column == table.id).scalar_subquery()
+            statement = (
+                select(table.id, table.name, rank, func.coalesce(last_action, 0))
+                .order_by(rank, func.coalesce(last_action, 0).desc(), table.name_key)
+                .limit(limit)
+            )
             condition = search_condition(table.name_key, text)
             if condition is not None:
                 statement = statement.where(condition)
             if table is ProjectHolder:
                 # once a member, new actions go to the organisation
                 statement = statement.where(ProjectHolder.status != ProjectHolderStatus.CONVERTED)
-            choices += [BeneficiaryChoice(BeneficiaryRef(kind, id), name) for id, name in session.execute(statement)]
-    return sorted(choices, key=lambda choice: fold(choice.name))[:limit]
+            ranked += [
+                (rank_value, -last, fold(name), BeneficiaryChoice(BeneficiaryRef(kind, id), name))
+                for id, name, rank_value, last in session.execute(statement)
+            ]
+    return [choice for *_keys, choice in sorted(ranked, key=lambda row: row[:3])][:limit]
 
 
 def beneficiary_choice(database: Database, ref: BeneficiaryRef) -> BeneficiaryChoice | None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -84,9 +85,13 @@ class ActionDialog(FormDialog):
         self.beneficiary_edit = BeneficiaryEdit(lambda text, limit: search_beneficiaries(database, text, limit))
         self.beneficiary_edit.setMinimumWidth(320)
         self.add_field("beneficiary", "Bénéficiaire", self.beneficiary_edit)
+        # The pick in full, before saving: a long name is cut in the field, and a wrong pick shows.
+        self.chosen_label = QLabel(wordWrap=True, styleSheet="font-weight: bold;")
+        self.chosen_label.hide()
+        self.form.addRow("", self.chosen_label)
         self.form.addRow("", self.group_check)
         self.watch(self.group_check, "beneficiary")
-        self.beneficiary_edit.chosen.connect(lambda _ref: self.revalidate())
+        self.beneficiary_edit.chosen.connect(self._show_chosen)
         self.group_count_spin = QSpinBox(minimum=0, maximum=100_000)
         self.group_label_edit = QLineEdit(placeholderText="ex. structures formées à la démarche Zest'")
         self.add_field("group_count", "Effectif du groupe", self.group_count_spin)
@@ -183,6 +188,11 @@ class ActionDialog(FormDialog):
     def _select(combo: QComboBox, value: object) -> None:
         """Select the item holding value; nothing (the user must choose) when it is not there."""
         combo.setCurrentIndex(combo.findData(value) if value is not None else -1)
+
+    def _show_chosen(self, ref: object) -> None:
+        self.chosen_label.setText(f"Action pour : {self.beneficiary_edit.text()}" if ref is not None else "")
+        self.chosen_label.setVisible(ref is not None)
+        self.revalidate()
 
     def _show_group(self, group: bool) -> None:
         self.beneficiary_edit.setEnabled(not group)

@@ -57,8 +57,16 @@ class BeneficiaryEdit(QLineEdit):
             self.completer_.popup().hide()
             return
         self.completer_.complete()
-        # Enter takes the first proposal: "heris" + Enter picks HERISSON BELLOR.
+        # Enter takes the first proposal, the best ranked: "valoris" + Enter picks VALORIS.
         self.completer_.popup().setCurrentIndex(self.completer_.completionModel().index(0, 0))
+
+    def keyPressEvent(self, event) -> None:
+        super().keyPressEvent(event)
+        # Enter before a beneficiary is picked belongs to the field: it must not save the form. With
+        # the list open it stays ignored here, for the completer then picks the current proposal.
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.ref is None
+                and not self.completer_.popup().isVisible()):
+            event.accept()
 
     def _pick(self, text: str) -> None:
         choice = self._choices.get(text)

@@ -1,7 +1,8 @@
 """Attendance entry: tick member organisations in a searchable list, with a head count each.
 
 Typing narrows the list (in SQL); Space ticks the current row; Enter in the search box ticks
-the only match, so a list of names is entered from the keyboard alone."""
+the only match, or moves into the list when several match, and never saves the form around it:
+a list of names is entered from the keyboard alone."""
 
 from typing import Any
 
@@ -132,6 +133,15 @@ class PersonsDelegate(QStyledItemDelegate):
         return editor
 
 
+class PickerSearchEdit(QLineEdit):
+    """A search box whose Enter stays its own: the dialog's default button never sees it."""
+
+    def keyPressEvent(self, event) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class ParticipantsPicker(QWidget):
     """The search box, the list with its ticks and head counts, and a running total."""
 
@@ -142,7 +152,7 @@ class ParticipantsPicker(QWidget):
         super().__init__(parent)
         self._search = search
         self.model = ParticipantsModel(self)
-        self.search_edit = QLineEdit(placeholderText="Rechercher une structure (nom, ville)…", clearButtonEnabled=True)
+        self.search_edit = PickerSearchEdit(placeholderText="Rechercher une structure (nom, ville)…", clearButtonEnabled=True)
         self.search_edit.setAccessibleName("Rechercher une structure")
         self.only_ticked_check = QCheckBox("Seulement les cochées")
         self.view = QTableView()
