@@ -4,15 +4,16 @@ accents aside: the matching is a SQL query per keystroke, so it stays quick on a
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QCompleter, QWidget
 
 from coorace_desktop.domain.accompaniment_rules import BeneficiaryRef
 from coorace_desktop.services.accompaniment.actions import BeneficiaryChoice
+from coorace_desktop.ui.widgets.search_edit import SearchEdit
 
 SHOWN = 20
 
 
-class BeneficiaryEdit(QLineEdit):
+class BeneficiaryEdit(SearchEdit):
     """`ref` is the beneficiary picked from the list; typing anything else clears it."""
 
     chosen = Signal(object)
@@ -60,13 +61,10 @@ class BeneficiaryEdit(QLineEdit):
         # Enter takes the first proposal, the best ranked: "valoris" + Enter picks VALORIS.
         self.completer_.popup().setCurrentIndex(self.completer_.completionModel().index(0, 0))
 
-    def keyPressEvent(self, event) -> None:
-        super().keyPressEvent(event)
+    def keeps_enter(self) -> bool:
         # Enter before a beneficiary is picked belongs to the field: it must not save the form. With
-        # the list open it stays ignored here, for the completer then picks the current proposal.
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.ref is None
-                and not self.completer_.popup().isVisible()):
-            event.accept()
+        # the list open it is the completer's, which picks the current proposal; once picked, it saves.
+        return self.ref is None and not self.completer_.popup().isVisible()
 
     def _pick(self, text: str) -> None:
         choice = self._choices.get(text)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QSpinBox,
     QStyledItemDelegate,
     QTableView,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from coorace_desktop.services.events.commands import OrganisationChoice
 from coorace_desktop.ui.widgets.formats import display
+from coorace_desktop.ui.widgets.search_edit import SearchEdit
 
 NAME, PERSONS = 0, 1
 MAX_PERSONS = 9999
@@ -133,15 +133,6 @@ class PersonsDelegate(QStyledItemDelegate):
         return editor
 
 
-class PickerSearchEdit(QLineEdit):
-    """A search box whose Enter stays its own: the dialog's default button never sees it."""
-
-    def keyPressEvent(self, event) -> None:
-        super().keyPressEvent(event)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-
-
 class ParticipantsPicker(QWidget):
     """The search box, the list with its ticks and head counts, and a running total."""
 
@@ -152,7 +143,7 @@ class ParticipantsPicker(QWidget):
         super().__init__(parent)
         self._search = search
         self.model = ParticipantsModel(self)
-        self.search_edit = PickerSearchEdit(placeholderText="Rechercher une structure (nom, ville)…", clearButtonEnabled=True)
+        self.search_edit = SearchEdit(placeholderText="Rechercher une structure (nom, ville)…", clearButtonEnabled=True)
         self.search_edit.setAccessibleName("Rechercher une structure")
         self.only_ticked_check = QCheckBox("Seulement les cochées")
         self.view = QTableView()
