@@ -87,6 +87,7 @@ class ActionDialog(FormDialog):
         self.add_field("beneficiary", "Bénéficiaire", self.beneficiary_edit)
         # The pick in full, before saving: a long name is cut in the field, and a wrong pick shows.
         self.chosen_label = QLabel(wordWrap=True, styleSheet="font-weight: bold;")
+        self.chosen_label.setMinimumWidth(320)  # a word-wrapped label would otherwise break after each word
         self.chosen_label.hide()
         self.form.addRow("", self.chosen_label)
         self.form.addRow("", self.group_check)
