@@ -1,10 +1,8 @@
 """Pure rules of the delegation's governance: board mandates, bureau offices, national seats.
 
-Periods are half-open: a mandate, office or seat is held from `start` (inclusive) until `end`
-(exclusive), `end` being the day it ended (resignation, renewal at an AG). A successor may
-therefore start on the very day the predecessor's office ends, and "the board on 2 July 2021"
-is the board elected that day. A missing start means "since before records began", a missing
-end "still held".
+Periods are half-open (see domain/periods.py): a mandate, office or seat ends on the day it
+ended (resignation, renewal at an AG), so a successor may start on the very day the
+predecessor's office ends, and "the board on 2 July 2021" is the board elected that day.
 
 The rules:
 - an end date is never before its start;
@@ -23,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from coorace_desktop.domain.enums import BureauRole
+from coorace_desktop.domain.periods import Period
 from coorace_desktop.domain.validation import ValidationError, period
 
 # Offices open to several holders at once.
@@ -33,46 +32,13 @@ ENDS_SOON_MONTHS = 3
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A period held from `start` (inclusive) to `end` (exclusive); None is open-ended."""
-
-    start: date | None
-    end: date | None = None
-
-    def holds_on(self, day: date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
-
-    def overlaps(self, other: "Span") -> bool:
-        starts_before_other_ends = self.start is None or other.end is None or self.start < other.end
-        other_starts_before_end = other.start is None or self.end is None or other.start < self.end
-        return starts_before_other_ends and other_starts_before_end
-
-    def contains(self, inner: "Span") -> bool:
-        """Whether `inner` starts while this span is held and ends by the time it ends."""
-        if inner.start is None:
-            return self.start is None and self.end is None
-        ends_inside = self.end is None or (inner.end is not None and inner.end <= self.end)
-        return self.holds_on(inner.start) and ends_inside
-
-    def text(self) -> str:
-        """'depuis le 02/07/2020', 'du 02/07/2020 au 15/03/2021', 'jusqu'au 15/03/2021'."""
-        if self.start and self.end:
-            return f"du {self.start:%d/%m/%Y} au {self.end:%d/%m/%Y}"
-        if self.start:
-            return f"depuis le {self.start:%d/%m/%Y}"
-        if self.end:
-            return f"jusqu'au {self.end:%d/%m/%Y}"
-        return "sans date"
-
-
-@dataclass(frozen=True, slots=True)
 class OfficeHolding:
     """A bureau office held, or about to be, by a person."""
 
     person_id: int
     person_name: str
     role: BureauRole
-    span: Span
+    span: Period
 
 
 def display_name(first_name: str, last_name: str) -> str:
@@ -93,12 +59,12 @@ def ends_soon(end: date | None, on: date, months: int = ENDS_SOON_MONTHS) -> boo
     return end is not None and on < end <= add_months(on, months)
 
 
-def check_span(span: Span, what: str = "La date de fin") -> None:
+def check_span(span: Period, what: str = "La date de fin") -> None:
     """An end date is never before its start."""
     period(span.start, span.end, what)
 
 
-def check_end(span: Span, end: date, what: str) -> None:
+def check_end(span: Period, end: date, what: str) -> None:
     """Ending something on a date not before its start, and never later than an end already set.
 
     Bringing a planned end forward (a resignation before the term) is allowed; pushing back or
@@ -108,10 +74,10 @@ def check_end(span: Span, end: date, what: str) -> None:
             f"{what} se termine déjà le {span.end:%d/%m/%Y} : "
             "seule une date antérieure peut être enregistrée (l'historique n'est pas réécrit)."
         )
-    check_span(Span(span.start, end))
+    check_span(Period(span.start, end))
 
 
-def check_single_mandate(person_name: str, new: Span, existing: Iterable[Span]) -> None:
+def check_single_mandate(person_name: str, new: Period, existing: Iterable[Period]) -> None:
     """A person sits on the board at most once at a time."""
     for span in existing:
         if span.overlaps(new):
@@ -139,7 +105,7 @@ def check_office(new: OfficeHolding, others: Iterable[OfficeHolding]) -> None:
             )
 
 
-def check_within_mandate(inner: Span, mandate: Span, person_name: str, what: str) -> None:
+def check_within_mandate(inner: Period, mandate: Period, person_name: str, what: str) -> None:
     """An office or national seat is held only while its holder sits on the board."""
     if not mandate.contains(inner):
         raise ValidationError(
@@ -147,7 +113,7 @@ def check_within_mandate(inner: Span, mandate: Span, person_name: str, what: str
         )
 
 
-def membership_warning(organisation_name: str, memberships: Iterable[Span], on: date) -> str | None:
+def membership_warning(organisation_name: str, memberships: Iterable[Period], on: date) -> str | None:
     """The warning to show when the organisation represented is not a member on that date."""
     if any(membership.holds_on(on) for membership in memberships):
         return None

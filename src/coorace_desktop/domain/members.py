@@ -199,7 +199,7 @@ def _check_memberships(collect: _Collector, periods: tuple[MembershipDraft, ...]
         collect.run(f"memberships.{n}.left_on", lambda period=period: check.period(period.joined_on, period.left_on, "La date de départ"), None)
     ordered = sorted(enumerate(periods), key=lambda item: item[1].joined_on or date.min)
     for (_, earlier), (n, later) in zip(ordered, ordered[1:]):
-        if earlier.left_on is None or (later.joined_on is not None and later.joined_on < earlier.left_on):
+        if Period(earlier.joined_on, earlier.left_on).overlaps(Period(later.joined_on, later.left_on)):
             collect.errors.setdefault(f"memberships.{n}.joined_on", "Cette période d'adhésion chevauche une autre période.")
     return tuple(replace(period, notes=period.notes.strip()) for period in periods)
 

@@ -11,6 +11,7 @@ from sqlalchemy import and_, case, func, or_, select
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events import Event, EventKind, Participation
 from coorace_desktop.domain.organisations import Membership
+from coorace_desktop.domain.periods import overlaps_sql
 from coorace_desktop.storage.database import Database
 
 
@@ -64,13 +65,8 @@ def in_period(start: date, end: date):
 
 
 def active_member_ids(start: date, end: date):
-    """SQL subquery: organisations with a membership period overlapping [start, end]."""
-    return (
-        select(Membership.organisation_id)
-        .distinct()
-        .where(or_(Membership.joined_on.is_(None), Membership.joined_on <= end))
-        .where(or_(Membership.left_on.is_(None), Membership.left_on >= start))
-    )
+    """SQL subquery: organisations a member on at least one day from `start` to `end` (both included)."""
+    return select(Membership.organisation_id).distinct().where(overlaps_sql(Membership.joined_on, Membership.left_on, start, end))
 
 
 def counted_event_ids(start: date, end: date, kind: str | None = None):

@@ -19,9 +19,9 @@ from coorace_desktop.domain.governance_drafts import (
     validate_mandate_end,
     validate_office,
 )
+from coorace_desktop.domain.periods import Period
 from coorace_desktop.domain.governance_rules import (
     OfficeHolding,
-    Span,
     check_end,
     check_office,
     check_single_mandate,
@@ -49,8 +49,8 @@ def _mandate(session: Session, mandate_id: int) -> BoardMandate:
     return existing(session, BoardMandate, mandate_id)
 
 
-def _span(row: BoardMandate | BureauOffice | NationalMandate) -> Span:
-    return Span(row.start_on, row.end_on)
+def _span(row: BoardMandate | BureauOffice | NationalMandate) -> Period:
+    return Period(row.start_on, row.end_on)
 
 
 def election_warnings(database: Database, organisation_ids: list[int], on: date, renew: bool = False) -> list[str]:
@@ -84,7 +84,7 @@ def elect_board(database: Database, draft: ElectionDraft) -> ElectionResult:
             ).all()
             for mandate in sitting:
                 _end_mandate(session, mandate, start, reason)
-        span = Span(start, draft.end_on)
+        span = Period(start, draft.end_on)
         mandate_ids, warnings = [], []
         for seat in draft.seats:
             person = resolve_person(session, seat.person)
@@ -142,7 +142,7 @@ def assign_office(database: Database, draft: OfficeDraft) -> int:
         mandate = _mandate(session, draft.mandate_id)
         name = person_name(session, mandate.person_id)
         role = BureauRole(draft.role)
-        span = Span(draft.start_on, draft.end_on if draft.end_on is not None else mandate.end_on)
+        span = Period(draft.start_on, draft.end_on if draft.end_on is not None else mandate.end_on)
         check_within_mandate(span, _span(mandate), name, f"La fonction {role.label}")
         check_office(OfficeHolding(mandate.person_id, name, role, span), _holdings(session))
         office = BureauOffice(mandate_id=mandate.id, role=role, start_on=span.start, end_on=span.end)
@@ -182,7 +182,7 @@ def start_national_seat(database: Database, mandate_id: int, start: date) -> int
     with database.session() as session:
         mandate = _mandate(session, mandate_id)
         name = person_name(session, mandate.person_id)
-        span = Span(start, mandate.end_on)
+        span = Period(start, mandate.end_on)
         check_within_mandate(span, _span(mandate), name, "La représentation nationale")
         for seat in session.exec(select(NationalMandate).where(NationalMandate.mandate_id == mandate_id)).all():
             if _span(seat).overlaps(span):

@@ -30,6 +30,7 @@ from coorace_desktop.domain.governance_drafts import (
     validate_profile,
 )
 from coorace_desktop.domain.governance_rules import display_name, ends_soon
+from coorace_desktop.domain.periods import holds_on_sql
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.storage.database import Database
 
@@ -95,11 +96,6 @@ class StaffPost:
     site_id: int | None = None
 
 
-def active_on(start: ColumnElement, end: ColumnElement, on: date) -> ColumnElement:
-    """SQL: the half-open period [start, end) contains `on` (NULL start: since ever; NULL end: still held)."""
-    return and_(or_(start.is_(None), start <= on), or_(end.is_(None), end > on))
-
-
 def seats_statement(on: date | None = None):
     """Mandates with person, organisation and main-site département; only those held `on` if given."""
     statement = (
@@ -109,7 +105,7 @@ def seats_statement(on: date | None = None):
         .outerjoin(Site, and_(Site.organisation_id == Organisation.id, Site.position == 0))
     )
     if on is not None:
-        statement = statement.where(active_on(BoardMandate.start_on, BoardMandate.end_on, on))
+        statement = statement.where(holds_on_sql(BoardMandate.start_on, BoardMandate.end_on, on))
     return statement
 
 
@@ -123,8 +119,8 @@ def seats_from_rows(session: Session, rows: list, on: date | None) -> list[Board
         office_query = select(BureauOffice).where(BureauOffice.mandate_id.in_(mandate_ids))
         national_query = select(NationalMandate.mandate_id).where(NationalMandate.mandate_id.in_(mandate_ids))
         if on is not None:
-            office_query = office_query.where(active_on(BureauOffice.start_on, BureauOffice.end_on, on))
-            national_query = national_query.where(active_on(NationalMandate.start_on, NationalMandate.end_on, on))
+            office_query = office_query.where(holds_on_sql(BureauOffice.start_on, BureauOffice.end_on, on))
+            national_query = national_query.where(holds_on_sql(NationalMandate.start_on, NationalMandate.end_on, on))
         for office in session.exec(office_query.order_by(BureauOffice.start_on)):
             offices.setdefault(office.mandate_id, []).append(office)
         national = set(session.exec(national_query))
@@ -158,7 +154,7 @@ def bureau_on(session: Session, on: date) -> list[BureauSeat]:
         .join(BoardMandate, BoardMandate.id == BureauOffice.mandate_id)
         .join(Person, Person.id == BoardMandate.person_id)
         .join(Organisation, Organisation.id == BoardMandate.organisation_id)
-        .where(active_on(BureauOffice.start_on, BureauOffice.end_on, on))
+        .where(holds_on_sql(BureauOffice.start_on, BureauOffice.end_on, on))
     ).all()
     rows = sorted(rows, key=lambda row: (BUREAU_ORDER[BureauRole(row[0].role)], row[3]))
     return [
@@ -181,7 +177,7 @@ def national_on(session: Session, on: date) -> list[str]:
         select(Person.first_name, Person.last_name)
         .join(BoardMandate, BoardMandate.person_id == Person.id)
         .join(NationalMandate, NationalMandate.mandate_id == BoardMandate.id)
-        .where(active_on(NationalMandate.start_on, NationalMandate.end_on, on))
+        .where(holds_on_sql(NationalMandate.start_on, NationalMandate.end_on, on))
         .order_by(Person.name_key)
     ).all()
     return [display_name(first_name, last_name) for first_name, last_name in rows]
@@ -225,7 +221,7 @@ def staff_on(database: Database, on: date) -> list[StaffPost]:
     with database.session() as session:
         rows = session.exec(
             staff_statement()
-            .where(active_on(StaffMember.start_on, StaffMember.end_on, on))
+            .where(holds_on_sql(StaffMember.start_on, StaffMember.end_on, on))
             .order_by(StaffMember.id)
         ).all()
         return staff_from_rows(rows)

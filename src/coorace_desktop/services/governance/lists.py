@@ -13,11 +13,11 @@ from sqlmodel import select
 from coorace_desktop.domain import BoardMandate, GeneralAssembly, Organisation, Person, Site, StaffMember
 from coorace_desktop.domain.enums import AssemblyKind
 from coorace_desktop.domain.governance_rules import ENDS_SOON_MONTHS, add_months
+from coorace_desktop.domain.periods import holds_on_sql
 from coorace_desktop.services.governance.composition import (
     BoardSeat,
     BureauSeat,
     StaffPost,
-    active_on,
     bureau_on,
     seats_from_rows,
     seats_statement,
@@ -101,7 +101,7 @@ def bureau_rows(database: Database, query: ListQuery) -> list[BureauSeat]:
 def _staff_statement(query: ListQuery):
     statement = apply_search(staff_statement(), Person.name_key, query.search)
     on = query.filter("on")
-    return statement if on is None else statement.where(active_on(StaffMember.start_on, StaffMember.end_on, on))
+    return statement if on is None else statement.where(holds_on_sql(StaffMember.start_on, StaffMember.end_on, on))
 
 
 def count_staff(database: Database, query: ListQuery) -> int:

@@ -14,7 +14,8 @@ from coorace_desktop.domain.governance_drafts import (
     validate_assembly,
     validate_staff,
 )
-from coorace_desktop.domain.governance_rules import Span, check_end
+from coorace_desktop.domain.governance_rules import check_end
+from coorace_desktop.domain.periods import Period
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.governance.shared import existing, refuse_if_invalid
 from coorace_desktop.services.members.persons import resolve_person
@@ -98,7 +99,7 @@ def end_staff_post(database: Database, post_id: int, end: date) -> None:
     """The post ends that day (a departure); the post stays in the history."""
     with database.session() as session:
         post = existing(session, StaffMember, post_id)
-        check_end(Span(post.start_on, post.end_on), end, f"Le poste « {post.job_title} »")
+        check_end(Period(post.start_on, post.end_on), end, f"Le poste « {post.job_title} »")
         post.end_on = end
         session.add(post)
 

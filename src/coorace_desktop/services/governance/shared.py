@@ -6,9 +6,10 @@ from typing import TypeVar
 from sqlmodel import Session, SQLModel, select
 
 from coorace_desktop.domain import BoardMandate, Membership, Organisation, Person
-from coorace_desktop.domain.governance_rules import Span, display_name, membership_warning
+from coorace_desktop.domain.governance_rules import display_name, membership_warning
+from coorace_desktop.domain.periods import Period
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.governance.composition import active_on
+from coorace_desktop.domain.periods import holds_on_sql
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -50,11 +51,11 @@ def representation_warnings(session: Session, organisation_id: int, on: date, si
     memberships = session.exec(
         select(Membership.joined_on, Membership.left_on).where(Membership.organisation_id == organisation_id)
     ).all()
-    warnings = [membership_warning(organisation.name, [Span(joined, left) for joined, left in memberships], on)]
+    warnings = [membership_warning(organisation.name, [Period(joined, left) for joined, left in memberships], on)]
     sitting = (
         select(Person.first_name, Person.last_name)
         .join(BoardMandate, BoardMandate.person_id == Person.id)
-        .where(BoardMandate.organisation_id == organisation_id, active_on(BoardMandate.start_on, BoardMandate.end_on, on))
+        .where(BoardMandate.organisation_id == organisation_id, holds_on_sql(BoardMandate.start_on, BoardMandate.end_on, on))
     )
     if since is not None:
         sitting = sitting.where(BoardMandate.start_on >= since)

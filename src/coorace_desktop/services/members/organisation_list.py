@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from coorace_desktop.domain import Membership, MembershipFee, Organisation, OrganisationType, Site
 from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
+from coorace_desktop.domain.periods import holds_on_sql
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.storage.database import Database
 
@@ -90,7 +91,7 @@ class _Expressions:
     def __init__(self, today: date, per_row: bool = False) -> None:
         self.today = today
         self.per_row = per_row
-        current = or_(Membership.left_on.is_(None), Membership.left_on > today)
+        current = holds_on_sql(Membership.joined_on, Membership.left_on, today)
         this_year = MembershipFee.year == today.year
         self.active = self._holds(Membership, current)
         self.ever_member = self._holds(Membership)
