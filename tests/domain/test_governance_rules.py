@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 
 from coorace_desktop.domain.enums import BureauRole
-from coorace_desktop.domain.periods import Period
 from coorace_desktop.domain.governance_rules import (
     OfficeHolding,
     add_months,
@@ -18,6 +17,7 @@ from coorace_desktop.domain.governance_rules import (
     ends_soon,
     membership_warning,
 )
+from coorace_desktop.domain.periods import Period
 from coorace_desktop.domain.validation import ValidationError
 
 JULY_2020 = date(2020, 7, 2)

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.periods import Period
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import DraftInvalid
 

@@ -19,7 +19,6 @@ from coorace_desktop.domain.governance_drafts import (
     validate_mandate_end,
     validate_office,
 )
-from coorace_desktop.domain.periods import Period
 from coorace_desktop.domain.governance_rules import (
     OfficeHolding,
     check_end,
@@ -28,6 +27,7 @@ from coorace_desktop.domain.governance_rules import (
     check_within_mandate,
     display_name,
 )
+from coorace_desktop.domain.periods import Period
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.governance.shared import (
     existing,

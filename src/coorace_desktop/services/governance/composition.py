@@ -6,8 +6,7 @@ Periods are half-open (see domain/governance_rules.py): held from start until th
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, delete, or_
-from sqlalchemy.sql import ColumnElement
+from sqlalchemy import and_, delete
 from sqlmodel import Session, select
 
 from coorace_desktop.domain import (

@@ -7,9 +7,8 @@ from sqlmodel import Session, SQLModel, select
 
 from coorace_desktop.domain import BoardMandate, Membership, Organisation, Person
 from coorace_desktop.domain.governance_rules import display_name, membership_warning
-from coorace_desktop.domain.periods import Period
+from coorace_desktop.domain.periods import Period, holds_on_sql
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.domain.periods import holds_on_sql
 
 Row = TypeVar("Row", bound=SQLModel)
 

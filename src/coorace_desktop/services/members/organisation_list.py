@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, literal, not_, or_
+from sqlalchemy import ColumnElement, and_, case, exists, func, literal, not_
 from sqlmodel import Session, select
 
 from coorace_desktop.domain import Membership, MembershipFee, Organisation, OrganisationType, Site
