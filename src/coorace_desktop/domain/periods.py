@@ -23,7 +23,14 @@ class Period:
     def holds_on(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
+    @property
+    def empty(self) -> bool:
+        """Ended the day it began (or before): never held on any day."""
+        return self.start is not None and self.end is not None and self.end <= self.start
+
     def overlaps(self, other: "Period") -> bool:
+        if self.empty or other.empty:
+            return False
         starts_before_other_ends = self.start is None or other.end is None or self.start < other.end
         other_starts_before_end = other.start is None or self.end is None or other.start < self.end
         return starts_before_other_ends and other_starts_before_end
@@ -58,4 +65,5 @@ def holds_on_sql(start: ColumnElement, end: ColumnElement, day: date) -> ColumnE
 
 def overlaps_sql(start: ColumnElement, end: ColumnElement, first_day: date, last_day: date) -> ColumnElement:
     """SQL twin of `overlaps`: the period of columns `start`, `end` runs on a day of [first_day, last_day]."""
-    return and_(or_(start.is_(None), start <= last_day), or_(end.is_(None), end > first_day))
+    held = or_(start.is_(None), end.is_(None), start < end)
+    return and_(held, or_(start.is_(None), start <= last_day), or_(end.is_(None), end > first_day))

@@ -10,8 +10,7 @@ from sqlalchemy import and_, case, func, or_, select
 
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events import Event, EventKind, Participation
-from coorace_desktop.domain.organisations import Membership
-from coorace_desktop.domain.periods import overlaps_sql
+from coorace_desktop.services.members.membership import members_during
 from coorace_desktop.storage.database import Database
 
 
@@ -64,11 +63,6 @@ def in_period(start: date, end: date):
     )
 
 
-def active_member_ids(start: date, end: date):
-    """SQL subquery: organisations a member on at least one day from `start` to `end` (both included)."""
-    return select(Membership.organisation_id).distinct().where(overlaps_sql(Membership.joined_on, Membership.left_on, start, end))
-
-
 def counted_event_ids(start: date, end: date, kind: str | None = None):
     """SQL subquery: the ids of the events that count in [start, end] (of one kind, by name)."""
     query = select(Event.id).where(in_period(start, end))
@@ -102,7 +96,7 @@ def event_figures(database: Database, start: date, end: date, *, kind: str | Non
         .group_by(Event.kind_id)
     )
     reached_ids = select(Participation.organisation_id).where(Participation.event_id.in_(counted)).distinct().subquery()
-    active = active_member_ids(start, end)
+    active = members_during(start, end)
     reached_query = select(func.count()).select_from(reached_ids).where(reached_ids.c.organisation_id.in_(active))
     with database.session() as session:
         rows = session.execute(per_kind).all()

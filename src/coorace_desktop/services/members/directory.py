@@ -8,7 +8,7 @@ from sqlalchemy import select
 from coorace_desktop.domain.departments import department_label
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.organisations import Organisation, OrganisationType, Site
-from coorace_desktop.services.reporting.member_figures import year_members
+from coorace_desktop.services.members.membership import year_members
 from coorace_desktop.storage.database import Database
 
 NO_DEPARTMENT = "Département non renseigné"

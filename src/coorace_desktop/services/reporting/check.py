@@ -10,13 +10,13 @@ from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events import Event, Participation
 from coorace_desktop.domain.organisations import Organisation, Site
 from coorace_desktop.domain.reporting_rules import SHARE_TOLERANCE
+from coorace_desktop.services.members.membership import year_members
 from coorace_desktop.services.reporting import year_inputs as reporting
 from coorace_desktop.services.reporting.member_figures import (
     Basis,
     default_reference_year,
     key_figures,
     members_missing_figures,
-    year_members,
 )
 from coorace_desktop.storage.database import Database
 

@@ -5,11 +5,10 @@ Every figure says what it counts: organisations or agreement types (conventionne
 sum of the members' own figures or the network totals published for the year."""
 
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 
 from babel.numbers import format_decimal
-from sqlalchemy import Select, and_, distinct, exists, func, or_, select
+from sqlalchemy import and_, distinct, exists, func, or_, select
 
 from coorace_desktop.domain.departments import department_label
 from coorace_desktop.domain.enums import SIAE_TYPE_NAMES, SiaeType
@@ -19,7 +18,7 @@ from coorace_desktop.domain.organisations import (
     Site,
     YearlyFigures,
 )
-from coorace_desktop.services.events.figures import active_member_ids
+from coorace_desktop.services.members.membership import year_members
 from coorace_desktop.storage.database import Database
 
 # The observatoire's measures in the order the report prints them.
@@ -33,14 +32,6 @@ MEASURES: tuple[str, ...] = (
     "insertion_hours",
 )
 MONEY_MEASURES = frozenset({"turnover", "gross_wages", "public_funding"})
-
-
-def year_members(year: int) -> Select:
-    """SQL subquery of the year's members: a membership period overlapping the year.
-
-    The same set the events figures count coverage against, so that "51 structures
-    adhérentes" and "86 % des structures adhérentes" speak of the same members."""
-    return active_member_ids(date(year, 1, 1), date(year, 12, 31))
 
 
 class Basis(StrEnum):
