@@ -13,7 +13,6 @@ from coorace_desktop.domain.governance_rules import (
     check_single_mandate,
     check_span,
     check_within_mandate,
-    display_name,
     ends_soon,
     membership_warning,
 )
@@ -117,8 +116,3 @@ def test_add_months_clamps_to_the_end_of_the_month():
     assert add_months(date(2020, 12, 31), 2) == date(2021, 2, 28)
     assert add_months(date(2020, 1, 31), 1) == date(2020, 2, 29)
     assert add_months(date(2020, 10, 15), 3) == date(2021, 1, 15)
-
-
-def test_display_name_is_first_name_then_capitals():
-    assert display_name("Isabelle", "Chatry") == "Isabelle CHATRY"
-    assert display_name("", "DELCOUR ") == "DELCOUR"

@@ -9,7 +9,7 @@ from datetime import date
 
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import AssemblyKind, BureauRole
-from coorace_desktop.domain.text import fold
+from coorace_desktop.domain.names import name_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class PersonRef:
 
     @property
     def name_key(self) -> str:
-        return fold(f"{self.last_name} {self.first_name}")
+        return name_key(self.first_name, self.last_name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,11 +41,6 @@ class OfficeHolding:
     span: Period
 
 
-def display_name(first_name: str, last_name: str) -> str:
-    """How the delegation writes a person: 'Isabelle CHATRY'."""
-    return " ".join(part for part in (first_name.strip(), last_name.strip().upper()) if part)
-
-
 def add_months(day: date, months: int) -> date:
     """The same day `months` later, clamped to the month's end (30/11 + 3 months = 28/02)."""
     # A five-line helper rather than python-dateutil's relativedelta for this one use.

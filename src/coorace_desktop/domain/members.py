@@ -10,8 +10,8 @@ from typing import TypeVar
 
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.names import display_name, name_key
 from coorace_desktop.domain.periods import Period
-from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import DraftInvalid
 
 
@@ -40,7 +40,7 @@ class ContactDraft:
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.first_name, self.last_name) if part)
+        return display_name(self.first_name, self.last_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +178,7 @@ def _check_contacts(collect: _Collector, contacts: tuple[ContactDraft, ...]) -> 
         key = f"contacts.{n}"
         last_name = collect.run(f"{key}.last_name", lambda contact=contact: check.required_text(contact.last_name, "Le nom"), contact.last_name)
         # The same person (recorded, or typed with the same name) must not be listed twice.
-        identity = contact.person_id or fold(f"{last_name} {contact.first_name}")
+        identity = contact.person_id or name_key(contact.first_name, last_name)
         if identity in seen and last_name:
             collect.errors.setdefault(f"{key}.last_name", "Cette personne figure déjà parmi les contacts.")
         seen.add(identity)

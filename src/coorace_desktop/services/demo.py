@@ -46,6 +46,7 @@ from coorace_desktop.domain.enums import (
     SiaeType,
     TerritoryStage,
 )
+from coorace_desktop.domain.names import name_key
 from coorace_desktop.domain.text import fold, organisation_search_key, search_key
 from coorace_desktop.resources import DEMO_DATA_FILE
 from coorace_desktop.storage.database import Database, open_database
@@ -87,7 +88,7 @@ def load_demo(database: Database, data_file: Path = DEMO_DATA_FILE) -> None:
 
 
 def _person(session: Session, first_name: str, last_name: str) -> Person:
-    person = Person(first_name=first_name, last_name=last_name, name_key=fold(f"{last_name} {first_name}"))
+    person = Person(first_name=first_name, last_name=last_name, name_key=name_key(first_name, last_name))
     session.add(person)
     return person
 

@@ -61,7 +61,7 @@ def test_preview_of_a_french_excel_csv(demo_database, tmp_path):
     herisson = by_name["Hérisson-Bellor"]
     assert herisson.action == Action.UPDATE and herisson.existing_name == "HERISSON BELLOR" and herisson.reason == "même nom"
     assert herisson.draft.lines == (3, 4)  # both rows of the organisation gathered
-    assert set(herisson.changes) == {"contact ajouté : Élise Durand", "site ajouté : Pamiers"}
+    assert set(herisson.changes) == {"contact ajouté : Élise DURAND", "site ajouté : Pamiers"}
     assert by_name["Régie de quartier Cœur de Ville"].action == Action.CREATE
     assert {item.draft.name: (item.existing_name, item.reason) for item in preview.duplicates} == {
         "Bâti Plus Ariège": ("BATI +", "même téléphone : 05 34 14 00 71"),

@@ -25,8 +25,8 @@ from coorace_desktop.domain.governance_rules import (
     check_office,
     check_single_mandate,
     check_within_mandate,
-    display_name,
 )
+from coorace_desktop.domain.names import display_name
 from coorace_desktop.domain.periods import Period
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.governance.shared import (

@@ -28,7 +28,8 @@ from coorace_desktop.domain.governance_drafts import (
     clean_profile,
     validate_profile,
 )
-from coorace_desktop.domain.governance_rules import display_name, ends_soon
+from coorace_desktop.domain.governance_rules import ends_soon
+from coorace_desktop.domain.names import display_name
 from coorace_desktop.domain.periods import holds_on_sql
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.storage.database import Database

@@ -6,7 +6,8 @@ from typing import TypeVar
 from sqlmodel import Session, SQLModel, select
 
 from coorace_desktop.domain import BoardMandate, Membership, Organisation, Person
-from coorace_desktop.domain.governance_rules import display_name, membership_warning
+from coorace_desktop.domain.governance_rules import membership_warning
+from coorace_desktop.domain.names import display_name
 from coorace_desktop.domain.periods import Period, holds_on_sql
 from coorace_desktop.domain.validation import ValidationError
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coorace_desktop.domain import Contact, Organisation, OrganisationType, Person, Site
+from coorace_desktop.domain.names import name_key
 from coorace_desktop.domain.text import fold
 from coorace_desktop.services.importing.member_rows import ContactDraft, OrganisationDraft, SiteDraft, person_key
 from coorace_desktop.services.importing.outcome import Action
@@ -43,7 +44,7 @@ class ExistingContact:
 
     @property
     def name_key(self) -> str:
-        return fold(f"{self.last_name} {self.first_name}")
+        return name_key(self.first_name, self.last_name)
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ from datetime import date
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.members import ContactDraft, SiteDraft
+from coorace_desktop.domain.names import name_key
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.importing.cells import as_date, as_postcode_text, as_siae_types, as_text
@@ -22,7 +23,7 @@ def place_key(site: SiteDraft) -> tuple[str, str, str]:
 
 def person_key(contact: ContactDraft) -> str:
     """The person's name_key, as persons.name_key stores it."""
-    return fold(f"{contact.last_name} {contact.first_name}")
+    return name_key(contact.first_name, contact.last_name)
 
 
 @dataclass(frozen=True, slots=True)

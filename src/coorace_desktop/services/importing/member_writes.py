@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import Connection, bindparam, update
 
 from coorace_desktop.domain import Contact, Membership, Organisation, OrganisationType, Person, Site
+from coorace_desktop.domain.names import display_name
 from coorace_desktop.domain.text import organisation_search_key
 from coorace_desktop.domain.versioning import VERSION
 from coorace_desktop.services.importing.bulk import insert_rows, insert_with_ids
@@ -53,7 +54,7 @@ def search_key_of(name: str, sites: list, contacts: list) -> str:
     """The organisation's search key from its sites and contacts (drafts or stored rows alike)."""
     cities = [site.city for site in sites if site.city]
     emails = [item.email for item in (*sites, *contacts) if item.email]
-    names = [f"{contact.first_name} {contact.last_name}".strip() for contact in contacts]
+    names = [display_name(contact.first_name, contact.last_name) for contact in contacts]
     return organisation_search_key(name, cities, emails, names)
 
 

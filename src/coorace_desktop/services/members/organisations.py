@@ -36,6 +36,7 @@ from coorace_desktop.domain.members import (
     SiteDraft,
     clean_organisation,
 )
+from coorace_desktop.domain.names import display_name
 from coorace_desktop.domain.text import fold, organisation_search_key
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.conflicts import require_version, stale_organisation
@@ -83,7 +84,7 @@ class PersonChoice:
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.first_name, self.last_name) if part)
+        return display_name(self.first_name, self.last_name)
 
 
 def get_organisation(database: Database, organisation_id: int) -> OrganisationDraft:
@@ -177,7 +178,7 @@ def reindex_organisation(session: Session, organisation_id: int) -> None:
         organisation.name,
         [site.city for site in sites],
         [site.email for site in sites if site.email] + [person.email for person in contacts if person.email],
-        [f"{person.first_name} {person.last_name}" for person in contacts],
+        [display_name(person.first_name, person.last_name) for person in contacts],
     )
     session.add(organisation)
 

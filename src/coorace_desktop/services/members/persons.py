@@ -5,8 +5,7 @@ from sqlmodel import Session, select
 
 from coorace_desktop.domain import Person
 from coorace_desktop.domain.governance_drafts import PersonRef
-from coorace_desktop.domain.governance_rules import display_name
-from coorace_desktop.domain.text import fold
+from coorace_desktop.domain.names import display_name, name_key
 from coorace_desktop.domain.validation import ValidationError, required_text
 
 
@@ -14,7 +13,7 @@ def new_person(session: Session, first_name: str, last_name: str) -> Person:
     """Record a person typed for the first time; refused if that name is already recorded."""
     last_name = required_text(last_name, "Le nom de la personne")
     first_name = " ".join(first_name.split())
-    key = fold(f"{last_name} {first_name}")
+    key = name_key(first_name, last_name)
     existing = session.exec(select(Person).where(Person.name_key == key, Person.erased_on.is_(None))).first()
     if existing is not None:
         raise ValidationError(

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from coorace_desktop.domain import Contact, Organisation, OrganisationType, Person, Site
 from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.names import display_name
 from coorace_desktop.storage.database import Database
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def _person_card(person: Person, role: str, organisation_name: str) -> "vobject.
     import vobject
 
     card = vobject.vCard()
-    card.add("fn").value = f"{person.first_name} {person.last_name}".strip()
+    card.add("fn").value = display_name(person.first_name, person.last_name)
     card.add("n").value = vobject.vcard.Name(family=person.last_name, given=person.first_name)
     card.add("org").value = [organisation_name]
     if role:

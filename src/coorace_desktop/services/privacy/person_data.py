@@ -24,6 +24,7 @@ from coorace_desktop.domain import (
     SupportAction,
 )
 from coorace_desktop.domain.enums import BureauRole
+from coorace_desktop.domain.names import display_name
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
@@ -48,7 +49,7 @@ class PersonSummary:
 
     @property
     def display_name(self) -> str:
-        return " ".join(part for part in (self.first_name, self.last_name.upper()) if part)
+        return display_name(self.first_name, self.last_name)
 
 
 @dataclass(frozen=True, slots=True)

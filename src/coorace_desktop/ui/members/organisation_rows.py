@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.domain.departments import DEPARTMENTS, department_label, department_of_postcode
-from coorace_desktop.domain.governance_rules import display_name
 from coorace_desktop.domain.members import ContactDraft, FeeDraft, MembershipDraft, SiteDraft
+from coorace_desktop.domain.names import display_name
 from coorace_desktop.services.members.organisations import get_person
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets.dates import OptionalDate

@@ -8,7 +8,7 @@ from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.governance_drafts import PersonRef, split_person_name
-from coorace_desktop.domain.governance_rules import display_name
+from coorace_desktop.domain.names import display_name, name_key
 from coorace_desktop.domain.text import fold
 from coorace_desktop.services.members.organisations import PersonChoice, find_persons
 from coorace_desktop.storage.database import Database
@@ -97,7 +97,7 @@ class PersonPicker(QWidget):
         ref = self.person_ref()
         if self.person_id is not None or not ref.last_name:
             hint = ""
-        elif any(fold(f"{c.last_name} {c.first_name}") == ref.name_key for c in self._choices.values()):
+        elif any(name_key(c.first_name, c.last_name) == ref.name_key for c in self._choices.values()):
             hint = "Ce nom est déjà enregistré : choisissez la personne dans la liste."
         else:
             first = f"prénom « {ref.first_name} », " if ref.first_name else ""
