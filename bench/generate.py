@@ -53,12 +53,12 @@ from coorace_desktop.domain.enums import (
     SiaeType,
 )
 from coorace_desktop.domain.members import ContactDraft, SiteDraft
+from coorace_desktop.domain.progress import no_progress
 from coorace_desktop.domain.text import fold, search_key
 from coorace_desktop.services.demo import load_demo
 from coorace_desktop.services.importing.bulk import insert_rows
 from coorace_desktop.services.importing.member_rows import OrganisationDraft
 from coorace_desktop.services.importing.member_writes import MemberWriter
-from coorace_desktop.services.importing.outcome import no_progress
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.migrate import head_revision
 from events_bench import TOPICS

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reportlab.platypus import NextPageTemplate, PageBreak
 
+from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.report import cover, highlights, members, moral, organisation, overview, rendezvous
 from coorace_desktop.report.context import ReportRequest, SectionContext
 from coorace_desktop.report.document import COVER, PagedCanvas, PageDecor, ReportDocument, SectionTitle
@@ -18,8 +19,6 @@ from coorace_desktop.report.text_table import TextTable
 from coorace_desktop.services.governance.composition import delegation_profile
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.errors import StorageError
-
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +82,7 @@ def generate_report(
     database: Database, request: ReportRequest, target: Path, progress: Progress | None = None
 ) -> ReportResult:
     """Write the report to `target`; `progress(done, total, text)` may raise to cancel."""
-    report = progress or (lambda done, total, text: None)
+    report = progress or no_progress
     sections = chosen_sections(request.sections)
     delegation = delegation_profile(database).name
     context = SectionContext(database, request, styles(), delegation)

@@ -12,13 +12,13 @@ import secrets
 import shutil
 import sqlite3
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
 from coorace_desktop import __version__
+from coorace_desktop.domain.progress import Progress
 from coorace_desktop.storage.engine import APPLICATION_ID
 from coorace_desktop.storage.errors import (
     DatabaseNotFoundError,
@@ -29,8 +29,6 @@ from coorace_desktop.storage.errors import (
     known_failure,
 )
 from coorace_desktop.storage.paths import backup_dir
-
-Progress = Callable[[int, int, str], None]
 
 BACKUP_SUFFIX = ".sqlite"
 MANIFEST_SUFFIX = ".json"

@@ -10,11 +10,11 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.storage import migrate
 from coorace_desktop.storage.backup import (
     BackupInfo,
@@ -39,7 +39,6 @@ from coorace_desktop.storage.errors import (
 )
 from coorace_desktop.storage.lock import DatabaseLock
 
-Progress = Callable[[int, int, str], None]
 SIDE_FILES = ("-wal", "-shm", "-journal")
 _CHUNK = 1 << 20
 
@@ -78,7 +77,7 @@ def restore_backup(
     here (DatabaseInUseError when another application holds the database)."""
     if candidate.resolve() == database.resolve():
         raise StorageError(f"{candidate.name} est la base actuelle elle-même : choisissez une sauvegarde.")
-    report = progress or (lambda _done, _total, _text: None)
+    report = progress or no_progress
     own_lock = lock is None
     lock = lock or DatabaseLock(database)
     lock.acquire()

@@ -9,7 +9,7 @@ compare equal)."""
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -19,10 +19,10 @@ from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlmodel import SQLModel
 
 import coorace_desktop.domain  # noqa: F401  (registers every table on the metadata)
+from coorace_desktop.domain.progress import Progress
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.errors import StorageError
 
-Progress = Callable[[int, int, str], None]
 ROWS_PER_BATCH = 5_000
 
 

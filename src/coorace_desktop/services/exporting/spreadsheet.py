@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coorace_desktop.domain.enums import LabelledEnum
-from coorace_desktop.services.importing.outcome import Progress, no_progress
+from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.services.listing import ListQuery
 
 if TYPE_CHECKING:

@@ -5,6 +5,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.services.accompaniment.actions_list import action_page, count_actions
 from coorace_desktop.services.events.calendar_export import export_events_ics
 from coorace_desktop.services.events.event_list import count_events, list_events
@@ -15,7 +16,6 @@ from coorace_desktop.services.exporting.spreadsheet import (
     export_listing,
     listing_rows,
 )
-from coorace_desktop.services.importing.outcome import Progress, no_progress
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.organisation_list import count_members, list_members
 from coorace_desktop.services.members.vcards import export_vcards

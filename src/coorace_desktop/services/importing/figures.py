@@ -7,6 +7,7 @@ from sqlalchemy import bindparam, select, update
 
 from coorace_desktop.domain import Organisation, YearlyFigures
 from coorace_desktop.domain import validation as check
+from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.importing.bulk import hold_write_lock, insert_rows
@@ -16,9 +17,7 @@ from coorace_desktop.services.importing.outcome import (
     Action,
     ImportRefused,
     ImportResult,
-    Progress,
     RowError,
-    no_progress,
 )
 from coorace_desktop.services.importing.sources import SourceTable
 from coorace_desktop.storage.database import Database

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, bindparam, update
 
 from coorace_desktop.domain import Contact, Membership, Organisation, OrganisationType, Person, Site
 from coorace_desktop.domain.names import display_name
+from coorace_desktop.domain.progress import Progress
 from coorace_desktop.domain.text import organisation_search_key
 from coorace_desktop.domain.versioning import VERSION
 from coorace_desktop.services.importing.bulk import insert_rows, insert_with_ids
@@ -18,7 +19,6 @@ from coorace_desktop.services.importing.member_plan import (
     matching_site,
 )
 from coorace_desktop.services.importing.member_rows import OrganisationDraft, person_key
-from coorace_desktop.services.importing.outcome import Progress
 
 BATCH = 2_000
 IMPORT_NOTE = "Créé par import de fichier."

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.services.importing.bulk import hold_write_lock
 from coorace_desktop.services.importing.mapping import ColumnMapping
 from coorace_desktop.services.importing.member_plan import ExistingIndex, PlannedOrganisation, plan_members
@@ -13,9 +14,7 @@ from coorace_desktop.services.importing.outcome import (
     Decision,
     ImportRefused,
     ImportResult,
-    Progress,
     RowError,
-    no_progress,
 )
 from coorace_desktop.services.importing.sources import SourceTable
 from coorace_desktop.storage.database import Database

@@ -1,14 +1,7 @@
 """What every import shares: rows in error, the action planned for each record, the result."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-
-Progress = Callable[[int, int, str], None]
-
-
-def no_progress(_done: int, _total: int, _text: str = "") -> None:
-    """The progress callback of a caller that does not show progress."""
 
 
 class ImportRefused(Exception):

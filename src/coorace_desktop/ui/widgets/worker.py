@@ -8,9 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from coorace_desktop.domain.progress import Progress
 from coorace_desktop.ui.widgets.errors import expected_failure, handle_unexpected, show_error
-
-Progress = Callable[[int, int, str], None]
 
 
 class JobCancelled(Exception):
