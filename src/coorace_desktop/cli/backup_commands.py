@@ -5,10 +5,9 @@ import json
 import sys
 from pathlib import Path
 
-from babel.numbers import format_decimal
-
 from coorace_desktop.cli.common import CommandError, database_parent, database_path, database_target, open_existing
 from coorace_desktop.cli.server_commands import run_server_backup, run_server_restore
+from coorace_desktop.domain.french import megabytes
 from coorace_desktop.services.privacy.export import export_person
 from coorace_desktop.services.privacy.person_data import (
     PersonSummary,
@@ -52,10 +51,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     erase.add_argument("person", metavar="PERSONNE", help="numéro ou nom de la personne")
     erase.add_argument("--yes", action="store_true", help="ne pas demander de confirmation")
     erase.set_defaults(run=run_erase_person)
-
-
-def megabytes(size: int) -> str:
-    return f"{format_decimal(size / 1_000_000, '#,##0.0', locale='fr_FR')} Mo"
 
 
 def describe(info: BackupInfo) -> str:

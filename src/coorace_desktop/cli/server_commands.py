@@ -5,9 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from babel.numbers import format_decimal
-
 from coorace_desktop.cli.common import open_existing
+from coorace_desktop.domain.french import number
 from coorace_desktop.services.health import counts
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.lock import DatabaseLock
@@ -29,10 +28,6 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _target(text: str) -> Path | str:
     return text if "://" in text else Path(text)
-
-
-def _number(value: int) -> str:
-    return format_decimal(value, locale="fr_FR")
 
 
 def run_transfer(arguments: argparse.Namespace) -> int:
@@ -76,11 +71,11 @@ def _print_result(result: TransferResult, destination: Database) -> None:
         print("\r\033[K", end="", file=sys.stderr)
     width = max(len(check.table) for check in result.tables)
     for check in result.tables:
-        status = "identique" if check.ok else f"DIFFÉRENT (destination : {_number(check.target_rows)} lignes)"
-        print(f"  {check.table:<{width}}  {_number(check.source_rows):>9} lignes  {check.source_sha256[:12]}  {status}")
+        status = "identique" if check.ok else f"DIFFÉRENT (destination : {number(check.target_rows)} lignes)"
+        print(f"  {check.table:<{width}}  {number(check.source_rows):>9} lignes  {check.source_sha256[:12]}  {status}")
     if result.ok:
         print(
-            f"Copie vérifiée : {len(result.tables)} tables, {_number(result.rows)} lignes, nombres et empreintes SHA-256 "
+            f"Copie vérifiée : {len(result.tables)} tables, {number(result.rows)} lignes, nombres et empreintes SHA-256 "
             f"identiques dans {destination.display_name}."
         )
     else:
@@ -92,7 +87,7 @@ def run_server_backup(arguments: argparse.Namespace) -> int:
     with open_existing(arguments) as database:
         backup = create_server_backup(database, arguments.output)
     print(f"Copie enregistrée : {backup.path}")
-    print(f"  {backup.created_at:%d/%m/%Y %H:%M}, sauvegarde pg_dump de {database.display_name}, {_number(backup.size)} octets")
+    print(f"  {backup.created_at:%d/%m/%Y %H:%M}, sauvegarde pg_dump de {database.display_name}, {number(backup.size)} octets")
     print(f"  SHA-256 : {backup.sha256}")
     return 0
 

@@ -9,11 +9,9 @@ from datetime import date, time
 from enum import Enum
 from typing import Any
 
-from babel.numbers import format_decimal
-
+from coorace_desktop.domain.french import number
 from coorace_desktop.domain.validation import ValidationError
 
-LOCALE = "fr_FR"
 EMPTY = "(vide)"
 LONGEST_VALUE = 70  # characters of a value quoted in the message (notes can be pages long)
 CHANGES_LISTED = 12
@@ -79,7 +77,7 @@ def shown(value: object) -> str:
     if isinstance(value, time):
         return f"{value:%H:%M}"
     if isinstance(value, int | float):
-        return format_decimal(value, locale=LOCALE)
+        return number(value)
     text = " ".join(str(value).split())
     if len(text) > LONGEST_VALUE:
         text = text[: LONGEST_VALUE - 1] + "…"

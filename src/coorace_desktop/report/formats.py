@@ -9,7 +9,7 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_compact_currency, format_decimal, format_percent
 
-LOCALE = "fr_FR"
+from coorace_desktop.domain.french import LOCALE, whole_euros
 
 
 def unbreakable(text: str) -> str:
@@ -24,7 +24,7 @@ def number(value: float) -> str:
 
 def money(value: float) -> str:
     """Whole euros: 12 345 €."""
-    return unbreakable(format_decimal(value, format="#,##0", locale=LOCALE)) + "\u00a0€"
+    return unbreakable(whole_euros(value))
 
 
 def compact_money(value: float) -> str:

@@ -6,6 +6,7 @@ from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Parag
 from reportlab.platypus.flowables import Flowable
 
 from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain.french import plural_word
 from coorace_desktop.report import formats
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import ONE_COLUMN, section_start
@@ -71,15 +72,15 @@ def _events(context: SectionContext) -> list[Flowable]:
     if not figures.events:
         return flowables + [Paragraph(f"Aucun événement enregistré pour {context.year}.", style.note)]
     summary = (
-        f"{formats.number(figures.events)} séance{'s' if figures.events > 1 else ''} d'événements, "
-        f"dont {formats.number(figures.online)} en ligne ; {formats.number(figures.participants)} participant"
-        f"{'s' if figures.participants > 1 else ''}."
+        f"{formats.number(figures.events)} {plural_word(figures.events, 'séance', 'séances')} d'événements, "
+        f"dont {formats.number(figures.online)} en ligne ; {formats.number(figures.participants)} "
+        f"{plural_word(figures.participants, 'participant', 'participants')}."
     )
     if figures.coverage_percent is not None:
         summary += (
-            f" {formats.number(figures.reached)} structure{'s' if figures.reached > 1 else ''} adhérente"
-            f"{'s' if figures.reached > 1 else ''} sur {formats.number(figures.active_members)} "
-            f"({formats.percent(figures.coverage_percent)}) {'ont' if figures.reached > 1 else 'a'} participé à au moins "
+            f" {formats.number(figures.reached)} {plural_word(figures.reached, 'structure adhérente', 'structures adhérentes')}"
+            f" sur {formats.number(figures.active_members)} ({formats.percent(figures.coverage_percent)})"
+            f" {plural_word(figures.reached, 'a', 'ont')} participé à au moins "
             "un événement (participations enregistrées par structure)."
         )
     flowables.append(Paragraph(summary, style.body))

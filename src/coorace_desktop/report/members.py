@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import Flowable
 
+from coorace_desktop.domain.french import plural_word
 from coorace_desktop.report import formats
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
@@ -36,8 +37,8 @@ def build(context: SectionContext) -> list[Flowable]:
     flowables = section_start(f"Nos adhérents en {context.year}", KEY)
     flowables.append(
         Paragraph(
-            f"{formats.number(organisations)} structure{'s' if organisations > 1 else ''} adhérente{'s' if organisations > 1 else ''}, "
-            f"{formats.number(entries)} adresse{'s' if entries > 1 else ''} par département : un adhérent présent dans "
+            f"{formats.number(organisations)} {plural_word(organisations, 'structure adhérente', 'structures adhérentes')}, "
+            f"{formats.number(entries)} {plural_word(entries, 'adresse', 'adresses')} par département : un adhérent présent dans "
             "plusieurs départements figure dans chacun.",
             style.body,
         )

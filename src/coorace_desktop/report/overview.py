@@ -5,6 +5,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from coorace_desktop.domain.french import plural
 from coorace_desktop.report import formats
 from coorace_desktop.report.charts import pie_chart
 from coorace_desktop.report.context import SectionContext
@@ -55,7 +56,7 @@ def build(context: SectionContext) -> list[Flowable]:
     flowables.append(
         para(
             f"En {context.year}, {who} rassemble {counts.reading}, "
-            f"dans {departments} département{'s' if departments > 1 else ''}.",
+            f"dans {plural(departments, 'département', 'départements')}.",
             style.body.clone("lead", fontSize=11.5, leading=16),
         )
     )

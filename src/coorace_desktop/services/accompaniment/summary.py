@@ -4,16 +4,15 @@ distinct beneficiaries, the hours, by officer, and the "En 2020, ce sont aussi" 
 from dataclasses import dataclass
 from datetime import date
 
-from babel.numbers import format_decimal
 from sqlalchemy import ColumnElement, and_, distinct, func, select
 
 from coorace_desktop.domain.accompaniment import Programme, SupportAction
 from coorace_desktop.domain.enums import ActionKind
+from coorace_desktop.domain.french import number, plural_word
 from coorace_desktop.domain.governance import StaffMember
 from coorace_desktop.domain.organisations import Person
 from coorace_desktop.storage.database import Database
 
-LOCALE = "fr_FR"
 UNKNOWN_OFFICER = "Non renseigné"
 
 # (singular, plural) of the participle line for a named beneficiary, by where it lives.
@@ -79,14 +78,10 @@ def _aggregates() -> tuple:
     )
 
 
-def number(value: int | float) -> str:
-    return format_decimal(value, locale=LOCALE)
-
-
 def named_line(count: int, beneficiary_kind: str, kind: ActionKind) -> SummaryLine:
     """'3 structures accompagnées (Accompagnement individuel)'."""
     singular, plural = _NAMED_PHRASES[beneficiary_kind]
-    return SummaryLine(count, f"{number(count)} {singular if count == 1 else plural} ({kind.label})")
+    return SummaryLine(count, f"{number(count)} {plural_word(count, singular, plural)} ({kind.label})")
 
 
 def programme_summary(database: Database, year: int) -> list[ProgrammeSummary]:

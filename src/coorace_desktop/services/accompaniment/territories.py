@@ -16,10 +16,10 @@ from coorace_desktop.domain.accompaniment_rules import (
 )
 from coorace_desktop.domain.departments import DEPARTMENTS
 from coorace_desktop.domain.enums import TerritoryStage
+from coorace_desktop.domain.french import LOCALE, number
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.accompaniment.common import count_rows, equal_filters
-from coorace_desktop.services.accompaniment.summary import LOCALE, number
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.storage.database import Database
 

@@ -7,11 +7,11 @@ sum of the members' own figures or the network totals published for the year."""
 from dataclasses import dataclass
 from enum import StrEnum
 
-from babel.numbers import format_decimal
 from sqlalchemy import and_, distinct, exists, func, or_, select
 
 from coorace_desktop.domain.departments import department_label
 from coorace_desktop.domain.enums import SIAE_TYPE_NAMES, SiaeType
+from coorace_desktop.domain.french import plural
 from coorace_desktop.domain.organisations import (
     Organisation,
     OrganisationType,
@@ -72,8 +72,8 @@ class MemberCounts:
     def reading(self) -> str:
         """Both readings of "how many members": '51 structures adhérentes, 56 conventionnements'."""
         return (
-            f"{_plural(self.organisations, 'structure adhérente', 'structures adhérentes')}, "
-            f"{_plural(self.type_memberships, 'conventionnement', 'conventionnements')}"
+            f"{plural(self.organisations, 'structure adhérente', 'structures adhérentes')}, "
+            f"{plural(self.type_memberships, 'conventionnement', 'conventionnements')}"
         )
 
 
@@ -132,10 +132,6 @@ class FigureChange:
     @property
     def ratio(self) -> float:
         return (self.value - self.reference_value) / self.reference_value
-
-
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{format_decimal(count, locale='fr_FR')} {singular if count < 2 else plural}"
 
 
 def member_counts(database: Database, year: int) -> MemberCounts:

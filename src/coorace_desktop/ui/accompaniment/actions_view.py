@@ -6,6 +6,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.enums import ActionKind
+from coorace_desktop.domain.french import plural
 from coorace_desktop.services.accompaniment.actions import (
     action_details,
     action_years,
@@ -41,10 +42,6 @@ COLUMNS = [
     Column("Notes", "notes", lambda row: " ".join(row.notes.split())),
 ]
 WIDTHS = (90, 150, 240, 200, 170, 60, 90)
-
-
-def plural(count: int | float, singular: str, plural_form: str) -> str:
-    return f"{display(count)} {singular if count in (0, 1) else plural_form}"
 
 
 class ActionsView(QWidget):

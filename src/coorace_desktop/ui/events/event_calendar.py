@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain.french import plural
 from coorace_desktop.services.events.event_list import DayEvent
 
 MARK_COLOUR = QColor("#cfe3f7")
@@ -91,7 +92,7 @@ class CalendarPanel(QWidget):
         day = self.selected_day()
         events = self.calendar.events_on(day)
         self.day_label.setText(f"Le {day:%d/%m/%Y} : " + ("aucun événement" if not events else
-                               f"{len(events)} événement{'s' if len(events) > 1 else ''}"))
+                               plural(len(events), "événement", "événements")))
         self.day_list.clear()
         for event in events:
             when = f"{event.start_time:%H:%M}  " if event.start_time else ""

@@ -9,8 +9,9 @@ from babel.numbers import format_percent
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from coorace_desktop.domain.french import LOCALE
 from coorace_desktop.services.events.figures import EventFigures
-from coorace_desktop.ui.widgets.formats import LOCALE, display
+from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.shown_panel import RefreshWhenShown
 from coorace_desktop.ui.widgets.table_tab import refill_combo
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain.french import number, plural, plural_word
 from coorace_desktop.services.events.calendar_export import CalendarExport, export_events_ics
 from coorace_desktop.services.events.commands import (
     delete_events,
@@ -240,12 +241,11 @@ def export_summary(result: CalendarExport) -> str:
     if result.exported == 0:
         text = "Aucun événement daté à exporter : le fichier créé est un agenda vide."
     else:
-        plural = "s" if result.exported > 1 else ""
-        text = f"{display(result.exported)} événement{plural} exporté{plural} dans {result.path.name}."
+        text = f"{plural(result.exported, 'événement exporté', 'événements exportés')} dans {result.path.name}."
     if result.skipped_undated:
-        plural = "s" if result.skipped_undated > 1 else ""
-        text += (f"\n{display(result.skipped_undated)} événement{plural} sans date (à préciser) "
-                 f"non exporté{plural} : un agenda a besoin d'une date.")
+        undated = plural_word(result.skipped_undated, "événement sans date (à préciser) non exporté",
+                              "événements sans date (à préciser) non exportés")
+        text += f"\n{number(result.skipped_undated)} {undated} : un agenda a besoin d'une date."
     return text
 
 

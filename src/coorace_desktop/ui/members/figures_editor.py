@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coorace_desktop.domain.french import LOCALE
 from coorace_desktop.domain.members import FIGURE_LABELS, FiguresDraft
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
-from coorace_desktop.ui.widgets.formats import LOCALE, display, parse_number
+from coorace_desktop.ui.widgets.formats import display, parse_number
 
 FLOAT_FIGURES = {"fte"}
 CURRENT = "figures.current"

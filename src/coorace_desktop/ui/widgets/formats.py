@@ -2,9 +2,7 @@
 
 from datetime import date, datetime
 
-from babel.numbers import format_decimal
-
-LOCALE = "fr_FR"
+from coorace_desktop.domain.french import number, whole_euros
 
 
 def display(value: object) -> str:
@@ -18,12 +16,12 @@ def display(value: object) -> str:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, (int, float)):
-        return format_decimal(value, locale=LOCALE)
+        return number(value)
     return str(value)
 
 
 def money(value: int | float | None) -> str:
-    return "" if value is None else f"{format_decimal(value, format='#,##0', locale=LOCALE)} €"
+    return "" if value is None else whole_euros(value)
 
 
 def parse_number(text: str, integer: bool) -> int | float | None:

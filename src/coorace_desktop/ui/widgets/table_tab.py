@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coorace_desktop.domain.french import plural
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.table_export import export_as_shown
@@ -189,8 +190,7 @@ class DataTable(QWidget):
 
     def status_text(self) -> str:
         count = self.model.rowCount()
-        noun = self.noun_singular if count <= 1 else self.noun_plural  # French: "0 structure"
-        return f"{count:,} {noun}".replace(",", "\u202f")
+        return plural(count, self.noun_singular, self.noun_plural)
 
     def _apply_search(self) -> None:
         self.model.set_search(self.search_edit.text())

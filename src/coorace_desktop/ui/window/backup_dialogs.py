@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.numbers import format_decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,19 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coorace_desktop.domain.french import megabytes
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.storage.backup import BackupInfo
 from coorace_desktop.storage.lock import DatabaseInUseError
 from coorace_desktop.storage.rotation import list_backups
-from coorace_desktop.ui.widgets.formats import LOCALE
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
 
 BACKUP_FILTER = "Sauvegardes Coorace (*.sqlite *.db);;Tous les fichiers (*)"
-
-
-def megabytes(size: int) -> str:
-    return f"{format_decimal(size / 1_000_000, '#,##0.0', locale=LOCALE)} Mo"
 
 
 def ask_read_only(parent: QWidget | None, error: DatabaseInUseError, at_start: bool) -> bool:

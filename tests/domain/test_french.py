@@ -1,0 +1,23 @@
+"""French numbers and plurals: one rule for every count the application writes."""
+
+import pytest
+
+from coorace_desktop.domain.french import megabytes, number, plural, plural_word, whole_euros
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(0, "0 structure"), (1, "1 structure"), (1.5, "1,5 structure"), (2, "2 structures"), (4799, "4\u202f799 structures")],
+)
+def test_zero_and_one_take_the_singular(count, expected):
+    assert plural(count, "structure", "structures") == expected
+
+
+def test_a_million_takes_the_plural():
+    assert plural_word(1_000_000, "heure", "heures") == "heures"
+
+
+def test_numbers_read_the_french_way():
+    assert number(1469.5) == "1\u202f469,5"
+    assert whole_euros(12345.4) == "12\u202f345\u00a0€"
+    assert megabytes(12_345_678) == "12,3 Mo"
