@@ -1,6 +1,6 @@
 """What every table's list query shares: the query a table sends, search and sort in SQL."""
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Select, and_, case, literal
@@ -26,6 +26,17 @@ class ListQuery:
 
     def filter(self, name: str, default: object = None) -> object:
         return self.filters.get(name, default)
+
+    def check(self, *, sort_keys: Collection[str] | None = None, filter_names: Collection[str] | None = None) -> None:
+        """ValueError unless the sort key (no key: the list's default) and the filters are among those named.
+
+        A key a list does not know is a programming error: refused, never silently replaced by
+        another order or ignored (the table would show rows the user did not ask for)."""
+        if sort_keys is not None and self.sort_key and self.sort_key not in sort_keys:
+            raise ValueError(f"Tri inconnu « {self.sort_key} » : tris possibles {', '.join(sorted(sort_keys))}.")
+        unknown = sorted(set(self.filters) - set(filter_names)) if filter_names is not None else []
+        if unknown:
+            raise ValueError(f"Filtre inconnu « {', '.join(unknown)} » : filtres possibles {', '.join(sorted(filter_names)) or 'aucun'}.")
 
 
 def search_condition(column: ColumnElement, text: str) -> ColumnElement | None:
@@ -58,12 +69,10 @@ def apply_search(statement: Select, column: ColumnElement, text: str) -> Select:
 def apply_sort(
     statement: Select, sort_columns: Mapping[str, ColumnElement], query: ListQuery, tiebreak: ColumnElement
 ) -> Select:
-    """ORDER BY the chosen column (unknown keys fall back to the first), then by the tiebreak,
-    so that paging is stable."""
-    # `is None`, not `or`: SQL expressions other than plain columns refuse bool().
-    column = sort_columns.get(query.sort_key)
-    if column is None:
-        column = next(iter(sort_columns.values()))
+    """ORDER BY the chosen column (no key: the first; an unknown key: ValueError), then by the
+    tiebreak, so that paging is stable."""
+    query.check(sort_keys=sort_columns)
+    column = sort_columns[query.sort_key] if query.sort_key else next(iter(sort_columns.values()))
     # NULL (no site, no year) comes first going up and last going down, as on SQLite, whose default
     # this is (so its indexes still serve); PostgreSQL's default is the opposite.
     ordered = column.desc().nulls_last() if query.descending else column.asc().nulls_first()

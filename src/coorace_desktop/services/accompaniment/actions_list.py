@@ -19,6 +19,10 @@ from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.engine import is_sqlite
 from coorace_desktop.storage.word_search import action_ids_with_words
 
+# Filter names a ListQuery may carry: year (int), officer (staff id or NO_OFFICER), programme
+# (id), kind (ActionKind value), beneficiary (BeneficiaryRef).
+YEAR, OFFICER, PROGRAMME, KIND, BENEFICIARY = "year", "officer", "programme", "kind", "beneficiary"
+FILTERS = (YEAR, OFFICER, PROGRAMME, KIND, BENEFICIARY)
 # The officer filter's value for historical records that do not name one.
 NO_OFFICER = -1
 GROUP_KIND_LABEL = "Groupe"
@@ -62,14 +66,15 @@ def _filtered(statement: Select, query: ListQuery, sqlite: bool, in_sort_order: 
             statement = statement.where((SupportAction.id + 0 if in_sort_order else SupportAction.id).in_(ids))
     elif (searched := search_condition(SupportAction.search_key, query.search)) is not None:
         statement = statement.where(searched)
-    if (year := query.filter("year")) is not None:
+    query.check(filter_names=FILTERS)
+    if (year := query.filter(YEAR)) is not None:
         statement = statement.where(year_range(int(year)))
-    if (officer := query.filter("officer")) is not None:
+    if (officer := query.filter(OFFICER)) is not None:
         statement = statement.where(
             SupportAction.officer_id.is_(None) if officer == NO_OFFICER else SupportAction.officer_id == officer
         )
-    statement = equal_filters(statement, query, {"programme": SupportAction.programme_id, "kind": SupportAction.kind})
-    if (beneficiary := query.filter("beneficiary")) is not None:
+    statement = equal_filters(statement, query, {PROGRAMME: SupportAction.programme_id, KIND: SupportAction.kind})
+    if (beneficiary := query.filter(BENEFICIARY)) is not None:
         statement = statement.where(_beneficiary_condition(beneficiary))
     return statement
 
@@ -130,14 +135,16 @@ def action_page(database: Database, query: ListQuery, offset: int, limit: int) -
     with database.session() as session:
         programmes = dict(session.execute(select(Programme.id, Programme.name)).all())
         sort_columns = _sort_columns(programmes)
-        sort_value = sort_columns.get(query.sort_key, sort_columns["date"])
+        query.check(sort_keys=sort_columns)
+        sort_key = query.sort_key or "date"
+        sort_value = sort_columns[sort_key]
         # Deferred join: the page's ids are chosen on the narrow rows first, and only those
         # 200 rows are then joined to officers, beneficiaries and read in full.
         ids = select(SupportAction.id, sort_value.label("sort_value"))
         # only the sorts on a name need the joins; the others stay on the search index
         ids = _joined(ids) if query.sort_key in JOINED_SORTS else ids.select_from(SupportAction)
         ids = _filtered(ids, query, is_sqlite(database.url), in_sort_order=True)
-        page = apply_sort(ids, {"": sort_value}, query, SupportAction.id).offset(offset).limit(limit).subquery()
+        page = apply_sort(ids, {sort_key: sort_value}, query, SupportAction.id).offset(offset).limit(limit).subquery()
         order = (page.c.sort_value, SupportAction.id)
         statement = _joined(
             select(

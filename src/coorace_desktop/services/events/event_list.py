@@ -13,6 +13,10 @@ from coorace_desktop.storage.database import Database
 
 # Filter names a ListQuery may carry: "year" (int), "kind" (kind id), "status" (EventStatus value).
 YEAR, KIND, STATUS = "year", "kind", "status"
+FILTERS = (YEAR, KIND, STATUS)
+# Sort keys: "date" (the default) puts upcoming events first going up, newest first going down.
+DATE = "date"
+SORT_KEYS = (DATE, "title", "kind", "place", "status", "sessions", "participants")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,7 @@ def _participants():
 
 
 def _filtered(statement, query: ListQuery):
+    query.check(sort_keys=SORT_KEYS, filter_names=FILTERS)
     statement = apply_search(statement, Event.search_key, query.search)
     if (year := query.filter(YEAR)) is not None:
         statement = statement.where(Event.year == int(year))
@@ -125,7 +130,7 @@ def _upcoming_first_ids(session, query: ListQuery, today: date, offset: int, lim
 
 
 def _ordered(statement, query: ListQuery):
-    if query.sort_key in ("", "date"):
+    if query.sort_key in ("", DATE):
         return statement.order_by(*_NEWEST_FIRST)
     if query.sort_key == "kind":
         statement = statement.join(EventKind, EventKind.id == Event.kind_id)
@@ -153,7 +158,7 @@ def list_events(
         Event.place, Event.online, Event.status, Event.sessions, _participants(), Event.is_highlight,
     ).join(EventKind, EventKind.id == Event.kind_id)
     with database.session() as session:
-        if query.sort_key in ("", "date") and not query.descending:
+        if query.sort_key in ("", DATE) and not query.descending:
             ids = _upcoming_first_ids(session, query, today or date.today(), offset, limit)
         else:
             ordered = _ordered(_filtered(select(Event.id), query), query)

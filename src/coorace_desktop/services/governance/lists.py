@@ -27,6 +27,9 @@ from coorace_desktop.services.governance.composition import (
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort, search_condition
 from coorace_desktop.storage.database import Database
 
+# Filter names: the day shown ("on"), an assembly's elected ("assembly", its id), mandates ending soon.
+ON, ASSEMBLY, ENDS_SOON = "on", "assembly", "ends_soon"
+SEAT_FILTERS = (ON, ASSEMBLY, ENDS_SOON)
 SEAT_SORTS = {
     "organisation": Organisation.name_key,
     "department": Site.department,
@@ -63,17 +66,18 @@ class Choice:
 
 def seats_on(query: ListQuery) -> date | None:
     """The date the board table shows (None when it lists an assembly's mandates)."""
-    if query.filter("assembly") is not None:
+    if query.filter(ASSEMBLY) is not None:
         return None
-    return query.filter("on") or date.today()
+    return query.filter(ON) or date.today()
 
 
 def _seat_statement(query: ListQuery):
+    query.check(filter_names=SEAT_FILTERS)
     on = seats_on(query)
     statement = seats_statement(on)
     if on is None:
-        statement = statement.where(BoardMandate.assembly_id == query.filter("assembly"))
-    elif query.filter("ends_soon"):
+        statement = statement.where(BoardMandate.assembly_id == query.filter(ASSEMBLY))
+    elif query.filter(ENDS_SOON):
         statement = statement.where(BoardMandate.end_on.is_not(None), BoardMandate.end_on <= add_months(on, ENDS_SOON_MONTHS))
     condition = search_condition(Person.name_key, query.search)
     if condition is not None:
@@ -95,12 +99,14 @@ def seat_page(database: Database, query: ListQuery, offset: int, limit: int) -> 
 def bureau_rows(database: Database, query: ListQuery) -> list[BureauSeat]:
     """The bureau on the query's date, in the bureau's order (a handful of rows)."""
     with database.session() as session:
-        return bureau_on(session, query.filter("on") or date.today())
+        query.check(filter_names=(ON,))
+        return bureau_on(session, query.filter(ON) or date.today())
 
 
 def _staff_statement(query: ListQuery):
+    query.check(filter_names=(ON,))
     statement = apply_search(staff_statement(), Person.name_key, query.search)
-    on = query.filter("on")
+    on = query.filter(ON)
     return statement if on is None else statement.where(holds_on_sql(StaffMember.start_on, StaffMember.end_on, on))
 
 

@@ -21,6 +21,7 @@ from coorace_desktop.storage.database import Database
 TYPE_FILTER = "type"
 DEPARTMENT_FILTER = "department"
 STATUS_FILTER = "status"
+FILTERS = (TYPE_FILTER, DEPARTMENT_FILTER, STATUS_FILTER)
 
 TYPE_ORDER = tuple(SiaeType)
 _STATUS_ORDER = (MembershipStatus.ACTIVE, MembershipStatus.FORMER, MembershipStatus.PROSPECT)
@@ -153,6 +154,7 @@ class _Expressions:
 
 
 def _filtered(statement, query: ListQuery, expressions: _Expressions):
+    query.check(filter_names=FILTERS)
     statement = apply_search(statement, Organisation.search_key, query.search)
     siae_type = query.filter(TYPE_FILTER)
     if siae_type:

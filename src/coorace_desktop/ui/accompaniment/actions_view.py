@@ -17,7 +17,12 @@ from coorace_desktop.services.accompaniment.actions import (
     search_beneficiaries,
 )
 from coorace_desktop.services.accompaniment.actions_list import (
+    BENEFICIARY,
+    KIND,
     NO_OFFICER,
+    OFFICER,
+    PROGRAMME,
+    YEAR,
     ActionRow,
     action_page,
     action_totals,
@@ -62,17 +67,17 @@ class ActionsView(QWidget):
             settings_key="accompaniment_actions",
         )
         self.table.new_button.setText("&Nouvelle action…")
-        self.year_combo = self.table.add_filter("year", "Année", [])
-        self.officer_combo = self.table.add_filter("officer", "Chargé·e de mission", [])
-        self.programme_combo = self.table.add_filter("programme", "Programme", [])
+        self.year_combo = self.table.add_filter(YEAR, "Année", [])
+        self.officer_combo = self.table.add_filter(OFFICER, "Chargé·e de mission", [])
+        self.programme_combo = self.table.add_filter(PROGRAMME, "Programme", [])
         self.kind_combo = self.table.add_filter(
-            "kind", "Type d'action", [("Tous les types", None)] + [(kind.label, kind.value) for kind in ActionKind]
+            KIND, "Type d'action", [("Tous les types", None)] + [(kind.label, kind.value) for kind in ActionKind]
         )
         self.beneficiary_filter = BeneficiaryEdit(
             lambda text, limit: search_beneficiaries(database, text, limit), "Tous les bénéficiaires"
         )
         self.beneficiary_filter.setAccessibleName("Bénéficiaire")
-        self.beneficiary_filter.chosen.connect(lambda ref: self.table.model.set_filter("beneficiary", ref))
+        self.beneficiary_filter.chosen.connect(lambda ref: self.table.model.set_filter(BENEFICIARY, ref))
         self.beneficiary_filter.setMinimumWidth(190)
         self.table.filters_layout.addWidget(self.beneficiary_filter, 2)
         for combo in (self.year_combo, self.officer_combo, self.programme_combo, self.kind_combo):

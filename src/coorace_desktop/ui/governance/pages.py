@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 from coorace_desktop.domain.governance_drafts import period_errors
 from coorace_desktop.services.governance.composition import StaffPost, delegation_profile
 from coorace_desktop.services.governance.lists import (
+    ASSEMBLY,
+    ON,
     AssemblyRow,
     assembly_page,
     count_assemblies,
@@ -93,8 +95,8 @@ class AssembliesPage(QWidget):
         self.table.add_button(self.elect_button)
         self.elected = DataTable(
             ELECTED_COLUMNS,
-            lambda query: count_seats(database, query) if query.filter("assembly") else 0,
-            lambda query, offset, limit: seat_page(database, query, offset, limit) if query.filter("assembly") else [],
+            lambda query: count_seats(database, query) if query.filter(ASSEMBLY) else 0,
+            lambda query, offset, limit: seat_page(database, query, offset, limit) if query.filter(ASSEMBLY) else [],
             noun=("élu·e", "élu·es"),
             search_placeholder="Rechercher un élu ou un adhérent…",
             settings_key="governance_elected",
@@ -148,7 +150,7 @@ class AssembliesPage(QWidget):
     def _follow_selection(self, *_args: object) -> None:
         row = self.table.current_row()
         self.elect_button.setEnabled(row is not None)
-        self.elected.model.set_filter("assembly", row.id if row else None)
+        self.elected.model.set_filter(ASSEMBLY, row.id if row else None)
         self.elected_title.setText(
             f"<b>Conseil élu lors de l'AG du {row.held_on:%d/%m/%Y}</b> (mandats en cours ou terminés)"
             if row else "<b>Conseil élu</b> : sélectionnez une assemblée générale."
@@ -179,9 +181,9 @@ class StaffPage(QWidget):
             search_placeholder="Rechercher un nom…",
             settings_key="governance_staff",
         )
-        self.table.model.set_filter("on", date.today())
+        self.table.model.set_filter(ON, date.today())
         _set_widths(self.table, STAFF_WIDTHS)
-        self.table.add_filter("on", "Postes", [("Postes en cours", date.today()), ("Tous les postes, anciens compris", None)])
+        self.table.add_filter(ON, "Postes", [("Postes en cours", date.today()), ("Tous les postes, anciens compris", None)])
         self.end_button = QPushButton("&Fin de poste…")
         self.table.add_button(self.end_button)
         self.table.set_delete(lambda post: staff_deletion_question(database, post.id), lambda post: delete_staff_post(database, post.id))

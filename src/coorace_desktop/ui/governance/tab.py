@@ -15,7 +15,7 @@ from coorace_desktop.services.governance.board import (
     start_national_seat,
 )
 from coorace_desktop.services.governance.composition import BoardSeat, BureauSeat, board_composition
-from coorace_desktop.services.governance.lists import bureau_rows, count_seats, seat_page
+from coorace_desktop.services.governance.lists import ENDS_SOON, ON, bureau_rows, count_seats, seat_page
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.governance.dialogs import EndMandateDialog, OfficeDialog
 from coorace_desktop.ui.governance.election_dialog import ElectionDialog
@@ -66,7 +66,7 @@ class BoardPage(QWidget):
             search_placeholder="Rechercher un nom ou un adhérent…",
             settings_key="governance_board",
         )
-        self.seats.model.set_filter("on", self.on())
+        self.seats.model.set_filter(ON, self.on())
         for widget in (QLabel("Composition au"), self.date_edit, self.today_button, self.ends_soon_check):
             self.seats.filters_layout.addWidget(widget)
         for column, width in enumerate(SEAT_WIDTHS):
@@ -87,7 +87,7 @@ class BoardPage(QWidget):
             noun=("fonction", "fonctions"),
             settings_key="governance_bureau",
         )
-        self.bureau.model.set_filter("on", self.on())
+        self.bureau.model.set_filter(ON, self.on())
         self.bureau.search_edit.hide()  # six offices or so, in the bureau's order
         self.bureau.new_button.hide()
         self.bureau.count_label.hide()
@@ -123,7 +123,7 @@ class BoardPage(QWidget):
 
         self.date_edit.dateChanged.connect(self._date_changed)
         self.today_button.clicked.connect(lambda: self.show_date(date.today()))
-        self.ends_soon_check.toggled.connect(lambda checked: self.seats.model.set_filter("ends_soon", checked or None))
+        self.ends_soon_check.toggled.connect(lambda checked: self.seats.model.set_filter(ENDS_SOON, checked or None))
         self.seats.new_requested.connect(self.elect)
         self.seats.edit_requested.connect(self.end_mandate)
         self.seats.changed.connect(self._refresh_side)
@@ -143,13 +143,13 @@ class BoardPage(QWidget):
         self.date_edit.setDate(QDate(day))
 
     def _date_changed(self) -> None:
-        self.seats.model.set_filter("on", self.on())  # the side follows through seats.changed
+        self.seats.model.set_filter(ON, self.on())  # the side follows through seats.changed
 
     def reload(self) -> None:
         self.seats.reload()
 
     def _refresh_side(self) -> None:
-        self.bureau.model.set_filter("on", self.on())
+        self.bureau.model.set_filter(ON, self.on())
         national = board_composition(self.database, self.on()).national
         self.national_label.setText(" et ".join(national) if national else "Aucun à cette date.")
         self._update_buttons()
