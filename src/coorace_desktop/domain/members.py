@@ -6,6 +6,7 @@ Field keys of the error dictionary name the widget that shows the message: "name
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from typing import TypeVar
 
 from coorace_desktop.domain import validation as check
@@ -85,6 +86,50 @@ FIGURE_LABELS: dict[str, str] = {
 
 
 @dataclass(frozen=True, slots=True)
+class OrganisationField:
+    """A text field of an organisation, described once: the dialog, the conflict message, the
+    import mapping and the exports all read it from ORGANISATION_FIELDS (as Calibre's fields.py)."""
+
+    name: str  # the attribute of Organisation and OrganisationDraft
+    label: str  # in the dialog and the conflict message
+    clean: Callable[[str], str]  # the stored form of what was typed, or ValidationError
+    heading: str  # the column of a spreadsheet: import label and export heading
+    synonyms: tuple[str, ...] = ()  # folded headers an imported file may give it
+    weak_synonyms: tuple[str, ...] = ()  # headers that mean it only when nothing better does
+    exported: bool = True
+    required: bool = False
+    multiline: bool = False
+    placeholder: str = ""
+
+
+def _stripped(value: str) -> str:
+    return value.strip()
+
+
+ORGANISATION_FIELDS: tuple[OrganisationField, ...] = (
+    OrganisationField(
+        "name", "Nom", lambda value: check.required_text(value, "Le nom"), "Raison sociale",
+        synonyms=("raison sociale", "nom de la structure", "structure", "denomination", "organisation", "organisme",
+                  "adherent", "nom de l adherent", "nom structure", "siae", "entreprise", "association", "nom de l organisme"),
+        weak_synonyms=("nom",), required=True,
+    ),
+    OrganisationField(
+        "siret", "SIRET", check.siret, "SIRET",
+        synonyms=("siret", "n siret", "numero siret", "no siret", "siret structure"), placeholder="14 chiffres",
+    ),
+    OrganisationField(
+        "website", "Site web", _stripped, "Site web", synonyms=("site web", "site internet", "web", "url", "internet", "site"),
+    ),
+    OrganisationField(
+        "notes", "Notes", _stripped, "Remarques",
+        synonyms=("remarques", "remarque", "observations", "commentaire", "commentaires", "notes", "note"),
+        exported=False, multiline=True,
+    ),
+)
+FIELDS_BY_NAME = {field.name: field for field in ORGANISATION_FIELDS}
+
+
+@dataclass(frozen=True, slots=True)
 class OrganisationDraft:
     """Everything the organisation dialog edits; id is None for a new organisation, version
     the one it was loaded at (the save is refused if the record has moved on since)."""
@@ -138,12 +183,10 @@ class _Collector:
 
 def _check(draft: OrganisationDraft) -> tuple[OrganisationDraft, dict[str, str]]:
     collect = _Collector()
+    typed = {field.name: getattr(draft, field.name) for field in ORGANISATION_FIELDS}
     cleaned = replace(
         draft,
-        name=collect.run("name", lambda: check.required_text(draft.name, "Le nom"), draft.name),
-        siret=collect.run("siret", lambda: check.siret(draft.siret), draft.siret),
-        website=draft.website.strip(),
-        notes=draft.notes.strip(),
+        **{field.name: collect.run(field.name, partial(field.clean, typed[field.name]), typed[field.name]) for field in ORGANISATION_FIELDS},
         sites=tuple(_check_site(collect, f"sites.{n}", site) for n, site in enumerate(draft.sites)),
         contacts=_check_contacts(collect, draft.contacts),
         memberships=_check_memberships(collect, draft.memberships),

@@ -9,7 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from coorace_desktop.domain.concurrency import StaleRecordError, field_changes, shown
 from coorace_desktop.domain.enums import EventStatus, Organiser
-from coorace_desktop.domain.members import FIGURE_LABELS, OrganisationDraft
+from coorace_desktop.domain.members import FIGURE_LABELS, ORGANISATION_FIELDS, OrganisationDraft
 from coorace_desktop.domain.versioning import VERSION
 
 # Imported by the services that raise it.
@@ -32,13 +32,8 @@ def _joined(*parts: str) -> str:
 
 
 def organisation_fields(draft: OrganisationDraft) -> dict[str, str]:
-    fields = {
-        "Nom": shown(draft.name),
-        "Conventionnements": shown(", ".join(sorted(siae_type.label for siae_type in draft.types))),
-        "SIRET": shown(draft.siret),
-        "Site web": shown(draft.website),
-        "Notes": shown(draft.notes),
-    }
+    fields = {field.label: shown(getattr(draft, field.name)) for field in ORGANISATION_FIELDS}
+    fields["Conventionnements"] = shown(", ".join(sorted(siae_type.label for siae_type in draft.types)))
     for n, site in enumerate(draft.sites):
         label = "Site principal" if n == 0 else f"Site {n + 1}"
         fields[f"{label}, adresse"] = shown(site.address)

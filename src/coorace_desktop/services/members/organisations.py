@@ -28,6 +28,7 @@ from coorace_desktop.domain import (
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.members import (
     FIGURE_LABELS,
+    ORGANISATION_FIELDS,
     ContactDraft,
     FeeDraft,
     FiguresDraft,
@@ -101,10 +102,7 @@ def get_organisation(database: Database, organisation_id: int) -> OrganisationDr
         figures = _owned(session, YearlyFigures, organisation_id, YearlyFigures.year)
         return OrganisationDraft(
             id=organisation.id,
-            name=organisation.name,
-            siret=organisation.siret,
-            website=organisation.website,
-            notes=organisation.notes,
+            **{field.name: getattr(organisation, field.name) for field in ORGANISATION_FIELDS},
             types=frozenset(SiaeType(value) for value in types),
             sites=tuple(
                 SiteDraft(id=s.id, address=s.address, postcode=s.postcode, city=s.city, department=s.department, phone=s.phone, email=s.email)
@@ -138,10 +136,8 @@ def _save_organisation(database: Database, draft: OrganisationDraft) -> int:
         organisation = Organisation(name=draft.name) if draft.id is None else _existing(session, draft.id)
         if draft.id is not None:
             require_version(organisation, draft.version)
-        organisation.name = draft.name
-        organisation.siret = draft.siret
-        organisation.website = draft.website
-        organisation.notes = draft.notes
+        for field in ORGANISATION_FIELDS:
+            setattr(organisation, field.name, getattr(draft, field.name))
         organisation.name_key = fold(draft.name)
         session.add(organisation)
         session.flush()
