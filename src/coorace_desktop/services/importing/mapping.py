@@ -8,6 +8,7 @@ from pathlib import Path
 
 from platformdirs import user_config_path
 
+from coorace_desktop.domain.members import ORGANISATION_FIELDS
 from coorace_desktop.domain.text import fold
 from coorace_desktop.services.importing.cells import as_text
 from coorace_desktop.services.importing.sources import SourceTable
@@ -33,15 +34,15 @@ class ImportField:
     weak_synonyms: tuple[str, ...] = ()
 
 
-_NAME_SYNONYMS = (
-    "raison sociale", "nom de la structure", "structure", "denomination", "organisation", "organisme",
-    "adherent", "nom de l adherent", "nom structure", "siae", "entreprise", "association", "nom de l organisme",
-)
+# The organisation's own fields as declared once in the domain (heading, synonyms).
+_ORGANISATION = {
+    field.name: ImportField(field.name, field.heading, field.synonyms, field.required, field.weak_synonyms)
+    for field in ORGANISATION_FIELDS
+}
 
 FIELDS: dict[str, tuple[ImportField, ...]] = {
     MEMBERS: (
-        ImportField("name", "Raison sociale", _NAME_SYNONYMS, required=True, weak_synonyms=("nom",)),
-        ImportField("siret", "SIRET", ("siret", "n siret", "numero siret", "no siret", "siret structure")),
+        *_ORGANISATION.values(),
         ImportField("types", "Types (AI, ACI…)", ("type", "types", "type de structure", "type de siae", "conventionnement", "agrement", "type d agrement", "categorie", "types de conventionnement")),
         ImportField("address", "Adresse", ("adresse", "adresse postale", "rue", "voie", "adresse 1", "adresse du siege")),
         ImportField("postcode", "Code postal", ("cp", "code postal", "code post", "c p")),
@@ -49,18 +50,16 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         ImportField("department", "Département", ("departement", "dept", "dep", "dpt", "n departement")),
         ImportField("phone", "Téléphone", ("tel", "telephone", "standard", "telephone fixe", "fixe", "tel structure", "telephone structure", "n tel", "n telephone")),
         ImportField("email", "Courriel", ("courriel", "e mail", "email", "mail", "adresse electronique", "adresse mail", "mel", "adresse e mail", "courriel structure")),
-        ImportField("website", "Site web", ("site web", "site internet", "web", "url", "internet", "site")),
         ImportField("contact_first_name", "Prénom du contact", ("prenom", "prenom du contact", "contact prenom", "prenom contact")),
         ImportField("contact_last_name", "Nom du contact", ("nom du contact", "contact", "nom contact", "contact nom", "responsable", "nom du responsable"), weak_synonyms=("nom",)),
         ImportField("contact_role", "Fonction du contact", ("fonction", "role", "qualite", "poste", "fonction du contact", "fonction contact")),
         ImportField("contact_email", "Courriel du contact", ("courriel du contact", "email du contact", "e mail du contact", "mail du contact", "courriel contact", "email contact", "mail contact")),
         ImportField("contact_phone", "Téléphone du contact", ("tel du contact", "telephone du contact", "portable", "mobile", "tel contact", "telephone contact", "tel portable")),
         ImportField("joined_on", "Date d'adhésion", ("date d adhesion", "adhesion", "adherent depuis", "date adhesion", "membre depuis")),
-        ImportField("notes", "Remarques", ("remarques", "remarque", "observations", "commentaire", "commentaires", "notes", "note")),
     ),
     FIGURES: (
-        ImportField("name", "Raison sociale", _NAME_SYNONYMS, required=True, weak_synonyms=("nom",)),
-        ImportField("siret", "SIRET", ("siret", "n siret", "numero siret", "no siret")),
+        _ORGANISATION["name"],
+        _ORGANISATION["siret"],
         ImportField("year", "Année", ("annee", "exercice", "annee de reference", "millesime"), required=True),
         ImportField("turnover", "Chiffre d'affaires (€)", ("chiffre d affaires", "ca", "c a", "ca total", "chiffre d affaires total")),
         ImportField("gross_wages", "Masse salariale brute (€)", ("masse salariale", "masse salariale brute", "salaires bruts", "salaires")),

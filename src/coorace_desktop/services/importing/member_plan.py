@@ -11,7 +11,13 @@ from sqlalchemy.orm import Session
 from coorace_desktop.domain import Contact, Organisation, OrganisationType, Person, Site
 from coorace_desktop.domain.names import name_key
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services.importing.member_rows import ContactDraft, OrganisationDraft, SiteDraft, person_key
+from coorace_desktop.services.importing.member_rows import (
+    MERGED_FIELDS,
+    ContactDraft,
+    OrganisationDraft,
+    SiteDraft,
+    person_key,
+)
 from coorace_desktop.services.importing.outcome import Action
 
 # token_sort_ratio on folded names: 'Hérisson Bellor SARL' vs 'HERISSON BELLOR' scores 86.
@@ -51,9 +57,7 @@ class ExistingContact:
 class ExistingOrganisation:
     id: int
     name: str
-    siret: str
-    website: str
-    notes: str
+    fields: dict[str, str]  # the declared fields besides the name (MERGED_FIELDS), as stored
     types: set[str] = field(default_factory=set)
     sites: list[ExistingSite] = field(default_factory=list)
     contacts: list[ExistingContact] = field(default_factory=list)
@@ -76,8 +80,10 @@ class ExistingIndex:
 
     def __init__(self, session: Session) -> None:
         self.organisations: dict[int, ExistingOrganisation] = {}
-        for row in session.execute(select(Organisation.id, Organisation.name, Organisation.siret, Organisation.website, Organisation.notes)):
-            self.organisations[row.id] = ExistingOrganisation(row.id, row.name, row.siret, row.website, row.notes)
+        columns = [getattr(Organisation, merged.name) for merged in MERGED_FIELDS]
+        for row in session.execute(select(Organisation.id, Organisation.name, *columns)):
+            values = dict(zip((merged.name for merged in MERGED_FIELDS), row[2:], strict=True))
+            self.organisations[row.id] = ExistingOrganisation(row.id, row.name, values)
         for organisation_id, siae_type in session.execute(select(OrganisationType.organisation_id, OrganisationType.siae_type)):
             self.organisations[organisation_id].types.add(str(siae_type))
         site_columns = (Site.id, Site.position, Site.address, Site.postcode, Site.city, Site.department, Site.phone, Site.email)
@@ -90,7 +96,7 @@ class ExistingIndex:
         )
         for row in contact_rows:
             self.organisations[row[0]].contacts.append(ExistingContact(*row[1:]))
-        self.by_siret = {o.siret: o.id for o in self.organisations.values() if o.siret}
+        self.by_siret = {o.fields["siret"]: o.id for o in self.organisations.values() if o.fields["siret"]}
         self.by_name = {}
         for organisation in self.organisations.values():
             self.by_name.setdefault(fold(organisation.name), organisation.id)
@@ -189,9 +195,9 @@ def changed_fields(current: object, wanted: object, labels: dict[str, str]) -> l
 def describe_changes(existing: ExistingOrganisation, draft: OrganisationDraft) -> list[str]:
     """What merging the draft into the existing organisation would change, in French."""
     changes = []
-    for name, label in (("siret", "SIRET"), ("website", "site web"), ("notes", "remarques")):
-        if getattr(draft, name) and getattr(draft, name) != getattr(existing, name):
-            changes.append(f"{label} : {getattr(draft, name)}")
+    for merged in MERGED_FIELDS:
+        if (value := getattr(draft, merged.name)) and value != existing.fields[merged.name]:
+            changes.append(f"{merged.label} : {value}")
     for siae_type in draft.types:
         if siae_type.value not in existing.types:
             changes.append(f"type ajouté : {siae_type.label}")

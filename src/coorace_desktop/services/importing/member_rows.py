@@ -6,7 +6,7 @@ from datetime import date
 
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import SiaeType
-from coorace_desktop.domain.members import ContactDraft, SiteDraft
+from coorace_desktop.domain.members import ORGANISATION_FIELDS, ContactDraft, SiteDraft
 from coorace_desktop.domain.names import name_key
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
@@ -24,6 +24,10 @@ def place_key(site: SiteDraft) -> tuple[str, str, str]:
 def person_key(contact: ContactDraft) -> str:
     """The person's name_key, as persons.name_key stores it."""
     return name_key(contact.first_name, contact.last_name)
+
+
+# The organisation's declared fields besides its name: read from a cell, merged blank-never-erases.
+MERGED_FIELDS = tuple(field for field in ORGANISATION_FIELDS if field.name != "name")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +108,7 @@ def _draft(line: int, values: dict[str, object], messages: list[str]) -> Organis
         lines=(line,),
         name=name,
         name_key=fold(name),
-        siret=_checked(messages, check.siret, text.get("siret", "")) or "",
-        website=text.get("website", ""),
-        notes=text.get("notes", ""),
+        **{field.name: _checked(messages, field.clean, text.get(field.name, "")) or "" for field in MERGED_FIELDS},
         joined_on=_checked(messages, as_date, values.get("joined_on"), "Date d'adhésion"),
         types=_checked(messages, as_siae_types, values.get("types")) or (),
         sites=(site,) if any((site.address, site.postcode, site.city, site.phone, site.email)) else (),
@@ -124,9 +126,7 @@ def gather(earlier: OrganisationDraft, draft: OrganisationDraft, messages: list[
     return replace(
         earlier,
         lines=earlier.lines + draft.lines,
-        siret=earlier.siret or draft.siret,
-        website=earlier.website or draft.website,
-        notes=earlier.notes or draft.notes,
+        **{field.name: getattr(earlier, field.name) or getattr(draft, field.name) for field in MERGED_FIELDS},
         joined_on=earlier.joined_on or draft.joined_on,
         types=earlier.types + tuple(t for t in draft.types if t not in earlier.types),
         sites=earlier.sites + tuple(s for s in draft.sites if place_key(s) not in places),

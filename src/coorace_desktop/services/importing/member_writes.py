@@ -18,7 +18,7 @@ from coorace_desktop.services.importing.member_plan import (
     matching_contact,
     matching_site,
 )
-from coorace_desktop.services.importing.member_rows import OrganisationDraft, person_key
+from coorace_desktop.services.importing.member_rows import MERGED_FIELDS, OrganisationDraft, person_key
 
 BATCH = 2_000
 IMPORT_NOTE = "Créé par import de fichier."
@@ -76,9 +76,7 @@ class MemberWriter:
         rows = [
             {
                 "name": d.name,
-                "siret": d.siret,
-                "website": d.website,
-                "notes": d.notes,
+                **{merged.name: getattr(d, merged.name) for merged in MERGED_FIELDS},
                 "name_key": d.name_key,
                 "search_key": search_key_of(d.name, list(d.sites), list(d.contacts)),
             }
@@ -127,9 +125,7 @@ class MemberWriter:
         self.writes.organisation_updates.append(
             {
                 "target_id": existing.id,
-                "siret": draft.siret or existing.siret,
-                "website": draft.website or existing.website,
-                "notes": draft.notes or existing.notes,
+                **{merged.name: getattr(draft, merged.name) or existing.fields[merged.name] for merged in MERGED_FIELDS},
                 "search_key": search_key_of(existing.name, sites, contacts),
             }
         )
