@@ -38,12 +38,12 @@ def test_organisation_dialog(qtbot, demo_database, other_pc, messages):
     theirs = members.get_organisation(other_pc, member_id)
     members.save_organisation(other_pc, replace(theirs, website="https://laser81.example"), loaded=theirs)
 
-    dialog.notes_edit.setPlainText("Rappeler en septembre")
+    dialog.field_edits["notes"].setPlainText("Rappeler en septembre")
     dialog.accept()
     assert dialog.isVisible() and len(messages) == 1
     assert "« LASER 81 » a été modifié par quelqu'un d'autre" in messages[0]
     assert "• Site web : (vide) → « https://laser81.example »" in messages[0]
-    assert dialog.notes_edit.toPlainText() == "Rappeler en septembre"  # nothing typed is lost
+    assert dialog.field_edits["notes"].toPlainText() == "Rappeler en septembre"  # nothing typed is lost
     assert members.get_organisation(demo_database, member_id).notes == ""
 
     dialog.accept()  # knowingly, on their version

@@ -196,7 +196,7 @@ def test_editing_without_renaming_does_not_ask_about_duplicates(qtbot, demo_data
     dialog.show()
     assert dialog.windowTitle() == "Adhérent : HERISSON BELLOR"
     assert dialog.ok_button.isEnabled()
-    dialog.siret_edit.setText("")
+    dialog.field_edits["siret"].setText("")
     dialog.accept()
     assert dialog.result_value == 5
 
@@ -210,7 +210,7 @@ def test_tab_walks_the_identity_fields_in_reading_order(qtbot, new_dialog):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     boxes = list(new_dialog.type_boxes.values())
-    assert seen == [*boxes, new_dialog.siret_edit, new_dialog.website_edit, new_dialog.notes_edit]
+    assert seen == [*boxes, new_dialog.field_edits["siret"], new_dialog.field_edits["website"], new_dialog.field_edits["notes"]]
 
 
 def test_a_page_opened_from_the_keyboard_starts_in_its_first_field(qtbot, database):

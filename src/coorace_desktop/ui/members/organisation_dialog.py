@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from coorace_desktop.domain.concurrency import StaleRecordError
 from coorace_desktop.domain.enums import SIAE_TYPE_NAMES, SiaeType
-from coorace_desktop.domain.members import OrganisationDraft, validate_organisation
+from coorace_desktop.domain.members import ORGANISATION_FIELDS, OrganisationDraft, validate_organisation
 from coorace_desktop.domain.text import fold
 from coorace_desktop.services.members.organisations import (
     PossibleDuplicate,
@@ -50,7 +50,7 @@ FIELD_KINDS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QCheckBox
 
 # Page titles, and the field keys whose errors each page holds ("" is the figures' general line).
 PAGES = (
-    ("&Identité", ("name", "siret")),
+    ("&Identité", (*(field.name for field in ORGANISATION_FIELDS), "types")),
     ("&Sites", ("sites.",)),
     ("&Contacts", ("contacts.",)),
     ("A&dhésion et cotisations", ("memberships.", "fees.")),
@@ -113,7 +113,19 @@ class OrganisationDialog(FormDialog):
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addStretch(1)
-        self.name_edit = self.add_field("name", "Nom", QLineEdit(), form)
+        # The declared fields, the agreement types right after the name.
+        self.field_edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        for field in ORGANISATION_FIELDS:
+            edit = QPlainTextEdit(tabChangesFocus=True) if field.multiline else QLineEdit(placeholderText=field.placeholder)
+            if field.multiline:
+                edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 6)
+            self.field_edits[field.name] = self.add_field(field.name, field.label, edit, form)
+            if field.name == "name":
+                self._add_types_row(form)
+        self.name_edit = self.field_edits["name"]
+        return page
+
+    def _add_types_row(self, form: QFormLayout) -> None:
         types_row = QWidget()
         types_layout = QHBoxLayout(types_row)
         types_layout.setContentsMargins(0, 0, 0, 0)
@@ -124,11 +136,6 @@ class OrganisationDialog(FormDialog):
             types_layout.addWidget(box)
         types_layout.addStretch(1)
         self.add_field("types", "Conventionnements", types_row, form)
-        self.siret_edit = self.add_field("siret", "SIRET", QLineEdit(placeholderText="14 chiffres"), form)
-        self.website_edit = self.add_field("website", "Site web", QLineEdit(), form)
-        self.notes_edit = self.add_field("notes", "Notes", QPlainTextEdit(tabChangesFocus=True), form)
-        self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 6)
-        return page
 
     def _membership_page(self) -> QWidget:
         page = QWidget()
@@ -141,12 +148,13 @@ class OrganisationDialog(FormDialog):
         return page
 
     def _load(self, draft: OrganisationDraft) -> None:
-        self.name_edit.setText(draft.name)
+        for name, edit in self.field_edits.items():
+            if isinstance(edit, QPlainTextEdit):
+                edit.setPlainText(getattr(draft, name))
+            else:
+                edit.setText(getattr(draft, name))
         for siae_type, box in self.type_boxes.items():
             box.setChecked(siae_type in draft.types)
-        self.siret_edit.setText(draft.siret)
-        self.website_edit.setText(draft.website)
-        self.notes_edit.setPlainText(draft.notes)
         self.sites.set_values(draft.sites or ((new_site(self.sites),) if draft.id is None else ()))
         self.contacts.set_values(draft.contacts)
         self.memberships.set_values(draft.memberships)
@@ -158,10 +166,7 @@ class OrganisationDialog(FormDialog):
         figures, self._input_errors = self.figures_editor.values()
         return OrganisationDraft(
             id=self.original.id,
-            name=self.name_edit.text(),
-            siret=self.siret_edit.text(),
-            website=self.website_edit.text(),
-            notes=self.notes_edit.toPlainText(),
+            **{name: edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text() for name, edit in self.field_edits.items()},
             types=frozenset(siae_type for siae_type, box in self.type_boxes.items() if box.isChecked()),
             sites=self.sites.values(),
             contacts=self.contacts.values(),
