@@ -4,6 +4,7 @@ import vobject
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from coorace_desktop.services.exporting.tables import TABLE_EXPORTS, export_table
 from coorace_desktop.services.members.organisation_list import DEPARTMENT_FILTER
 from coorace_desktop.ui.members.tab import MembersTab
 from coorace_desktop.ui.widgets.table_export import chosen_path, export_as_shown
@@ -11,7 +12,11 @@ from coorace_desktop.ui.window.main_window import MainWindow
 from coorace_desktop.ui.window.transfer_actions import export_directory, open_import
 
 
-def test_export_writes_the_rows_shown_as_shown(qtbot, demo_database, tmp_path, monkeypatch):
+def _cells(path):
+    return [[cell.value for cell in row] for row in load_workbook(path).active.iter_rows()]
+
+
+def test_members_export_of_the_window_is_the_command_line_export(qtbot, demo_database, tmp_path, monkeypatch):
     tab = MembersTab(demo_database)
     qtbot.addWidget(tab)
     tab.table.model.set_filter(DEPARTMENT_FILTER, "82")
@@ -23,12 +28,11 @@ def test_export_writes_the_rows_shown_as_shown(qtbot, demo_database, tmp_path, m
     tab.table.export_button.click()
     qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
     assert messages == ["1 ligne(s) exportée(s) dans membres.xlsx."]
-    sheet = load_workbook(tmp_path / "membres.xlsx").active
-    model = tab.table.model
-    assert [cell.value for cell in sheet[1]] == [column.title for column in model.columns]
-    assert sheet.max_row == 2 and sheet.cell(2, 1).value == "AVIE"
-    shown = [model.data(model.index(0, column)) for column in range(model.columnCount())]
-    assert sheet.cell(2, 3).value == shown[2] and sheet.cell(2, 4).value == shown[3]
+    window = _cells(tmp_path / "membres.xlsx")
+    export_table(demo_database, TABLE_EXPORTS["members"], tmp_path / "cli.xlsx", tab.table.model.query)
+    assert window == _cells(tmp_path / "cli.xlsx")
+    assert window[0][:3] == ["Raison sociale", "SIRET", "Site web"] and "Départements" in window[0]
+    assert len(window) == 2 and window[1][0] == "AVIE"
 
 
 def test_chosen_path_adds_the_extension_of_the_chosen_type(tmp_path):

@@ -17,7 +17,7 @@ from coorace_desktop.services.exporting.spreadsheet import (
     listing_rows,
 )
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.services.members.organisation_list import count_members, list_members
+from coorace_desktop.services.members.organisation_list import EXPORTED_FIELDS, count_members, list_members
 from coorace_desktop.services.members.vcards import export_vcards
 from coorace_desktop.storage.database import Database
 
@@ -45,7 +45,7 @@ class TableExport:
 MEMBERS_EXPORT = TableExport(
     "Adhérents",
     (
-        ExportColumn("Raison sociale", lambda r: r.name),
+        *(ExportColumn(exported.heading, lambda r, name=exported.name: r.fields[name]) for exported in EXPORTED_FIELDS),
         ExportColumn("Types", lambda r: r.types_text),
         ExportColumn("Départements", lambda r: r.departments_text),
         ExportColumn("Ville", lambda r: r.city),

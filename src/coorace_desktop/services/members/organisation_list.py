@@ -5,7 +5,8 @@ alone, so only the sort column is computed for every row), then the columns show
 ids only."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, literal, not_
@@ -13,6 +14,7 @@ from sqlmodel import Session, select
 
 from coorace_desktop.domain import Membership, MembershipFee, Organisation, OrganisationType, Site
 from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
+from coorace_desktop.domain.members import ORGANISATION_FIELDS
 from coorace_desktop.domain.periods import holds_on_sql
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.storage.database import Database
@@ -24,6 +26,7 @@ STATUS_FILTER = "status"
 FILTERS = (TYPE_FILTER, DEPARTMENT_FILTER, STATUS_FILTER)
 
 TYPE_ORDER = tuple(SiaeType)
+EXPORTED_FIELDS = tuple(field for field in ORGANISATION_FIELDS if field.exported)
 _STATUS_ORDER = (MembershipStatus.ACTIVE, MembershipStatus.FORMER, MembershipStatus.PROSPECT)
 _FEE_ORDER = (FeeStatus.PAID, FeeStatus.DUE, FeeStatus.NOT_CALLED)
 
@@ -43,6 +46,7 @@ class MemberRow:
     status: MembershipStatus
     fee_status: FeeStatus
     fee_paid_on: date | None
+    fields: Mapping[str, str] = field(default_factory=dict)  # the exported declared fields, by name
 
     @property
     def types_text(self) -> str:
@@ -177,6 +181,7 @@ def _rows(session: Session, ids: list[int], expressions: _Expressions) -> list[M
             expressions.status_rank,
             expressions.fee_rank,
             expressions.fee_paid_on,
+            *(getattr(Organisation, exported.name) for exported in EXPORTED_FIELDS),
         ).where(Organisation.id.in_(ids))
     ).all()
     types: dict[int, set[SiaeType]] = defaultdict(set)
@@ -192,7 +197,7 @@ def _rows(session: Session, ids: list[int], expressions: _Expressions) -> list[M
     ):
         sites[site.organisation_id].append(site)
     rows = {}
-    for organisation_id, name, member_since, status_rank, fee_rank, fee_paid_on in heads:
+    for organisation_id, name, member_since, status_rank, fee_rank, fee_paid_on, *values in heads:
         own_sites = sites[organisation_id]
         main = own_sites[0] if own_sites else None
         rows[organisation_id] = MemberRow(
@@ -207,6 +212,7 @@ def _rows(session: Session, ids: list[int], expressions: _Expressions) -> list[M
             status=_STATUS_ORDER[status_rank],
             fee_status=_FEE_ORDER[fee_rank],
             fee_paid_on=_as_date(fee_paid_on),
+            fields=dict(zip((exported.name for exported in EXPORTED_FIELDS), values, strict=True)),
         )
     return [rows[organisation_id] for organisation_id in ids]
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coorace_desktop.domain.departments import department_label
 from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
+from coorace_desktop.services.exporting.tables import MEMBERS_EXPORT
 from coorace_desktop.services.members.organisation_list import (
     DEPARTMENT_FILTER,
     STATUS_FILTER,
@@ -63,6 +64,8 @@ class MembersTab(QWidget):
             noun=("structure", "structures"),
             search_placeholder="Rechercher un nom, une ville, un e-mail, un contact… (Ctrl+F)",
             settings_key="members",
+            # The same columns and headings as `coorace-desktop export members`.
+            export_columns=MEMBERS_EXPORT.columns,
         )
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.view.setColumnWidth(column, width)

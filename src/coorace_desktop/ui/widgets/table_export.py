@@ -1,7 +1,7 @@
 """« Exporter… » on every data table: what the table shows (its search, filters and sort, its
 columns as they read on screen) to an .xlsx or .csv file, in the background."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, time
 from pathlib import Path
 
@@ -43,15 +43,17 @@ def export_as_shown(
     page: Callable[[ListQuery, int, int], list],
     title: str,
     suggested_name: str,
+    columns: Sequence[ExportColumn] | None = None,
 ) -> None:
-    """Ask for a file, then export every row the model's query gives (not only those on screen)."""
+    """Ask for a file, then export every row the model's query gives (not only those on screen),
+    with the given columns (a table the command line also exports) or the table's as shown."""
     name, selected = QFileDialog.getSaveFileName(
         parent, f"Exporter « {title} »", str(Path.home() / f"{suggested_name}.xlsx"), TABLE_FILTERS
     )
     if not name:
         return
     path = chosen_path(name, selected)
-    columns, query = export_columns(model), model.query
+    columns, query = columns or export_columns(model), model.query
     # count and page open a session per call, in the thread that calls them: the worker's.
 
     def job(progress):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.domain.french import plural
+from coorace_desktop.services.exporting.spreadsheet import ExportColumn
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.table_export import export_as_shown
@@ -47,6 +48,7 @@ class DataTable(QWidget):
         noun: tuple[str, str],
         search_placeholder: str = "Rechercher…",
         settings_key: str,
+        export_columns: Sequence[ExportColumn] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -109,7 +111,9 @@ class DataTable(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         self.export_button.clicked.connect(
-            lambda: export_as_shown(self, self.model, count, fetch_page, self.noun_plural.capitalize(), settings_key)
+            lambda: export_as_shown(
+                self, self.model, count, fetch_page, self.noun_plural.capitalize(), settings_key, export_columns
+            )
         )
         self.view.doubleClicked.connect(self.edit_current)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_button.click, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
