@@ -5,8 +5,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from coorace_desktop import __version__
+from coorace_desktop.resources import resource
 from coorace_desktop.services.demo import create_demo_database
 from coorace_desktop.storage.database import open_database
 from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR, DB_ENV_VAR, default_database_path, demo_database_path
@@ -33,6 +36,8 @@ def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Coorace Desktop")
     app.setOrganizationName("Coorace Occitanie")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource("icons", "coorace-desktop.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     # Fusion's tabs are too short for a capital's accent: "Événements" printed as "Evénements".
     app.setStyleSheet(TAB_STYLE)

@@ -4,9 +4,10 @@ import tomllib
 
 import pytest
 
-from coorace_desktop.resources import DEMO_DATA_FILE
+from coorace_desktop.resources import resource
+from coorace_desktop.services.demo import DEMO_DATA
 
-DEMO = tomllib.loads(DEMO_DATA_FILE.read_text(encoding="utf-8"))
+DEMO = tomllib.loads(resource(*DEMO_DATA).read_text(encoding="utf-8"))
 
 
 def test_every_page_has_the_running_header_and_its_number(demo_report):

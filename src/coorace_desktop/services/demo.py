@@ -48,7 +48,7 @@ from coorace_desktop.domain.enums import (
 )
 from coorace_desktop.domain.names import name_key
 from coorace_desktop.domain.text import fold, organisation_search_key, search_key
-from coorace_desktop.resources import DEMO_DATA_FILE
+from coorace_desktop.resources import resource
 from coorace_desktop.storage.database import Database, open_database
 
 
@@ -73,9 +73,12 @@ def create_demo_database(path: Path, *, force: bool = False) -> None:
     database.close()
 
 
-def load_demo(database: Database, data_file: Path = DEMO_DATA_FILE) -> None:
-    """Fill an empty database with the demo data, in one transaction."""
-    data = tomllib.loads(data_file.read_text(encoding="utf-8"))
+DEMO_DATA = ("demo", "coorace_occitanie_2020.toml")
+
+
+def load_demo(database: Database, data_file: Path | None = None) -> None:
+    """Fill an empty database with the demo data (default: the shipped 2020 file), in one transaction."""
+    data = tomllib.loads((data_file or resource(*DEMO_DATA)).read_text(encoding="utf-8"))
     with database.session() as session:
         if session.exec(select(Organisation.id).limit(1)).first() is not None:
             raise DemoError("La base contient déjà des adhérents : les données de démonstration ne sont pas chargées.")

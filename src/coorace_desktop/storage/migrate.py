@@ -6,13 +6,12 @@ start of the application and of each command opens a database that is already at
 import ast
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
 
+from coorace_desktop.resources import MIGRATIONS_DIR
 from coorace_desktop.storage.word_search import WORD_INDEXES
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
 
 
