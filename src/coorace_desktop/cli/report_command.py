@@ -8,7 +8,7 @@ from coorace_desktop.domain import validation
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.generate import SECTION_KEYS, generate_report
-from coorace_desktop.services.reporting.check import SEVERITY_LABELS, check_report
+from coorace_desktop.services.reporting.check import check_report
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -56,7 +56,7 @@ def _print_findings(database, year: int, reference_year: int | None) -> int:
     if not findings:
         print(f"Rien à signaler pour le rapport {year}.")
     for finding in findings:
-        print(f"[{SEVERITY_LABELS[finding.severity]}] {finding.message}")
+        print(f"[{finding.severity.label}] {finding.message}")
         for detail in finding.details:
             print(f"    - {detail}")
     return 0

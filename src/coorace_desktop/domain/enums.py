@@ -4,158 +4,106 @@ from enum import StrEnum
 
 
 class LabelledEnum(StrEnum):
-    """A string enum whose members carry the French label shown to users."""
+    """A string enum whose members are written `NAME = "value", "French label"`.
 
-    @property
-    def label(self) -> str:
-        return LABELS[self]
+    Each member keeps its own label: members of two enums with the same value ("done" is both
+    an action's "Terminé" and an event's "Réalisé") compare equal as strings, so a dict keyed
+    by members would mix them up."""
 
-    @classmethod
-    def from_label(cls, label: str) -> "LabelledEnum":
-        for member in cls:
-            if member.label == label:
-                return member
-        raise ValueError(f"{label!r} n'est pas une valeur connue")
+    label: str
+
+    def __new__(cls, value: str, label: str) -> "LabelledEnum":
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
 
 
 class SiaeType(LabelledEnum):
-    AI = "AI"
-    ACI = "ACI"
-    EI = "EI"
-    ETTI = "ETTI"
-    EITI = "EITI"
-    GES = "GES"
-    PS = "PS"
+    AI = "AI", "AI"
+    ACI = "ACI", "ACI"
+    EI = "EI", "EI"
+    ETTI = "ETTI", "ETTI"
+    EITI = "EITI", "EITI"
+    GES = "GES", "GES"
+    PS = "PS", "P'S"
 
 
 class BureauRole(LabelledEnum):
-    PRESIDENT = "president"
-    VICE_PRESIDENT = "vice_president"
-    TREASURER = "treasurer"
-    DEPUTY_TREASURER = "deputy_treasurer"
-    SECRETARY = "secretary"
-    MEMBER = "member"
+    PRESIDENT = "president", "Présidente"
+    VICE_PRESIDENT = "vice_president", "Vice-présidente"
+    TREASURER = "treasurer", "Trésorier"
+    DEPUTY_TREASURER = "deputy_treasurer", "Trésorier adjoint"
+    SECRETARY = "secretary", "Secrétaire"
+    MEMBER = "member", "Membre"
 
 
 class AssemblyKind(LabelledEnum):
-    ORDINARY = "ordinary"
-    EXTRAORDINARY = "extraordinary"
+    ORDINARY = "ordinary", "Ordinaire"
+    EXTRAORDINARY = "extraordinary", "Extraordinaire"
 
 
 class ActionKind(LabelledEnum):
-    INDIVIDUAL_SUPPORT = "individual_support"
-    TRAINING = "training"
-    DIAGNOSIS = "diagnosis"
-    AUDIT = "audit"
-    PRACTICE_GROUP = "practice_group"
-    ADVICE = "advice"
-    AWARENESS = "awareness"
-    FOLLOW_UP = "follow_up"
+    INDIVIDUAL_SUPPORT = "individual_support", "Accompagnement individuel"
+    TRAINING = "training", "Formation"
+    DIAGNOSIS = "diagnosis", "Diagnostic / autodiagnostic"
+    AUDIT = "audit", "Audit"
+    PRACTICE_GROUP = "practice_group", "Groupe d'échange de pratiques"
+    ADVICE = "advice", "Conseil"
+    AWARENESS = "awareness", "Sensibilisation"
+    FOLLOW_UP = "follow_up", "Suivi"
 
 
 class ActionOutcome(LabelledEnum):
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    CERTIFIED = "certified"
-    ABANDONED = "abandoned"
+    IN_PROGRESS = "in_progress", "En cours"
+    DONE = "done", "Terminé"
+    CERTIFIED = "certified", "Certifié"
+    ABANDONED = "abandoned", "Abandonné"
 
 
 class TerritoryStage(LabelledEnum):
-    INTERESTED = "interested"
-    EMERGING = "emerging"
-    AUTHORISED = "authorised"
+    INTERESTED = "interested", "Territoire intéressé"
+    EMERGING = "emerging", "Projet émergent"
+    AUTHORISED = "authorised", "Territoire habilité"
 
 
 class ProjectHolderStatus(LabelledEnum):
-    CONTACT = "contact"
-    SUPPORTED = "supported"
-    CONVERTED = "converted"
-    ABANDONED = "abandoned"
+    CONTACT = "contact", "Premier contact"
+    SUPPORTED = "supported", "Accompagné"
+    CONVERTED = "converted", "Devenu adhérent"
+    ABANDONED = "abandoned", "Abandonné"
 
 
 class EventStatus(LabelledEnum):
-    PLANNED = "planned"
-    DONE = "done"
-    CANCELLED = "cancelled"
+    PLANNED = "planned", "Prévu"
+    DONE = "done", "Réalisé"
+    CANCELLED = "cancelled", "Annulé"
 
 
 class Organiser(LabelledEnum):
-    DELEGATION = "delegation"
-    FEDERATION = "federation"
-    PARTNER = "partner"
+    DELEGATION = "delegation", "Coorace Occitanie"
+    FEDERATION = "federation", "Fédération Coorace"
+    PARTNER = "partner", "Partenaire"
 
 
 class ResourceKind(LabelledEnum):
-    SERVICES = "services"
-    SUBSIDIES = "subsidies"
-    FEES = "fees"
-    OTHER = "other"
+    SERVICES = "services", "Prestations"
+    SUBSIDIES = "subsidies", "Subventions"
+    FEES = "fees", "Cotisations"
+    OTHER = "other", "Autres"
 
 
 class MembershipStatus(LabelledEnum):
-    ACTIVE = "active"
-    FORMER = "former"
-    PROSPECT = "prospect"
+    ACTIVE = "active", "Adhérent"
+    FORMER = "former", "Ancien adhérent"
+    PROSPECT = "prospect", "Non adhérent"
 
 
 class FeeStatus(LabelledEnum):
-    PAID = "paid"
-    DUE = "due"
-    NOT_CALLED = "not_called"
+    PAID = "paid", "Payée"
+    DUE = "due", "Non payée"
+    NOT_CALLED = "not_called", "Non appelée"
 
-
-LABELS: dict[LabelledEnum, str] = {
-    SiaeType.AI: "AI",
-    SiaeType.ACI: "ACI",
-    SiaeType.EI: "EI",
-    SiaeType.ETTI: "ETTI",
-    SiaeType.EITI: "EITI",
-    SiaeType.GES: "GES",
-    SiaeType.PS: "P'S",
-    BureauRole.PRESIDENT: "Présidente",
-    BureauRole.VICE_PRESIDENT: "Vice-présidente",
-    BureauRole.TREASURER: "Trésorier",
-    BureauRole.DEPUTY_TREASURER: "Trésorier adjoint",
-    BureauRole.SECRETARY: "Secrétaire",
-    BureauRole.MEMBER: "Membre",
-    AssemblyKind.ORDINARY: "Ordinaire",
-    AssemblyKind.EXTRAORDINARY: "Extraordinaire",
-    ActionKind.INDIVIDUAL_SUPPORT: "Accompagnement individuel",
-    ActionKind.TRAINING: "Formation",
-    ActionKind.DIAGNOSIS: "Diagnostic / autodiagnostic",
-    ActionKind.AUDIT: "Audit",
-    ActionKind.PRACTICE_GROUP: "Groupe d'échange de pratiques",
-    ActionKind.ADVICE: "Conseil",
-    ActionKind.AWARENESS: "Sensibilisation",
-    ActionKind.FOLLOW_UP: "Suivi",
-    ActionOutcome.IN_PROGRESS: "En cours",
-    ActionOutcome.DONE: "Terminé",
-    ActionOutcome.CERTIFIED: "Certifié",
-    ActionOutcome.ABANDONED: "Abandonné",
-    TerritoryStage.INTERESTED: "Territoire intéressé",
-    TerritoryStage.EMERGING: "Projet émergent",
-    TerritoryStage.AUTHORISED: "Territoire habilité",
-    ProjectHolderStatus.CONTACT: "Premier contact",
-    ProjectHolderStatus.SUPPORTED: "Accompagné",
-    ProjectHolderStatus.CONVERTED: "Devenu adhérent",
-    ProjectHolderStatus.ABANDONED: "Abandonné",
-    EventStatus.PLANNED: "Prévu",
-    EventStatus.DONE: "Réalisé",
-    EventStatus.CANCELLED: "Annulé",
-    Organiser.DELEGATION: "Coorace Occitanie",
-    Organiser.FEDERATION: "Fédération Coorace",
-    Organiser.PARTNER: "Partenaire",
-    ResourceKind.SERVICES: "Prestations",
-    ResourceKind.SUBSIDIES: "Subventions",
-    ResourceKind.FEES: "Cotisations",
-    ResourceKind.OTHER: "Autres",
-    MembershipStatus.ACTIVE: "Adhérent",
-    MembershipStatus.FORMER: "Ancien adhérent",
-    MembershipStatus.PROSPECT: "Non adhérent",
-    FeeStatus.PAID: "Payée",
-    FeeStatus.DUE: "Non payée",
-    FeeStatus.NOT_CALLED: "Non appelée",
-}
 
 SIAE_TYPE_NAMES: dict[SiaeType, str] = {
     SiaeType.AI: "Association intermédiaire",

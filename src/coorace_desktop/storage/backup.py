@@ -14,10 +14,10 @@ import sqlite3
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 
 from coorace_desktop import __version__
+from coorace_desktop.domain.enums import LabelledEnum
 from coorace_desktop.domain.progress import Progress
 from coorace_desktop.storage.engine import APPLICATION_ID
 from coorace_desktop.storage.errors import (
@@ -38,25 +38,13 @@ MANIFEST_FORMAT = 1
 PAGES_PER_STEP = 2048
 
 
-class BackupKind(StrEnum):
+class BackupKind(LabelledEnum):
     """Why a backup was taken; automatic kinds are rotated, manual copies never are."""
 
-    MANUAL = "copie"
-    AUTOMATIC = "auto"
-    BEFORE_MIGRATION = "avant-migration"
-    BEFORE_RESTORE = "avant-restauration"
-
-    @property
-    def label(self) -> str:
-        return _KIND_LABELS[self]
-
-
-_KIND_LABELS = {
-    BackupKind.MANUAL: "Copie enregistrée",
-    BackupKind.AUTOMATIC: "Sauvegarde automatique",
-    BackupKind.BEFORE_MIGRATION: "Avant mise à jour du schéma",
-    BackupKind.BEFORE_RESTORE: "Avant restauration",
-}
+    MANUAL = "copie", "Copie enregistrée"
+    AUTOMATIC = "auto", "Sauvegarde automatique"
+    BEFORE_MIGRATION = "avant-migration", "Avant mise à jour du schéma"
+    BEFORE_RESTORE = "avant-restauration", "Avant restauration"
 
 
 @dataclass(frozen=True, slots=True)

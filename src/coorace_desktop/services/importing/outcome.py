@@ -1,42 +1,27 @@
 """What every import shares: rows in error, the action planned for each record, the result."""
 
 from dataclasses import dataclass
-from enum import StrEnum
+
+from coorace_desktop.domain.enums import LabelledEnum
 
 
 class ImportRefused(Exception):
     """An import that would write nothing right (rows in error, nothing to import); str() is French."""
 
 
-class Action(StrEnum):
-    CREATE = "create"
-    UPDATE = "update"
-    UNCHANGED = "unchanged"
-    DUPLICATE = "duplicate"
-
-    @property
-    def label(self) -> str:
-        return _ACTION_LABELS[self]
+class Action(LabelledEnum):
+    CREATE = "create", "À créer"
+    UPDATE = "update", "À mettre à jour"
+    UNCHANGED = "unchanged", "Inchangé"
+    DUPLICATE = "duplicate", "Doublon possible"
 
 
-_ACTION_LABELS = {
-    Action.CREATE: "À créer",
-    Action.UPDATE: "À mettre à jour",
-    Action.UNCHANGED: "Inchangé",
-    Action.DUPLICATE: "Doublon possible",
-}
-
-
-class Decision(StrEnum):
+class Decision(LabelledEnum):
     """What to do with a possible duplicate of an existing organisation."""
 
-    MERGE = "merge"
-    SKIP = "skip"
-    CREATE = "create"
-
-    @property
-    def label(self) -> str:
-        return {"merge": "Fusionner avec l'existant", "skip": "Ignorer", "create": "Créer quand même"}[self.value]
+    MERGE = "merge", "Fusionner avec l'existant"
+    SKIP = "skip", "Ignorer"
+    CREATE = "create", "Créer quand même"
 
 
 @dataclass(frozen=True, slots=True)

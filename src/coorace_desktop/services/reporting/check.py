@@ -2,11 +2,10 @@
 report is printed. It reads only; each finding says how many and which."""
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import exists, func, or_, select
 
-from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain.enums import EventStatus, LabelledEnum
 from coorace_desktop.domain.events import Event, Participation
 from coorace_desktop.domain.organisations import Organisation, Site
 from coorace_desktop.domain.reporting_rules import SHARE_TOLERANCE
@@ -21,12 +20,9 @@ from coorace_desktop.services.reporting.member_figures import (
 from coorace_desktop.storage.database import Database
 
 
-class Severity(StrEnum):
-    WARNING = "warning"  # the report would print something wrong or incomplete
-    INFO = "info"  # worth knowing, nothing to fix
-
-
-SEVERITY_LABELS = {Severity.WARNING: "À vérifier", Severity.INFO: "Pour information"}
+class Severity(LabelledEnum):
+    WARNING = "warning", "À vérifier"  # the report would print something wrong or incomplete
+    INFO = "info", "Pour information"  # worth knowing, nothing to fix
 
 
 @dataclass(frozen=True, slots=True)

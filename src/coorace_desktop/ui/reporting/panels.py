@@ -7,7 +7,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from coorace_desktop.services.reporting.check import SEVERITY_LABELS, Finding, Severity
+from coorace_desktop.services.reporting.check import Finding, Severity
 
 # Details listed under a finding; past this many, a last line says how many more there are.
 DETAILS_SHOWN = 200
@@ -38,7 +38,7 @@ class FindingsView(QTreeWidget):
         for finding in findings:
             item = QTreeWidgetItem(self, [finding.message, section_titles.get(finding.section, finding.section)])
             item.setIcon(0, icons[finding.severity])
-            item.setToolTip(0, f"{SEVERITY_LABELS[finding.severity]} : {finding.message}")
+            item.setToolTip(0, f"{finding.severity.label} : {finding.message}")
             for detail in finding.details[:DETAILS_SHOWN]:
                 QTreeWidgetItem(item, [detail, ""])
             if len(finding.details) > DETAILS_SHOWN:
