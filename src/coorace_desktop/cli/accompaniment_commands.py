@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from datetime import date
 
-from coorace_desktop.cli.common import database_parent, open_existing
+from coorace_desktop.cli.common import database_parent, open_for_reading
 from coorace_desktop.services.accompaniment import programme_summary, stage_counts_text, territory_stage_counts
 from coorace_desktop.services.accompaniment.summary import number
 
@@ -23,7 +23,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run_accompaniment(arguments: argparse.Namespace) -> int:
     end = date(arguments.year, 12, 31)
-    with open_existing(arguments) as database:
+    with open_for_reading(arguments) as database:
         summaries, stages = programme_summary(database, arguments.year), territory_stage_counts(database, end)
     if arguments.json:
         print(json.dumps(

@@ -57,3 +57,8 @@ def database_path(arguments: argparse.Namespace) -> Path:
 
 def open_existing(arguments: argparse.Namespace) -> Database:
     return open_database(database_target(arguments))
+
+
+def open_for_reading(arguments: argparse.Namespace) -> Database:
+    """The database opened read-only: a command that only reads never changes a byte of the file."""
+    return open_database(database_target(arguments), read_only=True)

@@ -5,7 +5,7 @@ import argparse
 import json
 from datetime import date
 
-from coorace_desktop.cli.common import CommandError, database_parent, open_existing
+from coorace_desktop.cli.common import CommandError, database_parent, open_for_reading
 from coorace_desktop.cli.governance_commands import french_date
 from coorace_desktop.services.events.commands import event_figures, rendezvous
 
@@ -37,7 +37,7 @@ def _period(arguments: argparse.Namespace) -> tuple[date, date]:
 
 def run_events(arguments: argparse.Namespace) -> int:
     start, end = _period(arguments)
-    with open_existing(arguments) as database:
+    with open_for_reading(arguments) as database:
         figures = event_figures(database, start, end, kind=arguments.kind)
         planned = rendezvous(database, start.year) if start.year == end.year else []
     if arguments.json:

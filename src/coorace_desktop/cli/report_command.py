@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from coorace_desktop.cli.common import CommandError, database_parent, open_existing
+from coorace_desktop.cli.common import CommandError, database_parent, open_for_reading
 from coorace_desktop.domain import validation
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report.context import ReportRequest
@@ -42,7 +42,7 @@ def run_report(arguments: argparse.Namespace) -> int:
         raise CommandError(str(error)) from error
     if not arguments.check and arguments.output is None:
         raise CommandError("Indiquez le fichier PDF à écrire avec -o FICHIER.pdf (ou --check pour vérifier seulement).")
-    with open_existing(arguments) as database:
+    with open_for_reading(arguments) as database:
         if arguments.check:
             return _print_findings(database, year, arguments.reference_year)
         request = ReportRequest(year, tuple(arguments.section), arguments.reference_year)

@@ -19,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from coorace_desktop import __version__
-from coorace_desktop.storage.engine import APPLICATION_ID
+from coorace_desktop.storage.engine import APPLICATION_ID, connect_read_only
 from coorace_desktop.storage.errors import (
     DatabaseNotFoundError,
     DiskFullError,
@@ -178,7 +178,7 @@ def _copy_with_sqlite(database: Path, destination: Path, progress: Progress | No
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    connection = connect_read_only(path)
     connection.execute("PRAGMA mmap_size = 1073741824")  # fewer copies when reading large files
     return connection
 
