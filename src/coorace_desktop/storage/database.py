@@ -3,6 +3,7 @@
 A file that is refused is never written to: the checks read it through a read-only SQLite
 connection before the engine touches it. A PostgreSQL URL gets its own checks (storage.server)."""
 
+import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -120,6 +121,14 @@ def open_database(
     return database
 
 
+def staging_path(database: Path, purpose: str) -> Path:
+    """The hidden file next to `database` where its replacement is prepared: named after a digest of
+    the database's name, so it stays short whatever that name's length, and the same at every attempt
+    (the next attempt, holding the lock, removes what a killed one left)."""
+    digest = hashlib.sha256(database.name.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    return database.with_name(f".coorace-{digest}.{purpose}")
+
+
 def _create_private_file(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
@@ -138,7 +147,7 @@ def check_sqlite_file(path: Path) -> str | None:
     if header != SQLITE_HEADER:
         raise NotADatabaseError(f"{path.name} n'est pas une base de données Coorace Desktop.")
     try:
-        connection = connect_read_only(path)
+        connection = connect_read_only(path, glance=True)
         try:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -31,13 +31,16 @@ def sqlite_url(path: Path | str) -> str:
     return URL.create("sqlite", database=str(Path(path).resolve())).render_as_string()
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
+def connect_read_only(path: Path, *, glance: bool = False) -> sqlite3.Connection:
     """A connection that cannot change a byte of the file, its journal mode included.
 
     In a folder this process cannot write, SQLite could not create the -shm file a WAL database
-    needs to be read: the file is then opened `immutable`, since nobody writes there either."""
+    needs to be read: the file is then opened `immutable`, since nobody writes there either.
+    glance=True (a few pragmas before deciding whether to open a file) also reads a file that
+    has no -wal (no connection has it open) as immutable, so no -wal or -shm is left behind."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    if not os.access(path.parent, os.W_OK) or _read_only_file_system(path.parent):
+    unused = glance and not path.with_name(path.name + "-wal").exists()
+    if unused or not os.access(path.parent, os.W_OK) or _read_only_file_system(path.parent):
         uri += "&immutable=1"
     return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
 
