@@ -1,5 +1,6 @@
 """`report`: the PDF from the command line, or the Vérifier list with --check."""
 
+import pytest
 from pypdf import PdfReader
 
 from coorace_desktop.cli import main
@@ -33,5 +34,7 @@ def test_check_lists_findings_without_printing(demo_database, tmp_path, capsys):
 def test_missing_output_and_bad_year_are_french_refusals(demo_database, capsys):
     assert main(["report", "--db", str(demo_database.path), "--year", "2020"]) == 1
     assert "Indiquez le fichier PDF à écrire avec -o FICHIER.pdf" in capsys.readouterr().err
-    assert main(["report", "--db", str(demo_database.path), "--year", "20", "-o", "x.pdf"]) == 1
-    assert "Année invalide : 20." in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        main(["report", "--db", str(demo_database.path), "--year", "20", "-o", "x.pdf"])
+    assert usage.value.code == 2
+    assert "année invalide : 20 (attendu AAAA, entre 1900 et 2200)" in capsys.readouterr().err

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from datetime import date
 
-from coorace_desktop.cli.common import database_parent, open_existing
+from coorace_desktop.cli.common import database_parent, open_for_reading, year_argument
 from coorace_desktop.services.accompaniment import programme_summary, stage_counts_text, territory_stage_counts
 from coorace_desktop.services.accompaniment.summary import number
 
@@ -16,14 +16,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         "accompaniment", parents=[database_parent()],
         help="synthèse des accompagnements d'une année par programme (chiffres du rapport)",
     )
-    summary.add_argument("--year", type=int, default=date.today().year - 1, metavar="AAAA", help="défaut : l'an dernier")
+    summary.add_argument("--year", type=year_argument, default=date.today().year - 1, metavar="AAAA", help="défaut : l'an dernier")
     summary.add_argument("--json", action="store_true", help="résultat en JSON")
     summary.set_defaults(run=run_accompaniment)
 
 
 def run_accompaniment(arguments: argparse.Namespace) -> int:
     end = date(arguments.year, 12, 31)
-    with open_existing(arguments) as database:
+    with open_for_reading(arguments) as database:
         summaries, stages = programme_summary(database, arguments.year), territory_stage_counts(database, end)
     if arguments.json:
         print(json.dumps(

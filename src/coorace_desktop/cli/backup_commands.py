@@ -5,7 +5,14 @@ import json
 import sys
 from pathlib import Path
 
-from coorace_desktop.cli.common import CommandError, database_parent, database_path, database_target, open_existing
+from coorace_desktop.cli.common import (
+    CommandError,
+    database_parent,
+    database_path,
+    database_target,
+    open_existing,
+    open_for_reading,
+)
 from coorace_desktop.cli.server_commands import run_server_backup, run_server_restore
 from coorace_desktop.domain.french import megabytes
 from coorace_desktop.services.privacy.export import export_person
@@ -113,7 +120,7 @@ def _person(database, text: str) -> PersonSummary:
 
 
 def run_export_person(arguments: argparse.Namespace) -> int:
-    with open_existing(arguments) as database:
+    with open_for_reading(arguments) as database:
         person = _person(database, arguments.person)
         target = export_person(database, person.id, arguments.output)
     print(f"Données de {person.display_name} (n° {person.id}) exportées dans {target}")

@@ -3,6 +3,8 @@
 import argparse
 from pathlib import Path
 
+from coorace_desktop.domain import validation
+from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.paths import (
     DATABASE_URL_ENV_VAR,
@@ -10,6 +12,14 @@ from coorace_desktop.storage.paths import (
     default_database_path,
     default_database_target,
 )
+
+
+def year_argument(text: str) -> int:
+    """--year AAAA, within the years the application knows (argparse turns a refusal into a French usage line)."""
+    try:
+        return validation.year(int(text))
+    except (ValueError, ValidationError) as error:
+        raise argparse.ArgumentTypeError(f"année invalide : {text} (attendu AAAA, entre 1900 et 2200)") from error
 
 
 class CommandError(Exception):
@@ -57,3 +67,8 @@ def database_path(arguments: argparse.Namespace) -> Path:
 
 def open_existing(arguments: argparse.Namespace) -> Database:
     return open_database(database_target(arguments))
+
+
+def open_for_reading(arguments: argparse.Namespace) -> Database:
+    """The database opened read-only: a command that only reads never changes a byte of the file."""
+    return open_database(database_target(arguments), read_only=True)

@@ -3,7 +3,7 @@
 import argparse
 import json
 
-from coorace_desktop.cli.common import CommandError, database_parent, database_path, database_target, open_existing
+from coorace_desktop.cli.common import CommandError, database_parent, database_path, database_target, open_for_reading
 from coorace_desktop.services.demo import DemoError, create_demo_database, load_demo
 from coorace_desktop.services.health import check_database
 from coorace_desktop.storage.database import open_database
@@ -48,7 +48,7 @@ def _demo_on_server(arguments: argparse.Namespace) -> int:
 
 
 def run_check(arguments: argparse.Namespace) -> int:
-    with open_existing(arguments) as database:
+    with open_for_reading(arguments) as database:
         report = check_database(database)
     if arguments.json:
         print(json.dumps({"ok": report.ok, "schema": report.schema, "counts": report.counts, "problems": report.problems}, ensure_ascii=False))

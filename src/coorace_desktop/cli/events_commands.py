@@ -5,7 +5,7 @@ import argparse
 import json
 from datetime import date
 
-from coorace_desktop.cli.common import CommandError, database_parent, open_existing
+from coorace_desktop.cli.common import CommandError, database_parent, open_for_reading, year_argument
 from coorace_desktop.cli.governance_commands import french_date
 from coorace_desktop.services.events.commands import event_figures, rendezvous
 
@@ -14,7 +14,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     events = commands.add_parser(
         "events", parents=[database_parent()], help="chiffres des événements d'une année ou d'une période, rendez-vous"
     )
-    events.add_argument("--year", type=int, default=None, help="année (défaut : l'année en cours)")
+    events.add_argument("--year", type=year_argument, default=None, help="année (défaut : l'année en cours)")
     events.add_argument("--from", dest="start", type=french_date, metavar="JJ/MM/AAAA", help="début de la période")
     events.add_argument("--to", dest="end", type=french_date, metavar="JJ/MM/AAAA", help="fin de la période")
     events.add_argument("--kind", default=None, metavar="TYPE", help="un seul type, par exemple « Animation régionale »")
@@ -37,7 +37,7 @@ def _period(arguments: argparse.Namespace) -> tuple[date, date]:
 
 def run_events(arguments: argparse.Namespace) -> int:
     start, end = _period(arguments)
-    with open_existing(arguments) as database:
+    with open_for_reading(arguments) as database:
         figures = event_figures(database, start, end, kind=arguments.kind)
         planned = rendezvous(database, start.year) if start.year == end.year else []
     if arguments.json:

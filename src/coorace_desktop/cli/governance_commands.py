@@ -4,7 +4,7 @@ import argparse
 import json
 from datetime import date, datetime
 
-from coorace_desktop.cli.common import database_parent, open_existing
+from coorace_desktop.cli.common import database_parent, open_for_reading
 from coorace_desktop.services.governance.composition import board_composition, staff_on
 
 
@@ -29,7 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run_board(arguments: argparse.Namespace) -> int:
     on = arguments.date or date.today()
-    with open_existing(arguments) as database:
+    with open_for_reading(arguments) as database:
         composition, staff = board_composition(database, on), staff_on(database, on)
     if arguments.json:
         print(json.dumps(

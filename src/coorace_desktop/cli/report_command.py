@@ -3,9 +3,7 @@
 import argparse
 from pathlib import Path
 
-from coorace_desktop.cli.common import CommandError, database_parent, open_existing
-from coorace_desktop.domain import validation
-from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.cli.common import CommandError, database_parent, open_for_reading, year_argument
 from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.generate import SECTION_KEYS, generate_report
 from coorace_desktop.services.reporting.check import check_report
@@ -18,7 +16,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="imprimer le rapport d'activité d'une année en PDF",
         description="Imprime le rapport d'activité d'une année en PDF (toutes les sections, ou celles nommées).",
     )
-    report.add_argument("--year", type=int, required=True, metavar="ANNÉE", help="année du rapport")
+    report.add_argument("--year", type=year_argument, required=True, metavar="ANNÉE", help="année du rapport")
     report.add_argument(
         "--section",
         action="append",
@@ -27,22 +25,17 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="SECTION",
         help=f"section à imprimer (répétable) : {', '.join(SECTION_KEYS)}",
     )
-    report.add_argument("--reference-year", type=int, metavar="ANNÉE", help="année de comparaison des chiffres clés")
+    report.add_argument("--reference-year", type=year_argument, metavar="ANNÉE", help="année de comparaison des chiffres clés")
     report.add_argument("-o", "--output", type=Path, metavar="FICHIER.pdf", help="fichier PDF à écrire")
     report.add_argument("--check", action="store_true", help="vérifier seulement : lister ce qui manque, sans imprimer")
     report.set_defaults(run=run_report)
 
 
 def run_report(arguments: argparse.Namespace) -> int:
-    try:
-        year = validation.year(arguments.year)
-        if arguments.reference_year is not None:
-            validation.year(arguments.reference_year)
-    except ValidationError as error:
-        raise CommandError(str(error)) from error
+    year = arguments.year
     if not arguments.check and arguments.output is None:
         raise CommandError("Indiquez le fichier PDF à écrire avec -o FICHIER.pdf (ou --check pour vérifier seulement).")
-    with open_existing(arguments) as database:
+    with open_for_reading(arguments) as database:
         if arguments.check:
             return _print_findings(database, year, arguments.reference_year)
         request = ReportRequest(year, tuple(arguments.section), arguments.reference_year)

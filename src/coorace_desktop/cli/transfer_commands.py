@@ -3,7 +3,7 @@
 import argparse
 import sys
 
-from coorace_desktop.cli.common import CommandError, database_parent, open_existing
+from coorace_desktop.cli.common import CommandError, database_parent, open_existing, open_for_reading
 from coorace_desktop.services.exporting.spreadsheet import ExportError
 from coorace_desktop.services.exporting.tables import TABLE_EXPORTS, export_table
 from coorace_desktop.services.importing import (
@@ -107,7 +107,7 @@ def _import(database, arguments, table, mapping) -> int:
 
 def run_export(arguments: argparse.Namespace) -> int:
     export = TABLE_EXPORTS[arguments.table]
-    with open_existing(arguments) as database:
+    with open_for_reading(arguments) as database:
         try:
             done = export_table(database, export, arguments.file, ListQuery(search=arguments.search))
         except ExportError as error:

@@ -19,7 +19,7 @@ from pathlib import Path
 from coorace_desktop import __version__
 from coorace_desktop.domain.enums import LabelledEnum
 from coorace_desktop.domain.progress import Progress
-from coorace_desktop.storage.engine import APPLICATION_ID
+from coorace_desktop.storage.engine import APPLICATION_ID, connect_read_only
 from coorace_desktop.storage.errors import (
     DatabaseNotFoundError,
     DiskFullError,
@@ -71,13 +71,29 @@ def manifest_path(backup: Path) -> Path:
 
 
 def backup_name(database: Path, kind: BackupKind, when: datetime, folder: Path) -> str:
-    """`coorace-auto-20261127-181500.sqlite`, numbered when that name is taken in `folder`."""
-    stem = f"{database.stem}-{kind}-{when:%Y%m%d-%H%M%S}"
+    """`coorace-auto-20261127-181500.sqlite`, numbered when that name is taken in `folder`; a long
+    database name is shortened, so the backup of any legal name has a legal name."""
+    stem = f"{_short(database.stem)}-{kind}-{when:%Y%m%d-%H%M%S}"
     name, number = f"{stem}{BACKUP_SUFFIX}", 1
     while (folder / name).exists():
         number += 1
         name = f"{stem}-{number}{BACKUP_SUFFIX}"
     return name
+
+
+def _short(stem: str, limit: int = 150) -> str:
+    """`stem`, or its first bytes and a digest of the whole when it is longer than `limit` bytes (UTF-8)."""
+    encoded = stem.encode("utf-8", "surrogateescape")
+    if len(encoded) <= limit:
+        return stem
+    head = encoded[: limit - 9].decode("utf-8", "ignore")
+    return f"{head}~{hashlib.sha256(encoded).hexdigest()[:8]}"
+
+
+def _partial_path(folder: Path) -> Path:
+    """A name for a copy being written, unique per attempt: a copy killed half-way leaves its file
+    behind, and the next one may start within the same second (rotation removes old ones)."""
+    return folder / f"{PARTIAL_PREFIX}{os.getpid()}-{secrets.token_hex(4)}{BACKUP_SUFFIX}"
 
 
 def create_backup(
@@ -100,9 +116,7 @@ def create_backup(
         raise StorageError(f"{final.name} est la base elle-même : choisissez un autre nom pour la copie.")
     if final.exists() and not overwrite:
         raise StorageError(f"{final} existe déjà : choisissez un autre nom.")
-    # Unique per attempt: a copy killed half-way leaves its partial file behind, and the next
-    # backup may get the same name within the same second.
-    partial = folder / f"{PARTIAL_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{name}"
+    partial = _partial_path(folder)
     partial_manifest = manifest_path(partial)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # backups hold personal data
@@ -164,7 +178,7 @@ def _copy_with_sqlite(database: Path, destination: Path, progress: Progress | No
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    connection = connect_read_only(path)
     connection.execute("PRAGMA mmap_size = 1073741824")  # fewer copies when reading large files
     return connection
 
@@ -262,22 +276,35 @@ def file_failure(error: BaseException, folder: Path) -> BaseException:
 
 
 def raw_copy(database: Path, kind: BackupKind) -> BackupInfo:
-    """A byte copy of the file (and of its -wal) into the backups folder, for a file SQLite cannot read whole."""
+    """A byte copy of the file (and of its -wal) into the backups folder, for a file SQLite cannot read whole.
+
+    Written under temporary names and renamed once whole, like every backup: a failed copy leaves nothing."""
     now = datetime.now().astimezone()
     folder = backup_dir()
     final = folder / backup_name(database, kind, now, folder)
+    copies = [(source, _partial_path(folder), target)
+              for source, target in ((database, final), (wal_path(database), wal_path(final))) if source.exists()]
+    partial_manifest = manifest_path(copies[0][1])
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # backups hold personal data
-        for source, target in ((database, final), (wal_path(database), wal_path(final))):
-            if source.exists():
-                _create_private(target)
-                shutil.copyfile(source, target)
-        digest = _sync_and_hash(final)
-        info = BackupInfo(final, kind, now, final.stat().st_size, digest, None, str(database.resolve()), __version__)
-        _write_manifest(manifest_path(final), info)
+        for source, partial, _target in copies:
+            _create_private(partial)
+            shutil.copyfile(source, partial)
+            _sync_and_hash(partial)
+        digest = sha256_of(copies[0][1])
+        info = BackupInfo(final, kind, now, copies[0][1].stat().st_size, digest, None, str(database.resolve()), __version__)
+        _write_manifest(partial_manifest, info)
+        for _source, partial, target in reversed(copies):  # the -wal first: the main file makes the copy visible
+            os.replace(partial, target)
+        os.replace(partial_manifest, manifest_path(final))
         sync_folder(folder)
-    except OSError as error:
-        raise file_failure(error, folder) from error
+    except BaseException as error:
+        for path in (*(partial for _source, partial, _target in copies), partial_manifest):
+            path.unlink(missing_ok=True)
+        failure = file_failure(error, folder)
+        if failure is error:
+            raise
+        raise failure from error
     return info
 
 

@@ -3,6 +3,7 @@
 A file that is refused is never written to: the checks read it through a read-only SQLite
 connection before the engine touches it. A PostgreSQL URL gets its own checks (storage.server)."""
 
+import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -12,10 +13,17 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from coorace_desktop.storage import migrate
-from coorace_desktop.storage.engine import APPLICATION_ID, is_sqlite, make_engine, normalise_url
+from coorace_desktop.storage.engine import (
+    APPLICATION_ID,
+    connect_read_only,
+    is_sqlite,
+    make_engine,
+    normalise_url,
+    sqlite_url,
+)
 from coorace_desktop.storage.errors import (
     CorruptDatabaseError,
     DatabaseNotFoundError,
@@ -24,13 +32,14 @@ from coorace_desktop.storage.errors import (
     NotADatabaseError,
     StorageError,
 )
-from coorace_desktop.storage.paths import database_url
 from coorace_desktop.storage.rotation import snapshot_before_migration
 from coorace_desktop.storage.server import check_server_database, mark_as_ours
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Tables every revision of our schema has: with our application_id and revision table, our marker.
+OUR_TABLES = frozenset({"organisations", "persons", "sites", "contacts", "memberships", "events", "support_actions"})
 
 
 @dataclass
@@ -84,16 +93,18 @@ def open_database(
 
     With create=True a missing file is created (readable by its owner only); an existing file
     or server database must be one of ours, at a schema this version knows (an empty server
-    database is initialised). read_only=True refuses every write (SQLite's query_only,
-    PostgreSQL's read-only transactions) and never migrates; snapshot=False skips the
-    pre-migration backup (for a private copy that is itself a backup)."""
-    url = normalise_url(target) if isinstance(target, str) and "://" in target else database_url(target)
+    database is initialised). read_only=True opens the file read-only and never changes a byte
+    of it (journal mode included), so it must already be at the current schema; snapshot=False
+    skips the pre-migration backup (for a private copy that is itself a backup)."""
+    url = normalise_url(target) if isinstance(target, str) and "://" in target else sqlite_url(target)
     if make_url(url).get_backend_name() not in SUPPORTED_BACKENDS:
         raise StorageError("Coorace Desktop ouvre un fichier SQLite ou une base PostgreSQL (postgresql://…), rien d'autre.")
     if is_sqlite(url):
         path = Path(make_url(url).database)
         if path.exists():
-            _check_sqlite_file(path)
+            revision = check_sqlite_file(path)
+            if read_only:
+                _check_readable_as_is(path, revision)
         elif create:
             _create_private_file(path)
         else:
@@ -110,41 +121,82 @@ def open_database(
     return database
 
 
+def staging_path(database: Path, purpose: str) -> Path:
+    """The hidden file next to `database` where its replacement is prepared: named after a digest of
+    the database's name, so it stays short whatever that name's length, and the same at every attempt
+    (the next attempt, holding the lock, removes what a killed one left)."""
+    digest = hashlib.sha256(database.name.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    return database.with_name(f".coorace-{digest}.{purpose}")
+
+
 def _create_private_file(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse, without writing to it, a file that is not a Coorace database this version reads."""
+def check_sqlite_file(path: Path) -> str | None:
+    """The schema revision of one of our files (None: empty, to be initialised); anything else is
+    refused with a French message, without a byte written: not SQLite, another application's
+    (its application_id, or ours without our revision table and tables), damaged, or newer."""
     if path.is_dir():
         raise NotADatabaseError(f"{path} est un dossier, pas une base de données.")
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if path.stat().st_size == 0:
-        return  # an empty file (just created for us) is initialised like a new one
+        return None  # an empty file (just created for us) is initialised like a new one
     if header != SQLITE_HEADER:
         raise NotADatabaseError(f"{path.name} n'est pas une base de données Coorace Desktop.")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = connect_read_only(path, glance=True)
         try:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            revision = None
-            if "alembic_version" in tables:
-                revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            versions = []
+            if migrate.VERSION_TABLE in tables:
+                versions = [row[0] for row in connection.execute(f"SELECT version_num FROM {migrate.VERSION_TABLE}")]
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
         raise CorruptDatabaseError(f"{path.name} est endommagé ou illisible ({error}).") from error
-    if application_id != APPLICATION_ID:
-        raise ForeignDatabaseError(
-            f"{path.name} est une base SQLite d'une autre application : Coorace Desktop ne l'ouvre pas."
+    foreign = ForeignDatabaseError(
+        f"{path.name} est une base SQLite d'une autre application : Coorace Desktop ne l'ouvre pas."
+    )
+    if application_id in (0, APPLICATION_ID) and not tables:
+        return None  # a blank SQLite file: nothing in it to lose
+    if application_id != APPLICATION_ID or migrate.VERSION_TABLE not in tables or not OUR_TABLES <= tables:
+        raise foreign
+    if len(versions) != 1:
+        raise CorruptDatabaseError(
+            f"{path.name} est endommagé : sa version de schéma est {'absente' if not versions else 'en double'}. "
+            "Restaurez une sauvegarde (Fichier > Restaurer…)."
         )
-    if revision and revision[0] not in migrate.known_revisions():
+    if versions[0] not in migrate.known_revisions():
         raise NewerSchemaError(
             f"{path.name} a été enregistré par une version plus récente de Coorace Desktop "
-            f"(schéma {revision[0]}). Mettez l'application à jour pour l'ouvrir."
+            f"(schéma {versions[0]}). Mettez l'application à jour pour l'ouvrir."
+        )
+    missing = sorted(_current_tables() - tables) if versions[0] == migrate.head_revision() else []
+    if missing:
+        raise CorruptDatabaseError(
+            f"{path.name} est endommagé : la table {', '.join(missing)} manque. Restaurez une sauvegarde (Fichier > Restaurer…)."
+        )
+    return versions[0]
+
+
+def _current_tables() -> set[str]:
+    import coorace_desktop.domain  # noqa: F401  (registers every table on the metadata)
+
+    return set(SQLModel.metadata.tables)
+
+
+def _check_readable_as_is(path: Path, revision: str | None) -> None:
+    """A read-only opening cannot initialise or migrate the file: say so instead."""
+    if revision is None:
+        raise NotADatabaseError(f"{path.name} est vide : ce n'est pas une base de données Coorace Desktop.")
+    if revision != migrate.head_revision():
+        raise StorageError(
+            f"{path.name} est au schéma {revision}, plus ancien que celui de cette version : "
+            "ouvrez-le une fois dans l'application pour le mettre à jour (cette commande ne fait que lire)."
         )
 
 

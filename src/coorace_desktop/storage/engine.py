@@ -3,10 +3,12 @@
 Everything SQLite-specific lives in this package, so the rest of the code runs on PostgreSQL
 through the same URL."""
 
+import os
 import sqlite3
+from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 # PRAGMA application_id of every file this application writes: "COOR" in ASCII.
 APPLICATION_ID = 0x434F4F52
@@ -24,19 +26,48 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def sqlite_url(path: Path | str) -> str:
+    """The URL of a database file, its name quoted: a `?`, `#` or `%41` in it stays part of the name."""
+    return URL.create("sqlite", database=str(Path(path).resolve())).render_as_string()
+
+
+def connect_read_only(path: Path, *, glance: bool = False) -> sqlite3.Connection:
+    """A connection that cannot change a byte of the file, its journal mode included.
+
+    In a folder this process cannot write, SQLite could not create the -shm file a WAL database
+    needs to be read: the file is then opened `immutable`, since nobody writes there either.
+    glance=True (a few pragmas before deciding whether to open a file) also reads a file that
+    has no -wal (no connection has it open) as immutable, so no -wal or -shm is left behind."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    unused = glance and not path.with_name(path.name + "-wal").exists()
+    if unused or not os.access(path.parent, os.W_OK) or _read_only_file_system(path.parent):
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+
+
+def _read_only_file_system(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+
+
 def make_engine(url: str, *, read_only: bool = False) -> Engine:
     """An engine for the URL; on SQLite, foreign keys, WAL, full sync and real transactions
-    (read_only: every write is refused by SQLite itself)."""
+    (read_only: opened read-only, the file and its journal mode left exactly as they are)."""
     if not is_sqlite(url):
         # A server that does not answer fails within seconds instead of hanging the window.
         arguments = {"connect_timeout": 10, "application_name": "coorace-desktop"}
         if read_only:
             arguments["options"] = "-c default_transaction_read_only=on"
         return create_engine(url, pool_pre_ping=True, connect_args=arguments)
-    engine = create_engine(url, connect_args={"timeout": 10})
-    event.listen(engine, "connect", _configure_sqlite_connection)
     if read_only:
-        event.listen(engine, "connect", _refuse_writes)
+        path = Path(make_url(url).database)
+        engine = create_engine(url, creator=lambda: connect_read_only(path))
+        event.listen(engine, "connect", _configure_reading_connection)
+    else:
+        engine = create_engine(url, connect_args={"timeout": 10})
+        event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
 
@@ -53,8 +84,10 @@ def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record) 
     cursor.close()
 
 
-def _refuse_writes(dbapi_connection: sqlite3.Connection, _record) -> None:
-    dbapi_connection.execute("PRAGMA query_only = ON")
+def _configure_reading_connection(dbapi_connection: sqlite3.Connection, _record) -> None:
+    dbapi_connection.isolation_level = None
+    for pragma in ("query_only = ON", "foreign_keys = ON", "busy_timeout = 10000"):
+        dbapi_connection.execute(f"PRAGMA {pragma}")
 
 
 def _begin_sqlite_transaction(connection) -> None:

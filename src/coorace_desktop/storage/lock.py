@@ -59,8 +59,8 @@ class DatabaseLock:
     """The lock of one database file; acquire() raises DatabaseInUseError when someone holds it."""
 
     def __init__(self, database: Path) -> None:
-        self.database = database
-        self.path = lock_path(database)
+        self.database = database.resolve()  # a link and its target share one lock
+        self.path = lock_path(self.database)
         self.previous: LockHolder | None = None  # a stale holder taken over (the app did not close)
         self._descriptor: int | None = None
 

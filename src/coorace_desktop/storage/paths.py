@@ -31,8 +31,6 @@ def log_dir() -> Path:
     return user_log_path(APP_NAME, appauthor=False)
 
 
-def database_url(path: Path | str) -> str:
-    return f"sqlite:///{Path(path).resolve()}"
 
 
 def demo_database_path() -> Path:

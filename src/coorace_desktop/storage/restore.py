@@ -23,11 +23,10 @@ from coorace_desktop.storage.backup import (
     file_failure,
     raw_copy,
     read_manifest,
-    read_only_connection,
     sync_folder,
 )
-from coorace_desktop.storage.database import SQLITE_HEADER, open_database
-from coorace_desktop.storage.engine import APPLICATION_ID
+from coorace_desktop.storage.database import SQLITE_HEADER, check_sqlite_file, open_database, staging_path
+from coorace_desktop.storage.engine import APPLICATION_ID, connect_read_only
 from coorace_desktop.storage.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -74,15 +73,19 @@ def restore_backup(
     """Replace `database` by a verified copy of `candidate`, migrated if older, keeping a safety copy.
 
     The caller must have closed its own connections; `lock` is its held lock, else one is taken
-    here (DatabaseInUseError when another application holds the database)."""
-    if candidate.resolve() == database.resolve():
+    here (DatabaseInUseError when another application holds the database). A target that is not
+    one of ours is refused as `check` refuses it; a damaged one of ours is what restoring is for.
+    A symbolic link is followed once, on purpose: the database it points to is the one replaced."""
+    database, candidate = database.resolve(), candidate.resolve()
+    if candidate == database:
         raise StorageError(f"{candidate.name} est la base actuelle elle-même : choisissez une sauvegarde.")
     report = progress or no_progress
     own_lock = lock is None
     lock = lock or DatabaseLock(database)
     lock.acquire()
-    staged = database.with_name(f".{database.name}.restauration.sqlite")
+    staged = staging_path(database, "restauration")
     try:
+        _check_target(database)
         _remove_with_side_files(staged)  # left by an interrupted restore (we hold the lock)
         report(0, 4, "Vérification de la copie")
         verification = _stage_and_check(candidate, staged)
@@ -105,6 +108,16 @@ def restore_backup(
         if own_lock:
             lock.release()
     return RestoreResult(database, verification, safety)
+
+
+def _check_target(database: Path) -> None:
+    """Refuse, as `check` does, a target that is not one of our databases; a damaged one of ours
+    is what restoring is for (its bytes are kept as the safety copy)."""
+    if database.exists():
+        try:
+            check_sqlite_file(database)
+        except CorruptDatabaseError:
+            pass
 
 
 def _stage_and_check(candidate: Path, staged: Path) -> Verification:
@@ -217,7 +230,7 @@ def _safety_copy(database: Path) -> BackupInfo | None:
 
 def _healthy(database: Path) -> bool:
     try:
-        connection = read_only_connection(database)
+        connection = connect_read_only(database, glance=True)  # we hold the lock: nobody writes
         try:
             return connection.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
         finally:
