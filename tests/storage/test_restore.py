@@ -223,3 +223,13 @@ def test_a_copy_from_the_first_schema_is_really_migrated(current, tmp_path):
     assert database.schema_revision() == migrate.head_revision()
     database.close()
     assert organisation_count(current) == 1
+
+
+def test_restore_over_a_broken_word_index_keeps_its_bytes_and_says_so(current, good_copy):
+    execute(current, "DELETE FROM support_actions_fts_data")  # as a disk error or another tool might
+    damaged = current.read_bytes()
+    result = restore_backup(current, good_copy)
+    assert result.replaced_was_damaged
+    assert result.safety_copy.path.read_bytes() == damaged
+    assert "endommagée" in result.safety_note() and str(result.safety_copy.path) in result.safety_note()
+    assert organisation_count(current) == 51

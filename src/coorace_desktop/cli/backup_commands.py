@@ -86,8 +86,8 @@ def run_restore(arguments: argparse.Namespace) -> int:
     print(f"  {', '.join(details)}")
     if check.needs_migration:
         print(f"  Schéma mis à jour depuis la révision {check.schema_revision}.")
-    if result.safety_copy:
-        print(f"  La base remplacée est conservée : {result.safety_copy.path}")
+    if note := result.safety_note():
+        print(f"  {note}")
     return 0
 
 

@@ -276,13 +276,13 @@ def file_failure(error: BaseException, folder: Path) -> BaseException:
 
 
 def raw_copy(database: Path, kind: BackupKind) -> BackupInfo:
-    """A byte copy of the file (and of its -wal) into the backups folder, for a file SQLite cannot read whole."""
+    """A byte copy of the file (and of its -wal and -shm) into the backups folder, for a file SQLite cannot read whole."""
     now = datetime.now().astimezone()
     folder = backup_dir()
     final = folder / backup_name(database, kind, now, folder)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # backups hold personal data
-        for source, target in ((database, final), (wal_path(database), wal_path(final))):
+        for source, target in ((database, final), *zip(side_paths(database), side_paths(final), strict=True)):
             if source.exists():
                 _create_private(target)
                 shutil.copyfile(source, target)
@@ -295,8 +295,9 @@ def raw_copy(database: Path, kind: BackupKind) -> BackupInfo:
     return info
 
 
-def wal_path(path: Path) -> Path:
-    return path.with_name(path.name + "-wal")
+def side_paths(path: Path) -> tuple[Path, Path]:
+    """The -wal and -shm files SQLite keeps next to a database in WAL mode."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
 def read_manifest(backup: Path) -> BackupInfo | None:

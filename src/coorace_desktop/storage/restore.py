@@ -61,6 +61,17 @@ class RestoreResult:
     database: Path
     verification: Verification
     safety_copy: BackupInfo | None
+    # The replaced file could not be read whole: its safety copy is byte for byte.
+    replaced_was_damaged: bool = False
+
+    def safety_note(self) -> str | None:
+        """What became of the replaced database, in French (None when there was none)."""
+        if self.safety_copy is None:
+            return None
+        if self.replaced_was_damaged:
+            return ("L'ancienne base était endommagée (illisible en partie) : "
+                    f"sa copie à l'identique est conservée : {self.safety_copy.path}")
+        return f"La base remplacée est conservée : {self.safety_copy.path}"
 
 
 def verify_backup(candidate: Path) -> Verification:
@@ -88,7 +99,7 @@ def restore_backup(
         report(0, 4, "Vérification de la copie")
         verification = _stage_and_check(candidate, staged)
         report(1, 4, "Copie de sécurité de la base actuelle")
-        safety = _safety_copy(database)
+        safety, damaged = _safety_copy(database)
         report(2, 4, "Remplacement de la base")
         _quiesce(database)
         os.replace(staged, database)
@@ -105,7 +116,7 @@ def restore_backup(
         _remove_with_side_files(staged)
         if own_lock:
             lock.release()
-    return RestoreResult(database, verification, safety)
+    return RestoreResult(database, verification, safety, damaged)
 
 
 def _stage_and_check(candidate: Path, staged: Path) -> Verification:
@@ -204,16 +215,19 @@ def _single_file(path: Path) -> None:
         connection.close()
 
 
-def _safety_copy(database: Path) -> BackupInfo | None:
-    """The current database, kept in the backups folder; byte for byte when SQLite cannot read it."""
+def _safety_copy(database: Path) -> tuple[BackupInfo | None, bool]:
+    """The current database kept in the backups folder, and whether it was damaged.
+
+    Any error reading it (a broken word index fails only when its table is read) makes the copy
+    byte for byte: a damaged file is exactly what a restore is for."""
     if not database.exists() or database.stat().st_size == 0:
-        return None
+        return None, False
     if _healthy(database):
         try:
-            return create_backup(database, None, kind=BackupKind.BEFORE_RESTORE)
-        except (CorruptDatabaseError, ForeignDatabaseError):
+            return create_backup(database, None, kind=BackupKind.BEFORE_RESTORE), False
+        except (sqlite3.DatabaseError, CorruptDatabaseError, ForeignDatabaseError):
             pass
-    return raw_copy(database, BackupKind.BEFORE_RESTORE)
+    return raw_copy(database, BackupKind.BEFORE_RESTORE), True
 
 
 def _healthy(database: Path) -> bool:

@@ -15,7 +15,7 @@ from coorace_desktop.storage.backup import (
     Progress,
     create_backup,
     read_manifest,
-    wal_path,
+    side_paths,
 )
 from coorace_desktop.storage.paths import backup_dir
 
@@ -87,7 +87,7 @@ def rotate(database: Path, policy: RetentionPolicy = RetentionPolicy(), folder: 
     """Delete the rotated backups of `database` the policy no longer keeps; returns what was deleted."""
     removed = []
     for info in backups_to_remove(list_backups(folder, database), policy):
-        for path in (info.path, info.manifest_path, wal_path(info.path)):
+        for path in (info.path, info.manifest_path, *side_paths(info.path)):
             path.unlink(missing_ok=True)
         removed.append(info.path)
     return removed + _remove_abandoned_partials(folder or backup_dir(), datetime.now().timestamp())

@@ -165,8 +165,8 @@ class DataSafety(QObject):
         lines = [f"La base a été restaurée depuis {check.path.name} ({check.counts.get('organisations', 0)} adhérents)."]
         if check.needs_migration:
             lines.append(f"Elle a été mise à jour depuis le schéma {check.schema_revision}.")
-        if result.safety_copy:
-            lines.append(f"La base remplacée est conservée : {result.safety_copy.path}")
+        if note := result.safety_note():
+            lines.append(note)
         QMessageBox.information(self.window, "Base restaurée", "\n\n".join(lines))
 
     # -- personal data
