@@ -7,7 +7,14 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from coorace_desktop.cli.common import CommandError, database_parent, database_path, database_target, open_existing
+from coorace_desktop.cli.common import (
+    CommandError,
+    database_parent,
+    database_path,
+    database_target,
+    open_existing,
+    output_target,
+)
 from coorace_desktop.cli.server_commands import run_server_backup, run_server_restore
 from coorace_desktop.services.privacy.export import export_person
 from coorace_desktop.services.privacy.person_data import (
@@ -28,8 +35,9 @@ SUMMARY_COUNTS = {"organisations": "adhérents", "persons": "personnes", "events
 
 def register(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser("backup", parents=[database_parent()], help="enregistrer une copie de la base (avec empreinte SHA-256)")
-    backup.add_argument("-o", "--output", type=Path, metavar="FICHIER_OU_DOSSIER",
-                        help="où enregistrer la copie (défaut : le dossier des sauvegardes)")
+    backup.add_argument("-o", "--output", metavar="FICHIER_OU_DOSSIER",
+                        help="où enregistrer la copie : un fichier, ou un dossier (existant, ou terminé par /) "
+                        "(défaut : le dossier des sauvegardes)")
     backup.set_defaults(run=run_backup)
 
     restore = commands.add_parser("restore", parents=[database_parent()], help="remplacer la base par une sauvegarde vérifiée")
@@ -64,6 +72,8 @@ def describe(info: BackupInfo) -> str:
 
 
 def run_backup(arguments: argparse.Namespace) -> int:
+    if arguments.output is not None:
+        arguments.output = output_target(arguments.output)
     if isinstance(database_target(arguments), str):
         return run_server_backup(arguments)  # pg_dump
     info = create_backup(database_path(arguments), arguments.output)
