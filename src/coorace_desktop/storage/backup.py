@@ -47,6 +47,7 @@ class BackupKind(StrEnum):
     AUTOMATIC = "auto"
     BEFORE_MIGRATION = "avant-migration"
     BEFORE_RESTORE = "avant-restauration"
+    BEFORE_REPAIR = "avant-reparation"
 
     @property
     def label(self) -> str:
@@ -58,7 +59,10 @@ _KIND_LABELS = {
     BackupKind.AUTOMATIC: "Sauvegarde automatique",
     BackupKind.BEFORE_MIGRATION: "Avant mise à jour du schéma",
     BackupKind.BEFORE_RESTORE: "Avant restauration",
+    BackupKind.BEFORE_REPAIR: "Avant réparation",
 }
+# Safety snapshots the application takes itself: rotated, the newest few of each kind kept.
+SNAPSHOT_KINDS = (BackupKind.BEFORE_MIGRATION, BackupKind.BEFORE_RESTORE, BackupKind.BEFORE_REPAIR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +297,32 @@ def raw_copy(database: Path, kind: BackupKind) -> BackupInfo:
     except OSError as error:
         raise file_failure(error, folder) from error
     return info
+
+
+def safety_copy(database: Path, kind: BackupKind) -> tuple[BackupInfo | None, bool]:
+    """The database kept in the backups folder before it is replaced or repaired, and whether it was damaged.
+
+    Any error reading it (a broken word index fails only when its table is read) makes the copy
+    byte for byte: a damaged file is exactly what a restore or a repair is for."""
+    if not database.exists() or database.stat().st_size == 0:
+        return None, False
+    if _quick_check_passes(database):
+        try:
+            return create_backup(database, None, kind=kind), False
+        except (sqlite3.DatabaseError, StorageError):
+            pass
+    return raw_copy(database, kind), True
+
+
+def _quick_check_passes(database: Path) -> bool:
+    try:
+        connection = read_only_connection(database)
+        try:
+            return connection.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False
 
 
 def side_paths(path: Path) -> tuple[Path, Path]:

@@ -19,11 +19,9 @@ from coorace_desktop.storage import migrate
 from coorace_desktop.storage.backup import (
     BackupInfo,
     BackupKind,
-    create_backup,
     file_failure,
-    raw_copy,
     read_manifest,
-    read_only_connection,
+    safety_copy,
     sync_folder,
 )
 from coorace_desktop.storage.database import SQLITE_HEADER, open_database
@@ -99,7 +97,7 @@ def restore_backup(
         report(0, 4, "Vérification de la copie")
         verification = _stage_and_check(candidate, staged)
         report(1, 4, "Copie de sécurité de la base actuelle")
-        safety, damaged = _safety_copy(database)
+        safety, damaged = safety_copy(database, BackupKind.BEFORE_RESTORE)
         report(2, 4, "Remplacement de la base")
         _quiesce(database)
         os.replace(staged, database)
@@ -213,32 +211,6 @@ def _single_file(path: Path) -> None:
         connection.execute("PRAGMA journal_mode = DELETE")
     finally:
         connection.close()
-
-
-def _safety_copy(database: Path) -> tuple[BackupInfo | None, bool]:
-    """The current database kept in the backups folder, and whether it was damaged.
-
-    Any error reading it (a broken word index fails only when its table is read) makes the copy
-    byte for byte: a damaged file is exactly what a restore is for."""
-    if not database.exists() or database.stat().st_size == 0:
-        return None, False
-    if _healthy(database):
-        try:
-            return create_backup(database, None, kind=BackupKind.BEFORE_RESTORE), False
-        except (sqlite3.DatabaseError, CorruptDatabaseError, ForeignDatabaseError):
-            pass
-    return raw_copy(database, BackupKind.BEFORE_RESTORE), True
-
-
-def _healthy(database: Path) -> bool:
-    try:
-        connection = read_only_connection(database)
-        try:
-            return connection.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError:
-        return False
 
 
 def _quiesce(database: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from coorace_desktop.storage.backup import (
     BACKUP_SUFFIX,
     PARTIAL_PREFIX,
+    SNAPSHOT_KINDS,
     BackupInfo,
     BackupKind,
     Progress,
@@ -68,10 +69,10 @@ def backups_to_remove(backups: list[BackupInfo], policy: RetentionPolicy) -> lis
             if period_key not in periods_seen and len(periods_seen) < limit:
                 periods_seen.append(period_key)
                 keep.add(info.path)
-    for kind in (BackupKind.BEFORE_MIGRATION, BackupKind.BEFORE_RESTORE):
+    for kind in SNAPSHOT_KINDS:
         snapshots = [info.path for info in newest_first if info.kind is kind]
         keep.update(snapshots[: policy.snapshots])
-    rotated = (BackupKind.AUTOMATIC, BackupKind.BEFORE_MIGRATION, BackupKind.BEFORE_RESTORE)
+    rotated = (BackupKind.AUTOMATIC, *SNAPSHOT_KINDS)
     return [info for info in newest_first if info.kind in rotated and info.path not in keep]
 
 
