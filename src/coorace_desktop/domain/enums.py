@@ -28,6 +28,14 @@ class SiaeType(LabelledEnum):
     PS = "PS"
 
 
+class DatePrecision(StrEnum):
+    """How much of a date was known: a year alone, a month, or the day."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
 class BureauRole(LabelledEnum):
     PRESIDENT = "president"
     VICE_PRESIDENT = "vice_president"
