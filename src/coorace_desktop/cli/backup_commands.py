@@ -24,8 +24,8 @@ from coorace_desktop.services.privacy.person_data import (
     find_persons,
     person_record,
 )
+from coorace_desktop.services.privacy.register import restore_keeping_erasures
 from coorace_desktop.storage.backup import BackupInfo, create_backup
-from coorace_desktop.storage.restore import restore_backup
 from coorace_desktop.storage.rotation import list_backups
 
 CONFIRMATION_WORD = "effacer"
@@ -86,7 +86,7 @@ def run_backup(arguments: argparse.Namespace) -> int:
 def run_restore(arguments: argparse.Namespace) -> int:
     if isinstance(database_target(arguments), str):
         return run_server_restore(arguments)  # pg_restore
-    result = restore_backup(database_path(arguments), arguments.file)
+    result = restore_keeping_erasures(database_path(arguments), arguments.file)
     check = result.verification
     print(f"Base restaurée depuis {arguments.file}")
     details = [f"{check.counts.get('organisations', 0)} adhérents"]
@@ -96,8 +96,9 @@ def run_restore(arguments: argparse.Namespace) -> int:
     print(f"  {', '.join(details)}")
     if check.needs_migration:
         print(f"  Schéma mis à jour depuis la révision {check.schema_revision}.")
-    if note := result.safety_note():
-        print(f"  {note}")
+    for note in (result.erasure_note(), result.safety_note()):
+        if note:
+            print(f"  {note}")
     return 0
 
 

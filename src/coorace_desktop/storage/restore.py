@@ -61,6 +61,7 @@ class RestoreResult:
     safety_copy: BackupInfo | None
     # The replaced file could not be read whole: its safety copy is byte for byte.
     replaced_was_damaged: bool = False
+    erasures_reapplied: int = 0
 
     def safety_note(self) -> str | None:
         """What became of the replaced database, in French (None when there was none)."""
@@ -71,6 +72,13 @@ class RestoreResult:
                     f"sa copie à l'identique est conservée : {self.safety_copy.path}")
         return f"La base remplacée est conservée : {self.safety_copy.path}"
 
+    def erasure_note(self) -> str | None:
+        """How many persons erased since the backup were erased again, in French."""
+        if not self.erasures_reapplied:
+            return None
+        return (f"{self.erasures_reapplied} effacement(s) de personne(s) postérieur(s) à la sauvegarde "
+                "réappliqué(s) : ces personnes restent effacées.")
+
 
 def verify_backup(candidate: Path) -> Verification:
     """Check a candidate without writing to it; raises a StorageError saying in French what is wrong."""
@@ -79,12 +87,18 @@ def verify_backup(candidate: Path) -> Verification:
 
 
 def restore_backup(
-    database: Path, candidate: Path, *, lock: DatabaseLock | None = None, progress: Progress | None = None
+    database: Path,
+    candidate: Path,
+    *,
+    lock: DatabaseLock | None = None,
+    progress: Progress | None = None,
+    before_replace: Callable[[Path, Path], int] | None = None,
 ) -> RestoreResult:
     """Replace `database` by a verified copy of `candidate`, migrated if older, keeping a safety copy.
 
     The caller must have closed its own connections; `lock` is its held lock, else one is taken
-    here (DatabaseInUseError when another application holds the database)."""
+    here (DatabaseInUseError when another application holds the database). `before_replace(database,
+    staged)` may change the verified copy (services/privacy re-applies erasures); it returns how many."""
     if candidate.resolve() == database.resolve():
         raise StorageError(f"{candidate.name} est la base actuelle elle-même : choisissez une sauvegarde.")
     report = progress or (lambda _done, _total, _text: None)
@@ -96,6 +110,8 @@ def restore_backup(
         _remove_with_side_files(staged)  # left by an interrupted restore (we hold the lock)
         report(0, 4, "Vérification de la copie")
         verification = _stage_and_check(candidate, staged)
+        reapplied = before_replace(database, staged) if before_replace else 0
+        _single_file(staged)
         report(1, 4, "Copie de sécurité de la base actuelle")
         safety, damaged = safety_copy(database, BackupKind.BEFORE_RESTORE)
         report(2, 4, "Remplacement de la base")
@@ -114,7 +130,7 @@ def restore_backup(
         _remove_with_side_files(staged)
         if own_lock:
             lock.release()
-    return RestoreResult(database, verification, safety, damaged)
+    return RestoreResult(database, verification, safety, damaged, reapplied)
 
 
 def _stage_and_check(candidate: Path, staged: Path) -> Verification:

@@ -9,11 +9,12 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from coorace_desktop.services.privacy.register import restore_keeping_erasures
 from coorace_desktop.storage.backup import BackupInfo, create_backup
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.errors import ReadOnlyError
 from coorace_desktop.storage.lock import DatabaseInUseError, DatabaseLock
-from coorace_desktop.storage.restore import RestoreResult, restore_backup
+from coorace_desktop.storage.restore import RestoreResult
 from coorace_desktop.storage.rotation import automatic_backup, daily_backup_due
 from coorace_desktop.ui.privacy.dialog import PrivacyDialog
 from coorace_desktop.ui.widgets.errors import run_command
@@ -156,7 +157,7 @@ class DataSafety(QObject):
             return
         path, lock = database.path, self.locks.get(database.path.resolve())
         # The restore needs the file to itself: the UI thread waits here, so no tab reads meanwhile.
-        ok, result = self._reopen_quietly(lambda: run_command(self.window, restore_backup, path, dialog.chosen, lock=lock))
+        ok, result = self._reopen_quietly(lambda: run_command(self.window, restore_keeping_erasures, path, dialog.chosen, lock=lock))
         if ok:
             self._restored(result)
 
@@ -165,8 +166,7 @@ class DataSafety(QObject):
         lines = [f"La base a été restaurée depuis {check.path.name} ({check.counts.get('organisations', 0)} adhérents)."]
         if check.needs_migration:
             lines.append(f"Elle a été mise à jour depuis le schéma {check.schema_revision}.")
-        if note := result.safety_note():
-            lines.append(note)
+        lines += [note for note in (result.erasure_note(), result.safety_note()) if note]
         QMessageBox.information(self.window, "Base restaurée", "\n\n".join(lines))
 
     # -- personal data
