@@ -3,6 +3,7 @@
 import argparse
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from babel.numbers import format_decimal
@@ -24,7 +25,7 @@ from coorace_desktop.services.privacy.person_data import (
     find_persons,
     person_record,
 )
-from coorace_desktop.services.privacy.register import restore_keeping_erasures
+from coorace_desktop.services.privacy.register import restore_keeping_erasures, still_holding_lines
 from coorace_desktop.storage.backup import BackupInfo, create_backup
 from coorace_desktop.storage.rotation import list_backups
 
@@ -145,15 +146,21 @@ def run_erase_person(arguments: argparse.Namespace) -> int:
         print("Son nom, son e-mail, son téléphone et ses notes seront effacés ; ses rôles restent, sans nom.")
         if not arguments.yes and not _confirmed():
             raise CommandError("Rien n'a été effacé.")
+        erased_at = datetime.now().astimezone()
         try:
             erasure = erase_person(database, person.id)
         except PrivacyRefusal as refusal:
             raise CommandError(str(refusal)) from refusal
+        held = still_holding_lines(database, erased_at)
     print(f"{erasure.former_name} est effacé·e (désormais « Personne effacée n° {erasure.person_id} »).")
     if erasure.mentions:
         print("Son nom figure encore dans ces textes, à revoir à la main :")
         for mention in erasure.mentions:
             print(f"  - {mention.place} : « {mention.excerpt} »")
+    if held:
+        print("Ces sauvegardes antérieures contiennent encore ses données :")
+        for line in held:
+            print(f"  - {line}")
     return 0
 
 

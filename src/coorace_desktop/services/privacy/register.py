@@ -75,3 +75,11 @@ def backups_still_holding(database: Path, erased_at: datetime, policy: Retention
             until = f"supprimée quand {policy.snapshots} copies « {info.kind.label} » plus récentes existeront"
         held.append((info, until))
     return held
+
+
+def still_holding_lines(database: Database, erased_at: datetime) -> list[str]:
+    """In French, one line per backup of the database file that still holds a person erased at `erased_at`."""
+    if database.path is None:
+        return []  # a server's backups are its administrator's
+    return [f"{info.path.name} ({info.created_at:%d/%m/%Y %H:%M}, {info.kind.label}) : {until}"
+            for info, until in backups_still_holding(database.path, erased_at)]
