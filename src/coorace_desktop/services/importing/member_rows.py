@@ -2,14 +2,14 @@
 and the rows of one organisation (one row per site, as directories list them) gathered."""
 
 from dataclasses import dataclass, replace
-from datetime import date
 
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.members import ContactDraft, SiteDraft
 from coorace_desktop.domain.text import fold
+from coorace_desktop.domain.typed_dates import TypedDate
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.importing.cells import as_date, as_postcode_text, as_siae_types, as_text
+from coorace_desktop.services.importing.cells import as_postcode_text, as_siae_types, as_text, as_typed_date
 from coorace_desktop.services.importing.mapping import ColumnMapping
 from coorace_desktop.services.importing.outcome import RowError
 from coorace_desktop.services.importing.sources import SourceTable
@@ -35,7 +35,7 @@ class OrganisationDraft:
     siret: str = ""
     website: str = ""
     notes: str = ""
-    joined_on: date | None = None
+    joined: TypedDate | None = None
     types: tuple[SiaeType, ...] = ()
     sites: tuple[SiteDraft, ...] = ()
     contacts: tuple[ContactDraft, ...] = ()
@@ -106,7 +106,7 @@ def _draft(line: int, values: dict[str, object], messages: list[str]) -> Organis
         siret=_checked(messages, check.siret, text.get("siret", "")) or "",
         website=text.get("website", ""),
         notes=text.get("notes", ""),
-        joined_on=_checked(messages, as_date, values.get("joined_on"), "Date d'adhésion"),
+        joined=_checked(messages, as_typed_date, values.get("joined_on"), "Date d'adhésion"),
         types=_checked(messages, as_siae_types, values.get("types")) or (),
         sites=(site,) if any((site.address, site.postcode, site.city, site.phone, site.email)) else (),
         contacts=contacts,
@@ -126,7 +126,7 @@ def gather(earlier: OrganisationDraft, draft: OrganisationDraft, messages: list[
         siret=earlier.siret or draft.siret,
         website=earlier.website or draft.website,
         notes=earlier.notes or draft.notes,
-        joined_on=earlier.joined_on or draft.joined_on,
+        joined=earlier.joined or draft.joined,
         types=earlier.types + tuple(t for t in draft.types if t not in earlier.types),
         sites=earlier.sites + tuple(s for s in draft.sites if place_key(s) not in places),
         contacts=earlier.contacts + tuple(c for c in draft.contacts if person_key(c) not in people),
