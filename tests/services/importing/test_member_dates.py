@@ -8,6 +8,8 @@ from sqlmodel import select
 from coorace_desktop.domain import Membership, Organisation
 from coorace_desktop.domain.enums import DatePrecision
 from coorace_desktop.services.importing import MEMBERS, apply_members, preview_members, propose_mapping, read_table
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.members.organisation_list import list_members
 from tests.services.importing.files import french_excel_csv
 
 HEADERS = ["Raison sociale", "Ville", "Adhérent depuis"]
@@ -48,3 +50,10 @@ def test_an_xlsx_with_real_dates_serials_and_numbers(database, tmp_path):
         "Atelier Deux": (date(2015, 3, 1), DatePrecision.DAY),
         "Atelier Trois": (date(2015, 1, 1), DatePrecision.YEAR),
     }
+
+
+def test_the_members_list_shows_as_much_as_was_known(database, tmp_path):
+    rows = [["Atelier Un", "Albi", "2015"], ["Atelier Deux", "Albi", "03/2015"], ["Atelier Trois", "Albi", "1er mars 2015"]]
+    imported(database, french_excel_csv(tmp_path / "adherents.csv", [HEADERS, *rows]))
+    shown = {row.name: row.member_since_shown for row in list_members(database, ListQuery(), 0, 10)}
+    assert shown == {"Atelier Un": "2015", "Atelier Deux": "03/2015", "Atelier Trois": date(2015, 3, 1)}
