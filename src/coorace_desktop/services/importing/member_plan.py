@@ -223,9 +223,11 @@ def plan_members(index: ExistingIndex, drafts: list[OrganisationDraft]) -> list[
 
 
 def matching_site(existing: ExistingOrganisation, site: SiteDraft) -> ExistingSite | None:
-    """The existing site the file's site is: same postcode and city, or the same address."""
+    """The existing site the file's site is: same postcode and city, the same address, or the same
+    town when the file gives no postcode (the members export lists the town only)."""
     for candidate in existing.sites:
-        if site.postcode and site.city and (candidate.postcode, fold(candidate.city)) == (site.postcode, fold(site.city)):
+        same_town = site.city and fold(candidate.city) == fold(site.city)
+        if same_town and (candidate.postcode == site.postcode or not site.postcode):
             return candidate
     for candidate in existing.sites:
         if site.address and fold(candidate.address) == fold(site.address):
