@@ -1,8 +1,6 @@
 """SQLite's own health checks on an open database, the schema against the migrations, and
 rebuilding what SQLite derives (word indexes, indexes) without touching a user's row."""
 
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
@@ -42,8 +40,26 @@ def word_index_problem(connection: Connection, name: str) -> str | None:
     return None
 
 
+def opening_problems(database: Database) -> list[str]:
+    """The cheap part of the checks, for the window as it opens a file: can each word index be read at all?"""
+    if database.path is None:
+        return []
+    problems = []
+    with database.engine.connect() as connection:
+        for name in WORD_INDEXES:
+            try:
+                connection.exec_driver_sql(f"SELECT rowid FROM {name} WHERE {name} MATCH 'a*' LIMIT 1").all()
+            except DBAPIError as error:
+                problems.append(f"L'index de recherche par mots {name} est endommagé ({error.orig}) : la recherche dans les notes échouera.")
+    return problems
+
+
 def schema_problems(connection: Connection) -> list[str]:
     """What differs between the database's tables and the models the migrations produce."""
+    # Alembic's autogenerate is heavy: loaded by `check`, never while the window paints.
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
     options = {
         "compare_type": True,
         "include_object": include_object_for(connection.dialect.name),
