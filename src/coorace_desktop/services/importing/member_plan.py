@@ -145,6 +145,12 @@ class ExistingIndex:
         self.places = {o.id: Places.of(o.sites) for o in self.organisations.values()}
         self._fuzzy_ids = list(self.by_name.values())
         self._fuzzy_keys = [comparable(key) for key in self.by_name]
+        # Names are compared only with organisations sharing a place: the evidence needs one, and
+        # 6,000 similar names in other towns would otherwise each be weighed (30 s instead of 2).
+        self._near: dict[str, list[int]] = {}
+        for position, organisation_id in enumerate(self._fuzzy_ids):
+            for place in _place_keys(self.places[organisation_id]):
+                self._near.setdefault(place, []).append(position)
 
     @classmethod
     def load(cls, session: Session) -> "ExistingIndex":
@@ -175,15 +181,21 @@ class ExistingIndex:
             if _digits(phone) in self.by_phone:
                 return self.by_phone[_digits(phone)], f"même téléphone : {phone}"
         places = Places.of(draft.sites)
+        positions = sorted({position for place in _place_keys(places) for position in self._near.get(place, ())})
+        keys = [self._fuzzy_keys[position] for position in positions]
         key = comparable(draft.name_key)
-        close = process.extract(key, self._fuzzy_keys, scorer=fuzz.token_sort_ratio,
-                                score_cutoff=FUZZY_NAME_CUTOFF, limit=None)
-        contained = process.extract(key, self._fuzzy_keys, scorer=fuzz.token_set_ratio, score_cutoff=100, limit=None)
-        for other_key, _score, position in (*close, *contained):
-            organisation_id = self._fuzzy_ids[position]
+        close = process.extract(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME_CUTOFF, limit=None)
+        contained = process.extract(key, keys, scorer=fuzz.token_set_ratio, score_cutoff=100, limit=None)
+        for other_key, _score, index in (*close, *contained):
+            organisation_id = self._fuzzy_ids[positions[index]]
             if evidence := name_evidence(key, places, other_key, self.places[organisation_id]):
                 return organisation_id, evidence
         return None
+
+
+def _place_keys(places: Places) -> set[str]:
+    """Keys two places that may be shared both have: the département, the town's first word."""
+    return {f"d{department}" for department in places.departments} | {f"t{town.split()[0]}" for town, _ in places.towns}
 
 
 def _digits(phone: str) -> str:
