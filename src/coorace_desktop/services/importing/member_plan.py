@@ -3,6 +3,7 @@ or possible duplicate for the user to decide, on evidence that adds up: the same
 or a close name *and* the same town or département (a short name inside a longer one is no
 evidence alone: "ENTRAIDE" in Vayrac is not "Œuvre d'Entraide Cévenole" in Florac)."""
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from coorace_desktop.services.importing.outcome import Action
 # token_sort_ratio on folded names: 'Hérisson Bellor SARL' vs 'HERISSON BELLOR' scores 86.
 FUZZY_NAME_CUTOFF = 85
 CONTAINED_NAME_MIN = 5
+CANDIDATES = 5
 _NOT_DIGITS = re.compile(r"\D")
 # Compared names leave these out: "Le Relais Gard" and "Relais du Gard" are one name.
 _LINK_WORDS = frozenset({"l", "le", "la", "les", "d", "de", "du", "des", "et", "en", "au", "aux", "a"})
@@ -172,6 +174,17 @@ class ExistingIndex:
             organisations[row[0]].contacts.append(ExistingContact(*row[1:]))
         return cls(organisations)
 
+    @functools.cache  # noqa: B019 (one index per preview; drafts of one town share their neighbours)
+    def _neighbours(self, place_keys: frozenset[str]) -> tuple[list[int], list[str]]:
+        positions = sorted({position for place in place_keys for position in self._near.get(place, ())})
+        return positions, [self._fuzzy_keys[position] for position in positions]
+
+    def _evidence(self, key: str, places: Places, match: tuple, positions: list[int]) -> tuple[int, str] | None:
+        other_key, _score, index = match
+        organisation_id = self._fuzzy_ids[positions[index]]
+        evidence = name_evidence(key, places, other_key, self.places[organisation_id])
+        return (organisation_id, evidence) if evidence else None
+
     def possible_duplicate(self, draft: OrganisationDraft) -> tuple[int, str] | None:
         """The existing organisation this draft may well be, and why; None when it looks new."""
         for email in _emails(draft):
@@ -181,15 +194,18 @@ class ExistingIndex:
             if _digits(phone) in self.by_phone:
                 return self.by_phone[_digits(phone)], f"même téléphone : {phone}"
         places = Places.of(draft.sites)
-        positions = sorted({position for place in _place_keys(places) for position in self._near.get(place, ())})
-        keys = [self._fuzzy_keys[position] for position in positions]
+        positions, keys = self._neighbours(frozenset(_place_keys(places)))
         key = comparable(draft.name_key)
-        close = process.extract(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME_CUTOFF, limit=None)
-        contained = process.extract(key, keys, scorer=fuzz.token_set_ratio, score_cutoff=100, limit=None)
-        for other_key, _score, index in (*close, *contained):
-            organisation_id = self._fuzzy_ids[positions[index]]
-            if evidence := name_evidence(key, places, other_key, self.places[organisation_id]):
-                return organisation_id, evidence
+        for scorer, cutoff in ((fuzz.token_sort_ratio, FUZZY_NAME_CUTOFF), (fuzz.token_set_ratio, 100)):
+            best = process.extractOne(key, keys, scorer=scorer, score_cutoff=cutoff)  # stops early: fast
+            if best is None:
+                continue
+            if found := self._evidence(key, places, best, positions):
+                return found
+            # Rarely, the best name shares only a key with the draft, not the place: the next few then.
+            for match in process.extract(key, keys, scorer=scorer, score_cutoff=cutoff, limit=CANDIDATES)[1:]:
+                if found := self._evidence(key, places, match, positions):
+                    return found
         return None
 
 
