@@ -223,3 +223,33 @@ def test_a_copy_from_the_first_schema_is_really_migrated(current, tmp_path):
     assert database.schema_revision() == migrate.head_revision()
     database.close()
     assert organisation_count(current) == 1
+
+
+def test_restore_over_a_broken_word_index_keeps_its_bytes_and_says_so(current, good_copy):
+    execute(current, "DELETE FROM support_actions_fts_data")  # as a disk error or another tool might
+    damaged = current.read_bytes()
+    result = restore_backup(current, good_copy)
+    assert result.replaced_was_damaged
+    assert result.safety_copy.path.read_bytes() == damaged
+    assert "endommagée" in result.safety_note() and str(result.safety_copy.path) in result.safety_note()
+    assert organisation_count(current) == 51
+
+
+def test_a_damaged_file_left_with_its_wal_is_kept_with_it(current, good_copy, tmp_path):
+    """As after a crash: the damage sits in a WAL not yet folded into the file."""
+    import shutil
+    import sqlite3
+
+    writer = sqlite3.connect(current, isolation_level=None)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("DELETE FROM support_actions_fts_data")
+    crashed = tmp_path / "après-coupure.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copyfile(f"{current}{suffix}", f"{crashed}{suffix}")
+    writer.close()
+    wal = (tmp_path / "après-coupure.sqlite-wal").read_bytes()
+    assert wal
+    result = restore_backup(crashed, good_copy)
+    assert result.replaced_was_damaged
+    assert result.safety_copy.path.with_name(result.safety_copy.path.name + "-wal").read_bytes() == wal
+    assert organisation_count(crashed) == 51

@@ -3,6 +3,7 @@
 import argparse
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from coorace_desktop.cli.common import (
@@ -12,6 +13,7 @@ from coorace_desktop.cli.common import (
     database_target,
     open_existing,
     open_for_reading,
+    output_target,
 )
 from coorace_desktop.cli.server_commands import run_server_backup, run_server_restore
 from coorace_desktop.domain.french import megabytes
@@ -23,8 +25,8 @@ from coorace_desktop.services.privacy.person_data import (
     find_persons,
     person_record,
 )
+from coorace_desktop.services.privacy.register import restore_keeping_erasures, still_holding_lines
 from coorace_desktop.storage.backup import BackupInfo, create_backup
-from coorace_desktop.storage.restore import restore_backup
 from coorace_desktop.storage.rotation import list_backups
 
 CONFIRMATION_WORD = "effacer"
@@ -34,8 +36,9 @@ SUMMARY_COUNTS = {"organisations": "adhérents", "persons": "personnes", "events
 
 def register(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser("backup", parents=[database_parent()], help="enregistrer une copie de la base (avec empreinte SHA-256)")
-    backup.add_argument("-o", "--output", type=Path, metavar="FICHIER_OU_DOSSIER",
-                        help="où enregistrer la copie (défaut : le dossier des sauvegardes)")
+    backup.add_argument("-o", "--output", metavar="FICHIER_OU_DOSSIER",
+                        help="où enregistrer la copie : un fichier, ou un dossier (existant, ou terminé par /) "
+                        "(défaut : le dossier des sauvegardes)")
     backup.set_defaults(run=run_backup)
 
     restore = commands.add_parser("restore", parents=[database_parent()], help="remplacer la base par une sauvegarde vérifiée")
@@ -66,6 +69,8 @@ def describe(info: BackupInfo) -> str:
 
 
 def run_backup(arguments: argparse.Namespace) -> int:
+    if arguments.output is not None:
+        arguments.output = output_target(arguments.output)
     if isinstance(database_target(arguments), str):
         return run_server_backup(arguments)  # pg_dump
     info = create_backup(database_path(arguments), arguments.output)
@@ -78,7 +83,7 @@ def run_backup(arguments: argparse.Namespace) -> int:
 def run_restore(arguments: argparse.Namespace) -> int:
     if isinstance(database_target(arguments), str):
         return run_server_restore(arguments)  # pg_restore
-    result = restore_backup(database_path(arguments), arguments.file)
+    result = restore_keeping_erasures(database_path(arguments), arguments.file)
     check = result.verification
     print(f"Base restaurée depuis {arguments.file}")
     details = [f"{check.counts.get('organisations', 0)} adhérents"]
@@ -88,8 +93,9 @@ def run_restore(arguments: argparse.Namespace) -> int:
     print(f"  {', '.join(details)}")
     if check.needs_migration:
         print(f"  Schéma mis à jour depuis la révision {check.schema_revision}.")
-    if result.safety_copy:
-        print(f"  La base remplacée est conservée : {result.safety_copy.path}")
+    for note in (result.erasure_note(), result.safety_note()):
+        if note:
+            print(f"  {note}")
     return 0
 
 
@@ -136,15 +142,21 @@ def run_erase_person(arguments: argparse.Namespace) -> int:
         print("Son nom, son e-mail, son téléphone et ses notes seront effacés ; ses rôles restent, sans nom.")
         if not arguments.yes and not _confirmed():
             raise CommandError("Rien n'a été effacé.")
+        erased_at = datetime.now().astimezone()
         try:
             erasure = erase_person(database, person.id)
         except PrivacyRefusal as refusal:
             raise CommandError(str(refusal)) from refusal
+        held = still_holding_lines(database, erased_at)
     print(f"{erasure.former_name} est effacé·e (désormais « Personne effacée n° {erasure.person_id} »).")
     if erasure.mentions:
         print("Son nom figure encore dans ces textes, à revoir à la main :")
         for mention in erasure.mentions:
             print(f"  - {mention.place} : « {mention.excerpt} »")
+    if held:
+        print("Ces sauvegardes antérieures contiennent encore ses données :")
+        for line in held:
+            print(f"  - {line}")
     return 0
 
 

@@ -1,6 +1,7 @@
 """What every sub-command shares: the --db and --database-url options and opening the database they name."""
 
 import argparse
+import os
 from pathlib import Path
 
 from coorace_desktop.domain import validation
@@ -72,3 +73,16 @@ def open_existing(arguments: argparse.Namespace) -> Database:
 def open_for_reading(arguments: argparse.Namespace) -> Database:
     """The database opened read-only: a command that only reads never changes a byte of the file."""
     return open_database(database_target(arguments), read_only=True)
+def output_target(text: str, default_name: str | None = None) -> Path:
+    """-o: a path ending in a separator, or an existing folder, is a folder (created when missing,
+    readable by its owner only: exports hold personal data), where the file is `default_name`
+    (or the folder itself when None); anything else is the file."""
+    path = Path(text)
+    separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    if not (text.endswith(separators) or path.is_dir()):
+        return path
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except FileExistsError as error:
+        raise CommandError(f"{path} est un fichier, pas un dossier : enlevez le séparateur final pour l'écrire.") from error
+    return path / default_name if default_name else path

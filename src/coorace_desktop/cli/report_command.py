@@ -1,9 +1,8 @@
 """`report`: print a year's activity report to PDF, or only list what to check before printing."""
 
 import argparse
-from pathlib import Path
 
-from coorace_desktop.cli.common import CommandError, database_parent, open_for_reading, year_argument
+from coorace_desktop.cli.common import CommandError, database_parent, open_for_reading, output_target, year_argument
 from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.generate import SECTION_KEYS, generate_report
 from coorace_desktop.services.reporting.check import check_report
@@ -26,7 +25,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         help=f"section à imprimer (répétable) : {', '.join(SECTION_KEYS)}",
     )
     report.add_argument("--reference-year", type=year_argument, metavar="ANNÉE", help="année de comparaison des chiffres clés")
-    report.add_argument("-o", "--output", type=Path, metavar="FICHIER.pdf", help="fichier PDF à écrire")
+    report.add_argument("-o", "--output", metavar="FICHIER.pdf",
+                        help="fichier PDF à écrire, ou un dossier (existant, ou terminé par /) qui reçoit rapport-activite-ANNÉE.pdf")
     report.add_argument("--check", action="store_true", help="vérifier seulement : lister ce qui manque, sans imprimer")
     report.set_defaults(run=run_report)
 
@@ -39,7 +39,7 @@ def run_report(arguments: argparse.Namespace) -> int:
         if arguments.check:
             return _print_findings(database, year, arguments.reference_year)
         request = ReportRequest(year, tuple(arguments.section), arguments.reference_year)
-        result = generate_report(database, request, arguments.output)
+        result = generate_report(database, request, output_target(arguments.output, f"rapport-activite-{year}.pdf"))
     print(f"Rapport d'activité {year} enregistré dans {result.path} ({result.pages} pages).")
     return 0
 

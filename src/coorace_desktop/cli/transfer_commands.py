@@ -3,7 +3,7 @@
 import argparse
 import sys
 
-from coorace_desktop.cli.common import CommandError, database_parent, open_existing, open_for_reading
+from coorace_desktop.cli.common import CommandError, database_parent, open_existing, open_for_reading, output_target
 from coorace_desktop.services.exporting.spreadsheet import ExportError
 from coorace_desktop.services.exporting.tables import TABLE_EXPORTS, export_table
 from coorace_desktop.services.importing import (
@@ -45,7 +45,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     exporting = commands.add_parser("export", parents=[database_parent()], help="exporter une table (.xlsx, .csv), l'annuaire (.vcf), le calendrier (.ics)")
     exporting.add_argument("table", choices=sorted(TABLE_EXPORTS), metavar="TABLE", help="members, actions ou events")
-    exporting.add_argument("file", metavar="FICHIER", help="le format suit l'extension")
+    exporting.add_argument("file", metavar="FICHIER_OU_DOSSIER",
+                           help="le format suit l'extension ; un dossier (existant, ou terminé par /) reçoit TABLE.xlsx")
     exporting.add_argument("--search", default="", help="n'exporter que les lignes que cette recherche montre")
     exporting.set_defaults(run=run_export)
 
@@ -109,7 +110,8 @@ def run_export(arguments: argparse.Namespace) -> int:
     export = TABLE_EXPORTS[arguments.table]
     with open_for_reading(arguments) as database:
         try:
-            done = export_table(database, export, arguments.file, ListQuery(search=arguments.search))
+            target = output_target(arguments.file, f"{arguments.table}.xlsx")
+            done = export_table(database, export, target, ListQuery(search=arguments.search))
         except ExportError as error:
             raise CommandError(str(error)) from error
     print(f"{done.rows} ligne(s) exportée(s) dans {done.path}" + (f" ({done.detail})" if done.detail else ""))

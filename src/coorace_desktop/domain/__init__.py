@@ -20,6 +20,7 @@ from coorace_desktop.domain.governance import (
 )
 from coorace_desktop.domain.organisations import (
     Contact,
+    ErasureRecord,
     Membership,
     MembershipFee,
     Organisation,
@@ -31,7 +32,7 @@ from coorace_desktop.domain.organisations import (
 from coorace_desktop.domain.reporting import Partner, ReportText, YearlyResource
 
 __all__ = [
-    "BoardMandate", "BureauOffice", "Contact", "Delegation", "DelegationSite", "Event",
+    "BoardMandate", "BureauOffice", "Contact", "Delegation", "DelegationSite", "ErasureRecord", "Event",
     "EventKind", "GeneralAssembly", "Membership", "MembershipFee", "Mission", "NationalMandate",
     "Organisation", "OrganisationType", "Participation", "Partner", "Person", "Programme",
     "ProjectHolder", "ReportText", "Site", "StaffMember", "SupportAction", "Territory",

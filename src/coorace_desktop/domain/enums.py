@@ -29,6 +29,14 @@ class SiaeType(LabelledEnum):
     PS = "PS", "P'S"
 
 
+class DatePrecision(StrEnum):
+    """How much of a date was known: a year alone, a month, or the day."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
 class BureauRole(LabelledEnum):
     PRESIDENT = "president", "Présidente"
     VICE_PRESIDENT = "vice_president", "Vice-présidente"

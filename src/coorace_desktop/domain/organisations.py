@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import Index, String, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.enums import DatePrecision, SiaeType
 from coorace_desktop.domain.versioning import version_field, versioned
 
 
@@ -24,6 +24,17 @@ class Person(SQLModel, table=True):
     name_key: str = Field(default="", index=True)
     erased_on: date | None = None
     version: int = version_field()
+
+
+class ErasureRecord(SQLModel, table=True):
+    """The erasure register: which person was erased and when, never their name. Not a foreign
+    key: it outlives restoring an older file, whose matching person is then erased again."""
+
+    __tablename__ = "erasures"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(unique=True)
+    erased_on: date
 
 
 class Organisation(SQLModel, table=True):
@@ -86,6 +97,8 @@ class Membership(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisations.id", index=True, ondelete="CASCADE")
     joined_on: date | None = None
+    # How much of joined_on was known (DatePrecision): "2015" is kept as a year, not as 1 January.
+    joined_precision: DatePrecision = Field(default=DatePrecision.DAY, sa_type=String(10), sa_column_kwargs={"server_default": "day"})
     left_on: date | None = None
     notes: str = ""
 

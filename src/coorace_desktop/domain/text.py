@@ -25,6 +25,18 @@ def search_key(*parts: str | None) -> str:
     return " | ".join(fold(part) for part in parts if part)
 
 
+def action_search_key(group_label: str | None, notes: str | None) -> str:
+    """What the support actions' search box and word index match."""
+    return search_key(group_label, notes)
+
+
+def event_search_key(
+    title: str | None, place: str | None, organiser_name: str | None, description: str | None, highlight_title: str | None
+) -> str:
+    """What the events search box matches (it begins with the title, so it also sorts titles)."""
+    return search_key(title, place, organiser_name, description, highlight_title)
+
+
 def organisation_search_key(
     name: str, cities: list[str], emails: list[str], contact_names: list[str]
 ) -> str:

@@ -47,8 +47,9 @@ from coorace_desktop.domain.enums import (
     TerritoryStage,
 )
 from coorace_desktop.domain.names import name_key
-from coorace_desktop.domain.text import fold, organisation_search_key, search_key
+from coorace_desktop.domain.text import action_search_key, event_search_key, fold
 from coorace_desktop.resources import resource
+from coorace_desktop.services.members.organisations import reindex_organisation
 from coorace_desktop.storage.database import Database, open_database
 
 
@@ -88,6 +89,8 @@ def load_demo(database: Database, data_file: Path | None = None) -> None:
         _load_figures(session, data)
         _load_accompaniment(session, data, staff)
         _load_events(session, data, organisations)
+        for organisation in organisations.values():  # with their sites and board contacts, as the app keys them
+            reindex_organisation(session, organisation.id)
 
 
 def _person(session: Session, first_name: str, last_name: str) -> Person:
@@ -104,7 +107,6 @@ def _load_members(session: Session, data: dict) -> dict[str, Organisation]:
         session.flush()
         for siae_type in entry["types"]:
             session.add(OrganisationType(organisation_id=organisation.id, siae_type=SiaeType(siae_type)))
-        cities, emails = [], []
         for position, (address, postcode, city, phone, email) in enumerate(entry["sites"]):
             postcode = check.postcode(postcode)
             site = Site(
@@ -118,10 +120,7 @@ def _load_members(session: Session, data: dict) -> dict[str, Organisation]:
                 email=check.email_address(email),
             )
             session.add(site)
-            cities.append(city)
-            emails.append(site.email)
         session.add(Membership(organisation_id=organisation.id, notes="Adhérent en 2020 (date d'adhésion non publiée)."))
-        organisation.search_key = organisation_search_key(organisation.name, cities, emails, [])
         organisations[organisation.name] = organisation
     return organisations
 
@@ -161,7 +160,6 @@ def _load_governance(session: Session, data: dict, organisations: dict[str, Orga
             person_id=person.id, organisation_id=organisation.id, assembly_id=assembly.id, start_on=elected_on
         )
         session.add(mandate)
-        organisation.search_key = search_key(organisation.search_key, f"{first_name} {last_name}")
     session.flush()
     for role, last_name in data["governance"]["bureau"]:
         session.add(BureauOffice(mandate_id=mandates[last_name].id, role=BureauRole(role), start_on=elected_on))
@@ -195,7 +193,7 @@ def _load_accompaniment(session: Session, data: dict, staff: dict[str, StaffMemb
                 group_label=label,
                 outcome=ActionOutcome(outcome),
                 notes=note,
-                search_key=search_key(label, note),
+                search_key=action_search_key(label, note),
             )
         )
     for stage, count in data["accompaniment"]["tzcld_counts"].items():
@@ -224,7 +222,10 @@ def _load_events(session: Session, data: dict, organisations: dict[str, Organisa
                 "organiser": Organiser(entry.get("organiser", "delegation")),
                 "is_highlight": bool(entry.get("highlight_title")),
                 "highlight_story": entry.get("highlight_story", "").strip(),
-                "search_key": search_key(entry["title"], entry.get("place"), entry.get("description")),
+                "search_key": event_search_key(
+                    entry["title"], entry.get("place"), entry.get("organiser_name"), entry.get("description"),
+                    entry.get("highlight_title"),
+                ),
             }
         )
         session.add(event)

@@ -1,9 +1,10 @@
-"""The state of a database as `coorace-desktop check` reports it: integrity, schema, counts."""
+"""The state of a database as `coorace-desktop check` reports it, and its repair (`check --repair`)."""
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import func
-from sqlmodel import SQLModel, select
+from sqlmodel import Session, SQLModel, select
 
 from coorace_desktop.domain import (
     BoardMandate,
@@ -24,8 +25,11 @@ from coorace_desktop.domain import (
     Territory,
     YearlyFigures,
 )
+from coorace_desktop.services.derived_keys import key_problems, refresh_keys
+from coorace_desktop.storage.backup import BackupKind, safety_copy
 from coorace_desktop.storage.database import Database
-from coorace_desktop.storage.integrity import integrity_problems
+from coorace_desktop.storage.errors import StorageError
+from coorace_desktop.storage.integrity import integrity_problems, rebuild_derived
 
 # What a user counts, under the names `check --json` prints.
 COUNTED: dict[str, type[SQLModel]] = {
@@ -60,10 +64,42 @@ class HealthReport:
         return not self.problems
 
 
+@dataclass
+class RepairReport:
+    before: HealthReport
+    after: HealthReport
+    done: list[str]
+    safety_copy: Path | None
+
+
 def counts(database: Database) -> dict[str, int]:
     with database.session() as session:
-        return {name: session.exec(select(func.count()).select_from(table)).one() for name, table in COUNTED.items()}
+        return _counts(session)
+
+
+def _counts(session: Session) -> dict[str, int]:
+    return {name: session.exec(select(func.count()).select_from(table)).one() for name, table in COUNTED.items()}
 
 
 def check_database(database: Database) -> HealthReport:
-    return HealthReport(schema=database.schema_revision(), counts=counts(database), problems=integrity_problems(database))
+    """integrity_check, foreign_key_check, each word index, the schema, the stored search keys."""
+    problems = integrity_problems(database)
+    with database.session() as session:
+        problems += key_problems(session)
+        return HealthReport(schema=database.schema_revision(), counts=_counts(session), problems=problems)
+
+
+def repair_database(database: Database) -> RepairReport:
+    """Take a safety copy, rebuild what is derived (word indexes, indexes, search keys) in one
+    transaction, then check again. Never deletes a user's row: any count change rolls it back."""
+    before = check_database(database)
+    if before.ok:
+        return RepairReport(before, before, [], None)
+    copy = safety_copy(database.path, BackupKind.BEFORE_REPAIR)[0] if database.path else None
+    with Session(database.engine, expire_on_commit=False) as session, session.begin():
+        done = rebuild_derived(session.connection()) if database.path else []
+        refreshed = refresh_keys(session)
+        done += [f"Clés de recherche recalculées : {count} {label}." for label, count in refreshed.items()]
+        if _counts(session) != before.counts:
+            raise StorageError("La réparation aurait changé le nombre de lignes : elle est annulée, rien n'a changé.")
+    return RepairReport(before, check_database(database), done, copy.path if copy else None)

@@ -45,6 +45,11 @@ class BackupKind(LabelledEnum):
     AUTOMATIC = "auto", "Sauvegarde automatique"
     BEFORE_MIGRATION = "avant-migration", "Avant mise à jour du schéma"
     BEFORE_RESTORE = "avant-restauration", "Avant restauration"
+    BEFORE_REPAIR = "avant-reparation", "Avant réparation"
+
+
+# Safety snapshots the application takes itself: rotated, the newest few of each kind kept.
+SNAPSHOT_KINDS = (BackupKind.BEFORE_MIGRATION, BackupKind.BEFORE_RESTORE, BackupKind.BEFORE_REPAIR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,14 +281,14 @@ def file_failure(error: BaseException, folder: Path) -> BaseException:
 
 
 def raw_copy(database: Path, kind: BackupKind) -> BackupInfo:
-    """A byte copy of the file (and of its -wal) into the backups folder, for a file SQLite cannot read whole.
+    """A byte copy of the file (and of its -wal and -shm) into the backups folder, for a file SQLite cannot read whole.
 
     Written under temporary names and renamed once whole, like every backup: a failed copy leaves nothing."""
     now = datetime.now().astimezone()
     folder = backup_dir()
     final = folder / backup_name(database, kind, now, folder)
     copies = [(source, _partial_path(folder), target)
-              for source, target in ((database, final), (wal_path(database), wal_path(final))) if source.exists()]
+              for source, target in ((database, final), *zip(side_paths(database), side_paths(final), strict=True)) if source.exists()]
     partial_manifest = manifest_path(copies[0][1])
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # backups hold personal data
@@ -308,8 +313,35 @@ def raw_copy(database: Path, kind: BackupKind) -> BackupInfo:
     return info
 
 
-def wal_path(path: Path) -> Path:
-    return path.with_name(path.name + "-wal")
+def safety_copy(database: Path, kind: BackupKind) -> tuple[BackupInfo | None, bool]:
+    """The database kept in the backups folder before it is replaced or repaired, and whether it was damaged.
+
+    Any error reading it (a broken word index fails only when its table is read) makes the copy
+    byte for byte: a damaged file is exactly what a restore or a repair is for."""
+    if not database.exists() or database.stat().st_size == 0:
+        return None, False
+    if _quick_check_passes(database):
+        try:
+            return create_backup(database, None, kind=kind), False
+        except (sqlite3.DatabaseError, StorageError):
+            pass
+    return raw_copy(database, kind), True
+
+
+def _quick_check_passes(database: Path) -> bool:
+    try:
+        connection = read_only_connection(database)
+        try:
+            return connection.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def side_paths(path: Path) -> tuple[Path, Path]:
+    """The -wal and -shm files SQLite keeps next to a database in WAL mode."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
 def read_manifest(backup: Path) -> BackupInfo | None:

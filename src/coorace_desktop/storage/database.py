@@ -72,6 +72,24 @@ class Database:
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
+    @contextmanager
+    def secure_session(self) -> Iterator[Session]:
+        """session(), for erasing: on SQLite, deleted bytes are overwritten (secure_delete) and the
+        WAL is folded into the file and emptied afterwards, so no old copy of the row remains."""
+        if self.path is None:
+            with self.session() as session:
+                yield session
+            return
+        with self.engine.connect() as connection:
+            raw = connection.connection.driver_connection  # pragmas outside any transaction
+            raw.execute("PRAGMA secure_delete = ON")
+            try:
+                with Session(connection, expire_on_commit=False) as session, session.begin():
+                    yield session
+            finally:
+                raw.execute("PRAGMA secure_delete = OFF")
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def schema_revision(self) -> str | None:
         with self.engine.connect() as connection:
             return migrate.current_revision(connection)

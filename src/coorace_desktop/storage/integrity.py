@@ -1,15 +1,119 @@
-"""SQLite's own health checks on an open database."""
+"""SQLite's own health checks on an open database, the schema against the migrations, and
+rebuilding what SQLite derives (word indexes, indexes) without touching a user's row."""
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import SQLModel
 
 from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.migrate import include_object_for
+from coorace_desktop.storage.word_search import WORD_INDEXES
+
+# An FTS5 index's structure record when it holds nothing (id 10 in its _data table). Written back
+# only when that record is gone: FTS5 cannot even run 'rebuild' without it.
+_EMPTY_STRUCTURE = bytes(7)
+_FTS5_VERSION = 4
 
 
 def integrity_problems(database: Database) -> list[str]:
-    """What integrity_check and foreign_key_check report (empty when healthy; nothing to run off SQLite)."""
-    if database.path is None:
-        return []
+    """Every problem SQLite and the migrations see, each in French (empty when healthy)."""
     with database.engine.connect() as connection:
+        problems = schema_problems(connection)
+        if database.path is None:
+            return problems  # the server checks its own pages
         integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
         foreign_keys = list(connection.exec_driver_sql("PRAGMA foreign_key_check"))
-    problems = [] if integrity == ["ok"] else integrity
-    problems += [f"Référence invalide dans {table} (ligne {rowid}) vers {parent}" for table, rowid, parent, _ in foreign_keys]
+        problems += [] if integrity == ["ok"] else [f"Intégrité SQLite : {line}" for line in integrity]
+        problems += [f"Référence invalide dans {table} (ligne {rowid}) vers {parent}" for table, rowid, parent, _ in foreign_keys]
+        problems += [problem for name in WORD_INDEXES if (problem := word_index_problem(connection, name))]
     return problems
+
+
+def word_index_problem(connection: Connection, name: str) -> str | None:
+    """FTS5's own integrity-check of one word index against its table, in French, or None."""
+    try:
+        with connection.begin_nested() if connection.in_transaction() else connection.begin() as transaction:
+            connection.exec_driver_sql(f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', 1)")
+            transaction.rollback()
+    except DBAPIError as error:
+        return f"L'index de recherche par mots {name} est endommagé ({error.orig}) : la recherche dans les notes échouera."
+    return None
+
+
+def opening_problems(database: Database) -> list[str]:
+    """The cheap part of the checks, for the window as it opens a file: can each word index be read at all?"""
+    if database.path is None:
+        return []
+    problems = []
+    with database.engine.connect() as connection:
+        for name in WORD_INDEXES:
+            try:
+                connection.exec_driver_sql(f"SELECT rowid FROM {name} WHERE {name} MATCH 'a*' LIMIT 1").all()
+            except DBAPIError as error:
+                problems.append(f"L'index de recherche par mots {name} est endommagé ({error.orig}) : la recherche dans les notes échouera.")
+    return problems
+
+
+def schema_problems(connection: Connection) -> list[str]:
+    """What differs between the database's tables and the models the migrations produce."""
+    # Alembic's autogenerate is heavy: loaded by `check`, never while the window paints.
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    options = {
+        "compare_type": True,
+        "include_object": include_object_for(connection.dialect.name),
+        # Not even reflected: a damaged word index fails when its columns are read.
+        "include_name": lambda name, kind, _parent: not (kind == "table" and (name or "").startswith(WORD_INDEXES)),
+    }
+    differences = compare_metadata(MigrationContext.configure(connection, opts=options), SQLModel.metadata)
+    return [f"Le schéma diffère des migrations : {_describe(difference)}" for difference in differences]
+
+
+_DIFFERENCES = {
+    "add_table": "table absente", "remove_table": "table en trop", "add_column": "colonne absente",
+    "remove_column": "colonne en trop", "add_index": "index absent", "remove_index": "index en trop",
+    "modify_type": "type différent", "modify_nullable": "obligation différente", "modify_default": "défaut différent",
+}
+
+
+def _describe(difference: tuple | list) -> str:
+    """('add_column', schema, table, Column) as 'colonne absente organisations.siret'."""
+    kind, *parts = difference[0] if isinstance(difference, list) else difference  # modify_* come as lists
+    names = [part if isinstance(part, str) else getattr(part, "name", None) for part in parts]
+    return f"{_DIFFERENCES.get(kind, kind)} {'.'.join(name for name in names if name)}"
+
+
+def rebuild_derived(connection: Connection) -> list[str]:
+    """Rebuild every word index and every SQLite index inside the caller's transaction; what was done, in French."""
+    done = []
+    for name in WORD_INDEXES:
+        _rebuild_word_index(connection, name)
+        done.append(f"Index de recherche par mots {name} reconstruit.")
+    missing = [index for table in SQLModel.metadata.sorted_tables for index in table.indexes
+               if not _index_exists(connection, index.name)]
+    for index in missing:
+        index.create(connection)
+    if missing:
+        done.append(f"Index recréés : {', '.join(index.name for index in missing)}.")
+    connection.exec_driver_sql("REINDEX")
+    done.append("Index SQLite reconstruits (REINDEX).")
+    return done
+
+
+def _index_exists(connection: Connection, name: str) -> bool:
+    return connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).first() is not None
+
+
+def _rebuild_word_index(connection: Connection, name: str) -> None:
+    try:
+        with connection.begin_nested():
+            connection.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+            return
+    except DBAPIError:
+        pass  # its structure record or configuration is gone: start it again empty, then rebuild
+    for shadow in ("data", "idx", "docsize"):
+        connection.exec_driver_sql(f"DELETE FROM {name}_{shadow}")
+    connection.exec_driver_sql(f"INSERT INTO {name}_data (id, block) VALUES (10, ?)", (_EMPTY_STRUCTURE,))
+    connection.exec_driver_sql(f"INSERT OR REPLACE INTO {name}_config (k, v) VALUES ('version', ?)", (_FTS5_VERSION,))
+    connection.exec_driver_sql(f"INSERT INTO {name}({name}) VALUES ('rebuild')")

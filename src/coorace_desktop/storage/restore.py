@@ -10,6 +10,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -19,14 +20,13 @@ from coorace_desktop.storage import migrate
 from coorace_desktop.storage.backup import (
     BackupInfo,
     BackupKind,
-    create_backup,
     file_failure,
-    raw_copy,
     read_manifest,
+    safety_copy,
     sync_folder,
 )
 from coorace_desktop.storage.database import SQLITE_HEADER, check_sqlite_file, open_database, staging_path
-from coorace_desktop.storage.engine import APPLICATION_ID, connect_read_only
+from coorace_desktop.storage.engine import APPLICATION_ID
 from coorace_desktop.storage.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
@@ -59,6 +59,25 @@ class RestoreResult:
     database: Path
     verification: Verification
     safety_copy: BackupInfo | None
+    # The replaced file could not be read whole: its safety copy is byte for byte.
+    replaced_was_damaged: bool = False
+    erasures_reapplied: int = 0
+
+    def safety_note(self) -> str | None:
+        """What became of the replaced database, in French (None when there was none)."""
+        if self.safety_copy is None:
+            return None
+        if self.replaced_was_damaged:
+            return ("L'ancienne base était endommagée (illisible en partie) : "
+                    f"sa copie à l'identique est conservée : {self.safety_copy.path}")
+        return f"La base remplacée est conservée : {self.safety_copy.path}"
+
+    def erasure_note(self) -> str | None:
+        """How many persons erased since the backup were erased again, in French."""
+        if not self.erasures_reapplied:
+            return None
+        return (f"{self.erasures_reapplied} effacement(s) de personne(s) postérieur(s) à la sauvegarde "
+                "réappliqué(s) : ces personnes restent effacées.")
 
 
 def verify_backup(candidate: Path) -> Verification:
@@ -68,14 +87,21 @@ def verify_backup(candidate: Path) -> Verification:
 
 
 def restore_backup(
-    database: Path, candidate: Path, *, lock: DatabaseLock | None = None, progress: Progress | None = None
+    database: Path,
+    candidate: Path,
+    *,
+    lock: DatabaseLock | None = None,
+    progress: Progress | None = None,
+    before_replace: Callable[[Path, Path], int] | None = None,
 ) -> RestoreResult:
     """Replace `database` by a verified copy of `candidate`, migrated if older, keeping a safety copy.
 
     The caller must have closed its own connections; `lock` is its held lock, else one is taken
     here (DatabaseInUseError when another application holds the database). A target that is not
     one of ours is refused as `check` refuses it; a damaged one of ours is what restoring is for.
-    A symbolic link is followed once, on purpose: the database it points to is the one replaced."""
+    A symbolic link is followed once, on purpose: the database it points to is the one replaced.
+    `before_replace(database, staged)` may change the verified copy (services/privacy re-applies
+    erasures); it returns how many."""
     database, candidate = database.resolve(), candidate.resolve()
     if candidate == database:
         raise StorageError(f"{candidate.name} est la base actuelle elle-même : choisissez une sauvegarde.")
@@ -89,8 +115,10 @@ def restore_backup(
         _remove_with_side_files(staged)  # left by an interrupted restore (we hold the lock)
         report(0, 4, "Vérification de la copie")
         verification = _stage_and_check(candidate, staged)
+        reapplied = before_replace(database, staged) if before_replace else 0
+        _single_file(staged)
         report(1, 4, "Copie de sécurité de la base actuelle")
-        safety = _safety_copy(database)
+        safety, damaged = safety_copy(database, BackupKind.BEFORE_RESTORE)
         report(2, 4, "Remplacement de la base")
         _quiesce(database)
         os.replace(staged, database)
@@ -107,7 +135,7 @@ def restore_backup(
         _remove_with_side_files(staged)
         if own_lock:
             lock.release()
-    return RestoreResult(database, verification, safety)
+    return RestoreResult(database, verification, safety, damaged, reapplied)
 
 
 def _check_target(database: Path) -> None:
@@ -214,29 +242,6 @@ def _single_file(path: Path) -> None:
         connection.execute("PRAGMA journal_mode = DELETE")
     finally:
         connection.close()
-
-
-def _safety_copy(database: Path) -> BackupInfo | None:
-    """The current database, kept in the backups folder; byte for byte when SQLite cannot read it."""
-    if not database.exists() or database.stat().st_size == 0:
-        return None
-    if _healthy(database):
-        try:
-            return create_backup(database, None, kind=BackupKind.BEFORE_RESTORE)
-        except (CorruptDatabaseError, ForeignDatabaseError):
-            pass
-    return raw_copy(database, BackupKind.BEFORE_RESTORE)
-
-
-def _healthy(database: Path) -> bool:
-    try:
-        connection = connect_read_only(database, glance=True)  # we hold the lock: nobody writes
-        try:
-            return connection.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError:
-        return False
 
 
 def _quiesce(database: Path) -> None:

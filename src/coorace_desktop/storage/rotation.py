@@ -10,12 +10,13 @@ from pathlib import Path
 from coorace_desktop.storage.backup import (
     BACKUP_SUFFIX,
     PARTIAL_PREFIX,
+    SNAPSHOT_KINDS,
     BackupInfo,
     BackupKind,
     Progress,
     create_backup,
     read_manifest,
-    wal_path,
+    side_paths,
 )
 from coorace_desktop.storage.paths import backup_dir
 
@@ -68,10 +69,10 @@ def backups_to_remove(backups: list[BackupInfo], policy: RetentionPolicy) -> lis
             if period_key not in periods_seen and len(periods_seen) < limit:
                 periods_seen.append(period_key)
                 keep.add(info.path)
-    for kind in (BackupKind.BEFORE_MIGRATION, BackupKind.BEFORE_RESTORE):
+    for kind in SNAPSHOT_KINDS:
         snapshots = [info.path for info in newest_first if info.kind is kind]
         keep.update(snapshots[: policy.snapshots])
-    rotated = (BackupKind.AUTOMATIC, BackupKind.BEFORE_MIGRATION, BackupKind.BEFORE_RESTORE)
+    rotated = (BackupKind.AUTOMATIC, *SNAPSHOT_KINDS)
     return [info for info in newest_first if info.kind in rotated and info.path not in keep]
 
 
@@ -87,7 +88,7 @@ def rotate(database: Path, policy: RetentionPolicy = RetentionPolicy(), folder: 
     """Delete the rotated backups of `database` the policy no longer keeps; returns what was deleted."""
     removed = []
     for info in backups_to_remove(list_backups(folder, database), policy):
-        for path in (info.path, info.manifest_path, wal_path(info.path)):
+        for path in (info.path, info.manifest_path, *side_paths(info.path)):
             path.unlink(missing_ok=True)
         removed.append(info.path)
     return removed + _remove_abandoned_partials(folder or backup_dir(), datetime.now().timestamp())

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop.storage.backup import BackupKind, create_backup
+from coorace_desktop.storage.integrity import opening_problems
 from coorace_desktop.storage.lock import DatabaseInUseError, DatabaseLock, lock_path
 from coorace_desktop.storage.rotation import list_backups
 from coorace_desktop.ui.widgets import errors
@@ -11,7 +12,7 @@ from coorace_desktop.ui.window import backup_controller, backup_dialogs
 from coorace_desktop.ui.window.backup_controller import DataSafety, open_locked
 from coorace_desktop.ui.window.backup_dialogs import RestoreDialog
 from coorace_desktop.ui.window.main_window import MainWindow
-from tests.sqlite_files import organisation_count
+from tests.sqlite_files import execute, organisation_count
 
 
 @pytest.fixture
@@ -146,3 +147,41 @@ def test_a_protected_folder_opens_read_only_after_saying_so(qtbot, path, monkeyp
     database, lock = open_locked(None, path, False, at_start=True)
     assert database.read_only and lock is None and "protégé en écriture" in told[0]
     database.close()
+
+
+def damaged_window(qtbot, path, settings, monkeypatch, choice):
+    execute(path, "DELETE FROM support_actions_fts_data")
+    asked = []
+    monkeypatch.setattr(backup_controller, "ask_repair_or_restore", lambda parent, name, problems: asked.append(problems) or choice)
+    database, lock = open_locked(None, path, False, at_start=True)
+    window = MainWindow(database, settings)
+    qtbot.addWidget(window)
+    window.safety = DataSafety(window, lock)
+    qtbot.waitUntil(lambda: bool(asked))
+    return window, asked
+
+
+def test_opening_a_damaged_file_offers_repair_and_repairs_it(qtbot, path, settings, monkeypatch):
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    window, asked = damaged_window(qtbot, path, settings, monkeypatch, "repair")
+    try:
+        assert "support_actions_fts" in asked[0][0]
+        assert "Index de recherche par mots support_actions_fts reconstruit." in told[0] and "Base saine." in told[0]
+        assert opening_problems(window.database) == []
+        assert organisation_count(path) == 51
+    finally:
+        window.safety.release_all()
+
+
+def test_opening_a_damaged_file_may_restore_instead(qtbot, path, settings, monkeypatch):
+    saved = create_backup(path, kind=BackupKind.AUTOMATIC)
+    monkeypatch.setattr(RestoreDialog, "exec", lambda self: setattr(self, "chosen", saved.path) or True)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    window, _asked = damaged_window(qtbot, path, settings, monkeypatch, "restore")
+    try:
+        assert "L'ancienne base était endommagée" in told[0]
+        assert opening_problems(window.database) == []
+    finally:
+        window.safety.release_all()

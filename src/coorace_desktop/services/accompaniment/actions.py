@@ -18,7 +18,7 @@ from coorace_desktop.domain.accompaniment_rules import (
 from coorace_desktop.domain.enums import ActionKind, ActionOutcome, ProjectHolderStatus
 from coorace_desktop.domain.governance import StaffMember
 from coorace_desktop.domain.organisations import Organisation, Person
-from coorace_desktop.domain.text import fold, search_key
+from coorace_desktop.domain.text import action_search_key, fold
 from coorace_desktop.domain.validation import ValidationError, required_text
 from coorace_desktop.services.listing import match_rank, search_condition
 from coorace_desktop.storage.database import Database
@@ -162,7 +162,7 @@ def _columns(draft: ActionDraft) -> dict:
         "hours": draft.hours,
         "outcome": draft.outcome,
         "notes": draft.notes,
-        "search_key": search_key(draft.group_label, draft.notes),
+        "search_key": action_search_key(draft.group_label, draft.notes),
     }
     for kind, (_table, column) in BENEFICIARY_TABLES.items():
         columns[column.key] = draft.beneficiary.id if draft.beneficiary and draft.beneficiary.kind == kind else None

@@ -19,7 +19,7 @@ from coorace_desktop.domain.events_rules import (
     clean_participants,
 )
 from coorace_desktop.domain.organisations import Organisation
-from coorace_desktop.domain.text import fold, search_key
+from coorace_desktop.domain.text import event_search_key, fold
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.conflicts import require_version, stale_event
 from coorace_desktop.services.events.figures import (  # noqa: F401  (the report imports them from here)
@@ -83,7 +83,7 @@ _INPUT_FIELDS = tuple(field.name for field in fields(EventInput))
 
 
 def _event_search_key(values: EventInput) -> str:
-    return search_key(values.title, values.place, values.organiser_name, values.description, values.highlight_title)
+    return event_search_key(values.title, values.place, values.organiser_name, values.description, values.highlight_title)
 
 
 def _columns(values: EventInput) -> dict:

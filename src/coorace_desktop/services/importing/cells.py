@@ -5,10 +5,10 @@ from datetime import date, datetime
 
 from coorace_desktop.domain.enums import SIAE_TYPE_NAMES, SiaeType
 from coorace_desktop.domain.text import fold
+from coorace_desktop.domain.typed_dates import TypedDate, from_number, parse_typed_date
 from coorace_desktop.domain.validation import ValidationError
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
-_DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
 _TYPE_SEPARATORS = re.compile(r"\s*(?:[/,;+&]|\s-\s)\s*")
 _AND = re.compile(r"\s+et\s+", re.IGNORECASE)
 
@@ -69,20 +69,17 @@ def as_whole_number(value: object, what: str, *, decimal_comma: bool) -> int | N
     return int(number)
 
 
-def as_date(value: object, what: str) -> date | None:
+def as_typed_date(value: object, what: str) -> TypedDate | None:
+    """A date cell however it was typed or stored (a year, a month, a day, an Excel serial); None when blank."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.date()
+        return TypedDate(value.date())
     if isinstance(value, date):
-        return value
-    text = as_text(value)
-    for pattern in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValidationError(f"{what} : date attendue (jj/mm/aaaa), pas « {text} ».")
+        return TypedDate(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return from_number(float(value), what)
+    return parse_typed_date(as_text(value), what)
 
 
 def _type_names() -> dict[str, SiaeType]:

@@ -1,6 +1,9 @@
 """Comparing drafts with the organisations already in the database: create, update, unchanged,
-or possible duplicate (same e-mail, same phone, or a close name) for the user to decide."""
+or possible duplicate for the user to decide, on evidence that adds up: the same e-mail or phone,
+or a close name *and* the same town or département (a short name inside a longer one is no
+evidence alone: "ENTRAIDE" in Vayrac is not "Œuvre d'Entraide Cévenole" in Florac)."""
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -9,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coorace_desktop.domain import Contact, Organisation, OrganisationType, Person, Site
+from coorace_desktop.domain.departments import department_of_postcode
 from coorace_desktop.domain.names import name_key
 from coorace_desktop.domain.text import fold
 from coorace_desktop.services.importing.member_rows import (
@@ -23,7 +27,10 @@ from coorace_desktop.services.importing.outcome import Action
 # token_sort_ratio on folded names: 'Hérisson Bellor SARL' vs 'HERISSON BELLOR' scores 86.
 FUZZY_NAME_CUTOFF = 85
 CONTAINED_NAME_MIN = 5
+CANDIDATES = 5
 _NOT_DIGITS = re.compile(r"\D")
+# Compared names leave these out: "Le Relais Gard" and "Relais du Gard" are one name.
+_LINK_WORDS = frozenset({"l", "le", "la", "les", "d", "de", "du", "des", "et", "en", "au", "aux", "a"})
 
 
 @dataclass(slots=True)
@@ -64,6 +71,56 @@ class ExistingOrganisation:
 
 
 @dataclass(frozen=True, slots=True)
+class Places:
+    """Where an organisation is: its towns (folded, as written) and its départements."""
+
+    towns: tuple[tuple[str, str], ...] = ()
+    departments: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, sites) -> "Places":
+        return cls(
+            tuple((fold(site.city), site.city) for site in sites if site.city),
+            frozenset(d for site in sites if (d := site.department or department_of_postcode(site.postcode) or "")),
+        )
+
+    def shared_with(self, other: "Places") -> str:
+        """'même ville : Florac' (as `other` writes it), 'même département : 48', or ''."""
+        for town, _written in self.towns:
+            for other_town, written in other.towns:
+                # "Tarascon" and "Tarascon-sur-Ariège" are one town; the shorter is a whole-word prefix.
+                short, long = sorted((town, other_town), key=len)
+                if long == short or long.startswith(short + " "):
+                    return f"même ville : {written}"
+        if common := sorted(self.departments & other.departments):
+            return f"même département : {common[0]}"
+        return ""
+
+
+def comparable(key: str) -> str:
+    """A folded name without its link words, as names are compared."""
+    return " ".join(word for word in key.split() if word not in _LINK_WORDS) or key
+
+
+def name_likeness(key: str, other_key: str) -> str:
+    """'nom proche (88 %)', "nom inclus dans l'autre", or '' for two folded names."""
+    key, other_key = comparable(key), comparable(other_key)
+    score = fuzz.token_sort_ratio(key, other_key)
+    if score >= FUZZY_NAME_CUTOFF:
+        return f"nom proche ({score:.0f} %)"
+    if min(len(key), len(other_key)) >= CONTAINED_NAME_MIN and fuzz.token_set_ratio(key, other_key) == 100:
+        return "nom inclus dans l'autre"
+    return ""
+
+
+def name_evidence(key: str, places: Places, other_key: str, other_places: Places) -> str:
+    """Why two organisations may be one by name: a close name and a shared place, else ''."""
+    likeness = name_likeness(key, other_key)
+    place = likeness and places.shared_with(other_places)
+    return f"{likeness} et {place}" if place else ""
+
+
+@dataclass(frozen=True, slots=True)
 class PlannedOrganisation:
     """What the import will do with one organisation of the file, and why."""
 
@@ -78,24 +135,8 @@ class PlannedOrganisation:
 class ExistingIndex:
     """Every organisation of the database with its sites, types and contacts, looked up by key."""
 
-    def __init__(self, session: Session) -> None:
-        self.organisations: dict[int, ExistingOrganisation] = {}
-        columns = [getattr(Organisation, merged.name) for merged in MERGED_FIELDS]
-        for row in session.execute(select(Organisation.id, Organisation.name, *columns)):
-            values = dict(zip((merged.name for merged in MERGED_FIELDS), row[2:], strict=True))
-            self.organisations[row.id] = ExistingOrganisation(row.id, row.name, values)
-        for organisation_id, siae_type in session.execute(select(OrganisationType.organisation_id, OrganisationType.siae_type)):
-            self.organisations[organisation_id].types.add(str(siae_type))
-        site_columns = (Site.id, Site.position, Site.address, Site.postcode, Site.city, Site.department, Site.phone, Site.email)
-        for row in session.execute(select(Site.organisation_id, *site_columns).order_by(Site.position, Site.id)):
-            self.organisations[row.organisation_id].sites.append(ExistingSite(*row[1:]))
-        contact_rows = session.execute(
-            select(Contact.organisation_id, Contact.id, Person.id, Person.first_name, Person.last_name, Contact.role, Person.email, Person.phone)
-            .join(Person, Person.id == Contact.person_id)
-            .order_by(Contact.id)
-        )
-        for row in contact_rows:
-            self.organisations[row[0]].contacts.append(ExistingContact(*row[1:]))
+    def __init__(self, organisations: dict[int, ExistingOrganisation]) -> None:
+        self.organisations = organisations
         self.by_siret = {o.fields["siret"]: o.id for o in self.organisations.values() if o.fields["siret"]}
         self.by_name = {}
         for organisation in self.organisations.values():
@@ -108,8 +149,48 @@ class ExistingIndex:
                     self.by_email.setdefault(item.email.casefold(), organisation.id)
                 if item.phone:
                     self.by_phone.setdefault(_digits(item.phone), organisation.id)
+        self.places = {o.id: Places.of(o.sites) for o in self.organisations.values()}
         self._fuzzy_ids = list(self.by_name.values())
-        self._fuzzy_keys = list(self.by_name.keys())
+        self._fuzzy_keys = [comparable(key) for key in self.by_name]
+        # Names are compared only with organisations sharing a place: the evidence needs one, and
+        # 6,000 similar names in other towns would otherwise each be weighed (30 s instead of 2).
+        self._near: dict[str, list[int]] = {}
+        for position, organisation_id in enumerate(self._fuzzy_ids):
+            for place in _place_keys(self.places[organisation_id]):
+                self._near.setdefault(place, []).append(position)
+
+    @classmethod
+    def load(cls, session: Session) -> "ExistingIndex":
+        """The index of every organisation stored now."""
+        organisations: dict[int, ExistingOrganisation] = {}
+        columns = [getattr(Organisation, merged.name) for merged in MERGED_FIELDS]
+        for row in session.execute(select(Organisation.id, Organisation.name, *columns)):
+            values = dict(zip((merged.name for merged in MERGED_FIELDS), row[2:], strict=True))
+            organisations[row.id] = ExistingOrganisation(row.id, row.name, values)
+        for organisation_id, siae_type in session.execute(select(OrganisationType.organisation_id, OrganisationType.siae_type)):
+            organisations[organisation_id].types.add(str(siae_type))
+        site_columns = (Site.id, Site.position, Site.address, Site.postcode, Site.city, Site.department, Site.phone, Site.email)
+        for row in session.execute(select(Site.organisation_id, *site_columns).order_by(Site.position, Site.id)):
+            organisations[row.organisation_id].sites.append(ExistingSite(*row[1:]))
+        contact_rows = session.execute(
+            select(Contact.organisation_id, Contact.id, Person.id, Person.first_name, Person.last_name, Contact.role, Person.email, Person.phone)
+            .join(Person, Person.id == Contact.person_id)
+            .order_by(Contact.id)
+        )
+        for row in contact_rows:
+            organisations[row[0]].contacts.append(ExistingContact(*row[1:]))
+        return cls(organisations)
+
+    @functools.cache  # noqa: B019 (one index per preview; drafts of one town share their neighbours)
+    def _neighbours(self, place_keys: frozenset[str]) -> tuple[list[int], list[str]]:
+        positions = sorted({position for place in place_keys for position in self._near.get(place, ())})
+        return positions, [self._fuzzy_keys[position] for position in positions]
+
+    def _evidence(self, key: str, places: Places, match: tuple, positions: list[int]) -> tuple[int, str] | None:
+        other_key, _score, index = match
+        organisation_id = self._fuzzy_ids[positions[index]]
+        evidence = name_evidence(key, places, other_key, self.places[organisation_id])
+        return (organisation_id, evidence) if evidence else None
 
     def possible_duplicate(self, draft: OrganisationDraft) -> tuple[int, str] | None:
         """The existing organisation this draft may well be, and why; None when it looks new."""
@@ -119,15 +200,25 @@ class ExistingIndex:
         for phone in _phones(draft):
             if _digits(phone) in self.by_phone:
                 return self.by_phone[_digits(phone)], f"même téléphone : {phone}"
-        if self._fuzzy_keys:
-            match = process.extractOne(draft.name_key, self._fuzzy_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME_CUTOFF)
-            if match is not None:
-                return self._fuzzy_ids[match[2]], f"nom proche ({match[1]:.0f} %)"
-            # One name wholly inside the other ('CASTA' and 'CASTA ALZEN'), unless it is too short to mean much.
-            match = process.extractOne(draft.name_key, self._fuzzy_keys, scorer=fuzz.token_set_ratio, score_cutoff=100)
-            if match is not None and min(len(match[0]), len(draft.name_key)) >= CONTAINED_NAME_MIN:
-                return self._fuzzy_ids[match[2]], "nom inclus dans l'autre"
+        places = Places.of(draft.sites)
+        positions, keys = self._neighbours(frozenset(_place_keys(places)))
+        key = comparable(draft.name_key)
+        for scorer, cutoff in ((fuzz.token_sort_ratio, FUZZY_NAME_CUTOFF), (fuzz.token_set_ratio, 100)):
+            best = process.extractOne(key, keys, scorer=scorer, score_cutoff=cutoff)  # stops early: fast
+            if best is None:
+                continue
+            if found := self._evidence(key, places, best, positions):
+                return found
+            # Rarely, the best name shares only a key with the draft, not the place: the next few then.
+            for match in process.extract(key, keys, scorer=scorer, score_cutoff=cutoff, limit=CANDIDATES)[1:]:
+                if found := self._evidence(key, places, match, positions):
+                    return found
         return None
+
+
+def _place_keys(places: Places) -> set[str]:
+    """Keys two places that may be shared both have: the département, the town's first word."""
+    return {f"d{department}" for department in places.departments} | {f"t{town.split()[0]}" for town, _ in places.towns}
 
 
 def _digits(phone: str) -> str:
@@ -167,9 +258,11 @@ def plan_members(index: ExistingIndex, drafts: list[OrganisationDraft]) -> list[
 
 
 def matching_site(existing: ExistingOrganisation, site: SiteDraft) -> ExistingSite | None:
-    """The existing site the file's site is: same postcode and city, or the same address."""
+    """The existing site the file's site is: same postcode and city, the same address, or the same
+    town when the file gives no postcode (the members export lists the town only)."""
     for candidate in existing.sites:
-        if site.postcode and site.city and (candidate.postcode, fold(candidate.city)) == (site.postcode, fold(site.city)):
+        same_town = site.city and fold(candidate.city) == fold(site.city)
+        if same_town and (candidate.postcode == site.postcode or not site.postcode):
             return candidate
     for candidate in existing.sites:
         if site.address and fold(candidate.address) == fold(site.address):

@@ -2,15 +2,15 @@
 and the rows of one organisation (one row per site, as directories list them) gathered."""
 
 from dataclasses import dataclass, replace
-from datetime import date
 
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.members import ORGANISATION_FIELDS, ContactDraft, SiteDraft
 from coorace_desktop.domain.names import name_key
 from coorace_desktop.domain.text import fold
+from coorace_desktop.domain.typed_dates import TypedDate
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.importing.cells import as_date, as_postcode_text, as_siae_types, as_text
+from coorace_desktop.services.importing.cells import as_postcode_text, as_siae_types, as_text, as_typed_date
 from coorace_desktop.services.importing.mapping import ColumnMapping
 from coorace_desktop.services.importing.outcome import RowError
 from coorace_desktop.services.importing.sources import SourceTable
@@ -40,7 +40,7 @@ class OrganisationDraft:
     siret: str = ""
     website: str = ""
     notes: str = ""
-    joined_on: date | None = None
+    joined: TypedDate | None = None
     types: tuple[SiaeType, ...] = ()
     sites: tuple[SiteDraft, ...] = ()
     contacts: tuple[ContactDraft, ...] = ()
@@ -109,7 +109,7 @@ def _draft(line: int, values: dict[str, object], messages: list[str]) -> Organis
         name=name,
         name_key=fold(name),
         **{field.name: _checked(messages, field.clean, text.get(field.name, "")) or "" for field in MERGED_FIELDS},
-        joined_on=_checked(messages, as_date, values.get("joined_on"), "Date d'adhésion"),
+        joined=_checked(messages, as_typed_date, values.get("joined_on"), "Date d'adhésion"),
         types=_checked(messages, as_siae_types, values.get("types")) or (),
         sites=(site,) if any((site.address, site.postcode, site.city, site.phone, site.email)) else (),
         contacts=contacts,
@@ -127,7 +127,7 @@ def gather(earlier: OrganisationDraft, draft: OrganisationDraft, messages: list[
         earlier,
         lines=earlier.lines + draft.lines,
         **{field.name: getattr(earlier, field.name) or getattr(draft, field.name) for field in MERGED_FIELDS},
-        joined_on=earlier.joined_on or draft.joined_on,
+        joined=earlier.joined or draft.joined,
         types=earlier.types + tuple(t for t in draft.types if t not in earlier.types),
         sites=earlier.sites + tuple(s for s in draft.sites if place_key(s) not in places),
         contacts=earlier.contacts + tuple(c for c in draft.contacts if person_key(c) not in people),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import Connection, bindparam, update
 
 from coorace_desktop.domain import Contact, Membership, Organisation, OrganisationType, Person, Site
+from coorace_desktop.domain.enums import DatePrecision
 from coorace_desktop.domain.names import display_name
 from coorace_desktop.domain.progress import Progress
 from coorace_desktop.domain.text import organisation_search_key
@@ -90,7 +91,11 @@ class MemberWriter:
                 self.writes.sites.append(_site_row(organisation_id, position, site))
             for contact in draft.contacts:
                 self._add_contact(organisation_id, contact)
-            memberships.append({"organisation_id": organisation_id, "joined_on": draft.joined_on, "left_on": None, "notes": IMPORT_NOTE})
+            joined = draft.joined
+            memberships.append({
+                "organisation_id": organisation_id, "joined_on": joined and joined.value, "left_on": None, "notes": IMPORT_NOTE,
+                "joined_precision": joined.precision if joined else DatePrecision.DAY,
+            })
         self._insert(_memberships, memberships)
 
     def merge(self, existing: ExistingOrganisation, draft: OrganisationDraft) -> None:

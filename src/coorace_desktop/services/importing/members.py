@@ -55,7 +55,7 @@ def preview_members(database: Database, table: SourceTable, mapping: ColumnMappi
         raise ImportRefused(f"Aucune colonne n'est associée à : {', '.join(missing)}.")
     drafts, errors = parse_members(table, mapping)
     with database.session() as session:
-        planned = plan_members(ExistingIndex(session), drafts)
+        planned = plan_members(ExistingIndex.load(session), drafts)
     return MemberPreview(table, mapping, tuple(planned), tuple(errors))
 
 
@@ -83,7 +83,7 @@ def apply_members(
     with database.session() as session:
         # Planned again inside the write transaction: the database may have changed since the preview.
         hold_write_lock(session.connection())
-        index = ExistingIndex(session)
+        index = ExistingIndex.load(session)
         for item in plan_members(index, preview.drafts):
             decision = decisions.get(item.draft.line, default_decision)
             if item.action == Action.CREATE or (item.action == Action.DUPLICATE and decision == Decision.CREATE):

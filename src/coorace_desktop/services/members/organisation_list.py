@@ -13,9 +13,10 @@ from sqlalchemy import ColumnElement, and_, case, exists, func, literal, not_
 from sqlmodel import Session, select
 
 from coorace_desktop.domain import Membership, MembershipFee, Organisation, OrganisationType, Site
-from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
+from coorace_desktop.domain.enums import DatePrecision, FeeStatus, MembershipStatus, SiaeType
 from coorace_desktop.domain.members import ORGANISATION_FIELDS
 from coorace_desktop.domain.periods import holds_on_sql
+from coorace_desktop.domain.typed_dates import shown_date
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.storage.database import Database
 
@@ -47,6 +48,14 @@ class MemberRow:
     fee_status: FeeStatus
     fee_paid_on: date | None
     fields: Mapping[str, str] = field(default_factory=dict)  # the exported declared fields, by name
+    member_since_precision: DatePrecision = DatePrecision.DAY
+
+    @property
+    def member_since_shown(self) -> date | str | None:
+        """The day, or '2015' / '03/2015' when only the year or the month was known."""
+        if self.member_since is None or self.member_since_precision is DatePrecision.DAY:
+            return self.member_since
+        return shown_date(self.member_since, self.member_since_precision)
 
     @property
     def types_text(self) -> str:
@@ -104,6 +113,10 @@ class _Expressions:
         self.fee_rank = case((self._holds(MembershipFee, this_year, MembershipFee.paid_on.is_not(None)), 0),
                              (self._holds(MembershipFee, this_year), 1), else_=2)
         self.member_since = select(func.min(Membership.joined_on)).where(Membership.organisation_id == Organisation.id).scalar_subquery()
+        self.member_since_precision = (
+            select(Membership.joined_precision).where(Membership.organisation_id == Organisation.id, Membership.joined_on.is_not(None))
+            .order_by(Membership.joined_on).limit(1).scalar_subquery()
+        )
         self.fee_paid_on = (
             select(MembershipFee.paid_on).where(MembershipFee.organisation_id == Organisation.id, this_year).scalar_subquery()
         )
@@ -178,6 +191,7 @@ def _rows(session: Session, ids: list[int], expressions: _Expressions) -> list[M
             Organisation.id,
             Organisation.name,
             expressions.member_since,
+            expressions.member_since_precision,
             expressions.status_rank,
             expressions.fee_rank,
             expressions.fee_paid_on,
@@ -197,7 +211,7 @@ def _rows(session: Session, ids: list[int], expressions: _Expressions) -> list[M
     ):
         sites[site.organisation_id].append(site)
     rows = {}
-    for organisation_id, name, member_since, status_rank, fee_rank, fee_paid_on, *values in heads:
+    for organisation_id, name, member_since, precision, status_rank, fee_rank, fee_paid_on, *values in heads:
         own_sites = sites[organisation_id]
         main = own_sites[0] if own_sites else None
         rows[organisation_id] = MemberRow(
@@ -213,6 +227,7 @@ def _rows(session: Session, ids: list[int], expressions: _Expressions) -> list[M
             fee_status=_FEE_ORDER[fee_rank],
             fee_paid_on=_as_date(fee_paid_on),
             fields=dict(zip((exported.name for exported in EXPORTED_FIELDS), values, strict=True)),
+            member_since_precision=DatePrecision(precision or DatePrecision.DAY),
         )
     return [rows[organisation_id] for organisation_id in ids]
 

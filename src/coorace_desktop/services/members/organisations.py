@@ -160,23 +160,27 @@ def _save_organisation(database: Database, draft: OrganisationDraft) -> int:
 
 
 def reindex_organisation(session: Session, organisation_id: int) -> None:
-    """Rebuild the folded key the members search box matches, from what is stored now
-    (erased persons left out)."""
+    """Rebuild the folded key the members search box matches, from what is stored now."""
     organisation = session.get(Organisation, organisation_id)
     session.flush()
-    sites = session.exec(select(Site).where(Site.organisation_id == organisation_id).order_by(Site.position)).all()
+    organisation.search_key = current_search_key(session, organisation)
+    session.add(organisation)
+
+
+def current_search_key(session: Session, organisation: Organisation) -> str:
+    """The organisation's search key as its sites and contacts give it now (erased persons left out)."""
+    sites = session.exec(select(Site).where(Site.organisation_id == organisation.id).order_by(Site.position)).all()
     contacts = session.exec(
         select(Person).join(Contact, Contact.person_id == Person.id)
-        .where(Contact.organisation_id == organisation_id, Person.erased_on.is_(None))
+        .where(Contact.organisation_id == organisation.id, Person.erased_on.is_(None))
         .order_by(Contact.id)
     ).all()
-    organisation.search_key = organisation_search_key(
+    return organisation_search_key(
         organisation.name,
         [site.city for site in sites],
         [site.email for site in sites if site.email] + [person.email for person in contacts if person.email],
         [display_name(person.first_name, person.last_name) for person in contacts],
     )
-    session.add(organisation)
 
 
 def deletion_question(database: Database, organisation_id: int) -> str:

@@ -16,6 +16,7 @@ from coorace_desktop.domain import (
     Person,
     ProjectHolder,
     ReportText,
+    Site,
     SupportAction,
     Territory,
 )
@@ -62,7 +63,30 @@ def name_patterns(first_name: str, last_name: str) -> list[str]:
     return [f"{first} {last}", f"{last} {first}"]
 
 
+def email_names(first_name: str, last_name: str) -> set[str]:
+    """The local parts of an e-mail built from the name, letters only: i.chatry, isabelle.chatry,
+    chatry.i, chatryisabelle... (a surname alone is a namesake as often as the person)."""
+    first, last = fold(first_name).replace(" ", ""), fold(last_name).replace(" ", "")
+    if not (first and last):
+        return set()
+    return {first[0] + last, first + last, last + first, last + first[0]}
+
+
 def find_mentions(session: Session, person: Person) -> Iterator[Mention]:
+    """Free texts, and organisations' site e-mails built from the name, that still name the person."""
+    yield from _texts_naming(session, person)
+    names = email_names(person.first_name, person.last_name)
+    if not names:
+        return
+    rows = session.exec(
+        select(Site.email, Organisation.name).join(Organisation, Organisation.id == Site.organisation_id).where(Site.email != "")
+    )
+    for email, organisation in rows:
+        if fold(email.partition("@")[0]).replace(" ", "") in names:
+            yield Mention(f"Adhérent {organisation} (courriel d'un site)", email)
+
+
+def _texts_naming(session: Session, person: Person) -> Iterator[Mention]:
     patterns = [f" {pattern} " for pattern in name_patterns(person.first_name, person.last_name)]
     if not patterns:
         return

@@ -16,6 +16,7 @@ from coorace_desktop.domain import (
     BureauOffice,
     Contact,
     DelegationSite,
+    ErasureRecord,
     GeneralAssembly,
     NationalMandate,
     Organisation,
@@ -171,22 +172,16 @@ def person_record(database: Database, person_id: int) -> PersonRecord:
 
 
 def erase_person(database: Database, person_id: int, today: date | None = None) -> Erasure:
-    """Anonymise the person in one transaction; their contacts, seats and posts stay, nameless."""
-    with database.session() as session:
+    """Anonymise the person in one transaction (their contacts, seats and posts stay, nameless),
+    overwriting the old bytes, and enter them in the erasure register."""
+    with database.secure_session() as session:
         person = _person(session, person_id)
         if person.erased_on is not None:
             raise PrivacyRefusal(f"Cette personne a déjà été effacée le {person.erased_on:%d/%m/%Y}.")
         former_name = PersonSummary(person.id, person.first_name, person.last_name, "", None).display_name
         mentions = tuple(find_mentions(session, person))
-        person.first_name, person.email, person.phone, person.notes = "", "", "", ""
-        person.last_name = f"Personne effacée n° {person.id}"
-        person.name_key = fold(person.last_name)
-        person.erased_on = today or date.today()
-        session.add(person)
-        session.flush()
-        organisation_ids = session.exec(select(Contact.organisation_id).where(Contact.person_id == person_id).distinct()).all()
-        for organisation_id in organisation_ids:
-            reindex_organisation(session, organisation_id)
+        organisation_ids = anonymise(session, person, today or date.today())
+        session.add(ErasureRecord(person_id=person_id, erased_on=person.erased_on))
         return Erasure(
             person_id=person_id,
             former_name=former_name,
@@ -196,6 +191,20 @@ def erase_person(database: Database, person_id: int, today: date | None = None) 
             organisations_reindexed=len(organisation_ids),
             mentions=mentions,
         )
+
+
+def anonymise(session: Session, person: Person, erased_on: date) -> list[int]:
+    """Blank the person's name, e-mail, phone and notes; the organisations whose search key changed."""
+    person.first_name, person.email, person.phone, person.notes = "", "", "", ""
+    person.last_name = f"Personne effacée n° {person.id}"
+    person.name_key = fold(person.last_name)
+    person.erased_on = erased_on
+    session.add(person)
+    session.flush()
+    organisation_ids = session.exec(select(Contact.organisation_id).where(Contact.person_id == person.id).distinct()).all()
+    for organisation_id in organisation_ids:
+        reindex_organisation(session, organisation_id)
+    return list(organisation_ids)
 
 
 def _person(session: Session, person_id: int) -> Person:

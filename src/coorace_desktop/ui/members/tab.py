@@ -42,7 +42,7 @@ def member_columns(fee_year: int) -> list[Column]:
         Column("Ville", "city", lambda row: row.city),
         Column("Téléphone", "phone", lambda row: row.phone),
         Column("E-mail", "email", lambda row: row.email),
-        Column("Adhérent depuis", "member_since", lambda row: row.member_since),
+        Column("Adhérent depuis", "member_since", lambda row: row.member_since_shown),
         Column("Statut", "status", lambda row: row.status.label),
         Column(f"Cotisation {fee_year}", "fee", fee_text),
     ]

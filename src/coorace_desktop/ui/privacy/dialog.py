@@ -1,5 +1,6 @@
 """Données personnelles (RGPD): find a person, export what is held about them, or erase them."""
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -23,6 +24,7 @@ from coorace_desktop.services.privacy.person_data import (
     list_persons,
     person_record,
 )
+from coorace_desktop.services.privacy.register import still_holding_lines
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.table_model import Column
@@ -113,13 +115,14 @@ class PrivacyDialog(QDialog):
             f"Son nom, son e-mail, son téléphone et ses notes seront effacés. Ses {len(record.contacts)} contact(s), "
             f"{len(record.board)} mandat(s) au conseil et {len(record.staff)} poste(s) dans l'équipe restent, "
             f"au nom de « Personne effacée n° {record.id} ».\n\nCette opération ne peut pas être annulée "
-            "(sauf en restaurant une sauvegarde)."
+            "(restaurer une sauvegarde plus ancienne l'efface de nouveau)."
         )
         answer = QMessageBox.warning(self, "Effacer une personne", question,
                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                      QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
+        erased_at = datetime.now().astimezone()
         ok, erasure = run_command(self, erase_person, self.database, person.id)
         if not ok:
             return
@@ -129,6 +132,8 @@ class PrivacyDialog(QDialog):
         if erasure.mentions:
             places = "\n".join(f"• {m.place} : « {m.excerpt} »" for m in erasure.mentions)
             message += f"\n\nSon nom figure encore dans ces textes, à revoir à la main :\n{places}"
+        if held := still_holding_lines(self.database, erased_at):
+            message += "\n\nCes sauvegardes antérieures la contiennent encore :\n" + "\n".join(f"• {line}" for line in held)
         QMessageBox.information(self, "Personne effacée", message)
 
     def _update_buttons(self, *_args: object) -> None:

@@ -9,16 +9,24 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from coorace_desktop.services.privacy.register import restore_keeping_erasures
 from coorace_desktop.storage.backup import BackupInfo, create_backup
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.errors import ReadOnlyError
+from coorace_desktop.storage.integrity import opening_problems
 from coorace_desktop.storage.lock import DatabaseInUseError, DatabaseLock
-from coorace_desktop.storage.restore import RestoreResult, restore_backup
+from coorace_desktop.storage.restore import RestoreResult
 from coorace_desktop.storage.rotation import automatic_backup, daily_backup_due
 from coorace_desktop.ui.privacy.dialog import PrivacyDialog
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.worker import run_in_background
-from coorace_desktop.ui.window.backup_dialogs import BACKUP_FILTER, RestoreDialog, ask_read_only, megabytes
+from coorace_desktop.ui.window.backup_dialogs import (
+    BACKUP_FILTER,
+    RestoreDialog,
+    ask_read_only,
+    ask_repair_or_restore,
+    megabytes,
+)
 from coorace_desktop.ui.window.main_window import MainWindow
 from coorace_desktop.ui.window.server_actions import restore_server_copy, save_server_copy
 
@@ -92,6 +100,31 @@ class DataSafety(QObject):
         self.restore_action.setEnabled(not database.read_only)
         if database.read_only:
             self.window.setWindowTitle(self.window.windowTitle() + READ_ONLY_SUFFIX)
+        else:
+            QTimer.singleShot(0, self, self.offer_repair_if_damaged)  # once the window is up
+
+    def offer_repair_if_damaged(self) -> None:
+        """Say so at once when the file opened is damaged, and offer repair or restore, instead of failing later."""
+        database = self.window.database
+        if database is None or database.read_only:
+            return
+        problems = opening_problems(database)
+        if not problems:
+            return
+        choice = ask_repair_or_restore(self.window, database.display_name, problems)
+        if choice == "restore":
+            self.restore()
+        elif choice == "repair":
+            from coorace_desktop.services.health import repair_database  # Alembic: only when needed
+
+            ok, repair = run_command(self.window, repair_database, database)
+            if ok:
+                lines = ["Réparation faite :", *(f"• {line}" for line in repair.done)]
+                if repair.safety_copy:
+                    lines.append(f"\nCopie de sécurité avant réparation : {repair.safety_copy}")
+                lines.append("\nBase saine." if repair.after.ok else "\nProblèmes restants : " + "; ".join(repair.after.problems))
+                self._reopen_quietly(lambda: None)  # the tabs read the rebuilt indexes
+                QMessageBox.information(self.window, "Base réparée", "\n".join(lines))
 
     def _closing(self, database: Database) -> None:
         """The automatic backup on close (the lock is released once the next file is open, or at exit)."""
@@ -156,7 +189,7 @@ class DataSafety(QObject):
             return
         path, lock = database.path, self.locks.get(database.path.resolve())
         # The restore needs the file to itself: the UI thread waits here, so no tab reads meanwhile.
-        ok, result = self._reopen_quietly(lambda: run_command(self.window, restore_backup, path, dialog.chosen, lock=lock))
+        ok, result = self._reopen_quietly(lambda: run_command(self.window, restore_keeping_erasures, path, dialog.chosen, lock=lock))
         if ok:
             self._restored(result)
 
@@ -165,8 +198,7 @@ class DataSafety(QObject):
         lines = [f"La base a été restaurée depuis {check.path.name} ({check.counts.get('organisations', 0)} adhérents)."]
         if check.needs_migration:
             lines.append(f"Elle a été mise à jour depuis le schéma {check.schema_revision}.")
-        if result.safety_copy:
-            lines.append(f"La base remplacée est conservée : {result.safety_copy.path}")
+        lines += [note for note in (result.erasure_note(), result.safety_note()) if note]
         QMessageBox.information(self.window, "Base restaurée", "\n\n".join(lines))
 
     # -- personal data

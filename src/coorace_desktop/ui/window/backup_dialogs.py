@@ -42,6 +42,22 @@ def ask_read_only(parent: QWidget | None, error: DatabaseInUseError, at_start: b
     return box.clickedButton() is read_only
 
 
+def ask_repair_or_restore(parent: QWidget | None, name: str, problems: list[str]) -> str | None:
+    """The base opened is damaged: "repair", "restore", or None to go on as it is."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Base endommagée", f"{name} est endommagée :\n\n" + "\n".join(f"• {p}" for p in problems),
+                      parent=parent)
+    box.setInformativeText(
+        "Réparer reconstruit ce qui se déduit des données (index de recherche, clés de recherche) après une "
+        "copie de sécurité, sans supprimer aucune ligne. Restaurer remplace la base par une sauvegarde."
+    )
+    repair = box.addButton("&Réparer", QMessageBox.ButtonRole.AcceptRole)
+    restore = box.addButton("Restaurer une &sauvegarde…", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("&Continuer ainsi", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(repair)
+    box.exec()
+    return {repair: "repair", restore: "restore"}.get(box.clickedButton())
+
+
 @dataclass(frozen=True, slots=True)
 class BackupRow:
     """A backup as the list shows it (the table model wants an id per row)."""
