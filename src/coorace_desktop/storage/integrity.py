@@ -1,11 +1,16 @@
 """SQLite's own health checks on an open database, the schema against the migrations, and
 rebuilding what SQLite derives (word indexes, indexes) without touching a user's row."""
 
+import sqlite3
+import tempfile
+from pathlib import Path
+
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
 from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.engine import connect_read_only
 from coorace_desktop.storage.migrate import include_object_for
 from coorace_desktop.storage.word_search import WORD_INDEXES
 
@@ -25,8 +30,33 @@ def integrity_problems(database: Database) -> list[str]:
         foreign_keys = list(connection.exec_driver_sql("PRAGMA foreign_key_check"))
         problems += [] if integrity == ["ok"] else [f"Intégrité SQLite : {line}" for line in integrity]
         problems += [f"Référence invalide dans {table} (ligne {rowid}) vers {parent}" for table, rowid, parent, _ in foreign_keys]
-        problems += [problem for name in WORD_INDEXES if (problem := word_index_problem(connection, name))]
+        if not database.read_only:
+            problems += [problem for name in WORD_INDEXES if (problem := word_index_problem(connection, name))]
+    if database.read_only:
+        problems += _word_index_problems_on_a_copy(database.path)
     return problems
+
+
+def _word_index_problems_on_a_copy(path: Path) -> list[str]:
+    """FTS5's integrity-check is an INSERT: for a file opened read-only it runs on a private temporary copy."""
+    with tempfile.TemporaryDirectory(prefix="coorace-check-") as folder:
+        source, copy = connect_read_only(path), sqlite3.connect(Path(folder) / "copie.sqlite")
+        try:
+            source.backup(copy)
+            problems = []
+            for name in WORD_INDEXES:
+                try:
+                    copy.execute(f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', 1)")
+                except sqlite3.DatabaseError as error:
+                    problems.append(_damaged(name, error))
+            return problems
+        finally:
+            source.close()
+            copy.close()
+
+
+def _damaged(name: str, error: BaseException) -> str:
+    return f"L'index de recherche par mots {name} est endommagé ({error}) : la recherche dans les notes échouera."
 
 
 def word_index_problem(connection: Connection, name: str) -> str | None:
@@ -36,7 +66,7 @@ def word_index_problem(connection: Connection, name: str) -> str | None:
             connection.exec_driver_sql(f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', 1)")
             transaction.rollback()
     except DBAPIError as error:
-        return f"L'index de recherche par mots {name} est endommagé ({error.orig}) : la recherche dans les notes échouera."
+        return _damaged(name, error.orig)
     return None
 
 
