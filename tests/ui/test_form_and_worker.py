@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from coorace_desktop.domain.validation import ValidationError, required_text
 from coorace_desktop.storage.errors import DiskFullError
-from coorace_desktop.ui.widgets import form_dialog, worker
+from coorace_desktop.ui.widgets import worker
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
 
@@ -42,9 +42,8 @@ def test_ok_is_disabled_until_valid_and_errors_show_next_to_fields(qtbot):
     assert dialog._errors["name"].text() == "Le nom est obligatoire."
 
 
-def test_dialog_closes_only_after_the_save_succeeded(qtbot, monkeypatch):
-    shown = []
-    monkeypatch.setattr(form_dialog, "show_error", lambda parent, message: shown.append(message))
+def test_dialog_closes_only_after_the_save_succeeded(qtbot, monkeypatch, boxes):
+    shown = boxes.errors
 
     def failing_save(name):
         raise DiskFullError("Le disque est plein : rien n'a été enregistré.")
@@ -105,9 +104,8 @@ def test_cancel_stops_the_job_at_its_next_progress_call(qtbot):
     assert finished == []
 
 
-def test_expected_failure_in_a_job_is_a_message(qtbot, monkeypatch):
-    shown = []
-    monkeypatch.setattr(worker, "show_error", lambda parent, message: shown.append(message))
+def test_expected_failure_in_a_job_is_a_message(qtbot, monkeypatch, boxes):
+    shown = boxes.errors
 
     def job(progress):
         raise DiskFullError("Le disque est plein : rien n'a été enregistré.")

@@ -3,6 +3,7 @@
 import argparse
 from pathlib import Path
 
+from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.paths import (
     DATABASE_URL_ENV_VAR,
@@ -12,7 +13,7 @@ from coorace_desktop.storage.paths import (
 )
 
 
-class CommandError(Exception):
+class CommandError(ValidationError):
     """A command that cannot do what was asked; the message is shown to the user as is."""
 
 

@@ -51,7 +51,7 @@ from coorace_desktop.resources import DEMO_DATA_FILE
 from coorace_desktop.storage.database import Database, open_database
 
 
-class DemoError(Exception):
+class DemoError(check.ValidationError):
     """The database already holds data, or the demo file is wrong."""
 
 

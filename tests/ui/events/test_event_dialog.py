@@ -141,15 +141,13 @@ def test_the_end_date_follows_the_start_until_it_is_set(dialog):
     assert dialog.values().values.ends_on == date(2022, 5, 5)
 
 
-def test_new_kind_is_added_and_chosen_a_duplicate_is_refused(dialog, monkeypatch):
+def test_new_kind_is_added_and_chosen_a_duplicate_is_refused(dialog, monkeypatch, boxes):
     from coorace_desktop.ui.events import event_dialog
-    from coorace_desktop.ui.widgets import errors
 
     monkeypatch.setattr(event_dialog.QInputDialog, "getText", lambda *args: ("Petit-déjeuner", True))
     dialog.add_kind()
     assert dialog.kind_combo.currentText() == "Petit-déjeuner"
-    shown = []
-    monkeypatch.setattr(errors, "show_error", lambda parent, message: shown.append(message))
+    shown = boxes.errors
     monkeypatch.setattr(event_dialog.QInputDialog, "getText", lambda *args: ("WEBINAIRE", True))
     dialog.add_kind()
     assert shown == ["Le type « Webinaire » existe déjà."]

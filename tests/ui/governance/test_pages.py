@@ -3,7 +3,6 @@
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop.domain.governance_drafts import PersonRef
 from coorace_desktop.services.governance.composition import delegation_profile, staff_on
@@ -56,7 +55,6 @@ def test_assemblies_new_edit_and_a_refused_deletion(qtbot, demo_database, monkey
     page.table.edit_current()
     assert rows(page.table)[0].place == "Albi"
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     select(page.table, lambda row: row.held_on == date(2020, 7, 2))
     page.table.delete_current()
     assert shown == ["L'assemblée générale du 02/07/2020 a élu 15 administrateur(s) : elle fait partie de l'historique du conseil et n'est pas supprimée."]

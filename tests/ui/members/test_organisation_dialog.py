@@ -11,7 +11,6 @@ from coorace_desktop.services.members import organisations as members
 from coorace_desktop.storage.errors import DiskFullError
 from coorace_desktop.ui.members import organisation_dialog
 from coorace_desktop.ui.members.organisation_dialog import ERROR_MARK, OrganisationDialog
-from coorace_desktop.ui.widgets import form_dialog
 
 
 @pytest.fixture
@@ -154,9 +153,8 @@ def test_a_complete_organisation_is_saved_from_the_widgets(qtbot, database):
     assert saved.figures_for(2020).permanent_staff == 9
 
 
-def test_a_failed_save_keeps_the_dialog_open_with_a_french_message(qtbot, new_dialog, monkeypatch):
-    shown = []
-    monkeypatch.setattr(form_dialog, "show_error", lambda parent, message: shown.append(message))
+def test_a_failed_save_keeps_the_dialog_open_with_a_french_message(qtbot, new_dialog, monkeypatch, boxes):
+    shown = boxes.errors
 
     def disk_full(*_args):
         raise DiskFullError("Le disque est plein : rien n'a été enregistré.")
@@ -201,7 +199,7 @@ def test_editing_without_renaming_does_not_ask_about_duplicates(qtbot, demo_data
     assert dialog.result_value == 5
 
 
-def test_tab_walks_the_identity_fields_in_reading_order(qtbot, new_dialog):
+def test_tab_walks_the_identity_fields_in_reading_order(qtbot, new_dialog, boxes):
     new_dialog.activateWindow()
     qtbot.waitUntil(lambda: new_dialog.isActiveWindow(), timeout=3000)
     new_dialog.name_edit.setFocus()

@@ -2,7 +2,7 @@
 
 import vobject
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from coorace_desktop.services.members.organisation_list import DEPARTMENT_FILTER
 from coorace_desktop.ui.members.tab import MembersTab
@@ -11,15 +11,14 @@ from coorace_desktop.ui.window.main_window import MainWindow
 from coorace_desktop.ui.window.transfer_actions import export_directory, open_import
 
 
-def test_export_writes_the_rows_shown_as_shown(qtbot, demo_database, tmp_path, monkeypatch):
+def test_export_writes_the_rows_shown_as_shown(qtbot, demo_database, tmp_path, monkeypatch, boxes):
     tab = MembersTab(demo_database)
     qtbot.addWidget(tab)
     tab.table.model.set_filter(DEPARTMENT_FILTER, "82")
     tab.table.model.set_search("avie")
     target = tmp_path / "membres"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "Classeur Excel (*.xlsx)"))
-    messages = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: messages.append(text))
+    messages = boxes.informed
     tab.table.export_button.click()
     qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
     assert messages == ["1 ligne(s) exportée(s) dans membres.xlsx."]
@@ -46,7 +45,7 @@ def test_cancelled_file_choice_exports_nothing(qtbot, demo_database, tmp_path, m
     assert calls == []  # nothing read, nothing written
 
 
-def test_file_menu_offers_import_and_directory(qtbot, demo_database, settings, tmp_path, monkeypatch):
+def test_file_menu_offers_import_and_directory(qtbot, demo_database, settings, tmp_path, monkeypatch, boxes):
     window = MainWindow(demo_database, settings)
     qtbot.addWidget(window)
     texts = [action.text().replace("&", "") for action in window.file_menu.actions()]
@@ -54,8 +53,7 @@ def test_file_menu_offers_import_and_directory(qtbot, demo_database, settings, t
     wizard = open_import(window)
     assert wizard.isVisible() and wizard.database is demo_database
     wizard.reject()
-    messages = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: messages.append(text))
+    messages = boxes.informed
     export_directory(window, tmp_path / "annuaire.vcf")
     qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
     cards = list(vobject.readComponents((tmp_path / "annuaire.vcf").read_text(encoding="utf-8")))

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from coorace_desktop.domain.enums import LabelledEnum
+from coorace_desktop.domain.validation import ValidationError
 
 Progress = Callable[[int, int, str], None]
 
@@ -12,7 +13,7 @@ def no_progress(_done: int, _total: int, _text: str = "") -> None:
     """The progress callback of a caller that does not show progress."""
 
 
-class ImportRefused(Exception):
+class ImportRefused(ValidationError):
     """An import that would write nothing right (rows in error, nothing to import); str() is French."""
 
 

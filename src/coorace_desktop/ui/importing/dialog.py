@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -36,7 +35,7 @@ from coorace_desktop.services.importing.mapping import FIELDS
 from coorace_desktop.services.importing.sources import SourceTable
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.importing.preview_page import PreviewPage
-from coorace_desktop.ui.widgets.errors import show_error
+from coorace_desktop.ui.widgets import messages
 
 FILE_FILTER = "Tableurs (*.xlsx *.ods *.csv);;Tous les fichiers (*)"
 ENCODINGS = [("Détection automatique", None), ("UTF-8", "utf-8-sig"), ("Windows-1252 (Excel)", "cp1252"), ("ISO-8859-1", "latin-1")]
@@ -237,9 +236,9 @@ class ImportWizard(QWizard):
 
     def finished_import(self, summary: str) -> None:
         self.result_summary = summary
-        QMessageBox.information(self, "Import terminé", summary)
+        messages.inform(self, "Import terminé", summary)
         self.accept()
 
     def refuse(self, message: str) -> None:
-        show_error(self, message)
+        messages.show_error(self, message)
 

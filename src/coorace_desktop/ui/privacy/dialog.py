@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from coorace_desktop.services.privacy.person_data import (
     person_record,
 )
 from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
@@ -99,7 +99,7 @@ class PrivacyDialog(QDialog):
             return
         ok, target = run_command(self, export_person, self.database, person.id, Path(name))
         if ok:
-            QMessageBox.information(self, "Données exportées", f"Les données de {person.display_name} sont dans {target}.")
+            messages.inform(self, "Données exportées", f"Les données de {person.display_name} sont dans {target}.")
 
     def erase_current(self) -> None:
         person = self.current()
@@ -115,10 +115,7 @@ class PrivacyDialog(QDialog):
             f"au nom de « Personne effacée n° {record.id} ».\n\nCette opération ne peut pas être annulée "
             "(sauf en restaurant une sauvegarde)."
         )
-        answer = QMessageBox.warning(self, "Effacer une personne", question,
-                                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                     QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not messages.ask(self, "Effacer une personne", question, warning=True):
             return
         ok, erasure = run_command(self, erase_person, self.database, person.id)
         if not ok:
@@ -129,7 +126,7 @@ class PrivacyDialog(QDialog):
         if erasure.mentions:
             places = "\n".join(f"• {m.place} : « {m.excerpt} »" for m in erasure.mentions)
             message += f"\n\nSon nom figure encore dans ces textes, à revoir à la main :\n{places}"
-        QMessageBox.information(self, "Personne effacée", message)
+        messages.inform(self, "Personne effacée", message)
 
     def _update_buttons(self, *_args: object) -> None:
         person = self.current()

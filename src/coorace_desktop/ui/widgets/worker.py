@@ -8,7 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from coorace_desktop.ui.widgets.errors import expected_failure, handle_unexpected, show_error
+from coorace_desktop.storage.errors import user_message
+from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.errors import handle_unexpected
 
 Progress = Callable[[int, int, str], None]
 
@@ -101,9 +103,9 @@ class BackgroundJob:
             if self.on_cancel:
                 self.on_cancel()
             return
-        message = expected_failure(error)
+        message = user_message(error)
         if message:
-            show_error(self.parent, message)
+            messages.show_error(self.parent, message)
         else:
             handle_unexpected(type(error), error, error.__traceback__)
 
