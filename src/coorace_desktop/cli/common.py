@@ -1,10 +1,15 @@
 """What every sub-command shares: the --db and --database-url options and opening the database they name."""
 
 import argparse
+import os
+import select
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.storage.database import Database, open_database
+from coorace_desktop.storage.errors import user_message
 from coorace_desktop.storage.paths import (
     DATABASE_URL_ENV_VAR,
     DB_ENV_VAR,
@@ -58,3 +63,42 @@ def database_path(arguments: argparse.Namespace) -> Path:
 
 def open_existing(arguments: argparse.Namespace) -> Database:
     return open_database(database_target(arguments))
+
+
+def exit_code(command: Callable[[], int]) -> int:
+    """Run a command: a failure the user can act on is one French line on stderr and exit 1 (the
+    window's classification, storage.errors.user_message); a bug propagates with its traceback.
+
+    A reader that stops early (`backup … | head -1`) is no failure of the command: exit 0."""
+    try:
+        code = command()
+        sys.stdout.flush()  # a closed pipe shows here rather than at exit, where Python reports it
+        return code
+    except KeyboardInterrupt:
+        print("Interrompu.", file=sys.stderr)
+        return 1
+    except BrokenPipeError as error:
+        if not _stdout_closed():
+            print(f"Erreur : {user_message(error)}", file=sys.stderr)
+            return 1
+        # Python flushes stdout again at exit: point it at the null device so that it stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as error:
+        message = user_message(error)
+        if message is None:
+            raise
+        print(f"Erreur : {message}", file=sys.stderr)
+        return 1
+
+
+def _stdout_closed() -> bool:
+    """Whether the reader of stdout went away (POLLERR on a pipe whose reading end is closed)."""
+    if not hasattr(select, "poll"):  # Windows: a broken pipe in a command is stdout's
+        return True
+    poller = select.poll()
+    try:
+        poller.register(sys.stdout.fileno(), 0)  # POLLERR is reported whatever the mask
+    except (AttributeError, OSError, ValueError):  # stdout replaced (tests) or closed
+        return False
+    return any(events & select.POLLERR for _, events in poller.poll(0))
