@@ -75,10 +75,12 @@ class ProjectHolderDialog(FormDialog):
         self.project_edit = self.add_field("project", "Projet", QLineEdit())
         self.territory_edit = self.add_field("territory", "Territoire", QLineEdit())
         self.department_combo = self.add_field("department", "Département", department_combo())
-        self.status_combo = self.add_field("status", "Statut", QComboBox())
+        # Filled before add_field() watches it: its first item would revalidate a half-built form.
+        self.status_combo = QComboBox()
         for status in ProjectHolderStatus:
             if status != ProjectHolderStatus.CONVERTED:
                 self.status_combo.addItem(status.label, status)
+        self.add_field("status", "Statut", self.status_combo)
         self.notes_edit = self.add_field("notes", "Notes", QPlainTextEdit(tabChangesFocus=True))
         self.notes_edit.setFixedHeight(70)
         self.resize(520, self.sizeHint().height())
