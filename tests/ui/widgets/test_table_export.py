@@ -1,10 +1,14 @@
 """« Exporter… » under a table writes what the table shows; the File menu's import and vCard items."""
 
+import errno
+import os
+
 import vobject
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog
 
 from coorace_desktop.services.members.organisation_list import DEPARTMENT_FILTER
+from coorace_desktop.storage import files
 from coorace_desktop.ui.members.tab import MembersTab
 from coorace_desktop.ui.widgets.table_export import chosen_path, export_as_shown
 from coorace_desktop.ui.window.main_window import MainWindow
@@ -28,6 +32,26 @@ def test_export_writes_the_rows_shown_as_shown(qtbot, demo_database, tmp_path, m
     assert sheet.max_row == 2 and sheet.cell(2, 1).value == "AVIE"
     shown = [model.data(model.index(0, column)) for column in range(model.columnCount())]
     assert sheet.cell(2, 3).value == shown[2] and sheet.cell(2, 4).value == shown[3]
+
+
+def test_an_export_into_a_read_only_folder_says_so_in_french(qtbot, demo_database, tmp_path, monkeypatch, boxes):
+    folder = tmp_path / "protégé"
+    folder.mkdir()
+    folder.chmod(0o500)
+    if os.geteuid() == 0:
+        # Root writes into a 0500 folder anyway: raise the kernel's refusal where it would come,
+        # creating the file beside the target (a real read-only file system: tests/cli/test_exit_codes.py).
+        def refused(*args, dir=None, **kwargs):
+            raise PermissionError(errno.EACCES, "Permission denied", os.path.join(dir, ".membres-x.xlsx"))
+
+        monkeypatch.setattr(files.tempfile, "mkstemp", refused)
+    tab = MembersTab(demo_database)
+    qtbot.addWidget(tab)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(folder / "membres"), "Classeur Excel (*.xlsx)"))
+    tab.table.export_button.click()
+    qtbot.waitUntil(lambda: bool(boxes.errors), timeout=10_000)
+    assert boxes.errors == [f"Impossible d'enregistrer {folder / 'membres.xlsx'} : accès refusé (dossier ou fichier protégé)."]
+    assert boxes.bug_details == [] and boxes.informed == [] and list(folder.iterdir()) == []
 
 
 def test_chosen_path_adds_the_extension_of_the_chosen_type(tmp_path):
