@@ -83,14 +83,14 @@ def test_errors_show_next_to_fields_and_keep_ok_disabled(dialog, qtbot):
     assert dialog.ok_button.isEnabled()
     dialog.highlight_group.setChecked(True)
     assert not dialog.ok_button.isEnabled()
-    assert dialog._errors["highlight_title"].isVisible()
+    assert dialog.field_error("highlight_title")
     qtbot.keyClicks(dialog.highlight_title_edit, "Un temps fort")
     assert dialog.ok_button.isEnabled()
     dialog.timed_check.setChecked(True)
     dialog.start_time_edit.setTime(QTime(15, 0))
     dialog.end_time_edit.setTime(QTime(14, 0))
     assert not dialog.ok_button.isEnabled()
-    assert dialog._errors["start_time"].text() == "L'heure de fin est antérieure à l'heure de début."
+    assert dialog.field_error("start_time") == "L'heure de fin est antérieure à l'heure de début."
     dialog.organiser_combo.setCurrentIndex(dialog.organiser_combo.findData(Organiser.PARTNER))
     assert "partenaire" in dialog.validate(dialog.values())["organiser_name"]
 

@@ -20,7 +20,7 @@ def test_the_person_picker_finds_recorded_persons_and_names_new_ones(qtbot, demo
     # QTest.keyClicks aborts on non-ASCII text offscreen: accents are typed with setText.
     picker.name_edit.setText("chât")
     picker.search_now()
-    assert list(picker._choices) == ["Isabelle CHATRY"]
+    assert picker.proposals() == ["Isabelle CHATRY"]
     picker.choose("Isabelle CHATRY")
     assert picker.person_ref().person_id is not None and picker.hint_label.isHidden()
     picker.name_edit.clear()
@@ -93,7 +93,7 @@ def test_a_staff_end_before_its_start_keeps_ok_disabled(qtbot, demo_database):
     dialog.start_date.set_value(date(2021, 3, 1))
     dialog.end_date.set_value(date(2021, 2, 1))
     assert not dialog.ok_button.isEnabled()
-    assert dialog._errors["end_on"].text() == "La date de fin (01/02/2021) est antérieure au début (01/03/2021)."
+    assert dialog.field_error("end_on") == "La date de fin (01/02/2021) est antérieure au début (01/03/2021)."
 
 
 def test_the_profile_is_edited_in_one_place(qtbot, demo_database, monkeypatch, shown):
@@ -123,9 +123,9 @@ def test_a_profile_mission_without_title_is_shown_beside_it(qtbot, demo_database
     dialog.show()
     dialog.mission_rows[2][0].clear()
     assert not dialog.ok_button.isEnabled()
-    assert dialog._errors["missions.2.title"].text() == "Le titre de chaque mission est obligatoire."
+    assert dialog.field_error("missions.2.title") == "Le titre de chaque mission est obligatoire."
     dialog.site_rows[0].postcode_edit.setText("310")
-    assert dialog._errors["sites.0"].text() == "Code postal invalide : 310 (cinq chiffres attendus)."
+    assert dialog.field_error("sites.0") == "Code postal invalide : 310 (cinq chiffres attendus)."
 
 
 def test_a_post_is_corrected_from_the_list(qtbot, demo_database, monkeypatch):

@@ -93,8 +93,8 @@ def test_an_incomplete_election_keeps_ok_disabled(qtbot, demo_database):
     assert not dialog.ok_button.isEnabled()
     qtbot.keyClicks(dialog.rows[1].person_picker.name_edit, "Jeanne MARTIN")
     assert not dialog.ok_button.isEnabled()
-    assert dialog._errors["seats.1.person"].text() == "Choisissez l'adhérent représenté."
-    assert dialog._errors["seats.1.person"].isVisible()
+    assert dialog.field_error("seats.1.person") == "Choisissez l'adhérent représenté."
+    assert dialog.field_error("seats.1.person")
 
 
 def test_a_resignation_ends_the_mandate_at_a_date(tab, monkeypatch):

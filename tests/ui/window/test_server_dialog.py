@@ -65,7 +65,7 @@ def test_connecting_remembers_everything_but_the_password(dialog, server, settin
 
 def test_errors_sit_beside_the_fields_and_a_refused_login_is_french(dialog, server, monkeypatch, qtbot, boxes):
     dialog.host_edit.setText("serveur bureau")
-    assert "ni espace" in dialog._errors["host"].text() and not dialog.ok_button.isEnabled()
+    assert "ni espace" in dialog.field_error("host") and not dialog.ok_button.isEnabled()
     shown = boxes.errors
     fill(dialog, server, password="faux")
     dialog.accept()
@@ -91,7 +91,7 @@ def window(qtbot, database, settings):
 
 
 def wait_for_jobs(qtbot) -> None:
-    qtbot.waitUntil(lambda: not BackgroundJob._running, timeout=30_000)
+    qtbot.waitUntil(lambda: not BackgroundJob.any_running(), timeout=30_000)
 
 
 def test_the_window_on_a_server_copies_and_restores_with_pg_tools(window, server, qtbot, tmp_path, monkeypatch, boxes):

@@ -97,6 +97,11 @@ class FormDialog(QDialog):
     def save(self, draft: Any) -> Any:
         raise NotImplementedError
 
+    def field_error(self, name: str) -> str:
+        """The message shown beneath the field `name`, '' when none is shown."""
+        label = self._errors[name]
+        return "" if label.isHidden() else label.text()
+
     # -- behaviour
     def showEvent(self, event) -> None:
         super().showEvent(event)

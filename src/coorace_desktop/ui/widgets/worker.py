@@ -48,6 +48,10 @@ class BackgroundJob:
 
     _running: set["BackgroundJob"] = set()
 
+    @classmethod
+    def any_running(cls) -> bool:
+        return bool(cls._running)
+
     def __init__(
         self,
         parent: QWidget | None,
