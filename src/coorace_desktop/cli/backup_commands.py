@@ -12,7 +12,6 @@ from coorace_desktop.cli.server_commands import run_server_backup, run_server_re
 from coorace_desktop.services.privacy.export import export_person
 from coorace_desktop.services.privacy.person_data import (
     PersonSummary,
-    PrivacyRefusal,
     erase_person,
     find_persons,
     person_record,
@@ -134,10 +133,7 @@ def run_erase_person(arguments: argparse.Namespace) -> int:
         print("Son nom, son e-mail, son téléphone et ses notes seront effacés ; ses rôles restent, sans nom.")
         if not arguments.yes and not _confirmed():
             raise CommandError("Rien n'a été effacé.")
-        try:
-            erasure = erase_person(database, person.id)
-        except PrivacyRefusal as refusal:
-            raise CommandError(str(refusal)) from refusal
+        erasure = erase_person(database, person.id)
     print(f"{erasure.former_name} est effacé·e (désormais « Personne effacée n° {erasure.person_id} »).")
     if erasure.mentions:
         print("Son nom figure encore dans ces textes, à revoir à la main :")

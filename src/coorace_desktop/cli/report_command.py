@@ -5,7 +5,6 @@ from pathlib import Path
 
 from coorace_desktop.cli.common import CommandError, database_parent, open_existing
 from coorace_desktop.domain import validation
-from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.generate import SECTION_KEYS, generate_report
 from coorace_desktop.services.reporting.check import check_report
@@ -34,12 +33,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_report(arguments: argparse.Namespace) -> int:
-    try:
-        year = validation.year(arguments.year)
-        if arguments.reference_year is not None:
-            validation.year(arguments.reference_year)
-    except ValidationError as error:
-        raise CommandError(str(error)) from error
+    year = validation.year(arguments.year)
+    if arguments.reference_year is not None:
+        validation.year(arguments.reference_year)
     if not arguments.check and arguments.output is None:
         raise CommandError("Indiquez le fichier PDF à écrire avec -o FICHIER.pdf (ou --check pour vérifier seulement).")
     with open_existing(arguments) as database:

@@ -34,6 +34,7 @@ from coorace_desktop.services.importing.cells import as_text
 from coorace_desktop.services.importing.mapping import FIELDS
 from coorace_desktop.services.importing.sources import SourceTable
 from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.errors import user_message
 from coorace_desktop.ui.importing.preview_page import PreviewPage
 from coorace_desktop.ui.widgets import messages
 
@@ -116,7 +117,7 @@ class FilePage(QWizardPage):
                 table = read_table(path, encoding=self.encoding_combo.currentData(), delimiter=self.delimiter_combo.currentData())
             except (SourceError, OSError) as error:
                 self.format_label.setText("")
-                self.doubt_label.setText(str(error) if isinstance(error, SourceError) else f"Lecture impossible : {error}")
+                self.doubt_label.setText(user_message(error))
             else:
                 self.owner.table = table
                 self.format_label.setText(f"{table.format_label} — {len(table.rows)} ligne(s) non vide(s)")
