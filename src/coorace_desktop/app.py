@@ -12,8 +12,10 @@ from coorace_desktop import __version__
 from coorace_desktop.resources import resource
 from coorace_desktop.services.demo import create_demo_database
 from coorace_desktop.storage.database import open_database
+from coorace_desktop.storage.errors import user_message
 from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR, DB_ENV_VAR, default_database_path, demo_database_path
-from coorace_desktop.ui.widgets.errors import expected_failure, handle_unexpected, setup_logging, show_error
+from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.errors import handle_unexpected, setup_logging
 from coorace_desktop.ui.window.backup_controller import DataSafety, open_locked
 from coorace_desktop.ui.window.main_window import DATABASE_FILTER, MainWindow
 from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice, WelcomeDialog
@@ -90,10 +92,10 @@ def run_application(db_path: Path | None = None, demo: bool = False, database_ur
             path, create = choice
             opened = open_locked(None, path, create, at_start=True)  # one instance per database file
     except Exception as error:
-        message = expected_failure(error)
+        message = user_message(error)
         if message is None:
             raise
-        show_error(None, message)
+        messages.show_error(None, message)
         return 1
     if opened is None:
         return 0

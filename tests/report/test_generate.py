@@ -5,11 +5,11 @@ import pytest
 from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.generate import (
     SECTION_KEYS,
-    ReportOutputError,
     UnknownSectionError,
     chosen_sections,
     generate_report,
 )
+from coorace_desktop.storage.errors import FileAccessError
 
 
 class Cancelled(Exception):
@@ -50,7 +50,7 @@ def test_cancel_leaves_the_previous_file_and_no_partial_one(demo_database, tmp_p
 
 
 def test_a_missing_folder_is_a_french_message(demo_database, tmp_path):
-    with pytest.raises(ReportOutputError, match="le dossier n'existe pas. Rien n'a été écrit."):
+    with pytest.raises(FileAccessError, match="n'a pas été enregistré dans .* : ce dossier ou ce fichier n'existe pas."):
         generate_report(demo_database, ReportRequest(2020), tmp_path / "absent" / "r.pdf")
 
 

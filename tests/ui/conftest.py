@@ -7,3 +7,55 @@ from PySide6.QtCore import QSettings
 @pytest.fixture
 def settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+class MessageBoxes:
+    """What the window would have shown in message boxes (ui/widgets/messages.py, patched).
+
+    Questions get `answers` in turn, then `answer`."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.bug_details: list[str] = []  # the folded traceback: only the bug dialog has one
+        self.informed: list[str] = []
+        self.asked: list[str] = []
+        self.answers: list[bool] = []
+        self.answer = True
+
+    def show_error(self, parent, message: str, details: str = "") -> None:
+        self.errors.append(message)
+        if details:
+            self.bug_details.append(details)
+
+    def inform(self, parent, title: str, text: str) -> None:
+        self.informed.append(text)
+
+    def ask(self, parent, title: str, question: str, *, warning: bool = False) -> bool:
+        self.asked.append(question)
+        return self.answers.pop(0) if self.answers else self.answer
+
+
+@pytest.fixture
+def boxes(monkeypatch) -> MessageBoxes:
+    """The messages seam patched: every message box recorded instead of shown."""
+    from coorace_desktop.ui.widgets import messages
+
+    recorder = MessageBoxes()
+    for name in ("show_error", "inform", "ask"):
+        monkeypatch.setattr(messages, name, getattr(recorder, name))
+    return recorder
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_box(request, monkeypatch) -> None:
+    """A message box a test did not ask for (with `boxes`) fails it, instead of waiting offscreen
+    for a click that never comes."""
+    if "boxes" in request.fixturenames:
+        return
+    from coorace_desktop.ui.widgets import messages
+
+    def unexpected(parent, title_or_message, *args, **kwargs):
+        raise AssertionError(f"message box not expected by the test: {title_or_message} {args}")
+
+    for name in ("show_error", "inform", "ask"):
+        monkeypatch.setattr(messages, name, unexpected)

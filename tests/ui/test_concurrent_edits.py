@@ -13,14 +13,11 @@ from coorace_desktop.services.members import organisations as members
 from coorace_desktop.storage.database import open_database
 from coorace_desktop.ui.events.event_dialog import EventDialog
 from coorace_desktop.ui.members.organisation_dialog import OrganisationDialog
-from coorace_desktop.ui.widgets import form_dialog
 
 
-@pytest.fixture
-def messages(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(form_dialog, "show_error", lambda parent, message: shown.append(message.replace("\xa0", " ")))
-    return shown
+def shown(boxes) -> list[str]:
+    """The errors shown, no-break spaces read as spaces."""
+    return [message.replace("\xa0", " ") for message in boxes.errors]
 
 
 @pytest.fixture
@@ -30,7 +27,7 @@ def other_pc(demo_database):
     other.close()
 
 
-def test_organisation_dialog(qtbot, demo_database, other_pc, messages):
+def test_organisation_dialog(qtbot, demo_database, other_pc, boxes):
     member_id = members.find_possible_duplicates(demo_database, "LASER 81", [])[0].id
     dialog = OrganisationDialog(demo_database, members.get_organisation(demo_database, member_id))
     qtbot.addWidget(dialog)
@@ -40,19 +37,19 @@ def test_organisation_dialog(qtbot, demo_database, other_pc, messages):
 
     dialog.field_edits["notes"].setPlainText("Rappeler en septembre")
     dialog.accept()
-    assert dialog.isVisible() and len(messages) == 1
-    assert "« LASER 81 » a été modifié par quelqu'un d'autre" in messages[0]
-    assert "• Site web : (vide) → « https://laser81.example »" in messages[0]
+    assert dialog.isVisible() and len(boxes.errors) == 1
+    assert "« LASER 81 » a été modifié par quelqu'un d'autre" in shown(boxes)[0]
+    assert "• Site web : (vide) → « https://laser81.example »" in shown(boxes)[0]
     assert dialog.field_edits["notes"].toPlainText() == "Rappeler en septembre"  # nothing typed is lost
     assert members.get_organisation(demo_database, member_id).notes == ""
 
     dialog.accept()  # knowingly, on their version
-    assert not dialog.isVisible() and len(messages) == 1
+    assert not dialog.isVisible() and len(boxes.errors) == 1
     saved = members.get_organisation(other_pc, member_id)
     assert (saved.notes, saved.website) == ("Rappeler en septembre", "")
 
 
-def test_event_dialog(qtbot, demo_database, other_pc, messages):
+def test_event_dialog(qtbot, demo_database, other_pc, boxes):
     event_id = list_events(demo_database, ListQuery(search="stage d elu"))[0].id
     dialog = EventDialog(demo_database, get_event(demo_database, event_id))
     qtbot.addWidget(dialog)
@@ -62,8 +59,8 @@ def test_event_dialog(qtbot, demo_database, other_pc, messages):
 
     dialog.title_edit.setText("Stage d'élus (complet)")
     dialog.accept()
-    assert dialog.isVisible() and len(messages) == 1
-    assert "• Séances : 1 → 2" in messages[0] and "→ « Albi »" in messages[0]
+    assert dialog.isVisible() and len(boxes.errors) == 1
+    assert "• Séances : 1 → 2" in shown(boxes)[0] and "→ « Albi »" in shown(boxes)[0]
     assert dialog.title_edit.text() == "Stage d'élus (complet)"
     assert get_event(demo_database, event_id).values.place == "Albi"
 

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from coorace_desktop.domain.validation import ValidationError, required_text
 from coorace_desktop.storage.errors import DiskFullError
-from coorace_desktop.ui.widgets import form_dialog, worker
+from coorace_desktop.ui.widgets import worker
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
 
@@ -13,7 +13,7 @@ class NameDialog(FormDialog):
     def __init__(self, save):
         super().__init__("Nom")
         self.name_edit = self.add_field("name", "Nom", QLineEdit())
-        self._save = save
+        self.save_command = save
 
     def values(self):
         return self.name_edit.text()
@@ -26,7 +26,7 @@ class NameDialog(FormDialog):
         return {}
 
     def save(self, draft):
-        return self._save(draft)
+        return self.save_command(draft)
 
 
 def test_ok_is_disabled_until_valid_and_errors_show_next_to_fields(qtbot):
@@ -38,13 +38,12 @@ def test_ok_is_disabled_until_valid_and_errors_show_next_to_fields(qtbot):
     assert dialog.ok_button.isEnabled()
     dialog.name_edit.clear()
     assert not dialog.ok_button.isEnabled()
-    assert dialog._errors["name"].isVisible()
-    assert dialog._errors["name"].text() == "Le nom est obligatoire."
+    assert dialog.field_error("name")
+    assert dialog.field_error("name") == "Le nom est obligatoire."
 
 
-def test_dialog_closes_only_after_the_save_succeeded(qtbot, monkeypatch):
-    shown = []
-    monkeypatch.setattr(form_dialog, "show_error", lambda parent, message: shown.append(message))
+def test_dialog_closes_only_after_the_save_succeeded(qtbot, monkeypatch, boxes):
+    shown = boxes.errors
 
     def failing_save(name):
         raise DiskFullError("Le disque est plein : rien n'a été enregistré.")
@@ -56,7 +55,7 @@ def test_dialog_closes_only_after_the_save_succeeded(qtbot, monkeypatch):
     dialog.accept()
     assert dialog.isVisible() and shown == ["Le disque est plein : rien n'a été enregistré."]
 
-    dialog._save = lambda name: f"saved {name}"
+    dialog.save_command = lambda name: f"saved {name}"
     dialog.accept()
     assert not dialog.isVisible() and dialog.result_value == "saved AJE"
 
@@ -105,9 +104,8 @@ def test_cancel_stops_the_job_at_its_next_progress_call(qtbot):
     assert finished == []
 
 
-def test_expected_failure_in_a_job_is_a_message(qtbot, monkeypatch):
-    shown = []
-    monkeypatch.setattr(worker, "show_error", lambda parent, message: shown.append(message))
+def test_expected_failure_in_a_job_is_a_message(qtbot, monkeypatch, boxes):
+    shown = boxes.errors
 
     def job(progress):
         raise DiskFullError("Le disque est plein : rien n'a été enregistré.")
@@ -133,7 +131,7 @@ def test_an_incomplete_form_says_what_is_missing_before_anything_is_typed(qtbot)
     assert not dialog.ok_button.isEnabled()
     assert dialog.general_error.isVisible()
     assert dialog.general_error.text() == "Pour enregistrer : Le nom est obligatoire."
-    assert not dialog._errors["name"].isVisible()
+    assert not dialog.field_error("name")
     qtbot.keyClicks(dialog.name_edit, "AJE")
     assert not dialog.general_error.isVisible()
 

@@ -7,8 +7,6 @@ usage errors exit 2."""
 import argparse
 import sys
 
-import sqlalchemy.exc
-
 from coorace_desktop import __version__
 from coorace_desktop.cli import (
     accompaniment_commands,
@@ -20,8 +18,7 @@ from coorace_desktop.cli import (
     server_commands,
     transfer_commands,
 )
-from coorace_desktop.cli.common import CommandError, database_parent
-from coorace_desktop.storage.errors import StorageError, known_failure
+from coorace_desktop.cli.common import CommandError, database_parent, exit_code
 
 COMMAND_MODULES = [database_commands, transfer_commands, governance_commands, backup_commands, accompaniment_commands, report_command, events_commands, server_commands]
 
@@ -49,26 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
-    try:
-        if arguments.command is None:
-            from coorace_desktop.app import run_application
+    return exit_code(lambda: run(arguments))
 
-            if arguments.db and arguments.database_url:
-                raise CommandError("Donnez --db (un fichier) ou --database-url (un serveur), pas les deux.")
-            return run_application(arguments.db, demo=arguments.demo, database_url=arguments.database_url)
-        return arguments.run(arguments)
-    except (StorageError, CommandError) as error:
-        print(f"Erreur : {error}", file=sys.stderr)
-        return 1
-    except sqlalchemy.exc.DBAPIError as error:
-        failure = known_failure(error)
-        if failure is None:
-            raise
-        print(f"Erreur : {failure}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("Interrompu.", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"Erreur : {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
-        return 1
+
+def run(arguments: argparse.Namespace) -> int:
+    if arguments.command is None:
+        from coorace_desktop.app import run_application
+
+        if arguments.db and arguments.database_url:
+            raise CommandError("Donnez --db (un fichier) ou --database-url (un serveur), pas les deux.")
+        return run_application(arguments.db, demo=arguments.demo, database_url=arguments.database_url)
+    return arguments.run(arguments)

@@ -20,7 +20,6 @@ from coorace_desktop.domain.french import megabytes
 from coorace_desktop.services.privacy.export import export_person
 from coorace_desktop.services.privacy.person_data import (
     PersonSummary,
-    PrivacyRefusal,
     erase_person,
     find_persons,
     person_record,
@@ -143,10 +142,7 @@ def run_erase_person(arguments: argparse.Namespace) -> int:
         if not arguments.yes and not _confirmed():
             raise CommandError("Rien n'a été effacé.")
         erased_at = datetime.now().astimezone()
-        try:
-            erasure = erase_person(database, person.id)
-        except PrivacyRefusal as refusal:
-            raise CommandError(str(refusal)) from refusal
+        erasure = erase_person(database, person.id)
         held = still_holding_lines(database, erased_at)
     print(f"{erasure.former_name} est effacé·e (désormais « Personne effacée n° {erasure.person_id} »).")
     if erasure.mentions:

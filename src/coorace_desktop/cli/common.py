@@ -2,11 +2,15 @@
 
 import argparse
 import os
+import select
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from coorace_desktop.domain import validation
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.storage.database import Database, open_database
+from coorace_desktop.storage.errors import user_message
 from coorace_desktop.storage.paths import (
     DATABASE_URL_ENV_VAR,
     DB_ENV_VAR,
@@ -23,7 +27,7 @@ def year_argument(text: str) -> int:
         raise argparse.ArgumentTypeError(f"année invalide : {text} (attendu AAAA, entre 1900 et 2200)") from error
 
 
-class CommandError(Exception):
+class CommandError(ValidationError):
     """A command that cannot do what was asked; the message is shown to the user as is."""
 
 
@@ -73,6 +77,8 @@ def open_existing(arguments: argparse.Namespace) -> Database:
 def open_for_reading(arguments: argparse.Namespace) -> Database:
     """The database opened read-only: a command that only reads never changes a byte of the file."""
     return open_database(database_target(arguments), read_only=True)
+
+
 def output_target(text: str, default_name: str | None = None) -> Path:
     """-o: a path ending in a separator, or an existing folder, is a folder (created when missing,
     readable by its owner only: exports hold personal data), where the file is `default_name`
@@ -86,3 +92,42 @@ def output_target(text: str, default_name: str | None = None) -> Path:
     except FileExistsError as error:
         raise CommandError(f"{path} est un fichier, pas un dossier : enlevez le séparateur final pour l'écrire.") from error
     return path / default_name if default_name else path
+
+
+def exit_code(command: Callable[[], int]) -> int:
+    """Run a command: a failure the user can act on is one French line on stderr and exit 1 (the
+    window's classification, storage.errors.user_message); a bug propagates with its traceback.
+
+    A reader that stops early (`backup … | head -1`) is no failure of the command: exit 0."""
+    try:
+        code = command()
+        sys.stdout.flush()  # a closed pipe shows here rather than at exit, where Python reports it
+        return code
+    except KeyboardInterrupt:
+        print("Interrompu.", file=sys.stderr)
+        return 1
+    except BrokenPipeError as error:
+        if not _stdout_closed():
+            print(f"Erreur : {user_message(error)}", file=sys.stderr)
+            return 1
+        # Python flushes stdout again at exit: point it at the null device so that it stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as error:
+        message = user_message(error)
+        if message is None:
+            raise
+        print(f"Erreur : {message}", file=sys.stderr)
+        return 1
+
+
+def _stdout_closed() -> bool:
+    """Whether the reader of stdout went away (POLLERR on a pipe whose reading end is closed)."""
+    if not hasattr(select, "poll"):  # Windows: a broken pipe in a command is stdout's
+        return True
+    poller = select.poll()
+    try:
+        poller.register(sys.stdout.fileno(), 0)  # POLLERR is reported whatever the mask
+    except (AttributeError, OSError, ValueError):  # stdout replaced (tests) or closed
+        return False
+    return any(events & select.POLLERR for _, events in poller.poll(0))

@@ -11,7 +11,7 @@ from coorace_desktop.cli.common import (
     open_existing,
     open_for_reading,
 )
-from coorace_desktop.services.demo import DemoError, create_demo_database, load_demo
+from coorace_desktop.services.demo import create_demo_database, load_demo
 from coorace_desktop.services.health import check_database, repair_database
 from coorace_desktop.storage.database import open_database
 
@@ -35,10 +35,7 @@ def run_demo(arguments: argparse.Namespace) -> int:
     if isinstance(database_target(arguments), str):
         return _demo_on_server(arguments)
     path = database_path(arguments)
-    try:
-        create_demo_database(path, force=arguments.force)
-    except DemoError as error:
-        raise CommandError(str(error)) from error
+    create_demo_database(path, force=arguments.force)
     print(f"Données de démonstration 2020 enregistrées dans {path}")
     return 0
 
@@ -49,8 +46,6 @@ def _demo_on_server(arguments: argparse.Namespace) -> int:
     database = open_database(database_target(arguments), create=True)
     try:
         load_demo(database)
-    except DemoError as error:
-        raise CommandError(str(error)) from error
     finally:
         database.close()
     print(f"Données de démonstration 2020 enregistrées dans {database.display_name}")

@@ -3,15 +3,12 @@
 import argparse
 import sys
 
-from coorace_desktop.cli.common import CommandError, database_parent, open_existing, open_for_reading, output_target
-from coorace_desktop.services.exporting.spreadsheet import ExportError
+from coorace_desktop.cli.common import database_parent, open_existing, open_for_reading, output_target
 from coorace_desktop.services.exporting.tables import TABLE_EXPORTS, export_table
 from coorace_desktop.services.importing import (
     FIGURES,
     MEMBERS,
     Decision,
-    ImportRefused,
-    SourceError,
     apply_members,
     preview_members,
     propose_mapping,
@@ -56,10 +53,7 @@ def _progress(done: int, total: int, text: str) -> None:
 
 
 def run_import(arguments: argparse.Namespace) -> int:
-    try:
-        table = read_table(arguments.file)
-    except SourceError as error:
-        raise CommandError(str(error)) from error
+    table = read_table(arguments.file)
     mapping = propose_mapping(table, arguments.kind)
     print(table.format_label)
     if table.doubt:
@@ -71,10 +65,7 @@ def run_import(arguments: argparse.Namespace) -> int:
     if ignored:
         print("Colonnes ignorées : " + "; ".join(ignored))
     with open_existing(arguments) as database:
-        try:
-            return _import(database, arguments, table, mapping)
-        except ImportRefused as error:
-            raise CommandError(str(error)) from error
+        return _import(database, arguments, table, mapping)
 
 
 def _import(database, arguments, table, mapping) -> int:
@@ -109,10 +100,7 @@ def _import(database, arguments, table, mapping) -> int:
 def run_export(arguments: argparse.Namespace) -> int:
     export = TABLE_EXPORTS[arguments.table]
     with open_for_reading(arguments) as database:
-        try:
-            target = output_target(arguments.file, f"{arguments.table}.xlsx")
-            done = export_table(database, export, target, ListQuery(search=arguments.search))
-        except ExportError as error:
-            raise CommandError(str(error)) from error
+        target = output_target(arguments.file, f"{arguments.table}.xlsx")
+        done = export_table(database, export, target, ListQuery(search=arguments.search))
     print(f"{done.rows} ligne(s) exportée(s) dans {done.path}" + (f" ({done.detail})" if done.detail else ""))
     return 0

@@ -13,6 +13,17 @@ class ValidationError(ValueError):
     """A value a user typed that cannot be saved; str() is the French message."""
 
 
+class DeletedMeanwhileError(ValidationError):
+    """The record was deleted since the user loaded it (another window, an import); nothing was
+    saved. Subclasses name the record in `message`."""
+
+    message = "Cet élément n'existe plus : il a peut-être été supprimé entre-temps."
+
+    def __init__(self, record_id: int | None = None) -> None:
+        super().__init__(self.message)
+        self.record_id = record_id
+
+
 class DraftInvalid(ValidationError):
     """A draft (a whole form) that cannot be saved; errors maps field keys to French messages,
     str() is the first of them."""

@@ -2,7 +2,6 @@
 then ReportLab lays them out into a PDF written next to the target and renamed over it only
 once complete (a cancelled or failed run leaves any previous file untouched)."""
 
-import errno
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from pathlib import Path
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from coorace_desktop.domain.progress import Progress, no_progress
+from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report import cover, highlights, members, moral, organisation, overview, rendezvous
 from coorace_desktop.report.context import ReportRequest, SectionContext
 from coorace_desktop.report.document import COVER, PagedCanvas, PageDecor, ReportDocument, SectionTitle
@@ -18,7 +18,7 @@ from coorace_desktop.report.styles import styles
 from coorace_desktop.report.text_table import TextTable
 from coorace_desktop.services.governance.composition import delegation_profile
 from coorace_desktop.storage.database import Database
-from coorace_desktop.storage.errors import StorageError
+from coorace_desktop.storage.errors import file_failure
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,23 +45,9 @@ _GATHER_SHARE = 30
 _TOTAL = 100
 
 
-class UnknownSectionError(ValueError):
+class UnknownSectionError(ValidationError):
     def __init__(self, key: str):
         super().__init__(f"Section inconnue : {key}. Sections possibles : {', '.join(SECTION_KEYS)}.")
-
-
-class ReportOutputError(StorageError):
-    """The PDF cannot be written where asked (a StorageError: shown to the user, not a bug)."""
-
-
-_WRITE_FAILURES = {
-    errno.ENOENT: "le dossier n'existe pas",
-    errno.EACCES: "accès refusé",
-    errno.EPERM: "accès refusé",
-    errno.EROFS: "support en lecture seule",
-    errno.ENOSPC: "disque plein",
-    errno.EISDIR: "c'est un dossier",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +100,7 @@ def generate_report(
         document.build(flowables, canvasmaker=PagedCanvas)
         os.replace(partial, target)
     except OSError as error:
-        reason = _WRITE_FAILURES.get(error.errno, error.strerror or str(error))
-        raise ReportOutputError(f"Impossible d'enregistrer le rapport dans {target} : {reason}. Rien n'a été écrit.") from error
+        raise file_failure(error, f"Le rapport n'a pas été enregistré dans {target}") from error
     finally:
         partial.unlink(missing_ok=True)
     report(_TOTAL, _TOTAL, "Rapport enregistré.")

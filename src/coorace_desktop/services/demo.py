@@ -53,7 +53,7 @@ from coorace_desktop.services.members.organisations import reindex_organisation
 from coorace_desktop.storage.database import Database, open_database
 
 
-class DemoError(Exception):
+class DemoError(check.ValidationError):
     """The database already holds data, or the demo file is wrong."""
 
 

@@ -4,7 +4,6 @@ A backup is `NAME.sqlite` (rollback-journal mode, so it is one self-contained fi
 `NAME.sqlite.json`, its manifest. Both are written under temporary names, flushed to disk, then
 renamed: an interrupted backup never leaves a file that looks complete."""
 
-import errno
 import hashlib
 import json
 import os
@@ -22,10 +21,9 @@ from coorace_desktop.domain.progress import Progress
 from coorace_desktop.storage.engine import APPLICATION_ID, connect_read_only
 from coorace_desktop.storage.errors import (
     DatabaseNotFoundError,
-    DiskFullError,
     ForeignDatabaseError,
-    ReadOnlyError,
     StorageError,
+    file_failure,
     known_failure,
 )
 from coorace_desktop.storage.paths import backup_dir
@@ -137,7 +135,7 @@ def create_backup(
     except BaseException as error:
         partial.unlink(missing_ok=True)
         partial_manifest.unlink(missing_ok=True)
-        failure = file_failure(error, folder)
+        failure = copy_failure(error, f"La copie n'a pas été enregistrée dans {folder}")
         if failure is error:
             raise
         raise failure from error
@@ -268,13 +266,10 @@ def sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def file_failure(error: BaseException, folder: Path) -> BaseException:
-    """The French message behind a failed file operation in `folder`, or the error itself (a bug)."""
+def copy_failure(error: BaseException, action: str) -> BaseException:
+    """The French message behind a failed copy (`action`: what was not done), or the error itself (a bug)."""
     if isinstance(error, OSError):
-        if error.errno in (errno.ENOSPC, errno.EDQUOT):
-            return DiskFullError(f"Le disque est plein ({folder}) : la copie n'a pas été enregistrée. Libérez de la place puis recommencez.")
-        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return ReadOnlyError(f"Le dossier {folder} est protégé en écriture : la copie n'a pas été enregistrée.")
+        return file_failure(error, action)
     if isinstance(error, sqlite3.Error):
         return known_failure(error) or error
     return error
@@ -306,7 +301,7 @@ def raw_copy(database: Path, kind: BackupKind) -> BackupInfo:
     except BaseException as error:
         for path in (*(partial for _source, partial, _target in copies), partial_manifest):
             path.unlink(missing_ok=True)
-        failure = file_failure(error, folder)
+        failure = copy_failure(error, f"La copie n'a pas été enregistrée dans {folder}")
         if failure is error:
             raise
         raise failure from error

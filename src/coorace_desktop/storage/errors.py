@@ -1,6 +1,15 @@
-"""Known storage failures, each with the French sentence the user reads."""
+"""Known failures, each with the French sentence the user reads, apart from bugs.
 
+`user_message` is the one classification the window and the command line share: a refusal
+the user can act on (domain validation, this storage family, a file that cannot be written)
+gives its French sentence; anything else is a bug."""
+
+import errno
 import re
+
+import sqlalchemy.exc
+
+from coorace_desktop.domain.validation import ValidationError
 
 
 class StorageError(Exception):
@@ -43,6 +52,25 @@ class ServerUnavailableError(StorageError):
     """The PostgreSQL server cannot be reached, refuses the login, or dropped the connection."""
 
 
+class FileAccessError(StorageError):
+    """A file or folder that cannot be read or written for a reason other than space or rights."""
+
+
+# errno -> the kind of failure and why, in French; other errnos fall back on the system's text.
+_FILE_FAILURES: dict[int, tuple[type[StorageError], str]] = {
+    errno.ENOSPC: (DiskFullError, "le disque est plein"),
+    errno.EDQUOT: (DiskFullError, "le disque est plein (quota atteint)"),
+    errno.EROFS: (ReadOnlyError, "le support est en lecture seule, protégé en écriture"),
+    errno.EACCES: (ReadOnlyError, "accès refusé (dossier ou fichier protégé)"),
+    errno.EPERM: (ReadOnlyError, "accès refusé (opération non permise)"),
+    errno.ENOENT: (FileAccessError, "ce dossier ou ce fichier n'existe pas"),
+    errno.ENAMETOOLONG: (FileAccessError, "le nom du fichier est trop long"),
+    errno.EISDIR: (FileAccessError, "c'est un dossier, pas un fichier"),
+    errno.ENOTDIR: (FileAccessError, "une partie du chemin n'est pas un dossier"),
+    errno.EPIPE: (FileAccessError, "le programme qui recevait les données s'est arrêté"),
+}
+
+
 _KNOWN_FAILURES = [
     ("database or disk is full", DiskFullError, "Le disque est plein : rien n'a été enregistré. Libérez de la place puis recommencez."),
     ("readonly database", ReadOnlyError, "La base est en lecture seule (ouverte en lecture seule, ou dossier ou fichier protégé) : rien n'a été enregistré."),
@@ -73,3 +101,23 @@ def known_failure(error: BaseException) -> StorageError | None:
         if fragment.search(text) if isinstance(fragment, re.Pattern) else fragment in text:
             return kind(message)
     return None
+
+
+def file_failure(error: OSError, action: str = "") -> StorageError:
+    """An OSError as a storage error: `action` (what could not be done) and the reason, in French."""
+    kind, reason = _FILE_FAILURES.get(error.errno, (FileAccessError, error.strerror or str(error)))
+    if not action:
+        action = f"Impossible d'utiliser {error.filename}" if error.filename else "Opération sur un fichier impossible"
+    return kind(f"{action} : {reason}.")
+
+
+def user_message(error: BaseException) -> str | None:
+    """The French message for a failure the user can act on, or None for a bug."""
+    if isinstance(error, ValidationError | StorageError):
+        return str(error)
+    if isinstance(error, sqlalchemy.exc.IntegrityError):
+        return "L'enregistrement est refusé : il contredit des données existantes (doublon ou élément encore utilisé)."
+    if isinstance(error, OSError):
+        return str(file_failure(error))
+    failure = known_failure(error)
+    return str(failure) if failure else None

@@ -20,7 +20,7 @@ from coorace_desktop.storage import migrate
 from coorace_desktop.storage.backup import (
     BackupInfo,
     BackupKind,
-    file_failure,
+    copy_failure,
     read_manifest,
     safety_copy,
     sync_folder,
@@ -127,7 +127,7 @@ def restore_backup(
         open_database(database).close()  # proves the restored file opens, and sets WAL back
         report(4, 4, "Restauration terminée")
     except OSError as error:
-        failure = file_failure(error, database.parent)
+        failure = copy_failure(error, f"La base n'a pas été restaurée dans {database.parent}")
         if failure is error:
             raise
         raise failure from error

@@ -11,6 +11,7 @@ from coorace_desktop.services.events.calendar_export import export_events_ics
 from coorace_desktop.services.events.commands import create_event, event_kinds
 from coorace_desktop.services.events.event_list import list_events
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.storage.errors import DiskFullError
 
 
 def read_events(path):
@@ -71,8 +72,8 @@ def test_a_failed_write_leaves_the_old_file(demo_database, tmp_path, monkeypatch
     def disk_full(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("coorace_desktop.services.events.calendar_export.os.replace", disk_full)
-    with pytest.raises(OSError):
+    monkeypatch.setattr("coorace_desktop.storage.files.os.replace", disk_full)
+    with pytest.raises(DiskFullError, match="Impossible d'enregistrer .*agenda.ics : le disque est plein."):
         export_events_ics(demo_database, None, target, today=date(2021, 1, 1))
     assert target.read_text() == "ancien"
     assert [p.name for p in folder.iterdir()] == ["agenda.ics"]  # no temporary file left behind

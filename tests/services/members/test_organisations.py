@@ -21,7 +21,7 @@ from coorace_desktop.domain.members import (
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.health import counts
 from coorace_desktop.services.members import organisations as members
-from coorace_desktop.services.members.organisations import MemberRefusal
+from coorace_desktop.services.members.organisations import MemberRefusal, OrganisationNotFoundError, PersonNotFoundError
 
 NEW = OrganisationDraft(
     name="Régie de Quartier Éole",
@@ -112,7 +112,7 @@ def test_a_recorded_person_keeps_their_name_when_named_as_a_contact(demo_databas
     typed = ContactDraft(last_name="Chatry", first_name="isabelle", person_id=chatry.id, phone="0561000000")
     members.save_organisation(demo_database, replace(NEW, contacts=(typed,)))
     assert members.get_person(demo_database, chatry.id) == replace(chatry, phone="05 61 00 00 00")
-    with pytest.raises(MemberRefusal, match="n'existe plus"):
+    with pytest.raises(PersonNotFoundError, match="n'existe plus"):
         members.get_person(demo_database, 99_999)
 
 
@@ -142,7 +142,7 @@ def test_a_failure_half_way_rolls_the_whole_save_back(demo_database, monkeypatch
 def test_updating_a_deleted_organisation_is_refused(database):
     new_id = members.save_organisation(database, NEW)
     members.delete_organisation(database, new_id)
-    with pytest.raises(MemberRefusal, match="n'existe plus"):
+    with pytest.raises(OrganisationNotFoundError, match="n'existe plus"):
         members.save_organisation(database, replace(NEW, id=new_id))
 
 

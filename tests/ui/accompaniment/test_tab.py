@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from coorace_desktop.domain.accompaniment_rules import ActionDraft, BeneficiaryKind, BeneficiaryRef, ProjectHolderDraft
 from coorace_desktop.domain.enums import ActionKind, ProjectHolderStatus, TerritoryStage
@@ -205,11 +205,10 @@ def test_the_summary_is_computed_only_when_seen(qtbot, demo_database, monkeypatc
     assert "Zest'" in tab.summary_view.browser.toPlainText()
 
 
-def test_converting_a_project_holder(qtbot, tab, demo_database, monkeypatch):
+def test_converting_a_project_holder(qtbot, tab, demo_database, boxes):
     holder_id = create_project_holder(demo_database, ProjectHolderDraft(name="Recyclerie des Causses", department="46"))
     view = tab.holders_view
     view.table.reload(holder_id)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(view.converted) as converted:
         view.convert_button.click()
     assert get_project_holder(demo_database, holder_id).status == ProjectHolderStatus.CONVERTED
@@ -255,15 +254,14 @@ def test_enter_edits_a_historical_record_that_keeps_its_unknown_officer(qtbot, t
     qtbot.waitUntil(lambda: view.totals_label.text().endswith("12 h"))
 
 
-def test_deleting_a_stage_asks_first(qtbot, tab, demo_database, monkeypatch):
+def test_deleting_a_stage_asks_first(qtbot, tab, demo_database, boxes):
     territory = create_territory(demo_database, "Millau", "12", TerritoryStage.INTERESTED, date(2019, 1, 1))
     view = tab.territories_view
     view.table.reload(territory)
     _answer_next_dialog(lambda dialog: dialog.accept())
     view.stage_button.click()
     assert view.history_list.count() == 2
-    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: next(answers))
+    boxes.answers = [False, True]
     view.delete_stage_button.click()
     assert view.history_list.count() == 2
     view.delete_stage_button.click()

@@ -83,14 +83,14 @@ def test_errors_show_next_to_fields_and_keep_ok_disabled(dialog, qtbot):
     assert dialog.ok_button.isEnabled()
     dialog.highlight_group.setChecked(True)
     assert not dialog.ok_button.isEnabled()
-    assert dialog._errors["highlight_title"].isVisible()
+    assert dialog.field_error("highlight_title")
     qtbot.keyClicks(dialog.highlight_title_edit, "Un temps fort")
     assert dialog.ok_button.isEnabled()
     dialog.timed_check.setChecked(True)
     dialog.start_time_edit.setTime(QTime(15, 0))
     dialog.end_time_edit.setTime(QTime(14, 0))
     assert not dialog.ok_button.isEnabled()
-    assert dialog._errors["start_time"].text() == "L'heure de fin est antérieure à l'heure de début."
+    assert dialog.field_error("start_time") == "L'heure de fin est antérieure à l'heure de début."
     dialog.organiser_combo.setCurrentIndex(dialog.organiser_combo.findData(Organiser.PARTNER))
     assert "partenaire" in dialog.validate(dialog.values())["organiser_name"]
 
@@ -141,15 +141,13 @@ def test_the_end_date_follows_the_start_until_it_is_set(dialog):
     assert dialog.values().values.ends_on == date(2022, 5, 5)
 
 
-def test_new_kind_is_added_and_chosen_a_duplicate_is_refused(dialog, monkeypatch):
+def test_new_kind_is_added_and_chosen_a_duplicate_is_refused(dialog, monkeypatch, boxes):
     from coorace_desktop.ui.events import event_dialog
-    from coorace_desktop.ui.widgets import errors
 
     monkeypatch.setattr(event_dialog.QInputDialog, "getText", lambda *args: ("Petit-déjeuner", True))
     dialog.add_kind()
     assert dialog.kind_combo.currentText() == "Petit-déjeuner"
-    shown = []
-    monkeypatch.setattr(errors, "show_error", lambda parent, message: shown.append(message))
+    shown = boxes.errors
     monkeypatch.setattr(event_dialog.QInputDialog, "getText", lambda *args: ("WEBINAIRE", True))
     dialog.add_kind()
     assert shown == ["Le type « Webinaire » existe déjà."]

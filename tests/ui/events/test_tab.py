@@ -6,7 +6,6 @@ import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QDate, QItemSelectionModel
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop.domain.events_rules import EventInput
 from coorace_desktop.services.events.commands import create_event, event_kinds, organisation_choices
@@ -96,31 +95,24 @@ def test_figures_show_coverage_with_numerator_and_denominator(tab, demo_database
     assert panel.figures.reached == 4 and "7,8\xa0%" in panel.result_label.text()
 
 
-def test_delete_asks_first_then_updates_list_and_calendar(tab, monkeypatch):
+def test_delete_asks_first_then_updates_list_and_calendar(tab, boxes):
     choose(tab.year_combo, "2021")
     select_titles(tab, "Journée régionale ENEDIS")
     tab.table.view.setCurrentIndex(tab.table.view.selectionModel().selectedRows()[0])
-    questions = []
-
-    def answer(parent, title, text, *args):
-        questions.append(text)
-        return QMessageBox.StandardButton.No if len(questions) == 1 else QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr("coorace_desktop.ui.widgets.table_tab.QMessageBox.question", answer)
+    boxes.answers = [False, True]
     tab.table.delete_current()
     assert tab.status_text() == "8 événements"
-    assert "Journée régionale ENEDIS" in questions[0]
+    assert "Journée régionale ENEDIS" in boxes.asked[0]
     tab.table.delete_current()
     assert tab.status_text() == "7 événements"
     tab.calendar_panel.calendar.setCurrentPage(2021, 6)
     assert date(2021, 6, 17) not in tab.calendar_panel.calendar.marked_days()
 
 
-def test_export_selected_events_to_ics(tab, tmp_path, monkeypatch):
+def test_export_selected_events_to_ics(tab, tmp_path, monkeypatch, boxes):
     target = tmp_path / "agenda"
     monkeypatch.setattr(events_tab_module.QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
-    messages = []
-    monkeypatch.setattr(events_tab_module.QMessageBox, "information", lambda parent, title, text: messages.append(text))
+    messages = boxes.informed
     choose(tab.year_combo, "2021")
     select_titles(tab, "Congrès Coorace", "Assemblée générale 2021", "Lancement de Zest' BTP")
     tab.export_selected()
@@ -131,13 +123,13 @@ def test_export_selected_events_to_ics(tab, tmp_path, monkeypatch):
                         "non exporté : un agenda a besoin d'une date."]
 
 
-def test_export_failure_is_a_french_message(tab, tmp_path, monkeypatch):
+def test_export_failure_is_a_french_message(tab, tmp_path, monkeypatch, boxes):
     monkeypatch.setattr(events_tab_module.QFileDialog, "getSaveFileName",
                         lambda *args: (str(tmp_path / "absent" / "a.ics"), ""))
-    shown = []
-    monkeypatch.setattr(events_tab_module, "show_error", lambda parent, message: shown.append(message))
+    shown = boxes.errors
     tab.export_upcoming()
-    assert shown and shown[0].startswith("Impossible d'écrire a.ics") and "Rien n'a été exporté" in shown[0]
+    assert shown == [f"Impossible d'enregistrer {tmp_path / 'absent' / 'a.ics'} : ce dossier ou ce fichier n'existe pas."]
+    assert boxes.bug_details == []
 
 
 def test_dates_read_the_french_way(tab):

@@ -2,17 +2,13 @@
 
 import pytest
 
-from coorace_desktop.ui.widgets import errors, form_dialog
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE
 
 
 @pytest.fixture
-def shown(monkeypatch):
-    """Messages the dialogs would show in a message box."""
-    messages = []
-    monkeypatch.setattr(form_dialog, "show_error", lambda parent, message: messages.append(message))
-    monkeypatch.setattr(errors, "show_error", lambda parent, message, details="": messages.append(message))
-    return messages
+def shown(boxes):
+    """Errors the dialogs would show in a message box."""
+    return boxes.errors
 
 
 def cell(model, row, column):

@@ -3,7 +3,6 @@
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop.domain.governance_drafts import PersonRef
 from coorace_desktop.services.governance.composition import delegation_profile, staff_on
@@ -21,7 +20,7 @@ def test_the_person_picker_finds_recorded_persons_and_names_new_ones(qtbot, demo
     # QTest.keyClicks aborts on non-ASCII text offscreen: accents are typed with setText.
     picker.name_edit.setText("chât")
     picker.search_now()
-    assert list(picker._choices) == ["Isabelle CHATRY"]
+    assert picker.proposals() == ["Isabelle CHATRY"]
     picker.choose("Isabelle CHATRY")
     assert picker.person_ref().person_id is not None and picker.hint_label.isHidden()
     picker.name_edit.clear()
@@ -56,7 +55,6 @@ def test_assemblies_new_edit_and_a_refused_deletion(qtbot, demo_database, monkey
     page.table.edit_current()
     assert rows(page.table)[0].place == "Albi"
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     select(page.table, lambda row: row.held_on == date(2020, 7, 2))
     page.table.delete_current()
     assert shown == ["L'assemblée générale du 02/07/2020 a élu 15 administrateur(s) : elle fait partie de l'historique du conseil et n'est pas supprimée."]
@@ -95,7 +93,7 @@ def test_a_staff_end_before_its_start_keeps_ok_disabled(qtbot, demo_database):
     dialog.start_date.set_value(date(2021, 3, 1))
     dialog.end_date.set_value(date(2021, 2, 1))
     assert not dialog.ok_button.isEnabled()
-    assert dialog._errors["end_on"].text() == "La date de fin (01/02/2021) est antérieure au début (01/03/2021)."
+    assert dialog.field_error("end_on") == "La date de fin (01/02/2021) est antérieure au début (01/03/2021)."
 
 
 def test_the_profile_is_edited_in_one_place(qtbot, demo_database, monkeypatch, shown):
@@ -125,9 +123,9 @@ def test_a_profile_mission_without_title_is_shown_beside_it(qtbot, demo_database
     dialog.show()
     dialog.mission_rows[2][0].clear()
     assert not dialog.ok_button.isEnabled()
-    assert dialog._errors["missions.2.title"].text() == "Le titre de chaque mission est obligatoire."
+    assert dialog.field_error("missions.2.title") == "Le titre de chaque mission est obligatoire."
     dialog.site_rows[0].postcode_edit.setText("310")
-    assert dialog._errors["sites.0"].text() == "Code postal invalide : 310 (cinq chiffres attendus)."
+    assert dialog.field_error("sites.0") == "Code postal invalide : 310 (cinq chiffres attendus)."
 
 
 def test_a_post_is_corrected_from_the_list(qtbot, demo_database, monkeypatch):

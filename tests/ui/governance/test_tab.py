@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop.domain.enums import BureauRole
 from coorace_desktop.services.governance.composition import board_composition
@@ -94,8 +93,8 @@ def test_an_incomplete_election_keeps_ok_disabled(qtbot, demo_database):
     assert not dialog.ok_button.isEnabled()
     qtbot.keyClicks(dialog.rows[1].person_picker.name_edit, "Jeanne MARTIN")
     assert not dialog.ok_button.isEnabled()
-    assert dialog._errors["seats.1.person"].text() == "Choisissez l'adhérent représenté."
-    assert dialog._errors["seats.1.person"].isVisible()
+    assert dialog.field_error("seats.1.person") == "Choisissez l'adhérent représenté."
+    assert dialog.field_error("seats.1.person")
 
 
 def test_a_resignation_ends_the_mandate_at_a_date(tab, monkeypatch):
@@ -151,14 +150,12 @@ def test_ending_an_office_and_the_national_seat(tab, monkeypatch):
     assert chatry.offices == () and not chatry.national
 
 
-def test_deleting_a_mandate_asks_first(tab, monkeypatch):
+def test_deleting_a_mandate_asks_first(tab, boxes):
     page = tab.board_page
     select(page.seats, lambda seat: seat.person_name == "Camille VERGELY")
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.No)
+    boxes.answers = [False]
     page.seats.delete_current()
-    assert "saisie erronée" in asked[0] and page.seats.model.rowCount() == 15
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    assert "saisie erronée" in boxes.asked[0] and page.seats.model.rowCount() == 15
     page.seats.delete_current()
     assert page.seats.model.rowCount() == 14
 

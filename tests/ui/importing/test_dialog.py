@@ -1,7 +1,7 @@
 """The import wizard: file, columns, preview with decisions, import; and its preview model."""
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
 from coorace_desktop.domain import Organisation
@@ -19,9 +19,8 @@ def source(tmp_path):
 
 
 @pytest.fixture
-def informed(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+def informed(monkeypatch, boxes):
+    shown = boxes.informed
     return shown
 
 

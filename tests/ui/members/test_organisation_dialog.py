@@ -11,7 +11,6 @@ from coorace_desktop.services.members import organisations as members
 from coorace_desktop.storage.errors import DiskFullError
 from coorace_desktop.ui.members import organisation_dialog
 from coorace_desktop.ui.members.organisation_dialog import ERROR_MARK, OrganisationDialog
-from coorace_desktop.ui.widgets import form_dialog
 
 
 @pytest.fixture
@@ -22,12 +21,6 @@ def new_dialog(qtbot, database):
     return dialog
 
 
-def error_text(dialog, key: str) -> str:
-    """The message shown under a field ('' when hidden), whichever page is on screen."""
-    label = dialog._errors[key]
-    return "" if label.isHidden() else label.text()
-
-
 def fill_minimum(qtbot, dialog, name="Régie Éole", city="Castres"):
     # QTest types ASCII only (it aborts on 'é'): accented text is set directly.
     dialog.name_edit.setText(name)
@@ -36,16 +29,16 @@ def fill_minimum(qtbot, dialog, name="Régie Éole", city="Castres"):
 
 def test_ok_waits_for_a_valid_form_and_errors_sit_beside_their_fields(qtbot, new_dialog):
     assert not new_dialog.ok_button.isEnabled()
-    assert error_text(new_dialog, "name") == "", "untouched fields stay quiet"
+    assert new_dialog.field_error("name") == "", "untouched fields stay quiet"
     fill_minimum(qtbot, new_dialog)
     assert new_dialog.ok_button.isEnabled()
     site = new_dialog.sites.forms[0]
     qtbot.keyClicks(site.postcode_edit, "811")
-    assert error_text(new_dialog, "sites.0.postcode") == "Code postal invalide : 811 (cinq chiffres attendus)."
+    assert new_dialog.field_error("sites.0.postcode") == "Code postal invalide : 811 (cinq chiffres attendus)."
     assert not new_dialog.ok_button.isEnabled()
     assert new_dialog.pages.tabText(1).endswith(ERROR_MARK)
     qtbot.keyClicks(site.postcode_edit, "00")
-    assert error_text(new_dialog, "sites.0.postcode") == ""
+    assert new_dialog.field_error("sites.0.postcode") == ""
     assert site.department_combo.currentData() == "81", "the département is proposed from the postcode"
     assert new_dialog.ok_button.isEnabled() and not new_dialog.pages.tabText(1).endswith(ERROR_MARK)
 
@@ -56,7 +49,7 @@ def test_pressing_ok_on_an_invalid_form_shows_every_error_on_its_page(qtbot, new
     new_dialog.accept()
     assert new_dialog.isVisible()
     assert new_dialog.pages.currentIndex() == 1
-    assert error_text(new_dialog, "sites.0.city") == "La ville est obligatoire."
+    assert new_dialog.field_error("sites.0.city") == "La ville est obligatoire."
 
 
 def test_removing_an_entry_shifts_the_following_ones_up(qtbot, new_dialog):
@@ -92,7 +85,7 @@ def test_a_contact_picks_a_recorded_person_and_shows_their_details(qtbot, demo_d
     contact = dialog.contacts.forms[0]
     qtbot.keyClicks(contact.person_picker.name_edit, "chat")
     contact.person_picker.search_now()
-    label = next(iter(contact.person_picker._choices))
+    label = contact.person_picker.proposals()[0]
     contact.person_picker.choose(label)
     assert contact.email_edit.text() == "i.chatry@inter-relais.fr"
     value = dialog.contacts.values()[0]
@@ -121,7 +114,7 @@ def test_a_figure_that_is_not_a_number_is_refused_beside_it_or_above_for_another
     editor = new_dialog.figures_editor
     editor.add_year(2020)
     qtbot.keyClicks(editor.edits["insertion_hours"], "12,5")
-    assert error_text(new_dialog, "figures.current.insertion_hours") == "Un nombre entier est attendu."
+    assert new_dialog.field_error("figures.current.insertion_hours") == "Un nombre entier est attendu."
     assert not new_dialog.ok_button.isEnabled()
     editor.add_year(2021)
     errors = new_dialog.revalidate(show_all=True)
@@ -154,9 +147,8 @@ def test_a_complete_organisation_is_saved_from_the_widgets(qtbot, database):
     assert saved.figures_for(2020).permanent_staff == 9
 
 
-def test_a_failed_save_keeps_the_dialog_open_with_a_french_message(qtbot, new_dialog, monkeypatch):
-    shown = []
-    monkeypatch.setattr(form_dialog, "show_error", lambda parent, message: shown.append(message))
+def test_a_failed_save_keeps_the_dialog_open_with_a_french_message(qtbot, new_dialog, monkeypatch, boxes):
+    shown = boxes.errors
 
     def disk_full(*_args):
         raise DiskFullError("Le disque est plein : rien n'a été enregistré.")
@@ -201,7 +193,7 @@ def test_editing_without_renaming_does_not_ask_about_duplicates(qtbot, demo_data
     assert dialog.result_value == 5
 
 
-def test_tab_walks_the_identity_fields_in_reading_order(qtbot, new_dialog):
+def test_tab_walks_the_identity_fields_in_reading_order(qtbot, new_dialog, boxes):
     new_dialog.activateWindow()
     qtbot.waitUntil(lambda: new_dialog.isActiveWindow(), timeout=3000)
     new_dialog.name_edit.setFocus()

@@ -2,11 +2,10 @@
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from coorace_desktop.ui.members.organisation_dialog import OrganisationDialog
 from coorace_desktop.ui.members.tab import MembersTab
-from coorace_desktop.ui.widgets import errors, table_tab
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE
 
 
@@ -119,9 +118,8 @@ def test_enter_edits_the_selected_row(qtbot, tab):
     qtbot.waitUntil(lambda: column_values(tab, 0) == ["CASTA Alzen"], timeout=3000)
 
 
-def test_delete_asks_with_what_goes_with_it(qtbot, tab, monkeypatch):
-    asked = []
-    monkeypatch.setattr(table_tab.QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Yes)
+def test_delete_asks_with_what_goes_with_it(qtbot, tab, boxes):
+    asked = boxes.asked
     select_name(qtbot, tab, "BATI +")
     qtbot.keyClick(tab.table.view, Qt.Key.Key_Delete)
     assert asked and "« BATI + »" in asked[0] and "1 site, 1 période d'adhésion" in asked[0]
@@ -129,13 +127,11 @@ def test_delete_asks_with_what_goes_with_it(qtbot, tab, monkeypatch):
     qtbot.waitUntil(lambda: tab.status_text() == "50 structures", timeout=3000)
 
 
-def test_delete_is_refused_while_the_board_refers_to_it(qtbot, tab, monkeypatch):
-    shown = []
-    monkeypatch.setattr(errors, "show_error", lambda parent, message, details="": shown.append(message))
-    monkeypatch.setattr(table_tab.QMessageBox, "question", lambda *args: pytest.fail("must not ask"))
+def test_delete_is_refused_while_the_board_refers_to_it(qtbot, tab, monkeypatch, boxes):
+    shown = boxes.errors
     select_name(qtbot, tab, "AJE")
     qtbot.keyClick(tab.table.view, Qt.Key.Key_Delete)
-    assert shown and shown[0].startswith("« AJE » ne peut pas être supprimé")
+    assert shown and shown[0].startswith("« AJE » ne peut pas être supprimé") and boxes.asked == []
     assert tab.table.model.data(tab.table.model.index(0, 0), ROW_ROLE).name == "AJE"
 
 

@@ -1,7 +1,7 @@
 """Données personnelles: find a person, export their data, erase them after confirmation."""
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from coorace_desktop.services.privacy.person_data import find_persons
 from coorace_desktop.ui.privacy import dialog as privacy_dialog
@@ -27,34 +27,29 @@ def test_the_persons_model_passes_the_qt_model_tester(qtmodeltester, dialog):
     assert not dialog.export_button.isEnabled() and not dialog.erase_button.isEnabled()
 
 
-def test_export_writes_the_chosen_file(dialog, qtbot, tmp_path, monkeypatch):
+def test_export_writes_the_chosen_file(dialog, qtbot, tmp_path, monkeypatch, boxes):
     select(dialog, qtbot, "chatry")
     target = tmp_path / "chatry.txt"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    told = boxes.informed
     dialog.export_button.click()
     assert "Personne n° " in target.read_text(encoding="utf-8") and "Isabelle CHATRY" in told[0]
 
 
-def test_erase_asks_first_then_anonymises_and_lists_mentions(dialog, demo_database, qtbot, monkeypatch):
+def test_erase_asks_first_then_anonymises_and_lists_mentions(dialog, demo_database, qtbot, monkeypatch, boxes):
     select(dialog, qtbot, "chatry")
-    asked = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: asked.append(text) or QMessageBox.StandardButton.No)
+    boxes.answers = [False]
+    asked = boxes.asked
     dialog.erase_button.click()
     assert "Effacer définitivement Isabelle CHATRY ?" in asked[0] and "1 mandat(s) au conseil" in asked[0]
     assert find_persons(demo_database, "chatry") and not dialog.erased
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: QMessageBox.StandardButton.Yes)
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    told = boxes.informed
     dialog.erase_button.click()
     assert dialog.erased and find_persons(demo_database, "chatry") == []
     assert "Rapport 2020 (signataire)" in told[0]
 
 
-def test_erased_persons_cannot_be_erased_again(dialog, qtbot, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+def test_erased_persons_cannot_be_erased_again(dialog, qtbot, boxes):
     select(dialog, qtbot, "imberdis")
     dialog.erase_button.click()
     dialog.table.search_edit.setText("")

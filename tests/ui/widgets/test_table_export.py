@@ -1,11 +1,15 @@
 """« Exporter… » under a table writes what the table shows; the File menu's import and vCard items."""
 
+import errno
+import os
+
 import vobject
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from coorace_desktop.services.exporting.tables import TABLE_EXPORTS, export_table
 from coorace_desktop.services.members.organisation_list import DEPARTMENT_FILTER
+from coorace_desktop.storage import files
 from coorace_desktop.ui.members.tab import MembersTab
 from coorace_desktop.ui.widgets.table_export import chosen_path, export_as_shown
 from coorace_desktop.ui.window.main_window import MainWindow
@@ -16,15 +20,14 @@ def _cells(path):
     return [[cell.value for cell in row] for row in load_workbook(path).active.iter_rows()]
 
 
-def test_members_export_of_the_window_is_the_command_line_export(qtbot, demo_database, tmp_path, monkeypatch):
+def test_members_export_of_the_window_is_the_command_line_export(qtbot, demo_database, tmp_path, monkeypatch, boxes):
     tab = MembersTab(demo_database)
     qtbot.addWidget(tab)
     tab.table.model.set_filter(DEPARTMENT_FILTER, "82")
     tab.table.model.set_search("avie")
     target = tmp_path / "membres"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "Classeur Excel (*.xlsx)"))
-    messages = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: messages.append(text))
+    messages = boxes.informed
     tab.table.export_button.click()
     qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
     assert messages == ["1 ligne(s) exportée(s) dans membres.xlsx."]
@@ -33,6 +36,26 @@ def test_members_export_of_the_window_is_the_command_line_export(qtbot, demo_dat
     assert window == _cells(tmp_path / "cli.xlsx")
     assert window[0][:3] == ["Raison sociale", "SIRET", "Site web"] and "Départements" in window[0]
     assert len(window) == 2 and window[1][0] == "AVIE"
+
+
+def test_an_export_into_a_read_only_folder_says_so_in_french(qtbot, demo_database, tmp_path, monkeypatch, boxes):
+    folder = tmp_path / "protégé"
+    folder.mkdir()
+    folder.chmod(0o500)
+    if os.geteuid() == 0:
+        # Root writes into a 0500 folder anyway: raise the kernel's refusal where it would come,
+        # creating the file beside the target (a real read-only file system: tests/cli/test_exit_codes.py).
+        def refused(*args, dir=None, **kwargs):
+            raise PermissionError(errno.EACCES, "Permission denied", os.path.join(dir, ".membres-x.xlsx"))
+
+        monkeypatch.setattr(files.tempfile, "mkstemp", refused)
+    tab = MembersTab(demo_database)
+    qtbot.addWidget(tab)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(folder / "membres"), "Classeur Excel (*.xlsx)"))
+    tab.table.export_button.click()
+    qtbot.waitUntil(lambda: bool(boxes.errors), timeout=10_000)
+    assert boxes.errors == [f"Impossible d'enregistrer {folder / 'membres.xlsx'} : accès refusé (dossier ou fichier protégé)."]
+    assert boxes.bug_details == [] and boxes.informed == [] and list(folder.iterdir()) == []
 
 
 def test_chosen_path_adds_the_extension_of_the_chosen_type(tmp_path):
@@ -50,7 +73,7 @@ def test_cancelled_file_choice_exports_nothing(qtbot, demo_database, tmp_path, m
     assert calls == []  # nothing read, nothing written
 
 
-def test_file_menu_offers_import_and_directory(qtbot, demo_database, settings, tmp_path, monkeypatch):
+def test_file_menu_offers_import_and_directory(qtbot, demo_database, settings, tmp_path, monkeypatch, boxes):
     window = MainWindow(demo_database, settings)
     qtbot.addWidget(window)
     texts = [action.text().replace("&", "") for action in window.file_menu.actions()]
@@ -58,8 +81,7 @@ def test_file_menu_offers_import_and_directory(qtbot, demo_database, settings, t
     wizard = open_import(window)
     assert wizard.isVisible() and wizard.database is demo_database
     wizard.reject()
-    messages = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: messages.append(text))
+    messages = boxes.informed
     export_directory(window, tmp_path / "annuaire.vcf")
     qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
     cards = list(vobject.readComponents((tmp_path / "annuaire.vcf").read_text(encoding="utf-8")))

@@ -1,7 +1,6 @@
 """Data safety in the window: File menu items, second instance, backups on close and daily, restore."""
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from coorace_desktop.storage.backup import BackupKind, create_backup
 from coorace_desktop.storage.integrity import opening_problems
@@ -37,7 +36,7 @@ def test_file_menu_items_come_before_quit(window):
     assert texts[-4:] == ["Enregistrer une copie…", "Restaurer une sauvegarde…", "Données personnelles (RGPD)…", "Quitter"]
 
 
-def test_the_window_holds_the_lock_and_a_second_instance_may_read_only(window, path, monkeypatch):
+def test_the_window_holds_the_lock_and_a_second_instance_may_read_only(window, path, monkeypatch, boxes):
     assert lock_path(path).exists()
     with pytest.raises(DatabaseInUseError):
         DatabaseLock(path).acquire()
@@ -48,8 +47,7 @@ def test_the_window_holds_the_lock_and_a_second_instance_may_read_only(window, p
     monkeypatch.setattr(backup_controller, "ask_read_only", lambda parent, error, at_start: True)
     database, lock = open_locked(None, path, False, at_start=True)
     assert database.read_only and lock is None
-    shown = []
-    monkeypatch.setattr(errors, "show_error", lambda parent, message, details="": shown.append(message))
+    shown = boxes.errors
     with database.engine.connect() as connection:
         ok, _ = errors.run_command(None, connection.exec_driver_sql, "DELETE FROM partners")
     assert not ok and "lecture seule" in shown[0]
@@ -109,13 +107,12 @@ def test_the_restore_list_shows_date_kind_size_and_counts(qtbot, qtmodeltester, 
     assert dialog.restore_button.isEnabled()
 
 
-def test_restore_from_the_list_replaces_the_open_database(window, path, monkeypatch):
+def test_restore_from_the_list_replaces_the_open_database(window, path, monkeypatch, boxes):
     saved = create_backup(path, kind=BackupKind.AUTOMATIC)
     with window.database.engine.begin() as connection:
         connection.exec_driver_sql("DELETE FROM partners")
     monkeypatch.setattr(RestoreDialog, "exec", lambda self: setattr(self, "chosen", saved.path) or True)
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    told = boxes.informed
     window.safety.restore()
     assert "La base a été restaurée depuis" in told[0] and "La base remplacée est conservée" in told[0]
     with window.database.engine.connect() as connection:
@@ -124,12 +121,11 @@ def test_restore_from_the_list_replaces_the_open_database(window, path, monkeypa
     assert [b.kind for b in list_backups(None, path)].count(BackupKind.BEFORE_RESTORE) == 1
 
 
-def test_a_refused_restore_says_why_and_keeps_working(window, path, tmp_path, monkeypatch):
+def test_a_refused_restore_says_why_and_keeps_working(window, path, tmp_path, monkeypatch, boxes):
     bad = tmp_path / "liste.sqlite"
     bad.write_text("nom;ville\n" * 50)
     monkeypatch.setattr(RestoreDialog, "exec", lambda self: setattr(self, "chosen", bad) or True)
-    shown = []
-    monkeypatch.setattr(errors, "show_error", lambda parent, message, details="": shown.append(message))
+    shown = boxes.errors
     window.safety.restore()
     assert shown == ["liste.sqlite n'est pas une base de données Coorace Desktop."]
     assert organisation_count(path) == 51
@@ -137,13 +133,12 @@ def test_a_refused_restore_says_why_and_keeps_working(window, path, tmp_path, mo
         assert connection.exec_driver_sql("SELECT count(*) FROM organisations").scalar() == 51
 
 
-def test_a_protected_folder_opens_read_only_after_saying_so(qtbot, path, monkeypatch):
+def test_a_protected_folder_opens_read_only_after_saying_so(qtbot, path, monkeypatch, boxes):
     def refuse(self):
         raise backup_controller.ReadOnlyError("Le dossier de demo.sqlite est protégé en écriture : …")
 
     monkeypatch.setattr(DatabaseLock, "acquire", refuse)
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    told = boxes.informed
     database, lock = open_locked(None, path, False, at_start=True)
     assert database.read_only and lock is None and "protégé en écriture" in told[0]
     database.close()
@@ -161,9 +156,8 @@ def damaged_window(qtbot, path, settings, monkeypatch, choice):
     return window, asked
 
 
-def test_opening_a_damaged_file_offers_repair_and_repairs_it(qtbot, path, settings, monkeypatch):
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+def test_opening_a_damaged_file_offers_repair_and_repairs_it(qtbot, path, settings, monkeypatch, boxes):
+    told = boxes.informed
     window, asked = damaged_window(qtbot, path, settings, monkeypatch, "repair")
     try:
         assert "support_actions_fts" in asked[0][0]
@@ -174,11 +168,10 @@ def test_opening_a_damaged_file_offers_repair_and_repairs_it(qtbot, path, settin
         window.safety.release_all()
 
 
-def test_opening_a_damaged_file_may_restore_instead(qtbot, path, settings, monkeypatch):
+def test_opening_a_damaged_file_may_restore_instead(qtbot, path, settings, monkeypatch, boxes):
     saved = create_backup(path, kind=BackupKind.AUTOMATIC)
     monkeypatch.setattr(RestoreDialog, "exec", lambda self: setattr(self, "chosen", saved.path) or True)
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    told = boxes.informed
     window, _asked = damaged_window(qtbot, path, settings, monkeypatch, "restore")
     try:
         assert "L'ancienne base était endommagée" in told[0]

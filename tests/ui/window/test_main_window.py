@@ -36,9 +36,8 @@ def test_file_menu_items(window):
     assert texts[-1] == "Quitter"
 
 
-def test_opening_a_refused_file_keeps_the_current_database(window, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(main_window, "show_error", lambda parent, message: shown.append(message))
+def test_opening_a_refused_file_keeps_the_current_database(window, tmp_path, monkeypatch, boxes):
+    shown = boxes.errors
     text_file = tmp_path / "notes.sqlite"
     text_file.write_text("pas une base")
     current = window.database
@@ -88,15 +87,13 @@ def test_welcome_dialog_quit_opens_nothing(monkeypatch, settings):
     assert app_module.choose_database(None, False, settings) is None
 
 
-def test_unexpected_error_is_logged_and_shown_and_the_app_goes_on(qtbot, monkeypatch, user_dirs):
-    shown = []
-    monkeypatch.setattr(errors, "show_error", lambda parent, message, details="": shown.append((message, details)))
+def test_unexpected_error_is_logged_and_shown_and_the_app_goes_on(qtbot, boxes, user_dirs):
     errors.setup_logging()
     try:
         raise ZeroDivisionError("division by zero")
     except ZeroDivisionError as error:
         errors.handle_unexpected(type(error), error, error.__traceback__)
-    message, details = shown[0]
+    (message,), (details,) = boxes.errors, boxes.bug_details
     assert message.startswith("Une erreur inattendue s'est produite")
     assert "ZeroDivisionError" in details
     for handler in errors.log.handlers:

@@ -7,12 +7,11 @@ import sys
 from urllib.parse import urlsplit
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from coorace_desktop.app import EXIT_AFTER_SHOW_VAR, SHOWN_MARKER
 from coorace_desktop.services.health import counts
 from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR
-from coorace_desktop.ui.widgets import form_dialog
 from coorace_desktop.ui.widgets.worker import BackgroundJob
 from coorace_desktop.ui.window import server_actions
 from coorace_desktop.ui.window.backup_controller import DataSafety
@@ -64,11 +63,10 @@ def test_connecting_remembers_everything_but_the_password(dialog, server, settin
     again.deleteLater()
 
 
-def test_errors_sit_beside_the_fields_and_a_refused_login_is_french(dialog, server, monkeypatch, qtbot):
+def test_errors_sit_beside_the_fields_and_a_refused_login_is_french(dialog, server, monkeypatch, qtbot, boxes):
     dialog.host_edit.setText("serveur bureau")
-    assert "ni espace" in dialog._errors["host"].text() and not dialog.ok_button.isEnabled()
-    shown = []
-    monkeypatch.setattr(form_dialog, "show_error", lambda parent, message: shown.append(message))
+    assert "ni espace" in dialog.field_error("host") and not dialog.ok_button.isEnabled()
+    shown = boxes.errors
     fill(dialog, server, password="faux")
     dialog.accept()
     assert dialog.isVisible() and dialog.result_value is None
@@ -93,10 +91,10 @@ def window(qtbot, database, settings):
 
 
 def wait_for_jobs(qtbot) -> None:
-    qtbot.waitUntil(lambda: not BackgroundJob._running, timeout=30_000)
+    qtbot.waitUntil(lambda: not BackgroundJob.any_running(), timeout=30_000)
 
 
-def test_the_window_on_a_server_copies_and_restores_with_pg_tools(window, server, qtbot, tmp_path, monkeypatch):
+def test_the_window_on_a_server_copies_and_restores_with_pg_tools(window, server, qtbot, tmp_path, monkeypatch, boxes):
     connection = server_actions.connect_to_server(window)
     fill(connection, server)
     connection.accept()
@@ -107,7 +105,6 @@ def test_the_window_on_a_server_copies_and_restores_with_pg_tools(window, server
 
     dump = tmp_path / "copie.dump"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(dump), ""))
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
     window.safety.save_copy()
     wait_for_jobs(qtbot)
     assert dump.stat().st_size > 10_000
@@ -115,7 +112,6 @@ def test_the_window_on_a_server_copies_and_restores_with_pg_tools(window, server
     with window.database.engine.begin() as connection_:
         connection_.exec_driver_sql("DELETE FROM participations")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(dump), ""))
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     window.safety.restore()
     assert counts(window.database)["participations"] > 0  # the window shows the restored contents
 
@@ -127,11 +123,10 @@ def test_the_application_starts_on_the_server_of_the_environment(server):
     assert SHOWN_MARKER in started.stdout.splitlines()
 
 
-def test_a_refused_server_at_start_is_one_french_message(server, qapp, monkeypatch):
+def test_a_refused_server_at_start_is_one_french_message(server, qapp, monkeypatch, boxes):
     from coorace_desktop import app as app_module
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_application installs its own
-    shown = []
-    monkeypatch.setattr(app_module, "show_error", lambda parent, message: shown.append(message))
+    shown = boxes.errors
     assert app_module.run_application(database_url=server.geturl().replace(server.password, "faux")) == 1
     assert shown == ["Le serveur refuse l'identifiant ou le mot de passe : vérifiez-les, puis reconnectez-vous."]

@@ -19,7 +19,7 @@ from coorace_desktop.domain.enums import ActionKind, ActionOutcome, ProjectHolde
 from coorace_desktop.domain.governance import StaffMember
 from coorace_desktop.domain.organisations import Organisation, Person
 from coorace_desktop.domain.text import action_search_key, fold
-from coorace_desktop.domain.validation import ValidationError, required_text
+from coorace_desktop.domain.validation import DeletedMeanwhileError, ValidationError, required_text
 from coorace_desktop.services.listing import match_rank, search_condition
 from coorace_desktop.storage.database import Database
 
@@ -31,9 +31,8 @@ BENEFICIARY_TABLES = {
 }
 
 
-class ActionNotFoundError(LookupError):
-    def __str__(self) -> str:
-        return "Cette action n'existe plus : elle a peut-être été supprimée entre-temps."
+class ActionNotFoundError(DeletedMeanwhileError):
+    message = "Cette action n'existe plus : elle a peut-être été supprimée entre-temps."
 
 
 @dataclass(frozen=True, slots=True)

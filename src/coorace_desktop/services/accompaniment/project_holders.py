@@ -12,7 +12,7 @@ from coorace_desktop.domain.enums import ProjectHolderStatus
 from coorace_desktop.domain.members import ContactDraft, MembershipDraft, OrganisationDraft
 from coorace_desktop.domain.organisations import Organisation
 from coorace_desktop.domain.text import fold
-from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.domain.validation import DeletedMeanwhileError, ValidationError
 from coorace_desktop.services.accompaniment.common import count_rows, enum_labels, equal_filters, label_order
 from coorace_desktop.services.accompaniment.summary import number
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
@@ -22,9 +22,8 @@ from coorace_desktop.storage.database import Database
 _DRAFT_FIELDS = tuple(field.name for field in fields(ProjectHolderDraft))
 
 
-class ProjectHolderNotFoundError(LookupError):
-    def __str__(self) -> str:
-        return "Ce porteur de projet n'existe plus : il a peut-être été supprimé entre-temps."
+class ProjectHolderNotFoundError(DeletedMeanwhileError):
+    message = "Ce porteur de projet n'existe plus : il a peut-être été supprimé entre-temps."
 
 
 @dataclass(frozen=True, slots=True)

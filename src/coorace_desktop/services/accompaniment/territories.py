@@ -18,7 +18,7 @@ from coorace_desktop.domain.departments import DEPARTMENTS
 from coorace_desktop.domain.enums import TerritoryStage
 from coorace_desktop.domain.french import LOCALE, number
 from coorace_desktop.domain.text import fold
-from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.domain.validation import DeletedMeanwhileError, ValidationError
 from coorace_desktop.services.accompaniment.common import count_rows, equal_filters
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.storage.database import Database
@@ -30,9 +30,8 @@ STAGE_PLURALS = {
 }
 
 
-class TerritoryNotFoundError(LookupError):
-    def __str__(self) -> str:
-        return "Ce territoire n'existe plus : il a peut-être été supprimé entre-temps."
+class TerritoryNotFoundError(DeletedMeanwhileError):
+    message = "Ce territoire n'existe plus : il a peut-être été supprimé entre-temps."
 
 
 @dataclass(frozen=True, slots=True)

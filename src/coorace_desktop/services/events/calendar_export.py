@@ -3,8 +3,6 @@
 Times typed in the application are French local time; they are written in UTC, which every
 calendar program reads without a VTIMEZONE block. An event whose date is unknown is skipped."""
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -17,6 +15,7 @@ from coorace_desktop import __version__
 from coorace_desktop.domain.enums import EventStatus, Organiser
 from coorace_desktop.domain.events import Event, EventKind
 from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.files import written_atomically
 
 if TYPE_CHECKING:
     from icalendar import Event as CalendarEvent
@@ -58,7 +57,8 @@ def export_events_ics(
     for event, kind in dated:
         calendar.add_component(_calendar_event(event, kind, stamp))
     target = Path(path)
-    _write_atomically(target, calendar.to_ical())
+    with written_atomically(target) as temporary:
+        temporary.write_bytes(calendar.to_ical())
     return CalendarExport(target, len(dated), len(rows) - len(dated))
 
 
@@ -110,13 +110,3 @@ def _description(event: Event, kind: str) -> str:
     return "\n".join(lines)
 
 
-def _write_atomically(target: Path, content: bytes) -> None:
-    """A failed write (disk full, folder protected) leaves any earlier file as it was."""
-    handle, temporary = tempfile.mkstemp(prefix=".coorace-", suffix=".ics", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

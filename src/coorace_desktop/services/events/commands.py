@@ -20,7 +20,7 @@ from coorace_desktop.domain.events_rules import (
 )
 from coorace_desktop.domain.organisations import Organisation
 from coorace_desktop.domain.text import event_search_key, fold
-from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.domain.validation import DeletedMeanwhileError, ValidationError
 from coorace_desktop.services.conflicts import require_version, stale_event
 from coorace_desktop.services.events.figures import (  # noqa: F401  (the report imports them from here)
     EventFigures,
@@ -34,12 +34,8 @@ from coorace_desktop.services.listing import apply_search
 from coorace_desktop.storage.database import Database
 
 
-class EventNotFoundError(ValidationError):
-    """The event was deleted meanwhile (another window, an import)."""
-
-    def __init__(self, event_id: int):
-        super().__init__("Cet événement n'existe plus : il a peut-être été supprimé entre-temps.")
-        self.event_id = event_id
+class EventNotFoundError(DeletedMeanwhileError):
+    message = "Cet événement n'existe plus : il a peut-être été supprimé entre-temps."
 
 
 @dataclass(frozen=True, slots=True)

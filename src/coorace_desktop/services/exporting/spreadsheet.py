@@ -3,8 +3,6 @@ a spreadsheet would run as formulas neutralised; events to .ics and contacts to 
 calendar_export.py and vcards.py."""
 
 import csv
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -14,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from coorace_desktop.domain.enums import LabelledEnum
 from coorace_desktop.domain.progress import Progress, no_progress
+from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.storage.files import written_atomically
 
 if TYPE_CHECKING:
     from openpyxl.cell import WriteOnlyCell
@@ -27,7 +27,7 @@ PAGE = 1_000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-class ExportError(Exception):
+class ExportError(ValidationError):
     """An export that cannot be written as asked; str() is the French message."""
 
 
@@ -74,15 +74,8 @@ def write_rows(
     if suffix not in TABLE_SUFFIXES:
         raise ExportError(f"Format d'export non pris en charge : {path.suffix or 'sans extension'} (.xlsx ou .csv).")
     writer = _write_xlsx if suffix == ".xlsx" else _write_csv
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=suffix)
-    os.close(handle)
-    try:
-        count = writer(Path(temporary), list(headers), rows, sheet_title)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return count
+    with written_atomically(path) as temporary:
+        return writer(temporary, list(headers), rows, sheet_title)
 
 
 def _csv_text(value: object) -> str:

@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 
 from coorace_desktop.domain.enums import LabelledEnum
+from coorace_desktop.domain.validation import ValidationError
 
 
-class ImportRefused(Exception):
+class ImportRefused(ValidationError):
     """An import that would write nothing right (rows in error, nothing to import); str() is French."""
 
 

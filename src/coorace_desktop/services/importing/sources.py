@@ -11,6 +11,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from coorace_desktop.domain.validation import ValidationError
+
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv", ".txt")
 CSV_DELIMITERS = (";", ",", "\t", "|")
 # Bytes Windows-1252 leaves undefined: a file holding them is not really Windows-1252.
@@ -19,7 +21,7 @@ _DECIMAL_COMMA = re.compile(r"^-?\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*,\d+$")
 _SAMPLE_CHARS = 64_000
 
 
-class SourceError(Exception):
+class SourceError(ValidationError):
     """A file that cannot be read as a table; str() is the French message."""
 
 

@@ -39,7 +39,7 @@ from coorace_desktop.domain.members import (
 )
 from coorace_desktop.domain.names import display_name
 from coorace_desktop.domain.text import fold, organisation_search_key
-from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.domain.validation import DeletedMeanwhileError, ValidationError
 from coorace_desktop.services.conflicts import require_version, stale_organisation
 from coorace_desktop.services.members.persons import new_person
 from coorace_desktop.storage.database import Database
@@ -64,6 +64,14 @@ DEPENDENTS: dict[type[SQLModel], tuple[str, str]] = {
 
 class MemberRefusal(ValidationError):
     """A members command that cannot be done as asked; str() is the French reason."""
+
+
+class OrganisationNotFoundError(DeletedMeanwhileError):
+    message = "Cet adhérent n'existe plus : il a peut-être été supprimé entre-temps."
+
+
+class PersonNotFoundError(DeletedMeanwhileError):
+    message = "Cette personne n'existe plus dans la base : elle a peut-être été supprimée entre-temps."
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,14 +251,14 @@ def get_person(database: Database, person_id: int) -> PersonChoice:
     with database.session() as session:
         person = session.get(Person, person_id)
         if person is None:
-            raise MemberRefusal("Cette personne n'existe plus dans la base.")
+            raise PersonNotFoundError(person_id)
         return PersonChoice(person.id, person.first_name, person.last_name, person.email, person.phone)
 
 
 def _existing(session: Session, organisation_id: int) -> Organisation:
     organisation = session.get(Organisation, organisation_id)
     if organisation is None:
-        raise MemberRefusal("Cet adhérent n'existe plus : il a peut-être été supprimé entre-temps.")
+        raise OrganisationNotFoundError(organisation_id)
     return organisation
 
 

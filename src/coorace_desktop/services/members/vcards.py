@@ -1,8 +1,6 @@
 """The members directory and its contacts as vCards (.vcf), which Outlook, Thunderbird and phones
 import: one card per organisation (its sites as addresses) and one per contact person."""
 
-import os
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +12,7 @@ from coorace_desktop.domain import Contact, Organisation, OrganisationType, Pers
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.names import display_name
 from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.files import written_atomically
 
 if TYPE_CHECKING:
     import vobject
@@ -42,15 +41,9 @@ def export_vcards(database: Database, organisation_ids: list[int], path: Path | 
             cards.append(_person_card(person, role, organisation.name))
             contact_count += 1
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".vcf")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            for card in cards:
-                stream.write(card.serialize())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with written_atomically(target) as temporary, temporary.open("w", encoding="utf-8", newline="") as stream:
+        for card in cards:
+            stream.write(card.serialize())
     return VcardExport(target, len(cards) - contact_count, contact_count)
 
 

@@ -17,13 +17,13 @@ from coorace_desktop.domain.reporting_rules import (
     clean_report_text,
     clean_resources,
 )
+from coorace_desktop.domain.validation import DeletedMeanwhileError
 from coorace_desktop.services.listing import ListQuery, apply_sort
 from coorace_desktop.storage.database import Database
 
 
-class PartnerNotFoundError(LookupError):
-    def __str__(self) -> str:
-        return "Ce partenaire n'existe plus : il a peut-être été supprimé entre-temps."
+class PartnerNotFoundError(DeletedMeanwhileError):
+    message = "Ce partenaire n'existe plus : il a peut-être été supprimé entre-temps."
 
 
 @dataclass(frozen=True, slots=True)

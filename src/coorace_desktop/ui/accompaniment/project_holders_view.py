@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from coorace_desktop.services.accompaniment.project_holders import (
     update_project_holder,
 )
 from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.formats import display
@@ -75,10 +75,12 @@ class ProjectHolderDialog(FormDialog):
         self.project_edit = self.add_field("project", "Projet", QLineEdit())
         self.territory_edit = self.add_field("territory", "Territoire", QLineEdit())
         self.department_combo = self.add_field("department", "Département", department_combo())
-        self.status_combo = self.add_field("status", "Statut", QComboBox())
+        # Filled before add_field() watches it: its first item would revalidate a half-built form.
+        self.status_combo = QComboBox()
         for status in ProjectHolderStatus:
             if status != ProjectHolderStatus.CONVERTED:
                 self.status_combo.addItem(status.label, status)
+        self.add_field("status", "Statut", self.status_combo)
         self.notes_edit = self.add_field("notes", "Notes", QPlainTextEdit(tabChangesFocus=True))
         self.notes_edit.setFixedHeight(70)
         self.resize(520, self.sizeHint().height())
@@ -168,10 +170,7 @@ class ProjectHoldersView(QWidget):
         question = (f"Créer l'adhérent « {row.name} » à partir de ce porteur de projet ?\n\n"
                     f"Ses {display(row.actions)} action(s) d'accompagnement restent enregistrées "
                     "et apparaissent dans l'historique de l'adhérent.")
-        answer = QMessageBox.question(self, "Convertir en adhérent", question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not messages.ask(self, "Convertir en adhérent", question):
             return
         ok, organisation_id = run_command(self, convert_to_member, self.database, row.id)
         if ok:

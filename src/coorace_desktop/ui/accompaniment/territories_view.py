@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -47,6 +46,7 @@ from coorace_desktop.services.accompaniment.territories import (
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.accompaniment.action_dialog import DATE_FORMAT
 from coorace_desktop.ui.accompaniment.project_holders_view import department_combo, department_filter_choices
+from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.table_model import Column
@@ -241,11 +241,7 @@ class TerritoriesView(QWidget):
         row, item = self.table.current_row(), self.history_list.currentItem()
         if row is None or item is None:
             return
-        answer = QMessageBox.question(
-            self, "Supprimer une étape", f"Supprimer l'étape « {item.text()} » de l'historique de {row.name} ?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not messages.ask(self, "Supprimer une étape", f"Supprimer l'étape « {item.text()} » de l'historique de {row.name} ?"):
             return
         ok, _ = run_command(self, delete_stage_change, self.database, item.data(Qt.ItemDataRole.UserRole))
         if ok:

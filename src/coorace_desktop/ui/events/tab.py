@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMenu,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -38,10 +37,12 @@ from coorace_desktop.services.events.event_list import (
     list_events,
 )
 from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.errors import user_message
 from coorace_desktop.ui.events.event_calendar import CalendarPanel
 from coorace_desktop.ui.events.event_dialog import EventDialog
 from coorace_desktop.ui.events.figures_panel import EventFiguresPanel
-from coorace_desktop.ui.widgets.errors import expected_failure, run_command, show_error
+from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column
 from coorace_desktop.ui.widgets.table_tab import DataTable, refill_combo
@@ -182,7 +183,7 @@ class EventsTab(QWidget):
     def export_selected(self) -> None:
         rows = self.selected_rows()
         if not rows:
-            show_error(self, "Sélectionnez d'abord dans la liste les événements à exporter.")
+            messages.show_error(self, "Sélectionnez d'abord dans la liste les événements à exporter.")
             return
         self._export([row.id for row in rows], "evenements.ics" if len(rows) > 1 else f"evenement-{rows[0].id}.ics")
 
@@ -194,13 +195,9 @@ class EventsTab(QWidget):
         if not name:
             return
         path = Path(name) if name.lower().endswith(".ics") else Path(f"{name}.ics")
-        try:
-            ok, result = run_command(self, export_events_ics, self.database, event_ids, path)
-        except OSError as error:
-            show_error(self, f"Impossible d'écrire {path.name} : {error.strerror or error}. Rien n'a été exporté.")
-            return
+        ok, result = run_command(self, export_events_ics, self.database, event_ids, path)
         if ok:
-            QMessageBox.information(self, "Export terminé", export_summary(result))
+            messages.inform(self, "Export terminé", export_summary(result))
 
     # -- keeping the views in step
     def _after_change(self, select_id: int | None) -> None:
@@ -254,5 +251,5 @@ def run_quietly(command, *args) -> None:
     try:
         command(*args)
     except Exception as error:
-        if expected_failure(error) is None:
+        if user_message(error) is None:
             raise

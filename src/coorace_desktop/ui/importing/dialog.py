@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -35,8 +34,9 @@ from coorace_desktop.services.importing.cells import as_text
 from coorace_desktop.services.importing.mapping import FIELDS
 from coorace_desktop.services.importing.sources import SourceTable
 from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.errors import user_message
 from coorace_desktop.ui.importing.preview_page import PreviewPage
-from coorace_desktop.ui.widgets.errors import show_error
+from coorace_desktop.ui.widgets import messages
 
 FILE_FILTER = "Tableurs (*.xlsx *.ods *.csv);;Tous les fichiers (*)"
 ENCODINGS = [("Détection automatique", None), ("UTF-8", "utf-8-sig"), ("Windows-1252 (Excel)", "cp1252"), ("ISO-8859-1", "latin-1")]
@@ -117,7 +117,7 @@ class FilePage(QWizardPage):
                 table = read_table(path, encoding=self.encoding_combo.currentData(), delimiter=self.delimiter_combo.currentData())
             except (SourceError, OSError) as error:
                 self.format_label.setText("")
-                self.doubt_label.setText(str(error) if isinstance(error, SourceError) else f"Lecture impossible : {error}")
+                self.doubt_label.setText(user_message(error))
             else:
                 self.owner.table = table
                 self.format_label.setText(f"{table.format_label} — {len(table.rows)} ligne(s) non vide(s)")
@@ -237,9 +237,9 @@ class ImportWizard(QWizard):
 
     def finished_import(self, summary: str) -> None:
         self.result_summary = summary
-        QMessageBox.information(self, "Import terminé", summary)
+        messages.inform(self, "Import terminé", summary)
         self.accept()
 
     def refuse(self, message: str) -> None:
-        show_error(self, message)
+        messages.show_error(self, message)
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QTabWidget,
@@ -43,6 +42,7 @@ from coorace_desktop.ui.members.organisation_rows import (
     new_period,
     new_site,
 )
+from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
 # What a page's first field can be (not its Add / Remove buttons).
@@ -216,14 +216,9 @@ class OrganisationDialog(FormDialog):
     def confirm_duplicates(self, duplicates: list[PossibleDuplicate]) -> bool:
         """Ask whether to save although similar organisations exist; True to save."""
         lines = "\n".join(f"• {duplicate.name} ({duplicate.reason})" for duplicate in duplicates)
-        answer = QMessageBox.question(
-            self,
-            "Doublon possible",
-            f"Un adhérent semblable existe déjà :\n{lines}\n\nEnregistrer quand même cette nouvelle fiche ?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+        return messages.ask(
+            self, "Doublon possible", f"Un adhérent semblable existe déjà :\n{lines}\n\nEnregistrer quand même cette nouvelle fiche ?"
         )
-        return answer == QMessageBox.StandardButton.Yes
 
 
 def _on_page(key: str, prefixes: tuple[str, ...]) -> bool:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from coorace_desktop.services.privacy.person_data import (
 )
 from coorace_desktop.services.privacy.register import still_holding_lines
 from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
@@ -101,7 +101,7 @@ class PrivacyDialog(QDialog):
             return
         ok, target = run_command(self, export_person, self.database, person.id, Path(name))
         if ok:
-            QMessageBox.information(self, "Données exportées", f"Les données de {person.display_name} sont dans {target}.")
+            messages.inform(self, "Données exportées", f"Les données de {person.display_name} sont dans {target}.")
 
     def erase_current(self) -> None:
         person = self.current()
@@ -117,10 +117,7 @@ class PrivacyDialog(QDialog):
             f"au nom de « Personne effacée n° {record.id} ».\n\nCette opération ne peut pas être annulée "
             "(restaurer une sauvegarde plus ancienne l'efface de nouveau)."
         )
-        answer = QMessageBox.warning(self, "Effacer une personne", question,
-                                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                     QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not messages.ask(self, "Effacer une personne", question, warning=True):
             return
         erased_at = datetime.now().astimezone()
         ok, erasure = run_command(self, erase_person, self.database, person.id)
@@ -134,7 +131,7 @@ class PrivacyDialog(QDialog):
             message += f"\n\nSon nom figure encore dans ces textes, à revoir à la main :\n{places}"
         if held := still_holding_lines(self.database, erased_at):
             message += "\n\nCes sauvegardes antérieures la contiennent encore :\n" + "\n".join(f"• {line}" for line in held)
-        QMessageBox.information(self, "Personne effacée", message)
+        messages.inform(self, "Personne effacée", message)
 
     def _update_buttons(self, *_args: object) -> None:
         person = self.current()

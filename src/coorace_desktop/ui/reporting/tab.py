@@ -37,7 +37,8 @@ from coorace_desktop.services.reporting.year_inputs import (
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.reporting.dialogs import PartnerDialog, ReportTextDialog, ResourcesDialog
 from coorace_desktop.ui.reporting.panels import FindingsView, PdfPreview
-from coorace_desktop.ui.widgets.errors import run_command, show_error
+from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
@@ -250,7 +251,7 @@ class ReportsTab(QWidget):
     def generate(self) -> None:
         request = self.request()
         if not request.sections:
-            show_error(self, "Cochez au moins une section à imprimer.")
+            messages.show_error(self, "Cochez au moins une section à imprimer.")
             return
         target = self.choose_target()
         if target is not None:
@@ -289,7 +290,7 @@ class ReportsTab(QWidget):
 
     def open_pdf(self) -> None:
         if self.last_result is None or not self.last_result.path.exists():
-            show_error(self, "Le fichier du rapport n'existe plus : générez-le de nouveau.")
+            messages.show_error(self, "Le fichier du rapport n'existe plus : générez-le de nouveau.")
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_result.path)))
 

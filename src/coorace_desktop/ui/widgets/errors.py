@@ -8,32 +8,14 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from typing import Any, TypeVar
 
-import sqlalchemy.exc
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.storage.errors import known_failure
+from coorace_desktop.storage.errors import user_message
 from coorace_desktop.storage.paths import log_dir
+from coorace_desktop.ui.widgets import messages
 
 log = logging.getLogger("coorace_desktop")
 T = TypeVar("T")
-
-
-def expected_failure(error: BaseException) -> str | None:
-    """The French message for a failure users can act on, or None for a bug."""
-    if isinstance(error, ValidationError):
-        return str(error)
-    if isinstance(error, sqlalchemy.exc.IntegrityError):
-        return "L'enregistrement est refusé : il contredit des données existantes (doublon ou élément encore utilisé)."
-    failure = known_failure(error)
-    return str(failure) if failure else None
-
-
-def show_error(parent: QWidget | None, message: str, details: str = "") -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, "Coorace Desktop", message, QMessageBox.StandardButton.Ok, parent)
-    if details:
-        box.setDetailedText(details)
-    box.exec()
 
 
 def run_command(parent: QWidget | None, command: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[bool, T | None]:
@@ -41,10 +23,10 @@ def run_command(parent: QWidget | None, command: Callable[..., T], *args: Any, *
     try:
         return True, command(*args, **kwargs)
     except Exception as error:
-        message = expected_failure(error)
+        message = user_message(error)
         if message is None:
             raise
-        show_error(parent, message)
+        messages.show_error(parent, message)
         return False, None
 
 
@@ -64,11 +46,11 @@ def handle_unexpected(kind, error, tb) -> None:
         return
     details = "".join(traceback.format_exception(kind, error, tb))
     log.error("Erreur inattendue\n%s", details)
-    message = expected_failure(error)
+    message = user_message(error)
     if QApplication.instance() is None:
         sys.__excepthook__(kind, error, tb)
         return
-    show_error(
+    messages.show_error(
         QApplication.activeWindow(),
         message
         or "Une erreur inattendue s'est produite. L'opération en cours n'a pas été enregistrée ; "

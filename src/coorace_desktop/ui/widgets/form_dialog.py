@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coorace_desktop.ui.widgets.errors import expected_failure, show_error
+from coorace_desktop.storage.errors import user_message
+from coorace_desktop.ui.widgets import messages
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #5f6368;"
@@ -96,6 +97,11 @@ class FormDialog(QDialog):
     def save(self, draft: Any) -> Any:
         raise NotImplementedError
 
+    def field_error(self, name: str) -> str:
+        """The message shown beneath the field `name`, '' when none is shown."""
+        label = self._errors[name]
+        return "" if label.isHidden() else label.text()
+
     # -- behaviour
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -130,10 +136,10 @@ class FormDialog(QDialog):
         try:
             self.result_value = self.save(self.values())
         except Exception as error:
-            message = expected_failure(error)
+            message = user_message(error)
             if message is None:
                 raise
-            show_error(self, message)
+            messages.show_error(self, message)
             return
         super().accept()
 

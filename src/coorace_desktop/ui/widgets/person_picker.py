@@ -81,6 +81,10 @@ class PersonPicker(QWidget):
         if self._choices and self.name_edit.hasFocus():
             self.completer.complete()
 
+    def proposals(self) -> list[str]:
+        """The labels offered for what is typed, as the completer lists them."""
+        return list(self._choices)
+
     def choose(self, label: str) -> None:
         choice = self._choices.get(label)
         if choice is not None:

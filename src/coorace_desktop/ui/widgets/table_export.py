@@ -5,10 +5,11 @@ from collections.abc import Callable, Sequence
 from datetime import date, time
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from coorace_desktop.services.exporting.spreadsheet import ExportColumn, export_listing
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import Column, WindowedTableModel
 from coorace_desktop.ui.widgets.worker import run_in_background
@@ -60,6 +61,6 @@ def export_as_shown(
         return export_listing(path, columns, count, page, query, sheet_title=title, progress=progress)
 
     def done(rows: int) -> None:
-        QMessageBox.information(parent, "Export terminé", f"{rows} ligne(s) exportée(s) dans {path.name}.")
+        messages.inform(parent, "Export terminé", f"{rows} ligne(s) exportée(s) dans {path.name}.")
 
     run_in_background(parent, f"Export vers {path.name}…", job, done)

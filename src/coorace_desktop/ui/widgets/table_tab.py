@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from coorace_desktop.domain.french import plural
 from coorace_desktop.services.exporting.spreadsheet import ExportColumn
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.table_export import export_as_shown
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column, WindowedTableModel
@@ -168,10 +168,7 @@ class DataTable(QWidget):
         ok, question = run_command(self, self._delete_question, row)
         if not ok:
             return
-        answer = QMessageBox.question(self, f"Supprimer {self.noun_singular}", question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if messages.ask(self, f"Supprimer {self.noun_singular}", question):
             ok, _ = run_command(self, self._delete_row, row)
             if ok:
                 self.reload()

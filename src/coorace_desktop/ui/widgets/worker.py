@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from coorace_desktop.domain.progress import Progress
-from coorace_desktop.ui.widgets.errors import expected_failure, handle_unexpected, show_error
+from coorace_desktop.storage.errors import user_message
+from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.errors import handle_unexpected
 
 
 class JobCancelled(Exception):
@@ -44,6 +46,10 @@ class BackgroundJob:
     """A job started in a thread; it keeps itself alive until it finishes."""
 
     _running: set["BackgroundJob"] = set()
+
+    @classmethod
+    def any_running(cls) -> bool:
+        return bool(cls._running)
 
     def __init__(
         self,
@@ -100,9 +106,9 @@ class BackgroundJob:
             if self.on_cancel:
                 self.on_cancel()
             return
-        message = expected_failure(error)
+        message = user_message(error)
         if message:
-            show_error(self.parent, message)
+            messages.show_error(self.parent, message)
         else:
             handle_unexpected(type(error), error, error.__traceback__)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from coorace_desktop.services.privacy.register import restore_keeping_erasures
 from coorace_desktop.storage.backup import BackupInfo, create_backup
@@ -18,6 +18,7 @@ from coorace_desktop.storage.lock import DatabaseInUseError, DatabaseLock
 from coorace_desktop.storage.restore import RestoreResult
 from coorace_desktop.storage.rotation import automatic_backup, daily_backup_due
 from coorace_desktop.ui.privacy.dialog import PrivacyDialog
+from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.worker import run_in_background
 from coorace_desktop.ui.window.backup_dialogs import (
@@ -46,7 +47,7 @@ def open_locked(parent: QWidget | None, path: Path, create: bool, at_start: bool
             return None
         return open_database(path, read_only=True), None
     except ReadOnlyError as error:  # a protected folder (read-only share, CD…): reading is all we can do
-        QMessageBox.information(parent, "Lecture seule", str(error))
+        messages.inform(parent, "Lecture seule", str(error))
         return open_database(path, read_only=True), None
     if lock.previous is not None:
         log.warning("Lock of %s taken over from a session that did not close: %s", path, lock.previous.describe())
@@ -124,7 +125,7 @@ class DataSafety(QObject):
                     lines.append(f"\nCopie de sécurité avant réparation : {repair.safety_copy}")
                 lines.append("\nBase saine." if repair.after.ok else "\nProblèmes restants : " + "; ".join(repair.after.problems))
                 self._reopen_quietly(lambda: None)  # the tabs read the rebuilt indexes
-                QMessageBox.information(self.window, "Base réparée", "\n".join(lines))
+                messages.inform(self.window, "Base réparée", "\n".join(lines))
 
     def _closing(self, database: Database) -> None:
         """The automatic backup on close (the lock is released once the next file is open, or at exit)."""
@@ -174,7 +175,7 @@ class DataSafety(QObject):
         )
 
     def _copy_saved(self, info: BackupInfo) -> None:
-        QMessageBox.information(
+        messages.inform(
             self.window, "Copie enregistrée",
             f"Copie enregistrée dans {info.path}\n\n{info.created_at:%d/%m/%Y à %H:%M}, {megabytes(info.size)}, "
             f"{info.counts.get('organisations', 0)} adhérents.\nEmpreinte SHA-256 : {info.sha256}",
@@ -199,7 +200,7 @@ class DataSafety(QObject):
         if check.needs_migration:
             lines.append(f"Elle a été mise à jour depuis le schéma {check.schema_revision}.")
         lines += [note for note in (result.erasure_note(), result.safety_note()) if note]
-        QMessageBox.information(self.window, "Base restaurée", "\n\n".join(lines))
+        messages.inform(self.window, "Base restaurée", "\n\n".join(lines))
 
     # -- personal data
     def show_privacy(self) -> None:

@@ -22,6 +22,7 @@ from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.storage.backup import BackupInfo
 from coorace_desktop.storage.lock import DatabaseInUseError
 from coorace_desktop.storage.rotation import list_backups
+from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
 
@@ -169,15 +170,12 @@ class RestoreDialog(QDialog):
             self.accept()
 
     def _confirm(self, what: str) -> bool:
-        answer = QMessageBox.question(
+        return messages.ask(
             self,
             "Restaurer une sauvegarde",
             f"Remplacer la base actuelle par {what} ?\n\nLe fichier est vérifié avant tout changement ; "
             "la base actuelle est conservée dans le dossier des sauvegardes (« Avant restauration »).",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _update_button(self, *_args: object) -> None:
         self.restore_button.setEnabled(self.selected() is not None)

@@ -19,7 +19,7 @@ from coorace_desktop.ui.events.tab import EventsTab
 from coorace_desktop.ui.governance.tab import GovernanceTab
 from coorace_desktop.ui.members.tab import MembersTab
 from coorace_desktop.ui.reporting.tab import ReportsTab
-from coorace_desktop.ui.widgets.errors import show_error
+from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.table_tab import DataTable
 from coorace_desktop.ui.window.server_actions import install_server_actions
 from coorace_desktop.ui.window.transfer_actions import install_transfer_actions
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         try:
             database = self.database_opener(path, create)
         except StorageError as error:
-            show_error(self, str(error))
+            messages.show_error(self, str(error))
             return False
         if database is None:
             return False
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
             return
         path = Path(name)
         if path.exists():
-            show_error(self, f"{path.name} existe déjà : choisissez un autre nom, ou ouvrez-le avec Fichier > Ouvrir.")
+            messages.show_error(self, f"{path.name} existe déjà : choisissez un autre nom, ou ouvrez-le avec Fichier > Ouvrir.")
             return
         self.open_path(path, create=True)
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.server_backup import DUMP_FILTER, ServerBackup, create_server_backup, restore_server_backup
+from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.worker import run_in_background
 from coorace_desktop.ui.window.backup_dialogs import megabytes
@@ -57,7 +58,7 @@ def save_server_copy(window: QMainWindow) -> None:
 
 
 def _copy_saved(window: QMainWindow, backup: ServerBackup) -> None:
-    QMessageBox.information(
+    messages.inform(
         window, "Copie enregistrée",
         f"Copie de la base du serveur enregistrée dans {backup.path}\n\n{backup.created_at:%d/%m/%Y à %H:%M}, "
         f"{megabytes(backup.size)}.\nEmpreinte SHA-256 : {backup.sha256}",
@@ -70,13 +71,11 @@ def restore_server_copy(window: QMainWindow) -> None:
     name, _ = QFileDialog.getOpenFileName(window, "Restaurer la base du serveur", "", DUMP_FILTER)
     if not name:
         return
-    answer = QMessageBox.question(
-        window, "Restaurer la base du serveur",
+    question = (
         f"Remplacer tout le contenu de {database.display_name} par {Path(name).name} ?\n\n"
-        "Les autres postes doivent d'abord fermer Coorace Desktop. Le contenu actuel est d'abord sauvegardé.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        "Les autres postes doivent d'abord fermer Coorace Desktop. Le contenu actuel est d'abord sauvegardé."
     )
-    if answer != QMessageBox.StandardButton.Yes:
+    if not messages.ask(window, "Restaurer la base du serveur", question):
         return
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
@@ -86,7 +85,7 @@ def restore_server_copy(window: QMainWindow) -> None:
     finally:
         QGuiApplication.restoreOverrideCursor()
     if ok:
-        QMessageBox.information(
+        messages.inform(
             window, "Base restaurée",
             f"La base du serveur a été restaurée depuis {Path(name).name}.\n\nLe contenu remplacé est conservé : {safety.path}",
         )

@@ -5,13 +5,14 @@ under each table; events go to an agenda from their tab.)"""
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from coorace_desktop.domain.enums import MembershipStatus
 from coorace_desktop.services.exporting.tables import MEMBERS_EXPORT, export_table
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.organisation_list import STATUS_FILTER
 from coorace_desktop.ui.importing.dialog import ImportWizard
+from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.worker import run_in_background
 
 VCARD_FILTER = "Carnet d'adresses vCard (*.vcf)"
@@ -50,6 +51,6 @@ def export_directory(window: QMainWindow, path: Path | None = None) -> None:
     query = ListQuery(filters={STATUS_FILTER: MembershipStatus.ACTIVE.value})
 
     def done(result) -> None:
-        QMessageBox.information(window, "Export terminé", f"Annuaire enregistré dans {path.name} : {result.detail}.")
+        messages.inform(window, "Export terminé", f"Annuaire enregistré dans {path.name} : {result.detail}.")
 
     run_in_background(window, "Export de l'annuaire…", lambda progress: export_table(database, MEMBERS_EXPORT, path, query, progress), done)

@@ -1,0 +1,25 @@
+"""The message boxes every area shows, in one module: call them as `messages.ask(...)` so that a
+test patches one function here (tests/ui/conftest.py `messages` fixture) for the whole window."""
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+TITLE = "Coorace Desktop"
+YES_NO = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+
+
+def show_error(parent: QWidget | None, message: str, details: str = "") -> None:
+    """A refusal or failure, in French; `details` (a traceback) folded away."""
+    box = QMessageBox(QMessageBox.Icon.Warning, TITLE, message, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def ask(parent: QWidget | None, title: str, question: str, *, warning: bool = False) -> bool:
+    """Yes or No, No by default (Enter never confirms a deletion); True for Yes."""
+    show = QMessageBox.warning if warning else QMessageBox.question
+    return show(parent, title, question, YES_NO, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
