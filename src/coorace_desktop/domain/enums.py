@@ -29,12 +29,12 @@ class SiaeType(LabelledEnum):
     PS = "PS", "P'S"
 
 
-class DatePrecision(StrEnum):
+class DatePrecision(LabelledEnum):
     """How much of a date was known: a year alone, a month, or the day."""
 
-    YEAR = "year"
-    MONTH = "month"
-    DAY = "day"
+    YEAR = "year", "Année seule"
+    MONTH = "month", "Mois et année"
+    DAY = "day", "Jour"
 
 
 class BureauRole(LabelledEnum):
