@@ -19,6 +19,7 @@ from coorace_desktop.services.members.organisation_list import (
 from coorace_desktop.services.members.organisations import delete_organisation, deletion_question, get_organisation
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.members.organisation_dialog import OrganisationDialog
+from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import Column
@@ -51,6 +52,7 @@ class MembersTab(QWidget):
     """Organisations: create, edit (Enter, double-click), delete (Del) and find them."""
 
     title = "Adhérents"
+    reads = frozenset({Area.MEMBERS})
     status_changed = Signal()
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
@@ -74,7 +76,8 @@ class MembersTab(QWidget):
             STATUS_FILTER, "Statut", [("Tous les statuts", None)] + [(s.label, s.value) for s in MembershipStatus]
         )
         self.table.set_delete(
-            lambda row: deletion_question(database, row.id), lambda row: delete_organisation(database, row.id)
+            lambda row: deletion_question(database, row.id), lambda row: delete_organisation(database, row.id),
+            announces=Area.MEMBERS,
         )
         self.table.new_requested.connect(self.create)
         self.table.edit_requested.connect(self.edit)
@@ -99,10 +102,13 @@ class MembersTab(QWidget):
 
     def _open(self, dialog: OrganisationDialog) -> None:
         if dialog.exec():
-            # A new site may bring a new département into the filter.
-            refill_combo(self.department_filter, self._department_choices())
-            self.table.reload(select_id=dialog.result_value)
+            self.refresh(select_id=dialog.result_value)
         dialog.deleteLater()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        # A new site may bring a new département into the filter.
+        refill_combo(self.department_filter, self._department_choices())
+        self.table.reload(select_id=select_id)
 
     # -- main window
     def status_text(self) -> str:

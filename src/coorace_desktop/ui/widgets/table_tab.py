@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.table_export import export_as_shown
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column, WindowedTableModel
@@ -53,6 +54,8 @@ class DataTable(QWidget):
         self.settings_key = settings_key
         self._delete_question: Callable[[Any], str] | None = None
         self._delete_row: Callable[[Any], object] | None = None
+        self._delete_announces: frozenset[Area] = frozenset()
+        self._write_buttons: list[QWidget] = []
 
         self.search_edit = QLineEdit(placeholderText=search_placeholder, clearButtonEnabled=True)
         self.search_edit.setAccessibleName("Recherche")
@@ -132,14 +135,20 @@ class DataTable(QWidget):
         self.filters_layout.addWidget(combo)
         return combo
 
-    def add_button(self, button: QWidget) -> None:
-        """An extra action after Delete (export, print…), left of the count."""
+    def add_button(self, button: QWidget, writes: bool = False) -> None:
+        """An extra action after Delete (export, print…), left of the count; one that `writes` is
+        hidden on a read-only database."""
         self.buttons_layout.insertWidget(self.buttons_layout.count() - 2, button)  # before the stretch
+        if writes:
+            self._write_buttons.append(button)
+            button.setVisible(not self.read_only)
 
-    def set_delete(self, question: Callable[[Any], str], delete_row: Callable[[Any], object]) -> None:
-        """question(row) gives the French confirmation text (it may raise ValidationError to refuse)."""
+    def set_delete(self, question: Callable[[Any], str], delete_row: Callable[[Any], object], *, announces: Area | frozenset[Area]) -> None:
+        """question(row) gives the French confirmation text (it may raise ValidationError to refuse);
+        a deletion announces the areas it changes."""
         self._delete_question = question
         self._delete_row = delete_row
+        self._delete_announces = frozenset({announces}) if isinstance(announces, Area) else announces
 
     # -- actions
     def current_row(self) -> Any:
@@ -170,8 +179,12 @@ class DataTable(QWidget):
             ok, _ = run_command(self, self._delete_row, row)
             if ok:
                 self.reload()
+                announce(self, self._delete_announces)
 
     def reload(self, select_id: int | None = None) -> None:
+        """Read the rows again, then select `select_id`, or else the row selected before."""
+        if select_id is None:
+            select_id = getattr(self.current_row(), "id", None)
         self.model.refresh()
         if select_id is not None:
             position = self.model.row_of_id(select_id)
@@ -201,8 +214,11 @@ class DataTable(QWidget):
         self.changed.emit()
 
     def set_read_only(self, read_only: bool) -> None:
-        """A database opened read-only: no New or Delete (Edit still shows the record)."""
+        """A database opened read-only: no New, Delete or other writing button (Edit still shows
+        the record, the dialog's Enregistrer disabled)."""
         self.read_only = read_only
+        for button in self._write_buttons:
+            button.setVisible(not read_only)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

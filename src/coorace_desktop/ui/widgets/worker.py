@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import expected_failure, handle_unexpected, show_error
 
 Progress = Callable[[int, int, str], None]
@@ -42,7 +43,8 @@ class _JobThread(QThread):
 
 
 class BackgroundJob:
-    """A job started in a thread; it keeps itself alive until it finishes."""
+    """A job started in a thread; it keeps itself alive until it finishes. Once it succeeded it
+    announces the areas it changed (`announces`), before on_success runs."""
 
     _running: set["BackgroundJob"] = set()
 
@@ -54,8 +56,10 @@ class BackgroundJob:
         on_success: Callable[[Any], None],
         on_cancel: Callable[[], None] | None = None,
         cancellable: bool = True,
+        announces: frozenset[Area] = frozenset(),
     ) -> None:
         self.thread = _JobThread(job)
+        self.announces = announces
         self.on_success = on_success
         self.on_cancel = on_cancel
         self.parent = parent
@@ -93,6 +97,8 @@ class BackgroundJob:
 
     def _finish_success(self, result: Any) -> None:
         self._close()
+        if self.parent is not None:
+            announce(self.parent, self.announces)
         self.on_success(result)
 
     def _finish_failure(self, error: BaseException) -> None:

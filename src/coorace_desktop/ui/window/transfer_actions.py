@@ -19,23 +19,14 @@ VCARD_FILTER = "Carnet d'adresses vCard (*.vcf)"
 
 def install_transfer_actions(window: QMainWindow) -> None:
     """Add the items to the window's File menu (the window gives add_file_action and database)."""
-    window.import_action = window.add_file_action("&Importer un tableur…", lambda: open_import(window), "Ctrl+I")
+    window.import_action = window.add_file_action("&Importer un tableur…", lambda: open_import(window), "Ctrl+I", writes=True)
     window.vcard_action = window.add_file_action("Exporter l'&annuaire des adhérents (vCard)…", lambda: export_directory(window))
 
 
 def open_import(window: QMainWindow) -> ImportWizard:
     wizard = ImportWizard(window.database, parent=window)
-    wizard.accepted.connect(lambda: reload_tables(window))
-    wizard.open()
+    wizard.open()  # the import job announces what it changed: the tabs follow
     return wizard
-
-
-def reload_tables(window: QMainWindow) -> None:
-    """Every tab's table reads the database again (an import changes several of them)."""
-    for index in range(window.tabs.count()):
-        table = getattr(window.tabs.widget(index), "table", None)
-        if hasattr(table, "reload"):
-            table.reload()
 
 
 def export_directory(window: QMainWindow, path: Path | None = None) -> None:
