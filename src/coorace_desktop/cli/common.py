@@ -2,14 +2,17 @@
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.paths import (
     DATABASE_URL_ENV_VAR,
     DB_ENV_VAR,
     default_database_path,
     default_database_target,
 )
+
+if TYPE_CHECKING:
+    from coorace_desktop.storage.database import Database
 
 
 class CommandError(Exception):
@@ -55,5 +58,7 @@ def database_path(arguments: argparse.Namespace) -> Path:
     return target
 
 
-def open_existing(arguments: argparse.Namespace) -> Database:
+def open_existing(arguments: argparse.Namespace) -> "Database":
+    from coorace_desktop.storage.database import open_database  # not loaded when the window starts
+
     return open_database(database_target(arguments))

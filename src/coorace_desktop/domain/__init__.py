@@ -1,39 +1,15 @@
-"""Domain: SQLModel tables, vocabularies and pure validation. No session, no Qt, no ReportLab."""
+"""Domain: SQLModel tables, vocabularies and pure validation. No session, no Qt, no ReportLab.
 
-from coorace_desktop.domain.accompaniment import (
-    Programme,
-    ProjectHolder,
-    SupportAction,
-    Territory,
-    TerritoryStageChange,
-)
-from coorace_desktop.domain.events import Event, EventKind, Participation
-from coorace_desktop.domain.governance import (
-    BoardMandate,
-    BureauOffice,
-    Delegation,
-    DelegationSite,
-    GeneralAssembly,
-    Mission,
-    NationalMandate,
-    StaffMember,
-)
-from coorace_desktop.domain.organisations import (
-    Contact,
-    Membership,
-    MembershipFee,
-    Organisation,
-    OrganisationType,
-    Person,
-    Site,
-    YearlyFigures,
-)
-from coorace_desktop.domain.reporting import Partner, ReportText, YearlyResource
+Importing the package (or `domain.enums`, `domain.validation`…) loads no table: the tables are
+in `domain.tables`, imported on first use of a name such as `domain.Organisation`."""
 
-__all__ = [
-    "BoardMandate", "BureauOffice", "Contact", "Delegation", "DelegationSite", "Event",
-    "EventKind", "GeneralAssembly", "Membership", "MembershipFee", "Mission", "NationalMandate",
-    "Organisation", "OrganisationType", "Participation", "Partner", "Person", "Programme",
-    "ProjectHolder", "ReportText", "Site", "StaffMember", "SupportAction", "Territory",
-    "TerritoryStageChange", "YearlyFigures", "YearlyResource",
-]
+
+def __getattr__(name: str) -> object:
+    # Only table names (capitalised): `from coorace_desktop.domain import validation` asks for
+    # "validation" here before importing the submodule, and must not load every table for it.
+    if name[:1].isupper():
+        from coorace_desktop.domain import tables
+
+        if name in tables.__all__:
+            return getattr(tables, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -129,9 +129,10 @@ def test_the_application_starts_on_the_server_of_the_environment(server):
 
 def test_a_refused_server_at_start_is_one_french_message(server, qapp, monkeypatch):
     from coorace_desktop import app as app_module
+    from coorace_desktop.ui.widgets import errors
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_application installs its own
     shown = []
-    monkeypatch.setattr(app_module, "show_error", lambda parent, message: shown.append(message))
+    monkeypatch.setattr(errors, "show_error", lambda parent, message: shown.append(message))
     assert app_module.run_application(database_url=server.geturl().replace(server.password, "faux")) == 1
     assert shown == ["Le serveur refuse l'identifiant ou le mot de passe : vérifiez-les, puis reconnectez-vous."]

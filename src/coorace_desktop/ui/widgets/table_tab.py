@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
-from coorace_desktop.ui.widgets.table_export import export_as_shown
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column, WindowedTableModel
 
 SEARCH_DELAY_MS = 250
@@ -110,9 +109,8 @@ class DataTable(QWidget):
         self.read_only = False
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
-        self.export_button.clicked.connect(
-            lambda: export_as_shown(self, self.model, count, fetch_page, self.noun_plural.capitalize(), settings_key)
-        )
+        self._count, self._fetch_page = count, fetch_page
+        self.export_button.clicked.connect(self.export_shown)
         self.view.doubleClicked.connect(self.edit_current)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_button.click, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -180,6 +178,13 @@ class DataTable(QWidget):
             if ok:
                 self.reload()
                 announce(self, self._delete_announces)
+
+    def export_shown(self) -> None:
+        """The rows shown (search, filters, sort) to a spreadsheet the user names."""
+        # The spreadsheet writers are imported on the first export, not when a tab starts.
+        from coorace_desktop.ui.widgets.table_export import export_as_shown
+
+        export_as_shown(self, self.model, self._count, self._fetch_page, self.noun_plural.capitalize(), self.settings_key)
 
     def reload(self, select_id: int | None = None) -> None:
         """Read the rows again, then select `select_id`, or else the row selected before."""
