@@ -65,3 +65,4 @@ def test_the_benchmark_waits_for_the_same_marker():
     bench = Path(__file__).parents[1] / "bench"
     for script in ("run.py", "bare_window.py"):
         assert f'SHOWN_MARKER = "{SHOWN_MARKER}"' in (bench / script).read_text(encoding="utf-8")
+    assert f'FILLED_MARKER = "{FILLED_MARKER}"' in (bench / "run.py").read_text(encoding="utf-8")

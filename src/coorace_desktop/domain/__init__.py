@@ -1,15 +1,25 @@
 """Domain: SQLModel tables, vocabularies and pure validation. No session, no Qt, no ReportLab.
 
-Importing the package (or `domain.enums`, `domain.validation`…) loads no table: the tables are
-in `domain.tables`, imported on first use of a name such as `domain.Organisation`."""
+Importing the package (or `domain.enums`, `domain.validation`…) loads no table: a name such as
+`domain.Organisation` imports its own module on first use, and `domain.tables` every one."""
+
+from importlib import import_module
+
+# The table classes, by the module that defines them.
+TABLES = {
+    "organisations": ("Contact", "Membership", "MembershipFee", "Organisation", "OrganisationType", "Person", "Site", "YearlyFigures"),
+    "governance": ("BoardMandate", "BureauOffice", "Delegation", "DelegationSite", "GeneralAssembly", "Mission", "NationalMandate", "StaffMember"),
+    "accompaniment": ("Programme", "ProjectHolder", "SupportAction", "Territory", "TerritoryStageChange"),
+    "events": ("Event", "EventKind", "Participation"),
+    "reporting": ("Partner", "ReportText", "YearlyResource"),
+}
+_HOME = {name: module for module, names in TABLES.items() for name in names}
 
 
 def __getattr__(name: str) -> object:
-    # Only table names (capitalised): `from coorace_desktop.domain import validation` asks for
-    # "validation" here before importing the submodule, and must not load every table for it.
-    if name[:1].isupper():
-        from coorace_desktop.domain import tables
-
-        if name in tables.__all__:
-            return getattr(tables, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    # Called for names not yet set, submodules included ("validation" in `from
+    # coorace_desktop.domain import validation`): only table names import anything here.
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{module}"), name)

@@ -1,45 +1,13 @@
-"""Every table of the schema, imported: what migrations, transfers and the models-vs-migrations
-test read from SQLModel.metadata (`metadata` here), and what `coorace_desktop.domain.X` resolves."""
+"""Every table of the schema registered on `metadata` (SQLModel's): what migrations, transfers
+and the models-vs-migrations test need."""
+
+from importlib import import_module
 
 from sqlmodel import SQLModel
 
-from coorace_desktop.domain.accompaniment import (
-    Programme,
-    ProjectHolder,
-    SupportAction,
-    Territory,
-    TerritoryStageChange,
-)
-from coorace_desktop.domain.events import Event, EventKind, Participation
-from coorace_desktop.domain.governance import (
-    BoardMandate,
-    BureauOffice,
-    Delegation,
-    DelegationSite,
-    GeneralAssembly,
-    Mission,
-    NationalMandate,
-    StaffMember,
-)
-from coorace_desktop.domain.organisations import (
-    Contact,
-    Membership,
-    MembershipFee,
-    Organisation,
-    OrganisationType,
-    Person,
-    Site,
-    YearlyFigures,
-)
-from coorace_desktop.domain.reporting import Partner, ReportText, YearlyResource
+from coorace_desktop.domain import TABLES
 
-__all__ = [
-    "metadata",
-    "BoardMandate", "BureauOffice", "Contact", "Delegation", "DelegationSite", "Event",
-    "EventKind", "GeneralAssembly", "Membership", "MembershipFee", "Mission", "NationalMandate",
-    "Organisation", "OrganisationType", "Participation", "Partner", "Person", "Programme",
-    "ProjectHolder", "ReportText", "Site", "StaffMember", "SupportAction", "Territory",
-    "TerritoryStageChange", "YearlyFigures", "YearlyResource",
-]
+for _module in TABLES:
+    import_module(f"coorace_desktop.domain.{_module}")
 
 metadata = SQLModel.metadata

@@ -15,7 +15,6 @@ from coorace_desktop.storage.errors import ReadOnlyError
 from coorace_desktop.storage.lock import DatabaseInUseError, DatabaseLock
 from coorace_desktop.storage.restore import RestoreResult, restore_backup
 from coorace_desktop.storage.rotation import automatic_backup, daily_backup_due
-from coorace_desktop.ui.privacy.dialog import PrivacyDialog
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.worker import run_in_background
 from coorace_desktop.ui.window.backup_dialogs import BACKUP_FILTER, RestoreDialog, ask_read_only, megabytes
@@ -166,6 +165,8 @@ class DataSafety(QObject):
 
     # -- personal data
     def show_privacy(self) -> None:
+        from coorace_desktop.ui.privacy.dialog import PrivacyDialog  # it loads every table: not at start
+
         PrivacyDialog(self.window.database, self.window).exec()
 
     def _reopen_quietly(self, work) -> object:
