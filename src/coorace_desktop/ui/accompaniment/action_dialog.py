@@ -33,7 +33,7 @@ from coorace_desktop.services.accompaniment.actions import (
 )
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.accompaniment.beneficiary_edit import BeneficiaryEdit
-from coorace_desktop.ui.widgets.app_state import Area
+from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
@@ -211,6 +211,7 @@ class ActionDialog(FormDialog):
             return
         done, programme_id = run_command(self, add_programme, self.database, name)
         if done:
+            announce(self, self.announces)  # saved already, whether or not the action is
             self.programme_combo.addItem(" ".join(name.split()), programme_id)
             self._select(self.programme_combo, programme_id)
 

@@ -35,7 +35,7 @@ from coorace_desktop.services.events.commands import (
 )
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.events.participants_picker import ParticipantsPicker
-from coorace_desktop.ui.widgets.app_state import Area
+from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
@@ -240,6 +240,7 @@ class EventDialog(FormDialog):
         if ok:
             done, kind_id = run_command(self, add_event_kind, self.database, name)
             if done:
+                announce(self, self.announces)  # saved already, whether or not the event is
                 self._load_kinds(kind_id)
 
     # -- FormDialog

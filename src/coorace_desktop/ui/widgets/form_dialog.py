@@ -104,6 +104,8 @@ class FormDialog(QDialog):
     # -- behaviour
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if is_read_only(self):  # nothing to cancel: the dialog only shows the record
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Fermer")
         self.revalidate()
 
     def revalidate(self, show_all: bool = False) -> Mapping[str, str]:
