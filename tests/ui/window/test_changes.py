@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from coorace_desktop.services.accompaniment.actions import beneficiary_choice, search_beneficiaries
 from coorace_desktop.ui.members.organisation_dialog import OrganisationDialog
+from coorace_desktop.ui.widgets import worker
 from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.window.main_window import MainWindow
 
@@ -88,3 +89,17 @@ def test_tabs_are_built_when_first_shown(window):
     assert all(window.tab(index) is None for index in range(1, window.tabs.count()))
     window.tabs.setCurrentIndex(3)
     assert window.tab(3).title == "Événements"
+
+
+def test_a_background_job_announces_once_it_succeeded(qtbot, window, monkeypatch):
+    heard = []
+    window.app_state.changed.connect(lambda areas, source: heard.append(set(areas)))
+    monkeypatch.setattr(worker, "handle_unexpected", lambda *args: None)  # the bug dialog, not wanted here
+
+    def fail(_progress):
+        raise ValueError("bug")
+
+    for job in (fail, lambda _progress: 1):
+        started = worker.run_in_background(window, "…", job, lambda _: None, announces=frozenset({Area.EVENTS}))
+        qtbot.waitUntil(lambda: started not in worker.BackgroundJob._running)
+    assert heard == [{Area.EVENTS}]  # the failed job changed nothing, so said nothing

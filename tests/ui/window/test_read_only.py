@@ -62,6 +62,7 @@ def test_a_dialog_shows_the_record_but_cannot_save_it(qtbot, read_only_window):
     assert dialog.name_edit.text() == row.name
     assert not dialog.ok_button.isEnabled()
     assert dialog.general_error.text() == READ_ONLY_HINT
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Cancel).text() == "Fermer"
     dialog.name_edit.setText("Nouveau nom")
     dialog.accept()  # Enter, or a shortcut: refused as well
     assert get_organisation(read_only_window.database, row.id).name == row.name
