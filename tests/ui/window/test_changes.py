@@ -101,5 +101,5 @@ def test_a_background_job_announces_once_it_succeeded(qtbot, window, monkeypatch
 
     for job in (fail, lambda _progress: 1):
         started = worker.run_in_background(window, "…", job, lambda _: None, announces=frozenset({Area.EVENTS}))
-        qtbot.waitUntil(lambda: started not in worker.BackgroundJob._running)
+        qtbot.waitUntil(lambda started=started: started not in worker.BackgroundJob._running)
     assert heard == [{Area.EVENTS}]  # the failed job changed nothing, so said nothing
