@@ -83,6 +83,8 @@ def run_application(db_path: Path | None = None, demo: bool = False, database_ur
     def painted() -> None:
         if exit_after_show:
             _print_marker(SHOWN_MARKER)
+        window.statusBar().showMessage("Ouverture de la base de données…")
+        window.statusBar().repaint()  # the import below holds the event loop for a few hundred ms
         opened = _open_first_database(window, settings, db_path, demo, database_url)
         if isinstance(opened, int):
             app.exit(opened)

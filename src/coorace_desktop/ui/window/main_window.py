@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self._stale.clear()
         self.database = database
         self.app_state.read_only = database.read_only
+        self.statusBar().clearMessage()
         if not self._file_actions_installed:
             self._install_file_actions()
         for action in self.write_actions:
