@@ -43,7 +43,8 @@ def test_no_table_offers_new_delete_or_another_writing_button(read_only_window):
               governance.assemblies_page.elect_button, governance.staff_page.end_button,
               governance.profile_page.edit_button, tabs[2].actions_view.duplicate_button,
               tabs[2].holders_view.convert_button, tabs[2].territories_view.stage_button,
-              tabs[2].territories_view.delete_stage_button]
+              tabs[2].territories_view.delete_stage_button,
+              governance.board_page.seats.edit_button, governance.board_page.bureau.edit_button]
     assert [button.text() for button in hidden if button.isVisible()] == []
 
 

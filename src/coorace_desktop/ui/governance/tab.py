@@ -93,6 +93,9 @@ class BoardPage(QWidget):
         self.bureau.new_button.hide()
         self.bureau.count_label.hide()
         self.bureau.edit_button.setText("Fin de fonction…")
+        # Here Edit ends a mandate or an office: a write, with no record to show on a read-only database.
+        for table in (self.seats, self.bureau):
+            table.edit_button.setVisible(not database.read_only)
         self.bureau.delete_button.setToolTip("Suppr : seulement pour une fonction saisie par erreur")
         self.bureau.set_delete(
             lambda office: f"Supprimer la fonction {office.role_label} de {office.person_name} ? À réserver à une saisie erronée.",
