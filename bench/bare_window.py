@@ -1,7 +1,9 @@
 """The baseline of the cold start: a bare PySide6 QMainWindow with five empty tabs; at its first
 paint, the same marker as the application's COORACE_EXIT_AFTER_SHOW hook (app.py), then quit.
+With --import-sqlmodel it imports sqlmodel first: the floor of any SQLModel application, which
+the members table filled is compared with.
 
-Run: .venv/bin/python bench/bare_window.py (bench/run.py starts it as a subprocess)."""
+Run: .venv/bin/python bench/bare_window.py [--import-sqlmodel] (bench/run.py starts it as a subprocess)."""
 
 import sys
 
@@ -12,6 +14,8 @@ SHOWN_MARKER = "coorace-desktop: main window shown"  # app.py's, not imported: t
 
 
 def main() -> int:
+    if "--import-sqlmodel" in sys.argv:
+        import sqlmodel  # noqa: F401
     app = QApplication(sys.argv)
     window = QMainWindow()
     tabs = QTabWidget(documentMode=True)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 from coorace_desktop.app import make_application  # noqa: E402
 from coorace_desktop.storage.database import Database, open_database  # noqa: E402
-from coorace_desktop.ui.window.main_window import TABS, MainWindow  # noqa: E402
+from coorace_desktop.ui.window.main_window import TABS, MainWindow, tab_class  # noqa: E402
 
 WINDOW_SIZE = (1200, 760)
 
@@ -48,9 +48,10 @@ def show_tab(database: Database, tab_class) -> float:
 
 def measure_tabs(database: Database, runs: int) -> dict[str, dict]:
     results = {}
-    for tab_class in TABS:
-        show_tab(database, tab_class)  # warm-up: first imports, fonts, the SQLite page cache
-        results[tab_class.title] = {"ms": statistics.median(show_tab(database, tab_class) for _ in range(runs))}
+    for title, spec in TABS:
+        tab = tab_class(spec)
+        show_tab(database, tab)  # warm-up: first imports, fonts, the SQLite page cache
+        results[title] = {"ms": statistics.median(show_tab(database, tab) for _ in range(runs))}
     return results
 
 
@@ -58,10 +59,9 @@ def measure_memory(database: Database, settings: QSettings) -> dict[str, dict]:
     window = MainWindow(database, settings)
     window.resize(*WINDOW_SIZE)
     window.show()
-    titles = [window.tabs.tabText(index) for index in range(window.tabs.count())]
-    window.tabs.setCurrentIndex(titles.index("Accompagnements"))
+    tab = window.show_tab("Accompagnements")
     window.repaint()
-    view = max(window.tabs.currentWidget().findChildren(QTableView), key=lambda table: table.model().rowCount())
+    view = max(tab.findChildren(QTableView), key=lambda table: table.model().rowCount())
     rows = view.model().rowCount()
     for position in (rows // 2, rows - 1, 0):  # what a user scrolling the log makes the model fetch
         view.scrollTo(view.model().index(position, 0))

@@ -36,7 +36,9 @@ from generate import FULL, TINY, cached_database
 
 BENCH = Path(__file__).resolve().parent
 PYTHON = sys.executable
-SHOWN_MARKER = "coorace-desktop: main window shown"  # printed by app.py under COORACE_EXIT_AFTER_SHOW
+# Printed by app.py under COORACE_EXIT_AFTER_SHOW (spelt out: this script imports no Qt code):
+SHOWN_MARKER = "coorace-desktop: main window shown"  # the window's shell painted
+FILLED_MARKER = "coorace-desktop: first tab filled"  # the first tab (Adhérents) painted its rows
 CHILD_TIMEOUT_S = 120
 AREAS = ("cold", "tabs", "memory", "lists", "import", "report", "backup")
 
@@ -78,36 +80,45 @@ def child_environment(home: Path) -> dict:
     return environment
 
 
-def time_to_marker(command: list[str], environment: dict) -> float:
-    """Seconds from starting the process to the marker on its stdout; then wait for its exit."""
+def time_to_marker(command: list[str], environment: dict, markers: tuple[str, ...] = (SHOWN_MARKER,)) -> dict[str, float]:
+    """Seconds from starting the process to each marker on its stdout; then wait for its exit."""
     begin = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=environment)
     # A modal dialog (an error, a lock held elsewhere) would wait for a click forever offscreen.
     watchdog = threading.Timer(CHILD_TIMEOUT_S, process.kill)
     watchdog.start()
-    elapsed = None
+    elapsed: dict[str, float] = {}
     try:
         for line in process.stdout:
-            if elapsed is None and line.strip() == SHOWN_MARKER:
-                elapsed = time.perf_counter() - begin
+            if line.strip() in markers and line.strip() not in elapsed:
+                elapsed[line.strip()] = time.perf_counter() - begin
     finally:
         watchdog.cancel()
-    if process.wait() != 0 or elapsed is None:
-        raise RuntimeError(f"{' '.join(command)} exited with {process.returncode} without showing its window")
+    if process.wait() != 0 or len(elapsed) < len(markers):
+        raise RuntimeError(f"{' '.join(command)} exited with {process.returncode} without printing {markers}")
     return elapsed
 
 
 def cold_start(database: Path, settings: Settings) -> list[Figure]:
+    """The window's first paint against a bare PySide6 window, and the members table filled
+    against the bare window that also imports sqlmodel (what any SQLModel application pays)."""
     environment = dict(settings.environment, COORACE_EXIT_AFTER_SHOW="1")
     application = settings.python("cold", "-m", "coorace_desktop", "--db", str(database))
     bare = [PYTHON, str(BENCH / "bare_window.py")]
-    apps, bares = [], []
-    for _ in range(settings.slow_runs):  # alternated, so both see the same machine load
-        bares.append(time_to_marker(bare, environment))
-        apps.append(time_to_marker(application, environment))
-    app_ms, bare_ms = statistics.median(apps) * 1000, statistics.median(bares) * 1000
-    return [Figure("cold_start_ratio", "cold start / bare QMainWindow", app_ms / bare_ms, "×", 1.3,
-                   f"application {app_ms:,.0f} ms, bare window {bare_ms:,.0f} ms")]
+    runs: dict[str, list[float]] = {"app": [], "filled": [], "bare": [], "sqlmodel": []}
+    for _ in range(settings.slow_runs):  # alternated, so that all see the same machine load
+        runs["bare"].append(time_to_marker(bare, environment)[SHOWN_MARKER])
+        runs["sqlmodel"].append(time_to_marker([*bare, "--import-sqlmodel"], environment)[SHOWN_MARKER])
+        started = time_to_marker(application, environment, (SHOWN_MARKER, FILLED_MARKER))
+        runs["app"].append(started[SHOWN_MARKER])
+        runs["filled"].append(started[FILLED_MARKER])
+    ms = {name: statistics.median(values) * 1000 for name, values in runs.items()}
+    return [
+        Figure("cold_start_ratio", "cold start / bare QMainWindow", ms["app"] / ms["bare"], "×", 1.3,
+               f"window painted {ms['app']:,.0f} ms, bare window {ms['bare']:,.0f} ms"),
+        Figure("members_filled_ratio", "members table filled / bare window + import sqlmodel", ms["filled"] / ms["sqlmodel"], "×", 1.3,
+               f"members filled {ms['filled']:,.0f} ms, bare window + sqlmodel {ms['sqlmodel']:,.0f} ms"),
+    ]
 
 
 def probe(mode: str, database: Path, settings: Settings, *extra: str) -> dict:

@@ -74,3 +74,23 @@ def test_db_may_come_before_the_sub_command(tmp_path):
     assert run("--db", str(path), "demo").returncode == 0
     checked = run("--db", str(path), "check", "--json")
     assert checked.returncode == 0 and json.loads(checked.stdout)["counts"]["organisations"] == 51
+
+
+def loaded_after(argv: list[str]) -> set[str]:
+    """The modules loaded once the parser for `argv` is built (what a sub-command's start pays)."""
+    code = f"import sys; from coorace_desktop.cli import build_parser; build_parser({argv!r}); print(' '.join(sys.modules))"
+    return set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+
+
+def test_a_sub_command_imports_its_own_module_only():
+    loaded = loaded_after(["--db", "board", "board", "--json"])  # a file named "board" is not the command
+    assert "coorace_desktop.cli.governance_commands" in loaded
+    assert not {"coorace_desktop.cli.report_command", "coorace_desktop.cli.transfer_commands", "reportlab", "openpyxl"} & loaded
+    window = loaded_after(["--demo"])
+    assert not {name for name in window if name.startswith("coorace_desktop.cli.") and name != "coorace_desktop.cli.common"}
+    assert "sqlalchemy" not in window  # the window paints before the database layer loads
+
+
+def test_help_still_lists_every_sub_command():
+    listed = run("--help").stdout
+    assert all(command in listed for command in ("demo", "check", "import", "export", "board", "backup", "restore", "report", "events", "transfer"))

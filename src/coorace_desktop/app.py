@@ -6,24 +6,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from coorace_desktop import __version__
 from coorace_desktop.resources import resource
-from coorace_desktop.services.demo import create_demo_database
-from coorace_desktop.storage.database import open_database
-from coorace_desktop.storage.errors import user_message
 from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR, DB_ENV_VAR, default_database_path, demo_database_path
-from coorace_desktop.ui.widgets import messages
-from coorace_desktop.ui.widgets.errors import handle_unexpected, setup_logging
-from coorace_desktop.ui.window.backup_controller import DataSafety, open_locked
 from coorace_desktop.ui.window.main_window import DATABASE_FILTER, MainWindow
 from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice, WelcomeDialog
 
 # Benchmarks (bench/run.py) time the start: with this set, the application prints SHOWN_MARKER on
-# stdout once its window has really been painted by the event loop (what the user sees), and quits.
+# stdout once its window has really been painted by the event loop (what the user sees, before the
+# database layer is even imported), FILLED_MARKER once the first tab has painted its data, and quits.
 EXIT_AFTER_SHOW_VAR = "COORACE_EXIT_AFTER_SHOW"
 SHOWN_MARKER = "coorace-desktop: main window shown"
+FILLED_MARKER = "coorace-desktop: first tab filled"
 
 
 TAB_STYLE = """
@@ -54,6 +50,8 @@ def choose_database(explicit: Path | None, demo: bool, settings: QSettings) -> t
     if demo:
         path = demo_database_path()
         if not path.exists():
+            from coorace_desktop.services.demo import create_demo_database
+
             create_demo_database(path)
         return path, False
     if explicit is not None:
@@ -76,11 +74,48 @@ def choose_database(explicit: Path | None, demo: bool, settings: QSettings) -> t
 
 
 def run_application(db_path: Path | None = None, demo: bool = False, database_url: str | None = None) -> int:
-    """The window on the file given, or on the server of --database-url / $COORACE_DATABASE_URL."""
+    """The window on the file given, or on the server of --database-url / $COORACE_DATABASE_URL.
+
+    The window's shell is shown first; once it has painted, the database layer is imported, the
+    database opened and the first tab built (a tab's module is imported when it is first shown)."""
     app = make_application()
-    setup_logging()
-    sys.excepthook = handle_unexpected
+    sys.excepthook = _handle_unexpected
     settings = QSettings()
+    window = MainWindow(settings=settings)
+    exit_after_show = bool(os.environ.get(EXIT_AFTER_SHOW_VAR))
+    safety: list = []  # the data safety of the open file, released at exit
+
+    def painted() -> None:
+        if exit_after_show:
+            _print_marker(SHOWN_MARKER)
+        window.statusBar().showMessage("Ouverture de la base de données…")
+        window.statusBar().repaint()  # the import below holds the event loop for a few hundred ms
+        opened = _open_first_database(window, settings, db_path, demo, database_url)
+        if isinstance(opened, int):
+            app.exit(opened)
+            return
+        safety.append(opened)
+        if exit_after_show:
+            _at_first_paint(window.current_tab(), lambda: (_print_marker(FILLED_MARKER), app.quit()))
+
+    _at_first_paint(window, painted)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        for data_safety in safety:
+            data_safety.release_all()
+
+
+def _open_first_database(window: MainWindow, settings: QSettings, db_path: Path | None, demo: bool, database_url: str | None):
+    """The DataSafety of the database now shown in the window, or the exit code when there is none."""
+    from coorace_desktop.storage.database import open_database
+    from coorace_desktop.storage.errors import user_message
+    from coorace_desktop.ui.widgets import messages
+    from coorace_desktop.ui.widgets.errors import setup_logging
+    from coorace_desktop.ui.window.backup_controller import DataSafety, open_locked
+
+    setup_logging()
     url = database_url or (None if db_path or demo else os.environ.get(DATABASE_URL_ENV_VAR))
     try:
         if url:  # a shared server: no file lock (the server arbitrates), no automatic backup
@@ -90,37 +125,42 @@ def run_application(db_path: Path | None = None, demo: bool = False, database_ur
             if choice is None:
                 return 0
             path, create = choice
-            opened = open_locked(None, path, create, at_start=True)  # one instance per database file
+            opened = open_locked(window, path, create, at_start=True)  # one instance per database file
     except Exception as error:
         message = user_message(error)
         if message is None:
             raise
-        messages.show_error(None, message)
+        messages.show_error(window, message)
         return 1
     if opened is None:
         return 0
     database, lock = opened
-    window = MainWindow(database, settings)
-    safety = DataSafety(window, lock)
-    window.show()
-    if os.environ.get(EXIT_AFTER_SHOW_VAR):
-        window.installEventFilter(_QuitWhenPainted(window))
-    try:
-        return app.exec()
-    finally:
-        safety.release_all()
+    window.use_database(database)
+    return DataSafety(window, lock)
 
 
-class _QuitWhenPainted(QObject):
-    """At the window's first paint, print the marker and quit (once the paint is done)."""
+def _handle_unexpected(kind, error, tb) -> None:
+    from coorace_desktop.ui.widgets.errors import handle_unexpected  # imports the database layer
+
+    handle_unexpected(kind, error, tb)
+
+
+def _print_marker(marker: str) -> None:
+    print(marker, flush=True)
+
+
+def _at_first_paint(widget: QWidget, then) -> None:
+    """Call then() just after the widget's first paint (once the event loop has drawn it)."""
+    widget.installEventFilter(_FirstPaint(widget, then))
+
+
+class _FirstPaint(QObject):
+    def __init__(self, parent: QObject, then) -> None:
+        super().__init__(parent)
+        self.then = then
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, _report_shown_and_quit)
+            QTimer.singleShot(0, self.then)
         return False
-
-
-def _report_shown_and_quit() -> None:
-    print(SHOWN_MARKER, flush=True)
-    QApplication.quit()

@@ -4,9 +4,8 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
-from sqlmodel import SQLModel
 
-import coorace_desktop.domain  # noqa: F401
+from coorace_desktop.domain.tables import metadata
 from coorace_desktop.storage.migrate import alembic_config, current_revision, head_revision, include_object_for
 
 
@@ -14,7 +13,7 @@ def test_migrations_match_the_models(database):
     with database.engine.connect() as connection:
         options = {"compare_type": True, "include_object": include_object_for(connection.dialect.name)}
         context = MigrationContext.configure(connection, opts=options)
-        differences = compare_metadata(context, SQLModel.metadata)
+        differences = compare_metadata(context, metadata)
     assert differences == []
 
 

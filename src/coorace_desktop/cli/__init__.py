@@ -1,26 +1,29 @@
 """The command line: the same services as the window, without Qt.
 
 `coorace-desktop` alone opens the window; each sub-command lives in a module of this package
-that registers itself on the parser. Known failures print one French line on stderr (exit 1);
-usage errors exit 2."""
+that registers itself on the parser, imported only when its sub-command runs (or for --help).
+Known failures print one French line on stderr (exit 1); usage errors exit 2."""
 
 import argparse
 import sys
+from importlib import import_module
 
 from coorace_desktop import __version__
-from coorace_desktop.cli import (
-    accompaniment_commands,
-    backup_commands,
-    database_commands,
-    events_commands,
-    governance_commands,
-    report_command,
-    server_commands,
-    transfer_commands,
-)
 from coorace_desktop.cli.common import CommandError, database_parent, exit_code
 
-COMMAND_MODULES = [database_commands, transfer_commands, governance_commands, backup_commands, accompaniment_commands, report_command, events_commands, server_commands]
+# Each sub-command and the module (in this package) that registers it, in the order --help lists them.
+COMMANDS = {
+    "demo": "database_commands", "check": "database_commands",
+    "import": "transfer_commands", "export": "transfer_commands",
+    "board": "governance_commands",
+    "backup": "backup_commands", "restore": "backup_commands", "backups": "backup_commands",
+    "export-person": "backup_commands", "erase-person": "backup_commands",
+    "accompaniment": "accompaniment_commands",
+    "report": "report_command",
+    "events": "events_commands",
+    "transfer": "server_commands",
+}
+OPTIONS_WITH_VALUE = ("--db", "--database-url")
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
@@ -29,7 +32,8 @@ class FrenchArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"Erreur d'utilisation : {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with only the sub-command `argv` names registered (see _modules_for)."""
     parser = FrenchArgumentParser(
         prog="coorace-desktop",
         description="Coorace Desktop. Sans sous-commande, ouvre la fenêtre de l'application.",
@@ -39,13 +43,37 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="ouvrir les données de démonstration 2020")
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
-    for module in COMMAND_MODULES:
-        module.register(commands)
+    for module in _modules_for(sys.argv[1:] if argv is None else argv):
+        import_module(f"coorace_desktop.cli.{module}").register(commands)
     return parser
 
 
+def _modules_for(argv: list[str]) -> list[str]:
+    """The named sub-command's module; none for the window (no sub-command); every one for
+    --help or an unknown sub-command, so that they are listed."""
+    positional = _first_positional(argv)
+    if positional in COMMANDS:
+        return [COMMANDS[positional]]
+    if positional is None and not {"-h", "--help"} & set(argv):
+        return []
+    return list(dict.fromkeys(COMMANDS.values()))
+
+
+def _first_positional(argv: list[str]) -> str | None:
+    """The first argument that is neither an option nor an option's value (--db FICHIER)."""
+    skip = False
+    for argument in argv:
+        if skip:
+            skip = False
+        elif argument in OPTIONS_WITH_VALUE:
+            skip = True
+        elif not argument.startswith("-"):
+            return argument
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    arguments = build_parser().parse_args(argv)
+    arguments = build_parser(argv).parse_args(argv)
     return exit_code(lambda: run(arguments))
 
 

@@ -6,17 +6,19 @@ import select
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coorace_desktop.domain import validation
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.storage.database import Database, open_database
-from coorace_desktop.storage.errors import user_message
 from coorace_desktop.storage.paths import (
     DATABASE_URL_ENV_VAR,
     DB_ENV_VAR,
     default_database_path,
     default_database_target,
 )
+
+if TYPE_CHECKING:
+    from coorace_desktop.storage.database import Database
 
 
 def year_argument(text: str) -> int:
@@ -70,12 +72,16 @@ def database_path(arguments: argparse.Namespace) -> Path:
     return target
 
 
-def open_existing(arguments: argparse.Namespace) -> Database:
+def open_existing(arguments: argparse.Namespace) -> "Database":
+    from coorace_desktop.storage.database import open_database  # not loaded when the window starts
+
     return open_database(database_target(arguments))
 
 
-def open_for_reading(arguments: argparse.Namespace) -> Database:
+def open_for_reading(arguments: argparse.Namespace) -> "Database":
     """The database opened read-only: a command that only reads never changes a byte of the file."""
+    from coorace_desktop.storage.database import open_database
+
     return open_database(database_target(arguments), read_only=True)
 
 
@@ -108,17 +114,23 @@ def exit_code(command: Callable[[], int]) -> int:
         return 1
     except BrokenPipeError as error:
         if not _stdout_closed():
-            print(f"Erreur : {user_message(error)}", file=sys.stderr)
+            print(f"Erreur : {_user_message(error)}", file=sys.stderr)
             return 1
         # Python flushes stdout again at exit: point it at the null device so that it stays quiet.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as error:
-        message = user_message(error)
+        message = _user_message(error)
         if message is None:
             raise
         print(f"Erreur : {message}", file=sys.stderr)
         return 1
+
+
+def _user_message(error: BaseException) -> str | None:
+    from coorace_desktop.storage.errors import user_message  # loads SQLAlchemy: not before the window paints
+
+    return user_message(error)
 
 
 def _stdout_closed() -> bool:

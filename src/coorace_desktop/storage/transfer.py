@@ -16,10 +16,9 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from sqlalchemy import Connection, Table, func, insert, select, text
-from sqlmodel import SQLModel
 
-import coorace_desktop.domain  # noqa: F401  (registers every table on the metadata)
 from coorace_desktop.domain.progress import Progress
+from coorace_desktop.domain.tables import metadata
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.errors import StorageError
 
@@ -60,7 +59,7 @@ class TransferResult:
 
 def tables() -> list[Table]:
     """Every table of the schema, parents before the tables referring to them."""
-    return list(SQLModel.metadata.sorted_tables)
+    return list(metadata.sorted_tables)
 
 
 def row_counts(database: Database) -> dict[str, int]:

@@ -138,3 +138,15 @@ def test_dates_read_the_french_way(tab):
     assert when(rows["Lancement de Zest' BTP"]) == "À préciser (2021)"
     assert when(rows["Hackathon Coorace 2020 : participation des salariés et implication citoyenne"]) == "13–14/10/2020"
     assert tab.table.model.index(0, 0).data(ROW_ROLE) is not None
+
+
+def test_the_first_new_event_of_an_empty_database_offers_the_standard_kinds(qtbot, database, monkeypatch):
+    tab = EventsTab(database)
+    qtbot.addWidget(tab)
+    assert event_kinds(database) == []  # opening the tab wrote nothing
+    offered = []
+    monkeypatch.setattr(events_tab_module.EventDialog, "exec",
+                        lambda dialog: offered.extend(dialog.kind_combo.itemText(i) for i in range(dialog.kind_combo.count())) or 0)
+    tab.new_event()
+    assert len(event_kinds(database)) == 7 and "Animation régionale" in offered
+    assert tab.kind_combo.count() == 8  # the filter too: "Tous les types" and the seven

@@ -104,15 +104,3 @@ def test_unexpected_error_is_logged_and_shown_and_the_app_goes_on(qtbot, boxes, 
         errors.log.removeHandler(handler)
         handler.close()
 
-
-def test_read_only_database_offers_no_new_or_delete(qtbot, demo_database, settings):
-    from coorace_desktop.storage.database import open_database
-    from coorace_desktop.ui.widgets.table_tab import DataTable
-
-    read_only = open_database(demo_database.path, read_only=True)
-    window = MainWindow(read_only, settings)
-    qtbot.addWidget(window)
-    assert "(lecture seule)" in window.windowTitle()
-    tables = [t for i in range(window.tabs.count()) for t in window.tabs.widget(i).findChildren(DataTable)]
-    assert tables, "the tabs hold data tables"
-    assert all(not t.new_button.isEnabled() and not t.delete_button.isEnabled() for t in tables)

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import delete, func
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, select
@@ -223,6 +222,8 @@ def find_possible_duplicates(
         names = {row.id: row for row in session.exec(select(Organisation.id, Organisation.name, Organisation.name_key))}
         names.pop(exclude_id, None)
         if key:
+            from rapidfuzz import fuzz, process  # ~20 ms the Members tab need not pay before its first dialog
+
             choices = {organisation_id: row.name_key for organisation_id, row in names.items()}
             for _, score, organisation_id in process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=SIMILAR_NAME_SCORE, limit=10):
                 reason = "même nom" if score == 100 else f"nom proche ({score:.0f} %)"

@@ -1,15 +1,14 @@
 """Alembic environment: migrations run on the connection handed in by storage.migrate."""
 
 from alembic import context
-from sqlmodel import SQLModel
 
-import coorace_desktop.domain  # noqa: F401  (registers every table on the metadata)
+from coorace_desktop.domain.tables import metadata
 from coorace_desktop.storage.migrate import include_object_for
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=SQLModel.metadata,
+    target_metadata=metadata,
     render_as_batch=True,
     compare_type=True,
     include_object=include_object_for(connection.dialect.name),

@@ -33,6 +33,7 @@ from coorace_desktop.services.accompaniment.actions import (
 )
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.accompaniment.beneficiary_edit import BeneficiaryEdit
+from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
@@ -52,6 +53,8 @@ def row_of(*widgets: QWidget) -> QWidget:
 
 class ActionDialog(FormDialog):
     """New action (details None), edit (details), or a copy of one (details, copy=True)."""
+
+    announces = frozenset({Area.ACCOMPANIMENT})
 
     def __init__(
         self,
@@ -78,6 +81,7 @@ class ActionDialog(FormDialog):
         self.programme_combo = QComboBox()
         self.programme_combo.setMinimumContentsLength(28)
         self.new_programme_button = QPushButton("Nouveau programme…", autoDefault=False)
+        self.new_programme_button.setVisible(not database.read_only)  # it writes at once
         self.add_field("programme_id", "Programme", row_of(self.programme_combo, self.new_programme_button))
         self.watch(self.programme_combo, "programme_id")
 
@@ -207,6 +211,7 @@ class ActionDialog(FormDialog):
             return
         done, programme_id = run_command(self, add_programme, self.database, name)
         if done:
+            announce(self, self.announces)  # saved already, whether or not the action is
             self.programme_combo.addItem(" ".join(name.split()), programme_id)
             self._select(self.programme_combo, programme_id)
 

@@ -10,6 +10,7 @@ from coorace_desktop.domain.french import plural
 from coorace_desktop.services.accompaniment.actions import (
     action_details,
     action_years,
+    beneficiary_choice,
     delete_action,
     last_entry_defaults,
     officer_choices,
@@ -31,6 +32,7 @@ from coorace_desktop.services.accompaniment.actions_list import (
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.accompaniment.action_dialog import ActionDialog
 from coorace_desktop.ui.accompaniment.beneficiary_edit import BeneficiaryEdit
+from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import Column
@@ -87,7 +89,7 @@ class ActionsView(QWidget):
 
         self.duplicate_button = QPushButton("&Dupliquer…")
         self.duplicate_button.setToolTip("Une nouvelle action reprenant celle-ci, pour une série (Ctrl+D)")
-        self.table.add_button(self.duplicate_button)
+        self.table.add_button(self.duplicate_button, writes=True)
         QShortcut(QKeySequence("Ctrl+D"), self.table.view, self.duplicate_current)
         # the totals say how many actions are shown: the table's own count would repeat it
         self.table.count_label.hide()
@@ -99,7 +101,7 @@ class ActionsView(QWidget):
             self.table.view.setColumnWidth(column, width)
         self.table.view.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
-        self.table.set_delete(self._delete_question, lambda row: delete_action(database, row.id))
+        self.table.set_delete(self._delete_question, lambda row: delete_action(database, row.id), announces=Area.ACCOMPANIMENT)
 
         # Totals need a pass over every row shown: computed once the table has painted.
         self._totals_of: tuple | None = None
@@ -137,6 +139,12 @@ class ActionsView(QWidget):
             self.programme_combo,
             [("Tous les programmes", None)] + [(choice.name, choice.id) for choice in programme_choices(database)],
         )
+
+    def refresh(self) -> None:
+        """Read filters and rows again (a rename elsewhere shows in the beneficiary filter too)."""
+        self.fill_filters()
+        self.beneficiary_filter.refresh_choice(lambda ref: beneficiary_choice(self.database, ref))
+        self.table.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self.table.view.viewport() and not self._painted:

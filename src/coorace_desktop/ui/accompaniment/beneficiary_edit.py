@@ -44,6 +44,11 @@ class BeneficiaryEdit(SearchEdit):
         self.setText(choice.text if choice else "")
         self.chosen.emit(self.ref)
 
+    def refresh_choice(self, lookup: Callable[[BeneficiaryRef], BeneficiaryChoice | None]) -> None:
+        """Show the chosen beneficiary as the database now names it (renamed or deleted meanwhile)."""
+        if self.ref is not None:
+            self.set_choice(lookup(self.ref))
+
     def _typed(self, text: str) -> None:
         if self.ref is not None:
             self.ref = None

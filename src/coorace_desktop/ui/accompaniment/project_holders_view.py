@@ -27,6 +27,7 @@ from coorace_desktop.services.accompaniment.project_holders import (
 )
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.formats import display
@@ -64,6 +65,8 @@ def department_combo() -> QComboBox:
 
 
 class ProjectHolderDialog(FormDialog):
+
+    announces = frozenset({Area.ACCOMPANIMENT})
     def __init__(self, database: Database, holder_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Modifier le porteur de projet" if holder_id else "Nouveau porteur de projet", parent)
         self.database = database
@@ -119,7 +122,6 @@ class ProjectHolderDialog(FormDialog):
 
 class ProjectHoldersView(QWidget):
     changed = Signal()
-    converted = Signal(int)
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,13 +139,13 @@ class ProjectHoldersView(QWidget):
         self.table.new_button.setText("&Nouveau porteur de projet…")
         self.convert_button = QPushButton("Convertir en &adhérent…")
         self.convert_button.setToolTip("Crée l'adhérent ; les actions passées restent dans son historique.")
-        self.table.add_button(self.convert_button)
+        self.table.add_button(self.convert_button, writes=True)
         for column, width in enumerate(WIDTHS):
             self.table.view.setColumnWidth(column, width)
         self.table.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.view.horizontalHeader().setStretchLastSection(False)
         self.table.set_delete(lambda row: project_holder_deletion_question(database, row.id),
-                              lambda row: delete_project_holder(database, row.id))
+                              lambda row: delete_project_holder(database, row.id), announces=Area.ACCOMPANIMENT)
         self.table.new_requested.connect(lambda: self._open(ProjectHolderDialog(database, parent=self)))
         self.table.edit_requested.connect(lambda row: self._open(ProjectHolderDialog(database, row.id, parent=self)))
         self.table.changed.connect(self.changed)
@@ -172,7 +174,7 @@ class ProjectHoldersView(QWidget):
                     "et apparaissent dans l'historique de l'adhérent.")
         if not messages.ask(self, "Convertir en adhérent", question):
             return
-        ok, organisation_id = run_command(self, convert_to_member, self.database, row.id)
+        ok, _ = run_command(self, convert_to_member, self.database, row.id)
         if ok:
             self.table.reload(row.id)
-            self.converted.emit(organisation_id)
+            announce(self, {Area.MEMBERS, Area.ACCOMPANIMENT})

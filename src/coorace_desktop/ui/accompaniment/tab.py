@@ -9,10 +9,12 @@ from coorace_desktop.ui.accompaniment.actions_view import ActionsView
 from coorace_desktop.ui.accompaniment.project_holders_view import ProjectHoldersView
 from coorace_desktop.ui.accompaniment.summary_view import AccompanimentSummaryView
 from coorace_desktop.ui.accompaniment.territories_view import TerritoriesView
+from coorace_desktop.ui.widgets.app_state import Area
 
 
 class AccompanimentTab(QWidget):
     title = "Accompagnements"
+    reads = frozenset({Area.MEMBERS, Area.ACCOMPANIMENT})
     status_changed = Signal()
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
@@ -38,6 +40,12 @@ class AccompanimentTab(QWidget):
         for page in (self.actions_view, self.holders_view, self.territories_view):
             page.changed.connect(self.status_changed)
         self.pages.currentChanged.connect(lambda _=0: self.status_changed.emit())
+
+    def refresh(self) -> None:
+        self.actions_view.refresh()
+        self.summary_view.reload_years()  # recomputed when next seen
+        self.holders_view.table.reload()
+        self.territories_view.table.reload()
 
     def status_text(self) -> str:
         page = self.pages.currentWidget()

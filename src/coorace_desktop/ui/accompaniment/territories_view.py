@@ -47,6 +47,7 @@ from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.accompaniment.action_dialog import DATE_FORMAT
 from coorace_desktop.ui.accompaniment.project_holders_view import department_combo, department_filter_choices
 from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.table_model import Column
@@ -85,6 +86,8 @@ def _stage_combo() -> QComboBox:
 
 class TerritoryDialog(FormDialog):
     """A new territory (with the stage it has reached and since when) or its name and département."""
+
+    announces = frozenset({Area.ACCOMPANIMENT})
 
     def __init__(self, database: Database, row: TerritoryRow | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Modifier le territoire" if row else "Nouveau territoire TZCLD", parent)
@@ -128,6 +131,8 @@ class TerritoryDialog(FormDialog):
 class StageDialog(FormDialog):
     """The territory reached a new stage on a date."""
 
+    announces = frozenset({Area.ACCOMPANIMENT})
+
     def __init__(self, database: Database, row: TerritoryRow, parent: QWidget | None = None) -> None:
         super().__init__(f"Nouvelle étape : {row.name}", parent)
         self.database = database
@@ -167,11 +172,11 @@ class TerritoriesView(QWidget):
         self.table.add_filter("department", "Département", department_filter_choices())
         self.table.new_button.setText("&Nouveau territoire…")
         self.stage_button = QPushButton("Nouvelle é&tape…")
-        self.table.add_button(self.stage_button)
+        self.table.add_button(self.stage_button, writes=True)
         for column, width in enumerate(WIDTHS):
             self.table.view.setColumnWidth(column, width)
         self.table.set_delete(lambda row: territory_deletion_question(database, row.id),
-                              lambda row: delete_territory(database, row.id))
+                              lambda row: delete_territory(database, row.id), announces=Area.ACCOMPANIMENT)
 
         self.counts_date = _date_edit(date(date.today().year - 1, 12, 31))
         self.counts_label = QLabel(wordWrap=True)
@@ -183,6 +188,7 @@ class TerritoriesView(QWidget):
         self.history_list = QListWidget()
         self.history_list.setAccessibleName("Historique des étapes")
         self.delete_stage_button = QPushButton("Supprimer cette étape")
+        self.delete_stage_button.setVisible(not database.read_only)
         history_box = QGroupBox("Historique du territoire sélectionné")
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.history_list)
@@ -246,6 +252,7 @@ class TerritoriesView(QWidget):
         ok, _ = run_command(self, delete_stage_change, self.database, item.data(Qt.ItemDataRole.UserRole))
         if ok:
             self.table.reload(row.id)
+            announce(self, {Area.ACCOMPANIMENT})
 
     def _open(self, dialog: TerritoryDialog) -> None:
         if dialog.exec():

@@ -35,6 +35,7 @@ from coorace_desktop.services.events.commands import (
 )
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.events.participants_picker import ParticipantsPicker
+from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
@@ -67,6 +68,8 @@ def _date_edit() -> QDateEdit:
 class EventDialog(FormDialog):
     """Creates an event (details None) or edits one; closes once it is saved."""
 
+    announces = frozenset({Area.EVENTS})
+
     def __init__(self, database: Database, details: EventDetails | None = None, parent: QWidget | None = None,
                  on_day: date | None = None) -> None:
         super().__init__("Modifier l'événement" if details else "Nouvel événement", parent)
@@ -78,6 +81,7 @@ class EventDialog(FormDialog):
         self.kind_combo = QComboBox()
         self.new_kind_button = QPushButton("Nouveau type…")
         self.new_kind_button.setAutoDefault(False)
+        self.new_kind_button.setVisible(not database.read_only)  # it writes at once
         self.add_field("kind_id", "Type", _row(self.kind_combo, self.new_kind_button, stretch_last=True))
         self.watch(self.kind_combo, "kind_id")
 
@@ -236,6 +240,7 @@ class EventDialog(FormDialog):
         if ok:
             done, kind_id = run_command(self, add_event_kind, self.database, name)
             if done:
+                announce(self, self.announces)  # saved already, whether or not the event is
                 self._load_kinds(kind_id)
 
     # -- FormDialog

@@ -37,11 +37,11 @@ from coorace_desktop.services.events.event_list import (
     list_events,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.storage.errors import user_message
 from coorace_desktop.ui.events.event_calendar import CalendarPanel
 from coorace_desktop.ui.events.event_dialog import EventDialog
 from coorace_desktop.ui.events.figures_panel import EventFiguresPanel
 from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column
@@ -87,13 +87,12 @@ COLUMNS = [
 
 class EventsTab(QWidget):
     title = "Événements"
+    reads = frozenset({Area.MEMBERS, Area.EVENTS})
     status_changed = Signal()
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database
-        # A new database gets the standard kinds; a read-only one simply has none yet.
-        run_quietly(ensure_default_kinds, database)
         self.table = DataTable(
             COLUMNS,
             lambda query: count_events(database, query),
@@ -111,7 +110,7 @@ class EventsTab(QWidget):
         header = self.table.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        self.table.set_delete(self._delete_question, self._delete)
+        self.table.set_delete(self._delete_question, self._delete, announces=Area.EVENTS)
         self.export_button = QToolButton(text="Exporter vers un agenda (.ics)")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
@@ -164,6 +163,11 @@ class EventsTab(QWidget):
 
     # -- actions
     def new_event(self) -> None:
+        # The first event of a new database gets the standard kinds to choose from (written now,
+        # not when the tab opens: opening a database must write nothing).
+        ok, added = run_command(self, ensure_default_kinds, self.database)
+        if ok and added:
+            self.refresh()
         dialog = EventDialog(self.database, parent=self, on_day=self.calendar_panel.selected_day())
         if dialog.exec():
             self._after_change(dialog.result_value)
@@ -200,6 +204,9 @@ class EventsTab(QWidget):
             messages.inform(self, "Export terminé", export_summary(result))
 
     # -- keeping the views in step
+    def refresh(self) -> None:
+        self._after_change(None)
+
     def _after_change(self, select_id: int | None) -> None:
         self._fill_filters()
         self.figures_panel.reload_kinds()
@@ -245,11 +252,3 @@ def export_summary(result: CalendarExport) -> str:
         text += f"\n{number(result.skipped_undated)} {undated} : un agenda a besoin d'une date."
     return text
 
-
-def run_quietly(command, *args) -> None:
-    """Run a command whose expected failure (read-only file, locked database) can be ignored."""
-    try:
-        command(*args)
-    except Exception as error:
-        if user_message(error) is None:
-            raise

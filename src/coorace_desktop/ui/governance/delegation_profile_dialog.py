@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from coorace_desktop.domain.governance_drafts import DelegationProfile, DelegationSiteInfo, validate_profile
 from coorace_desktop.services.governance.composition import save_delegation_profile
 from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.dates import OptionalDate
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
@@ -58,6 +59,8 @@ class SiteRow:
 
 
 class DelegationProfileDialog(FormDialog):
+
+    announces = frozenset({Area.GOVERNANCE})
     def __init__(self, database: Database, profile: DelegationProfile, parent: QWidget | None = None) -> None:
         super().__init__("Profil de la délégation", parent)
         self.database = database

@@ -19,6 +19,7 @@ from coorace_desktop.services.governance.board import assign_office, end_mandate
 from coorace_desktop.services.governance.composition import BoardSeat, StaffPost, delegation_profile
 from coorace_desktop.services.governance.records import save_assembly, save_staff_post
 from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.dates import OptionalDate, date_edit
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.person_picker import PersonPicker
@@ -32,6 +33,8 @@ def seat_sentence(seat: BoardSeat) -> str:
 
 class AssemblyDialog(FormDialog):
     """Creates (draft None) or corrects a general assembly."""
+
+    announces = frozenset({Area.GOVERNANCE})
 
     def __init__(self, database: Database, draft: AssemblyDraft | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Modifier l'assemblée générale" if draft else "Nouvelle assemblée générale", parent)
@@ -68,6 +71,8 @@ class AssemblyDialog(FormDialog):
 class EndMandateDialog(FormDialog):
     """Ends a board mandate at a date (a resignation); its offices and national seat end with it."""
 
+    announces = frozenset({Area.GOVERNANCE})
+
     def __init__(self, database: Database, seat: BoardSeat, on: date, parent: QWidget | None = None) -> None:
         super().__init__("Fin de mandat", parent)
         self.setMinimumWidth(460)
@@ -99,6 +104,8 @@ class EndMandateDialog(FormDialog):
 class OfficeDialog(FormDialog):
     """Gives a board member an office of the bureau from a date."""
 
+    announces = frozenset({Area.GOVERNANCE})
+
     def __init__(self, database: Database, seat: BoardSeat, on: date, parent: QWidget | None = None) -> None:
         super().__init__("Fonction au bureau", parent)
         self.setMinimumWidth(460)
@@ -128,6 +135,8 @@ class OfficeDialog(FormDialog):
 
 class StaffDialog(FormDialog):
     """Creates (post None) or corrects a post of the delegation's team."""
+
+    announces = frozenset({Area.GOVERNANCE})
 
     def __init__(self, database: Database, post: StaffPost | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Modifier le poste" if post else "Nouveau poste", parent)

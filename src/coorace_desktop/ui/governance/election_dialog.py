@@ -27,6 +27,7 @@ from coorace_desktop.services.governance.composition import board_composition
 from coorace_desktop.services.governance.lists import assembly_choices, assembly_date, organisation_choices
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.governance.dialogs import AssemblyDialog
+from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.dates import OptionalDate, date_edit
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.person_picker import PersonPicker
@@ -69,6 +70,8 @@ class SeatRow:
 
 class ElectionDialog(FormDialog):
     """Elect a board at an assembly; `result_value` is the ElectionResult once saved."""
+
+    announces = frozenset({Area.GOVERNANCE})
 
     def __init__(self, database: Database, assembly_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Élire un conseil d'administration", parent)

@@ -31,6 +31,7 @@ from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.governance.delegation_profile_dialog import DelegationProfileDialog, profile_html
 from coorace_desktop.ui.governance.dialogs import AssemblyDialog, StaffDialog
 from coorace_desktop.ui.governance.election_dialog import ElectionDialog
+from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.dates import DateDialog
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.table_model import Column
@@ -90,9 +91,10 @@ class AssembliesPage(QWidget):
         )
         self.table.search_edit.hide()  # a handful of rows, one a year
         self.table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.set_delete(lambda row: assembly_deletion_question(database, row.id), lambda row: delete_assembly(database, row.id))
+        self.table.set_delete(lambda row: assembly_deletion_question(database, row.id), lambda row: delete_assembly(database, row.id),
+                              announces=Area.GOVERNANCE)
         self.elect_button = QPushButton("Élire un conseil à cette AG…")
-        self.table.add_button(self.elect_button)
+        self.table.add_button(self.elect_button, writes=True)
         self.elected = DataTable(
             ELECTED_COLUMNS,
             lambda query: count_seats(database, query) if query.filter(ASSEMBLY) else 0,
@@ -185,8 +187,9 @@ class StaffPage(QWidget):
         _set_widths(self.table, STAFF_WIDTHS)
         self.table.add_filter(ON, "Postes", [("Postes en cours", date.today()), ("Tous les postes, anciens compris", None)])
         self.end_button = QPushButton("&Fin de poste…")
-        self.table.add_button(self.end_button)
-        self.table.set_delete(lambda post: staff_deletion_question(database, post.id), lambda post: delete_staff_post(database, post.id))
+        self.table.add_button(self.end_button, writes=True)
+        self.table.set_delete(lambda post: staff_deletion_question(database, post.id), lambda post: delete_staff_post(database, post.id),
+                              announces=Area.GOVERNANCE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
@@ -222,6 +225,7 @@ class StaffPage(QWidget):
             lambda end: end_staff_post(self.database, post.id, end),
             _period_errors(post.start_on),
             parent=self,
+            announces=frozenset({Area.GOVERNANCE}),
         )
         if dialog.exec():
             self.table.reload(post.id)
@@ -243,6 +247,7 @@ class ProfilePage(QWidget):
         self.profile_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.edit_button = QPushButton("&Modifier le profil…")
         self.edit_button.clicked.connect(self.edit)
+        self.edit_button.setVisible(not database.read_only)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)

@@ -20,6 +20,7 @@ from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.governance.dialogs import EndMandateDialog, OfficeDialog
 from coorace_desktop.ui.governance.election_dialog import ElectionDialog
 from coorace_desktop.ui.governance.pages import AssembliesPage, ProfilePage, StaffPage
+from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.dates import DateDialog, date_edit
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
@@ -74,11 +75,11 @@ class BoardPage(QWidget):
         self.seats.new_button.setText("&Élire un conseil…")
         self.seats.edit_button.setText("&Fin de mandat…")
         self.seats.delete_button.setToolTip("Suppr : seulement pour un mandat saisi par erreur")
-        self.seats.set_delete(self._delete_question, self._delete_mandate)
+        self.seats.set_delete(self._delete_question, self._delete_mandate, announces=Area.GOVERNANCE)
         self.office_button = QPushButton("Fonction au &bureau…")
         self.national_button = QPushButton("Représentation &nationale…")
         for button in (self.office_button, self.national_button):
-            self.seats.add_button(button)
+            self.seats.add_button(button, writes=True)
 
         self.bureau = DataTable(
             BUREAU_COLUMNS,
@@ -92,10 +93,14 @@ class BoardPage(QWidget):
         self.bureau.new_button.hide()
         self.bureau.count_label.hide()
         self.bureau.edit_button.setText("Fin de fonction…")
+        # Here Edit ends a mandate or an office: a write, with no record to show on a read-only database.
+        for table in (self.seats, self.bureau):
+            table.edit_button.setVisible(not database.read_only)
         self.bureau.delete_button.setToolTip("Suppr : seulement pour une fonction saisie par erreur")
         self.bureau.set_delete(
             lambda office: f"Supprimer la fonction {office.role_label} de {office.person_name} ? À réserver à une saisie erronée.",
             self._delete_office,
+            announces=Area.GOVERNANCE,
         )
         self.bureau.view.setSortingEnabled(False)  # the bureau's own order
         self.bureau.view.setColumnWidth(0, 120)
@@ -213,7 +218,8 @@ class BoardPage(QWidget):
         else:
             title, text, label = "Représentation nationale", f"{seat.person_name} représente la région au CA de la fédération nationale.", "À partir du"
             command = lambda day: start_national_seat(self.database, seat.mandate_id, day)  # noqa: E731
-        dialog = DateDialog(title, text, label, self.on(), command, lambda day: period_errors(seat.start_on, day, "date"), parent=self)
+        dialog = DateDialog(title, text, label, self.on(), command, lambda day: period_errors(seat.start_on, day, "date"), parent=self,
+                            announces=frozenset({Area.GOVERNANCE}))
         if dialog.exec():
             self._after_change(seat.mandate_id)
 
@@ -226,6 +232,7 @@ class BoardPage(QWidget):
             lambda day: end_office(self.database, office.office_id, day),
             lambda day: period_errors(office.start_on, day, "date"),
             parent=self,
+            announces=frozenset({Area.GOVERNANCE}),
         )
         if dialog.exec():
             self._after_change()
@@ -241,6 +248,7 @@ class BoardPage(QWidget):
 
 class GovernanceTab(QWidget):
     title = "Gouvernance"
+    reads = frozenset({Area.MEMBERS, Area.GOVERNANCE})  # members and their representatives are named
     status_changed = Signal()
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
@@ -265,6 +273,12 @@ class GovernanceTab(QWidget):
         # The assemblies count their elected members; an election from either page changes both.
         self.board_page.data_changed.connect(self.assemblies_page.reload)
         self.assemblies_page.data_changed.connect(self.board_page.reload)
+
+    def refresh(self) -> None:
+        self.board_page.reload()
+        self.assemblies_page.reload()
+        self.staff_page.reload()
+        self.profile_page.reload()
 
     def status_text(self) -> str:
         page = self.pages.currentWidget()

@@ -21,6 +21,7 @@ from coorace_desktop.services.importing import MEMBERS, Action, Decision, apply_
 from coorace_desktop.services.importing.figures import apply_figures, preview_figures
 from coorace_desktop.services.importing.rejects import save_rejected_rows
 from coorace_desktop.ui.importing.preview import DECISION_COLUMN, ERROR, PreviewTableModel, preview_lines
+from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.worker import run_in_background
 
@@ -187,6 +188,7 @@ class PreviewPage(QWizardPage):
         def stopped() -> None:
             self.running = False
 
-        job_handle = run_in_background(self, "Import en cours…", job, finished, on_cancel=stopped)
+        # Members or their yearly figures: every tab showing members reads them again.
+        job_handle = run_in_background(self, "Import en cours…", job, finished, on_cancel=stopped, announces=frozenset({Area.MEMBERS}))
         job_handle.thread.failed.connect(lambda _error: stopped())
         return False

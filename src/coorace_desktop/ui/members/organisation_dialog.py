@@ -43,6 +43,7 @@ from coorace_desktop.ui.members.organisation_rows import (
     new_site,
 )
 from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
 # What a page's first field can be (not its Add / Remove buttons).
@@ -68,6 +69,8 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 
 class OrganisationDialog(FormDialog):
     """Create (draft None) or edit an organisation; result_value is its id once saved."""
+
+    announces = frozenset({Area.MEMBERS})
 
     def __init__(self, database: Database, draft: OrganisationDraft | None = None, parent: QWidget | None = None) -> None:
         self.original = draft or OrganisationDraft()

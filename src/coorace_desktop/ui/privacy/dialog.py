@@ -26,6 +26,7 @@ from coorace_desktop.services.privacy.person_data import (
 from coorace_desktop.services.privacy.register import still_holding_lines
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.app_state import EVERY_AREA, announce
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
@@ -125,6 +126,7 @@ class PrivacyDialog(QDialog):
             return
         self.erased = True
         self.table.reload(select_id=person.id)
+        announce(self, EVERY_AREA)  # the tabs show the erased names at once
         message = f"{erasure.former_name} est effacé·e."
         if erasure.mentions:
             places = "\n".join(f"• {m.place} : « {m.excerpt} »" for m in erasure.mentions)

@@ -24,6 +24,7 @@ from coorace_desktop.services.reporting.year_inputs import (
     save_resources,
 )
 from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.formats import display, parse_number
 
@@ -32,6 +33,8 @@ NO_YEAR = 1899  # the spin box's "—": no year
 
 class ReportTextDialog(FormDialog):
     """The year's rapport moral, its signatory, and the context lines of *La délégation en bref*."""
+
+    announces = frozenset({Area.REPORTING})
 
     def __init__(self, database: Database, year: int, parent: QWidget | None = None) -> None:
         super().__init__(f"Rapport moral {year}", parent)
@@ -73,6 +76,8 @@ class ResourcesDraft:
 
 class ResourcesDialog(FormDialog):
     """The delegation's resources of the year: an amount in euros, or only a share in percent."""
+
+    announces = frozenset({Area.REPORTING})
 
     def __init__(self, database: Database, year: int, parent: QWidget | None = None) -> None:
         super().__init__(f"Ressources de la délégation en {year}", parent)
@@ -136,6 +141,8 @@ def spin_year(spin: QSpinBox) -> int | None:
 
 class PartnerDialog(FormDialog):
     """Creates (row None) or edits a partner thanked in the reports of its years."""
+
+    announces = frozenset({Area.REPORTING})
 
     def __init__(self, database: Database, row: PartnerRow | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Modifier le partenaire" if row else "Nouveau partenaire", parent)

@@ -38,6 +38,7 @@ from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.reporting.dialogs import PartnerDialog, ReportTextDialog, ResourcesDialog
 from coorace_desktop.ui.reporting.panels import FindingsView, PdfPreview
 from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.app_state import EVERY_AREA, Area
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import Column
@@ -63,6 +64,7 @@ def default_year(database: Database, today: date | None = None) -> int:
 
 class ReportsTab(QWidget):
     title = "Rapports"
+    reads = EVERY_AREA  # the report prints every area
     status_changed = Signal()
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
@@ -136,6 +138,7 @@ class ReportsTab(QWidget):
         self.partners.set_delete(
             lambda row: f"Supprimer le partenaire « {row.name} » ? Il disparaîtra du rapport de chaque année.",
             lambda row: delete_partners(database, [row.id]),
+            announces=Area.REPORTING,
         )
         self.pages = QTabWidget()
         self.pages.insertTab(CHECK_PAGE, self.findings, "Vérification")
@@ -215,6 +218,10 @@ class ReportsTab(QWidget):
             return f"Rapport {self.year} : {self.last_result.pages} pages ({self.last_result.path.name})"
         checked = sum(check.isChecked() for check in self.section_checks.values())
         return f"Rapport {self.year} : {checked} section(s) sur {len(SECTIONS)}"
+
+    def refresh(self) -> None:
+        self._refresh_content()
+        self.partners.reload()
 
     # -- editors
     def edit_report_text(self) -> None:

@@ -6,6 +6,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
+from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
 DATE_FORMAT = "dd/MM/yyyy"
@@ -59,8 +60,10 @@ class DateDialog(FormDialog):
         save: Callable[[date], object],
         validate: Callable[[date], dict[str, str]] | None = None,
         parent: QWidget | None = None,
+        announces: frozenset[Area] = frozenset(),
     ) -> None:
         super().__init__(title, parent)
+        self.announces = announces
         explanation = QLabel(text, wordWrap=True)
         self.form.addRow(explanation)
         self.date_edit = self.add_field("date", label, date_edit(value))

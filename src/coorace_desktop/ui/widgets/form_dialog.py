@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from coorace_desktop.storage.errors import user_message
 from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.app_state import READ_ONLY_HINT, Area, announce, is_read_only
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #5f6368;"
@@ -33,7 +34,11 @@ HINT_STYLE = "color: #5f6368;"
 class FormDialog(QDialog):
     """Subclasses add fields with add_field(), and give:
     values() -> a typed draft; validate(draft) -> {field name: French message} (a pure domain
-    function); save(draft) -> the service command's result, kept in self.result_value."""
+    function); save(draft) -> the service command's result, kept in self.result_value; and
+    `announces`, the areas a save changes (the window refreshes the tabs showing them). On a
+    read-only database Enregistrer stays disabled."""
+
+    announces: frozenset[Area] = frozenset()
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +110,8 @@ class FormDialog(QDialog):
     # -- behaviour
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if is_read_only(self):  # nothing to cancel: the dialog only shows the record
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Fermer")
         self.revalidate()
 
     def revalidate(self, show_all: bool = False) -> Mapping[str, str]:
@@ -126,12 +133,16 @@ class FormDialog(QDialog):
             self.general_error.setStyleSheet(HINT_STYLE)
             self.general_error.setText(f"Pour enregistrer : {next(iter(errors.values()))}" if errors else "")
             self.general_error.setVisible(bool(errors))
-        self.ok_button.setEnabled(not errors)
+        if is_read_only(self):
+            self.general_error.setStyleSheet(HINT_STYLE)
+            self.general_error.setText(READ_ONLY_HINT)
+            self.general_error.show()
+        self.ok_button.setEnabled(not errors and not is_read_only(self))
         self.ok_button.setDefault(not errors)
         return errors
 
     def accept(self) -> None:
-        if self.revalidate(show_all=True):
+        if self.revalidate(show_all=True) or is_read_only(self):
             return
         try:
             self.result_value = self.save(self.values())
@@ -141,6 +152,7 @@ class FormDialog(QDialog):
                 raise
             messages.show_error(self, message)
             return
+        announce(self, self.announces)
         super().accept()
 
 

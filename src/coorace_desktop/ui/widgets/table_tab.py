@@ -23,8 +23,8 @@ from coorace_desktop.domain.french import plural
 from coorace_desktop.services.exporting.spreadsheet import ExportColumn
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
-from coorace_desktop.ui.widgets.table_export import export_as_shown
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column, WindowedTableModel
 
 SEARCH_DELAY_MS = 250
@@ -56,6 +56,8 @@ class DataTable(QWidget):
         self.settings_key = settings_key
         self._delete_question: Callable[[Any], str] | None = None
         self._delete_row: Callable[[Any], object] | None = None
+        self._delete_announces: frozenset[Area] = frozenset()
+        self._write_buttons: list[QWidget] = []
 
         self.search_edit = QLineEdit(placeholderText=search_placeholder, clearButtonEnabled=True)
         self.search_edit.setAccessibleName("Recherche")
@@ -110,11 +112,8 @@ class DataTable(QWidget):
         self.read_only = False
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
-        self.export_button.clicked.connect(
-            lambda: export_as_shown(
-                self, self.model, count, fetch_page, self.noun_plural.capitalize(), settings_key, export_columns
-            )
-        )
+        self._count, self._fetch_page, self._export_columns = count, fetch_page, export_columns
+        self.export_button.clicked.connect(self.export_shown)
         self.view.doubleClicked.connect(self.edit_current)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_button.click, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -137,14 +136,20 @@ class DataTable(QWidget):
         self.filters_layout.addWidget(combo)
         return combo
 
-    def add_button(self, button: QWidget) -> None:
-        """An extra action after Delete (export, print…), left of the count."""
+    def add_button(self, button: QWidget, writes: bool = False) -> None:
+        """An extra action after Delete (export, print…), left of the count; one that `writes` is
+        hidden on a read-only database."""
         self.buttons_layout.insertWidget(self.buttons_layout.count() - 2, button)  # before the stretch
+        if writes:
+            self._write_buttons.append(button)
+            button.setVisible(not self.read_only)
 
-    def set_delete(self, question: Callable[[Any], str], delete_row: Callable[[Any], object]) -> None:
-        """question(row) gives the French confirmation text (it may raise ValidationError to refuse)."""
+    def set_delete(self, question: Callable[[Any], str], delete_row: Callable[[Any], object], *, announces: Area | frozenset[Area]) -> None:
+        """question(row) gives the French confirmation text (it may raise ValidationError to refuse);
+        a deletion announces the areas it changes."""
         self._delete_question = question
         self._delete_row = delete_row
+        self._delete_announces = frozenset({announces}) if isinstance(announces, Area) else announces
 
     # -- actions
     def current_row(self) -> Any:
@@ -172,8 +177,21 @@ class DataTable(QWidget):
             ok, _ = run_command(self, self._delete_row, row)
             if ok:
                 self.reload()
+                announce(self, self._delete_announces)
+
+    def export_shown(self) -> None:
+        """The rows shown (search, filters, sort) to a spreadsheet the user names."""
+        # The spreadsheet writers are imported on the first export, not when a tab starts.
+        from coorace_desktop.ui.widgets.table_export import export_as_shown
+
+        export_as_shown(
+            self, self.model, self._count, self._fetch_page, self.noun_plural.capitalize(), self.settings_key, self._export_columns
+        )
 
     def reload(self, select_id: int | None = None) -> None:
+        """Read the rows again, then select `select_id`, or else the row selected before."""
+        if select_id is None:
+            select_id = getattr(self.current_row(), "id", None)
         self.model.refresh()
         if select_id is not None:
             position = self.model.row_of_id(select_id)
@@ -202,8 +220,11 @@ class DataTable(QWidget):
         self.changed.emit()
 
     def set_read_only(self, read_only: bool) -> None:
-        """A database opened read-only: no New or Delete (Edit still shows the record)."""
+        """A database opened read-only: no New, Delete or other writing button (Edit still shows
+        the record, the dialog's Enregistrer disabled)."""
         self.read_only = read_only
+        for button in self._write_buttons:
+            button.setVisible(not read_only)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

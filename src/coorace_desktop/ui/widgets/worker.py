@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from coorace_desktop.domain.progress import Progress
 from coorace_desktop.storage.errors import user_message
 from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import handle_unexpected
 
 
@@ -43,7 +44,8 @@ class _JobThread(QThread):
 
 
 class BackgroundJob:
-    """A job started in a thread; it keeps itself alive until it finishes."""
+    """A job started in a thread; it keeps itself alive until it finishes. Once it succeeded it
+    announces the areas it changed (`announces`), before on_success runs."""
 
     _running: set["BackgroundJob"] = set()
 
@@ -59,8 +61,10 @@ class BackgroundJob:
         on_success: Callable[[Any], None],
         on_cancel: Callable[[], None] | None = None,
         cancellable: bool = True,
+        announces: frozenset[Area] = frozenset(),
     ) -> None:
         self.thread = _JobThread(job)
+        self.announces = announces
         self.on_success = on_success
         self.on_cancel = on_cancel
         self.parent = parent
@@ -98,6 +102,8 @@ class BackgroundJob:
 
     def _finish_success(self, result: Any) -> None:
         self._close()
+        if self.parent is not None:
+            announce(self.parent, self.announces)
         self.on_success(result)
 
     def _finish_failure(self, error: BaseException) -> None:

@@ -17,7 +17,6 @@ from coorace_desktop.storage.integrity import opening_problems
 from coorace_desktop.storage.lock import DatabaseInUseError, DatabaseLock
 from coorace_desktop.storage.restore import RestoreResult
 from coorace_desktop.storage.rotation import automatic_backup, daily_backup_due
-from coorace_desktop.ui.privacy.dialog import PrivacyDialog
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.worker import run_in_background
@@ -34,7 +33,6 @@ from coorace_desktop.ui.window.server_actions import restore_server_copy, save_s
 log = logging.getLogger("coorace_desktop")
 DAILY_CHECK_MS = 30 * 60 * 1000  # the daily backup is due after 24 h; checked every half hour
 FIRST_CHECK_MS = 60 * 1000  # not while the window is still starting
-READ_ONLY_SUFFIX = " (lecture seule)"
 
 
 def open_locked(parent: QWidget | None, path: Path, create: bool, at_start: bool) -> tuple[Database, DatabaseLock | None] | None:
@@ -70,7 +68,7 @@ class DataSafety(QObject):
         self._restoring = False
         window.database_opener = self.open_database
         self.copy_action = window.add_file_action("Enregistrer une &copie…", self.save_copy, "Ctrl+Shift+S")
-        self.restore_action = window.add_file_action("&Restaurer une sauvegarde…", self.restore)
+        self.restore_action = window.add_file_action("&Restaurer une sauvegarde…", self.restore, writes=True)
         self.privacy_action = window.add_file_action("Données &personnelles (RGPD)…", self.show_privacy)
         window.about_to_close_database.connect(self._closing)
         window.database_opened.connect(self._opened)
@@ -99,9 +97,7 @@ class DataSafety(QObject):
             self.locks.pop(key).release()
         # A server database is copied and restored with pg_dump / pg_restore (ui/window/server_actions.py).
         self.restore_action.setEnabled(not database.read_only)
-        if database.read_only:
-            self.window.setWindowTitle(self.window.windowTitle() + READ_ONLY_SUFFIX)
-        else:
+        if not database.read_only:
             QTimer.singleShot(0, self, self.offer_repair_if_damaged)  # once the window is up
 
     def offer_repair_if_damaged(self) -> None:
@@ -204,10 +200,9 @@ class DataSafety(QObject):
 
     # -- personal data
     def show_privacy(self) -> None:
-        dialog = PrivacyDialog(self.window.database, self.window)
-        dialog.exec()
-        if dialog.erased:  # the tabs show the erased names at once
-            self._reopen_quietly(lambda: None)
+        from coorace_desktop.ui.privacy.dialog import PrivacyDialog  # it loads every table: not at start
+
+        PrivacyDialog(self.window.database, self.window).exec()
 
     def _reopen_quietly(self, work) -> object:
         """Run `work()` with the database closed, then reopen it, without an automatic backup."""

@@ -1,70 +1,95 @@
 """The main window: one tab per area, the File and Help menus, the status bar.
 
-A tab is a QWidget class taking (database, parent) with a `title` class attribute, a
-`status_text()` method and a `status_changed` signal; optionally `save_state(settings)` and
-`restore_state(settings)` for column widths. Adding a tab is one line in TABS."""
+A tab is a QWidget class taking (database, parent) with a `title`, a `status_text()` method, a
+`status_changed` signal, `reads` (the areas whose changes it shows) and `refresh()`; optionally
+`save_state(settings)` and `restore_state(settings)` for column widths. Adding a tab is one line
+in TABS. The window paints before the database layer is imported: a tab's module is imported,
+and the tab built, when it is first shown."""
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from coorace_desktop import __version__
-from coorace_desktop.storage.database import Database, open_database
-from coorace_desktop.storage.errors import StorageError
-from coorace_desktop.ui.accompaniment.tab import AccompanimentTab
-from coorace_desktop.ui.events.tab import EventsTab
-from coorace_desktop.ui.governance.tab import GovernanceTab
-from coorace_desktop.ui.members.tab import MembersTab
-from coorace_desktop.ui.reporting.tab import ReportsTab
 from coorace_desktop.ui.widgets import messages
-from coorace_desktop.ui.widgets.table_tab import DataTable
-from coorace_desktop.ui.window.server_actions import install_server_actions
-from coorace_desktop.ui.window.transfer_actions import install_transfer_actions
+from coorace_desktop.ui.widgets.app_state import AppState, is_within
 
-# The tabs, in the order they appear.
-TABS: list[type[QWidget]] = [MembersTab, GovernanceTab, AccompanimentTab, EventsTab, ReportsTab]
+if TYPE_CHECKING:
+    from coorace_desktop.storage.database import Database
+
+# The tabs, in the order they appear: (title, "module:Class"), imported when first shown.
+TABS: list[tuple[str, str]] = [
+    ("Adhérents", "coorace_desktop.ui.members.tab:MembersTab"),
+    ("Gouvernance", "coorace_desktop.ui.governance.tab:GovernanceTab"),
+    ("Accompagnements", "coorace_desktop.ui.accompaniment.tab:AccompanimentTab"),
+    ("Événements", "coorace_desktop.ui.events.tab:EventsTab"),
+    ("Rapports", "coorace_desktop.ui.reporting.tab:ReportsTab"),
+]
 
 RECENT_FILES_KEPT = 8
 DATABASE_FILTER = "Bases Coorace (*.sqlite *.db);;Tous les fichiers (*)"
+READ_ONLY_SUFFIX = " (lecture seule)"
 
 
-def open_plain(path: Path, create: bool) -> Database:
+def tab_class(spec: str) -> type[QWidget]:
+    """The class a TABS entry names, its module imported now."""
+    module, name = spec.split(":")
+    return getattr(import_module(module), name)
+
+
+def open_plain(path: Path, create: bool) -> "Database":
+    from coorace_desktop.storage.database import open_database
+
     return open_database(path, create=create)
 
 
 class MainWindow(QMainWindow):
-    """The application window on one open database (File > Open replaces it)."""
+    """The application window on one open database (File > Open replaces it); without one, the
+    shell the application paints while the database layer is still being imported."""
 
     database_opened = Signal(object)
     about_to_close_database = Signal(object)
 
-    def __init__(self, database: Database, settings: QSettings | None = None) -> None:
+    def __init__(self, database: "Database | None" = None, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
         self.database: Database | None = None
+        self.app_state = AppState(self)
+        self.app_state.changed.connect(self._data_changed)
         # How File > Open/New/Recent open a file; data safety replaces it to take the file's lock
         # first (None from it means the user declined, e.g. a file in use elsewhere).
         self.database_opener: Callable[[Path, bool], Database | None] = open_plain
         self.tabs = QTabWidget(documentMode=True)
         self.setCentralWidget(self.tabs)
+        self._built: dict[int, QWidget] = {}  # tab index -> the tab, once shown
+        self._stale: set[int] = set()  # built tabs to refresh when next shown
+        for title, _spec in TABS:
+            page = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(page, title)
         self.path_label = QLabel()
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.path_label)
-        self.tabs.currentChanged.connect(self._update_status)
+        self.tabs.currentChanged.connect(self._tab_shown)
+        # Write actions (menu items from other modules included) are disabled on a read-only database.
+        self.write_actions: list[QAction] = []
         self._build_menus()
-        install_transfer_actions(self)
-        install_server_actions(self)
-        self._set_database(database)
+        self._file_actions_installed = False
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 760)
         self.tabs.setCurrentIndex(int(self.settings.value("window/tab", 0)))
+        self.setWindowTitle("Coorace Desktop")
+        if database is not None:
+            self._set_database(database)
 
     # -- menus
     def _build_menus(self) -> None:
@@ -88,46 +113,108 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
-    def add_file_action(self, text: str, slot, shortcut=None) -> QAction:
-        """An item in the File menu, above Quit (for features wired in by other modules)."""
+    def add_file_action(self, text: str, slot, shortcut=None, writes: bool = False) -> QAction:
+        """An item in the File menu, above Quit (for features wired in by other modules); one
+        that `writes` is disabled while the database is read-only."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         self.file_menu.insertAction(self.backup_separator, action)
+        if writes:
+            self.write_actions.append(action)
+            action.setEnabled(not self.app_state.read_only)
         return action
 
+    def _install_file_actions(self) -> None:
+        """The File menu's import, export and server items, once the database layer is loaded."""
+        from coorace_desktop.ui.window.server_actions import install_server_actions
+        from coorace_desktop.ui.window.transfer_actions import install_transfer_actions
+
+        install_transfer_actions(self)
+        install_server_actions(self)
+        self._file_actions_installed = True
+
     # -- the open database
-    def _set_database(self, database: Database) -> None:
+    def _set_database(self, database: "Database") -> None:
         if self.database is not None:
             self._save_tab_state()
             self.about_to_close_database.emit(self.database)
             self.database.close()
-        while self.tabs.count():
-            widget = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            widget.deleteLater()
+        for index, tab in self._built.items():
+            self.tabs.widget(index).layout().removeWidget(tab)
+            tab.deleteLater()
+        self._built.clear()
+        self._stale.clear()
         self.database = database
-        for tab_class in TABS:
-            tab = tab_class(database, self)
-            tab.status_changed.connect(self._update_status)
-            if hasattr(tab, "restore_state"):
-                tab.restore_state(self.settings)
-            self.tabs.addTab(tab, tab.title)
-            for table in tab.findChildren(DataTable):
-                table.set_read_only(database.read_only)
-        suffix = " (lecture seule)" if database.read_only else ""
+        self.app_state.read_only = database.read_only
+        self.statusBar().clearMessage()
+        if not self._file_actions_installed:
+            self._install_file_actions()
+        for action in self.write_actions:
+            action.setEnabled(not database.read_only)
+        suffix = READ_ONLY_SUFFIX if database.read_only else ""
         self.setWindowTitle(f"{database.display_name}{suffix} — Coorace Desktop")
         self.path_label.setText(str(database.path or database.display_name))
         self._remember(database)
-        self._update_status()
+        self._tab_shown(self.tabs.currentIndex())
         self.database_opened.emit(database)
 
-    def use_database(self, database: Database) -> None:
+    # -- tabs, built when first shown, refreshed when shown stale
+    def tab(self, index: int) -> QWidget | None:
+        """The tab at `index` once built (None before it was first shown)."""
+        return self._built.get(index)
+
+    def current_tab(self) -> QWidget | None:
+        return self.tab(self.tabs.currentIndex())
+
+    def show_tab(self, title: str) -> QWidget:
+        """Show the tab of that title (building it if needed) and return it."""
+        self.tabs.setCurrentIndex([entry[0] for entry in TABS].index(title))
+        return self.current_tab()
+
+    def _tab_shown(self, index: int) -> None:
+        if self.database is None or index < 0:
+            return
+        if index not in self._built:
+            self._build_tab(index)
+        elif index in self._stale:
+            self._stale.discard(index)
+            self._built[index].refresh()
+        self._update_status()
+
+    def _build_tab(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        tab = tab_class(TABS[index][1])(self.database, page)
+        tab.status_changed.connect(self._update_status)
+        if hasattr(tab, "restore_state"):
+            tab.restore_state(self.settings)
+        from coorace_desktop.ui.widgets.table_tab import DataTable
+
+        for table in tab.findChildren(DataTable):
+            table.set_read_only(self.database.read_only)
+        page.layout().addWidget(tab)
+        self._built[index] = tab
+
+    def _data_changed(self, areas: frozenset, source: QWidget) -> None:
+        """A command changed `areas`: the tabs reading them refresh, now if shown, else when next
+        shown; the tab the command came from has already shown its own change."""
+        current = self.tabs.currentIndex()
+        for index, tab in self._built.items():
+            if not (tab.reads & areas) or is_within(source, tab):
+                continue
+            if index == current:
+                tab.refresh()
+            else:
+                self._stale.add(index)
+
+    def use_database(self, database: "Database") -> None:
         """Show a database opened elsewhere (a server connection), closing the current one."""
         self._set_database(database)
 
     def open_path(self, path: Path, create: bool = False) -> bool:
+        from coorace_desktop.storage.errors import StorageError
+
         try:
             database = self.database_opener(path, create)
         except StorageError as error:
@@ -156,7 +243,7 @@ class MainWindow(QMainWindow):
     def recent_files(self) -> list[str]:
         return [str(item) for item in (self.settings.value("recent_files") or [])]
 
-    def _remember(self, database: Database) -> None:
+    def _remember(self, database: "Database") -> None:
         if database.path is None:
             return
         path = str(database.path)
@@ -174,24 +261,23 @@ class MainWindow(QMainWindow):
 
     # -- status, about, closing
     def _update_status(self, *_args: object) -> None:
-        tab = self.tabs.currentWidget()
+        tab = self.current_tab()
         self.status_label.setText(tab.status_text() if tab is not None else "")
 
     def show_about(self) -> None:
         database = self.database
-        QMessageBox.about(
-            self,
-            "À propos de Coorace Desktop",
+        about = (
             f"<h3>Coorace Desktop {__version__}</h3>"
             "<p>Adhérents, gouvernance, accompagnements, événements et rapport d'activité "
             "de la délégation régionale Coorace Occitanie.</p>"
-            f"<p>Base de données : {database.path or database.display_name}<br>"
-            f"Révision du schéma : {database.schema_revision()}</p>",
         )
+        if database is not None:
+            about += (f"<p>Base de données : {database.path or database.display_name}<br>"
+                      f"Révision du schéma : {database.schema_revision()}</p>")
+        QMessageBox.about(self, "À propos de Coorace Desktop", about)
 
     def _save_tab_state(self) -> None:
-        for index in range(self.tabs.count()):
-            tab = self.tabs.widget(index)
+        for tab in self._built.values():
             if hasattr(tab, "save_state"):
                 tab.save_state(self.settings)
 

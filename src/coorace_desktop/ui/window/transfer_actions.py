@@ -8,10 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from coorace_desktop.domain.enums import MembershipStatus
-from coorace_desktop.services.exporting.tables import MEMBERS_EXPORT, export_table
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.organisation_list import STATUS_FILTER
-from coorace_desktop.ui.importing.dialog import ImportWizard
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.worker import run_in_background
 
@@ -20,23 +18,17 @@ VCARD_FILTER = "Carnet d'adresses vCard (*.vcf)"
 
 def install_transfer_actions(window: QMainWindow) -> None:
     """Add the items to the window's File menu (the window gives add_file_action and database)."""
-    window.import_action = window.add_file_action("&Importer un tableur…", lambda: open_import(window), "Ctrl+I")
+    window.import_action = window.add_file_action("&Importer un tableur…", lambda: open_import(window), "Ctrl+I", writes=True)
     window.vcard_action = window.add_file_action("Exporter l'&annuaire des adhérents (vCard)…", lambda: export_directory(window))
 
 
-def open_import(window: QMainWindow) -> ImportWizard:
+def open_import(window: QMainWindow):
+    """The import wizard (the import package, rapidfuzz and the spreadsheet readers load now)."""
+    from coorace_desktop.ui.importing.dialog import ImportWizard
+
     wizard = ImportWizard(window.database, parent=window)
-    wizard.accepted.connect(lambda: reload_tables(window))
-    wizard.open()
+    wizard.open()  # the import job announces what it changed: the tabs follow
     return wizard
-
-
-def reload_tables(window: QMainWindow) -> None:
-    """Every tab's table reads the database again (an import changes several of them)."""
-    for index in range(window.tabs.count()):
-        table = getattr(window.tabs.widget(index), "table", None)
-        if hasattr(table, "reload"):
-            table.reload()
 
 
 def export_directory(window: QMainWindow, path: Path | None = None) -> None:
@@ -47,6 +39,8 @@ def export_directory(window: QMainWindow, path: Path | None = None) -> None:
         if not name:
             return
         path = Path(name) if name.lower().endswith(".vcf") else Path(f"{name}.vcf")
+    from coorace_desktop.services.exporting.tables import MEMBERS_EXPORT, export_table  # not at start
+
     database = window.database
     query = ListQuery(filters={STATUS_FILTER: MembershipStatus.ACTIVE.value})
 
