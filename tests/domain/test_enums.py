@@ -4,7 +4,7 @@ from coorace_desktop.domain.enums import ActionOutcome, EventStatus, LabelledEnu
 from tests.package import defined_classes
 
 # Enums used as keys in the code and never shown to users, so without labels.
-UNLABELLED = {"Basis", "WelcomeChoice"}
+UNLABELLED = {"Area", "Basis", "WelcomeChoice"}
 
 
 def test_every_member_of_every_enum_has_its_own_label():
