@@ -28,12 +28,12 @@ from coorace_desktop.domain.organisations import (
     Site,
     YearlyFigures,
 )
-from coorace_desktop.domain.reporting import Partner, ReportText, YearlyResource
+from coorace_desktop.domain.reporting import ClosedYear, Partner, ReportText, YearClosingEvent, YearlyResource
 
 __all__ = [
     "BoardMandate", "BureauOffice", "Contact", "Delegation", "DelegationSite", "Event",
     "EventKind", "GeneralAssembly", "Membership", "MembershipFee", "Mission", "NationalMandate",
     "Organisation", "OrganisationType", "Participation", "Partner", "Person", "Programme",
     "ProjectHolder", "ReportText", "Site", "StaffMember", "SupportAction", "Territory",
-    "TerritoryStageChange", "YearlyFigures", "YearlyResource",
+    "TerritoryStageChange", "YearlyFigures", "YearlyResource", "ClosedYear", "YearClosingEvent",
 ]

@@ -79,7 +79,11 @@ class Contact(SQLModel, table=True):
 
 
 class Membership(SQLModel, table=True):
-    """A period of membership: joined (NULL when the date was never recorded), and left when it ended."""
+    """A period of membership: joined (NULL when the date was never recorded), and left when it ended.
+
+    recorded_on is the day the period was entered: a period entered without a joining date
+    starts on that day (the import and the dialog write it as joined_on), so that it does not
+    reach back into years already reported."""
 
     __tablename__ = "memberships"
 
@@ -88,6 +92,7 @@ class Membership(SQLModel, table=True):
     joined_on: date | None = None
     left_on: date | None = None
     notes: str = ""
+    recorded_on: date | None = Field(default_factory=date.today)
 
 
 class MembershipFee(SQLModel, table=True):
