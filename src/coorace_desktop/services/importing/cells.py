@@ -85,6 +85,14 @@ def as_date(value: object, what: str) -> date | None:
     raise ValidationError(f"{what} : date attendue (jj/mm/aaaa), pas « {text} ».")
 
 
+def as_joining_date(value: object, what: str) -> date | None:
+    """A date, or a year alone ("2015": its 1 January), as joining dates are often known."""
+    text = as_text(value) if not isinstance(value, date) else ""
+    if re.fullmatch(r"(19|20)\d\d", text):
+        return date(int(text), 1, 1)
+    return as_date(value, what)
+
+
 def _type_names() -> dict[str, SiaeType]:
     names = {}
     for siae_type in SiaeType:

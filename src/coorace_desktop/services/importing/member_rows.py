@@ -9,7 +9,7 @@ from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.members import ContactDraft, SiteDraft
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.services.importing.cells import as_date, as_postcode_text, as_siae_types, as_text
+from coorace_desktop.services.importing.cells import as_joining_date, as_postcode_text, as_siae_types, as_text
 from coorace_desktop.services.importing.mapping import ColumnMapping
 from coorace_desktop.services.importing.outcome import RowError
 from coorace_desktop.services.importing.sources import SourceTable
@@ -106,7 +106,7 @@ def _draft(line: int, values: dict[str, object], messages: list[str]) -> Organis
         siret=_checked(messages, check.siret, text.get("siret", "")) or "",
         website=text.get("website", ""),
         notes=text.get("notes", ""),
-        joined_on=_checked(messages, as_date, values.get("joined_on"), "Date d'adhésion"),
+        joined_on=_checked(messages, as_joining_date, values.get("joined_on"), "Date d'adhésion"),
         types=_checked(messages, as_siae_types, values.get("types")) or (),
         sites=(site,) if any((site.address, site.postcode, site.city, site.phone, site.email)) else (),
         contacts=contacts,

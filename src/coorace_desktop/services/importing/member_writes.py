@@ -4,10 +4,12 @@ transaction, keeping `name_key` and `search_key` as domain/text.py computes them
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from sqlalchemy import Connection, bindparam, update
 
 from coorace_desktop.domain import Contact, Membership, Organisation, OrganisationType, Person, Site
+from coorace_desktop.domain.organisations import joining_day
 from coorace_desktop.domain.text import organisation_search_key
 from coorace_desktop.domain.versioning import VERSION
 from coorace_desktop.services.importing.bulk import insert_rows, insert_with_ids
@@ -85,13 +87,19 @@ class MemberWriter:
         ]
         ids = insert_with_ids(self.connection, _organisations, rows, lambda count: self._advance(count, "Création des adhérents"))
         memberships = []
+        today = date.today()
         for organisation_id, draft in zip(ids, drafts, strict=True):
             self.writes.types.extend({"organisation_id": organisation_id, "siae_type": t.value} for t in draft.types)
             for position, site in enumerate(draft.sites):
                 self.writes.sites.append(_site_row(organisation_id, position, site))
             for contact in draft.contacts:
                 self._add_contact(organisation_id, contact)
-            memberships.append({"organisation_id": organisation_id, "joined_on": draft.joined_on, "left_on": None, "notes": IMPORT_NOTE})
+            memberships.append(
+                {
+                    "organisation_id": organisation_id, "joined_on": joining_day(draft.joined_on, today),
+                    "recorded_on": today, "left_on": None, "notes": IMPORT_NOTE,
+                }
+            )
         self._insert(_memberships, memberships)
 
     def merge(self, existing: ExistingOrganisation, draft: OrganisationDraft) -> None:
