@@ -8,12 +8,11 @@ from reportlab.platypus.flowables import Flowable
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.formats import long_date
 from coorace_desktop.report.styles import MUTED, para
-from coorace_desktop.services.governance.composition import delegation_profile
 
 
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
-    profile = delegation_profile(context.database)
+    profile = context.facts.profile
     white = ParagraphStyle("cover_subtitle", parent=style.cover_title, fontSize=17, leading=22)
     flowables: list[Flowable] = [
         Spacer(1, 8 * mm),
@@ -22,8 +21,10 @@ def build(context: SectionContext) -> list[Flowable]:
         Paragraph("Rapport d'activité", white),
         Spacer(1, 6 * mm),
         Paragraph(str(context.year), style.cover_year),
-        Spacer(1, 34 * mm),
     ]
+    if context.closed_on is not None:
+        flowables.append(Paragraph(f"Chiffres arrêtés au {context.closed_on:%d/%m/%Y}", white.clone("closed_on", fontSize=11, leading=14)))
+    flowables.append(Spacer(1, 34 * mm if context.closed_on is None else 34 * mm - 14))
     if profile.summary:
         flowables.append(para(profile.summary, style.cover_text))
     sites = [site for site in profile.sites if site.name]

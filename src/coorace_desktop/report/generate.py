@@ -5,7 +5,8 @@ once complete (a cancelled or failed run leaves any previous file untouched)."""
 import errno
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from reportlab.platypus import NextPageTemplate, PageBreak
@@ -13,9 +14,10 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 from coorace_desktop.report import cover, highlights, members, moral, organisation, overview, rendezvous
 from coorace_desktop.report.context import ReportRequest, SectionContext
 from coorace_desktop.report.document import COVER, PagedCanvas, PageDecor, ReportDocument, SectionTitle
+from coorace_desktop.report.facts import ReportFacts, from_json, gather
 from coorace_desktop.report.styles import styles
 from coorace_desktop.report.text_table import TextTable
-from coorace_desktop.services.governance.composition import delegation_profile
+from coorace_desktop.services.reporting.closing import closed_report
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.errors import StorageError
 
@@ -82,19 +84,44 @@ def chosen_sections(keys: tuple[str, ...]) -> list[Section]:
 def generate_report(
     database: Database, request: ReportRequest, target: Path, progress: Progress | None = None
 ) -> ReportResult:
-    """Write the report to `target`; `progress(done, total, text)` may raise to cancel."""
+    """Write the report to `target`; `progress(done, total, text)` may raise to cancel.
+
+    A closed year prints from what was kept at closing: the whole report is the PDF as
+    stored (byte for byte), chosen sections are drawn from the kept facts."""
+    report = progress or (lambda done, total, text: None)
+    closed = closed_report(database, request.year)
+    if closed is not None and not request.sections:
+        result = _write(Path(target), lambda output: output.write(closed.pdf))
+        report(_TOTAL, _TOTAL, f"Année close : rapport réimprimé tel qu'arrêté le {closed.closed_on:%d/%m/%Y}.")
+        return replace(result, pages=closed.context["pages"])
+    if closed is not None:
+        facts, closed_on = from_json(closed.context["facts"]), closed.closed_on
+    else:
+        facts, closed_on = gather(database, request.year, request.reference_year), None
+    pages = [0]
+
+    def render(output) -> None:
+        pages[0] = render_pdf(facts, request, output, progress=report, closed_on=closed_on)
+
+    result = _write(Path(target), render)
+    report(_TOTAL, _TOTAL, "Rapport enregistré.")
+    return replace(result, pages=pages[0])
+
+
+def render_pdf(
+    facts: ReportFacts, request: ReportRequest, output, progress: Progress | None = None, closed_on: date | None = None
+) -> int:
+    """Lay the chosen sections of `facts` out into `output` (a path or a binary file); the page count."""
     report = progress or (lambda done, total, text: None)
     sections = chosen_sections(request.sections)
-    delegation = delegation_profile(database).name
-    context = SectionContext(database, request, styles(), delegation)
+    delegation = facts.profile.name
+    context = SectionContext(facts, request, styles(), delegation, closed_on)
     flowables: list = []
     for index, section in enumerate(sections):
         report(index * _GATHER_SHARE // len(sections), _TOTAL, f"Préparation : {section.title}…")
         flowables += section.build(context)
     with_cover = sections[0].key == "couverture"
     first_template = COVER if with_cover else _drop_leading_break(flowables)
-    target = Path(target)
-    partial = target.with_name(f".{target.name}.partiel")
     # Progress of the layout: one per flowable, one per row of the long text tables.
     estimate = max(sum(_weight(flowable) for flowable in flowables), 1)
     laid_out = [0, 0]  # weight laid out, weight at the last report
@@ -108,19 +135,25 @@ def generate_report(
 
     contents = [(flowable.key, flowable.title) for flowable in flowables if isinstance(flowable, SectionTitle)] if with_cover else []
     document = ReportDocument(
-        str(partial), PageDecor(request.year, delegation), first_template=first_template, contents=contents, on_flowable=on_flowable
+        output, PageDecor(request.year, delegation), first_template=first_template, contents=contents, on_flowable=on_flowable
     )
+    document.build(flowables, canvasmaker=PagedCanvas)
+    return document.page
+
+
+def _write(target: Path, write: Callable) -> ReportResult:
+    """Call write(file) on a file next to `target`, renamed over it only once complete."""
+    partial = target.with_name(f".{target.name}.partiel")
     try:
-        partial.touch()  # fail before the layout, not after it, when the folder is not writable
-        document.build(flowables, canvasmaker=PagedCanvas)
+        with open(partial, "wb") as output:  # fails before the layout, not after it, when the folder is not writable
+            write(output)
         os.replace(partial, target)
     except OSError as error:
         reason = _WRITE_FAILURES.get(error.errno, error.strerror or str(error))
         raise ReportOutputError(f"Impossible d'enregistrer le rapport dans {target} : {reason}. Rien n'a été écrit.") from error
     finally:
         partial.unlink(missing_ok=True)
-    report(_TOTAL, _TOTAL, "Rapport enregistré.")
-    return ReportResult(target, document.page)
+    return ReportResult(target, 0)
 
 
 def _weight(flowable) -> int:

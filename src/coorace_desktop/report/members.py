@@ -11,7 +11,7 @@ from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
 from coorace_desktop.report.styles import FONT, FONT_BOLD, MUTED, TEXT, TEXT_WIDTH, markup
 from coorace_desktop.report.text_table import Run, TextTable
-from coorace_desktop.services.members.directory import DirectoryEntry, directory
+from coorace_desktop.services.members.directory import DirectoryEntry
 
 KEY = "adherents"
 COLUMNS = [52 * mm, 50 * mm, TEXT_WIDTH - 102 * mm]
@@ -30,7 +30,7 @@ def entry_row(entry: DirectoryEntry) -> list[list[Run]]:
 
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
-    groups = directory(context.database, context.year)
+    groups = context.facts.directory
     organisations = len({entry.organisation_id for group in groups for entry in group.entries})
     entries = sum(len(group.entries) for group in groups)
     flowables = section_start(f"Nos adhérents en {context.year}", KEY)

@@ -10,8 +10,6 @@ from coorace_desktop.report.charts import pie_chart
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
 from coorace_desktop.report.styles import ACCENT, FONT, LIGHT, TEXT_WIDTH, data_table, markup, para
-from coorace_desktop.services.reporting import member_figures as figures
-from coorace_desktop.services.reporting import year_inputs as reporting
 from coorace_desktop.services.reporting.member_figures import (
     MONEY_MEASURES,
     Basis,
@@ -45,10 +43,8 @@ HALF = (TEXT_WIDTH - 6 * mm) / 2
 
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
-    counts = figures.member_counts(context.database, context.year)
-    key = figures.key_figures(context.database, context.year)
-    reference_year = context.request.reference_year or figures.default_reference_year(context.database, context.year)
-    changes = figures.year_changes(context.database, context.year, reference_year) if reference_year else []
+    facts = context.facts
+    counts, key, reference_year, changes = facts.counts, facts.key_figures, facts.reference_year, facts.changes
     flowables = section_start("La délégation en bref", KEY)
     departments = sum(1 for department in counts.by_department if department.code)
     who = context.delegation or "La délégation"
@@ -177,8 +173,7 @@ def _changes(changes: list[FigureChange], reference_year: int | None, style) -> 
 
 
 def _resources_and_context(context: SectionContext, style) -> Flowable:
-    lines = reporting.resources(context.database, context.year)
-    text = reporting.report_text(context.database, context.year)
+    lines, text = context.facts.resources, context.facts.text
     left: list[Flowable] = [Paragraph(f"Les ressources de la délégation en {context.year}", style.heading)]
     if lines:
         slices = []
