@@ -10,6 +10,7 @@ from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import ONE_COLUMN, section_start
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para, paragraphs
 from coorace_desktop.services.accompaniment.territories import stage_counts_text
+from coorace_desktop.services.events.figures import EventFigures
 
 KEY = "temps-forts"
 
@@ -62,18 +63,7 @@ def _events(context: SectionContext) -> list[Flowable]:
     flowables: list[Flowable] = [Paragraph(f"Les événements de {context.year} en chiffres", style.heading)]
     if not figures.events:
         return flowables + [Paragraph(f"Aucun événement enregistré pour {context.year}.", style.note)]
-    summary = (
-        f"{formats.number(figures.events)} séance{'s' if figures.events > 1 else ''} d'événements, "
-        f"dont {formats.number(figures.online)} en ligne ; {formats.number(figures.participants)} participant"
-        f"{'s' if figures.participants > 1 else ''}."
-    )
-    if figures.coverage_percent is not None:
-        summary += (
-            f" {formats.number(figures.reached)} structure{'s' if figures.reached > 1 else ''} adhérente"
-            f"{'s' if figures.reached > 1 else ''} sur {formats.number(figures.active_members)} "
-            f"({formats.percent(figures.coverage_percent)}) {'ont' if figures.reached > 1 else 'a'} participé à au moins "
-            "un événement (participations enregistrées par structure)."
-        )
+    summary = events_summary(figures)
     flowables.append(Paragraph(summary, style.body))
     kinds = sorted(figures.by_kind, key=lambda name: (-figures.by_kind[name], name))
     rows = [
@@ -105,3 +95,20 @@ def _events(context: SectionContext) -> list[Flowable]:
         )
     )
     return flowables
+
+
+def events_summary(figures: EventFigures) -> str:
+    """'64 séances d'événements, dont 40 en ligne ; 1 093 participants. 44 structures adhérentes sur 51 (86 %) …'"""
+    summary = (
+        f"{formats.number(figures.events)} séance{'s' if figures.events > 1 else ''} d'événements, "
+        f"dont {formats.number(figures.online)} en ligne ; {formats.number(figures.participants)} participant"
+        f"{'s' if figures.participants > 1 else ''}."
+    )
+    if figures.coverage_percent is not None:
+        summary += (
+            f" {formats.number(figures.reached)} structure{'s' if figures.reached > 1 else ''} adhérente"
+            f"{'s' if figures.reached > 1 else ''} sur {formats.number(figures.active_members)} "
+            f"({formats.percent(figures.coverage_percent)}) {'ont' if figures.reached > 1 else 'a'} participé à au moins "
+            "un événement (participations enregistrées par structure)."
+        )
+    return summary
