@@ -1,4 +1,5 @@
-"""`report`: print a year's activity report to PDF, or only list what to check before printing."""
+"""`report`: print a year's activity report to PDF (or its accessible edition to HTML), list
+what to check before printing, close a year (`report close`) or reopen it (`report reopen`)."""
 
 import argparse
 from pathlib import Path
@@ -6,9 +7,12 @@ from pathlib import Path
 from coorace_desktop.cli.common import CommandError, database_parent, open_existing
 from coorace_desktop.domain import validation
 from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.report.closing import close_report
 from coorace_desktop.report.context import ReportRequest
-from coorace_desktop.report.generate import SECTION_KEYS, generate_report
+from coorace_desktop.report.generate import SECTION_KEYS, generate_html, generate_report
 from coorace_desktop.services.reporting.check import SEVERITY_LABELS, check_report
+from coorace_desktop.services.reporting.closing import closed_report, reopen_year
+from coorace_desktop.storage.lock import current_holder
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -17,6 +21,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         parents=[database_parent()],
         help="imprimer le rapport d'activité d'une année en PDF",
         description="Imprime le rapport d'activité d'une année en PDF (toutes les sections, ou celles nommées).",
+    )
+    report.add_argument(
+        "action", nargs="?", choices=("close", "reopen"), metavar="close|reopen",
+        help="close : clôturer l'année (Vérifier, puis le rapport gardé tel quel) ; reopen : la rouvrir (--reason)",
     )
     report.add_argument("--year", type=int, required=True, metavar="ANNÉE", help="année du rapport")
     report.add_argument(
@@ -28,7 +36,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         help=f"section à imprimer (répétable) : {', '.join(SECTION_KEYS)}",
     )
     report.add_argument("--reference-year", type=int, metavar="ANNÉE", help="année de comparaison des chiffres clés")
-    report.add_argument("-o", "--output", type=Path, metavar="FICHIER.pdf", help="fichier PDF à écrire")
+    report.add_argument("-o", "--output", type=Path, metavar="FICHIER.pdf|.html", help="fichier à écrire : PDF, ou HTML pour l'édition accessible")
+    report.add_argument("--reason", default="", metavar="TEXTE", help="pourquoi l'année est rouverte (gardé dans l'historique)")
     report.add_argument("--check", action="store_true", help="vérifier seulement : lister ce qui manque, sans imprimer")
     report.set_defaults(run=run_report)
 
@@ -40,14 +49,37 @@ def run_report(arguments: argparse.Namespace) -> int:
             validation.year(arguments.reference_year)
     except ValidationError as error:
         raise CommandError(str(error)) from error
-    if not arguments.check and arguments.output is None:
-        raise CommandError("Indiquez le fichier PDF à écrire avec -o FICHIER.pdf (ou --check pour vérifier seulement).")
+    if arguments.action is None and not arguments.check and arguments.output is None:
+        raise CommandError("Indiquez le fichier à écrire avec -o FICHIER.pdf ou FICHIER.html (ou --check pour vérifier seulement).")
     with open_existing(arguments) as database:
+        try:
+            if arguments.action == "close":
+                return _close(database, year)
+            if arguments.action == "reopen":
+                reopen_year(database, year, arguments.reason, current_holder().user)
+                print(f"Année {year} rouverte : le rapport sera recalculé à partir des données actuelles.")
+                return 0
+        except ValidationError as error:
+            raise CommandError(str(error)) from error
         if arguments.check:
             return _print_findings(database, year, arguments.reference_year)
-        request = ReportRequest(year, tuple(arguments.section), arguments.reference_year)
-        result = generate_report(database, request, arguments.output)
-    print(f"Rapport d'activité {year} enregistré dans {result.path} ({result.pages} pages).")
+        closed = closed_report(database, year)
+        if arguments.output.suffix.lower() in (".html", ".htm"):
+            result = generate_html(database, year, arguments.output)
+            print(f"Édition accessible du rapport {year} enregistrée dans {result.path}.")
+        else:
+            request = ReportRequest(year, tuple(arguments.section), arguments.reference_year)
+            result = generate_report(database, request, arguments.output)
+            print(f"Rapport d'activité {year} enregistré dans {result.path} ({result.pages} pages).")
+    if closed is not None:
+        print(f"Année close le {closed.closed_on:%d/%m/%Y} par {closed.closed_by} : chiffres arrêtés à cette date (SHA-256 du PDF {closed.sha256}).")
+    return 0
+
+
+def _close(database, year: int) -> int:
+    closed, findings = close_report(database, year, current_holder().user)
+    _print_list(findings)
+    print(f"Année {year} close le {closed.closed_on:%d/%m/%Y} : rapport gardé tel quel (SHA-256 {closed.sha256}).")
     return 0
 
 
@@ -55,8 +87,12 @@ def _print_findings(database, year: int, reference_year: int | None) -> int:
     findings = check_report(database, year, reference_year)
     if not findings:
         print(f"Rien à signaler pour le rapport {year}.")
+    _print_list(findings)
+    return 0
+
+
+def _print_list(findings) -> None:
     for finding in findings:
         print(f"[{SEVERITY_LABELS[finding.severity]}] {finding.message}")
         for detail in finding.details:
             print(f"    - {detail}")
-    return 0

@@ -15,6 +15,7 @@ from coorace_desktop.report import cover, highlights, members, moral, organisati
 from coorace_desktop.report.context import ReportRequest, SectionContext
 from coorace_desktop.report.document import COVER, PagedCanvas, PageDecor, ReportDocument, SectionTitle
 from coorace_desktop.report.facts import ReportFacts, from_json, gather
+from coorace_desktop.report.html import report_html
 from coorace_desktop.report.styles import styles
 from coorace_desktop.report.text_table import TextTable
 from coorace_desktop.services.reporting.closing import closed_report
@@ -106,6 +107,14 @@ def generate_report(
     result = _write(Path(target), render)
     report(_TOTAL, _TOTAL, "Rapport enregistré.")
     return replace(result, pages=pages[0])
+
+
+def generate_html(database: Database, year: int, target: Path) -> ReportResult:
+    """Write the accessible edition of the year's report (a closed year: from its kept facts)."""
+    closed = closed_report(database, year)
+    facts = gather(database, year) if closed is None else from_json(closed.context["facts"])
+    text = report_html(facts, closed.closed_on if closed else None)
+    return _write(Path(target), lambda output: output.write(text.encode("utf-8")))
 
 
 def render_pdf(
