@@ -11,6 +11,7 @@ from pydantic import TypeAdapter
 from coorace_desktop.domain.enums import EventStatus, TerritoryStage
 from coorace_desktop.domain.governance_drafts import DelegationProfile
 from coorace_desktop.domain.reporting_rules import ReportTextInput
+from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.accompaniment.summary import ProgrammeSummary, programme_summary
 from coorace_desktop.services.accompaniment.territories import territory_stage_counts
 from coorace_desktop.services.events.event_list import YEAR, EventRow, list_events
@@ -111,6 +112,13 @@ def to_json(facts: ReportFacts) -> dict:
 
 
 def from_json(data: dict) -> ReportFacts:
-    """The facts a closed year kept (a later version of the shape migrates older ones here)."""
+    """The facts a closed year kept. A later change of their shape bumps CONTEXT_VERSION and
+    migrates older ones here; until then an unknown version is refused in French (the whole
+    report still reprints: its PDF is served as stored)."""
+    if data.get("version") != CONTEXT_VERSION:
+        raise ValidationError(
+            f"Les chiffres gardés à la clôture sont dans une version que ce logiciel ne lit pas ({data.get('version')}) : "
+            "seul le rapport complet peut être réimprimé, tel qu'il a été clos."
+        )
     fields = {key: value for key, value in data.items() if key != "version"}
     return _adapter().validate_python(fields)

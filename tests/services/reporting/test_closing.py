@@ -84,3 +84,19 @@ def test_closing_twice_is_refused_and_reopening_needs_a_reason(demo_database):
         (closing.REOPEN, "Paul", "Chiffres 2020 de l'observatoire corrigés"),
     ]
     assert history[0].sha256 == history[1].sha256 and history[0].at == CLOSED_AT
+
+
+def test_a_closed_year_whose_kept_facts_are_unreadable_still_reprints_whole(demo_database, tmp_path):
+    """As after a later migration that changed the facts' shape: the stored PDF is served as is."""
+    from coorace_desktop.domain import ClosedYear
+
+    closed, _ = close_report(demo_database, 2020, "Claire", now=CLOSED_AT)
+    with demo_database.session() as session:
+        row = session.get(ClosedYear, 2020)
+        row.context = {**row.context, "facts": {"version": 99, "shape": "inconnue"}}
+        session.add(row)
+    whole = generate_report(demo_database, ReportRequest(2020), tmp_path / "r.pdf")
+    assert whole.path.read_bytes() == closed.pdf and whole.pages == len(PdfReader(whole.path).pages)
+    with pytest.raises(ValidationError, match="seul le rapport complet"):
+        generate_report(demo_database, ReportRequest(2020, ("adherents",)), tmp_path / "part.pdf")
+    assert not (tmp_path / "part.pdf").exists()
