@@ -17,12 +17,13 @@ def tab(qtbot, demo_database):
     return widget
 
 
-def test_close_list_the_changes_since_and_reopen_with_a_reason(tab, demo_database, monkeypatch, tmp_path):
+def test_close_list_the_changes_since_and_reopen_with_a_reason(qtbot, tab, demo_database, monkeypatch, tmp_path):
     panel = tab.closing
     assert panel.status_label.text().startswith("Année 2020 ouverte") and not panel.reopen_button.isEnabled()
     questions = []
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: questions.append(text) or QMessageBox.StandardButton.Yes)
     assert panel.close_year()
+    qtbot.waitUntil(lambda: panel.job is None and panel.reopen_button.isEnabled(), timeout=20_000)
     assert questions[0].startswith("Vérifier signale 1 point(s) à vérifier")
     closed = closed_report(demo_database, 2020)
     assert closed is not None and closed.sha256 in panel.status_label.text()

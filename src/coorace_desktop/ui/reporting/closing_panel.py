@@ -31,6 +31,7 @@ from coorace_desktop.services.reporting.closing import (
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.lock import current_holder
 from coorace_desktop.ui.widgets.errors import run_command
+from coorace_desktop.ui.widgets.worker import run_in_background
 
 
 class ClosingPanel(QWidget):
@@ -44,6 +45,7 @@ class ClosingPanel(QWidget):
         self._check = check
         self._folder = folder
         self.year = 0
+        self.job = None
         self.status_label = QLabel(wordWrap=True)
         self.close_button = QPushButton("&Clôturer l'année…")
         self.close_button.setToolTip("Vérifier, puis garder le rapport tel qu'imprimé maintenant : ses réimpressions seront identiques")
@@ -79,7 +81,7 @@ class ClosingPanel(QWidget):
                 f"Année {year} close le {closed.closed_on:%d/%m/%Y} par {closed.closed_by} : le rapport se réimprime "
                 f"tel quel (« chiffres arrêtés au {closed.closed_on:%d/%m/%Y} »). SHA-256 du PDF : {closed.sha256}"
             )
-        self.close_button.setEnabled(closed is None)
+        self.close_button.setEnabled(closed is None and self.job is None)
         self.reopen_button.setEnabled(closed is not None)
         self.changes_list.clear()
         changes = changes_since_closing(self.database, year)
@@ -91,6 +93,7 @@ class ClosingPanel(QWidget):
             self.history_list.addItem(f"{ACTION_LABELS[entry.action]} le {when:%d/%m/%Y à %H:%M} par {entry.by}{reason}")
 
     def close_year(self) -> bool:
+        """Ask, then close in the background (the report is printed again); False if declined."""
         warnings = sum(finding.severity is Severity.WARNING for finding in self._check())
         checked = f"Vérifier signale {warnings} point(s) à vérifier (onglet Vérification).\n\n" if warnings else ""
         answer = QMessageBox.question(
@@ -100,9 +103,21 @@ class ClosingPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        ok, _ = run_command(self, close_report, self.database, self.year, current_holder().user)
-        self._done(ok)
-        return ok
+        year, user = self.year, current_holder().user
+        self.close_button.setEnabled(False)
+        self.job = run_in_background(
+            self, f"Clôture de l'année {year}…",
+            lambda progress: close_report(self.database, year, user, progress),
+            lambda _result: self._done(True),
+            on_cancel=lambda: self.show_year(self.year),
+        )
+        self.job.thread.finished.connect(self._job_finished)
+        return True
+
+    def _job_finished(self) -> None:
+        """After success, cancel or failure: the buttons say the year's state again."""
+        self.job = None
+        self.show_year(self.year)
 
     def reopen(self) -> bool:
         reason, ok = QInputDialog.getText(self, "Rouvrir l'année", f"Pourquoi rouvrir l'année {self.year} ? (gardé dans l'historique)")
