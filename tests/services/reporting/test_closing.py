@@ -100,3 +100,22 @@ def test_a_closed_year_whose_kept_facts_are_unreadable_still_reprints_whole(demo
     with pytest.raises(ValidationError, match="seul le rapport complet"):
         generate_report(demo_database, ReportRequest(2020, ("adherents",)), tmp_path / "part.pdf")
     assert not (tmp_path / "part.pdf").exists()
+
+
+def test_a_changed_figure_and_a_deleted_event_are_listed(demo_database):
+    from sqlmodel import select
+
+    from coorace_desktop.domain import Event, YearlyFigures
+    from coorace_desktop.services.events.commands import delete_events
+
+    close_report(demo_database, 2020, "Claire", now=CLOSED_AT)
+    with demo_database.session() as session:
+        network = session.exec(select(YearlyFigures).where(YearlyFigures.year == 2020)).first()
+        network.fte = (network.fte or 0) + 1
+        session.add(network)
+        event = session.exec(select(Event).where(Event.year == 2020).order_by(Event.id)).first()
+    delete_events(demo_database, [event.id])
+    assert closing.changes_since_closing(demo_database, 2020) == [
+        "1 événement de l'année supprimé : " + event.title,
+        "1 chiffre de l'année modifié : réseau",
+    ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from coorace_desktop.domain import (
@@ -78,13 +79,17 @@ def close_year(
     """Keep the year's report as printed now (`facts`: what it printed, as JSON), with the
     records behind it; refused if the year is already closed."""
     at = now or datetime.now(UTC)
-    with database.session() as session:
-        if session.get(ClosedYear, year) is not None:
-            raise ValidationError(f"L'année {year} est déjà close : rouvrez-la d'abord pour la clôturer à nouveau.")
-        context = {"facts": facts, "pages": pages, "records": records_summary(session, year)}
-        digest = sha256_of(pdf)
-        session.add(ClosedYear(year=year, closed_at=at, closed_by=by, pdf=pdf, sha256=digest, context=context, context_version=CONTEXT_VERSION))
-        session.add(YearClosingEvent(year=year, action=CLOSE, at=at, by=by, sha256=digest))
+    refusal = f"L'année {year} est déjà close : rouvrez-la d'abord pour la clôturer à nouveau."
+    try:
+        with database.session() as session:
+            if session.get(ClosedYear, year) is not None:
+                raise ValidationError(refusal)
+            context = {"facts": facts, "pages": pages, "records": records_summary(session, year)}
+            digest = sha256_of(pdf)
+            session.add(ClosedYear(year=year, closed_at=at, closed_by=by, pdf=pdf, sha256=digest, context=context, context_version=CONTEXT_VERSION))
+            session.add(YearClosingEvent(year=year, action=CLOSE, at=at, by=by, sha256=digest))
+    except IntegrityError:  # closed from another site meanwhile (a shared server)
+        raise ValidationError(refusal) from None
     return closed_report(database, year)
 
 
@@ -121,7 +126,10 @@ def records_summary(session: Session, year: int) -> dict[str, dict[str, list]]:
         select(Event.id, Event.title, Event.version, attendance.c.count, attendance.c.persons)
         .outerjoin(attendance, attendance.c.event_id == Event.id).where(Event.year == year)
     )
-    figures = session.exec(select(YearlyFigures).where(YearlyFigures.year == year))
+    figures = session.exec(
+        select(YearlyFigures, Organisation.name).outerjoin(Organisation, Organisation.id == YearlyFigures.organisation_id)
+        .where(YearlyFigures.year == year)
+    )
     actions = session.exec(
         select(SupportAction.id, SupportAction.kind, SupportAction.action_date, SupportAction.version)
         .where(SupportAction.action_date >= start, SupportAction.action_date <= end)
@@ -129,15 +137,9 @@ def records_summary(session: Session, year: int) -> dict[str, dict[str, list]]:
     return {
         "organisations": {str(i): [name, version] for i, name, version in organisations},
         "events": {str(i): [title, version, count or 0, persons or 0] for i, title, version, count, persons in events},
-        "figures": {str(row.id): [_figures_owner(session, row), _figure_values(row)] for row in figures},
+        "figures": {str(row.id): [name or "réseau", _figure_values(row)] for row, name in figures},
         "actions": {str(i): [f"n° {i} du {on:%d/%m/%Y}", kind, version] for i, kind, on, version in actions},
     }
-
-
-def _figures_owner(session: Session, row: YearlyFigures) -> str:
-    if row.organisation_id is None:
-        return "réseau"
-    return session.get(Organisation, row.organisation_id).name
 
 
 def _figure_values(row: YearlyFigures) -> list:
