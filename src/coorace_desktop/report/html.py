@@ -152,7 +152,10 @@ def _resources(facts: ReportFacts) -> list[str]:
     svg = renderSVG.drawToString(pie_chart(slices, 150 * mm, 42 * mm))
     alt = "Répartition des ressources : " + " ; ".join(f"{label} {text}" for label, _, text in slices if text) + "."
     image = f'<img src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}" alt="{_e(alt)}" width="567" height="159">'
-    table = _table(f"Les ressources de la délégation en {facts.year}", ["Ressource", "Part", "Montant"], rows, (1, 2))
+    headers = ["Ressource", "Part", "Montant"]
+    if not any(line.amount is not None for line in facts.resources):  # only the published shares
+        headers, rows = headers[:2], [row[:2] for row in rows]
+    table = _table(f"Les ressources de la délégation en {facts.year}", headers, rows, (1, 2))
     return [f"<figure>{image}<figcaption>Ressources de la délégation (détail dans le tableau ci-dessous)</figcaption></figure>", table]
 
 
