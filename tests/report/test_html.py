@@ -70,3 +70,15 @@ def test_it_holds_every_figure_and_member_the_pdf_prints(edition, demo_report):
     assert "51 structures adhérentes, 56 conventionnements" in html_text
     names = {entry.name for group in facts.directory for entry in group.entries}
     assert len(names) == 51 and all(name in html_text for name in names)
+
+
+def test_user_text_is_text_never_markup(database):
+    from coorace_desktop.domain.reporting_rules import PartnerInput
+    from coorace_desktop.services.reporting.year_inputs import save_partner
+
+    hostile = '<script>alert("x")</script> & Cie'
+    save_partner(database, PartnerInput(hostile, "« citation » </li>", 2020))
+    text = report_html(gather(database, 2020))
+    tree = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(text)
+    assert not list(tree.iter("script"))
+    assert f"{hostile} — « citation » </li>" in [item.text for item in tree.iter("li")]
