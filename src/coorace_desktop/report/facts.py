@@ -107,18 +107,17 @@ def _adapter() -> TypeAdapter:
 
 
 def to_json(facts: ReportFacts) -> dict:
-    """The facts as a JSON object (what a closed year keeps)."""
-    return {"version": CONTEXT_VERSION, **_adapter().dump_python(facts, mode="json")}
+    """The facts as a JSON object (what a closed year keeps, as of version CONTEXT_VERSION)."""
+    return _adapter().dump_python(facts, mode="json")
 
 
-def from_json(data: dict) -> ReportFacts:
+def from_json(data: dict, version: int) -> ReportFacts:
     """The facts a closed year kept. A later change of their shape bumps CONTEXT_VERSION and
     migrates older ones here; until then an unknown version is refused in French (the whole
     report still reprints: its PDF is served as stored)."""
-    if data.get("version") != CONTEXT_VERSION:
+    if version != CONTEXT_VERSION:
         raise ValidationError(
-            f"Les chiffres gardés à la clôture sont dans une version que ce logiciel ne lit pas ({data.get('version')}) : "
+            f"Les chiffres gardés à la clôture sont dans une version que ce logiciel ne lit pas ({version}) : "
             "seul le rapport complet peut être réimprimé, tel qu'il a été clos."
         )
-    fields = {key: value for key, value in data.items() if key != "version"}
-    return _adapter().validate_python(fields)
+    return _adapter().validate_python(data)

@@ -96,7 +96,7 @@ def generate_report(
         report(_TOTAL, _TOTAL, f"Année close : rapport réimprimé tel qu'arrêté le {closed.closed_on:%d/%m/%Y}.")
         return replace(result, pages=closed.context["pages"])
     if closed is not None:
-        facts, closed_on = from_json(closed.context["facts"]), closed.closed_on
+        facts, closed_on = from_json(closed.context["facts"], closed.context_version), closed.closed_on
     else:
         facts, closed_on = gather(database, request.year, request.reference_year), None
     pages = [0]
@@ -112,7 +112,7 @@ def generate_report(
 def generate_html(database: Database, year: int, target: Path) -> ReportResult:
     """Write the accessible edition of the year's report (a closed year: from its kept facts)."""
     closed = closed_report(database, year)
-    facts = gather(database, year) if closed is None else from_json(closed.context["facts"])
+    facts = gather(database, year) if closed is None else from_json(closed.context["facts"], closed.context_version)
     text = report_html(facts, closed.closed_on if closed else None)
     return _write(Path(target), lambda output: output.write(text.encode("utf-8")))
 

@@ -93,7 +93,7 @@ def test_a_closed_year_whose_kept_facts_are_unreadable_still_reprints_whole(demo
     closed, _ = close_report(demo_database, 2020, "Claire", now=CLOSED_AT)
     with demo_database.session() as session:
         row = session.get(ClosedYear, 2020)
-        row.context = {**row.context, "facts": {"version": 99, "shape": "inconnue"}}
+        row.context, row.context_version = {**row.context, "facts": {"shape": "inconnue"}}, 99
         session.add(row)
     whole = generate_report(demo_database, ReportRequest(2020), tmp_path / "r.pdf")
     assert whole.path.read_bytes() == closed.pdf and whole.pages == len(PdfReader(whole.path).pages)
