@@ -31,9 +31,9 @@ from coorace_desktop.domain.organisations import (
 from coorace_desktop.domain.reporting import ClosedYear, Partner, ReportText, YearClosingEvent, YearlyResource
 
 __all__ = [
-    "BoardMandate", "BureauOffice", "Contact", "Delegation", "DelegationSite", "Event",
+    "BoardMandate", "BureauOffice", "ClosedYear", "Contact", "Delegation", "DelegationSite", "Event",
     "EventKind", "GeneralAssembly", "Membership", "MembershipFee", "Mission", "NationalMandate",
     "Organisation", "OrganisationType", "Participation", "Partner", "Person", "Programme",
     "ProjectHolder", "ReportText", "Site", "StaffMember", "SupportAction", "Territory",
-    "TerritoryStageChange", "YearlyFigures", "YearlyResource", "ClosedYear", "YearClosingEvent",
+    "TerritoryStageChange", "YearClosingEvent", "YearlyFigures", "YearlyResource",
 ]
