@@ -63,7 +63,8 @@ class ClosedYear(SQLModel, table=True):
 
 
 class YearClosingEvent(SQLModel, table=True):
-    """The history of closing and reopening a year's report (reopening says why)."""
+    """The history of closing and reopening a year's report: reopening says why, and keeps the
+    PDF that had been closed (what was sent is never lost)."""
 
     __tablename__ = "year_closing_events"
 
@@ -74,3 +75,4 @@ class YearClosingEvent(SQLModel, table=True):
     by: str
     reason: str = Field(default="", sa_type=Text)
     sha256: str = Field(default="", sa_type=String(64))
+    pdf: bytes | None = Field(default=None, sa_type=LargeBinary)

@@ -92,7 +92,7 @@ def generate_report(
     report = progress or (lambda done, total, text: None)
     closed = closed_report(database, request.year)
     if closed is not None and not request.sections:
-        result = _write(Path(target), lambda output: output.write(closed.pdf))
+        result = write_pdf(Path(target), closed.pdf)
         report(_TOTAL, _TOTAL, f"Année close : rapport réimprimé tel qu'arrêté le {closed.closed_on:%d/%m/%Y}.")
         return replace(result, pages=closed.context["pages"])
     if closed is not None:
@@ -148,6 +148,11 @@ def render_pdf(
     )
     document.build(flowables, canvasmaker=PagedCanvas)
     return document.page
+
+
+def write_pdf(target: Path, pdf: bytes) -> ReportResult:
+    """Write a PDF kept in the database (a closed year's) as the report files are written."""
+    return _write(target, lambda output: output.write(pdf))
 
 
 def _write(target: Path, write: Callable) -> ReportResult:

@@ -84,6 +84,8 @@ def test_closing_twice_is_refused_and_reopening_needs_a_reason(demo_database):
         (closing.REOPEN, "Paul", "Chiffres 2020 de l'observatoire corrigés"),
     ]
     assert history[0].sha256 == history[1].sha256 and history[0].at == CLOSED_AT
+    kept = closing.reopened_pdf(demo_database, history[1].id)  # what was sent is never lost
+    assert kept.startswith(b"%PDF") and closing.sha256_of(kept) == history[1].sha256
 
 
 def test_a_closed_year_whose_kept_facts_are_unreadable_still_reprints_whole(demo_database, tmp_path):

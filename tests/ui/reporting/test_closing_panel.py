@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from coorace_desktop.services.events.commands import EventInput, create_event, event_kinds
 from coorace_desktop.services.reporting.closing import closed_report
@@ -45,3 +45,9 @@ def test_close_list_the_changes_since_and_reopen_with_a_reason(qtbot, tab, demo_
     assert closed_report(demo_database, 2020) is None and panel.close_button.isEnabled()
     history = [panel.history_list.item(row).text() for row in range(panel.history_list.count())]
     assert history[0].startswith("Clôture le ") and history[1].endswith(": Chiffres corrigés")
+    panel.history_list.setCurrentRow(0)
+    assert not panel.sent_button.isEnabled()  # a closing: its PDF is the one the reopening kept
+    panel.history_list.setCurrentRow(1)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "envoyé.pdf"), ""))
+    assert panel.sent_button.isEnabled() and panel.save_reopened_pdf() is not None
+    assert (tmp_path / "envoyé.pdf").read_bytes() == closed.pdf

@@ -53,6 +53,7 @@ class ClosingEntry:
     by: str
     reason: str
     sha256: str
+    id: int
 
 
 def sha256_of(pdf: bytes) -> str:
@@ -94,7 +95,7 @@ def close_year(
 
 
 def reopen_year(database: Database, year: int, reason: str, by: str, now: datetime | None = None) -> None:
-    """Drop the year's snapshot (its SHA-256 stays in the history, with the reason)."""
+    """Drop the year's snapshot; the history keeps its PDF and SHA-256, with the reason."""
     reason = " ".join(reason.split())
     if not reason:
         raise ValidationError("Indiquez pourquoi l'année est rouverte : la raison est gardée dans l'historique.")
@@ -102,7 +103,7 @@ def reopen_year(database: Database, year: int, reason: str, by: str, now: dateti
         row = session.get(ClosedYear, year)
         if row is None:
             raise ValidationError(f"L'année {year} n'est pas close : rien à rouvrir.")
-        session.add(YearClosingEvent(year=year, action=REOPEN, at=now or datetime.now(UTC), by=by, reason=reason, sha256=row.sha256))
+        session.add(YearClosingEvent(year=year, action=REOPEN, at=now or datetime.now(UTC), by=by, reason=reason, sha256=row.sha256, pdf=row.pdf))
         session.delete(row)
 
 
@@ -110,7 +111,14 @@ def closing_history(database: Database, year: int) -> list[ClosingEntry]:
     """The closings and reopenings of the year, oldest first."""
     with database.session() as session:
         rows = session.exec(select(YearClosingEvent).where(YearClosingEvent.year == year).order_by(YearClosingEvent.at, YearClosingEvent.id))
-        return [ClosingEntry(row.action, row.at, row.by, row.reason, row.sha256) for row in rows]
+        return [ClosingEntry(row.action, row.at, row.by, row.reason, row.sha256, row.id) for row in rows]
+
+
+def reopened_pdf(database: Database, entry_id: int) -> bytes | None:
+    """The PDF a reopening set aside (the report as it had been closed), or None."""
+    with database.session() as session:
+        row = session.get(YearClosingEvent, entry_id)
+        return row.pdf if row is not None else None
 
 
 def records_summary(session: Session, year: int) -> dict[str, dict[str, list]]:

@@ -19,14 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.report.closing import close_report
-from coorace_desktop.report.generate import generate_html
+from coorace_desktop.report.generate import generate_html, write_pdf
 from coorace_desktop.services.reporting.check import Severity
 from coorace_desktop.services.reporting.closing import (
     ACTION_LABELS,
+    REOPEN,
     changes_since_closing,
     closed_report,
     closing_history,
     reopen_year,
+    reopened_pdf,
 )
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.lock import current_holder
@@ -60,6 +62,9 @@ class ClosingPanel(QWidget):
         self.changes_list.setAccessibleName("Changements depuis la clôture")
         self.history_list = QListWidget()
         self.history_list.setAccessibleName("Historique des clôtures")
+        self.history_ids: list[int] = []  # of the history's rows; a reopening keeps the PDF it set aside
+        self.sent_button = QPushButton("Enregistrer le &PDF clos alors…", enabled=False)
+        self.sent_button.setToolTip("Le rapport tel qu'il avait été clos, gardé lors de la réouverture choisie")
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
@@ -67,9 +72,12 @@ class ClosingPanel(QWidget):
         layout.addWidget(self.changes_list, 2)
         layout.addWidget(QLabel("Historique :"))
         layout.addWidget(self.history_list, 1)
+        layout.addWidget(self.sent_button)
         self.close_button.clicked.connect(self.close_year)
         self.reopen_button.clicked.connect(self.reopen)
         self.html_button.clicked.connect(self.save_html)
+        self.sent_button.clicked.connect(self.save_reopened_pdf)
+        self.history_list.currentRowChanged.connect(self._history_selected)
 
     def show_year(self, year: int) -> None:
         self.year = year
@@ -87,10 +95,15 @@ class ClosingPanel(QWidget):
         changes = changes_since_closing(self.database, year)
         self.changes_list.addItems(changes or (["Aucun changement."] if closed else ["Année ouverte."]))
         self.history_list.clear()
+        self.history_ids = []
         for entry in closing_history(self.database, year):
+            self.history_ids.append(entry.id if entry.action == REOPEN else 0)
             reason = f" : {entry.reason}" if entry.reason else ""
             when = entry.at.astimezone()
             self.history_list.addItem(f"{ACTION_LABELS[entry.action]} le {when:%d/%m/%Y à %H:%M} par {entry.by}{reason}")
+
+    def _history_selected(self, row: int) -> None:
+        self.sent_button.setEnabled(0 <= row < len(self.history_ids) and self.history_ids[row] != 0)
 
     def close_year(self) -> bool:
         """Ask, then close in the background (the report is printed again); False if declined."""
@@ -135,6 +148,19 @@ class ClosingPanel(QWidget):
         path = Path(name) if name.lower().endswith(".html") else Path(name + ".html")
         ok, result = run_command(self, generate_html, self.database, self.year, path)
         return result.path if ok else None
+
+    def save_reopened_pdf(self) -> Path | None:
+        """Write the PDF the selected reopening set aside."""
+        row = self.history_list.currentRow()
+        pdf = reopened_pdf(self.database, self.history_ids[row]) if 0 <= row < len(self.history_ids) else None
+        if not pdf:
+            return None
+        suggested = self._folder() / f"Rapport d'activité {self.year} (clos).pdf"
+        name, _ = QFileDialog.getSaveFileName(self, "Enregistrer le rapport clos", str(suggested), "Documents PDF (*.pdf)")
+        if not name:
+            return None
+        ok, result = run_command(self, write_pdf, Path(name), pdf)
+        return result if ok else None
 
     def _done(self, ok: bool) -> None:
         if ok:

@@ -44,6 +44,7 @@ def upgrade() -> None:
         sa.Column('by', sa.String(), nullable=False),
         sa.Column('reason', sa.Text(), nullable=False),
         sa.Column('sha256', sa.String(length=64), nullable=False),
+        sa.Column('pdf', sa.LargeBinary(), nullable=True),
         sa.PrimaryKeyConstraint('id'),
     )
     op.create_index(op.f('ix_year_closing_events_year'), 'year_closing_events', ['year'], unique=False)
