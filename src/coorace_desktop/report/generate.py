@@ -18,7 +18,7 @@ from coorace_desktop.report.facts import ReportFacts, from_json, gather
 from coorace_desktop.report.html import report_html
 from coorace_desktop.report.styles import styles
 from coorace_desktop.report.text_table import TextTable
-from coorace_desktop.services.reporting.closing import closed_report
+from coorace_desktop.services.reporting.closing import ClosedReport, closed_report
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.errors import StorageError
 
@@ -95,10 +95,7 @@ def generate_report(
         result = write_pdf(Path(target), closed.pdf)
         report(_TOTAL, _TOTAL, f"Année close : rapport réimprimé tel qu'arrêté le {closed.closed_on:%d/%m/%Y}.")
         return replace(result, pages=closed.context["pages"])
-    if closed is not None:
-        facts, closed_on = from_json(closed.context["facts"], closed.context_version), closed.closed_on
-    else:
-        facts, closed_on = gather(database, request.year, request.reference_year), None
+    facts, closed_on = _facts(database, closed, request.year, request.reference_year)
     pages = [0]
 
     def render(output) -> None:
@@ -111,10 +108,15 @@ def generate_report(
 
 def generate_html(database: Database, year: int, target: Path) -> ReportResult:
     """Write the accessible edition of the year's report (a closed year: from its kept facts)."""
-    closed = closed_report(database, year)
-    facts = gather(database, year) if closed is None else from_json(closed.context["facts"], closed.context_version)
-    text = report_html(facts, closed.closed_on if closed else None)
+    text = report_html(*_facts(database, closed_report(database, year), year))
     return _write(Path(target), lambda output: output.write(text.encode("utf-8")))
+
+
+def _facts(database: Database, closed: ClosedReport | None, year: int, reference_year: int | None = None) -> tuple[ReportFacts, date | None]:
+    """The facts to print and the day they were stopped: a closed year's kept ones, else the live data's."""
+    if closed is None:
+        return gather(database, year, reference_year), None
+    return from_json(closed.context["facts"], closed.context_version), closed.closed_on
 
 
 def render_pdf(
