@@ -110,8 +110,12 @@ def reopen_year(database: Database, year: int, reason: str, by: str, now: dateti
 def closing_history(database: Database, year: int) -> list[ClosingEntry]:
     """The closings and reopenings of the year, oldest first."""
     with database.session() as session:
-        rows = session.exec(select(YearClosingEvent).where(YearClosingEvent.year == year).order_by(YearClosingEvent.at, YearClosingEvent.id))
-        return [ClosingEntry(row.action, row.at, row.by, row.reason, row.sha256, row.id) for row in rows]
+        history = YearClosingEvent
+        rows = session.exec(  # not the PDFs the reopenings kept
+            select(history.action, history.at, history.by, history.reason, history.sha256, history.id)
+            .where(history.year == year).order_by(history.at, history.id)
+        )
+        return [ClosingEntry(*row) for row in rows]
 
 
 def reopened_pdf(database: Database, entry_id: int) -> bytes | None:
