@@ -8,7 +8,7 @@ from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.facts import gather, to_json
 from coorace_desktop.report.generate import Progress, render_pdf
 from coorace_desktop.services.reporting.check import Finding, check_report
-from coorace_desktop.services.reporting.closing import ClosedReport, close_year
+from coorace_desktop.services.reporting.closing import ClosedReport, close_year, require_open
 from coorace_desktop.storage.database import Database
 
 
@@ -16,6 +16,7 @@ def close_report(
     database: Database, year: int, by: str, progress: Progress | None = None, now: datetime | None = None
 ) -> tuple[ClosedReport, list[Finding]]:
     """Close `year`: its report as printed now, and what Vérifier said about it."""
+    require_open(database, year)
     findings = check_report(database, year)
     at = now or datetime.now(UTC)
     facts = gather(database, year)

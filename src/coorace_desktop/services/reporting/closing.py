@@ -56,6 +56,18 @@ class ClosingEntry:
     id: int
 
 
+class AlreadyClosedError(ValidationError):
+    def __init__(self, year: int):
+        super().__init__(f"L'année {year} est déjà close : rouvrez-la d'abord pour la clôturer à nouveau.")
+
+
+def require_open(database: Database, year: int) -> None:
+    """Refuse (AlreadyClosedError) before the work of closing when the year is already closed."""
+    with database.session() as session:
+        if session.get(ClosedYear, year) is not None:
+            raise AlreadyClosedError(year)
+
+
 def sha256_of(pdf: bytes) -> str:
     return hashlib.sha256(pdf).hexdigest()
 
@@ -80,17 +92,16 @@ def close_year(
     """Keep the year's report as printed now (`facts`: what it printed, as JSON), with the
     records behind it; refused if the year is already closed."""
     at = now or datetime.now(UTC)
-    refusal = f"L'année {year} est déjà close : rouvrez-la d'abord pour la clôturer à nouveau."
     try:
         with database.session() as session:
             if session.get(ClosedYear, year) is not None:
-                raise ValidationError(refusal)
+                raise AlreadyClosedError(year)
             context = {"facts": facts, "pages": pages, "records": records_summary(session, year)}
             digest = sha256_of(pdf)
             session.add(ClosedYear(year=year, closed_at=at, closed_by=by, pdf=pdf, sha256=digest, context=context, context_version=CONTEXT_VERSION))
             session.add(YearClosingEvent(year=year, action=CLOSE, at=at, by=by, sha256=digest))
     except IntegrityError:  # closed from another site meanwhile (a shared server)
-        raise ValidationError(refusal) from None
+        raise AlreadyClosedError(year) from None
     return closed_report(database, year)
 
 
