@@ -105,6 +105,12 @@ class ClosingPanel(QWidget):
             when = entry.at.astimezone()
             self.history_list.addItem(f"{ACTION_LABELS[entry.action]} le {when:%d/%m/%Y à %H:%M} par {entry.by}{reason}")
 
+    def showEvent(self, event) -> None:
+        """Shown again: the live data may have changed in another tab since."""
+        super().showEvent(event)
+        if self.year:
+            self.show_year(self.year)
+
     def _history_selected(self, row: int) -> None:
         self.sent_button.setEnabled(0 <= row < len(self.history_ids) and self.history_ids[row] != 0)
 
