@@ -1,6 +1,7 @@
-"""Printing a year's report: each chosen section builds its flowables from service queries,
-then ReportLab lays them out into a PDF written next to the target and renamed over it only
-once complete (a cancelled or failed run leaves any previous file untouched)."""
+"""Printing a year's report: each chosen section builds its flowables from the year's facts
+(report/facts.py: the live data's, or those a closed year kept), then ReportLab lays them out
+into a PDF written next to the target and renamed over it only once complete (a cancelled or
+failed run leaves any previous file untouched). A closed year's whole report is its stored PDF."""
 
 import errno
 import os
