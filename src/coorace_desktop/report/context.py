@@ -24,7 +24,6 @@ class SectionContext:
     facts: ReportFacts
     request: ReportRequest
     styles: Styles
-    delegation: str
     closed_on: date | None = None  # set when printing a closed year: « chiffres arrêtés au … »
 
     @property

@@ -127,7 +127,7 @@ def render_pdf(
     report = progress or (lambda done, total, text: None)
     sections = chosen_sections(request.sections)
     delegation = facts.profile.name
-    context = SectionContext(facts, request, styles(), delegation, closed_on)
+    context = SectionContext(facts, request, styles(), closed_on)
     flowables: list = []
     for index, section in enumerate(sections):
         report(index * _GATHER_SHARE // len(sections), _TOTAL, f"Préparation : {section.title}…")
