@@ -31,9 +31,5 @@ class SectionContext:
         return self.request.year
 
     @property
-    def year_start(self) -> date:
-        return date(self.year, 1, 1)
-
-    @property
     def year_end(self) -> date:
         return date(self.year, 12, 31)
