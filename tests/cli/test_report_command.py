@@ -33,8 +33,26 @@ def test_check_lists_findings_without_printing(demo_database, tmp_path, capsys):
 
 def test_missing_output_and_bad_year_are_french_refusals(demo_database, capsys):
     assert main(["report", "--db", str(demo_database.path), "--year", "2020"]) == 1
-    assert "Indiquez le fichier PDF à écrire avec -o FICHIER.pdf" in capsys.readouterr().err
+    assert "Indiquez le fichier à écrire avec -o FICHIER.pdf ou FICHIER.html" in capsys.readouterr().err
     with pytest.raises(SystemExit) as usage:
         main(["report", "--db", str(demo_database.path), "--year", "20", "-o", "x.pdf"])
     assert usage.value.code == 2
     assert "année invalide : 20 (attendu AAAA, entre 1900 et 2200)" in capsys.readouterr().err
+
+
+def test_close_reprint_html_and_reopen(demo_database, tmp_path, capsys):
+    db = ["--db", str(demo_database.path), "--year", "2020"]
+    assert main(["report", "close", *db]) == 0
+    out = capsys.readouterr().out
+    assert "[À vérifier] 21 événement(s)" in out and "Année 2020 close le " in out
+    assert main(["report", "close", *db]) == 1
+    assert "déjà close" in capsys.readouterr().err
+    assert main(["report", *db, "-o", str(tmp_path / "r.pdf")]) == 0
+    assert "Année close le " in capsys.readouterr().out
+    assert "Chiffres arrêtés au " in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
+    assert main(["report", *db, "-o", str(tmp_path / "r.html")]) == 0
+    assert '<html lang="fr">' in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert main(["report", "reopen", *db]) == 1
+    assert "Indiquez pourquoi" in capsys.readouterr().err
+    assert main(["report", "reopen", *db, "--reason", "chiffres corrigés"]) == 0
+    assert "Année 2020 rouverte" in capsys.readouterr().out

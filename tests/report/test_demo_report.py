@@ -124,3 +124,10 @@ def test_each_section_prints_alone_from_its_first_page(demo_database, print_repo
     report = print_report(demo_database, 2020, section)
     assert title in report.page_texts[0]
     assert [entry.title for entry in report.reader.outline] == [title]
+
+
+def test_the_pdf_says_its_language_and_title_and_opens_on_its_outline(demo_report):
+    catalog = demo_report.reader.trailer["/Root"]
+    assert catalog["/Lang"] == "fr-FR" and catalog["/PageMode"] == "/UseOutlines"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712 (a pypdf BooleanObject)
+    assert demo_report.reader.metadata.title == "Rapport d'activité 2020 — Coorace Occitanie"

@@ -13,7 +13,7 @@ def add_member(
     *,
     types=(SiaeType.AI,),
     sites=(("1 rue Haute", "31000", "Toulouse", "05 61 00 00 00", "contact@example.org"),),
-    joined_on: date | None = None,
+    joined_on: date | None = date(2000, 1, 1),  # a member for years (no date: from the day it is saved)
     left_on: date | None = None,
     figures: tuple[FiguresDraft, ...] = (),
 ) -> int:

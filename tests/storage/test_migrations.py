@@ -54,3 +54,25 @@ def test_down_and_up_again_on_a_database_holding_data(demo_database):
     with demo_database.engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
     assert counts(demo_database) == before
+
+
+def test_recorded_on_is_filled_from_the_best_information_and_said(demo_database, caplog):
+    """Joining date; else 1 January of the first fee or figures year; else the migration's day."""
+    from datetime import date
+
+    from sqlalchemy import text
+
+    with demo_database.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0004_action_words")
+        ids = connection.execute(text("SELECT id, organisation_id FROM memberships ORDER BY id LIMIT 3")).all()
+        connection.execute(text("UPDATE memberships SET joined_on = NULL WHERE id IN (:a, :b)"), {"a": ids[1][0], "b": ids[2][0]})
+        connection.execute(text("INSERT INTO membership_fees (organisation_id, year, amount) VALUES (:o, 2017, 300)"), {"o": ids[1][1]})
+    with caplog.at_level("INFO", logger="alembic.runtime.migration"), demo_database.engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+        rows = connection.execute(text("SELECT id, recorded_on, joined_on FROM memberships")).all()
+    recorded = {row[0]: str(row[1]) for row in rows}  # SQLite gives the ISO text, PostgreSQL a date
+    joined = {row[0]: row[2] for row in rows}
+    assert recorded[ids[0][0]] == "2020-01-01"  # the demo's stated joining date
+    assert recorded[ids[1][0]] == "2017-01-01" and recorded[ids[2][0]] == str(date.today())
+    assert joined[ids[1][0]] is None  # what was held stays: only the new column is filled
+    assert "1 au 1er janvier de la première année de cotisation ou de chiffres, 1 à la date de la migration" in caplog.text

@@ -11,7 +11,7 @@ TABLES = {
     "governance": ("BoardMandate", "BureauOffice", "Delegation", "DelegationSite", "GeneralAssembly", "Mission", "NationalMandate", "StaffMember"),
     "accompaniment": ("Programme", "ProjectHolder", "SupportAction", "Territory", "TerritoryStageChange"),
     "events": ("Event", "EventKind", "Participation"),
-    "reporting": ("Partner", "ReportText", "YearlyResource"),
+    "reporting": ("ClosedYear", "Partner", "ReportText", "YearClosingEvent", "YearlyResource"),
 }
 _HOME = {name: module for module, names in TABLES.items() for name in names}
 

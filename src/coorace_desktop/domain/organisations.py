@@ -90,7 +90,11 @@ class Contact(SQLModel, table=True):
 
 
 class Membership(SQLModel, table=True):
-    """A period of membership: joined (NULL when the date was never recorded), and left when it ended."""
+    """A period of membership: joined, and left when it ended; recorded_on, the day it was entered.
+
+    A period entered without a joining date starts on the day it was recorded (see
+    joining_day), so that it does not reach back into years already reported. joined_on is
+    NULL only on periods entered before recorded_on existed (migration 0006 says how many)."""
 
     __tablename__ = "memberships"
 
@@ -101,6 +105,7 @@ class Membership(SQLModel, table=True):
     joined_precision: DatePrecision = Field(default=DatePrecision.DAY, sa_type=String(10), sa_column_kwargs={"server_default": "day"})
     left_on: date | None = None
     notes: str = ""
+    recorded_on: date | None = Field(default_factory=date.today)
 
 
 class MembershipFee(SQLModel, table=True):
@@ -148,3 +153,8 @@ class YearlyFigures(SQLModel, table=True):
     insertion_hours: int | None = None
     organisations_covered: int | None = None
     source: str = ""
+
+
+def joining_day(typed: date | None, recorded_on: date) -> date:
+    """The start of a period entered on `recorded_on`: the date typed, else that day."""
+    return typed or recorded_on

@@ -1,6 +1,8 @@
 """What belongs to a year rather than to a tab: the delegation's resources, report texts, partners."""
 
-from sqlalchemy import String, Text, UniqueConstraint
+from datetime import datetime
+
+from sqlalchemy import JSON, LargeBinary, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from coorace_desktop.domain.enums import ResourceKind
@@ -42,3 +44,35 @@ class Partner(SQLModel, table=True):
     description: str = ""
     since_year: int | None = None
     until_year: int | None = None
+
+
+class ClosedYear(SQLModel, table=True):
+    """A year whose report was sent: the PDF as printed then (served as stored, so that later
+    migrations never change it), its SHA-256, and the facts it printed (context, a JSON object
+    of version CONTEXT_VERSION) that the live data is compared with."""
+
+    __tablename__ = "closed_years"
+
+    year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    closed_at: datetime
+    closed_by: str
+    pdf: bytes = Field(sa_type=LargeBinary)
+    sha256: str = Field(sa_type=String(64))
+    context: dict = Field(sa_type=JSON)
+    context_version: int = 1
+
+
+class YearClosingEvent(SQLModel, table=True):
+    """The history of closing and reopening a year's report: reopening says why, and keeps the
+    PDF that had been closed (what was sent is never lost)."""
+
+    __tablename__ = "year_closing_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(index=True)
+    action: str = Field(sa_type=String(10))  # "close" or "reopen"
+    at: datetime
+    by: str
+    reason: str = Field(default="", sa_type=Text)
+    sha256: str = Field(default="", sa_type=String(64))
+    pdf: bytes | None = Field(default=None, sa_type=LargeBinary)

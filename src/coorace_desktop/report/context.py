@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
+from coorace_desktop.report.facts import ReportFacts
 from coorace_desktop.report.styles import Styles
-from coorace_desktop.storage.database import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,18 +19,16 @@ class ReportRequest:
 
 @dataclass(frozen=True, slots=True)
 class SectionContext:
-    database: Database
+    """What a section builds from: the year's facts (never the database), the request, the styles."""
+
+    facts: ReportFacts
     request: ReportRequest
     styles: Styles
-    delegation: str
+    closed_on: date | None = None  # set when printing a closed year: « chiffres arrêtés au … »
 
     @property
     def year(self) -> int:
         return self.request.year
-
-    @property
-    def year_start(self) -> date:
-        return date(self.year, 1, 1)
 
     @property
     def year_end(self) -> date:

@@ -66,6 +66,10 @@ class PagedCanvas(Canvas):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # What a PDF without a structure tree can still give readers: the outline open, the
+        # title (not the file name) in the window; the language is the document's (lang=).
+        self.showOutline()
+        self.setViewerPreference("DisplayDocTitle", "true")
         self.section_pages: dict[str, int] = {}  # filled during the layout
         self.contents_keys: list[str] = []  # the sections the cover lists
 

@@ -1,10 +1,12 @@
-"""Printing a year's report: each chosen section builds its flowables from service queries,
-then ReportLab lays them out into a PDF written next to the target and renamed over it only
-once complete (a cancelled or failed run leaves any previous file untouched)."""
+"""Printing a year's report: each chosen section builds its flowables from the year's facts
+(report/facts.py: the live data's, or those a closed year kept), then ReportLab lays them out
+into a PDF written next to the target and renamed over it only once complete (a cancelled or
+failed run leaves any previous file untouched). A closed year's whole report is its stored PDF."""
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from reportlab.platypus import NextPageTemplate, PageBreak
@@ -14,9 +16,11 @@ from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report import cover, highlights, members, moral, organisation, overview, rendezvous
 from coorace_desktop.report.context import ReportRequest, SectionContext
 from coorace_desktop.report.document import COVER, PagedCanvas, PageDecor, ReportDocument, SectionTitle
+from coorace_desktop.report.facts import ReportFacts, from_json, gather
+from coorace_desktop.report.html import report_html
 from coorace_desktop.report.styles import styles
 from coorace_desktop.report.text_table import TextTable
-from coorace_desktop.services.governance.composition import delegation_profile
+from coorace_desktop.services.reporting.closing import ClosedReport, closed_report
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.errors import file_failure
 
@@ -67,19 +71,54 @@ def chosen_sections(keys: tuple[str, ...]) -> list[Section]:
 def generate_report(
     database: Database, request: ReportRequest, target: Path, progress: Progress | None = None
 ) -> ReportResult:
-    """Write the report to `target`; `progress(done, total, text)` may raise to cancel."""
+    """Write the report to `target`; `progress(done, total, text)` may raise to cancel.
+
+    A closed year prints from what was kept at closing: the whole report is the PDF as
+    stored (byte for byte), chosen sections are drawn from the kept facts."""
+    report = progress or no_progress
+    closed = closed_report(database, request.year)
+    if closed is not None and not request.sections:
+        result = write_pdf(Path(target), closed.pdf)
+        report(_TOTAL, _TOTAL, f"Année close : rapport réimprimé tel qu'arrêté le {closed.closed_on:%d/%m/%Y}.")
+        return replace(result, pages=closed.context["pages"])
+    facts, closed_on = _facts(database, closed, request.year, request.reference_year)
+    pages = [0]
+
+    def render(output) -> None:
+        pages[0] = render_pdf(facts, request, output, progress=report, closed_on=closed_on)
+
+    result = _write(Path(target), render)
+    report(_TOTAL, _TOTAL, "Rapport enregistré.")
+    return replace(result, pages=pages[0])
+
+
+def generate_html(database: Database, year: int, target: Path) -> ReportResult:
+    """Write the accessible edition of the year's report (a closed year: from its kept facts)."""
+    text = report_html(*_facts(database, closed_report(database, year), year))
+    return _write(Path(target), lambda output: output.write(text.encode("utf-8")))
+
+
+def _facts(database: Database, closed: ClosedReport | None, year: int, reference_year: int | None = None) -> tuple[ReportFacts, date | None]:
+    """The facts to print and the day they were stopped: a closed year's kept ones, else the live data's."""
+    if closed is None:
+        return gather(database, year, reference_year), None
+    return from_json(closed.context["facts"], closed.context_version), closed.closed_on
+
+
+def render_pdf(
+    facts: ReportFacts, request: ReportRequest, output, progress: Progress | None = None, closed_on: date | None = None
+) -> int:
+    """Lay the chosen sections of `facts` out into `output` (a path or a binary file); the page count."""
     report = progress or no_progress
     sections = chosen_sections(request.sections)
-    delegation = delegation_profile(database).name
-    context = SectionContext(database, request, styles(), delegation)
+    delegation = facts.profile.name
+    context = SectionContext(facts, request, styles(), closed_on)
     flowables: list = []
     for index, section in enumerate(sections):
         report(index * _GATHER_SHARE // len(sections), _TOTAL, f"Préparation : {section.title}…")
         flowables += section.build(context)
     with_cover = sections[0].key == "couverture"
     first_template = COVER if with_cover else _drop_leading_break(flowables)
-    target = Path(target)
-    partial = target.with_name(f".{target.name}.partiel")
     # Progress of the layout: one per flowable, one per row of the long text tables.
     estimate = max(sum(_weight(flowable) for flowable in flowables), 1)
     laid_out = [0, 0]  # weight laid out, weight at the last report
@@ -93,18 +132,29 @@ def generate_report(
 
     contents = [(flowable.key, flowable.title) for flowable in flowables if isinstance(flowable, SectionTitle)] if with_cover else []
     document = ReportDocument(
-        str(partial), PageDecor(request.year, delegation), first_template=first_template, contents=contents, on_flowable=on_flowable
+        output, PageDecor(request.year, delegation), first_template=first_template, contents=contents, on_flowable=on_flowable
     )
+    document.build(flowables, canvasmaker=PagedCanvas)
+    return document.page
+
+
+def write_pdf(target: Path, pdf: bytes) -> ReportResult:
+    """Write a PDF kept in the database (a closed year's) as the report files are written."""
+    return _write(target, lambda output: output.write(pdf))
+
+
+def _write(target: Path, write: Callable) -> ReportResult:
+    """Call write(file) on a file next to `target`, renamed over it only once complete."""
+    partial = target.with_name(f".{target.name}.partiel")
     try:
-        partial.touch()  # fail before the layout, not after it, when the folder is not writable
-        document.build(flowables, canvasmaker=PagedCanvas)
+        with open(partial, "wb") as output:  # fails before the layout, not after it, when the folder is not writable
+            write(output)
         os.replace(partial, target)
     except OSError as error:
         raise file_failure(error, f"Le rapport n'a pas été enregistré dans {target}") from error
     finally:
         partial.unlink(missing_ok=True)
-    report(_TOTAL, _TOTAL, "Rapport enregistré.")
-    return ReportResult(target, document.page)
+    return ReportResult(target, 0)
 
 
 def _weight(flowable) -> int:

@@ -5,21 +5,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Paragraph
 from reportlab.platypus.flowables import Flowable
 
-from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.french import plural_word
 from coorace_desktop.report import formats
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import ONE_COLUMN, section_start
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para, paragraphs
-from coorace_desktop.services.accompaniment.summary import programme_summary
-from coorace_desktop.services.accompaniment.territories import stage_counts_text, territory_stage_counts
-from coorace_desktop.services.events.commands import event_figures, highlights
-from coorace_desktop.services.events.event_list import YEAR, list_events
-from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.accompaniment.territories import stage_counts_text
+from coorace_desktop.services.events.figures import EventFigures
 
 KEY = "temps-forts"
-# The events of a year the table lists at most (a delegation logs a few hundred).
-MAX_LISTED_EVENTS = 2000
 
 
 def build(context: SectionContext) -> list[Flowable]:
@@ -35,7 +29,7 @@ def _stories(context: SectionContext) -> list[Flowable]:
     style = context.styles
     heading = style.heading.clone("story_title", keepWithNext=1, fontSize=11, leading=14)
     flowables: list[Flowable] = []
-    stories = highlights(context.database, context.year)
+    stories = context.facts.stories
     if not stories:
         return [Paragraph(f"Aucun temps fort n'est enregistré pour {context.year}.", style.note)]
     for story in stories:
@@ -50,8 +44,7 @@ def _stories(context: SectionContext) -> list[Flowable]:
 
 def _programmes(context: SectionContext) -> list[Flowable]:
     style = context.styles
-    summaries = programme_summary(context.database, context.year)
-    counts = territory_stage_counts(context.database, context.year_end)
+    summaries, counts = context.facts.programmes, context.facts.territories
     if not summaries and not any(counts.values()):
         return []
     flowables: list[Flowable] = [CondPageBreak(40 * mm), Paragraph(f"En {context.year}, ce sont aussi", style.heading)]
@@ -67,22 +60,11 @@ def _programmes(context: SectionContext) -> list[Flowable]:
 
 def _events(context: SectionContext) -> list[Flowable]:
     style = context.styles
-    figures = event_figures(context.database, context.year_start, context.year_end)
+    figures = context.facts.events
     flowables: list[Flowable] = [Paragraph(f"Les événements de {context.year} en chiffres", style.heading)]
     if not figures.events:
         return flowables + [Paragraph(f"Aucun événement enregistré pour {context.year}.", style.note)]
-    summary = (
-        f"{formats.number(figures.events)} {plural_word(figures.events, 'séance', 'séances')} d'événements, "
-        f"dont {formats.number(figures.online)} en ligne ; {formats.number(figures.participants)} "
-        f"{plural_word(figures.participants, 'participant', 'participants')}."
-    )
-    if figures.coverage_percent is not None:
-        summary += (
-            f" {formats.number(figures.reached)} {plural_word(figures.reached, 'structure adhérente', 'structures adhérentes')}"
-            f" sur {formats.number(figures.active_members)} ({formats.percent(figures.coverage_percent)})"
-            f" {plural_word(figures.reached, 'a', 'ont')} participé à au moins "
-            "un événement (participations enregistrées par structure)."
-        )
+    summary = events_summary(figures)
     flowables.append(Paragraph(summary, style.body))
     kinds = sorted(figures.by_kind, key=lambda name: (-figures.by_kind[name], name))
     rows = [
@@ -95,12 +77,7 @@ def _events(context: SectionContext) -> list[Flowable]:
     ]
     flowables.append(data_table(["Type d'événement", "Séances", "Participants"], rows, [TEXT_WIDTH - 52 * mm, 26 * mm, 26 * mm]))
     flowables.append(Paragraph("Le détail des événements", style.heading))
-    events = [
-        row
-        for row in list_events(context.database, ListQuery(filters={YEAR: context.year}), limit=MAX_LISTED_EVENTS)
-        if row.status != EventStatus.CANCELLED
-    ]
-    events.sort(key=lambda row: (row.starts_on is None, row.starts_on or context.year_end, row.id))
+    events = context.facts.event_rows
     rows = [
         [
             para(formats.date_range(row.starts_on, row.ends_on) if row.starts_on else "Date non précisée", style.cell),
@@ -119,3 +96,20 @@ def _events(context: SectionContext) -> list[Flowable]:
         )
     )
     return flowables
+
+
+def events_summary(figures: EventFigures) -> str:
+    """'64 séances d'événements, dont 40 en ligne ; 1 093 participants. 44 structures adhérentes sur 51 (86 %) …'"""
+    summary = (
+        f"{formats.number(figures.events)} {plural_word(figures.events, 'séance', 'séances')} d'événements, "
+        f"dont {formats.number(figures.online)} en ligne ; {formats.number(figures.participants)} "
+        f"{plural_word(figures.participants, 'participant', 'participants')}."
+    )
+    if figures.coverage_percent is not None:
+        summary += (
+            f" {formats.number(figures.reached)} {plural_word(figures.reached, 'structure adhérente', 'structures adhérentes')}"
+            f" sur {formats.number(figures.active_members)} ({formats.percent(figures.coverage_percent)})"
+            f" {plural_word(figures.reached, 'a', 'ont')} participé à au moins "
+            "un événement (participations enregistrées par structure)."
+        )
+    return summary

@@ -12,7 +12,7 @@ from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
 from coorace_desktop.report.styles import FONT, FONT_BOLD, MUTED, TEXT, TEXT_WIDTH, markup
 from coorace_desktop.report.text_table import Run, TextTable
-from coorace_desktop.services.members.directory import DirectoryEntry, directory
+from coorace_desktop.services.members.directory import DirectoryDepartment, DirectoryEntry
 
 KEY = "adherents"
 COLUMNS = [52 * mm, 50 * mm, TEXT_WIDTH - 102 * mm]
@@ -31,18 +31,9 @@ def entry_row(entry: DirectoryEntry) -> list[list[Run]]:
 
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
-    groups = directory(context.database, context.year)
-    organisations = len({entry.organisation_id for group in groups for entry in group.entries})
-    entries = sum(len(group.entries) for group in groups)
+    groups = context.facts.directory
     flowables = section_start(f"Nos adhérents en {context.year}", KEY)
-    flowables.append(
-        Paragraph(
-            f"{formats.number(organisations)} {plural_word(organisations, 'structure adhérente', 'structures adhérentes')}, "
-            f"{formats.number(entries)} {plural_word(entries, 'adresse', 'adresses')} par département : un adhérent présent dans "
-            "plusieurs départements figure dans chacun.",
-            style.body,
-        )
-    )
+    flowables.append(Paragraph(directory_intro(groups), style.body))
     heading = style.heading.clone("department", keepWithNext=1)
     for group in groups:
         count = len(group.entries)
@@ -50,3 +41,14 @@ def build(context: SectionContext) -> list[Flowable]:
         rows = [entry_row(entry) for entry in group.entries]
         flowables.append(TextTable(["Structure", "Adresse", "Téléphone et e-mail"], rows, COLUMNS))
     return flowables
+
+
+def directory_intro(groups: list[DirectoryDepartment]) -> str:
+    """'51 structures adhérentes, 53 adresses par département : …'"""
+    organisations = len({entry.organisation_id for group in groups for entry in group.entries})
+    entries = sum(len(group.entries) for group in groups)
+    return (
+        f"{formats.number(organisations)} {plural_word(organisations, 'structure adhérente', 'structures adhérentes')}, "
+        f"{formats.number(entries)} {plural_word(entries, 'adresse', 'adresses')} par département : un adhérent présent dans "
+        "plusieurs départements figure dans chacun."
+    )

@@ -7,14 +7,13 @@ from reportlab.platypus.flowables import Flowable
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
 from coorace_desktop.report.styles import para, paragraphs
-from coorace_desktop.services.reporting.year_inputs import report_text
 
 KEY = "rapport-moral"
 
 
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
-    text = report_text(context.database, context.year)
+    text = context.facts.text
     flowables = section_start("Rapport moral", KEY, columns=2)
     # Ragged right: justified narrow columns without hyphenation open wide gaps between words.
     body = paragraphs(text.moral_report, style.body)

@@ -9,7 +9,6 @@ from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
 from coorace_desktop.report.formats import long_date
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para
-from coorace_desktop.services.governance.composition import board_composition, delegation_profile, staff_on
 
 KEY = "organisation"
 
@@ -21,9 +20,7 @@ def joined(names: list[str]) -> str:
 
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
-    profile = delegation_profile(context.database)
-    board = board_composition(context.database, context.year_end)
-    staff = staff_on(context.database, context.year_end)
+    profile, board, staff = context.facts.profile, context.facts.board, context.facts.staff
     on = long_date(context.year_end)
     flowables = section_start("Notre organisation", KEY)
     if profile.summary:

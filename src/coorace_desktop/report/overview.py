@@ -10,9 +10,8 @@ from coorace_desktop.report import formats
 from coorace_desktop.report.charts import pie_chart
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
+from coorace_desktop.report.facts import ReportFacts
 from coorace_desktop.report.styles import ACCENT, FONT, LIGHT, TEXT_WIDTH, data_table, markup, para
-from coorace_desktop.services.reporting import member_figures as figures
-from coorace_desktop.services.reporting import year_inputs as reporting
 from coorace_desktop.services.reporting.member_figures import (
     MONEY_MEASURES,
     Basis,
@@ -46,25 +45,22 @@ HALF = (TEXT_WIDTH - 6 * mm) / 2
 
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
-    counts = figures.member_counts(context.database, context.year)
-    key = figures.key_figures(context.database, context.year)
-    reference_year = context.request.reference_year or figures.default_reference_year(context.database, context.year)
-    changes = figures.year_changes(context.database, context.year, reference_year) if reference_year else []
+    facts = context.facts
+    counts, key, reference_year, changes = facts.counts, facts.key_figures, facts.reference_year, facts.changes
     flowables = section_start("La délégation en bref", KEY)
-    departments = sum(1 for department in counts.by_department if department.code)
-    who = context.delegation or "La délégation"
-    flowables.append(
-        para(
-            f"En {context.year}, {who} rassemble {counts.reading}, "
-            f"dans {plural(departments, 'département', 'départements')}.",
-            style.body.clone("lead", fontSize=11.5, leading=16),
-        )
-    )
+    flowables.append(para(lead_sentence(facts), style.body.clone("lead", fontSize=11.5, leading=16)))
     flowables.append(_members_tables(counts, style))
     flowables += _key_figures(key, style)
     flowables += _changes(changes, reference_year, style)
     flowables.append(_resources_and_context(context, style))
     return flowables
+
+
+def lead_sentence(facts: ReportFacts) -> str:
+    """'En 2020, Coorace Occitanie rassemble 51 structures adhérentes, …, dans 10 départements.'"""
+    departments = sum(1 for department in facts.counts.by_department if department.code)
+    who = facts.profile.name or "La délégation"
+    return f"En {facts.year}, {who} rassemble {facts.counts.reading}, dans {plural(departments, 'département', 'départements')}."
 
 
 def _members_tables(counts: MemberCounts, style) -> Table:
@@ -141,10 +137,10 @@ def _key_figures(key: KeyFigures, style) -> list[Flowable]:
             ]
         )
     )
-    return [KeepTogether([title, grid, para(_basis_note(key), style.note)])]
+    return [KeepTogether([title, grid, para(basis_note(key), style.note)])]
 
 
-def _basis_note(key: KeyFigures) -> str:
+def basis_note(key: KeyFigures) -> str:
     """Says which figures these are and how complete: 'Source : chiffres de 38 adhérents sur 51.'"""
     note = f"Source : {key.completeness}."
     partial = [f for f in key.figures if f.basis is Basis.MEMBERS and f.reporting < key.members_total]
@@ -178,8 +174,7 @@ def _changes(changes: list[FigureChange], reference_year: int | None, style) -> 
 
 
 def _resources_and_context(context: SectionContext, style) -> Flowable:
-    lines = reporting.resources(context.database, context.year)
-    text = reporting.report_text(context.database, context.year)
+    lines, text = context.facts.resources, context.facts.text
     left: list[Flowable] = [Paragraph(f"Les ressources de la délégation en {context.year}", style.heading)]
     if lines:
         slices = []

@@ -8,8 +8,6 @@ from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
 from coorace_desktop.report.formats import date_range
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para
-from coorace_desktop.services.events.commands import rendezvous
-from coorace_desktop.services.reporting.year_inputs import partners
 
 KEY = "rendez-vous"
 
@@ -17,7 +15,7 @@ KEY = "rendez-vous"
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
     next_year = context.year + 1
-    planned = rendezvous(context.database, next_year)
+    planned = context.facts.rendezvous
     flowables = section_start(f"Rendez-vous en {next_year}", KEY)
     if planned:
         rows = []
@@ -30,7 +28,7 @@ def build(context: SectionContext) -> list[Flowable]:
         )
     else:
         flowables.append(Paragraph(f"Aucun rendez-vous prévu en {next_year} pour l'instant.", style.note))
-    thanked = partners(context.database, context.year)
+    thanked = context.facts.partners
     flowables.append(Paragraph("Merci à nos partenaires pour leur soutien", style.heading))
     if not thanked:
         flowables.append(Paragraph("Aucun partenaire enregistré pour l'année.", style.note))

@@ -101,6 +101,7 @@ def _person(session: Session, first_name: str, last_name: str) -> Person:
 
 def _load_members(session: Session, data: dict) -> dict[str, Organisation]:
     organisations: dict[str, Organisation] = {}
+    since: date = data["members_since"]
     for entry in data["organisations"]:
         organisation = Organisation(name=entry["name"], name_key=fold(entry["name"]))
         session.add(organisation)
@@ -120,7 +121,12 @@ def _load_members(session: Session, data: dict) -> dict[str, Organisation]:
                 email=check.email_address(email),
             )
             session.add(site)
-        session.add(Membership(organisation_id=organisation.id, notes="Adhérent en 2020 (date d'adhésion non publiée)."))
+        session.add(
+            Membership(
+                organisation_id=organisation.id, joined_on=since, recorded_on=since,
+                notes="Adhérent en 2020 (date d'adhésion non publiée).",
+            )
+        )
         organisations[organisation.name] = organisation
     return organisations
 

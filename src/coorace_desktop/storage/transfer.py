@@ -120,6 +120,8 @@ def _normalised(value: object) -> object:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, bytes | memoryview):  # a closed year's PDF
+        return hashlib.sha256(value).hexdigest()
     if isinstance(value, float) and value.is_integer():
         return int(value)  # a whole number of hours reads back as 3.0 or 3 depending on the driver
     return value

@@ -189,3 +189,24 @@ def test_a_misspelt_name_is_a_possible_duplicate_skipped_by_default(demo_databas
     before = snapshot(demo_database)
     assert apply_members(demo_database, preview).skipped == 1
     assert snapshot(demo_database) == before
+
+
+def test_an_organisation_imported_without_a_joining_date_is_a_member_from_today(demo_database, tmp_path):
+    """Not from the beginning of time: the years already reported keep their members."""
+    from datetime import date
+
+    from coorace_desktop.services.reporting.member_figures import member_counts
+
+    rows = [[*ROWS[3], ""], [*ROWS[4], "2015"], [*ROWS[5], "03/04/2019"]]
+    path = utf8_bom_csv(tmp_path / "a.csv", [[*MEMBER_HEADERS, "Date d'adhésion"], *rows])
+    apply_members(demo_database, preview_of(demo_database, path), {4: Decision.CREATE})  # line 4, Bâti Plus: a possible duplicate
+    with demo_database.session() as session:
+        periods = dict(
+            session.execute(
+                select(Organisation.name, Membership.joined_on).join(Membership).where(Organisation.name.in_([r[0] for r in rows]))
+            ).all()
+        )
+        recorded = set(session.execute(select(Membership.recorded_on).where(Membership.notes == member_writes.IMPORT_NOTE)).scalars())
+    assert periods == {ROWS[3][0]: date.today(), ROWS[4][0]: date(2015, 1, 1), ROWS[5][0]: date(2019, 4, 3)}
+    assert recorded == {date.today()}
+    assert member_counts(demo_database, 2020).organisations == 51 + 2  # those who joined in 2015 and 2019

@@ -215,3 +215,11 @@ def test_a_contact_e_mail_changed_here_is_found_from_their_other_organisations(d
     with demo_database.session() as session:
         inter_relais = session.exec(select(Organisation).where(Organisation.name == "INTER RELAIS")).one()
     assert "presidente coorace occitanie example" in inter_relais.search_key
+
+
+def test_a_period_entered_without_a_joining_date_starts_the_day_it_is_recorded(database):
+    new_id = members.save_organisation(database, replace(NEW, memberships=(MembershipDraft(),)))
+    saved = members.get_organisation(database, new_id)
+    assert [period.joined_on for period in saved.memberships] == [date.today()]
+    members.save_organisation(database, saved)  # saved again: the periods keep their dates
+    assert members.get_organisation(database, new_id).memberships == saved.memberships

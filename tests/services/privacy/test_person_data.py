@@ -138,3 +138,14 @@ def test_the_persons_list_searches_filters_and_sorts_in_sql(demo_database):
     assert [p.id for p in page] == [p.id for p in list_persons(demo_database, everyone, 0, 100)[5:8]]
     (found,) = list_persons(demo_database, ListQuery(search="IMBÉRDIS"), 0, 10)
     assert found.first_name == "Nicolas"
+
+
+def test_a_closed_report_naming_the_person_is_listed_among_the_mentions(demo_database):
+    from coorace_desktop.services.reporting.closing import close_year
+
+    facts = {"board": {"seats": [{"person_name": "Isabelle Chatry", "department": "31"}]}, "staff": []}
+    close_year(demo_database, 2020, b"%PDF-1.4", facts, "Claire", pages=1)
+    places = [mention.place for mention in person_record(demo_database, person_id(demo_database, "chatry")).mentions]
+    assert "Rapport 2020 clos (gardé tel qu'envoyé)" in places
+    others = [mention.place for mention in person_record(demo_database, person_id(demo_database, "imberdis")).mentions]
+    assert not any("clos" in place for place in others)

@@ -4,12 +4,14 @@ transaction, keeping `name_key` and `search_key` as domain/text.py computes them
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from sqlalchemy import Connection, bindparam, update
 
 from coorace_desktop.domain import Contact, Membership, Organisation, OrganisationType, Person, Site
 from coorace_desktop.domain.enums import DatePrecision
 from coorace_desktop.domain.names import display_name
+from coorace_desktop.domain.organisations import joining_day
 from coorace_desktop.domain.progress import Progress
 from coorace_desktop.domain.text import organisation_search_key
 from coorace_desktop.domain.versioning import VERSION
@@ -85,6 +87,7 @@ class MemberWriter:
         ]
         ids = insert_with_ids(self.connection, _organisations, rows, lambda count: self._advance(count, "Création des adhérents"))
         memberships = []
+        today = date.today()
         for organisation_id, draft in zip(ids, drafts, strict=True):
             self.writes.types.extend({"organisation_id": organisation_id, "siae_type": t.value} for t in draft.types)
             for position, site in enumerate(draft.sites):
@@ -93,7 +96,8 @@ class MemberWriter:
                 self._add_contact(organisation_id, contact)
             joined = draft.joined
             memberships.append({
-                "organisation_id": organisation_id, "joined_on": joined and joined.value, "left_on": None, "notes": IMPORT_NOTE,
+                "organisation_id": organisation_id, "joined_on": joining_day(joined and joined.value, today),
+                "recorded_on": today, "left_on": None, "notes": IMPORT_NOTE,
                 "joined_precision": joined.precision if joined else DatePrecision.DAY,
             })
         self._insert(_memberships, memberships)

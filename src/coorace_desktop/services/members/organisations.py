@@ -5,6 +5,7 @@ recorded person (person_id) or creates one."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, func
@@ -37,6 +38,7 @@ from coorace_desktop.domain.members import (
     clean_organisation,
 )
 from coorace_desktop.domain.names import display_name
+from coorace_desktop.domain.organisations import joining_day
 from coorace_desktop.domain.text import fold, organisation_search_key
 from coorace_desktop.domain.validation import DeletedMeanwhileError, ValidationError
 from coorace_desktop.services.conflicts import require_version, stale_organisation
@@ -153,9 +155,10 @@ def _save_organisation(database: Database, draft: OrganisationDraft) -> int:
         session.add_all(OrganisationType(organisation_id=organisation_id, siae_type=t) for t in draft.types)
         _save_sites(session, organisation_id, draft.sites)
         _save_contacts(session, organisation_id, draft.contacts)
+        today = date.today()
         _sync(
             session, Membership, organisation_id,
-            [dict(id=m.id, joined_on=m.joined_on, left_on=m.left_on, notes=m.notes) for m in draft.memberships],
+            [_period_row(m, today) for m in draft.memberships],
         )
         _sync(session, MembershipFee, organisation_id, [dict(year=f.year, amount=f.amount, paid_on=f.paid_on) for f in draft.fees], "year")
         _sync(
@@ -320,6 +323,14 @@ def _save_contacts(session: Session, organisation_id: int, contacts: tuple[Conta
     ).all()
     for other in others:
         reindex_organisation(session, other)
+
+
+def _period_row(period, today: date) -> dict:
+    """A new period without a joining date starts today; an existing one keeps what it holds."""
+    if period.id is not None:
+        return dict(id=period.id, joined_on=period.joined_on, left_on=period.left_on, notes=period.notes)
+    joined_on = joining_day(period.joined_on, today)
+    return dict(id=None, joined_on=joined_on, left_on=period.left_on, notes=period.notes, recorded_on=today)
 
 
 def _sync(session: Session, table: type[SQLModel], organisation_id: int, rows: list[dict], key: str = "id") -> None:

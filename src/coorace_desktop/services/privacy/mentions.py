@@ -8,6 +8,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, SQLModel, select
 
 from coorace_desktop.domain import (
+    ClosedYear,
     Event,
     GeneralAssembly,
     Membership,
@@ -99,6 +100,25 @@ def _texts_naming(session: Session, person: Person) -> Iterator[Mention]:
                 excerpt = _excerpt(getattr(row, column) or "", patterns)
                 if excerpt is not None:
                     yield Mention(f"{place(row)} ({label})", excerpt)
+    # A closed year keeps its report as sent (PDF and facts): erasing does not rewrite it.
+    for closed in session.exec(select(ClosedYear)):
+        if _excerpt(" | ".join(_strings(closed.context.get("facts"))), patterns) is not None:
+            yield Mention(
+                f"Rapport {closed.year} clos (gardé tel qu'envoyé)",
+                "Le rapport clos nomme la personne ; rouvrir l'année pour qu'il soit recalculé sans elle.",
+            )
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string inside a JSON value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 def _excerpt(text: str, patterns: list[str]) -> str | None:

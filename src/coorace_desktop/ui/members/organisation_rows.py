@@ -244,13 +244,18 @@ class ContactForm(EntryForm):
 
 
 class MembershipForm(EntryForm):
-    """A membership period: joined (unticked: date unknown), ended (unticked while it lasts), a note."""
+    """A membership period: joined (unticked: date unknown, a new period then starts the day it is
+    saved), ended (unticked while it lasts), a note."""
 
     def __init__(self, dialog: FormDialog, key: str) -> None:
         super().__init__(dialog, key)
         self.membership_id: int | None = None
         dates, notes = self.column(), self.column()
         self.joined_date = self.date_field("joined_on", "Adhésion", "le", dates)
+        self.joined_date.check_box.setToolTip(
+            "Décoché : date inconnue. Une nouvelle période commence alors le jour de son enregistrement, "
+            "pour ne pas changer les rapports des années passées."
+        )
         self.left_date = self.date_field("left_on", "Fin", "le", dates)
         self.notes_edit = self.field("notes", "Note", QLineEdit(), notes)
 

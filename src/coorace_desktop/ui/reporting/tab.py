@@ -1,5 +1,6 @@
 """The Rapports tab: the year's report, its sections, what belongs to the year (rapport moral,
-resources, partners), *Vérifier*, *Générer le PDF…* in the background, *Ouvrir*, and a preview."""
+resources, partners), *Vérifier*, *Générer le PDF…* in the background, *Ouvrir*, a preview,
+and closing the year (ui/reporting/closing_panel.py)."""
 
 from datetime import date
 from pathlib import Path
@@ -35,6 +36,7 @@ from coorace_desktop.services.reporting.year_inputs import (
     resources,
 )
 from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.reporting.closing_panel import ClosingPanel
 from coorace_desktop.ui.reporting.dialogs import PartnerDialog, ReportTextDialog, ResourcesDialog
 from coorace_desktop.ui.reporting.panels import FindingsView, PdfPreview
 from coorace_desktop.ui.widgets import messages
@@ -53,7 +55,7 @@ PARTNER_COLUMNS = [
     Column("Jusqu'en", "until", lambda row: row.until_year or ""),
 ]
 PARTNER_WIDTHS = (300, 320, 80, 80)  # first run; the user's own widths are kept in the settings
-CHECK_PAGE, PREVIEW_PAGE, PARTNERS_PAGE = range(3)
+CHECK_PAGE, PREVIEW_PAGE, PARTNERS_PAGE, CLOSING_PAGE = range(4)
 
 
 def default_year(database: Database, today: date | None = None) -> int:
@@ -144,6 +146,9 @@ class ReportsTab(QWidget):
         self.pages.insertTab(CHECK_PAGE, self.findings, "Vérification")
         self.pages.insertTab(PREVIEW_PAGE, self.preview, "Aperçu")
         self.pages.insertTab(PARTNERS_PAGE, self.partners, "Partenaires")
+        self.closing = ClosingPanel(database, self.check, lambda: self.folder)
+        self.pages.insertTab(CLOSING_PAGE, self.closing, "Clôture")
+        self.closing.changed.connect(self._year_changed)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -183,6 +188,7 @@ class ReportsTab(QWidget):
         self.findings.clear()
         self.preview.clear()
         self.last_result = None
+        self.closing.show_year(self.year)
         self._refresh_content()
 
     def _refresh_content(self) -> None:
