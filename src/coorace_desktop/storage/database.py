@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
 from coorace_desktop.storage import migrate
 from coorace_desktop.storage.engine import (
@@ -202,9 +202,9 @@ def check_sqlite_file(path: Path) -> str | None:
 
 
 def _current_tables() -> set[str]:
-    import coorace_desktop.domain  # noqa: F401  (registers every table on the metadata)
+    from coorace_desktop.domain.tables import metadata  # every table registered
 
-    return set(SQLModel.metadata.tables)
+    return set(metadata.tables)
 
 
 def _check_readable_as_is(path: Path, revision: str | None) -> None:

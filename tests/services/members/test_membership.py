@@ -14,11 +14,11 @@ from coorace_desktop.services.reporting.member_figures import member_counts
 MEMBERS_OF_2020 = {
     "Parti le 2 janvier": MembershipDraft(date(2015, 1, 1), date(2020, 1, 2)),
     "Arrivé le 31 décembre": MembershipDraft(date(2020, 12, 31)),
-    "Depuis toujours": MembershipDraft(None),
 }
 NOT_MEMBERS_OF_2020 = {
     "Parti le 1er janvier": MembershipDraft(date(2015, 1, 1), date(2020, 1, 1)),
     "Arrivé en 2021": MembershipDraft(date(2021, 1, 1)),
+    "Sans date, saisi aujourd'hui": MembershipDraft(None),  # starts the day it is recorded (issue 20)
 }
 
 
@@ -29,5 +29,5 @@ def test_the_year_members_are_the_same_set_everywhere(database):
     assert event_figures(database, date(2020, 1, 1), date(2020, 12, 31)).active_members == len(MEMBERS_OF_2020)
     active = ListQuery(filters={"status": MembershipStatus.ACTIVE})
     # On 1 January 2020 the one who left that day is no longer a member, the one arriving in 2021 not yet.
-    assert count_members(database, active, date(2020, 1, 1)) == 2
-    assert count_members(database, active, date(2020, 12, 31)) == 2
+    assert count_members(database, active, date(2020, 1, 1)) == 1
+    assert count_members(database, active, date(2020, 12, 31)) == 1
