@@ -1,7 +1,8 @@
 """The shared form dialog and background job behave as every editor relies on."""
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QMessageBox
 
 from coorace_desktop.domain.validation import ValidationError, required_text
 from coorace_desktop.storage.errors import DiskFullError
@@ -38,6 +39,7 @@ def test_ok_is_disabled_until_valid_and_errors_show_next_to_fields(qtbot):
     assert dialog.ok_button.isEnabled()
     dialog.name_edit.clear()
     assert not dialog.ok_button.isEnabled()
+    dialog.accept()  # a save tried shows the errors
     assert dialog._errors["name"].isVisible()
     assert dialog._errors["name"].text() == "Le nom est obligatoire."
 
@@ -151,3 +153,74 @@ def test_enter_never_cancels_a_form(qtbot):
     qtbot.keyClicks(dialog.name_edit, "AJE")
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     assert not dialog.isVisible() and saved == ["AJE"]
+
+
+def _answer_discard(button_text: str, asked: list[str]) -> None:
+    """Click button_text on the question the dialog is about to ask (exec() blocks)."""
+    def act():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, act)
+            return
+        asked.append(box.text())
+        next(button for button in box.buttons() if button.text() == button_text).click()
+    QTimer.singleShot(0, act)
+
+
+@pytest.mark.parametrize("how", ["escape", "cancel", "close"])
+def test_a_modified_form_asks_before_its_changes_are_thrown_away(qtbot, monkeypatch, how):
+    monkeypatch.undo()  # the real question
+    dialog = NameDialog(lambda name: name)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name_edit, "AJE")
+    leave = {
+        "escape": lambda: qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape),
+        "cancel": dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click,
+        "close": dialog.close,
+    }[how]
+    asked: list[str] = []
+    _answer_discard("Continuer la saisie", asked)
+    leave()
+    assert asked == ["Abandonner les modifications ?"]
+    assert dialog.isVisible() and dialog.name_edit.text() == "AJE"
+    _answer_discard("Abandonner", asked)
+    leave()
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_an_untouched_form_closes_at_once(qtbot, monkeypatch):
+    monkeypatch.undo()
+    dialog = NameDialog(lambda name: name)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)  # no question: it would block here
+    assert not dialog.isVisible()
+
+
+class TwoFieldsDialog(NameDialog):
+    def __init__(self):
+        super().__init__(lambda name: name)
+        self.city_edit = self.add_field("city", "Ville", QLineEdit())
+        self.name_edit.setText("")  # filled by code: not the user's doing, no error yet
+
+
+def test_errors_show_once_the_field_is_left_or_a_save_is_tried(qtbot):
+    dialog = TwoFieldsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    dialog.name_edit.setFocus()
+    qtbot.waitUntil(dialog.name_edit.hasFocus)
+    qtbot.keyClicks(dialog.name_edit, "A")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Backspace)
+    assert not dialog._errors["name"].isVisible()  # still typing
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Tab)
+    assert dialog.city_edit.hasFocus()
+    assert dialog._errors["name"].isVisible()  # left empty
+    fresh = TwoFieldsDialog()
+    qtbot.addWidget(fresh)
+    fresh.show()
+    assert not fresh._errors["name"].isVisible()
+    fresh.accept()
+    assert fresh._errors["name"].isVisible()

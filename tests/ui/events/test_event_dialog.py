@@ -83,7 +83,9 @@ def test_errors_show_next_to_fields_and_keep_ok_disabled(dialog, qtbot):
     assert dialog.ok_button.isEnabled()
     dialog.highlight_group.setChecked(True)
     assert not dialog.ok_button.isEnabled()
-    assert dialog._errors["highlight_title"].isVisible()
+    assert not dialog._errors["highlight_title"].isVisible(), "a field just revealed is not yet wrong"
+    dialog.accept()  # refused: a save tried shows the error
+    assert dialog.isVisible() and dialog._errors["highlight_title"].isVisible()
     qtbot.keyClicks(dialog.highlight_title_edit, "Un temps fort")
     assert dialog.ok_button.isEnabled()
     dialog.timed_check.setChecked(True)

@@ -95,7 +95,9 @@ def test_an_incomplete_election_keeps_ok_disabled(qtbot, demo_database):
     qtbot.keyClicks(dialog.rows[1].person_picker.name_edit, "Jeanne MARTIN")
     assert not dialog.ok_button.isEnabled()
     assert dialog._errors["seats.1.person"].text() == "Choisissez l'adhérent représenté."
-    assert dialog._errors["seats.1.person"].isVisible()
+    assert not dialog._errors["seats.1.person"].isVisible(), "still typing"
+    dialog.accept()  # refused: a save tried shows the error
+    assert dialog.isVisible() and dialog._errors["seats.1.person"].isVisible()
 
 
 def test_a_resignation_ends_the_mandate_at_a_date(tab, monkeypatch):

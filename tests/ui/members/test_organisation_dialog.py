@@ -28,6 +28,15 @@ def error_text(dialog, key: str) -> str:
     return "" if label.isHidden() else label.text()
 
 
+def type_and_leave(qtbot, widget, text: str) -> None:
+    """Type into widget with the keyboard, then Tab out of it: its error may show only then."""
+    widget.window().activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+
 def fill_minimum(qtbot, dialog, name="Régie Éole", city="Castres"):
     # QTest types ASCII only (it aborts on 'é'): accented text is set directly.
     dialog.name_edit.setText(name)
@@ -37,10 +46,15 @@ def fill_minimum(qtbot, dialog, name="Régie Éole", city="Castres"):
 def test_ok_waits_for_a_valid_form_and_errors_sit_beside_their_fields(qtbot, new_dialog):
     assert not new_dialog.ok_button.isEnabled()
     assert error_text(new_dialog, "name") == "", "untouched fields stay quiet"
+    assert not any(new_dialog.pages.tabText(i).endswith(ERROR_MARK) for i in range(5)), "no warning before typing"
     fill_minimum(qtbot, new_dialog)
     assert new_dialog.ok_button.isEnabled()
     site = new_dialog.sites.forms[0]
+    new_dialog.pages.setCurrentIndex(1)
+    site.postcode_edit.setFocus()
     qtbot.keyClicks(site.postcode_edit, "811")
+    assert error_text(new_dialog, "sites.0.postcode") == "", "no error while the field is typed"
+    qtbot.keyClick(site.postcode_edit, Qt.Key.Key_Tab)
     assert error_text(new_dialog, "sites.0.postcode") == "Code postal invalide : 811 (cinq chiffres attendus)."
     assert not new_dialog.ok_button.isEnabled()
     assert new_dialog.pages.tabText(1).endswith(ERROR_MARK)
@@ -120,11 +134,13 @@ def test_a_figure_that_is_not_a_number_is_refused_beside_it_or_above_for_another
     fill_minimum(qtbot, new_dialog)
     editor = new_dialog.figures_editor
     editor.add_year(2020)
-    qtbot.keyClicks(editor.edits["insertion_hours"], "12,5")
+    new_dialog.pages.setCurrentIndex(4)
+    type_and_leave(qtbot, editor.edits["insertion_hours"], "12,5")
     assert error_text(new_dialog, "figures.current.insertion_hours") == "Un nombre entier est attendu."
     assert not new_dialog.ok_button.isEnabled()
     editor.add_year(2021)
-    errors = new_dialog.revalidate(show_all=True)
+    new_dialog.accept()  # refused: a save tried shows every error
+    errors = new_dialog.revalidate()
     assert errors[""] == "Chiffres 2020, Heures d'insertion : Un nombre entier est attendu."
     assert not new_dialog.general_error.isHidden()
 

@@ -184,13 +184,13 @@ class OrganisationDialog(FormDialog):
             self.original = error.current
             raise
 
-    def revalidate(self, show_all: bool = False) -> dict[str, str]:
+    def revalidate(self) -> dict[str, str]:
         if not self._ready:
             return {}
-        errors = super().revalidate(show_all)
+        errors = super().revalidate()
         for index, (title, prefixes) in enumerate(PAGES):
-            # Every page that stops the save is marked, touched or not: the user sees where to go.
-            marked = any(_on_page(key, prefixes) for key in errors)
+            # A page is marked once one of its errors shows: a new form opens without warnings.
+            marked = any(_on_page(key, prefixes) and self.is_shown(key) for key in errors)
             self.pages.setTabText(index, title + (ERROR_MARK if marked else ""))
         return errors
 
