@@ -5,6 +5,7 @@ command succeeded, and never throwing typed changes away without asking."""
 from collections.abc import Mapping
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QTextEdit,
     QTimeEdit,
@@ -72,11 +74,14 @@ class FormDialog(QDialog):
         """Add a labelled field whose error (key `name` in validate()'s result) shows beneath it."""
         error = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
         error.hide()
-        box = QWidget()
+        # The box takes the row's whole width, so the error reads on one line beneath a narrow
+        # combo instead of wrapping into a height the form never gives it; the widget keeps its size.
+        box = QWidget(sizePolicy=QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred))
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(widget)
+        grows = widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ExpandFlag.value
+        column.addWidget(widget, 0, Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignLeft)
         column.addWidget(error)
         (form or self.form).addRow(label, box)
         self._errors[name] = error
