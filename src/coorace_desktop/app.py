@@ -11,6 +11,7 @@ from coorace_desktop.services.demo import create_demo_database
 from coorace_desktop.storage.database import open_database
 from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR, DB_ENV_VAR, default_database_path, demo_database_path
 from coorace_desktop.ui.widgets.errors import expected_failure, handle_unexpected, setup_logging, show_error
+from coorace_desktop.ui.widgets.focus_ring import FocusRingStyle
 from coorace_desktop.ui.window.backup_controller import DataSafety, open_locked
 from coorace_desktop.ui.window.main_window import DATABASE_FILTER, MainWindow
 from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice, WelcomeDialog
@@ -34,6 +35,7 @@ def make_application() -> QApplication:
     app.setApplicationName("Coorace Desktop")
     app.setOrganizationName("Coorace Occitanie")
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    app.setStyle(FocusRingStyle())
     # Fusion's tabs are too short for a capital's accent: "Événements" printed as "Evénements".
     app.setStyleSheet(TAB_STYLE)
     translator = QTranslator(app)

@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QMessageBox
 
 from coorace_desktop.domain.validation import ValidationError, required_text
@@ -126,6 +127,34 @@ def test_message_box_buttons_are_in_french(qtbot):
     qtbot.addWidget(box)
     texts = {box.button(b).text().replace("&", "") for b in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No, QMessageBox.StandardButton.Cancel)}
     assert texts == {"Oui", "Non", "Annuler"}
+
+
+def _ring_pixels(widget) -> int:
+    """Pixels of the widget drawn in (nearly) the focus ring's blue."""
+    image = widget.grab().toImage()
+    ring = QColor("#1a5fb4")
+    return sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if sum(abs(a - b) for a, b in zip(image.pixelColor(x, y).getRgb()[:3], ring.getRgb()[:3])) < 60
+    )
+
+
+def test_the_focused_button_wears_a_ring_the_eye_finds(qtbot):
+    from coorace_desktop.app import make_application
+
+    make_application()
+    dialog = NameDialog(lambda name: name)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    unfocused = _ring_pixels(cancel)
+    cancel.setFocus()
+    qtbot.waitUntil(cancel.hasFocus)
+    # Two pixels all around the button, against Fusion's faint line of another blue.
+    assert _ring_pixels(cancel) - unfocused >= 2 * (cancel.width() + cancel.height())
 
 
 def test_an_incomplete_form_says_what_is_missing_before_anything_is_typed(qtbot):
