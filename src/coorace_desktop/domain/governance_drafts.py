@@ -44,13 +44,15 @@ class SeatDraft:
 
 @dataclass(frozen=True, slots=True)
 class ElectionDraft:
-    """A board elected at an assembly; with `renew`, the sitting mandates end on `start_on`."""
+    """A board elected at an assembly; with `renew`, the sitting mandates end on `start_on`, and
+    with `keep_bureau` too, re-elected members keep their bureau office and national seat."""
 
     assembly_id: int | None
     start_on: date | None
     seats: tuple[SeatDraft, ...]
     end_on: date | None = None
     renew: bool = False
+    keep_bureau: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -203,3 +203,35 @@ def test_mandates_ending_within_three_months_are_flagged(tab, demo_database):
     assert [row.person_name for row in rows(page.seats)] == ["Camille VERGELY"]
     page.show_date(date(2020, 12, 30))
     assert page.seats.model.rowCount() == 0
+
+
+def test_a_renewal_says_what_it_ends_and_re_elects_the_bureau_in_the_same_save(qtbot, demo_database):
+    from coorace_desktop.domain.enums import AssemblyKind
+    from coorace_desktop.domain.governance_drafts import AssemblyDraft
+    from coorace_desktop.services.governance.records import save_assembly
+
+    ag = date(2023, 6, 29)
+    dialog = ElectionDialog(demo_database, save_assembly(demo_database, AssemblyDraft(ag, "Albi", AssemblyKind.ORDINARY)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    said = dialog.endings_label.text()
+    assert dialog.endings_label.isVisible() and "Présidente : Isabelle CHATRY" in said and "Membre : Sylvia RICCI" in said
+    assert "représentations nationales de Isabelle CHATRY et Sylvia RICCI" in said
+    assert dialog.keep_bureau_check.isVisible() and dialog.keep_bureau_check.isChecked()
+    assert "29/06/2023" in dialog.keep_bureau_check.text()
+    dialog.renew_check.setChecked(False)  # a partial election ends nothing: nothing to say
+    assert not dialog.endings_label.isVisible() and not dialog.keep_bureau_check.isVisible()
+    dialog.renew_check.setChecked(True)
+    dialog.fill_with_sitting_board()
+    dialog.accept()
+    after = board_composition(demo_database, ag)
+    assert len(after.seats) == 15 and [b.start_on for b in after.bureau] == [ag] * 6
+    assert after.national == ["Isabelle CHATRY", "Sylvia RICCI"]
+
+
+def test_a_first_office_is_proposed_from_the_ag_date(tab, qtbot):
+    page = tab.board_page  # shows 31/12/2020; the board was elected on 02/07/2020
+    vergely = select(page.seats, lambda seat: seat.person_name == "Camille VERGELY")
+    dialog = OfficeDialog(page.database, vergely, page.on())
+    qtbot.addWidget(dialog)
+    assert dialog.start_edit.date().toPython() == date(2020, 7, 2)

@@ -109,7 +109,9 @@ class OfficeDialog(FormDialog):
         for role in BureauRole:
             self.role_combo.addItem(role.label, role)
         self.add_field("role", "Fonction", self.role_combo)
-        self.start_edit = self.add_field("start_on", "À partir du", date_edit(max(on, seat.start_on)))
+        # A first office usually starts with the mandate, at the AG: the page's date would leave a gap.
+        start = seat.start_on if not seat.offices else max(on, seat.start_on)
+        self.start_edit = self.add_field("start_on", "À partir du", date_edit(start))
         self.form.addRow(QLabel(
             "Une personne n'occupe qu'une fonction à la fois, et chaque fonction n'a qu'un titulaire à la fois, "
             "sauf « Membre » que plusieurs administrateurs peuvent occuper.",
