@@ -5,11 +5,12 @@ once complete (a cancelled or failed run leaves any previous file untouched)."""
 import errno
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.platypus import NextPageTemplate, PageBreak
 
+from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report import cover, highlights, members, moral, organisation, overview, rendezvous
 from coorace_desktop.report.context import ReportRequest, SectionContext
 from coorace_desktop.report.document import COVER, PagedCanvas, PageDecor, ReportDocument, SectionTitle
@@ -22,22 +23,29 @@ from coorace_desktop.storage.errors import StorageError
 Progress = Callable[[int, int, str], None]
 
 
+def _never_missing(database: Database, year: int) -> str:
+    return ""
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     key: str
     title: str
     build: Callable[[SectionContext], list]
+    # Why the year has nothing for the section ('' when it has): such a section is left out,
+    # never printed as a placeholder sentence.
+    missing: Callable[[Database, int], str] = _never_missing
 
 
 # In the order the report prints them; keys are what `report --section` takes.
 SECTIONS: tuple[Section, ...] = (
     Section("couverture", "Couverture", cover.build),
-    Section(moral.KEY, "Rapport moral", moral.build),
-    Section(overview.KEY, "La délégation en bref", overview.build),
+    Section(moral.KEY, "Rapport moral", moral.build, moral.missing),
+    Section(overview.KEY, "La délégation en bref", overview.build, overview.missing),
     Section(organisation.KEY, "Notre organisation", organisation.build),
-    Section(highlights.KEY, "Temps forts", highlights.build),
-    Section(members.KEY, "Nos adhérents", members.build),
-    Section(rendezvous.KEY, "Rendez-vous et partenaires", rendezvous.build),
+    Section(highlights.KEY, "Temps forts", highlights.build, highlights.missing),
+    Section(members.KEY, "Nos adhérents", members.build, members.missing),
+    Section(rendezvous.KEY, "Rendez-vous et partenaires", rendezvous.build, rendezvous.missing),
 )
 SECTION_KEYS = tuple(section.key for section in SECTIONS)
 
@@ -69,6 +77,17 @@ _WRITE_FAILURES = {
 class ReportResult:
     path: Path
     pages: int
+    omitted: dict[str, str] = field(default_factory=dict)  # section key -> why it was left out
+
+
+class NothingToPrintError(ValidationError):
+    """Every section asked for is left out for want of data."""
+
+
+def omitted_sections(database: Database, request: ReportRequest) -> dict[str, str]:
+    """The sections asked for that the year has no data for, with the reason (section key -> reason)."""
+    reasons = {section.key: section.missing(database, request.year) for section in chosen_sections(request.sections)}
+    return {key: reason for key, reason in reasons.items() if reason}
 
 
 def chosen_sections(keys: tuple[str, ...]) -> list[Section]:
@@ -84,7 +103,12 @@ def generate_report(
 ) -> ReportResult:
     """Write the report to `target`; `progress(done, total, text)` may raise to cancel."""
     report = progress or (lambda done, total, text: None)
-    sections = chosen_sections(request.sections)
+    omitted = omitted_sections(database, request)
+    sections = [section for section in chosen_sections(request.sections) if section.key not in omitted]
+    if not sections:
+        raise NothingToPrintError(
+            f"Rien à imprimer pour {request.year} : " + " ; ".join(omitted.values()) + ". Aucun fichier n'a été écrit."
+        )
     delegation = delegation_profile(database).name
     context = SectionContext(database, request, styles(), delegation)
     flowables: list = []
@@ -120,7 +144,7 @@ def generate_report(
     finally:
         partial.unlink(missing_ok=True)
     report(_TOTAL, _TOTAL, "Rapport enregistré.")
-    return ReportResult(target, document.page)
+    return ReportResult(target, document.page, omitted)
 
 
 def _weight(flowable) -> int:

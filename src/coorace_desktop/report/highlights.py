@@ -1,6 +1,8 @@
 """*Temps forts*: the year's highlight stories, the "En 2020, ce sont aussi" lines of each
 programme (from the accompaniment log), the TZCLD territories, and the events in figures."""
 
+from datetime import date
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Paragraph
 from reportlab.platypus.flowables import Flowable
@@ -15,10 +17,20 @@ from coorace_desktop.services.accompaniment.territories import stage_counts_text
 from coorace_desktop.services.events.commands import event_figures, highlights
 from coorace_desktop.services.events.event_list import YEAR, list_events
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.storage.database import Database
 
 KEY = "temps-forts"
 # The events of a year the table lists at most (a delegation logs a few hundred).
 MAX_LISTED_EVENTS = 2000
+
+
+def missing(database: Database, year: int) -> str:
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if highlights(database, year) or programme_summary(database, year) or any(territory_stage_counts(database, end).values()):
+        return ""
+    if event_figures(database, start, end).events:
+        return ""
+    return f"aucun temps fort, accompagnement ni événement réalisé en {year}"
 
 
 def build(context: SectionContext) -> list[Flowable]:
@@ -36,7 +48,7 @@ def _stories(context: SectionContext) -> list[Flowable]:
     flowables: list[Flowable] = []
     stories = highlights(context.database, context.year)
     if not stories:
-        return [Paragraph(f"Aucun temps fort n'est enregistré pour {context.year}.", style.note)]
+        return []
     for story in stories:
         flowables.append(CondPageBreak(30 * mm))
         flowables.append(para(story.title.upper(), heading))
@@ -67,9 +79,9 @@ def _programmes(context: SectionContext) -> list[Flowable]:
 def _events(context: SectionContext) -> list[Flowable]:
     style = context.styles
     figures = event_figures(context.database, context.year_start, context.year_end)
-    flowables: list[Flowable] = [Paragraph(f"Les événements de {context.year} en chiffres", style.heading)]
     if not figures.events:
-        return flowables + [Paragraph(f"Aucun événement enregistré pour {context.year}.", style.note)]
+        return []
+    flowables: list[Flowable] = [Paragraph(f"Les événements de {context.year} en chiffres", style.heading)]
     summary = (
         f"{formats.number(figures.events)} séance{'s' if figures.events > 1 else ''} d'événements, "
         f"dont {formats.number(figures.online)} en ligne ; {formats.number(figures.participants)} participant"

@@ -12,6 +12,8 @@ from coorace_desktop.report.document import section_start
 from coorace_desktop.report.styles import FONT, FONT_BOLD, MUTED, TEXT, TEXT_WIDTH, markup
 from coorace_desktop.report.text_table import Run, TextTable
 from coorace_desktop.services.members.directory import DirectoryEntry, directory
+from coorace_desktop.services.reporting.member_figures import member_counts
+from coorace_desktop.storage.database import Database
 
 KEY = "adherents"
 COLUMNS = [52 * mm, 50 * mm, TEXT_WIDTH - 102 * mm]
@@ -26,6 +28,10 @@ def entry_row(entry: DirectoryEntry) -> list[list[Run]]:
         [Run(entry.address, FONT, 8, TEXT), Run(town, FONT, 8, TEXT)],
         [Run(entry.phone, FONT, 8, TEXT), Run(entry.email, FONT, 8, TEXT)],
     ]
+
+
+def missing(database: Database, year: int) -> str:
+    return "" if member_counts(database, year).organisations else f"aucun adhérent en {year}"
 
 
 def build(context: SectionContext) -> list[Flowable]:

@@ -10,15 +10,24 @@ from coorace_desktop.report.formats import date_range
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para
 from coorace_desktop.services.events.commands import rendezvous
 from coorace_desktop.services.reporting.year_inputs import partners
+from coorace_desktop.storage.database import Database
 
 KEY = "rendez-vous"
+
+
+def missing(database: Database, year: int) -> str:
+    if rendezvous(database, year + 1) or partners(database, year):
+        return ""
+    return f"aucun rendez-vous prévu en {year + 1} ni partenaire pour {year}"
 
 
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
     next_year = context.year + 1
     planned = rendezvous(context.database, next_year)
-    flowables = section_start(f"Rendez-vous en {next_year}", KEY)
+    thanked = partners(context.database, context.year)
+    # Each half only when it has something to say: the section is left out when both are empty.
+    flowables = section_start(f"Rendez-vous en {next_year}" if planned else "Nos partenaires", KEY)
     if planned:
         rows = []
         for entry in planned:
@@ -28,12 +37,8 @@ def build(context: SectionContext) -> list[Flowable]:
         flowables.append(
             data_table(["Date", "Rendez-vous", "Type", "Lieu"], rows, [44 * mm, 70 * mm, 34 * mm, TEXT_WIDTH - 148 * mm])
         )
-    else:
-        flowables.append(Paragraph(f"Aucun rendez-vous prévu en {next_year} pour l'instant.", style.note))
-    thanked = partners(context.database, context.year)
-    flowables.append(Paragraph("Merci à nos partenaires pour leur soutien", style.heading))
-    if not thanked:
-        flowables.append(Paragraph("Aucun partenaire enregistré pour l'année.", style.note))
+    if thanked:
+        flowables.append(Paragraph("Merci à nos partenaires pour leur soutien", style.heading))
     for partner in thanked:
         text = f"<b>{markup(partner.name)}</b>"
         if partner.description:
