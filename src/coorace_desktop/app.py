@@ -57,11 +57,15 @@ def choose_database(explicit: Path | None, demo: bool, settings: QSettings) -> t
         return Path(os.environ[DB_ENV_VAR]), False
     last = settings.value("last_database")
     for candidate in (Path(last) if last else None, default_database_path()):
-        if candidate is not None and candidate.exists():
+        # The demo is opened when asked for, never as a silent default.
+        if candidate is not None and candidate.exists() and candidate != demo_database_path():
             return candidate, False
-    dialog = WelcomeDialog()
+    recent = [Path(item) for item in settings.value("recent_files") or [] if Path(item).exists()]
+    dialog = WelcomeDialog(recent)
     if not dialog.exec():
         return None
+    if dialog.choice is WelcomeChoice.RECENT:
+        return dialog.path, False
     if dialog.choice is WelcomeChoice.NEW:
         return default_database_path(), True
     if dialog.choice is WelcomeChoice.DEMO:

@@ -69,6 +69,9 @@ def test_welcome_dialog_can_open_the_demo(monkeypatch, settings):
     class FakeWelcome:
         choice = WelcomeChoice.DEMO
 
+        def __init__(self, recent):
+            pass
+
         def exec(self):
             return True
 
@@ -80,6 +83,9 @@ def test_welcome_dialog_can_open_the_demo(monkeypatch, settings):
 def test_welcome_dialog_quit_opens_nothing(monkeypatch, settings):
     class Quit:
         choice = None
+
+        def __init__(self, recent):
+            pass
 
         def exec(self):
             return False
@@ -119,3 +125,50 @@ def test_read_only_database_offers_no_new_or_delete(qtbot, demo_database, settin
     tables = [t for i in range(window.tabs.count()) for t in window.tabs.widget(i).findChildren(DataTable)]
     assert tables, "the tabs hold data tables"
     assert all(not t.new_button.isEnabled() and not t.delete_button.isEnabled() for t in tables)
+
+
+def test_the_demo_is_marked_and_never_reopened_unasked(qtbot, settings, monkeypatch):
+    demo_path = app_module.choose_database(None, True, settings)[0]  # --demo creates it
+    window = MainWindow(open_database(demo_path), settings)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "demo-2020.sqlite (démonstration) — Coorace Desktop"
+    assert window.demo_banner.isVisibleTo(window)
+    assert [window.demo_banner.create_button.text(), window.demo_banner.open_button.text()] == ["Créer ma base…", "Ouvrir…"]
+    assert window.recent_files()[0] == str(demo_path)
+    window.close()
+    offered = []
+
+    class Welcome:
+        choice = None
+
+        def __init__(self, recent):
+            offered.append(recent)
+
+        def exec(self):
+            return False
+
+    monkeypatch.setattr(app_module, "WelcomeDialog", Welcome)
+    settings.setValue("last_database", str(demo_path))  # as an older version left it
+    assert app_module.choose_database(None, False, settings) is None, "the welcome dialog asks"
+    assert offered == [[demo_path]], "recent files are listed there"
+
+
+def test_the_welcome_dialog_opens_a_recent_file(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from coorace_desktop.ui.window.welcome_dialog import WelcomeDialog
+
+    recent = [tmp_path / "coorace.sqlite", tmp_path / "ancienne.sqlite"]
+    dialog = WelcomeDialog(recent)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.recent_list.hasFocus)  # the keyboard starts in the list
+    assert dialog.recent_list.count() == 2
+    qtbot.keyClick(dialog.recent_list, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.recent_list, Qt.Key.Key_Return)
+    assert dialog.choice is WelcomeChoice.RECENT and dialog.path == recent[1]
+
+
+def test_a_real_database_has_no_demo_banner(window):
+    assert not window.demo_banner.isVisibleTo(window) and "démonstration" not in window.windowTitle()

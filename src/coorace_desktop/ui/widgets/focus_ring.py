@@ -26,7 +26,8 @@ class FocusRingStyle(QProxyStyle):
         if element != QStyle.PrimitiveElement.PE_FrameFocusRect:
             super().drawPrimitive(element, option, painter, widget)
         if element in _RINGED_PRIMITIVES and option.state & QStyle.StateFlag.State_HasFocus:
-            _ring(painter, option)
+            # A focus rectangle hugs a text (tab, check box): the ring goes around it, not across it.
+            _ring(painter, option, outset=RING_WIDTH if element == QStyle.PrimitiveElement.PE_FrameFocusRect else 0)
 
     def drawComplexControl(self, control, option, painter: QPainter, widget: QWidget | None = None) -> None:
         super().drawComplexControl(control, option, painter, widget)
@@ -34,11 +35,11 @@ class FocusRingStyle(QProxyStyle):
             _ring(painter, option)
 
 
-def _ring(painter: QPainter, option: QStyleOption) -> None:
+def _ring(painter: QPainter, option: QStyleOption, outset: int = 0) -> None:
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(RING_COLOR, RING_WIDTH))
     painter.setBrush(QColor(0, 0, 0, 0))
-    inset = RING_WIDTH / 2
+    inset = RING_WIDTH / 2 - outset
     painter.drawRoundedRect(QRectF(option.rect).adjusted(inset, inset, -inset, -inset), 3, 3)
     painter.restore()

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from coorace_desktop import __version__
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.errors import StorageError
+from coorace_desktop.storage.paths import demo_database_path
 from coorace_desktop.ui.accompaniment.tab import AccompanimentTab
 from coorace_desktop.ui.events.tab import EventsTab
 from coorace_desktop.ui.governance.tab import GovernanceTab
@@ -21,6 +22,7 @@ from coorace_desktop.ui.members.tab import MembersTab
 from coorace_desktop.ui.reporting.tab import ReportsTab
 from coorace_desktop.ui.widgets.errors import show_error
 from coorace_desktop.ui.widgets.table_tab import DataTable
+from coorace_desktop.ui.window.demo_banner import DemoBanner
 from coorace_desktop.ui.window.server_actions import install_server_actions
 from coorace_desktop.ui.window.transfer_actions import install_transfer_actions
 
@@ -29,6 +31,10 @@ TABS: list[type[QWidget]] = [MembersTab, GovernanceTab, AccompanimentTab, Events
 
 RECENT_FILES_KEPT = 8
 DATABASE_FILTER = "Bases Coorace (*.sqlite *.db);;Tous les fichiers (*)"
+
+
+def is_demo(database: Database) -> bool:
+    return database.path is not None and database.path == demo_database_path()
 
 
 def open_plain(path: Path, create: bool) -> Database:
@@ -49,7 +55,14 @@ class MainWindow(QMainWindow):
         # first (None from it means the user declined, e.g. a file in use elsewhere).
         self.database_opener: Callable[[Path, bool], Database | None] = open_plain
         self.tabs = QTabWidget(documentMode=True)
-        self.setCentralWidget(self.tabs)
+        self.demo_banner = DemoBanner(self.new_database, self.open_file)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.path_label = QLabel()
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
@@ -116,8 +129,10 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, tab.title)
             for table in tab.findChildren(DataTable):
                 table.set_read_only(database.read_only)
-        suffix = " (lecture seule)" if database.read_only else ""
+        demo = is_demo(database)
+        suffix = (" (démonstration)" if demo else "") + (" (lecture seule)" if database.read_only else "")
         self.setWindowTitle(f"{database.display_name}{suffix} — Coorace Desktop")
+        self.demo_banner.setVisible(demo)
         self.path_label.setText(str(database.path or database.display_name))
         self._remember(database)
         self._update_status()
@@ -162,7 +177,8 @@ class MainWindow(QMainWindow):
         path = str(database.path)
         recent = [path] + [item for item in self.recent_files() if item != path]
         self.settings.setValue("recent_files", recent[:RECENT_FILES_KEPT])
-        self.settings.setValue("last_database", path)
+        if not is_demo(database):  # the next start must not fall back on the demo unasked
+            self.settings.setValue("last_database", path)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
