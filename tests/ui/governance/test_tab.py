@@ -235,3 +235,11 @@ def test_a_first_office_is_proposed_from_the_ag_date(tab, qtbot):
     dialog = OfficeDialog(page.database, vergely, page.on())
     qtbot.addWidget(dialog)
     assert dialog.start_edit.date().toPython() == date(2020, 7, 2)
+
+
+def test_an_empty_bureau_says_what_to_do(tab):
+    page = tab.board_page
+    page.show_date(date(2019, 1, 1))  # before the first election
+    assert page.bureau.empty_label.isVisibleTo(page)
+    assert page.bureau.empty_label.text() == "Bureau vide à cette date : choisissez un administrateur, puis « Fonction au bureau… »."
+    assert page.seats.empty_label.text().startswith("Aucun administrateur à cette date")

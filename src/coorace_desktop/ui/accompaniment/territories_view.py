@@ -160,6 +160,7 @@ class TerritoriesView(QWidget):
             lambda query: count_territories(database, query),
             lambda query, offset, limit: territory_page(database, query, offset, limit),
             noun=("territoire", "territoires"),
+            empty_text='Aucun territoire : « Nouveau territoire… ».',
             search_placeholder="Rechercher un territoire…",
             settings_key="accompaniment_territories",
         )

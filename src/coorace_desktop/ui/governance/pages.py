@@ -84,6 +84,7 @@ class AssembliesPage(QWidget):
             lambda query: count_assemblies(database, query),
             lambda query, offset, limit: assembly_page(database, query, offset, limit),
             noun=("assemblée générale", "assemblées générales"),
+            empty_text='Aucune assemblée générale : Nouveau… pour la première.',
             settings_key="governance_assemblies",
         )
         self.table.search_edit.hide()  # a handful of rows, one a year
@@ -96,6 +97,7 @@ class AssembliesPage(QWidget):
             lambda query: count_seats(database, query) if query.filter("assembly") else 0,
             lambda query, offset, limit: seat_page(database, query, offset, limit) if query.filter("assembly") else [],
             noun=("élu·e", "élu·es"),
+            empty_text="Personne n'a été élu à cette assemblée : « Élire un conseil… ».",
             search_placeholder="Rechercher un élu ou un adhérent…",
             settings_key="governance_elected",
         )
@@ -176,6 +178,7 @@ class StaffPage(QWidget):
             lambda query: count_staff(database, query),
             lambda query, offset, limit: staff_page(database, query, offset, limit),
             noun=("poste", "postes"),
+            empty_text="Aucun poste salarié : Nouveau… pour l'équipe de la délégation.",
             search_placeholder="Rechercher un nom…",
             settings_key="governance_staff",
         )

@@ -134,6 +134,7 @@ class ReportsTab(QWidget):
             lambda query: count_partners(database, query),
             lambda query, offset, limit: partner_page(database, query, offset, limit),
             noun=("partenaire", "partenaires"),
+            empty_text='Aucun partenaire : Nouveau… pour remercier un financeur ou un allié.',
             settings_key="partners",
         )
         self.partners.search_edit.hide()  # a few dozen rows: sorting is enough

@@ -108,7 +108,8 @@ class RestoreDialog(QDialog):
         self.chosen: Path | None = None
         self.backups = BackupList(database, saved_copies)
         self.table = DataTable(BACKUP_COLUMNS, self.backups.count, self.backups.page,
-                               noun=("sauvegarde", "sauvegardes"), settings_key="backups", parent=self)
+                               noun=("sauvegarde", "sauvegardes"), settings_key="backups", parent=self,
+                               empty_text="Aucune sauvegarde pour cette base : choisissez un fichier avec « Autre fichier… ».")
         # A short list to choose from: no search, and only Restaurer as an action.
         for widget in (self.table.search_edit, self.table.new_button, self.table.edit_button,
                        self.table.delete_button, self.table.export_button):
@@ -126,8 +127,6 @@ class RestoreDialog(QDialog):
             "La base actuelle est conservée avant d'être remplacée."
         )
         intro.setWordWrap(True)
-        self.empty_label = QLabel("Aucune sauvegarde pour cette base : choisissez un fichier avec « Autre fichier… ».")
-        self.empty_label.setVisible(not self.backups.rows)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = QPushButton("&Restaurer…")
         self.restore_button.setDefault(True)
@@ -139,7 +138,6 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
         layout.addWidget(self.buttons)
         self.restore_button.clicked.connect(self.restore_selected)
         self.other_button.clicked.connect(self.choose_other_file)
