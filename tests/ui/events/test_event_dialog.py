@@ -177,3 +177,11 @@ def test_enter_on_several_matches_moves_into_the_list_and_does_not_save(dialog, 
     tick(dialog, qtbot, "a")
     assert dialog.isVisible() and dialog.result_value is None
     assert dialog.focusWidget() is dialog.picker.view
+
+
+def test_tab_leaves_the_participants_list(dialog, qtbot):
+    dialog.activateWindow()
+    dialog.picker.view.setFocus()
+    qtbot.waitUntil(dialog.picker.view.hasFocus)
+    qtbot.keyClick(dialog.picker.view, Qt.Key.Key_Tab)
+    assert not dialog.picker.view.hasFocus()

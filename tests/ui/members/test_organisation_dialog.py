@@ -242,3 +242,17 @@ def test_a_page_opened_from_the_keyboard_starts_in_its_first_field(qtbot, databa
     assert focused is dialog.sites.forms[0].first_field()
     qtbot.keyClicks(focused, "12 allee de la Gare")
     assert dialog.sites.count == 1, "typing a space must not press a button"
+
+
+def test_every_add_button_has_a_shortcut_shown_in_its_label_that_works_from_any_page(qtbot, new_dialog):
+    labels = [entries.add_button.text() for entries in (new_dialog.sites, new_dialog.contacts, new_dialog.memberships, new_dialog.fees)]
+    assert labels == ["Ajouter un site (Ctrl+Maj+S)", "Ajouter un contact (Ctrl+Maj+C)",
+                      "Ajouter une période d'adhésion (Ctrl+Maj+P)", "Ajouter une cotisation (Ctrl+Maj+T)"]
+    new_dialog.activateWindow()
+    new_dialog.name_edit.setFocus()
+    qtbot.waitUntil(new_dialog.name_edit.hasFocus)
+    qtbot.keyClick(new_dialog.name_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert new_dialog.pages.currentIndex() == 1 and new_dialog.sites.count == 2
+    assert new_dialog.sites.forms[1].first_field().hasFocus(), "typing goes on in the new site"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert new_dialog.pages.currentIndex() == 2 and new_dialog.contacts.count == 1

@@ -31,6 +31,7 @@ from coorace_desktop.ui.governance.dialogs import AssemblyDialog
 from coorace_desktop.ui.widgets.dates import OptionalDate, date_edit
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.person_picker import PersonPicker
+from coorace_desktop.ui.widgets.shortcuts import give_shortcut
 
 WARNING_STYLE = "color: #8a5a00; background: #fff4d6; padding: 4px;"
 EMPTY_ROWS = 3
@@ -122,6 +123,7 @@ class ElectionDialog(FormDialog):
         for button, slot in ((self.add_row_button, self.add_row), (self.sitting_button, self.fill_with_sitting_board)):
             button.setAutoDefault(False)
             button.clicked.connect(slot)
+        give_shortcut(self.add_row_button, "Ctrl+Shift+L", self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_row_button)
         buttons.addWidget(self.sitting_button)

@@ -44,6 +44,7 @@ from coorace_desktop.ui.members.organisation_rows import (
     new_site,
 )
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.shortcuts import give_shortcut
 
 # What a page's first field can be (not its Add / Remove buttons).
 FIELD_KINDS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QCheckBox)
@@ -90,6 +91,9 @@ class OrganisationDialog(FormDialog):
         self.pages.addTab(_scrolling(self._membership_page()), PAGES[3][0])
         self.figures_editor = FiguresEditor(self)
         self.pages.addTab(_scrolling(self.figures_editor), PAGES[4][0])
+        for entries, keys in ((self.sites, "Ctrl+Shift+S"), (self.contacts, "Ctrl+Shift+C"), (self.memberships, "Ctrl+Shift+P"),
+                              (self.fees, "Ctrl+Shift+T"), (self.figures_editor, "Ctrl+Shift+A")):
+            give_shortcut(entries.add_button, keys, self)
         self._ready = True
         self.pages.currentChanged.connect(self._focus_first_field)
         self._load(self.original)
