@@ -37,6 +37,13 @@ class BureauRole(LabelledEnum):
     MEMBER = "member"
 
 
+class OfficeForm(LabelledEnum):
+    """The grammatical form of an office's title, chosen when the office is given (persons have no gender)."""
+
+    MASCULINE = "masculine"
+    FEMININE = "feminine"
+
+
 class AssemblyKind(LabelledEnum):
     ORDINARY = "ordinary"
     EXTRAORDINARY = "extraordinary"
@@ -112,12 +119,16 @@ LABELS: dict[LabelledEnum, str] = {
     SiaeType.EITI: "EITI",
     SiaeType.GES: "GES",
     SiaeType.PS: "P'S",
-    BureauRole.PRESIDENT: "Présidente",
-    BureauRole.VICE_PRESIDENT: "Vice-présidente",
-    BureauRole.TREASURER: "Trésorier",
-    BureauRole.DEPUTY_TREASURER: "Trésorier adjoint",
+    # An office's title: these when its form is not known (offices given before forms existed);
+    # else office_title() in the holder's form.
+    BureauRole.PRESIDENT: "Président·e",
+    BureauRole.VICE_PRESIDENT: "Vice-président·e",
+    BureauRole.TREASURER: "Trésorier·ère",
+    BureauRole.DEPUTY_TREASURER: "Trésorier·ère adjoint·e",
     BureauRole.SECRETARY: "Secrétaire",
     BureauRole.MEMBER: "Membre",
+    OfficeForm.MASCULINE: "au masculin",
+    OfficeForm.FEMININE: "au féminin",
     AssemblyKind.ORDINARY: "Ordinaire",
     AssemblyKind.EXTRAORDINARY: "Extraordinaire",
     ActionKind.INDIVIDUAL_SUPPORT: "Accompagnement individuel",
@@ -156,6 +167,25 @@ LABELS: dict[LabelledEnum, str] = {
     FeeStatus.DUE: "Non payée",
     FeeStatus.NOT_CALLED: "Non appelée",
 }
+
+OFFICE_TITLES: dict[BureauRole, tuple[str, str]] = {  # (masculine, feminine)
+    BureauRole.PRESIDENT: ("Président", "Présidente"),
+    BureauRole.VICE_PRESIDENT: ("Vice-président", "Vice-présidente"),
+    BureauRole.TREASURER: ("Trésorier", "Trésorière"),
+    BureauRole.DEPUTY_TREASURER: ("Trésorier adjoint", "Trésorière adjointe"),
+    BureauRole.SECRETARY: ("Secrétaire", "Secrétaire"),
+    BureauRole.MEMBER: ("Membre", "Membre"),
+}
+
+
+def office_title(role: BureauRole | str, form: OfficeForm | str | None) -> str:
+    """« Présidente » for a president in the feminine; the inclusive « Président·e » when no form is known."""
+    role = BureauRole(role)
+    if form is None:
+        return role.label
+    masculine, feminine = OFFICE_TITLES[role]
+    return feminine if OfficeForm(form) is OfficeForm.FEMININE else masculine
+
 
 SIAE_TYPE_NAMES: dict[SiaeType, str] = {
     SiaeType.AI: "Association intermédiaire",

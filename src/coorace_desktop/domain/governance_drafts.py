@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from coorace_desktop.domain import validation as check
-from coorace_desktop.domain.enums import AssemblyKind, BureauRole
+from coorace_desktop.domain.enums import AssemblyKind, BureauRole, OfficeForm
 from coorace_desktop.domain.text import fold
 
 
@@ -71,6 +71,7 @@ class OfficeDraft:
     role: BureauRole
     start_on: date | None
     end_on: date | None = None
+    form: OfficeForm | None = None
 
 
 @dataclass(frozen=True, slots=True)

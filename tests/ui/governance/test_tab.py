@@ -122,10 +122,10 @@ def test_a_resignation_ends_the_mandate_at_a_date(tab, monkeypatch):
 def test_the_bureau_rules_are_explained_in_french(tab, monkeypatch, shown):
     page = tab.board_page
     select(page.seats, lambda seat: seat.person_name == "Camille VERGELY")
-    attempts = iter([BureauRole.PRESIDENT, BureauRole.MEMBER])
+    attempts = iter(["Présidente", "Membre"])
 
     def choose(dialog):
-        dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(next(attempts)))
+        dialog.role_combo.setCurrentIndex(dialog.role_combo.findText(next(attempts)))
 
     opened = answering(OfficeDialog, choose, monkeypatch)
     page.office_button.click()
@@ -243,3 +243,36 @@ def test_an_empty_bureau_says_what_to_do(tab):
     assert page.bureau.empty_label.isVisibleTo(page)
     assert page.bureau.empty_label.text() == "Bureau vide à cette date : choisissez un administrateur, puis « Fonction au bureau… »."
     assert page.seats.empty_label.text().startswith("Aucun administrateur à cette date")
+
+
+def test_an_office_title_takes_the_form_chosen_when_it_is_given(tab, monkeypatch, shown):
+    page = tab.board_page
+    select(page.bureau, lambda office: office.role is BureauRole.PRESIDENT)
+    answering(DateDialog, lambda dialog: dialog.date_edit.setDate(QDate(2021, 1, 1)), monkeypatch)
+    page.bureau.edit_current()  # Isabelle CHATRY leaves the presidency
+    page.show_date(date(2021, 1, 1))
+    select(page.seats, lambda seat: seat.person_name == "Bruno PEGAS")
+    opened = answering(OfficeDialog, lambda dialog: None, monkeypatch)
+    page.office_button.click()
+    titles = [opened[0].role_combo.itemText(i) for i in range(opened[0].role_combo.count())]
+    assert titles[:4] == ["Président", "Présidente", "Vice-président", "Vice-présidente"] and titles.count("Secrétaire") == 1
+
+
+def test_a_president_in_the_masculine_reads_so_in_the_bureau(tab, monkeypatch, shown):
+    page = tab.board_page
+    select(page.bureau, lambda office: office.role is BureauRole.TREASURER)
+    answering(DateDialog, lambda dialog: dialog.date_edit.setDate(QDate(2021, 1, 1)), monkeypatch)
+    page.bureau.edit_current()  # Bruno PEGAS leaves the treasury...
+    select(page.bureau, lambda office: office.role is BureauRole.PRESIDENT)
+    page.bureau.edit_current()  # ...and Isabelle CHATRY the presidency, the same day
+    page.show_date(date(2021, 1, 1))
+    select(page.seats, lambda seat: seat.person_name == "Bruno PEGAS")
+    def president(dialog):
+        dialog.role_combo.setCurrentIndex(dialog.role_combo.findText("Président"))
+        dialog.start_edit.setDate(QDate(2021, 1, 1))
+
+    answering(OfficeDialog, president, monkeypatch)
+    page.office_button.click()
+    assert shown == []
+    assert [(row.role_label, row.person_name) for row in rows(page.bureau)][0] == ("Président", "Bruno PEGAS")
+    assert select(page.seats, lambda seat: seat.person_name == "Bruno PEGAS").offices == ("Président",)

@@ -10,7 +10,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from coorace_desktop.domain import BoardMandate, BureauOffice, GeneralAssembly, NationalMandate, Organisation, Person
-from coorace_desktop.domain.enums import BureauRole
+from coorace_desktop.domain.enums import BureauRole, office_title
 from coorace_desktop.domain.governance_drafts import (
     ElectionDraft,
     MandateEndDraft,
@@ -96,7 +96,7 @@ def renewal_endings(database: Database, start: date) -> RenewalEndings:
         offices, national = [], []
         for mandate in _sitting(session, start):
             name = person_name(session, mandate.person_id)
-            offices += [(order.index(BureauRole(office.role)), f"{BureauRole(office.role).label} : {name}")
+            offices += [(order.index(BureauRole(office.role)), f"{office_title(office.role, office.form)} : {name}")
                         for office in _running(session, BureauOffice, mandate.id, start)]
             national += [name] * bool(_running(session, NationalMandate, mandate.id, start))
         return RenewalEndings([label for _, label in sorted(offices)], sorted(national))
@@ -137,7 +137,7 @@ def elect_board(database: Database, draft: ElectionDraft) -> ElectionResult:
             session.flush()
             mandate_ids.append(mandate.id)
             for office in kept_offices.get(person.id, ()):
-                session.add(BureauOffice(mandate_id=mandate.id, role=office.role, start_on=start, end_on=draft.end_on))
+                session.add(BureauOffice(mandate_id=mandate.id, role=office.role, form=office.form, start_on=start, end_on=draft.end_on))
             if person.id in kept_national:
                 session.add(NationalMandate(mandate_id=mandate.id, start_on=start, end_on=draft.end_on))
         return ElectionResult(mandate_ids, warnings)
@@ -185,9 +185,9 @@ def assign_office(database: Database, draft: OfficeDraft) -> int:
         name = person_name(session, mandate.person_id)
         role = BureauRole(draft.role)
         span = Span(draft.start_on, draft.end_on if draft.end_on is not None else mandate.end_on)
-        check_within_mandate(span, _span(mandate), name, f"La fonction {role.label}")
-        check_office(OfficeHolding(mandate.person_id, name, role, span), _holdings(session))
-        office = BureauOffice(mandate_id=mandate.id, role=role, start_on=span.start, end_on=span.end)
+        check_within_mandate(span, _span(mandate), name, f"La fonction {office_title(role, draft.form)}")
+        check_office(OfficeHolding(mandate.person_id, name, role, span, draft.form), _holdings(session))
+        office = BureauOffice(mandate_id=mandate.id, role=role, form=draft.form, start_on=span.start, end_on=span.end)
         session.add(office)
         session.flush()
         return office.id
@@ -200,7 +200,7 @@ def _holdings(session: Session) -> list[OfficeHolding]:
         .join(Person, Person.id == BoardMandate.person_id)
     ).all()
     return [
-        OfficeHolding(person_id, display_name(first, last), BureauRole(office.role), _span(office))
+        OfficeHolding(person_id, display_name(first, last), BureauRole(office.role), _span(office), office.form)
         for office, person_id, first, last in rows
     ]
 
@@ -208,7 +208,7 @@ def _holdings(session: Session) -> list[OfficeHolding]:
 def end_office(database: Database, office_id: int, end: date) -> None:
     with database.session() as session:
         office = existing(session, BureauOffice, office_id)
-        check_end(_span(office), end, f"La fonction {BureauRole(office.role).label}")
+        check_end(_span(office), end, f"La fonction {office_title(office.role, office.form)}")
         office.end_on = end
         session.add(office)
 
