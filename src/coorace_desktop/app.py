@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from coorace_desktop import __version__
 from coorace_desktop.resources import resource
 from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR, DB_ENV_VAR, default_database_path, demo_database_path
+from coorace_desktop.ui.widgets.focus_ring import FocusRingStyle
 from coorace_desktop.ui.window.main_window import DATABASE_FILTER, MainWindow
 from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice, WelcomeDialog
 
@@ -37,6 +38,7 @@ def make_application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource("icons", "coorace-desktop.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    app.setStyle(FocusRingStyle())
     # Fusion's tabs are too short for a capital's accent: "Événements" printed as "Evénements".
     app.setStyleSheet(TAB_STYLE)
     translator = QTranslator(app)
@@ -60,11 +62,15 @@ def choose_database(explicit: Path | None, demo: bool, settings: QSettings) -> t
         return Path(os.environ[DB_ENV_VAR]), False
     last = settings.value("last_database")
     for candidate in (Path(last) if last else None, default_database_path()):
-        if candidate is not None and candidate.exists():
+        # The demo is opened when asked for, never as a silent default.
+        if candidate is not None and candidate.exists() and candidate != demo_database_path():
             return candidate, False
-    dialog = WelcomeDialog()
+    recent = [Path(item) for item in settings.value("recent_files") or [] if Path(item).exists()]
+    dialog = WelcomeDialog(recent)
     if not dialog.exec():
         return None
+    if dialog.choice is WelcomeChoice.RECENT:
+        return dialog.path, False
     if dialog.choice is WelcomeChoice.NEW:
         return default_database_path(), True
     if dialog.choice is WelcomeChoice.DEMO:

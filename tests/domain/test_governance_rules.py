@@ -1,10 +1,11 @@
 """The pure governance rules: periods, offices, mandates, membership warnings."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from coorace_desktop.domain.enums import BureauRole
+from coorace_desktop.domain.enums import BureauRole, OfficeForm
 from coorace_desktop.domain.governance_rules import (
     OfficeHolding,
     add_months,
@@ -74,8 +75,11 @@ def test_one_office_per_person_at_a_time():
 
 
 def test_one_holder_per_office_at_a_time():
-    with pytest.raises(ValidationError, match="Présidente est déjà occupée par Personne 1"):
+    with pytest.raises(ValidationError, match="Président·e est déjà occupée par Personne 1"):  # no form known
         check_office(holding(2, BureauRole.PRESIDENT), [holding(1, BureauRole.PRESIDENT)])
+    she = replace(holding(1, BureauRole.PRESIDENT), form=OfficeForm.FEMININE)
+    with pytest.raises(ValidationError, match="La fonction Présidente est déjà occupée par Personne 1"):  # the holder's form
+        check_office(holding(2, BureauRole.PRESIDENT), [she])
     check_office(holding(2, BureauRole.PRESIDENT, start=date(2022, 7, 1)), [holding(1, BureauRole.PRESIDENT, end=date(2022, 7, 1))])
 
 

@@ -5,11 +5,13 @@ import pytest
 from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.generate import (
     SECTION_KEYS,
+    NothingToPrintError,
     UnknownSectionError,
     chosen_sections,
     generate_report,
 )
 from coorace_desktop.storage.errors import FileAccessError
+from tests.report.conftest import PrintedReport
 
 
 class Cancelled(Exception):
@@ -54,13 +56,30 @@ def test_a_missing_folder_is_a_french_message(demo_database, tmp_path):
         generate_report(demo_database, ReportRequest(2020), tmp_path / "absent" / "r.pdf")
 
 
-def test_an_empty_database_prints_a_report_that_says_what_is_missing(database, print_report):
-    report = print_report(database, 2024)
-    for fragment in (
-        "Rapport annuel",  # no delegation name yet
-        "Le rapport moral 2024 n'a pas été rédigé.",
-        "Aucun chiffre clé n'est enregistré pour 2024.",
-        "Aucun temps fort n'est enregistré pour 2024.",
-        "Aucun rendez-vous prévu en 2025 pour l'instant.",
-    ):
-        assert fragment in report.text, fragment
+def test_sections_without_data_are_left_out_with_their_reason_never_printed_as_a_placeholder(database, tmp_path):
+    result = generate_report(database, ReportRequest(2024), tmp_path / "r.pdf")
+    assert result.omitted == {
+        "rapport-moral": "le rapport moral 2024 n'est pas écrit",
+        "en-bref": "aucun adhérent, chiffre clé ni ressource pour 2024",
+        "temps-forts": "aucun temps fort, accompagnement ni événement réalisé en 2024",
+        "adherents": "aucun adhérent en 2024",
+        "rendez-vous": "aucun rendez-vous prévu en 2025 ni partenaire pour 2024",
+    }
+    report = PrintedReport(result.path, result.pages)
+    assert "Rapport annuel" in report.text  # the cover, with no delegation name yet
+    assert set(report.section_pages()) == {"Notre organisation"}
+    for placeholder in ("n'a pas été rédigé", "Aucun chiffre clé", "Aucun temps fort", "Aucun rendez-vous", "Aucun partenaire"):
+        assert placeholder not in report.text, placeholder
+
+
+def test_a_report_with_nothing_to_print_is_refused_in_french(database, tmp_path):
+    with pytest.raises(NothingToPrintError, match="Rien à imprimer pour 2024 : le rapport moral 2024 n'est pas écrit."):
+        generate_report(database, ReportRequest(2024, ("rapport-moral",)), tmp_path / "r.pdf")
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_2021_report_prints_neither_placeholders_nor_planned_events_as_held(demo_database, tmp_path):
+    result = generate_report(demo_database, ReportRequest(2021), tmp_path / "r.pdf")
+    report = PrintedReport(result.path, result.pages)
+    assert "rapport-moral" in result.omitted
+    assert "séances d'événements" not in report.text and "0 participant" not in report.text

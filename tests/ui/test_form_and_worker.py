@@ -1,7 +1,9 @@
 """The shared form dialog and background job behave as every editor relies on."""
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QMessageBox
 
 from coorace_desktop.domain.validation import ValidationError, required_text
 from coorace_desktop.storage.errors import DiskFullError
@@ -38,7 +40,7 @@ def test_ok_is_disabled_until_valid_and_errors_show_next_to_fields(qtbot):
     assert dialog.ok_button.isEnabled()
     dialog.name_edit.clear()
     assert not dialog.ok_button.isEnabled()
-    assert dialog.field_error("name")
+    dialog.accept()  # a save tried shows the errors
     assert dialog.field_error("name") == "Le nom est obligatoire."
 
 
@@ -124,6 +126,34 @@ def test_message_box_buttons_are_in_french(qtbot):
     assert texts == {"Oui", "Non", "Annuler"}
 
 
+def _ring_pixels(widget) -> int:
+    """Pixels of the widget drawn in (nearly) the focus ring's blue."""
+    image = widget.grab().toImage()
+    ring = QColor("#1a5fb4")
+    return sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if sum(abs(a - b) for a, b in zip(image.pixelColor(x, y).getRgb()[:3], ring.getRgb()[:3])) < 60
+    )
+
+
+def test_the_focused_button_wears_a_ring_the_eye_finds(qtbot):
+    from coorace_desktop.app import make_application
+
+    make_application()
+    dialog = NameDialog(lambda name: name)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    unfocused = _ring_pixels(cancel)
+    cancel.setFocus()
+    qtbot.waitUntil(cancel.hasFocus)
+    # Two pixels all around the button, against Fusion's faint line of another blue.
+    assert _ring_pixels(cancel) - unfocused >= 2 * (cancel.width() + cancel.height())
+
+
 def test_an_incomplete_form_says_what_is_missing_before_anything_is_typed(qtbot):
     dialog = NameDialog(lambda name: name)
     qtbot.addWidget(dialog)
@@ -149,3 +179,74 @@ def test_enter_never_cancels_a_form(qtbot):
     qtbot.keyClicks(dialog.name_edit, "AJE")
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     assert not dialog.isVisible() and saved == ["AJE"]
+
+
+def _answer_discard(button_text: str, asked: list[str]) -> None:
+    """Click button_text on the question the dialog is about to ask (exec() blocks)."""
+    def act():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, act)
+            return
+        asked.append(box.text())
+        next(button for button in box.buttons() if button.text() == button_text).click()
+    QTimer.singleShot(0, act)
+
+
+@pytest.mark.parametrize("how", ["escape", "cancel", "close"])
+def test_a_modified_form_asks_before_its_changes_are_thrown_away(qtbot, monkeypatch, how):
+    monkeypatch.undo()  # the real question
+    dialog = NameDialog(lambda name: name)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name_edit, "AJE")
+    leave = {
+        "escape": lambda: qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape),
+        "cancel": dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click,
+        "close": dialog.close,
+    }[how]
+    asked: list[str] = []
+    _answer_discard("Continuer la saisie", asked)
+    leave()
+    assert asked == ["Abandonner les modifications ?"]
+    assert dialog.isVisible() and dialog.name_edit.text() == "AJE"
+    _answer_discard("Abandonner", asked)
+    leave()
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_an_untouched_form_closes_at_once(qtbot, monkeypatch):
+    monkeypatch.undo()
+    dialog = NameDialog(lambda name: name)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)  # no question: it would block here
+    assert not dialog.isVisible()
+
+
+class TwoFieldsDialog(NameDialog):
+    def __init__(self):
+        super().__init__(lambda name: name)
+        self.city_edit = self.add_field("city", "Ville", QLineEdit())
+        self.name_edit.setText("")  # filled by code: not the user's doing, no error yet
+
+
+def test_errors_show_once_the_field_is_left_or_a_save_is_tried(qtbot):
+    dialog = TwoFieldsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    dialog.name_edit.setFocus()
+    qtbot.waitUntil(dialog.name_edit.hasFocus)
+    qtbot.keyClicks(dialog.name_edit, "A")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Backspace)
+    assert not dialog.field_error("name")  # still typing
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Tab)
+    assert dialog.city_edit.hasFocus()
+    assert dialog._errors["name"].isVisible()  # left empty
+    fresh = TwoFieldsDialog()
+    qtbot.addWidget(fresh)
+    fresh.show()
+    assert not fresh._errors["name"].isVisible()
+    fresh.accept()
+    assert fresh._errors["name"].isVisible()

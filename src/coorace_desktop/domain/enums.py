@@ -38,12 +38,21 @@ class DatePrecision(LabelledEnum):
 
 
 class BureauRole(LabelledEnum):
-    PRESIDENT = "president", "Présidente"
-    VICE_PRESIDENT = "vice_president", "Vice-présidente"
-    TREASURER = "treasurer", "Trésorier"
-    DEPUTY_TREASURER = "deputy_treasurer", "Trésorier adjoint"
+    # An office's title when its form is not known (offices given before forms existed); else
+    # office_title() in the holder's form.
+    PRESIDENT = "president", "Président·e"
+    VICE_PRESIDENT = "vice_president", "Vice-président·e"
+    TREASURER = "treasurer", "Trésorier·ère"
+    DEPUTY_TREASURER = "deputy_treasurer", "Trésorier·ère adjoint·e"
     SECRETARY = "secretary", "Secrétaire"
     MEMBER = "member", "Membre"
+
+
+class OfficeForm(LabelledEnum):
+    """The grammatical form of an office's title, chosen when the office is given (persons have no gender)."""
+
+    MASCULINE = "masculine", "au masculin"
+    FEMININE = "feminine", "au féminin"
 
 
 class AssemblyKind(LabelledEnum):
@@ -111,6 +120,25 @@ class FeeStatus(LabelledEnum):
     PAID = "paid", "Payée"
     DUE = "due", "Non payée"
     NOT_CALLED = "not_called", "Non appelée"
+
+
+OFFICE_TITLES: dict[BureauRole, tuple[str, str]] = {  # (masculine, feminine)
+    BureauRole.PRESIDENT: ("Président", "Présidente"),
+    BureauRole.VICE_PRESIDENT: ("Vice-président", "Vice-présidente"),
+    BureauRole.TREASURER: ("Trésorier", "Trésorière"),
+    BureauRole.DEPUTY_TREASURER: ("Trésorier adjoint", "Trésorière adjointe"),
+    BureauRole.SECRETARY: ("Secrétaire", "Secrétaire"),
+    BureauRole.MEMBER: ("Membre", "Membre"),
+}
+
+
+def office_title(role: BureauRole | str, form: OfficeForm | str | None) -> str:
+    """« Présidente » for a president in the feminine; the inclusive « Président·e » when no form is known."""
+    role = BureauRole(role)
+    if form is None:
+        return role.label
+    masculine, feminine = OFFICE_TITLES[role]
+    return feminine if OfficeForm(form) is OfficeForm.FEMININE else masculine
 
 
 SIAE_TYPE_NAMES: dict[SiaeType, str] = {

@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import String
 from sqlmodel import Field, SQLModel
 
-from coorace_desktop.domain.enums import AssemblyKind, BureauRole
+from coorace_desktop.domain.enums import AssemblyKind, BureauRole, OfficeForm
 from coorace_desktop.domain.versioning import version_field, versioned
 
 
@@ -81,6 +81,7 @@ class BureauOffice(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     mandate_id: int = Field(foreign_key="board_mandates.id", index=True, ondelete="CASCADE")
     role: BureauRole = Field(sa_type=String(20))
+    form: OfficeForm | None = Field(default=None, sa_type=String(10))  # None: given before forms were chosen
     start_on: date
     end_on: date | None = None
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from coorace_desktop.domain import validation as check
-from coorace_desktop.domain.enums import AssemblyKind, BureauRole
+from coorace_desktop.domain.enums import AssemblyKind, BureauRole, OfficeForm
 from coorace_desktop.domain.names import name_key
 
 
@@ -44,13 +44,15 @@ class SeatDraft:
 
 @dataclass(frozen=True, slots=True)
 class ElectionDraft:
-    """A board elected at an assembly; with `renew`, the sitting mandates end on `start_on`."""
+    """A board elected at an assembly; with `renew`, the sitting mandates end on `start_on`, and
+    with `keep_bureau` too, re-elected members keep their bureau office and national seat."""
 
     assembly_id: int | None
     start_on: date | None
     seats: tuple[SeatDraft, ...]
     end_on: date | None = None
     renew: bool = False
+    keep_bureau: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,7 @@ class OfficeDraft:
     role: BureauRole
     start_on: date | None
     end_on: date | None = None
+    form: OfficeForm | None = None
 
 
 @dataclass(frozen=True, slots=True)

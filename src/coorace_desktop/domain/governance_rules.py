@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from coorace_desktop.domain.enums import BureauRole
+from coorace_desktop.domain.enums import BureauRole, OfficeForm, office_title
 from coorace_desktop.domain.periods import Period
 from coorace_desktop.domain.validation import ValidationError, period
 
@@ -39,6 +39,11 @@ class OfficeHolding:
     person_name: str
     role: BureauRole
     span: Period
+    form: OfficeForm | None = None
+
+    @property
+    def title(self) -> str:
+        return office_title(self.role, self.form)
 
 
 def add_months(day: date, months: int) -> date:
@@ -90,12 +95,12 @@ def check_office(new: OfficeHolding, others: Iterable[OfficeHolding]) -> None:
             continue
         if other.person_id == new.person_id:
             raise ValidationError(
-                f"{new.person_name} est déjà {other.role.label} du bureau ({other.span.text()}) : "
+                f"{new.person_name} est déjà {other.title} du bureau ({other.span.text()}) : "
                 "une personne n'occupe qu'une fonction à la fois."
             )
         if other.role == new.role and new.role not in SHARED_OFFICES:
             raise ValidationError(
-                f"La fonction {new.role.label} est déjà occupée par {other.person_name} "
+                f"La fonction {other.title} est déjà occupée par {other.person_name} "
                 f"({other.span.text()}) : mettez d'abord fin à cette fonction."
             )
 

@@ -5,7 +5,7 @@ failed run leaves any previous file untouched). A closed year's whole report is 
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -25,22 +25,29 @@ from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.errors import file_failure
 
 
+def _never_missing(facts: ReportFacts) -> str:
+    return ""
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     key: str
     title: str
     build: Callable[[SectionContext], list]
+    # Why the year has nothing for the section ('' when it has): such a section is left out,
+    # never printed as a placeholder sentence.
+    missing: Callable[[ReportFacts], str] = _never_missing
 
 
 # In the order the report prints them; keys are what `report --section` takes.
 SECTIONS: tuple[Section, ...] = (
     Section("couverture", "Couverture", cover.build),
-    Section(moral.KEY, "Rapport moral", moral.build),
-    Section(overview.KEY, "La délégation en bref", overview.build),
+    Section(moral.KEY, "Rapport moral", moral.build, moral.missing),
+    Section(overview.KEY, "La délégation en bref", overview.build, overview.missing),
     Section(organisation.KEY, "Notre organisation", organisation.build),
-    Section(highlights.KEY, "Temps forts", highlights.build),
-    Section(members.KEY, "Nos adhérents", members.build),
-    Section(rendezvous.KEY, "Rendez-vous et partenaires", rendezvous.build),
+    Section(highlights.KEY, "Temps forts", highlights.build, highlights.missing),
+    Section(members.KEY, "Nos adhérents", members.build, members.missing),
+    Section(rendezvous.KEY, "Rendez-vous et partenaires", rendezvous.build, rendezvous.missing),
 )
 SECTION_KEYS = tuple(section.key for section in SECTIONS)
 
@@ -58,6 +65,21 @@ class UnknownSectionError(ValidationError):
 class ReportResult:
     path: Path
     pages: int
+    omitted: dict[str, str] = field(default_factory=dict)  # section key -> why it was left out
+
+
+class NothingToPrintError(ValidationError):
+    """Every section asked for is left out for want of data."""
+
+
+def omitted_sections(database: Database, request: ReportRequest) -> dict[str, str]:
+    """The sections asked for that the year has no data for, with the reason (section key -> reason)."""
+    return _omitted(_facts(database, closed_report(database, request.year), request.year, request.reference_year)[0], request)
+
+
+def _omitted(facts: ReportFacts, request: ReportRequest) -> dict[str, str]:
+    reasons = {section.key: section.missing(facts) for section in chosen_sections(request.sections)}
+    return {key: reason for key, reason in reasons.items() if reason}
 
 
 def chosen_sections(keys: tuple[str, ...]) -> list[Section]:
@@ -82,6 +104,7 @@ def generate_report(
         report(_TOTAL, _TOTAL, f"Année close : rapport réimprimé tel qu'arrêté le {closed.closed_on:%d/%m/%Y}.")
         return replace(result, pages=closed.context["pages"])
     facts, closed_on = _facts(database, closed, request.year, request.reference_year)
+    omitted = _omitted(facts, request)
     pages = [0]
 
     def render(output) -> None:
@@ -89,7 +112,7 @@ def generate_report(
 
     result = _write(Path(target), render)
     report(_TOTAL, _TOTAL, "Rapport enregistré.")
-    return replace(result, pages=pages[0])
+    return replace(result, pages=pages[0], omitted=omitted)
 
 
 def generate_html(database: Database, year: int, target: Path) -> ReportResult:
@@ -110,7 +133,12 @@ def render_pdf(
 ) -> int:
     """Lay the chosen sections of `facts` out into `output` (a path or a binary file); the page count."""
     report = progress or no_progress
-    sections = chosen_sections(request.sections)
+    omitted = _omitted(facts, request)
+    sections = [section for section in chosen_sections(request.sections) if section.key not in omitted]
+    if not sections:
+        raise NothingToPrintError(
+            f"Rien à imprimer pour {request.year} : " + " ; ".join(omitted.values()) + ". Aucun fichier n'a été écrit."
+        )
     delegation = facts.profile.name
     context = SectionContext(facts, request, styles(), closed_on)
     flowables: list = []

@@ -1,6 +1,7 @@
 """*Temps forts*: the year's highlight stories, the "En 2020, ce sont aussi" lines of each
 programme (from the accompaniment log), the TZCLD territories, and the events in figures."""
 
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Paragraph
 from reportlab.platypus.flowables import Flowable
@@ -9,11 +10,18 @@ from coorace_desktop.domain.french import plural_word
 from coorace_desktop.report import formats
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import ONE_COLUMN, section_start
+from coorace_desktop.report.facts import ReportFacts
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para, paragraphs
 from coorace_desktop.services.accompaniment.territories import stage_counts_text
 from coorace_desktop.services.events.figures import EventFigures
 
 KEY = "temps-forts"
+
+
+def missing(facts: ReportFacts) -> str:
+    if facts.stories or facts.programmes or any(facts.territories.values()) or facts.events.events:
+        return ""
+    return f"aucun temps fort, accompagnement ni événement réalisé en {facts.year}"
 
 
 def build(context: SectionContext) -> list[Flowable]:
@@ -31,7 +39,7 @@ def _stories(context: SectionContext) -> list[Flowable]:
     flowables: list[Flowable] = []
     stories = context.facts.stories
     if not stories:
-        return [Paragraph(f"Aucun temps fort n'est enregistré pour {context.year}.", style.note)]
+        return []
     for story in stories:
         flowables.append(CondPageBreak(30 * mm))
         flowables.append(para(story.title.upper(), heading))
@@ -61,9 +69,9 @@ def _programmes(context: SectionContext) -> list[Flowable]:
 def _events(context: SectionContext) -> list[Flowable]:
     style = context.styles
     figures = context.facts.events
-    flowables: list[Flowable] = [Paragraph(f"Les événements de {context.year} en chiffres", style.heading)]
     if not figures.events:
-        return flowables + [Paragraph(f"Aucun événement enregistré pour {context.year}.", style.note)]
+        return []
+    flowables: list[Flowable] = [Paragraph(f"Les événements de {context.year} en chiffres", style.heading)]
     summary = events_summary(figures)
     flowables.append(Paragraph(summary, style.body))
     kinds = sorted(figures.by_kind, key=lambda name: (-figures.by_kind[name], name))

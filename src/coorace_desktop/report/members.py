@@ -10,6 +10,7 @@ from coorace_desktop.domain.french import plural_word
 from coorace_desktop.report import formats
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
+from coorace_desktop.report.facts import ReportFacts
 from coorace_desktop.report.styles import FONT, FONT_BOLD, MUTED, TEXT, TEXT_WIDTH, markup
 from coorace_desktop.report.text_table import Run, TextTable
 from coorace_desktop.services.members.directory import DirectoryDepartment, DirectoryEntry
@@ -27,6 +28,10 @@ def entry_row(entry: DirectoryEntry) -> list[list[Run]]:
         [Run(entry.address, FONT, 8, TEXT), Run(town, FONT, 8, TEXT)],
         [Run(entry.phone, FONT, 8, TEXT), Run(entry.email, FONT, 8, TEXT)],
     ]
+
+
+def missing(facts: ReportFacts) -> str:
+    return "" if facts.counts.organisations else f"aucun adhérent en {facts.year}"
 
 
 def build(context: SectionContext) -> list[Flowable]:

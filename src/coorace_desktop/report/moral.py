@@ -1,14 +1,19 @@
 """The rapport moral: the year's text as written, signed by its signatory."""
 
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.platypus import CondPageBreak, Paragraph
+from reportlab.platypus import CondPageBreak
 from reportlab.platypus.flowables import Flowable
 
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
+from coorace_desktop.report.facts import ReportFacts
 from coorace_desktop.report.styles import para, paragraphs
 
 KEY = "rapport-moral"
+
+
+def missing(facts: ReportFacts) -> str:
+    return "" if facts.text.moral_report.strip() else f"le rapport moral {facts.year} n'est pas écrit"
 
 
 def build(context: SectionContext) -> list[Flowable]:
@@ -16,10 +21,7 @@ def build(context: SectionContext) -> list[Flowable]:
     text = context.facts.text
     flowables = section_start("Rapport moral", KEY, columns=2)
     # Ragged right: justified narrow columns without hyphenation open wide gaps between words.
-    body = paragraphs(text.moral_report, style.body)
-    if not body:
-        return flowables + [Paragraph(f"Le rapport moral {context.year} n'a pas été rédigé.", style.note)]
-    flowables += body
+    flowables += paragraphs(text.moral_report, style.body)
     if text.signatory_name:
         flowables.append(CondPageBreak(40))
         flowables.append(para(text.signatory_name, style.signature))

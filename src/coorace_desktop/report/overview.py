@@ -43,6 +43,12 @@ CHANGE_SUBJECTS = {
 HALF = (TEXT_WIDTH - 6 * mm) / 2
 
 
+def missing(facts: ReportFacts) -> str:
+    if facts.counts.organisations or facts.key_figures.figures or facts.resources:
+        return ""
+    return f"aucun adhérent, chiffre clé ni ressource pour {facts.year}"
+
+
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
     facts = context.facts
@@ -52,7 +58,7 @@ def build(context: SectionContext) -> list[Flowable]:
     flowables.append(_members_tables(counts, style))
     flowables += _key_figures(key, style)
     flowables += _changes(changes, reference_year, style)
-    flowables.append(_resources_and_context(context, style))
+    flowables += _resources_and_context(context, style)
     return flowables
 
 
@@ -115,9 +121,9 @@ def figure_value(measure: str, value: float) -> str:
 
 
 def _key_figures(key: KeyFigures, style) -> list[Flowable]:
-    title = Paragraph(f"Chiffres clés {key.year}", style.heading)
     if not key.figures:
-        return [title, Paragraph(f"Aucun chiffre clé n'est enregistré pour {key.year}.", style.note)]
+        return []
+    title = Paragraph(f"Chiffres clés {key.year}", style.heading)
     cells = [
         [Paragraph(figure_value(figure.measure, figure.value), style.figure_value), Paragraph(FIGURE_LABELS[figure.measure], style.figure_label)]
         for figure in key.figures
@@ -173,22 +179,21 @@ def _changes(changes: list[FigureChange], reference_year: int | None, style) -> 
     return flowables
 
 
-def _resources_and_context(context: SectionContext, style) -> Flowable:
+def _resources_and_context(context: SectionContext, style) -> list[Flowable]:
     lines, text = context.facts.resources, context.facts.text
-    left: list[Flowable] = [Paragraph(f"Les ressources de la délégation en {context.year}", style.heading)]
+    left: list[Flowable] = []
     if lines:
+        left.append(Paragraph(f"Les ressources de la délégation en {context.year}", style.heading))
         slices = []
         for line in lines:
             share = formats.percent(line.share_percent) if line.share_percent is not None else ""
             amount = formats.money(line.amount) if line.amount is not None else ""
             slices.append((line.label, line.share_percent or 0, " · ".join(part for part in (share, amount) if part)))
         left.append(pie_chart(slices, HALF, 42 * mm))
-    else:
-        left.append(Paragraph("Ressources non renseignées.", style.note))
     right: list[Flowable] = []
     context_lines = [line.strip() for line in text.context.splitlines() if line.strip()]
     if context_lines:
         right.append(Paragraph("Contexte", style.heading))
         arrow = style.bullet.clone("context", bulletColor=ACCENT, bulletFontName=FONT)
         right += [Paragraph(markup(line), arrow, bulletText="➔") for line in context_lines]
-    return _side_by_side(left, right)
+    return [_side_by_side(left, right)] if left or right else []

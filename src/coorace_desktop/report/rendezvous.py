@@ -6,17 +6,26 @@ from reportlab.platypus.flowables import Flowable
 
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
+from coorace_desktop.report.facts import ReportFacts
 from coorace_desktop.report.formats import date_range
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para
 
 KEY = "rendez-vous"
 
 
+def missing(facts: ReportFacts) -> str:
+    if facts.rendezvous or facts.partners:
+        return ""
+    return f"aucun rendez-vous prévu en {facts.year + 1} ni partenaire pour {facts.year}"
+
+
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
     next_year = context.year + 1
     planned = context.facts.rendezvous
-    flowables = section_start(f"Rendez-vous en {next_year}", KEY)
+    thanked = context.facts.partners
+    # Each half only when it has something to say: the section is left out when both are empty.
+    flowables = section_start(f"Rendez-vous en {next_year}" if planned else "Nos partenaires", KEY)
     if planned:
         rows = []
         for entry in planned:
@@ -26,12 +35,8 @@ def build(context: SectionContext) -> list[Flowable]:
         flowables.append(
             data_table(["Date", "Rendez-vous", "Type", "Lieu"], rows, [44 * mm, 70 * mm, 34 * mm, TEXT_WIDTH - 148 * mm])
         )
-    else:
-        flowables.append(Paragraph(f"Aucun rendez-vous prévu en {next_year} pour l'instant.", style.note))
-    thanked = context.facts.partners
-    flowables.append(Paragraph("Merci à nos partenaires pour leur soutien", style.heading))
-    if not thanked:
-        flowables.append(Paragraph("Aucun partenaire enregistré pour l'année.", style.note))
+    if thanked:
+        flowables.append(Paragraph("Merci à nos partenaires pour leur soutien", style.heading))
     for partner in thanked:
         text = f"<b>{markup(partner.name)}</b>"
         if partner.description:

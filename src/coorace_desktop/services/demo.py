@@ -41,6 +41,7 @@ from coorace_desktop.domain.enums import (
     AssemblyKind,
     BureauRole,
     EventStatus,
+    OfficeForm,
     Organiser,
     ResourceKind,
     SiaeType,
@@ -167,8 +168,8 @@ def _load_governance(session: Session, data: dict, organisations: dict[str, Orga
         )
         session.add(mandate)
     session.flush()
-    for role, last_name in data["governance"]["bureau"]:
-        session.add(BureauOffice(mandate_id=mandates[last_name].id, role=BureauRole(role), start_on=elected_on))
+    for role, last_name, form in data["governance"]["bureau"]:
+        session.add(BureauOffice(mandate_id=mandates[last_name].id, role=BureauRole(role), form=OfficeForm(form), start_on=elected_on))
     for last_name in data["governance"]["national_representatives"]:
         session.add(NationalMandate(mandate_id=mandates[last_name].id, start_on=elected_on))
 

@@ -15,6 +15,7 @@ from coorace_desktop.services.events.commands import (
     rendezvous,
 )
 
+DONE = EventStatus.DONE
 YEAR_2020 = (date(2020, 1, 1), date(2020, 12, 31))
 
 
@@ -77,8 +78,8 @@ def small_network(database):
 
 def test_coverage_counts_active_members_reached_once(small_network):
     database, ids, kind = small_network
-    create_event(database, EventInput("Un", kind, 2020, date(2020, 2, 1), online=True), {ids["A"]: 2, ids["B"]: 1})
-    create_event(database, EventInput("Deux", kind, 2020, date(2020, 6, 1), other_participants=5), {ids["A"]: 3})
+    create_event(database, EventInput("Un", kind, 2020, date(2020, 2, 1), online=True, status=DONE), {ids["A"]: 2, ids["B"]: 1})
+    create_event(database, EventInput("Deux", kind, 2020, date(2020, 6, 1), other_participants=5, status=DONE), {ids["A"]: 3})
     figures = event_figures(database, *YEAR_2020)
     assert (figures.events, figures.online, figures.participants) == (2, 1, 11)
     assert (figures.reached, figures.active_members, figures.coverage_percent) == (2, 2, 100.0)
@@ -97,11 +98,19 @@ def test_no_active_member_means_no_coverage(database):
 
 def test_undated_events_count_in_their_whole_year_only(small_network):
     database, _, kind = small_network
-    create_event(database, EventInput("Série", kind, 2020, sessions=4))
+    create_event(database, EventInput("Série", kind, 2020, sessions=4, status=DONE))
     assert event_figures(database, *YEAR_2020).events == 4
     assert event_figures(database, date(2019, 1, 1), date(2021, 12, 31)).events == 4
     assert event_figures(database, date(2020, 1, 1), date(2020, 6, 30)).events == 0
     assert event_figures(database, date(2021, 1, 1), date(2021, 12, 31)).events == 0
+
+
+def test_planned_events_are_not_counted_as_held(small_network):
+    database, ids, kind = small_network
+    create_event(database, EventInput("Prévu", kind, 2021, date(2021, 3, 1), sessions=8), {ids["A"]: 2})
+    figures = event_figures(database, date(2021, 1, 1), date(2021, 12, 31))
+    assert (figures.events, figures.participants, figures.reached) == (0, 0, 0)
+    assert [entry.title for entry in rendezvous(database, 2021)] == ["Prévu"]
 
 
 def test_cancelled_events_do_not_count_nor_appear(small_network):

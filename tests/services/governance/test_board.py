@@ -24,6 +24,7 @@ from coorace_desktop.services.governance.board import (
     end_mandate,
     end_national_seat,
     end_office,
+    renewal_endings,
     start_national_seat,
 )
 from coorace_desktop.services.governance.composition import board_composition
@@ -71,6 +72,32 @@ def test_a_new_board_elected_with_renewal_ends_the_sitting_one(demo_database):
     old = seat_of(demo_database, "CHATRY")
     assert old.end_on == AG_2023 and old.end_reason == "Renouvellement du conseil (AG du 29/06/2023)"
     assert seat_of(demo_database, "CHATRY", AG_2023).mandate_id in result.mandate_ids
+
+
+def test_a_renewal_says_which_offices_and_national_seats_it_ends(demo_database):
+    endings = renewal_endings(demo_database, AG_2023)
+    assert endings.offices == [
+        "Présidente : Isabelle CHATRY", "Vice-présidente : Martine FROGER", "Trésorier : Bruno PEGAS",
+        "Trésorier adjoint : Nicolas FAURE", "Secrétaire : Marie-Françoise CABAL-SCHNEIDER", "Membre : Sylvia RICCI",
+    ]
+    assert endings.national == ["Isabelle CHATRY", "Sylvia RICCI"]
+    assert renewal_endings(demo_database, ELECTED) == renewal_endings(demo_database, date(2019, 1, 1))  # nothing sat then
+
+
+def test_a_renewal_keeping_the_bureau_gives_re_elected_members_their_office_again(demo_database):
+    assembly = new_assembly(demo_database)
+    chatry, pegas = ids(demo_database, Person, last_name="CHATRY"), ids(demo_database, Person, last_name="PEGAS")
+    seats = (
+        SeatDraft(PersonRef(chatry), ids(demo_database, Organisation, name="INTER RELAIS")),
+        SeatDraft(PersonRef(pegas), ids(demo_database, Organisation, name="IDDEES")),
+    )
+    elect_board(demo_database, ElectionDraft(assembly, AG_2023, seats, renew=True, keep_bureau=True))
+    after = board_composition(demo_database, AG_2023)
+    assert [(b.role_label, b.person_name, b.start_on) for b in after.bureau] == [
+        ("Présidente", "Isabelle CHATRY", AG_2023), ("Trésorier", "Bruno PEGAS", AG_2023)
+    ]
+    assert after.national == ["Isabelle CHATRY"]
+    assert len(board_composition(demo_database, date(2023, 6, 28)).bureau) == 6, "the old bureau's history stays"
 
 
 def test_a_sitting_member_cannot_be_elected_again_without_renewal(demo_database):

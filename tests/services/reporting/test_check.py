@@ -57,3 +57,10 @@ def test_resource_shares_not_adding_up_are_flagged(demo_database):
     found = messages(check_report(demo_database, 2020))
     assert "Les parts des ressources totalisent 110 % au lieu de 100 %." in found
     assert "Le rapport moral n'a pas de signataire." in found
+
+
+def test_a_year_without_highlights_or_rendez_vous_is_flagged(demo_database):
+    assert not any(f.section in ("temps-forts", "rendez-vous") and f.message.startswith("Aucun") for f in check_report(demo_database, 2020))
+    found = messages(check_report(demo_database, 2021))
+    assert found["Aucun temps fort pour 2021 : le récit de l'année sera absent."].severity is Severity.WARNING
+    assert found["Aucun rendez-vous prévu en 2022 : la page des rendez-vous sera vide."].section == "rendez-vous"

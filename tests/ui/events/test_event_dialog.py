@@ -83,7 +83,9 @@ def test_errors_show_next_to_fields_and_keep_ok_disabled(dialog, qtbot):
     assert dialog.ok_button.isEnabled()
     dialog.highlight_group.setChecked(True)
     assert not dialog.ok_button.isEnabled()
-    assert dialog.field_error("highlight_title")
+    assert not dialog.field_error("highlight_title"), "a field just revealed is not yet wrong"
+    dialog.accept()  # refused: a save tried shows the error
+    assert dialog.isVisible() and dialog.field_error("highlight_title")
     qtbot.keyClicks(dialog.highlight_title_edit, "Un temps fort")
     assert dialog.ok_button.isEnabled()
     dialog.timed_check.setChecked(True)
@@ -173,3 +175,11 @@ def test_enter_on_several_matches_moves_into_the_list_and_does_not_save(dialog, 
     tick(dialog, qtbot, "a")
     assert dialog.isVisible() and dialog.result_value is None
     assert dialog.focusWidget() is dialog.picker.view
+
+
+def test_tab_leaves_the_participants_list(dialog, qtbot):
+    dialog.activateWindow()
+    dialog.picker.view.setFocus()
+    qtbot.waitUntil(dialog.picker.view.hasFocus)
+    qtbot.keyClick(dialog.picker.view, Qt.Key.Key_Tab)
+    assert not dialog.picker.view.hasFocus()

@@ -7,6 +7,7 @@ from icalendar import Calendar
 from PySide6.QtCore import QDate, QItemSelectionModel
 from PySide6.QtGui import QFont
 
+from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events_rules import EventInput
 from coorace_desktop.services.events.commands import create_event, event_kinds, organisation_choices
 from coorace_desktop.ui.events import tab as events_tab_module
@@ -88,7 +89,7 @@ def test_figures_show_coverage_with_numerator_and_denominator(tab, demo_database
     # Two more members reached at an animation raise the coverage to 4 of 51.
     kind = next(k.id for k in event_kinds(demo_database) if k.name == "Animation régionale")
     ids = [choice.id for choice in organisation_choices(demo_database)[:2]]
-    create_event(demo_database, EventInput("Atelier QVT", kind, 2020, date(2020, 11, 5)), {ids[0]: 2, ids[1]: 1})
+    create_event(demo_database, EventInput("Atelier QVT", kind, 2020, date(2020, 11, 5), status=EventStatus.DONE), {ids[0]: 2, ids[1]: 1})
     tab._after_change(None)
     assert (panel.figures.reached, panel.figures.participants) == (2, 246)
     choose(tab.kind_combo, "Tous les types")

@@ -21,6 +21,15 @@ def new_dialog(qtbot, database):
     return dialog
 
 
+def type_and_leave(qtbot, widget, text: str) -> None:
+    """Type into widget with the keyboard, then Tab out of it: its error may show only then."""
+    widget.window().activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+
 def fill_minimum(qtbot, dialog, name="Régie Éole", city="Castres"):
     # QTest types ASCII only (it aborts on 'é'): accented text is set directly.
     dialog.name_edit.setText(name)
@@ -30,10 +39,15 @@ def fill_minimum(qtbot, dialog, name="Régie Éole", city="Castres"):
 def test_ok_waits_for_a_valid_form_and_errors_sit_beside_their_fields(qtbot, new_dialog):
     assert not new_dialog.ok_button.isEnabled()
     assert new_dialog.field_error("name") == "", "untouched fields stay quiet"
+    assert not any(new_dialog.pages.tabText(i).endswith(ERROR_MARK) for i in range(5)), "no warning before typing"
     fill_minimum(qtbot, new_dialog)
     assert new_dialog.ok_button.isEnabled()
     site = new_dialog.sites.forms[0]
+    new_dialog.pages.setCurrentIndex(1)
+    site.postcode_edit.setFocus()
     qtbot.keyClicks(site.postcode_edit, "811")
+    assert new_dialog.field_error("sites.0.postcode") == "", "no error while the field is typed"
+    qtbot.keyClick(site.postcode_edit, Qt.Key.Key_Tab)
     assert new_dialog.field_error("sites.0.postcode") == "Code postal invalide : 811 (cinq chiffres attendus)."
     assert not new_dialog.ok_button.isEnabled()
     assert new_dialog.pages.tabText(1).endswith(ERROR_MARK)
@@ -113,11 +127,13 @@ def test_a_figure_that_is_not_a_number_is_refused_beside_it_or_above_for_another
     fill_minimum(qtbot, new_dialog)
     editor = new_dialog.figures_editor
     editor.add_year(2020)
-    qtbot.keyClicks(editor.edits["insertion_hours"], "12,5")
+    new_dialog.pages.setCurrentIndex(4)
+    type_and_leave(qtbot, editor.edits["insertion_hours"], "12,5")
     assert new_dialog.field_error("figures.current.insertion_hours") == "Un nombre entier est attendu."
     assert not new_dialog.ok_button.isEnabled()
     editor.add_year(2021)
-    errors = new_dialog.revalidate(show_all=True)
+    new_dialog.accept()  # refused: a save tried shows every error
+    errors = new_dialog.revalidate()
     assert errors[""] == "Chiffres 2020, Heures d'insertion : Un nombre entier est attendu."
     assert not new_dialog.general_error.isHidden()
 
@@ -218,3 +234,17 @@ def test_a_page_opened_from_the_keyboard_starts_in_its_first_field(qtbot, databa
     assert focused is dialog.sites.forms[0].first_field()
     qtbot.keyClicks(focused, "12 allee de la Gare")
     assert dialog.sites.count == 1, "typing a space must not press a button"
+
+
+def test_every_add_button_has_a_shortcut_shown_in_its_label_that_works_from_any_page(qtbot, new_dialog):
+    labels = [entries.add_button.text() for entries in (new_dialog.sites, new_dialog.contacts, new_dialog.memberships, new_dialog.fees)]
+    assert labels == ["Ajouter un site (Ctrl+Maj+S)", "Ajouter un contact (Ctrl+Maj+C)",
+                      "Ajouter une période d'adhésion (Ctrl+Maj+P)", "Ajouter une cotisation (Ctrl+Maj+T)"]
+    new_dialog.activateWindow()
+    new_dialog.name_edit.setFocus()
+    qtbot.waitUntil(new_dialog.name_edit.hasFocus)
+    qtbot.keyClick(new_dialog.name_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert new_dialog.pages.currentIndex() == 1 and new_dialog.sites.count == 2
+    assert new_dialog.sites.forms[1].first_field().hasFocus(), "typing goes on in the new site"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert new_dialog.pages.currentIndex() == 2 and new_dialog.contacts.count == 1

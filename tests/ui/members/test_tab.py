@@ -144,3 +144,17 @@ def test_column_widths_persist(qtbot, demo_database, settings):
     qtbot.addWidget(second)
     second.restore_state(settings)
     assert second.table.view.columnWidth(0) == 333
+
+
+def test_an_empty_table_says_what_to_do_and_an_empty_search_says_so(qtbot, database, tab):
+    new = MembersTab(database)
+    qtbot.addWidget(new)
+    new.show()
+    assert new.table.empty_label.isVisible()
+    assert new.table.empty_label.text() == "Aucun adhérent : Nouveau… ou Fichier > Importer un tableur… (Ctrl+I)."
+    assert not tab.table.empty_label.isVisible(), "51 rows: nothing to say"
+    tab.table.search_edit.setText("zzz")
+    qtbot.waitUntil(lambda: tab.table.model.rowCount() == 0, timeout=3000)
+    assert tab.table.empty_label.isVisible() and tab.table.empty_label.text() == "Aucun résultat pour « zzz »."
+    new.type_filter.setCurrentIndex(1)
+    assert new.table.empty_label.text() == "Aucun résultat avec ces filtres."

@@ -119,3 +119,40 @@ def test_partners_table_and_dialog(tab, qtbot, qtmodeltester, demo_database):
     assert tab.partners.model.rowCount() == 7
     assert [row.name for row in reporting.partners(demo_database, 2020)].count("Fondation <Abbé> & Cie") == 0
     assert "Fondation <Abbé> & Cie" in [row.name for row in reporting.partners(demo_database, 2021)]
+
+
+def _answer(button_text: str, asked: list[str]) -> None:
+    """Click button_text on the message box about to open (its exec() blocks)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def act():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, act)
+            return
+        asked.append(box.text())
+        next(button for button in box.buttons() if button.text() == button_text).click()
+
+    QTimer.singleShot(0, act)
+
+
+def test_generating_over_findings_asks_first(tab, monkeypatch):
+    targets = []
+    monkeypatch.setattr(tab, "choose_target", lambda: targets.append("asked") and None)
+    asked: list[str] = []
+    _answer("Voir les points", asked)
+    tab.generate()
+    assert asked == ["1 point à vérifier : générer quand même ?"]
+    assert targets == [] and tab.pages.currentIndex() == 0, "back to the findings, no file chosen"
+    _answer("Générer quand même", asked)
+    tab.generate()
+    assert targets == ["asked"]
+
+
+def test_sections_without_data_say_why_they_are_left_out(tab):
+    assert not any(label.isVisibleTo(tab) for label in tab.omitted_labels.values())
+    tab.year_spin.setValue(2021)
+    label = tab.omitted_labels["rapport-moral"]
+    assert label.isVisibleTo(tab) and label.text() == "Laissée de côté : le rapport moral 2021 n'est pas écrit."
+    assert not tab.omitted_labels["couverture"].isVisibleTo(tab)

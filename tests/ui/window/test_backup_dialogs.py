@@ -104,7 +104,21 @@ def test_the_restore_list_shows_date_kind_size_and_counts(qtbot, qtmodeltester, 
     assert first[1] == "Sauvegarde automatique"  # newest first
     assert first[2].endswith(" Mo") and "," in first[2]
     assert first[3:6] == ["51", "20", "34"]
+    assert dialog.table.current_row() is None and not dialog.restore_button.isEnabled(), "nothing chosen in advance"
+    dialog.view.selectRow(1)
     assert dialog.restore_button.isEnabled()
+
+
+def test_a_copy_saved_elsewhere_is_in_the_restore_list(window, path, tmp_path, qtbot, monkeypatch, settings, boxes):
+    elsewhere = tmp_path / "clé USB" / "copie.sqlite"
+    elsewhere.parent.mkdir()
+    monkeypatch.setattr(backup_controller.QFileDialog, "getSaveFileName", lambda *args: (str(elsewhere), ""))
+    window.safety.save_copy()
+    qtbot.waitUntil(lambda: settings.value(backup_controller.SAVED_COPIES_KEY) == [str(elsewhere)], timeout=10_000)
+    opened = []
+    monkeypatch.setattr(RestoreDialog, "exec", lambda dialog: opened.append(dialog) and False)
+    window.safety.restore()
+    assert [row.info.path for row in opened[0].backups.rows] == [elsewhere]
 
 
 def test_restore_from_the_list_replaces_the_open_database(window, path, monkeypatch, boxes):

@@ -68,6 +68,9 @@ def test_welcome_dialog_can_open_the_demo(monkeypatch, settings):
     class FakeWelcome:
         choice = WelcomeChoice.DEMO
 
+        def __init__(self, recent):
+            pass
+
         def exec(self):
             return True
 
@@ -79,6 +82,9 @@ def test_welcome_dialog_can_open_the_demo(monkeypatch, settings):
 def test_welcome_dialog_quit_opens_nothing(monkeypatch, settings):
     class Quit:
         choice = None
+
+        def __init__(self, recent):
+            pass
 
         def exec(self):
             return False
@@ -104,3 +110,49 @@ def test_unexpected_error_is_logged_and_shown_and_the_app_goes_on(qtbot, boxes, 
         errors.log.removeHandler(handler)
         handler.close()
 
+
+def test_the_demo_is_marked_and_never_reopened_unasked(qtbot, settings, monkeypatch):
+    demo_path = app_module.choose_database(None, True, settings)[0]  # --demo creates it
+    window = MainWindow(open_database(demo_path), settings)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "demo-2020.sqlite (démonstration) — Coorace Desktop"
+    assert window.demo_banner.isVisibleTo(window)
+    assert [window.demo_banner.create_button.text(), window.demo_banner.open_button.text()] == ["Créer ma base…", "Ouvrir…"]
+    assert window.recent_files()[0] == str(demo_path)
+    window.close()
+    offered = []
+
+    class Welcome:
+        choice = None
+
+        def __init__(self, recent):
+            offered.append(recent)
+
+        def exec(self):
+            return False
+
+    monkeypatch.setattr(app_module, "WelcomeDialog", Welcome)
+    settings.setValue("last_database", str(demo_path))  # as an older version left it
+    assert app_module.choose_database(None, False, settings) is None, "the welcome dialog asks"
+    assert offered == [[demo_path]], "recent files are listed there"
+
+
+def test_the_welcome_dialog_opens_a_recent_file(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from coorace_desktop.ui.window.welcome_dialog import WelcomeDialog
+
+    recent = [tmp_path / "coorace.sqlite", tmp_path / "ancienne.sqlite"]
+    dialog = WelcomeDialog(recent)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.recent_list.hasFocus)  # the keyboard starts in the list
+    assert dialog.recent_list.count() == 2
+    qtbot.keyClick(dialog.recent_list, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.recent_list, Qt.Key.Key_Return)
+    assert dialog.choice is WelcomeChoice.RECENT and dialog.path == recent[1]
+
+
+def test_a_real_database_has_no_demo_banner(window):
+    assert not window.demo_banner.isVisibleTo(window) and "démonstration" not in window.windowTitle()

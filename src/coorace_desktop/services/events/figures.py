@@ -1,7 +1,8 @@
 """What the report and the Events tab print about events: figures for a period, temps forts, rendez-vous.
 
 An event counts in a period when its start date lies in it; an event whose date is unknown
-counts in its year, so only in periods holding that whole year. Cancelled events never count."""
+counts in its year, so only in periods holding that whole year. Only events held count: a planned
+one is not yet a session with its participants, a cancelled one never will be."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,7 +56,7 @@ def in_period(start: date, end: date):
     first_whole_year = start.year if (start.month, start.day) == (1, 1) else start.year + 1
     last_whole_year = end.year if (end.month, end.day) == (12, 31) else end.year - 1
     return and_(
-        Event.status != EventStatus.CANCELLED,
+        Event.status == EventStatus.DONE,
         or_(
             Event.starts_on.between(start, end),
             and_(Event.starts_on.is_(None), Event.year.between(first_whole_year, last_whole_year)),

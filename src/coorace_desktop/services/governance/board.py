@@ -10,7 +10,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from coorace_desktop.domain import BoardMandate, BureauOffice, GeneralAssembly, NationalMandate, Organisation, Person
-from coorace_desktop.domain.enums import BureauRole
+from coorace_desktop.domain.enums import BureauRole, office_title
 from coorace_desktop.domain.governance_drafts import (
     ElectionDraft,
     MandateEndDraft,
@@ -66,23 +66,61 @@ def election_warnings(database: Database, organisation_ids: list[int], on: date,
         return warnings
 
 
+@dataclass(frozen=True, slots=True)
+class RenewalEndings:
+    """What a renewal ends on its date besides the mandates: « Présidente : Anne DUPONT », and the
+    names of the national representatives."""
+
+    offices: list[str]
+    national: list[str]
+
+
+def _sitting(session: Session, start: date) -> list[BoardMandate]:
+    """Mandates begun before `start` and still running then: a renewal on `start` ends them."""
+    return list(session.exec(
+        select(BoardMandate).where(BoardMandate.start_on < start, BoardMandate.end_on.is_(None) | (BoardMandate.end_on > start))
+    ).all())
+
+
+def _running(session: Session, table: type[BureauOffice] | type[NationalMandate], mandate_id: int, on: date) -> list:
+    return [
+        row for row in session.exec(select(table).where(table.mandate_id == mandate_id)).all()
+        if row.start_on < on and (row.end_on is None or row.end_on > on)
+    ]
+
+
+def renewal_endings(database: Database, start: date) -> RenewalEndings:
+    """The bureau offices (in the bureau's order) and national seats a renewal on `start` ends."""
+    order = list(BureauRole)
+    with database.session() as session:
+        offices, national = [], []
+        for mandate in _sitting(session, start):
+            name = person_name(session, mandate.person_id)
+            offices += [(order.index(BureauRole(office.role)), f"{office_title(office.role, office.form)} : {name}")
+                        for office in _running(session, BureauOffice, mandate.id, start)]
+            national += [name] * bool(_running(session, NationalMandate, mandate.id, start))
+        return RenewalEndings([label for _, label in sorted(offices)], sorted(national))
+
+
 def elect_board(database: Database, draft: ElectionDraft) -> ElectionResult:
     """Record the board elected at an assembly, one new mandate per seat, in one transaction.
 
     With `renew`, every mandate still running on the start date ends that day (with its offices
-    and national seat): re-elected members get a new mandate."""
+    and national seat): re-elected members get a new mandate, and with `keep_bureau` their office
+    and national seat again from that day."""
     refuse_if_invalid(validate_election(draft))
     start = draft.start_on
     with database.session() as session:
         assembly = existing(session, GeneralAssembly, draft.assembly_id)
+        kept_offices: dict[int, list[BureauOffice]] = {}  # person id -> offices ended by the renewal
+        kept_national: set[int] = set()
         if draft.renew:
             reason = f"Renouvellement du conseil (AG du {assembly.held_on:%d/%m/%Y})"
-            sitting = session.exec(
-                select(BoardMandate).where(
-                    BoardMandate.start_on < start, (BoardMandate.end_on.is_(None)) | (BoardMandate.end_on > start)
-                )
-            ).all()
-            for mandate in sitting:
+            for mandate in _sitting(session, start):
+                if draft.keep_bureau:
+                    kept_offices[mandate.person_id] = _running(session, BureauOffice, mandate.id, start)
+                    if _running(session, NationalMandate, mandate.id, start):
+                        kept_national.add(mandate.person_id)
                 _end_mandate(session, mandate, start, reason)
         span = Period(start, draft.end_on)
         mandate_ids, warnings = [], []
@@ -98,6 +136,10 @@ def elect_board(database: Database, draft: ElectionDraft) -> ElectionResult:
             session.add(mandate)
             session.flush()
             mandate_ids.append(mandate.id)
+            for office in kept_offices.get(person.id, ()):
+                session.add(BureauOffice(mandate_id=mandate.id, role=office.role, form=office.form, start_on=start, end_on=draft.end_on))
+            if person.id in kept_national:
+                session.add(NationalMandate(mandate_id=mandate.id, start_on=start, end_on=draft.end_on))
         return ElectionResult(mandate_ids, warnings)
 
 
@@ -143,9 +185,9 @@ def assign_office(database: Database, draft: OfficeDraft) -> int:
         name = person_name(session, mandate.person_id)
         role = BureauRole(draft.role)
         span = Period(draft.start_on, draft.end_on if draft.end_on is not None else mandate.end_on)
-        check_within_mandate(span, _span(mandate), name, f"La fonction {role.label}")
-        check_office(OfficeHolding(mandate.person_id, name, role, span), _holdings(session))
-        office = BureauOffice(mandate_id=mandate.id, role=role, start_on=span.start, end_on=span.end)
+        check_within_mandate(span, _span(mandate), name, f"La fonction {office_title(role, draft.form)}")
+        check_office(OfficeHolding(mandate.person_id, name, role, span, draft.form), _holdings(session))
+        office = BureauOffice(mandate_id=mandate.id, role=role, form=draft.form, start_on=span.start, end_on=span.end)
         session.add(office)
         session.flush()
         return office.id
@@ -158,7 +200,7 @@ def _holdings(session: Session) -> list[OfficeHolding]:
         .join(Person, Person.id == BoardMandate.person_id)
     ).all()
     return [
-        OfficeHolding(person_id, display_name(first, last), BureauRole(office.role), _span(office))
+        OfficeHolding(person_id, display_name(first, last), BureauRole(office.role), _span(office), office.form)
         for office, person_id, first, last in rows
     ]
 
@@ -166,7 +208,7 @@ def _holdings(session: Session) -> list[OfficeHolding]:
 def end_office(database: Database, office_id: int, end: date) -> None:
     with database.session() as session:
         office = existing(session, BureauOffice, office_id)
-        check_end(_span(office), end, f"La fonction {BureauRole(office.role).label}")
+        check_end(_span(office), end, f"La fonction {office_title(office.role, office.form)}")
         office.end_on = end
         session.add(office)
 

@@ -21,7 +21,7 @@ from coorace_desktop.domain import (
     Site,
     StaffMember,
 )
-from coorace_desktop.domain.enums import BureauRole
+from coorace_desktop.domain.enums import BureauRole, office_title
 from coorace_desktop.domain.governance_drafts import (
     DelegationProfile,
     DelegationSiteInfo,
@@ -127,7 +127,7 @@ def seats_from_rows(session: Session, rows: list, on: date | None) -> list[Board
     seats = []
     for mandate, first_name, last_name, organisation_name, department in rows:
         # The column is a plain String: the enum comes back as str.
-        labels = tuple(dict.fromkeys(BureauRole(office.role).label for office in offices.get(mandate.id, [])))
+        labels = tuple(dict.fromkeys(office_title(office.role, office.form) for office in offices.get(mandate.id, [])))
         seats.append(
             BoardSeat(
                 mandate_id=mandate.id,
@@ -160,7 +160,7 @@ def bureau_on(session: Session, on: date) -> list[BureauSeat]:
     return [
         BureauSeat(
             role=BureauRole(office.role),
-            role_label=BureauRole(office.role).label,
+            role_label=office_title(office.role, office.form),
             person_name=display_name(first_name, last_name),
             organisation_name=organisation_name,
             office_id=office.id,

@@ -24,7 +24,7 @@ from coorace_desktop.domain import (
     StaffMember,
     SupportAction,
 )
-from coorace_desktop.domain.enums import BureauRole
+from coorace_desktop.domain.enums import office_title
 from coorace_desktop.domain.names import display_name
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
@@ -245,7 +245,7 @@ def _board(session: Session, person_id: int) -> tuple[BoardLine, ...]:
             period=Period(mandate.start_on, mandate.end_on),
             end_reason=mandate.end_reason,
             elected_at=elected_at,
-            offices=tuple((BureauRole(o.role).label, Period(o.start_on, o.end_on)) for o in offices),
+            offices=tuple((office_title(o.role, o.form), Period(o.start_on, o.end_on)) for o in offices),
             national=tuple(Period(s.start_on, s.end_on) for s in seats),
         ))
     return tuple(lines)

@@ -9,6 +9,7 @@ from coorace_desktop.domain.enums import EventStatus, LabelledEnum
 from coorace_desktop.domain.events import Event, Participation
 from coorace_desktop.domain.organisations import Organisation, Site
 from coorace_desktop.domain.reporting_rules import SHARE_TOLERANCE
+from coorace_desktop.services.events.commands import rendezvous
 from coorace_desktop.services.members.membership import year_members
 from coorace_desktop.services.reporting import year_inputs as reporting
 from coorace_desktop.services.reporting.member_figures import (
@@ -160,7 +161,16 @@ def _events_findings(database: Database, year: int) -> list[Finding]:
             session,
             select(Event.title).where(Event.year == year, Event.status == EventStatus.PLANNED).order_by(Event.id),
         )
+        any_highlight = session.scalar(
+            select(exists().where(Event.year == year, Event.is_highlight, Event.status != EventStatus.CANCELLED))
+        )
     findings = []
+    if not any_highlight:
+        findings.append(Finding(Severity.WARNING, "temps-forts", f"Aucun temps fort pour {year} : le récit de l'année sera absent."))
+    if not rendezvous(database, year + 1):
+        findings.append(
+            Finding(Severity.WARNING, "rendez-vous", f"Aucun rendez-vous prévu en {year + 1} : la page des rendez-vous sera vide.")
+        )
     if empty_highlights:
         findings.append(
             Finding(Severity.WARNING, "temps-forts", f"{len(empty_highlights)} temps fort(s) sans titre ou sans texte.", empty_highlights)
@@ -180,8 +190,8 @@ def _events_findings(database: Database, year: int) -> list[Finding]:
             Finding(
                 Severity.WARNING,
                 "temps-forts",
-                f"{len(still_planned)} événement(s) de {year} encore « prévu(s) » : ils sont comptés dans les chiffres ; "
-                "marquez-les réalisés ou annulés.",
+                f"{len(still_planned)} événement(s) de {year} encore « prévu(s) » : ils ne sont pas comptés dans les "
+                "chiffres ; marquez-les réalisés ou annulés.",
                 still_planned,
             )
         )

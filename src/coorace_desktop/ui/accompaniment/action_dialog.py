@@ -8,7 +8,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QInputDialog,
@@ -34,10 +33,10 @@ from coorace_desktop.services.accompaniment.actions import (
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.accompaniment.beneficiary_edit import BeneficiaryEdit
 from coorace_desktop.ui.widgets.app_state import Area, announce
+from coorace_desktop.ui.widgets.dates import date_edit
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 
-DATE_FORMAT = "dd/MM/yyyy"
 UNKNOWN_OFFICER_TEXT = "Non renseigné (saisie récapitulative)"
 
 
@@ -74,7 +73,7 @@ class ActionDialog(FormDialog):
 
         self.form.setRowWrapPolicy(self.form.RowWrapPolicy.DontWrapRows)
         # Widgets are filled before add_field() watches them: revalidation reads every field.
-        self.date_edit = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat=DATE_FORMAT)
+        self.date_edit = date_edit()
         self.add_field("action_date", "Date", self.date_edit)
         self.officer_combo = QComboBox()
         self.add_field("officer_id", "Chargé·e de mission", self.officer_combo)

@@ -65,6 +65,7 @@ class ActionsView(QWidget):
             lambda query: count_actions(database, query),
             lambda query, offset, limit: action_page(database, query, offset, limit),
             noun=("action", "actions"),
+            empty_text='Aucune action : « Nouvelle action… » (Ctrl+N) après un appel ou une visite.',
             search_placeholder="Rechercher dans les notes…",
             settings_key="accompaniment_actions",
         )

@@ -131,6 +131,7 @@ class ProjectHoldersView(QWidget):
             lambda query: count_project_holders(database, query),
             lambda query, offset, limit: project_holder_page(database, query, offset, limit),
             noun=("porteur de projet", "porteurs de projet"),
+            empty_text='Aucun porteur de projet : « Nouveau porteur de projet… ».',
             search_placeholder="Rechercher un porteur de projet…",
             settings_key="accompaniment_holders",
         )

@@ -4,10 +4,9 @@ count per stage at any date ("au 31 décembre 2020 : 13 projets émergents et 23
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -44,10 +43,10 @@ from coorace_desktop.services.accompaniment.territories import (
     update_territory,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.accompaniment.action_dialog import DATE_FORMAT
 from coorace_desktop.ui.accompaniment.project_holders_view import department_combo, department_filter_choices
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import Area, announce
+from coorace_desktop.ui.widgets.dates import date_edit
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.table_model import Column
@@ -71,12 +70,6 @@ class TerritoryDraft:
     changed_on: date | None
 
 
-def _date_edit(value: date | None = None) -> QDateEdit:
-    edit = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
-    edit.setDate(QDate(value) if value else QDate.currentDate())
-    return edit
-
-
 def _stage_combo() -> QComboBox:
     combo = QComboBox()
     for stage in STAGE_ORDER:
@@ -96,7 +89,7 @@ class TerritoryDialog(FormDialog):
         self.name_edit = self.add_field("name", "Nom", QLineEdit())
         self.department_combo = self.add_field("department", "Département", department_combo())
         self.stage_combo = self.add_field("stage", "Étape atteinte", _stage_combo())
-        self.date_edit = self.add_field("changed_on", "Depuis le", _date_edit())
+        self.date_edit = self.add_field("changed_on", "Depuis le", date_edit())
         self.notes_edit = self.add_field("notes", "Notes", QPlainTextEdit(tabChangesFocus=True))
         self.notes_edit.setFixedHeight(70)
         if row is not None:
@@ -140,7 +133,7 @@ class StageDialog(FormDialog):
         self.stage_combo = _stage_combo()
         following = STAGE_ORDER.index(row.stage) + 1 if row.stage else 0
         self.stage_combo.setCurrentIndex(min(following, len(STAGE_ORDER) - 1))
-        self.date_edit = _date_edit()
+        self.date_edit = date_edit()
         self.add_field("stage", "Étape atteinte", self.stage_combo)
         self.add_field("changed_on", "Le", self.date_edit)
 
@@ -165,6 +158,7 @@ class TerritoriesView(QWidget):
             lambda query: count_territories(database, query),
             lambda query, offset, limit: territory_page(database, query, offset, limit),
             noun=("territoire", "territoires"),
+            empty_text='Aucun territoire : « Nouveau territoire… ».',
             search_placeholder="Rechercher un territoire…",
             settings_key="accompaniment_territories",
         )
@@ -178,7 +172,7 @@ class TerritoriesView(QWidget):
         self.table.set_delete(lambda row: territory_deletion_question(database, row.id),
                               lambda row: delete_territory(database, row.id), announces=Area.ACCOMPANIMENT)
 
-        self.counts_date = _date_edit(date(date.today().year - 1, 12, 31))
+        self.counts_date = date_edit(date(date.today().year - 1, 12, 31))
         self.counts_label = QLabel(wordWrap=True)
         self.counts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         counts_box = QGroupBox("Territoires par étape")

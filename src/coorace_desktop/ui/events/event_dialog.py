@@ -7,7 +7,6 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,10 +35,9 @@ from coorace_desktop.services.events.commands import (
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.events.participants_picker import ParticipantsPicker
 from coorace_desktop.ui.widgets.app_state import Area, announce
+from coorace_desktop.ui.widgets.dates import date_edit
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
-
-DATE_FORMAT = "dd/MM/yyyy"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +55,6 @@ def _row(*widgets: QWidget, stretch_last: bool = False) -> QWidget:
     if not stretch_last:
         layout.addStretch(1)
     return box
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
-    edit.setDate(QDate.currentDate())
-    return edit
 
 
 class EventDialog(FormDialog):
@@ -85,14 +77,14 @@ class EventDialog(FormDialog):
         self.add_field("kind_id", "Type", _row(self.kind_combo, self.new_kind_button, stretch_last=True))
         self.watch(self.kind_combo, "kind_id")
 
-        self.starts_edit = _date_edit()
+        self.starts_edit = date_edit()
         self.undated_check = QCheckBox("Date à préciser")
         self.year_spin = QSpinBox(prefix="Année ")
         self.year_spin.setRange(1900, 2200)
         self.year_spin.setValue(QDate.currentDate().year())
         self.add_field("year", "Date", _row(self.starts_edit, self.undated_check, self.year_spin))
         self.several_days_check = QCheckBox("Sur plusieurs jours, jusqu'au")
-        self.ends_edit = _date_edit()
+        self.ends_edit = date_edit()
         self.add_field("ends_on", "Fin", _row(self.several_days_check, self.ends_edit))
         self.timed_check = QCheckBox("Horaires")
         self.start_time_edit = QTimeEdit(QTime(9, 30), displayFormat="HH:mm")

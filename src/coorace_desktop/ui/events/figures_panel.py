@@ -7,10 +7,11 @@ from html import escape
 
 from babel.numbers import format_percent
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.french import LOCALE
 from coorace_desktop.services.events.figures import EventFigures
+from coorace_desktop.ui.widgets.dates import DateEdit
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.shown_panel import RefreshWhenShown
 from coorace_desktop.ui.widgets.table_tab import refill_combo
@@ -62,8 +63,8 @@ class EventFiguresPanel(RefreshWhenShown):
         super().__init__(parent)
         self._compute = compute
         self._kinds = kinds
-        self.start_edit = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.end_edit = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.start_edit = DateEdit()
+        self.end_edit = DateEdit()
         self.kind_combo = QComboBox()
         self.kind_combo.setAccessibleName("Type d'événement")
         self.result_label = QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True)

@@ -98,6 +98,7 @@ class EventsTab(QWidget):
             lambda query: count_events(database, query),
             lambda query, offset, limit: list_events(database, query, offset, limit),
             noun=("événement", "événements"),
+            empty_text='Aucun événement : Nouveau… (Ctrl+N).',
             search_placeholder="Rechercher un événement (titre, lieu, description)…",
             settings_key="events",
         )

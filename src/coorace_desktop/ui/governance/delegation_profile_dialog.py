@@ -19,6 +19,7 @@ from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.dates import OptionalDate
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.shortcuts import give_shortcut
 
 MISSION_ROWS = 5
 
@@ -77,6 +78,7 @@ class DelegationProfileDialog(FormDialog):
         self.add_site_button = QPushButton("Ajouter un site")
         self.add_site_button.setAutoDefault(False)
         self.add_site_button.clicked.connect(lambda: self.add_site(None))
+        give_shortcut(self.add_site_button, "Ctrl+Shift+S", self)
         self.body.addWidget(self.sites_box)
         add_line = QHBoxLayout()
         add_line.addWidget(self.add_site_button)

@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from coorace_desktop.domain.enums import AssemblyKind, BureauRole
+from coorace_desktop.domain.enums import OFFICE_TITLES, AssemblyKind, BureauRole, OfficeForm
 from coorace_desktop.domain.governance_drafts import (
     AssemblyDraft,
     MandateEndDraft,
@@ -112,11 +112,17 @@ class OfficeDialog(FormDialog):
         self.database = database
         self.seat = seat
         self.form.addRow(QLabel(seat_sentence(seat), wordWrap=True))
+        # The title in the holder's form is chosen with the office: « Président » or « Présidente ».
         self.role_combo = QComboBox()
         for role in BureauRole:
-            self.role_combo.addItem(role.label, role)
+            masculine, feminine = OFFICE_TITLES[role]
+            forms = ((masculine, OfficeForm.MASCULINE), (feminine, OfficeForm.FEMININE)) if masculine != feminine else ((masculine, None),)
+            for title, form in forms:
+                self.role_combo.addItem(title, (role, form))
         self.add_field("role", "Fonction", self.role_combo)
-        self.start_edit = self.add_field("start_on", "À partir du", date_edit(max(on, seat.start_on)))
+        # A first office usually starts with the mandate, at the AG: the page's date would leave a gap.
+        start = seat.start_on if not seat.offices else max(on, seat.start_on)
+        self.start_edit = self.add_field("start_on", "À partir du", date_edit(start))
         self.form.addRow(QLabel(
             "Une personne n'occupe qu'une fonction à la fois, et chaque fonction n'a qu'un titulaire à la fois, "
             "sauf « Membre » que plusieurs administrateurs peuvent occuper.",
@@ -124,7 +130,8 @@ class OfficeDialog(FormDialog):
         ))
 
     def values(self) -> OfficeDraft:
-        return OfficeDraft(self.seat.mandate_id, self.role_combo.currentData(), self.start_edit.date().toPython())
+        role, form = self.role_combo.currentData()
+        return OfficeDraft(self.seat.mandate_id, role, self.start_edit.date().toPython(), form=form)
 
     def validate(self, draft: OfficeDraft) -> dict[str, str]:
         return validate_office(draft)

@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from coorace_desktop.domain.governance_drafts import ElectionDraft, SeatDraft, validate_election
-from coorace_desktop.services.governance.board import ElectionResult, elect_board, election_warnings
+from coorace_desktop.services.governance.board import ElectionResult, elect_board, election_warnings, renewal_endings
 from coorace_desktop.services.governance.composition import board_composition
 from coorace_desktop.services.governance.lists import assembly_choices, assembly_date, organisation_choices
 from coorace_desktop.storage.database import Database
@@ -31,6 +32,7 @@ from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.dates import OptionalDate, date_edit
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.person_picker import PersonPicker
+from coorace_desktop.ui.widgets.shortcuts import give_shortcut
 
 WARNING_STYLE = "color: #8a5a00; background: #fff4d6; padding: 4px;"
 EMPTY_ROWS = 3
@@ -101,6 +103,13 @@ class ElectionDialog(FormDialog):
         self.form.addRow("", self.renew_check)
         self.watch(self.renew_check)
         self.renew_check.toggled.connect(self.update_warnings)
+        # A renewal also ends the bureau and the national seats: said before, not discovered after.
+        self.endings_label = QLabel(wordWrap=True, styleSheet=WARNING_STYLE)
+        self.endings_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.form.addRow("", self.endings_label)
+        self.keep_bureau_check = QCheckBox(checked=True)
+        self.form.addRow("", self.keep_bureau_check)
+        self.watch(self.keep_bureau_check)
 
         self.seats_form = QFormLayout()
         seats_box = QWidget()
@@ -117,6 +126,7 @@ class ElectionDialog(FormDialog):
         for button, slot in ((self.add_row_button, self.add_row), (self.sitting_button, self.fill_with_sitting_board)):
             button.setAutoDefault(False)
             button.clicked.connect(slot)
+        give_shortcut(self.add_row_button, "Ctrl+Shift+L", self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_row_button)
         buttons.addWidget(self.sitting_button)
@@ -132,6 +142,7 @@ class ElectionDialog(FormDialog):
         for _ in range(EMPTY_ROWS):
             self.add_row()
         self._assembly_changed()
+        self.rows[0].person_picker.name_edit.setFocus()
 
     # -- rows
     def add_row(self) -> SeatRow:
@@ -196,6 +207,7 @@ class ElectionDialog(FormDialog):
             seats,
             self.end_date.value(),
             self.renew_check.isChecked(),
+            self.renew_check.isChecked() and self.keep_bureau_check.isChecked(),
         )
 
     def validate(self, draft: ElectionDraft) -> dict[str, str]:
@@ -219,4 +231,20 @@ class ElectionDialog(FormDialog):
         warnings = election_warnings(self.database, organisation_ids, start, renew) if organisation_ids else []
         self.warning_label.setText("\n".join(f"Attention : {warning}" for warning in warnings))
         self.warning_label.setVisible(bool(warnings))
+        self._show_endings(start, renew)
+
+    def _show_endings(self, start: date, renew: bool) -> None:
+        endings = renewal_endings(self.database, start) if renew else None
+        lines = []
+        if endings and endings.offices:
+            lines.append("Ce renouvellement met fin au bureau : " + " ; ".join(endings.offices) + ".")
+        if endings and endings.national:
+            lines.append("Et aux représentations nationales de " + " et ".join(endings.national) + ".")
+        self.endings_label.setText("\n".join(lines))
+        self.endings_label.setVisible(bool(lines))
+        self.keep_bureau_check.setText(
+            f"Réélire le bureau : les administrateurs réélus gardent leur fonction à partir du {start:%d/%m/%Y}"
+            + (" (et leur représentation nationale)" if endings and endings.national else "")
+        )
+        self.keep_bureau_check.setVisible(bool(lines))
 

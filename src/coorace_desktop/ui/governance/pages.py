@@ -87,6 +87,7 @@ class AssembliesPage(QWidget):
             lambda query: count_assemblies(database, query),
             lambda query, offset, limit: assembly_page(database, query, offset, limit),
             noun=("assemblée générale", "assemblées générales"),
+            empty_text='Aucune assemblée générale : Nouveau… pour la première.',
             settings_key="governance_assemblies",
         )
         self.table.search_edit.hide()  # a handful of rows, one a year
@@ -100,6 +101,7 @@ class AssembliesPage(QWidget):
             lambda query: count_seats(database, query) if query.filter(ASSEMBLY) else 0,
             lambda query, offset, limit: seat_page(database, query, offset, limit) if query.filter(ASSEMBLY) else [],
             noun=("élu·e", "élu·es"),
+            empty_text="Personne n'a été élu à cette assemblée : « Élire un conseil… ».",
             search_placeholder="Rechercher un élu ou un adhérent…",
             settings_key="governance_elected",
         )
@@ -180,6 +182,7 @@ class StaffPage(QWidget):
             lambda query: count_staff(database, query),
             lambda query, offset, limit: staff_page(database, query, offset, limit),
             noun=("poste", "postes"),
+            empty_text="Aucun poste salarié : Nouveau… pour l'équipe de la délégation.",
             search_placeholder="Rechercher un nom…",
             settings_key="governance_staff",
         )

@@ -64,6 +64,7 @@ class BoardPage(QWidget):
             lambda query: count_seats(database, query),
             lambda query, offset, limit: seat_page(database, query, offset, limit),
             noun=("administrateur·rice", "administrateur·rices"),
+            empty_text='Aucun administrateur à cette date : « Élire un conseil… », ou une autre date.',
             search_placeholder="Rechercher un nom ou un adhérent…",
             settings_key="governance_board",
         )
@@ -86,6 +87,7 @@ class BoardPage(QWidget):
             lambda query: len(bureau_rows(database, query)),
             lambda query, offset, limit: bureau_rows(database, query)[offset : offset + limit],
             noun=("fonction", "fonctions"),
+            empty_text='Bureau vide à cette date : choisissez un administrateur, puis « Fonction au bureau… ».',
             settings_key="governance_bureau",
         )
         self.bureau.model.set_filter(ON, self.on())

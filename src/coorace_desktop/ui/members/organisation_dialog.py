@@ -45,6 +45,7 @@ from coorace_desktop.ui.members.organisation_rows import (
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
+from coorace_desktop.ui.widgets.shortcuts import give_shortcut
 
 # What a page's first field can be (not its Add / Remove buttons).
 FIELD_KINDS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QCheckBox)
@@ -93,6 +94,9 @@ class OrganisationDialog(FormDialog):
         self.pages.addTab(_scrolling(self._membership_page()), PAGES[3][0])
         self.figures_editor = FiguresEditor(self)
         self.pages.addTab(_scrolling(self.figures_editor), PAGES[4][0])
+        for entries, keys in ((self.sites, "Ctrl+Shift+S"), (self.contacts, "Ctrl+Shift+C"), (self.memberships, "Ctrl+Shift+P"),
+                              (self.fees, "Ctrl+Shift+T"), (self.figures_editor, "Ctrl+Shift+A")):
+            give_shortcut(entries.add_button, keys, self)
         self._ready = True
         self.pages.currentChanged.connect(self._focus_first_field)
         self._load(self.original)
@@ -192,13 +196,13 @@ class OrganisationDialog(FormDialog):
             self.original = error.current
             raise
 
-    def revalidate(self, show_all: bool = False) -> dict[str, str]:
+    def revalidate(self) -> dict[str, str]:
         if not self._ready:
             return {}
-        errors = super().revalidate(show_all)
+        errors = super().revalidate()
         for index, (title, prefixes) in enumerate(PAGES):
-            # Every page that stops the save is marked, touched or not: the user sees where to go.
-            marked = any(_on_page(key, prefixes) for key in errors)
+            # A page is marked once one of its errors shows: a new form opens without warnings.
+            marked = any(_on_page(key, prefixes) and self.is_shown(key) for key in errors)
             self.pages.setTabText(index, title + (ERROR_MARK if marked else ""))
         return errors
 

@@ -66,6 +66,7 @@ class MembersTab(QWidget):
             lambda query: count_members(database, query),
             lambda query, offset, limit: list_members(database, query, offset, limit),
             noun=("structure", "structures"),
+            empty_text='Aucun adhérent : Nouveau… ou Fichier > Importer un tableur… (Ctrl+I).',
             search_placeholder="Rechercher un nom, une ville, un e-mail, un contact… (Ctrl+F)",
             settings_key="members",
             # The same columns and headings as `coorace-desktop export members`.

@@ -61,6 +61,7 @@ class PrivacyDialog(QDialog):
             lambda query: count_persons(database, query),
             lambda query, offset, limit: list_persons(database, query, offset, limit),
             noun=("personne", "personnes"),
+            empty_text='Aucune personne enregistrée.',
             search_placeholder="Rechercher une personne (nom, prénom)…",
             settings_key="privacy_persons",
             parent=self,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.report.context import ReportRequest
-from coorace_desktop.report.generate import SECTIONS, ReportResult, generate_report
+from coorace_desktop.report.generate import SECTIONS, ReportResult, generate_report, omitted_sections
 from coorace_desktop.services.reporting.check import Severity, check_report
 from coorace_desktop.services.reporting.member_figures import default_reference_year, figure_years
 from coorace_desktop.services.reporting.year_inputs import (
@@ -56,6 +57,7 @@ PARTNER_COLUMNS = [
 ]
 PARTNER_WIDTHS = (300, 320, 80, 80)  # first run; the user's own widths are kept in the settings
 CHECK_PAGE, PREVIEW_PAGE, PARTNERS_PAGE, CLOSING_PAGE = range(4)
+OMITTED_STYLE = "color: #5f6368; font-size: 9pt;"
 
 
 def default_year(database: Database, today: date | None = None) -> int:
@@ -88,10 +90,15 @@ class ReportsTab(QWidget):
         sections_box = QGroupBox("Sections")
         sections_layout = QVBoxLayout(sections_box)
         self.section_checks: dict[str, QCheckBox] = {}
+        self.omitted_labels: dict[str, QLabel] = {}  # why a section will be left out of the PDF
         for section in SECTIONS:
             self.section_checks[section.key] = check = QCheckBox(section.title, checked=True)
             check.toggled.connect(self._update_state)
             sections_layout.addWidget(check)
+            self.omitted_labels[section.key] = label = QLabel(wordWrap=True, styleSheet=OMITTED_STYLE)
+            label.setContentsMargins(22, 0, 0, 4)
+            label.hide()
+            sections_layout.addWidget(label)
 
         content_box = QGroupBox("Ce qui appartient à l'année")
         content = QFormLayout(content_box)
@@ -132,6 +139,7 @@ class ReportsTab(QWidget):
             lambda query: count_partners(database, query),
             lambda query, offset, limit: partner_page(database, query, offset, limit),
             noun=("partenaire", "partenaires"),
+            empty_text='Aucun partenaire : Nouveau… pour remercier un financeur ou un allié.',
             settings_key="partners",
         )
         self.partners.search_edit.hide()  # a few dozen rows: sorting is enough
@@ -205,6 +213,10 @@ class ReportsTab(QWidget):
             self.resources_label.setText(f"Ressources : {shares}.")
         else:
             self.resources_label.setText(f"Ressources {self.year} : non saisies.")
+        omitted = omitted_sections(self.database, ReportRequest(self.year))
+        for key, label in self.omitted_labels.items():
+            label.setText(f"Laissée de côté : {omitted[key]}." if key in omitted else "")
+            label.setVisible(key in omitted)
         self._update_state()
 
     def _update_state(self) -> None:
@@ -266,14 +278,29 @@ class ReportsTab(QWidget):
         if not request.sections:
             messages.show_error(self, "Cochez au moins une section à imprimer.")
             return
+        warnings = sum(finding.severity is Severity.WARNING for finding in self.check())
+        if warnings and not self.confirm_despite(warnings):
+            return
         target = self.choose_target()
         if target is not None:
             self.generate_to(target, request)
 
+    def confirm_despite(self, warnings: int) -> bool:
+        """« N points à vérifier : générer quand même ? »; the default button goes back to them."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Générer le rapport",
+                          f"{warnings} point{'s' if warnings > 1 else ''} à vérifier : générer quand même ?",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText("Ils sont listés dans l'onglet « Vérification ».")
+        generate = box.addButton("Générer quand même", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("Voir les points", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is generate
+
     def generate_to(self, target: Path, request: ReportRequest | None = None):
-        """Check, then print in the background; the preview shows the file once written."""
+        """Print in the background; the preview shows the file once written."""
         request = request or self.request()
-        self.check()
         self.preview.clear("Génération en cours…")
         self.folder = target.parent
         self.job = run_in_background(

@@ -3,7 +3,8 @@
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from coorace_desktop.ui.widgets.app_state import Area
@@ -12,9 +13,22 @@ from coorace_desktop.ui.widgets.form_dialog import FormDialog
 DATE_FORMAT = "dd/MM/yyyy"
 
 
-def date_edit(value: date | None = None) -> QDateEdit:
-    """A date field in the French format with a calendar pop-up, set to `value` or today."""
-    edit = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
+class DateEdit(QDateEdit):
+    """A date field in the French format with a calendar pop-up, whose keyboard entry starts on
+    the day: Qt puts Shift+Tab on the year, where typing « 12 » would change the year."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, calendarPopup=True, displayFormat=DATE_FORMAT)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.setSelectedSection(QDateEdit.Section.DaySection)
+
+
+def date_edit(value: date | None = None) -> DateEdit:
+    """A DateEdit set to `value` or today."""
+    edit = DateEdit()
     edit.setDate(QDate(value) if value else QDate.currentDate())
     return edit
 

@@ -1,11 +1,14 @@
-"""The form dialog every editor shares: fields with their error shown beneath them, OK disabled
-until the form is valid, and closing only once the service command succeeded."""
+"""The form dialog every editor shares: fields with their error shown beneath them once left (or
+once a save was tried), OK disabled until the form is valid, closing only once the service
+command succeeded, and never throwing typed changes away without asking."""
 
 from collections.abc import Mapping
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -15,7 +18,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QTextEdit,
     QTimeEdit,
@@ -45,7 +50,10 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.result_value: Any = None
         self._errors: dict[str, QLabel] = {}
+        self._fields: dict[str, list[QWidget]] = {}  # the widgets of each field, to know when it is left
         self._touched: set[str] = set()
+        self._save_tried = False  # once tried, every error shows
+        self._pristine: Any = None  # values() as the form opened; anything else asks before a discard
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.general_error = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
@@ -65,32 +73,45 @@ class FormDialog(QDialog):
         layout.addLayout(self.body, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+        QApplication.instance().focusChanged.connect(self._focus_moved)
 
     # -- building
     def add_field(self, name: str, label: str, widget: QWidget, form: QFormLayout | None = None) -> QWidget:
         """Add a labelled field whose error (key `name` in validate()'s result) shows beneath it."""
         error = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
         error.hide()
-        box = QWidget()
+        # The box takes the row's whole width, so the error reads on one line beneath a narrow
+        # combo instead of wrapping into a height the form never gives it; the widget keeps its size.
+        box = QWidget(sizePolicy=QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred))
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(widget)
+        grows = widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ExpandFlag.value
+        column.addWidget(widget, 0, Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignLeft)
         column.addWidget(error)
         (form or self.form).addRow(label, box)
         self._errors[name] = error
-        self.watch(widget, name)
+        self.watch(box, name)
+        self.watch(widget)
         return widget
 
     def watch(self, widget: QWidget, name: str = "") -> None:
-        """Revalidate whenever the widget changes (name: the field it belongs to, marked touched)."""
-        def changed(*_args: object) -> None:
-            if name:
-                self._touched.add(name)
-            self.revalidate()
-
+        """Revalidate whenever the widget changes; name: the field it belongs to, whose error shows
+        once the user leaves it."""
+        if name:
+            self._fields.setdefault(name, []).append(widget)
         for signal_name in _CHANGE_SIGNALS.get(_kind(widget), ()):
-            getattr(widget, signal_name).connect(changed)
+            getattr(widget, signal_name).connect(lambda *_args: self.revalidate())
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """The field the focus left is touched: its error may show now, not while it is typed."""
+        if old is None or not self.isAncestorOf(old):
+            return
+        for name, widgets in self._fields.items():
+            if any(_within(old, widget) for widget in widgets) and not any(_within(new, widget) for widget in widgets):
+                self._touched.add(name)
+                self.revalidate()
+                return
 
     # -- to provide
     def values(self) -> Any:
@@ -112,21 +133,34 @@ class FormDialog(QDialog):
         super().showEvent(event)
         if is_read_only(self):  # nothing to cancel: the dialog only shows the record
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Fermer")
+        if self._pristine is None:
+            self._pristine = self.values()
         self.revalidate()
 
-    def revalidate(self, show_all: bool = False) -> Mapping[str, str]:
+    def is_modified(self) -> bool:
+        return self._pristine is not None and self.values() != self._pristine
+
+    def reject(self) -> None:
+        """Échap, Annuler and closing the window come here: typed changes are not lost unasked."""
+        if self.is_modified() and not ask_discard(self):
+            return
+        super().reject()
+
+    def is_shown(self, key: str) -> bool:
+        """Whether the error of field `key` may show: the field was left, or a save was tried."""
+        return self._save_tried or key in self._touched or (key == "" and bool(self._touched))
+
+    def revalidate(self) -> Mapping[str, str]:
         errors = self.validate(self.values())
         for name, label in self._errors.items():
             message = errors.get(name, "")
-            visible = bool(message) and (show_all or name in self._touched)
             label.setText(message)
-            label.setVisible(visible)
+            label.setVisible(bool(message) and self.is_shown(name))
         general = errors.get("", "")
-        shown = [key for key in errors if show_all or key in self._touched or (key == "" and self._touched)]
-        if shown:
+        if any(self.is_shown(key) for key in errors):
             self.general_error.setStyleSheet(ERROR_STYLE)
             self.general_error.setText(general)
-            self.general_error.setVisible(bool(general) and "" in shown)
+            self.general_error.setVisible(bool(general) and self.is_shown(""))
         else:
             # Nothing typed wrong yet, but the form is incomplete: say what is missing, so a
             # disabled "Enregistrer" is never a riddle.
@@ -142,7 +176,8 @@ class FormDialog(QDialog):
         return errors
 
     def accept(self) -> None:
-        if self.revalidate(show_all=True) or is_read_only(self):
+        self._save_tried = True
+        if self.revalidate() or is_read_only(self):
             return
         try:
             self.result_value = self.save(self.values())
@@ -154,6 +189,23 @@ class FormDialog(QDialog):
             return
         announce(self, self.announces)
         super().accept()
+
+
+def ask_discard(parent: QWidget) -> bool:
+    """« Abandonner les modifications ? »: True to throw them away; the default keeps typing."""
+    box = QMessageBox(QMessageBox.Icon.Question, parent.windowTitle(), "Abandonner les modifications ?",
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText("Ce qui a été saisi dans ce formulaire sera perdu.")
+    discard = box.addButton("Abandonner", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Continuer la saisie", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
+
+
+def _within(widget: QWidget | None, container: QWidget) -> bool:
+    return widget is not None and (widget is container or container.isAncestorOf(widget))
 
 
 def _kind(widget: QWidget) -> type:

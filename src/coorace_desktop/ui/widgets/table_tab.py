@@ -28,6 +28,7 @@ from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column, WindowedTableModel
 
 SEARCH_DELAY_MS = 250
+EMPTY_STYLE = "color: #5f6368; font-size: 11pt; padding: 24px;"
 
 
 class DataTable(QWidget):
@@ -49,10 +50,13 @@ class DataTable(QWidget):
         search_placeholder: str = "Rechercher…",
         settings_key: str,
         export_columns: Sequence[ExportColumn] | None = None,
+        empty_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.noun_singular, self.noun_plural = noun
+        self.empty_text = empty_text or "Rien à afficher."  # what an empty table says to do
+        self._filter_combos: list[QComboBox] = []
         self.settings_key = settings_key
         self._delete_question: Callable[[Any], str] | None = None
         self._delete_row: Callable[[Any], object] | None = None
@@ -83,6 +87,7 @@ class DataTable(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
@@ -91,6 +96,10 @@ class DataTable(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(140)
         self.count_label = QLabel()
+        # Said in the middle of an empty table: what to do, or that the search found nothing.
+        self.empty_label = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter, styleSheet=EMPTY_STYLE)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        QVBoxLayout(self.view.viewport()).addWidget(self.empty_label)
 
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 2)
@@ -134,6 +143,7 @@ class DataTable(QWidget):
             combo.addItem(text, value)
         combo.currentIndexChanged.connect(lambda _=0: self.model.set_filter(name, combo.currentData()))
         self.filters_layout.addWidget(combo)
+        self._filter_combos.append(combo)
         return combo
 
     def add_button(self, button: QWidget, writes: bool = False) -> None:
@@ -216,6 +226,14 @@ class DataTable(QWidget):
 
     def _update_state(self) -> None:
         self.count_label.setText(self.status_text())
+        search = self.search_edit.text().strip()
+        if search:
+            self.empty_label.setText(f"Aucun résultat pour « {search} ».")
+        elif any(combo.currentIndex() > 0 for combo in self._filter_combos):
+            self.empty_label.setText("Aucun résultat avec ces filtres.")
+        else:
+            self.empty_label.setText(self.empty_text)
+        self.empty_label.setVisible(self.model.rowCount() == 0)
         self._update_buttons()
         self.changed.emit()
 

@@ -33,6 +33,8 @@ from coorace_desktop.ui.window.server_actions import restore_server_copy, save_s
 log = logging.getLogger("coorace_desktop")
 DAILY_CHECK_MS = 30 * 60 * 1000  # the daily backup is due after 24 h; checked every half hour
 FIRST_CHECK_MS = 60 * 1000  # not while the window is still starting
+SAVED_COPIES_KEY = "backups/saved_copies"  # where « Enregistrer une copie… » put them, newest first
+SAVED_COPIES_KEPT = 20
 
 
 def open_locked(parent: QWidget | None, path: Path, create: bool, at_start: bool) -> tuple[Database, DatabaseLock | None] | None:
@@ -171,6 +173,9 @@ class DataSafety(QObject):
         )
 
     def _copy_saved(self, info: BackupInfo) -> None:
+        # Remembered where it was saved, so that Restaurer… lists it with the backups.
+        copies = [str(info.path)] + [item for item in self.window.settings.value(SAVED_COPIES_KEY) or [] if item != str(info.path)]
+        self.window.settings.setValue(SAVED_COPIES_KEY, copies[:SAVED_COPIES_KEPT])
         messages.inform(
             self.window, "Copie enregistrée",
             f"Copie enregistrée dans {info.path}\n\n{info.created_at:%d/%m/%Y à %H:%M}, {megabytes(info.size)}, "
@@ -181,7 +186,8 @@ class DataSafety(QObject):
         database = self.window.database
         if database.is_server:
             return restore_server_copy(self.window)
-        dialog = RestoreDialog(database.path, self.window)
+        copies = [Path(item) for item in self.window.settings.value(SAVED_COPIES_KEY) or []]
+        dialog = RestoreDialog(database.path, copies, self.window)
         if not dialog.exec() or dialog.chosen is None:
             return
         path, lock = database.path, self.locks.get(database.path.resolve())

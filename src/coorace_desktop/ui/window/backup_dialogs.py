@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from coorace_desktop.domain.french import megabytes
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.storage.backup import BackupInfo
+from coorace_desktop.storage.backup import BackupInfo, read_manifest
 from coorace_desktop.storage.lock import DatabaseInUseError
 from coorace_desktop.storage.rotation import list_backups
 from coorace_desktop.ui.widgets import messages
@@ -88,10 +88,18 @@ _SORT_VALUES = {
 
 
 class BackupList:
-    """The backups of one database as the windowed model asks for them (a few dozen rows at most)."""
+    """The backups of one database as the windowed model asks for them (a few dozen rows at most):
+    those of the backups folder, and the copies saved elsewhere with « Enregistrer une copie… »."""
 
-    def __init__(self, database: Path) -> None:
-        self.rows = [BackupRow(number, info) for number, info in enumerate(list_backups(None, database))]
+    def __init__(self, database: Path, saved_copies: list[Path] = ()) -> None:
+        found = list_backups(None, database)
+        known = {info.path.resolve() for info in found}
+        for path in saved_copies:
+            info = read_manifest(path) if path.is_file() and path.resolve() not in known else None
+            if info is not None:
+                found.append(info)
+                known.add(path.resolve())
+        self.rows = [BackupRow(number, info) for number, info in enumerate(found)]
 
     def count(self, _query: ListQuery) -> int:
         return len(self.rows)
@@ -105,14 +113,15 @@ class BackupList:
 class RestoreDialog(QDialog):
     """The backups of the open database, newest first; `chosen` is the file to restore."""
 
-    def __init__(self, database: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Path, saved_copies: list[Path] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restaurer une sauvegarde")
         self.resize(860, 420)
         self.chosen: Path | None = None
-        self.backups = BackupList(database)
+        self.backups = BackupList(database, saved_copies)
         self.table = DataTable(BACKUP_COLUMNS, self.backups.count, self.backups.page,
-                               noun=("sauvegarde", "sauvegardes"), settings_key="backups", parent=self)
+                               noun=("sauvegarde", "sauvegardes"), settings_key="backups", parent=self,
+                               empty_text="Aucune sauvegarde pour cette base : choisissez un fichier avec « Autre fichier… ».")
         # A short list to choose from: no search, and only Restaurer as an action.
         for widget in (self.table.search_edit, self.table.new_button, self.table.edit_button,
                        self.table.delete_button, self.table.export_button):
@@ -130,27 +139,24 @@ class RestoreDialog(QDialog):
             "La base actuelle est conservée avant d'être remplacée."
         )
         intro.setWordWrap(True)
-        self.empty_label = QLabel("Aucune sauvegarde pour cette base : choisissez un fichier avec « Autre fichier… ».")
-        self.empty_label.setVisible(not self.backups.rows)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = QPushButton("&Restaurer…")
         self.restore_button.setDefault(True)
-        self.other_button = QPushButton("&Autre fichier…")
+        self.other_button = QPushButton("&Autre fichier…", autoDefault=False)
         self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label)
         layout.addWidget(self.buttons)
         self.restore_button.clicked.connect(self.restore_selected)
         self.other_button.clicked.connect(self.choose_other_file)
         self.buttons.rejected.connect(self.reject)
         self.table.edit_requested.connect(lambda _row: self.restore_selected())
         self.view.selectionModel().selectionChanged.connect(self._update_button)
-        if self.backups.rows:
-            self.view.selectRow(0)
+        # Nothing chosen in advance: the default button must never restore a state nobody picked.
         self._update_button()
 
     def selected(self) -> BackupInfo | None:

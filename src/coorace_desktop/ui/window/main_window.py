@@ -16,8 +16,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from coorace_desktop import __version__
+from coorace_desktop.storage.paths import demo_database_path
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import AppState, is_within
+from coorace_desktop.ui.window.demo_banner import DemoBanner
 
 if TYPE_CHECKING:
     from coorace_desktop.storage.database import Database
@@ -40,6 +42,10 @@ def tab_class(spec: str) -> type[QWidget]:
     """The class a TABS entry names, its module imported now."""
     module, name = spec.split(":")
     return getattr(import_module(module), name)
+
+
+def is_demo(database: "Database") -> bool:
+    return database.path is not None and database.path == demo_database_path()
 
 
 def open_plain(path: Path, create: bool) -> "Database":
@@ -65,7 +71,14 @@ class MainWindow(QMainWindow):
         # first (None from it means the user declined, e.g. a file in use elsewhere).
         self.database_opener: Callable[[Path, bool], Database | None] = open_plain
         self.tabs = QTabWidget(documentMode=True)
-        self.setCentralWidget(self.tabs)
+        self.demo_banner = DemoBanner(self.new_database, self.open_file)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self._built: dict[int, QWidget] = {}  # tab index -> the tab, once shown
         self._stale: set[int] = set()  # built tabs to refresh when next shown
         for title, _spec in TABS:
@@ -153,8 +166,10 @@ class MainWindow(QMainWindow):
             self._install_file_actions()
         for action in self.write_actions:
             action.setEnabled(not database.read_only)
-        suffix = READ_ONLY_SUFFIX if database.read_only else ""
+        demo = is_demo(database)
+        suffix = (" (démonstration)" if demo else "") + (READ_ONLY_SUFFIX if database.read_only else "")
         self.setWindowTitle(f"{database.display_name}{suffix} — Coorace Desktop")
+        self.demo_banner.setVisible(demo)
         self.path_label.setText(str(database.path or database.display_name))
         self._remember(database)
         self._tab_shown(self.tabs.currentIndex())
@@ -249,7 +264,8 @@ class MainWindow(QMainWindow):
         path = str(database.path)
         recent = [path] + [item for item in self.recent_files() if item != path]
         self.settings.setValue("recent_files", recent[:RECENT_FILES_KEPT])
-        self.settings.setValue("last_database", path)
+        if not is_demo(database):  # the next start must not fall back on the demo unasked
+            self.settings.setValue("last_database", path)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
