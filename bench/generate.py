@@ -55,6 +55,7 @@ from coorace_desktop.domain.enums import (
 from coorace_desktop.domain.members import ContactDraft, SiteDraft
 from coorace_desktop.domain.progress import no_progress
 from coorace_desktop.domain.text import fold, search_key
+from coorace_desktop.domain.typed_dates import TypedDate
 from coorace_desktop.services.demo import load_demo
 from coorace_desktop.services.importing.bulk import insert_rows
 from coorace_desktop.services.importing.member_rows import OrganisationDraft
@@ -149,7 +150,7 @@ def _organisations(connection: Connection, rng: random.Random, scale: Scale) -> 
         joined = date(1990, 1, 1) + timedelta(days=rng.randrange((date(2020, 6, 30) - date(1990, 1, 1)).days))
         drafts.append(OrganisationDraft(
             lines=(number + 2,), name=name, name_key=fold(name), website=f"https://{domain}.fr",
-            joined_on=joined if rng.random() < 0.9 else None,
+            joined=TypedDate(joined),  # a period without a date would start on the day it is recorded
             types=tuple(rng.sample(types, rng.choice((1, 1, 1, 2, 3)))), sites=tuple(sites), contacts=tuple(contacts),
         ))
     writer = MemberWriter(connection, no_progress, len(drafts))

@@ -93,6 +93,7 @@ def test_a_staff_end_before_its_start_keeps_ok_disabled(qtbot, demo_database):
     dialog.start_date.set_value(date(2021, 3, 1))
     dialog.end_date.set_value(date(2021, 2, 1))
     assert not dialog.ok_button.isEnabled()
+    dialog.accept()  # a save tried shows the errors
     assert dialog.field_error("end_on") == "La date de fin (01/02/2021) est antérieure au début (01/03/2021)."
 
 
@@ -123,6 +124,7 @@ def test_a_profile_mission_without_title_is_shown_beside_it(qtbot, demo_database
     dialog.show()
     dialog.mission_rows[2][0].clear()
     assert not dialog.ok_button.isEnabled()
+    dialog.accept()  # a save tried shows the errors
     assert dialog.field_error("missions.2.title") == "Le titre de chaque mission est obligatoire."
     dialog.site_rows[0].postcode_edit.setText("310")
     assert dialog.field_error("sites.0") == "Code postal invalide : 310 (cinq chiffres attendus)."

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from coorace_desktop.services.events.commands import EventInput, create_event, event_kinds
 from coorace_desktop.services.reporting.closing import closed_report
@@ -17,11 +17,10 @@ def tab(qtbot, demo_database):
     return widget
 
 
-def test_close_list_the_changes_since_and_reopen_with_a_reason(qtbot, tab, demo_database, monkeypatch, tmp_path):
+def test_close_list_the_changes_since_and_reopen_with_a_reason(qtbot, tab, demo_database, monkeypatch, tmp_path, boxes):
     panel = tab.closing
     assert panel.status_label.text().startswith("Année 2020 ouverte") and not panel.reopen_button.isEnabled()
-    questions = []
-    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: questions.append(text) or QMessageBox.StandardButton.Yes)
+    questions = boxes.asked
     assert panel.close_year()
     qtbot.waitUntil(lambda: panel.job is None and panel.reopen_button.isEnabled(), timeout=20_000)
     assert questions[0].startswith("Vérifier signale 1 point(s) à vérifier")
@@ -37,9 +36,8 @@ def test_close_list_the_changes_since_and_reopen_with_a_reason(qtbot, tab, demo_
     tab.grab().save(str(tmp_path / "closing.png"))
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("", True))
-    monkeypatch.setattr("coorace_desktop.ui.widgets.errors.show_error", lambda parent, message, details="": questions.append(message))
     assert not panel.reopen()  # no reason: refused, still closed
-    assert "raison" in questions[-1] and closed_report(demo_database, 2020) is not None
+    assert "raison" in boxes.errors[-1] and closed_report(demo_database, 2020) is not None
     monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("Chiffres corrigés", True))
     assert panel.reopen()
     assert closed_report(demo_database, 2020) is None and panel.close_button.isEnabled()

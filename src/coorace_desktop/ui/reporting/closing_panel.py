@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from coorace_desktop.services.reporting.closing import (
 )
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.lock import current_holder
+from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.worker import run_in_background
 
@@ -118,12 +118,11 @@ class ClosingPanel(QWidget):
         """Ask, then close in the background (the report is printed again); False if declined."""
         warnings = sum(finding.severity is Severity.WARNING for finding in self._check())
         checked = f"Vérifier signale {warnings} point(s) à vérifier (onglet Vérification).\n\n" if warnings else ""
-        answer = QMessageBox.question(
+        if not messages.ask(
             self, "Clôturer l'année",
             f"{checked}Clôturer l'année {self.year} ? Le rapport est gardé tel qu'imprimé maintenant ; "
             "ses réimpressions seront identiques jusqu'à la réouverture.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         year, user = self.year, current_holder().user
         self.close_button.setEnabled(False)
