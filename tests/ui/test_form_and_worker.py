@@ -1,14 +1,15 @@
 """The shared form dialog and background job behave as every editor relies on."""
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox
 
 from coorace_desktop.domain.validation import ValidationError, required_text
 from coorace_desktop.storage.errors import DiskFullError
 from coorace_desktop.ui.widgets import worker
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
+from tests.ui.boxes import click_when_asked
 
 
 class NameDialog(FormDialog):
@@ -181,18 +182,6 @@ def test_enter_never_cancels_a_form(qtbot):
     assert not dialog.isVisible() and saved == ["AJE"]
 
 
-def _answer_discard(button_text: str, asked: list[str]) -> None:
-    """Click button_text on the question the dialog is about to ask (exec() blocks)."""
-    def act():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, act)
-            return
-        asked.append(box.text())
-        next(button for button in box.buttons() if button.text() == button_text).click()
-    QTimer.singleShot(0, act)
-
-
 @pytest.mark.parametrize("how", ["escape", "cancel", "close"])
 def test_a_modified_form_asks_before_its_changes_are_thrown_away(qtbot, monkeypatch, how):
     monkeypatch.undo()  # the real question
@@ -206,11 +195,11 @@ def test_a_modified_form_asks_before_its_changes_are_thrown_away(qtbot, monkeypa
         "close": dialog.close,
     }[how]
     asked: list[str] = []
-    _answer_discard("Continuer la saisie", asked)
+    click_when_asked("Continuer la saisie", asked)
     leave()
     assert asked == ["Abandonner les modifications ?"]
     assert dialog.isVisible() and dialog.name_edit.text() == "AJE"
-    _answer_discard("Abandonner", asked)
+    click_when_asked("Abandonner", asked)
     leave()
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
 

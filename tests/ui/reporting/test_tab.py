@@ -11,6 +11,7 @@ from coorace_desktop.services.reporting import year_inputs as reporting
 from coorace_desktop.services.reporting.check import check_report
 from coorace_desktop.ui.reporting.dialogs import PartnerDialog, ReportTextDialog, ResourcesDialog
 from coorace_desktop.ui.reporting.tab import ReportsTab, default_year
+from tests.ui.boxes import click_when_asked
 
 
 @pytest.fixture
@@ -121,31 +122,15 @@ def test_partners_table_and_dialog(tab, qtbot, qtmodeltester, demo_database):
     assert "Fondation <Abbé> & Cie" in [row.name for row in reporting.partners(demo_database, 2021)]
 
 
-def _answer(button_text: str, asked: list[str]) -> None:
-    """Click button_text on the message box about to open (its exec() blocks)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    def act():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, act)
-            return
-        asked.append(box.text())
-        next(button for button in box.buttons() if button.text() == button_text).click()
-
-    QTimer.singleShot(0, act)
-
-
 def test_generating_over_findings_asks_first(tab, monkeypatch):
     targets = []
     monkeypatch.setattr(tab, "choose_target", lambda: targets.append("asked") and None)
     asked: list[str] = []
-    _answer("Voir les points", asked)
+    click_when_asked("Voir les points", asked)
     tab.generate()
     assert asked == ["1 point à vérifier : générer quand même ?"]
     assert targets == [] and tab.pages.currentIndex() == 0, "back to the findings, no file chosen"
-    _answer("Générer quand même", asked)
+    click_when_asked("Générer quand même", asked)
     tab.generate()
     assert targets == ["asked"]
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coorace_desktop.domain.french import plural
 from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.generate import SECTIONS, ReportResult, generate_report, omitted_sections
 from coorace_desktop.services.reporting.check import Severity, check_report
@@ -287,16 +287,10 @@ class ReportsTab(QWidget):
 
     def confirm_despite(self, warnings: int) -> bool:
         """« N points à vérifier : générer quand même ? »; the default button goes back to them."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Générer le rapport",
-                          f"{warnings} point{'s' if warnings > 1 else ''} à vérifier : générer quand même ?",
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setInformativeText("Ils sont listés dans l'onglet « Vérification ».")
-        generate = box.addButton("Générer quand même", QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton("Voir les points", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(back)
-        box.setEscapeButton(back)
-        box.exec()
-        return box.clickedButton() is generate
+        return messages.choose(
+            self, "Générer le rapport", f"{plural(warnings, 'point', 'points')} à vérifier : générer quand même ?",
+            "Ils sont listés dans l'onglet « Vérification ».", "Générer quand même", "Voir les points",
+        )
 
     def generate_to(self, target: Path, request: ReportRequest | None = None):
         """Print in the background; the preview shows the file once written."""

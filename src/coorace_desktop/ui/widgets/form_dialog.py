@@ -193,15 +193,10 @@ class FormDialog(QDialog):
 
 def ask_discard(parent: QWidget) -> bool:
     """« Abandonner les modifications ? »: True to throw them away; the default keeps typing."""
-    box = QMessageBox(QMessageBox.Icon.Question, parent.windowTitle(), "Abandonner les modifications ?",
-                      QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText("Ce qui a été saisi dans ce formulaire sera perdu.")
-    discard = box.addButton("Abandonner", QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("Continuer la saisie", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is discard
+    return messages.choose(
+        parent, parent.windowTitle(), "Abandonner les modifications ?", "Ce qui a été saisi dans ce formulaire sera perdu.",
+        "Abandonner", "Continuer la saisie", role=QMessageBox.ButtonRole.DestructiveRole,
+    )
 
 
 def _within(widget: QWidget | None, container: QWidget) -> bool:

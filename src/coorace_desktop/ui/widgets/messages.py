@@ -19,6 +19,18 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+def choose(parent: QWidget | None, title: str, question: str, informative: str, act: str, stay: str, *, role=QMessageBox.ButtonRole.AcceptRole) -> bool:
+    """A question with two named buttons, `stay` the default and Échap's; True when `act` was clicked."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(informative)
+    acting = box.addButton(act, role)
+    staying = box.addButton(stay, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(staying)
+    box.setEscapeButton(staying)
+    box.exec()
+    return box.clickedButton() is acting
+
+
 def ask(parent: QWidget | None, title: str, question: str, *, warning: bool = False) -> bool:
     """Yes or No, No by default (Enter never confirms a deletion); True for Yes."""
     show = QMessageBox.warning if warning else QMessageBox.question
