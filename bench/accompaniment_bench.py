@@ -13,7 +13,7 @@ from sqlalchemy import insert
 
 from coorace_desktop.domain import Organisation, Person, Programme, ProjectHolder, StaffMember, SupportAction, Territory
 from coorace_desktop.domain.enums import ActionKind, ActionOutcome
-from coorace_desktop.domain.text import search_key
+from coorace_desktop.domain.text import organisation_search_key, search_key
 from coorace_desktop.services.accompaniment.actions_list import action_page, action_totals, count_actions
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.storage.database import Database
@@ -40,7 +40,10 @@ def build(database: Database, actions: int, seed: int = 2020) -> None:
         people = ids(Person, [{"last_name": f"AGENT {n}", "first_name": "Test", "name_key": f"agent {n}"} for n in range(6)])
         officers = ids(StaffMember, [{"person_id": p, "job_title": "Chargé·e de mission"} for p in people])
         programmes = ids(Programme, [{"name": f"Programme {n}"} for n in range(12)])
-        organisations = ids(Organisation, [{"name": f"Structure {n}", "name_key": f"structure {n}"} for n in range(60)])
+        organisations = ids(Organisation, [
+            {"name": f"Structure {n}", "name_key": f"structure {n}", "search_key": organisation_search_key(f"Structure {n}", [], [], [])}
+            for n in range(60)
+        ])
         holders = ids(ProjectHolder, [{"name": f"Porteur {n}", "name_key": f"porteur {n}"} for n in range(300)])
         territories = ids(Territory, [{"name": f"Territoire {n}", "name_key": f"territoire {n}"} for n in range(40)])
     start = date(2015, 1, 1)

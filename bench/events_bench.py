@@ -15,7 +15,7 @@ from sqlalchemy import insert
 from coorace_desktop.domain import Event, EventKind, Membership, Organisation, Participation
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events_rules import DEFAULT_KINDS
-from coorace_desktop.domain.text import fold, search_key
+from coorace_desktop.domain.text import fold, organisation_search_key, search_key
 from coorace_desktop.services.events.commands import organisation_choices
 from coorace_desktop.services.events.event_list import KIND, STATUS, YEAR, count_events, event_days, list_events
 from coorace_desktop.services.events.figures import event_figures
@@ -33,7 +33,7 @@ PLACES = ["Toulouse", "Montpellier", "Nîmes", "Perpignan", "Albi", "Rodez", "Fo
 def build(database: Database, events: int, seed: int = 2020) -> None:
     rng = random.Random(seed)
     organisations = [dict(id=n, name=f"Structure {n}", name_key=fold(f"Structure {n}"),
-                          search_key=search_key(f"Structure {n}", rng.choice(PLACES))) for n in range(1, ORGANISATIONS + 1)]
+                          search_key=organisation_search_key(f"Structure {n}", [], [], [])) for n in range(1, ORGANISATIONS + 1)]
     memberships = [dict(organisation_id=n, joined_on=date(2000, 1, 1) + timedelta(days=rng.randrange(9000)), notes="")
                    for n in range(1, ORGANISATIONS + 1)]
     kinds = [dict(id=n, name=name) for n, name in enumerate(DEFAULT_KINDS, start=1)]

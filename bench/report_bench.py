@@ -40,13 +40,14 @@ def add_members(database: Database, count: int, seed: int = 7) -> None:
             name = f"Structure d'insertion n° {number + 1:05d} Élan & Cie"
             city = rng.choice(CITIES)
             email = f"contact{number}@structure-{number}.example.org"
+            site_count = 2 if number % 10 == 0 else 1
             organisations.append(
                 {"id": organisation_id, "name": name, "name_key": fold(name),
-                 "search_key": organisation_search_key(name, [city], [email], [])}
+                 "search_key": organisation_search_key(name, [city] * site_count, [email] * site_count, [])}
             )
             for siae_type in rng.sample(list(SiaeType)[:4], rng.choice((1, 1, 1, 2))):
                 types.append({"organisation_id": organisation_id, "siae_type": siae_type})
-            for position in range(2 if number % 10 == 0 else 1):
+            for position in range(site_count):
                 department = rng.choice(OCCITANIE)
                 sites.append(
                     {"organisation_id": organisation_id, "position": position,

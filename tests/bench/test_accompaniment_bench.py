@@ -1,5 +1,3 @@
-import pytest
-
 """The accompaniment benchmark still builds consistent data and answers every scenario (small size)."""
 
 from coorace_desktop.services.accompaniment.actions_list import action_totals, count_actions
@@ -8,7 +6,6 @@ from coorace_desktop.services.listing import ListQuery
 from tests.bench.scripts import load_bench_script
 
 
-@pytest.mark.xfail(strict=True, reason="bench writers store organisation search keys the app does not (bench/events_bench.py, the import of reused persons); check now recounts them (issue 21): fix first next")
 def test_bench_builds_consistent_data_and_measures_every_scenario(database, monkeypatch):
     bench = load_bench_script("accompaniment_bench", monkeypatch)
     bench.build(database, 500)

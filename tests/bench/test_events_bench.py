@@ -1,12 +1,9 @@
-import pytest
-
 """The events benchmark still builds its data and answers every scenario (small size)."""
 
 from coorace_desktop.services.health import check_database, counts
 from tests.bench.scripts import load_bench_script
 
 
-@pytest.mark.xfail(strict=True, reason="bench writers store organisation search keys the app does not (bench/events_bench.py, the import of reused persons); check now recounts them (issue 21): fix first next")
 def test_bench_builds_consistent_data_and_measures_every_scenario(database, monkeypatch):
     bench = load_bench_script("events_bench", monkeypatch)
     bench.build(database, 400)
