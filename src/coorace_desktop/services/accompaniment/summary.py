@@ -2,7 +2,7 @@
 distinct beneficiaries, the hours, by officer, and the "En 2020, ce sont aussi" lines."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, and_, distinct, func, select
 
@@ -54,9 +54,15 @@ class ProgrammeSummary:
     lines: tuple[SummaryLine, ...]
 
 
+def date_range(first_day: date, last_day: date) -> ColumnElement[bool]:
+    """Actions dated from `first_day` to `last_day` (both included), written as a range so the
+    date indexes serve it."""
+    return and_(SupportAction.action_date >= first_day, SupportAction.action_date < last_day + timedelta(days=1))
+
+
 def year_range(year: int) -> ColumnElement[bool]:
-    """Actions dated within the year, written as a range so the date indexes serve it."""
-    return and_(SupportAction.action_date >= date(year, 1, 1), SupportAction.action_date < date(year + 1, 1, 1))
+    """Actions dated within the year."""
+    return date_range(date(year, 1, 1), date(year, 12, 31))
 
 
 def beneficiaries_count() -> ColumnElement[int]:
@@ -86,7 +92,12 @@ def named_line(count: int, beneficiary_kind: str, kind: ActionKind) -> SummaryLi
 
 def programme_summary(database: Database, year: int) -> list[ProgrammeSummary]:
     """Each programme with actions in the year, in the order the programmes were created."""
-    in_year = year_range(year)
+    return programmes_between(database, date(year, 1, 1), date(year, 12, 31))
+
+
+def programmes_between(database: Database, first_day: date, last_day: date) -> list[ProgrammeSummary]:
+    """Each programme with actions from `first_day` to `last_day`, as programme_summary counts a year."""
+    in_year = date_range(first_day, last_day)
     with database.session() as session:
         totals = session.execute(
             select(SupportAction.programme_id, Programme.name, *_aggregates())
