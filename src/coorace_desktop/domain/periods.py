@@ -108,7 +108,7 @@ def months_between(first_day: date, last_day: date) -> list[date]:
 
 
 def period_text(first_day: date, last_day: date) -> str:
-    """'2020', 'mars 2020'-free plain form: 'du 01/03/2020 au 31/03/2020', or the year alone when whole."""
+    """'2020' for a whole calendar year, else 'du 01/03/2020 au 31/03/2020'."""
     if (first_day.month, first_day.day, last_day.month, last_day.day) == (1, 1, 12, 31) and first_day.year == last_day.year:
         return str(first_day.year)
     return f"du {first_day:%d/%m/%Y} au {last_day:%d/%m/%Y}"
