@@ -1,7 +1,7 @@
 """The dashboard's figures for a period (first and last day, both included).
 
 Every number the report also prints comes from the function the report calls (members during a
-period, programmes_between, event_figures, action_totals): the dashboard adds the breakdowns per
+period, programme_totals, event_figures, action_totals): the dashboard adds the breakdowns per
 month and the trends, never a second way of counting."""
 
 from dataclasses import dataclass
@@ -17,9 +17,9 @@ from coorace_desktop.domain.periods import months_between
 from coorace_desktop.services.accompaniment.actions_list import NO_OFFICER, PERIOD, ActionTotals, action_totals
 from coorace_desktop.services.accompaniment.summary import (
     UNKNOWN_OFFICER,
-    ProgrammeSummary,
+    ProgrammeTotals,
     date_range,
-    programmes_between,
+    programme_totals,
 )
 from coorace_desktop.services.events.figures import EventFigures, counted_event_ids, event_figures
 from coorace_desktop.services.listing import ListQuery
@@ -59,7 +59,7 @@ class MemberFigures:
 @dataclass(frozen=True, slots=True)
 class ActionFigures:
     totals: ActionTotals  # actions, distinct beneficiaries, hours (as the actions table adds them)
-    programmes: tuple[ProgrammeSummary, ...]  # as the report prints them, officers included
+    programmes: tuple[ProgrammeTotals, ...]  # as the report counts them
     by_officer: Monthly  # actions per month, one series per officer
     hours_by_programme: Monthly  # hours per month, one series per programme
 
@@ -163,10 +163,12 @@ def action_figures(database: Database, first_day: date, last_day: date, months: 
         by_programme.setdefault(programme_id, _series(programmes[programme_id], programme_id, len(months)))[2][column] += float(hours)
     return ActionFigures(
         totals=action_totals(database, ListQuery(filters={PERIOD: (first_day, last_day)})),
-        programmes=tuple(programmes_between(database, first_day, last_day)),
+        programmes=tuple(programme_totals(database, first_day, last_day)),
         by_officer=Monthly(months, _sorted_series(by_officer.values())),
-        hours_by_programme=Monthly(months, tuple(Series(name, key, tuple(values)) for name, key, values in
-                                                 (by_programme[key] for key in programmes if key in by_programme))),
+        hours_by_programme=Monthly(months, tuple(
+            Series(name, key, tuple(values)) for name, key, values in  # in the order programmes were created
+            (by_programme[key] for key in programmes if key in by_programme)
+        )),
     )
 
 
