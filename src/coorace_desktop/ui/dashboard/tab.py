@@ -191,6 +191,11 @@ class DashboardTab(QWidget):
         self._show_monthly(self.actions_chart, figures.actions.by_officer, stacked=True)
         self._show_monthly(self.hours_chart, figures.actions.hours_by_programme, stacked=True)
         self._show_monthly(self.events_chart, figures.events_by_month)
+        undated = figures.events.events - int(sum(figures.events_by_month.series[0].values))
+        self.events_chart.title_label.setText(
+            f"<b>{escape(self.events_chart.title)}</b>"
+            + (f" ({plural(undated, 'séance sans date', 'séances sans date')}, hors graphique)" if undated else "")
+        )
         fees = figures.fees
         self.fees_chart.title_label.setText(f"<b>Cotisations {fees.year}</b> (en euros)")
         self.fees_chart.show_bars(["Appelées", "Reçues", "Restant dû"],

@@ -57,4 +57,4 @@ class TodoPanel(QFrame):
                 button.clicked.connect(lambda _=False, area=LINE_AREAS[line.key]: open_area(self, area, {}))
                 self.rows.addWidget(button, row, 1)
             elif line.count:
-                self.rows.addWidget(QLabel("Fichier > Enregistrer une copie…"), row, 1)
+                self.rows.addWidget(QLabel("Fichier > Enregistrer\nune copie…"), row, 1)
