@@ -18,7 +18,6 @@ from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.rotation import list_backups
 
 BACKUP_MAX_AGE = timedelta(days=7)
-# Keys of the lines, which the window turns into the tab to open.
 MANDATES, FIGURES, SILENT_EVENTS, UNPAID_FEES, REPORT_FINDINGS, BACKUP = (
     "mandates", "figures", "silent_events", "unpaid_fees", "report_findings", "backup",
 )
@@ -29,6 +28,7 @@ class TodoLine:
     key: str
     count: int  # 0: nothing to do
     text: str  # the French line, count included
+    area: str | None = None  # where it is done: members, governance, events or reporting
 
 
 def todo_lines(database: Database, today: date, now: datetime | None = None) -> list[TodoLine]:
@@ -40,15 +40,16 @@ def todo_lines(database: Database, today: date, now: datetime | None = None) -> 
     unpaid, unpaid_amount = unpaid_fees(database, today)
     warnings = sum(finding.severity is Severity.WARNING for finding in check_report(database, report_year))
     return [
-        TodoLine(MANDATES, mandates, f"{plural(mandates, 'mandat', 'mandats')} au conseil finissant dans les 3 mois"),
-        TodoLine(FIGURES, missing, f"{plural(missing, 'adhérent', 'adhérents')} sans chiffres pour {report_year}"),
-        TodoLine(SILENT_EVENTS, silent, f"{plural(silent, 'événement passé', 'événements passés')} sans participants"),
+        TodoLine(MANDATES, mandates, f"{plural(mandates, 'mandat', 'mandats')} au conseil finissant dans les 3 mois", "governance"),
+        TodoLine(FIGURES, missing, f"{plural(missing, 'adhérent', 'adhérents')} sans chiffres pour {report_year}", "members"),
+        TodoLine(SILENT_EVENTS, silent, f"{plural(silent, 'événement passé', 'événements passés')} sans participants", "events"),
         TodoLine(
             UNPAID_FEES, unpaid,
             f"{plural(unpaid, 'cotisation impayée', 'cotisations impayées')} d'une année close"
             + (f" ({whole_euros(unpaid_amount)})" if unpaid else ""),
+            "members",
         ),
-        TodoLine(REPORT_FINDINGS, warnings, f"{plural(warnings, 'point', 'points')} à vérifier avant le rapport {report_year}"),
+        TodoLine(REPORT_FINDINGS, warnings, f"{plural(warnings, 'point', 'points')} à vérifier avant le rapport {report_year}", "reporting"),
         backup_line(database, now or datetime.now().astimezone()),
     ]
 

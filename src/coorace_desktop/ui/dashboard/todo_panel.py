@@ -1,29 +1,16 @@
-"""« À faire »: each line what needs doing with its count, and a link to the tab where it is done."""
+"""« À faire »: each line what needs doing with its count, and a link to the tab where it is done
+(the backup line points to the File menu instead)."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from coorace_desktop.services.dashboard.todo import (
-    FIGURES,
-    MANDATES,
-    REPORT_FINDINGS,
-    SILENT_EVENTS,
-    UNPAID_FEES,
-    TodoLine,
-    todo_lines,
-)
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets.app_state import Area, open_area
 
-# The tab each line's link opens (the backup line points to the File menu instead).
-LINE_AREAS = {
-    MANDATES: Area.GOVERNANCE,
-    FIGURES: Area.MEMBERS,
-    SILENT_EVENTS: Area.EVENTS,
-    UNPAID_FEES: Area.MEMBERS,
-    REPORT_FINDINGS: Area.REPORTING,
-}
+if TYPE_CHECKING:
+    from coorace_desktop.services.dashboard.todo import TodoLine
 
 
 class TodoPanel(QFrame):
@@ -42,6 +29,9 @@ class TodoPanel(QFrame):
         layout.addStretch(1)
 
     def refresh(self) -> None:
+        # Imported here, after the tab's first paint: the report's Vérifier behind it costs ~0.2 s of imports.
+        from coorace_desktop.services.dashboard.todo import todo_lines
+
         self.lines = todo_lines(self.database, self.today)
         while self.rows.count():
             self.rows.takeAt(0).widget().deleteLater()
@@ -50,11 +40,11 @@ class TodoPanel(QFrame):
             label.setWordWrap(True)
             label.setEnabled(bool(line.count))  # nothing to do reads greyed, the ✓ says so without colour
             self.rows.addWidget(label, row, 0)
-            if line.key in LINE_AREAS:
+            if line.area is not None:
                 button = QPushButton("Ouvrir")
                 button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
                 button.setAccessibleName(f"Ouvrir : {line.text}")
-                button.clicked.connect(lambda _=False, area=LINE_AREAS[line.key]: open_area(self, area, {}))
+                button.clicked.connect(lambda _=False, area=Area(line.area): open_area(self, area, {}))
                 self.rows.addWidget(button, row, 1)
             elif line.count:
                 self.rows.addWidget(QLabel("Fichier > Enregistrer\nune copie…"), row, 1)
