@@ -10,7 +10,7 @@ RUN = Path(__file__).parents[2] / "bench" / "run.py"
 
 def test_run_measures_every_area_but_the_import_and_writes_the_results(tmp_path):
     output = tmp_path / "results.json"
-    areas = ["cold", "tabs", "memory", "lists", "report", "backup"]  # the import always reads 10,000 rows
+    areas = ["cold", "tabs", "memory", "lists", "dashboard", "report", "backup"]  # the import always reads 10,000 rows
     finished = subprocess.run(
         [sys.executable, str(RUN), "--tiny", "--quick", "--cache", str(tmp_path / "cache"), "--output", str(output), "--only", *areas],
         capture_output=True, text=True, timeout=600,
@@ -18,8 +18,9 @@ def test_run_measures_every_area_but_the_import_and_writes_the_results(tmp_path)
     assert finished.returncode == 0, finished.stderr[-3000:]
     results = json.loads(output.read_text(encoding="utf-8"))
     assert {"cold_start_ratio", "tab_accompagnements_ms", "peak_memory_actions_tab_mb", "members_search_ms", "actions_sort_ms",
-            "actions_totals_ms", "report_demo_s", "report_directory_s", "backup_vs_cp_ratio"} <= set(results)
-    assert len([name for name in results if name.startswith("tab_")]) == 5
+            "actions_totals_ms", "dashboard_last_year_ms", "report_demo_s", "report_directory_s", "backup_vs_cp_ratio"} <= set(results)
+    assert len([name for name in results if name.startswith("tab_")]) == 6
+    assert results["tab_tableau_de_bord_ms"]["target"] == 200
     for figure in results.values():
         assert figure["value"] > 0 and figure["target"] > 0 and figure["unit"]
         assert figure["ok"] == (figure["value"] <= figure["target"])

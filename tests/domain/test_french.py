@@ -1,8 +1,10 @@
 """French numbers and plurals: one rule for every count the application writes."""
 
+from datetime import date
+
 import pytest
 
-from coorace_desktop.domain.french import megabytes, number, plural, plural_word, whole_euros
+from coorace_desktop.domain.french import megabytes, number, percent, plural, plural_word, short_month, whole_euros
 
 
 @pytest.mark.parametrize(
@@ -21,3 +23,10 @@ def test_numbers_read_the_french_way():
     assert number(1469.5) == "1\u202f469,5"
     assert whole_euros(12345.4) == "12\u202f345\u00a0€"
     assert megabytes(12_345_678) == "12,3 Mo"
+
+
+def test_percent_and_short_month():
+    assert percent(200 / 51) == "3,9\u00a0%"
+    assert percent(100.0) == "100\u00a0%"
+    assert percent(None) == "—"
+    assert short_month(date(2020, 2, 1)) == "févr." and short_month(date(2020, 5, 1), with_year=True) == "mai 2020"

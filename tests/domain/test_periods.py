@@ -7,7 +7,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Column, Date, Integer, MetaData, Table, create_engine, insert, select
 
-from coorace_desktop.domain.periods import Period, holds_on_sql, overlaps, overlaps_sql
+from coorace_desktop.domain.periods import (
+    RELATIVE_PERIODS,
+    Period,
+    holds_on_sql,
+    months_between,
+    overlaps,
+    overlaps_sql,
+    period_text,
+    relative_period,
+)
 
 YEAR_2020 = (date(2020, 1, 1), date(2020, 12, 31))
 
@@ -74,3 +83,25 @@ def test_overlaps_sql_agrees_with_python(spans, period, day_range):
 @given(period=periods, day=days)
 def test_holds_on_sql_agrees_with_python(spans, period, day):
     assert _sql_says(spans, period, lambda start, end: holds_on_sql(start, end, day)) is period.holds_on(day)
+
+
+def test_relative_periods_around_a_day():
+    today = date(2024, 2, 29)  # a Thursday of a leap year
+    assert relative_period("week", today) == (date(2024, 2, 26), date(2024, 3, 3))
+    assert relative_period("month", today) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert relative_period("quarter", today) == (date(2024, 1, 1), date(2024, 3, 31))
+    assert relative_period("quarter", date(2024, 11, 5)) == (date(2024, 10, 1), date(2024, 12, 31))
+    assert relative_period("month", date(2024, 12, 31)) == (date(2024, 12, 1), date(2024, 12, 31))
+    assert relative_period("year", today) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert relative_period("last_year", today) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert [key for key, _label in RELATIVE_PERIODS] == ["week", "month", "quarter", "year", "last_year"]
+    with pytest.raises(ValueError):
+        relative_period("decade", today)
+
+
+def test_months_between_and_period_text():
+    assert months_between(date(2023, 11, 20), date(2024, 2, 3)) == [
+        date(2023, 11, 1), date(2023, 12, 1), date(2024, 1, 1), date(2024, 2, 1)]
+    assert months_between(date(2024, 5, 2), date(2024, 5, 9)) == [date(2024, 5, 1)]
+    assert period_text(date(2020, 1, 1), date(2020, 12, 31)) == "2020"
+    assert period_text(date(2020, 1, 1), date(2021, 12, 31)) == "du 01/01/2020 au 31/12/2021"

@@ -4,8 +4,12 @@ Every area writes its counts through here so that "0 action" and "1,5 heure" agr
 0 and anything under 2 in the singular). Numbers keep CLDR's narrow no-break space between
 thousands; the printed report swaps it for one ReportLab honours (report/formats.py)."""
 
+from datetime import date
+from decimal import Decimal
+
 from babel import Locale
-from babel.numbers import format_decimal
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
 
 LOCALE = "fr_FR"
 _FRENCH = Locale.parse(LOCALE)
@@ -19,6 +23,18 @@ def number(value: float) -> str:
 def whole_euros(value: float) -> str:
     """12 345 € (rounded to the euro)."""
     return f"{format_decimal(value, format='#,##0', locale=LOCALE)}\u00a0€"
+
+
+def percent(value: float | None) -> str:
+    """'93,8 %' with the locale's own spacing; at most one decimal, none when it is zero; '—' for None."""
+    if value is None:
+        return "—"
+    return format_percent(Decimal(str(round(value, 1))) / 100, locale=LOCALE, decimal_quantization=False)
+
+
+def short_month(day: date, with_year: bool = False) -> str:
+    """The month of `day` as an axis reads it: 'févr.', or 'févr. 2020'."""
+    return format_date(day, "MMM yyyy" if with_year else "MMM", locale=LOCALE)
 
 
 def megabytes(size: int) -> str:

@@ -67,3 +67,48 @@ def overlaps_sql(start: ColumnElement, end: ColumnElement, first_day: date, last
     """SQL twin of `overlaps`: the period of columns `start`, `end` runs on a day of [first_day, last_day]."""
     held = or_(start.is_(None), end.is_(None), start < end)
     return and_(held, or_(start.is_(None), start <= last_day), or_(end.is_(None), end > first_day))
+
+
+# The periods a view can be set to, relative to today: (key, French label).
+RELATIVE_PERIODS: tuple[tuple[str, str], ...] = (
+    ("week", "Cette semaine"),
+    ("month", "Ce mois"),
+    ("quarter", "Ce trimestre"),
+    ("year", "Cette année"),
+    ("last_year", "L'année dernière"),
+)
+
+
+def relative_period(key: str, today: date) -> tuple[date, date]:
+    """The first and last day (both included) of a RELATIVE_PERIODS key around `today`
+    (a week runs Monday to Sunday)."""
+    if key == "week":
+        monday = today - timedelta(days=today.weekday())
+        return monday, monday + timedelta(days=6)
+    if key in ("month", "quarter"):
+        first_month = today.month if key == "month" else 3 * ((today.month - 1) // 3) + 1
+        first = date(today.year, first_month, 1)
+        after_month = first_month + (1 if key == "month" else 3)
+        after = date(today.year + 1, 1, 1) if after_month > 12 else date(today.year, after_month, 1)
+        return first, after - timedelta(days=1)
+    if key == "year":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    if key == "last_year":
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    raise ValueError(f"unknown period {key!r}")
+
+
+def months_between(first_day: date, last_day: date) -> list[date]:
+    """The first day of each month from the one holding `first_day` to the one holding `last_day`."""
+    months, month = [], date(first_day.year, first_day.month, 1)
+    while month <= last_day:
+        months.append(month)
+        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    return months
+
+
+def period_text(first_day: date, last_day: date) -> str:
+    """'2020' for a whole calendar year, else 'du 01/03/2020 au 31/03/2020'."""
+    if (first_day.month, first_day.day, last_day.month, last_day.day) == (1, 1, 12, 31) and first_day.year == last_day.year:
+        return str(first_day.year)
+    return f"du {first_day:%d/%m/%Y} au {last_day:%d/%m/%Y}"

@@ -87,8 +87,8 @@ def test_a_tab_not_shown_refreshes_when_shown_and_the_shown_one_at_once(qtbot, w
 def test_tabs_are_built_when_first_shown(window):
     assert window.tab(0) is not None  # the one shown at start
     assert all(window.tab(index) is None for index in range(1, window.tabs.count()))
-    window.tabs.setCurrentIndex(3)
-    assert window.tab(3).title == "Événements"
+    window.tabs.setCurrentIndex(4)
+    assert window.tab(4).title == "Événements"
 
 
 def test_a_background_job_announces_once_it_succeeded(qtbot, window, monkeypatch):

@@ -25,7 +25,7 @@ def test_title_and_status_bar_name_the_database(window, demo_database):
 
 def test_tabs_come_in_the_agreed_order(window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    expected = ["Adhérents", "Gouvernance", "Accompagnements", "Événements", "Rapports"]
+    expected = ["Tableau de bord", "Adhérents", "Gouvernance", "Accompagnements", "Événements", "Rapports"]
     assert titles == [title for title in expected if title in titles]
     assert len(titles) == len(main_window.TABS)
 

@@ -38,12 +38,12 @@ def test_no_table_offers_new_delete_or_another_writing_button(read_only_window):
     assert len(tables) >= 8, "every tab built, with its tables"
     for table in tables:
         assert not table.new_button.isEnabled() and not table.delete_button.isEnabled()
-    governance = tabs[1]
+    governance = tabs[2]
     hidden = [governance.board_page.office_button, governance.board_page.national_button,
               governance.assemblies_page.elect_button, governance.staff_page.end_button,
-              governance.profile_page.edit_button, tabs[2].actions_view.duplicate_button,
-              tabs[2].holders_view.convert_button, tabs[2].territories_view.stage_button,
-              tabs[2].territories_view.delete_stage_button,
+              governance.profile_page.edit_button, tabs[3].actions_view.duplicate_button,
+              tabs[3].holders_view.convert_button, tabs[3].territories_view.stage_button,
+              tabs[3].territories_view.delete_stage_button,
               governance.board_page.seats.edit_button, governance.board_page.bureau.edit_button]
     assert [button.text() for button in hidden if button.isVisible()] == []
 

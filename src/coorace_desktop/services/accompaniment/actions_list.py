@@ -1,4 +1,4 @@
-"""The actions table: filters (year, officer, programme, beneficiary, kind), search in the notes,
+"""The actions table: filters (year, period, officer, programme, beneficiary, kind), search in the notes,
 sort on every column and paging, all in SQL; and the running totals of what is shown."""
 
 from collections.abc import Mapping
@@ -13,16 +13,16 @@ from coorace_desktop.domain.enums import ActionKind, ActionOutcome
 from coorace_desktop.domain.governance import StaffMember
 from coorace_desktop.domain.organisations import Organisation, Person
 from coorace_desktop.services.accompaniment.common import enum_labels, equal_filters, label_order
-from coorace_desktop.services.accompaniment.summary import UNKNOWN_OFFICER, beneficiaries_count, year_range
+from coorace_desktop.services.accompaniment.summary import UNKNOWN_OFFICER, beneficiaries_count, date_range, year_range
 from coorace_desktop.services.listing import ListQuery, apply_sort, search_condition
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.engine import is_sqlite
 from coorace_desktop.storage.word_search import action_ids_with_words
 
-# Filter names a ListQuery may carry: year (int), officer (staff id or NO_OFFICER), programme
-# (id), kind (ActionKind value), beneficiary (BeneficiaryRef).
-YEAR, OFFICER, PROGRAMME, KIND, BENEFICIARY = "year", "officer", "programme", "kind", "beneficiary"
-FILTERS = (YEAR, OFFICER, PROGRAMME, KIND, BENEFICIARY)
+# Filter names a ListQuery may carry: year (int), period (first and last day, both included),
+# officer (staff id or NO_OFFICER), programme (id), kind (ActionKind value), beneficiary (BeneficiaryRef).
+YEAR, PERIOD, OFFICER, PROGRAMME, KIND, BENEFICIARY = "year", "period", "officer", "programme", "kind", "beneficiary"
+FILTERS = (YEAR, PERIOD, OFFICER, PROGRAMME, KIND, BENEFICIARY)
 # The officer filter's value for historical records that do not name one.
 NO_OFFICER = -1
 GROUP_KIND_LABEL = "Groupe"
@@ -69,6 +69,8 @@ def _filtered(statement: Select, query: ListQuery, sqlite: bool, in_sort_order: 
     query.check(filter_names=FILTERS)
     if (year := query.filter(YEAR)) is not None:
         statement = statement.where(year_range(int(year)))
+    if (period := query.filter(PERIOD)) is not None:
+        statement = statement.where(date_range(*period))
     if (officer := query.filter(OFFICER)) is not None:
         statement = statement.where(
             SupportAction.officer_id.is_(None) if officer == NO_OFFICER else SupportAction.officer_id == officer

@@ -5,6 +5,7 @@ Every figure says what it counts: organisations or agreement types (conventionne
 sum of the members' own figures or the network totals published for the year."""
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from sqlalchemy import and_, distinct, exists, func, or_, select
@@ -18,7 +19,7 @@ from coorace_desktop.domain.organisations import (
     Site,
     YearlyFigures,
 )
-from coorace_desktop.services.members.membership import year_members
+from coorace_desktop.services.members.membership import members_during, year_members
 from coorace_desktop.storage.database import Database
 
 # The observatoire's measures in the order the report prints them.
@@ -134,9 +135,10 @@ class FigureChange:
         return (self.value - self.reference_value) / self.reference_value
 
 
-def member_counts(database: Database, year: int) -> MemberCounts:
-    """The year's members by agreement type and by département."""
-    members = year_members(year)
+def member_counts(database: Database, year: int, during: tuple[date, date] | None = None) -> MemberCounts:
+    """The year's members by agreement type and by département; with `during` (first and last
+    day), the members of that period instead."""
+    members = members_during(*during) if during else year_members(year)
     with database.session() as session:
         organisations = session.scalar(select(func.count()).where(Organisation.id.in_(members)))
         by_type_rows = session.execute(

@@ -41,6 +41,11 @@ class AccompanimentTab(QWidget):
             page.changed.connect(self.status_changed)
         self.pages.currentChanged.connect(lambda _=0: self.status_changed.emit())
 
+    def show_filtered(self, filters: dict[str, object]) -> None:
+        """The actions page, showing the actions of `filters` (the dashboard's click-through)."""
+        self.pages.setCurrentWidget(self.actions_view)
+        self.actions_view.show_filtered(filters)
+
     def refresh(self) -> None:
         self.actions_view.refresh()
         self.summary_view.reload_years()  # recomputed when next seen

@@ -2,14 +2,12 @@
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 from html import escape
 
-from babel.numbers import format_percent
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from coorace_desktop.domain.french import LOCALE
+from coorace_desktop.domain.french import percent
 from coorace_desktop.services.events.figures import EventFigures
 from coorace_desktop.ui.widgets.dates import DateEdit
 from coorace_desktop.ui.widgets.formats import display
@@ -17,13 +15,6 @@ from coorace_desktop.ui.widgets.shown_panel import RefreshWhenShown
 from coorace_desktop.ui.widgets.table_tab import refill_combo
 
 ALL_KINDS = "Tous les types"
-
-
-def percent(value: float | None) -> str:
-    """'93,8 %' with the locale's own spacing; at most one decimal, none when it is zero."""
-    if value is None:
-        return "—"
-    return format_percent(Decimal(str(round(value, 1))) / 100, locale=LOCALE, decimal_quantization=False)
 
 
 def figures_html(figures: EventFigures) -> str:

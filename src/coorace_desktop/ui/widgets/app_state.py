@@ -1,7 +1,8 @@
 """What every area reads of the application's state: the change signal (after Anki's OpChanges:
 a successful command says which areas it changed, and the window marks the tabs reading them
-stale) and whether the open database is read-only. Both are found through a widget's parents,
-a dialog's parent included: a widget outside any window (a tab tested alone) sees neither."""
+stale), the request to open an area's tab filtered (a dashboard bar clicked), and whether the
+open database is read-only. All are found through a widget's parents, a dialog's parent
+included: a widget outside any window (a tab tested alone) sees none."""
 
 from collections.abc import Iterable
 from enum import StrEnum
@@ -23,9 +24,11 @@ READ_ONLY_HINT = "Base ouverte en lecture seule : rien ne peut y être enregistr
 
 class AppState(QObject):
     """Owned by the main window as `app_state`: `changed(areas, source)`, source being the widget
-    that announced; `read_only` follows the open database (tabs are rebuilt when it changes)."""
+    that announced; `read_only` follows the open database (tabs are rebuilt when it changes);
+    `open_requested(area, filters)` asks the window to show the area's tab with those filters."""
 
     changed = Signal(object, object)
+    open_requested = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,3 +64,11 @@ def is_within(widget: QObject | None, container: QObject) -> bool:
             return True
         widget = widget.parent()
     return False
+
+
+def open_area(source: QObject, area: Area, filters: dict[str, object]) -> None:
+    """Ask the window holding `source` to show the tab of `area` filtered (filter names of that
+    area's list service, e.g. the actions' officer and period)."""
+    state = app_state(source)
+    if state is not None:
+        state.open_requested.emit(area, filters)

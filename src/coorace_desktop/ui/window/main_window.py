@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageB
 from coorace_desktop import __version__
 from coorace_desktop.storage.paths import demo_database_path
 from coorace_desktop.ui.widgets import messages
-from coorace_desktop.ui.widgets.app_state import AppState, is_within
+from coorace_desktop.ui.widgets.app_state import AppState, Area, is_within
 from coorace_desktop.ui.window.demo_banner import DemoBanner
 
 if TYPE_CHECKING:
@@ -26,12 +26,22 @@ if TYPE_CHECKING:
 
 # The tabs, in the order they appear: (title, "module:Class"), imported when first shown.
 TABS: list[tuple[str, str]] = [
+    ("Tableau de bord", "coorace_desktop.ui.dashboard.tab:DashboardTab"),
     ("Adhérents", "coorace_desktop.ui.members.tab:MembersTab"),
     ("Gouvernance", "coorace_desktop.ui.governance.tab:GovernanceTab"),
     ("Accompagnements", "coorace_desktop.ui.accompaniment.tab:AccompanimentTab"),
     ("Événements", "coorace_desktop.ui.events.tab:EventsTab"),
     ("Rapports", "coorace_desktop.ui.reporting.tab:ReportsTab"),
 ]
+
+# The tab an area's click-through opens (AppState.open_requested).
+AREA_TABS = {
+    Area.MEMBERS: "Adhérents",
+    Area.GOVERNANCE: "Gouvernance",
+    Area.ACCOMPANIMENT: "Accompagnements",
+    Area.EVENTS: "Événements",
+    Area.REPORTING: "Rapports",
+}
 
 RECENT_FILES_KEPT = 8
 DATABASE_FILTER = "Bases Coorace (*.sqlite *.db);;Tous les fichiers (*)"
@@ -67,6 +77,7 @@ class MainWindow(QMainWindow):
         self.database: Database | None = None
         self.app_state = AppState(self)
         self.app_state.changed.connect(self._data_changed)
+        self.app_state.open_requested.connect(self.open_area)
         # How File > Open/New/Recent open a file; data safety replaces it to take the file's lock
         # first (None from it means the user declined, e.g. a file in use elsewhere).
         self.database_opener: Callable[[Path, bool], Database | None] = open_plain
@@ -187,6 +198,12 @@ class MainWindow(QMainWindow):
         """Show the tab of that title (building it if needed) and return it."""
         self.tabs.setCurrentIndex([entry[0] for entry in TABS].index(title))
         return self.current_tab()
+
+    def open_area(self, area: Area, filters: dict[str, object]) -> None:
+        """Show the tab of `area`, filtered when it knows how (its `show_filtered`)."""
+        tab = self.show_tab(AREA_TABS[area])
+        if filters and hasattr(tab, "show_filtered"):
+            tab.show_filtered(filters)
 
     def _tab_shown(self, index: int) -> None:
         if self.database is None or index < 0:

@@ -1,0 +1,217 @@
+"""The dashboard's figures for a period (first and last day, both included).
+
+Every number the report also prints comes from the function the report calls (members during a
+period, programme_totals, event_figures, action_totals): the dashboard adds the breakdowns per
+month and the trends, never a second way of counting."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import extract, func, select
+
+from coorace_desktop.domain.accompaniment import Programme, SupportAction
+from coorace_desktop.domain.events import Event, Participation
+from coorace_desktop.domain.governance import StaffMember
+from coorace_desktop.domain.organisations import MembershipFee, Organisation, Person
+from coorace_desktop.domain.periods import months_between
+from coorace_desktop.services.accompaniment.actions_list import NO_OFFICER, PERIOD, ActionTotals, action_totals
+from coorace_desktop.services.accompaniment.summary import (
+    UNKNOWN_OFFICER,
+    ProgrammeTotals,
+    date_range,
+    programme_totals,
+)
+from coorace_desktop.services.events.figures import EventFigures, counted_event_ids, event_figures
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.members.membership import members_during, year_members
+from coorace_desktop.services.reporting.member_figures import MemberCounts, member_counts
+from coorace_desktop.storage.database import Database
+
+TREND_YEARS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One series of a chart: its values per month; `key` is what a click filters on (an
+    officer's staff id or NO_OFFICER, a programme id), None when nothing does."""
+
+    name: str
+    key: object
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Monthly:
+    """Values per month (the first day of each month of the period) in one or more series."""
+
+    months: tuple[date, ...]
+    series: tuple[Series, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFigures:
+    counts: MemberCounts  # members of the period, by agreement type and by département
+    joined: int  # members of the period who were not members the day before it
+    left: int  # members of the period who are no longer members the day after it
+    trend: tuple[tuple[int, int], ...]  # (year, members) for the last TREND_YEARS years
+
+
+@dataclass(frozen=True, slots=True)
+class ActionFigures:
+    totals: ActionTotals  # actions, distinct beneficiaries, hours (as the actions table adds them)
+    programmes: tuple[ProgrammeTotals, ...]  # as the report counts them
+    by_officer: Monthly  # actions per month, one series per officer
+    hours_by_programme: Monthly  # hours per month, one series per programme
+
+
+@dataclass(frozen=True, slots=True)
+class FeeFigures:
+    year: int
+    called: int
+    received: int
+    unpaid: int  # fees called and not paid
+
+    @property
+    def outstanding(self) -> int:
+        return self.called - self.received
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardFigures:
+    first_day: date
+    last_day: date
+    members: MemberFigures
+    actions: ActionFigures
+    events: EventFigures
+    events_by_month: Monthly  # sessions and participants of the dated events, per month
+    fees: FeeFigures
+
+
+def dashboard_figures(database: Database, first_day: date, last_day: date) -> DashboardFigures:
+    """Every figure of the dashboard for the period from `first_day` to `last_day`."""
+    months = tuple(months_between(first_day, last_day))
+    return DashboardFigures(
+        first_day=first_day,
+        last_day=last_day,
+        members=member_figures(database, first_day, last_day),
+        actions=action_figures(database, first_day, last_day, months),
+        events=event_figures(database, first_day, last_day),
+        events_by_month=events_by_month(database, first_day, last_day, months),
+        fees=fee_figures(database, last_day.year),
+    )
+
+
+def _count(session, subquery) -> int:
+    return session.execute(select(func.count()).select_from(subquery.subquery())).scalar_one()
+
+
+def member_figures(database: Database, first_day: date, last_day: date) -> MemberFigures:
+    during = members_during(first_day, last_day)
+    day_before, day_after = first_day - timedelta(days=1), last_day + timedelta(days=1)
+    joined = select(Organisation.id).where(
+        Organisation.id.in_(during), Organisation.id.not_in(members_during(day_before, day_before))
+    )
+    left = select(Organisation.id).where(
+        Organisation.id.in_(during), Organisation.id.not_in(members_during(day_after, day_after))
+    )
+    years = range(last_day.year - TREND_YEARS + 1, last_day.year + 1)
+    with database.session() as session:
+        joined_count, left_count = _count(session, joined), _count(session, left)
+        trend = tuple((year, _count(session, year_members(year))) for year in years)
+    return MemberFigures(
+        counts=member_counts(database, last_day.year, during=(first_day, last_day)),
+        joined=joined_count,
+        left=left_count,
+        trend=trend,
+    )
+
+
+def _month_index(months: tuple[date, ...]) -> dict[tuple[int, int], int]:
+    return {(month.year, month.month): index for index, month in enumerate(months)}
+
+
+def _series(name: str, key: object, length: int) -> list:
+    return [name, key, [0.0] * length]
+
+
+def action_figures(database: Database, first_day: date, last_day: date, months: tuple[date, ...]) -> ActionFigures:
+    """The period's actions: the totals and programmes as the report counts them, and per month
+    by officer (actions) and by programme (hours), from one grouped pass over the date index."""
+    year, month = extract("year", SupportAction.action_date), extract("month", SupportAction.action_date)
+    grouped = (
+        select(year, month, SupportAction.officer_id, SupportAction.programme_id, func.count(), func.coalesce(func.sum(SupportAction.hours), 0.0))
+        .where(date_range(first_day, last_day))
+        .group_by(year, month, SupportAction.officer_id, SupportAction.programme_id)
+    )
+    with database.session() as session:
+        rows = session.execute(grouped).all()
+        officers = {
+            staff_id: f"{first} {last}".strip()
+            for staff_id, first, last in session.execute(
+                select(StaffMember.id, Person.first_name, Person.last_name).join(Person, Person.id == StaffMember.person_id)
+            )
+        }
+        programmes = dict(session.execute(select(Programme.id, Programme.name).order_by(Programme.id)).all())
+    index = _month_index(months)
+    by_officer: dict[object, list] = {}
+    by_programme: dict[object, list] = {}
+    for row_year, row_month, officer_id, programme_id, actions, hours in rows:
+        column = index[(int(row_year), int(row_month))]
+        officer_key = NO_OFFICER if officer_id is None else officer_id
+        officer_name = UNKNOWN_OFFICER if officer_id is None else officers.get(officer_id, UNKNOWN_OFFICER)
+        by_officer.setdefault(officer_key, _series(officer_name, officer_key, len(months)))[2][column] += actions
+        by_programme.setdefault(programme_id, _series(programmes[programme_id], programme_id, len(months)))[2][column] += float(hours)
+    return ActionFigures(
+        totals=action_totals(database, ListQuery(filters={PERIOD: (first_day, last_day)})),
+        programmes=tuple(programme_totals(database, first_day, last_day)),
+        by_officer=Monthly(months, _sorted_series(by_officer.values())),
+        hours_by_programme=Monthly(months, tuple(
+            Series(name, key, tuple(values)) for name, key, values in  # in the order programmes were created
+            (by_programme[key] for key in programmes if key in by_programme)
+        )),
+    )
+
+
+def _sorted_series(series) -> tuple[Series, ...]:
+    """Officers by name, the unnamed last."""
+    ordered = sorted(series, key=lambda item: (item[1] == NO_OFFICER, item[0]))
+    return tuple(Series(name, key, tuple(values)) for name, key, values in ordered)
+
+
+def events_by_month(database: Database, first_day: date, last_day: date, months: tuple[date, ...]) -> Monthly:
+    """Sessions and participants of the period's events per month of their start (events whose
+    date is unknown count in the totals of event_figures, in no month)."""
+    counted = counted_event_ids(first_day, last_day)
+    year, month = extract("year", Event.starts_on), extract("month", Event.starts_on)
+    sessions_query = (
+        select(year, month, func.sum(Event.sessions), func.sum(Event.other_participants))
+        .where(Event.id.in_(counted), Event.starts_on.is_not(None))
+        .group_by(year, month)
+    )
+    persons_query = (
+        select(year, month, func.sum(Participation.persons))
+        .join(Participation, Participation.event_id == Event.id)
+        .where(Event.id.in_(counted), Event.starts_on.is_not(None))
+        .group_by(year, month)
+    )
+    index = _month_index(months)
+    sessions, participants = [0.0] * len(months), [0.0] * len(months)
+    with database.session() as session:
+        for row_year, row_month, count, others in session.execute(sessions_query):
+            sessions[index[(int(row_year), int(row_month))]] += count
+            participants[index[(int(row_year), int(row_month))]] += others
+        for row_year, row_month, persons in session.execute(persons_query):
+            participants[index[(int(row_year), int(row_month))]] += persons
+    return Monthly(months, (Series("Sessions", None, tuple(sessions)), Series("Participants", None, tuple(participants))))
+
+
+def fee_figures(database: Database, year: int) -> FeeFigures:
+    """The yearly fees (cotisations) called for `year`, what was received and what is still due."""
+    query = select(
+        func.coalesce(func.sum(MembershipFee.amount), 0),
+        func.coalesce(func.sum(MembershipFee.amount).filter(MembershipFee.paid_on.is_not(None)), 0),
+        func.count().filter(MembershipFee.paid_on.is_(None), MembershipFee.amount > 0),
+    ).where(MembershipFee.year == year)
+    with database.session() as session:
+        called, received, unpaid = session.execute(query).one()
+    return FeeFigures(year, int(called), int(received), unpaid)

@@ -1,0 +1,91 @@
+"""The dashboard's « À faire »: what needs doing, each line with its count, drawn from the rules
+the other areas already apply (mandates ending soon, the report's Vérifier, members' figures)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import exists, func, select
+
+from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain.events import Event, Participation
+from coorace_desktop.domain.french import plural, whole_euros
+from coorace_desktop.domain.organisations import MembershipFee
+from coorace_desktop.services.governance.lists import ENDS_SOON, ON, count_seats
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.reporting.check import Severity, check_report
+from coorace_desktop.services.reporting.member_figures import members_missing_figures
+from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.rotation import list_backups
+
+BACKUP_MAX_AGE = timedelta(days=7)
+MANDATES, FIGURES, SILENT_EVENTS, UNPAID_FEES, REPORT_FINDINGS, BACKUP = (
+    "mandates", "figures", "silent_events", "unpaid_fees", "report_findings", "backup",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TodoLine:
+    key: str
+    count: int  # 0: nothing to do
+    text: str  # the French line, count included
+    area: str | None = None  # where it is done: members, governance, events or reporting
+
+
+def todo_lines(database: Database, today: date, now: datetime | None = None) -> list[TodoLine]:
+    """Every line of « À faire » on `today`, those with nothing to do included (count 0)."""
+    report_year = today.year - 1
+    mandates = count_seats(database, ListQuery(filters={ON: today, ENDS_SOON: True}))
+    missing = len(members_missing_figures(database, report_year))
+    silent = silent_events(database, today)
+    unpaid, unpaid_amount = unpaid_fees(database, today)
+    warnings = sum(finding.severity is Severity.WARNING for finding in check_report(database, report_year))
+    return [
+        TodoLine(MANDATES, mandates, f"{plural(mandates, 'mandat', 'mandats')} au conseil finissant dans les 3 mois", "governance"),
+        TodoLine(FIGURES, missing, f"{plural(missing, 'adhérent', 'adhérents')} sans chiffres pour {report_year}", "members"),
+        TodoLine(SILENT_EVENTS, silent, f"{plural(silent, 'événement passé', 'événements passés')} sans participants", "events"),
+        TodoLine(
+            UNPAID_FEES, unpaid,
+            f"{plural(unpaid, 'cotisation impayée', 'cotisations impayées')} d'une année close"
+            + (f" ({whole_euros(unpaid_amount)})" if unpaid else ""),
+            "members",
+        ),
+        TodoLine(REPORT_FINDINGS, warnings, f"{plural(warnings, 'point', 'points')} à vérifier avant le rapport {report_year}", "reporting"),
+        backup_line(database, now or datetime.now().astimezone()),
+    ]
+
+
+def silent_events(database: Database, today: date) -> int:
+    """Events dated before today, not cancelled, with no participant recorded."""
+    query = select(func.count()).where(
+        Event.starts_on < today,
+        Event.status != EventStatus.CANCELLED,
+        Event.other_participants == 0,
+        ~exists().where(Participation.event_id == Event.id),
+    )
+    with database.session() as session:
+        return session.execute(query).scalar_one()
+
+
+def unpaid_fees(database: Database, today: date) -> tuple[int, int]:
+    """Fees called for a year already over and still unpaid: how many and how much. Until the
+    fee campaign gives fees a due date, a fee is due by the end of the year it is called for."""
+    query = select(func.count(), func.coalesce(func.sum(MembershipFee.amount), 0)).where(
+        MembershipFee.year < today.year, MembershipFee.paid_on.is_(None), MembershipFee.amount > 0
+    )
+    with database.session() as session:
+        count, amount = session.execute(query).one()
+    return count, int(amount)
+
+
+def backup_line(database: Database, now: datetime) -> TodoLine:
+    """1 when the database's newest backup is older than BACKUP_MAX_AGE or there is none (a
+    server database is backed up by its server: 0)."""
+    if database.path is None:
+        return TodoLine(BACKUP, 0, "Sauvegarde assurée par le serveur")
+    backups = list_backups(database=database.path)
+    if not backups:
+        return TodoLine(BACKUP, 1, "Aucune sauvegarde de cette base")
+    age = (now - backups[0].created_at).days
+    if now - backups[0].created_at > BACKUP_MAX_AGE:
+        return TodoLine(BACKUP, 1, f"Dernière sauvegarde il y a {plural(age, 'jour', 'jours')}")
+    return TodoLine(BACKUP, 0, f"Dernière sauvegarde le {backups[0].created_at:%d/%m/%Y}")

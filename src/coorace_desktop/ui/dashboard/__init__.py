@@ -1,0 +1,1 @@
+"""The Tableau de bord tab: a period's figures, charts and what needs doing."""

@@ -1,0 +1,217 @@
+"""The Tableau de bord tab: one period chooser that every figure follows, the key figures, the
+charts (a click on an actions bar opens those actions), and « À faire »."""
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from coorace_desktop.domain.french import number, percent, plural, short_month, whole_euros
+from coorace_desktop.domain.periods import period_text
+from coorace_desktop.services.accompaniment.actions_list import OFFICER, PERIOD, PROGRAMME
+from coorace_desktop.services.dashboard.figures import DashboardFigures, Monthly, dashboard_figures
+from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.dashboard.charts import ChartCard
+from coorace_desktop.ui.dashboard.todo_panel import TodoPanel
+from coorace_desktop.ui.widgets.app_state import EVERY_AREA, Area, open_area
+from coorace_desktop.ui.widgets.period_selector import PeriodSelector
+
+TILE_STYLE = "QFrame#tile { background: palette(base); border: 1px solid palette(mid); border-radius: 4px; }"
+
+
+class Tile(QFrame):
+    """A key figure: its value large, what it counts below."""
+
+    def __init__(self, caption: str) -> None:
+        super().__init__(objectName="tile")
+        self.caption = caption
+        self.value_label = QLabel(textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.value_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        self.detail_label = QLabel(wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(2)
+        layout.addWidget(QLabel(caption))
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.detail_label)
+        layout.addStretch(1)
+
+    def set(self, value: str, detail: str) -> None:
+        self.value_label.setText(value)
+        self.detail_label.setText(detail)
+        self.setAccessibleName(f"{self.caption} : {value}, {detail}")
+
+
+class DashboardTab(QWidget):
+    title = "Tableau de bord"
+    reads = EVERY_AREA
+    status_changed = Signal()
+
+    def __init__(self, database: Database, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.today = today or date.today()
+        self.figures: DashboardFigures | None = None
+        self.period_selector = PeriodSelector("year", self.today)
+        self.tiles = {key: Tile(caption) for key, caption in (
+            ("members", "Adhérents"), ("movements", "Arrivées et départs"), ("actions", "Accompagnements"),
+            ("events", "Événements"), ("coverage", "Couverture des adhérents"), ("fees", "Cotisations"),
+        )}
+        self.programmes_label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.programmes_label.setAccessibleName("Accompagnements par programme")
+        self.by_type = ChartCard("Adhérents par type de conventionnement")
+        self.by_department = ChartCard("Adhérents par département")
+        self.trend = ChartCard("Adhérents sur dix ans")
+        self.actions_chart = ChartCard("Actions par mois et par chargé·e de mission")
+        self.hours_chart = ChartCard("Heures d'accompagnement par mois et par programme")
+        self.events_chart = ChartCard("Séances et participants par mois")
+        self.fees_chart = ChartCard("Cotisations")
+        self.charts = (self.by_type, self.by_department, self.trend, self.actions_chart,
+                       self.hours_chart, self.events_chart, self.fees_chart)
+        for chart in (self.actions_chart, self.hours_chart):
+            chart.view.setToolTip("Cliquez sur une barre pour ouvrir ces actions")
+        self.todo_panel = TodoPanel(database, self.today)
+
+        tiles = QHBoxLayout()
+        for tile in self.tiles.values():
+            tiles.addWidget(tile, 1)
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        cells = (self.todo_panel, self._framed("Accompagnements par programme", self.programmes_label),
+                 self.actions_chart, self.hours_chart, self.events_chart, self.fees_chart, self.trend, self.by_type)
+        for index, cell in enumerate(cells):
+            grid.addWidget(cell, index // 2, index % 2)
+        grid.addWidget(self.by_department, len(cells) // 2, 0, 1, 2)
+        for column in range(2):
+            grid.setColumnStretch(column, 1)
+        content = QWidget()
+        content.setStyleSheet(TILE_STYLE)
+        column = QVBoxLayout(content)
+        column.addLayout(tiles)
+        column.addLayout(grid)
+        column.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        top = QHBoxLayout()
+        top.addWidget(self.period_selector)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+        self.period_selector.changed.connect(self.show_period)
+        self.actions_chart.bar_clicked.connect(lambda key, index: self._open_actions(OFFICER, key, index))
+        self.hours_chart.bar_clicked.connect(lambda key, index: self._open_actions(PROGRAMME, key, index))
+        self.show_period(*self.period_selector.period())
+        # À faire runs the report's checks: read once the figures have painted.
+        self._painted = False
+        self.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self.todo_panel.refresh)
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _framed(title: str, widget: QWidget) -> QFrame:
+        frame = QFrame(frameShape=QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(QLabel(f"<b>{title}</b>"))
+        layout.addWidget(widget)
+        layout.addStretch(1)
+        return frame
+
+    # -- the tab protocol
+    def refresh(self) -> None:
+        self.show_period(*self.period_selector.period())
+        self.todo_panel.refresh()
+
+    def status_text(self) -> str:
+        return f"Période : {period_text(*self.period_selector.period())}"
+
+    # -- figures
+    def show_period(self, first_day: date, last_day: date) -> None:
+        self.figures = dashboard_figures(self.database, first_day, last_day)
+        self._show_tiles(self.figures)
+        self._show_charts(self.figures)
+        self.status_changed.emit()
+
+    def _show_tiles(self, figures: DashboardFigures) -> None:
+        members, actions, events, fees = figures.members, figures.actions.totals, figures.events, figures.fees
+        self.tiles["members"].set(number(members.counts.organisations), members.counts.reading)
+        self.tiles["movements"].set(f"+{number(members.joined)} / −{number(members.left)}",
+                                    f"{plural(members.joined, 'arrivée', 'arrivées')}, {plural(members.left, 'départ', 'départs')}")
+        self.tiles["actions"].set(
+            plural(actions.actions, "action", "actions"),
+            f"{plural(actions.beneficiaries, 'bénéficiaire', 'bénéficiaires')} · {number(actions.hours)} h",
+        )
+        self.tiles["events"].set(
+            plural(events.events, "séance", "séances"),
+            f"dont {number(events.online)} en ligne · {plural(events.participants, 'participant', 'participants')}",
+        )
+        self.tiles["coverage"].set(
+            percent(events.coverage_percent),
+            f"{number(events.reached)} {'touchée' if events.reached < 2 else 'touchées'} sur "
+            f"{plural(events.active_members, 'adhérente', 'adhérentes')}",
+        )
+        self.tiles["fees"].set(
+            whole_euros(fees.received),
+            f"reçus sur {whole_euros(fees.called)} appelés en {fees.year} · reste {whole_euros(fees.outstanding)}",
+        )
+        rows = "".join(
+            f"<tr><td>{escape(summary.programme)}</td><td align=right>{number(summary.actions)}</td>"
+            f"<td align=right>{number(summary.beneficiaries)}</td><td align=right>{number(summary.hours)}</td></tr>"
+            for summary in figures.actions.programmes
+        )
+        self.programmes_label.setText(
+            "<table cellspacing=0 cellpadding=2 width=100%><tr><th align=left>Programme</th><th align=right>Actions</th>"
+            f"<th align=right>Bénéf.</th><th align=right>Heures</th></tr>{rows}</table>"
+            if rows else "Aucune action sur la période."
+        )
+
+    def _show_charts(self, figures: DashboardFigures) -> None:
+        counts = figures.members.counts
+        self.by_type.show_bars([row.name for row in counts.by_type],
+                               [("Adhérents", None, [row.organisations for row in counts.by_type])], horizontal=True)
+        departments = counts.by_department
+        self.by_department.show_bars(
+            [row.label for row in departments],
+            [("Adhérents", None, [row.organisations for row in departments])], horizontal=True,
+        )
+        trend = figures.members.trend
+        self.trend.show_line([str(year) for year, _ in trend], "Adhérents", [count for _, count in trend])
+        self._show_monthly(self.actions_chart, figures.actions.by_officer, stacked=True)
+        self._show_monthly(self.hours_chart, figures.actions.hours_by_programme, stacked=True)
+        self._show_monthly(self.events_chart, figures.events_by_month)
+        undated = figures.events.events - int(sum(figures.events_by_month.series[0].values))
+        self.events_chart.title_label.setText(
+            f"<b>{escape(self.events_chart.title)}</b>"
+            + (f" ({plural(undated, 'séance sans date', 'séances sans date')}, hors graphique)" if undated else "")
+        )
+        fees = figures.fees
+        self.fees_chart.title_label.setText(f"<b>Cotisations {fees.year}</b> (en euros)")
+        self.fees_chart.show_bars(["Appelées", "Reçues", "Restant dû"],
+                                  [("Cotisations", None, [fees.called, fees.received, fees.outstanding])])
+
+    @staticmethod
+    def _show_monthly(chart: ChartCard, monthly: Monthly, stacked: bool = False) -> None:
+        with_year = len({month.year for month in monthly.months}) > 1
+        chart.show_bars([short_month(month, with_year) for month in monthly.months],
+                        [(series.name, series.key, series.values) for series in monthly.series], stacked=stacked)
+
+    def _open_actions(self, filter_name: str, key: object, index: int) -> None:
+        """The actions of that officer or programme in that month of the period."""
+        if self.figures is None:
+            return
+        month = self.figures.actions.by_officer.months[index]
+        next_month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+        period = (max(month, self.figures.first_day), min(date.fromordinal(next_month.toordinal() - 1), self.figures.last_day))
+        open_area(self, Area.ACCOMPANIMENT, {filter_name: key, PERIOD: period})

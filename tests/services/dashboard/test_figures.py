@@ -1,0 +1,60 @@
+"""The dashboard's figures: the report's own numbers on the demo, and every figure of a period
+on a small office where the answer is known."""
+
+from datetime import date
+
+from coorace_desktop.report.facts import gather
+from coorace_desktop.services.dashboard.figures import dashboard_figures
+
+YEAR_2024 = (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_2020_on_the_demo_shows_the_reports_numbers(demo_database):
+    facts = gather(demo_database, 2020)
+    figures = dashboard_figures(demo_database, date(2020, 1, 1), date(2020, 12, 31))
+    assert figures.members.counts.organisations == facts.counts.organisations == 51
+    assert figures.members.counts == facts.counts  # by type and by département too
+    assert [(row.programme, row.actions, row.beneficiaries, row.organisations, row.hours) for row in figures.actions.programmes] == [
+        (row.programme, row.actions, row.beneficiaries, row.organisations, row.hours) for row in facts.programmes]
+    assert figures.actions.programmes  # the demo has actions in 2020
+    assert figures.events == facts.events
+    assert figures.actions.totals.actions == sum(summary.actions for summary in facts.programmes)
+
+
+def test_members_joined_left_and_the_trend(office):
+    figures = dashboard_figures(office.database, *YEAR_2024).members
+    assert (figures.counts.organisations, figures.joined, figures.left) == (3, 1, 1)
+    assert figures.trend == ((2015, 1),) + tuple((year, 2) for year in range(2016, 2024)) + ((2024, 3),)
+    first_quarter = dashboard_figures(office.database, date(2024, 1, 1), date(2024, 3, 31)).members
+    assert (first_quarter.counts.organisations, first_quarter.joined, first_quarter.left) == (3, 1, 0)
+    second_quarter = dashboard_figures(office.database, date(2024, 4, 1), date(2024, 6, 30)).members
+    assert (second_quarter.counts.organisations, second_quarter.joined, second_quarter.left) == (3, 0, 1)
+
+
+def test_actions_per_month_by_officer_and_hours_by_programme(office):
+    actions = dashboard_figures(office.database, *YEAR_2024).actions
+    assert (actions.totals.actions, actions.totals.beneficiaries, actions.totals.hours) == (4, 3, 7.5)
+    assert len(actions.by_officer.months) == 12 and actions.by_officer.months[2] == date(2024, 3, 1)
+    by_officer = {series.name: series.values for series in actions.by_officer.series}
+    assert list(by_officer) == ["Ana ROUMEAU", "Ana VERA"]
+    assert by_officer["Ana VERA"][:3] == (2, 0, 1) and sum(by_officer["Ana VERA"]) == 3
+    assert by_officer["Ana ROUMEAU"][:3] == (0, 0, 1) and sum(by_officer["Ana ROUMEAU"]) == 1
+    assert [series.key for series in actions.by_officer.series] == [office.officers["ROUMEAU"], office.officers["VERA"]]
+    hours = {series.name: series.values[:3] for series in actions.hours_by_programme.series}
+    assert hours == {"Zest'": (3.5, 0, 0), "CEDRE": (0, 0, 4.0)}
+    january = dashboard_figures(office.database, date(2024, 1, 1), date(2024, 1, 31)).actions
+    assert january.totals.actions == 2 and [summary.programme for summary in january.programmes] == ["Zest'"]
+
+
+def test_events_per_month_and_coverage(office):
+    figures = dashboard_figures(office.database, *YEAR_2024)
+    assert (figures.events.events, figures.events.participants) == (4, 6)
+    assert (figures.events.reached, figures.events.active_members) == (1, 3)
+    sessions, participants = figures.events_by_month.series
+    assert sessions.values[:4] == (0, 1, 3, 0) and participants.values[:4] == (0, 6, 0, 0)
+
+
+def test_fees_of_the_periods_year(office):
+    fees = dashboard_figures(office.database, date(2024, 5, 1), date(2024, 5, 31)).fees
+    assert (fees.year, fees.called, fees.received, fees.outstanding, fees.unpaid) == (2024, 600, 300, 300, 2)
+    assert dashboard_figures(office.database, date(2023, 1, 1), date(2023, 12, 31)).fees.called == 0

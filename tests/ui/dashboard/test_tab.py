@@ -1,0 +1,108 @@
+"""The Tableau de bord tab in the window: the period selector moves every figure, a click on a
+bar opens the actions filtered, « À faire » shows each line with its link, charts export."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from coorace_desktop.services.accompaniment.actions_list import OFFICER, PERIOD
+from coorace_desktop.services.dashboard.todo import SILENT_EVENTS
+from coorace_desktop.ui.dashboard.tab import DashboardTab
+from coorace_desktop.ui.widgets.period_selector import PeriodSelector
+from coorace_desktop.ui.window.main_window import MainWindow
+from tests.dashboard_office import build_office
+
+
+@pytest.fixture
+def office(database):
+    return build_office(database)
+
+
+@pytest.fixture
+def window(qtbot, office, settings):
+    window = MainWindow(office.database, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    return window
+
+
+def shown(tab: DashboardTab) -> dict:
+    """Every figure the tab shows: the tiles' texts and each chart's values."""
+    figures = {key: (tile.value_label.text(), tile.detail_label.text()) for key, tile in tab.tiles.items()}
+    figures |= {chart.title: chart.values for chart in tab.charts}
+    figures["programmes"] = tab.programmes_label.text()
+    return figures
+
+
+def test_the_dashboard_is_the_first_tab_and_follows_the_period(window):
+    tab = window.current_tab()
+    assert isinstance(tab, DashboardTab) and window.tabs.tabText(0) == "Tableau de bord"
+    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    year_2024 = shown(tab)
+    assert year_2024["members"][0] == "3" and year_2024["actions"][0] == "4 actions"
+    assert year_2024["events"][0] == "4 séances" and year_2024["fees"][0] == "300\u00a0€"
+    assert window.status_label.text() == "Période : 2024"
+    tab.period_selector.set_between(date(2023, 1, 1), date(2023, 12, 31))
+    year_2023 = shown(tab)
+    assert year_2023["members"][0] == "2" and year_2023["actions"][0] == "1 action"
+    assert [key for key in year_2024 if year_2024[key] == year_2023[key]] == []  # every figure moved
+    assert window.status_label.text() == "Période : 2023"
+
+
+def test_the_relative_periods_follow_today(qtbot):
+    selector = PeriodSelector("month", today=date(2024, 2, 29))
+    qtbot.addWidget(selector)
+    heard = []
+    selector.changed.connect(lambda first, last: heard.append((first, last)))
+    assert selector.period() == (date(2024, 2, 1), date(2024, 2, 29)) and selector.from_edit.isHidden()
+    selector.period_combo.setCurrentIndex(selector.period_combo.findData("last_year"))
+    selector.period_combo.setCurrentIndex(selector.period_combo.findData("week"))
+    assert heard == [(date(2023, 1, 1), date(2023, 12, 31)), (date(2024, 2, 26), date(2024, 3, 3))]
+    assert selector.range_label.text() == "(du 26/02/2024 au 03/03/2024)"
+    selector.period_combo.setCurrentIndex(selector.period_combo.findData("between"))
+    assert not selector.from_edit.isHidden() and selector.range_label.isHidden()
+
+
+def test_a_click_on_an_officers_bar_opens_their_actions_of_that_month(qtbot, window, office):
+    tab = window.current_tab()
+    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    qtbot.wait(50)  # the chart lays its bars out
+    chart = tab.actions_chart.chart
+    bars = chart.series()[0]
+    vera = next(bar_set for bar_set in bars.barSets() if bar_set.label() == "Ana VERA")
+    march = 2
+    point = chart.mapToPosition(QPointF(march, vera.at(march) / 2 + (bars.barSets()[0].at(march) if bars.barSets()[0] is not vera else 0)), bars)
+    position = tab.actions_chart.view.mapFromScene(chart.mapToScene(point))
+    qtbot.mouseClick(tab.actions_chart.view.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    accompaniment = window.current_tab()
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Accompagnements"
+    actions = accompaniment.actions_view
+    assert accompaniment.pages.currentWidget() is actions
+    assert actions.table.model.query.filters == {OFFICER: office.officers["VERA"], PERIOD: (date(2024, 3, 1), date(2024, 3, 31))}
+    assert actions.table.model.rowCount() == 1 and actions.table.model.row_at(0).action_date == date(2024, 3, 31)
+    assert actions.officer_combo.currentData() == office.officers["VERA"]
+    assert not actions.period_button.isHidden() and "du 01/03/2024 au 31/03/2024" in actions.period_button.text()
+    actions.period_button.click()  # the period filter goes, the officer's stays
+    assert actions.table.model.query.filters == {OFFICER: office.officers["VERA"]} and actions.table.model.rowCount() == 4
+
+
+def test_todo_shows_each_line_and_opens_its_tab(qtbot, window):
+    panel = window.current_tab().todo_panel
+    qtbot.waitUntil(lambda: panel.lines != [])  # read once the figures have painted
+    texts = [panel.rows.itemAtPosition(row, 0).widget().text() for row in range(len(panel.lines))]
+    assert texts == [("⚠ " if line.count else "✓ ") + line.text for line in panel.lines]
+    row = [line.key for line in panel.lines].index(SILENT_EVENTS)
+    panel.rows.itemAtPosition(row, 1).widget().click()
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Événements"
+
+
+def test_each_chart_exports_to_png_and_svg(window, tmp_path):
+    tab = window.current_tab()
+    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    assert tab.hours_chart.export(tmp_path / "heures.png") and tab.hours_chart.export(tmp_path / "heures.svg")
+    assert (tmp_path / "heures.png").read_bytes().startswith(b"\x89PNG")
+    svg = (tmp_path / "heures.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg and "Heures d'accompagnement" in svg
+    assert not tab.hours_chart.export(tmp_path / "absent" / "heures.png")
