@@ -56,12 +56,14 @@ def shoot(folder: Path, width: int, height: int) -> int:
     def save(widget, name: str) -> None:
         nonlocal count
         count += 1
-        app.processEvents()
+        for _ in range(3):  # what the first paint schedules (totals, previews), then its layout
+            app.processEvents()
         path = folder / f"{prefix}-{count:02d}-{name}.png"
         widget.grab().save(str(path))
-        fits = screen.contains(widget.geometry()) and widget.width() >= widget.minimumSizeHint().width()
-        print(f"{path.name}: {widget.width()}x{widget.height()} (minimum {widget.minimumSizeHint().width()}x"
-              f"{widget.minimumSizeHint().height()}){'' if fits else '  DOES NOT FIT'}")
+        size, minimum = widget.size(), widget.minimumSizeHint()
+        fits = size.width() <= screen.width() and size.height() <= screen.height() and size.expandedTo(minimum) == size
+        print(f"{path.name}: {size.width()}x{size.height()} (minimum {minimum.width()}x{minimum.height()})"
+              f"{'' if fits else '  DOES NOT FIT'}")
         if not fits:
             misfits.append(path.name)
 
@@ -113,6 +115,10 @@ def shoot(folder: Path, width: int, height: int) -> int:
     for action in window.file_menu.actions():
         if action.text().replace("&", "") in ("Restaurer une sauvegarde…", "Données personnelles (RGPD)…", "Connexion à un serveur…"):
             action.trigger()
+    window.show_tab("Gouvernance")
+    window.show_help()  # F1: the guide at the tab's page
+    save(window.help_window, "Aide-Gouvernance")
+    window.help_window.close()
     file_dialog = QFileDialog(window, "Ouvrir une base de données", str(folder), "Bases Coorace (*.sqlite *.db);;Tous les fichiers (*)")
     file_dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     file_dialog.exec()

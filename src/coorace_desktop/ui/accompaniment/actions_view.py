@@ -3,7 +3,7 @@ the search in the notes, the running totals of what is shown, new / edit / dupli
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.enums import ActionKind
 from coorace_desktop.domain.french import plural
@@ -86,6 +86,8 @@ class ActionsView(QWidget):
         for combo in (self.year_combo, self.officer_combo, self.programme_combo, self.kind_combo):
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(13)
+            # Wider where the screen allows: « Tous les chargés de mission » whole at 1366 px.
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.fill_filters()
 
         self.duplicate_button = QPushButton("&Dupliquer…")
