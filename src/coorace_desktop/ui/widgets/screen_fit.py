@@ -29,7 +29,7 @@ class ResponsiveSplitter(QSplitter):
         self.setStretchFactor(1, 1)
 
     def minimumSizeHint(self) -> QSize:
-        main, side = (self.widget(index).minimumSizeHint() for index in range(2))
+        main, side = (self.widget(index).minimumSizeHint().expandedTo(self.widget(index).minimumSize()) for index in range(2))
         return QSize(max(main.width(), side.width()), main.height() + side.height() + self.handleWidth())
 
     def resizeEvent(self, event) -> None:
@@ -49,6 +49,7 @@ class VerticalScrollArea(QScrollArea):
     def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, never to the area
         self.setWidget(content)
 
     def sizeHint(self) -> QSize:
