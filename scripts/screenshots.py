@@ -77,7 +77,7 @@ def shoot(folder: Path, width: int, height: int) -> int:
 
     path = demo_database_path()
     create_demo_database(path)
-    window = MainWindow(settings=QSettings(str(folder / f".{prefix}-settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings=QSettings(os.path.join(os.environ["XDG_CONFIG_HOME"], "settings.ini"), QSettings.Format.IniFormat))
     window.setGeometry(screen)
     window.show()
     window.use_database(open_database(path))
