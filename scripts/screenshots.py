@@ -46,6 +46,7 @@ def shoot(folder: Path, width: int, height: int) -> int:
     from coorace_desktop.storage.paths import demo_database_path
     from coorace_desktop.ui.window.backup_controller import DataSafety
     from coorace_desktop.ui.window.main_window import MainWindow
+    from coorace_desktop.ui.window.welcome_dialog import WelcomeDialog
 
     app = make_application()
     screen = app.primaryScreen().availableGeometry()
@@ -73,7 +74,7 @@ def shoot(folder: Path, width: int, height: int) -> int:
         QDialog.done(dialog, 0)  # cancelled without the discard question: nothing was typed
         return 0
 
-    QDialog.exec = grab_dialog  # every dialog the window opens is grabbed, then cancelled
+    QDialog.exec = QDialog.open = grab_dialog  # every dialog the window opens is grabbed, then cancelled
 
     path = demo_database_path()
     create_demo_database(path)
@@ -101,20 +102,28 @@ def shoot(folder: Path, width: int, height: int) -> int:
     governance.board_page.elect()
     governance.board_page.seats.view.selectRow(0)
     governance.board_page.assign_office()
+    governance.board_page.end_mandate(governance.board_page.current_seat())
     governance.profile_page.edit()
+    governance.assemblies_page.new_assembly()
+    governance.staff_page.new_post()
     accompaniment = window.show_tab("Accompagnements")
     accompaniment.actions_view.table.view.selectRow(0)
     accompaniment.actions_view.table.edit_current()
+    accompaniment.holders_view.table.new_button.click()
+    accompaniment.territories_view.table.new_button.click()
     events = window.show_tab("Événements")
     events.new_event()
     events.table.view.selectRow(0)
     events.table.edit_current()
     reports = window.show_tab("Rapports")
     reports.edit_report_text()
+    reports.edit_resources()
+    reports.edit_partner(None)
     window.import_action.trigger()
     for action in window.file_menu.actions():
         if action.text().replace("&", "") in ("Restaurer une sauvegarde…", "Données personnelles (RGPD)…", "Connexion à un serveur…"):
             action.trigger()
+    WelcomeDialog([path]).exec()
     window.show_tab("Gouvernance")
     window.show_help()  # F1: the guide at the tab's page
     save(window.help_window, "Aide-Gouvernance")
