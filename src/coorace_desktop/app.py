@@ -4,7 +4,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
@@ -12,6 +12,7 @@ from coorace_desktop import __version__
 from coorace_desktop.resources import resource
 from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR, DB_ENV_VAR, default_database_path, demo_database_path
 from coorace_desktop.ui.widgets.focus_ring import FocusRingStyle
+from coorace_desktop.ui.widgets.qt_french import install_french
 from coorace_desktop.ui.window.main_window import DATABASE_FILTER, MainWindow
 from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice, WelcomeDialog
 
@@ -41,9 +42,7 @@ def make_application() -> QApplication:
     app.setStyle(FocusRingStyle())
     # Fusion's tabs are too short for a capital's accent: "Événements" printed as "Evénements".
     app.setStyleSheet(TAB_STYLE)
-    translator = QTranslator(app)
-    if translator.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    install_french(app)
     return app
 
 

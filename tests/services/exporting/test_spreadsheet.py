@@ -67,7 +67,7 @@ def test_members_as_shown_with_a_filter(demo_database, tmp_path):
     assert names == sorted(names) and "HERISSON BELLOR" in names
     header = [cell.value for cell in sheet[1]]
     herisson = dict(zip(header, next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "HERISSON BELLOR")))
-    assert herisson["Types"] == "ACI/EI" and herisson["Ville"] == "Mazères" and herisson["Courriel"] == "pr.hb@wanadoo.fr"
+    assert herisson["Types"] == "ACI/EI" and herisson["Ville"] == "Mazères" and herisson["E-mail"] == "pr.hb@wanadoo.fr"
 
 
 def test_members_directory_to_vcards(demo_database, tmp_path):

@@ -66,7 +66,7 @@ def test_preview_of_a_french_excel_csv(demo_database, tmp_path):
     assert {item.draft.name: (item.existing_name, item.reason) for item in preview.duplicates} == {
         "Bâti Plus Ariège": ("BATI +", "même téléphone : 05 34 14 00 71"),
         "CASTA ALZEN": ("CASTA", "nom inclus dans l'autre et même ville : Alzen"),
-        "Irisse Formation": ("IRISSE", "même courriel : contact@irisse.fr"),
+        "Irisse Formation": ("IRISSE", "même e-mail : contact@irisse.fr"),
     }
     errors = {error.line: error.reason for error in preview.errors}
     assert errors == {

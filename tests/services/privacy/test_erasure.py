@@ -45,7 +45,7 @@ def test_restoring_the_backup_taken_before_the_erasure_leaves_her_erased(demo_da
 def test_the_site_email_built_from_her_name_is_listed_for_review(demo_database):
     (chatry,) = find_persons(demo_database, "Isabelle CHATRY")
     erasure = erase_person(demo_database, chatry.id)
-    assert any(m.excerpt.startswith("i.chatry@") and "courriel d'un site" in m.place for m in erasure.mentions)
+    assert any(m.excerpt.startswith("i.chatry@") and "e-mail d'un site" in m.place for m in erasure.mentions)
 
 
 def test_automatic_backups_older_than_the_erasure_are_listed_with_when_they_go(demo_database):

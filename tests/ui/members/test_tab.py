@@ -53,7 +53,7 @@ def test_the_model_passes_the_qt_model_tester(qtmodeltester, tab):
 def test_the_table_shows_every_column_in_french(tab):
     model = tab.table.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:8] == ["Nom", "Types", "Dépt.", "Ville", "Téléphone", "E-mail", "Adhérent depuis", "Statut"]
+    assert headers[:8] == ["Nom", "Types", "Dépt", "Ville", "Téléphone", "E-mail", "Adhérent depuis", "Statut"]
     assert headers[8].startswith("Cotisation ")
     assert tab.status_text() == "51 structures"
     assert column_values(tab, 0)[0] == "AD'OC INTERIM"

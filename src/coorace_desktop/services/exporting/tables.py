@@ -50,7 +50,7 @@ MEMBERS_EXPORT = TableExport(
         ExportColumn("Départements", lambda r: r.departments_text),
         ExportColumn("Ville", lambda r: r.city),
         ExportColumn("Téléphone", lambda r: r.phone),
-        ExportColumn("Courriel", lambda r: r.email),
+        ExportColumn("E-mail", lambda r: r.email),
         ExportColumn("Adhérent depuis", lambda r: r.member_since_shown),
         ExportColumn("Statut", lambda r: r.status),
         ExportColumn("Cotisation de l'année", lambda r: r.fee_status),

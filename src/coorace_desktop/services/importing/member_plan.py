@@ -196,7 +196,7 @@ class ExistingIndex:
         """The existing organisation this draft may well be, and why; None when it looks new."""
         for email in _emails(draft):
             if email.casefold() in self.by_email:
-                return self.by_email[email.casefold()], f"même courriel : {email}"
+                return self.by_email[email.casefold()], f"même e-mail : {email}"
         for phone in _phones(draft):
             if _digits(phone) in self.by_phone:
                 return self.by_phone[_digits(phone)], f"même téléphone : {phone}"
@@ -276,8 +276,8 @@ def matching_contact(existing: ExistingOrganisation, contact: ContactDraft) -> E
     return next((c for c in existing.contacts if c.name_key == person_key(contact)), None)
 
 
-SITE_FIELDS = {"address": "adresse", "postcode": "code postal", "city": "ville", "phone": "téléphone", "email": "courriel"}
-CONTACT_FIELDS = {"role": "fonction", "email": "courriel", "phone": "téléphone"}
+SITE_FIELDS = {"address": "adresse", "postcode": "code postal", "city": "ville", "phone": "téléphone", "email": "e-mail"}
+CONTACT_FIELDS = {"role": "fonction", "email": "e-mail", "phone": "téléphone"}
 
 
 def changed_fields(current: object, wanted: object, labels: dict[str, str]) -> list[str]:

@@ -101,7 +101,7 @@ def _draft(line: int, values: dict[str, object], messages: list[str]) -> Organis
             ContactDraft(last_name=last_name, first_name=first_name, role=text.get("contact_role", ""), email=contact_email, phone=contact_phone),
         )
     elif contact_email or contact_phone:
-        messages.append("Le courriel ou téléphone du contact est donné sans son nom.")
+        messages.append("L'e-mail ou le téléphone du contact est donné sans son nom.")
     if name is None:
         return None
     return OrganisationDraft(

@@ -84,7 +84,7 @@ def find_mentions(session: Session, person: Person) -> Iterator[Mention]:
     )
     for email, organisation in rows:
         if fold(email.partition("@")[0]).replace(" ", "") in names:
-            yield Mention(f"Adhérent {organisation} (courriel d'un site)", email)
+            yield Mention(f"Adhérent {organisation} (e-mail d'un site)", email)
 
 
 def _texts_naming(session: Session, person: Person) -> Iterator[Mention]:

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.enums import ActionKind
 from coorace_desktop.domain.french import plural
@@ -96,6 +96,8 @@ class ActionsView(QWidget):
         for combo in (self.year_combo, self.officer_combo, self.programme_combo, self.kind_combo):
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(13)
+            # Wider where the screen allows: « Tous les chargés de mission » whole at 1366 px.
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.fill_filters()
 
         self.duplicate_button = QPushButton("&Dupliquer…")

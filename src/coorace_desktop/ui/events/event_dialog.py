@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -52,7 +53,9 @@ def _row(*widgets: QWidget, stretch_last: bool = False) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     for widget in widgets:
         layout.addWidget(widget)
-    if not stretch_last:
+    if stretch_last:  # the row takes the form's width (a place typed is seen whole)
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    else:
         layout.addStretch(1)
     return box
 

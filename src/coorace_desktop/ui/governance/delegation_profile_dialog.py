@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -22,6 +23,9 @@ from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.shortcuts import give_shortcut
 
 MISSION_ROWS = 5
+
+
+WIDE = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
 
 class SiteRow:
@@ -93,7 +97,7 @@ class DelegationProfileDialog(FormDialog):
             title_edit = QLineEdit(title, placeholderText="Verbe (Représenter…)")
             title_edit.setFixedWidth(160)
             text_edit = QLineEdit(text, placeholderText="les intérêts de ses adhérents…")
-            line = QWidget()
+            line = QWidget(sizePolicy=WIDE)  # the whole width: names and texts shown whole
             grid = QGridLayout(line)
             grid.setContentsMargins(0, 0, 0, 0)
             grid.addWidget(title_edit, 0, 0)
@@ -112,7 +116,7 @@ class DelegationProfileDialog(FormDialog):
         remove_button = QPushButton("Retirer")
         remove_button.setAutoDefault(False)
         remove_button.clicked.connect(row.remove)
-        line = QWidget()
+        line = QWidget(sizePolicy=WIDE)  # the whole width: names and texts shown whole
         grid = QGridLayout(line)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(row.name_edit, 0, 0)

@@ -4,7 +4,7 @@ representatives, the general assemblies, the staff, and the delegation's profile
 from datetime import date
 
 from PySide6.QtCore import QDate, QSettings, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QGroupBox, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.governance_drafts import period_errors
 from coorace_desktop.services.governance.board import (
@@ -22,6 +22,7 @@ from coorace_desktop.ui.governance.election_dialog import ElectionDialog
 from coorace_desktop.ui.governance.pages import AssembliesPage, ProfilePage, StaffPage
 from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.dates import DateDialog, date_edit
+from coorace_desktop.ui.widgets.screen_fit import ResponsiveSplitter
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
 
@@ -35,8 +36,12 @@ SEAT_COLUMNS = [
     Column("National", None, lambda seat: "Oui" if seat.national else ""),
     Column("Alerte", None, lambda seat: "Fin < 3 mois" if seat.ends_soon else ""),
 ]
-# Widths a first run starts with (the user's own are kept in the settings); the alert takes the rest.
+# Widths a first run starts with; the names share the spare width, the alert takes its text's.
 SEAT_WIDTHS = (165, 42, 195, 80, 80, 115, 60)
+SEAT_NAMES, SEAT_ALERT = (0, 2), 7
+# Under this width the bureau and the national seats go below the board (1024x600 and 1280
+# screens): beside it, they need the board's buttons (900 px) and their own (390 px).
+BOARD_SIDE_BY_SIDE = 1300
 # The organisation is in the board table beside: the bureau shows office and name only.
 BUREAU_COLUMNS = [
     Column("Fonction", None, lambda office: office.role_label),
@@ -71,8 +76,7 @@ class BoardPage(QWidget):
         self.seats.model.set_filter(ON, self.on())
         for widget in (QLabel("Composition au"), self.date_edit, self.today_button, self.ends_soon_check):
             self.seats.filters_layout.addWidget(widget)
-        for column, width in enumerate(SEAT_WIDTHS):
-            self.seats.view.setColumnWidth(column, width)
+        self.seats.set_column_widths(SEAT_WIDTHS, stretch=SEAT_NAMES, fit=(SEAT_ALERT,))
         self.seats.new_button.setText("&Élire un conseil…")
         self.seats.edit_button.setText("&Fin de mandat…")
         self.seats.delete_button.setToolTip("Suppr : seulement pour un mandat saisi par erreur")
@@ -113,17 +117,16 @@ class BoardPage(QWidget):
         national_box = QGroupBox("Représentants de la région au CA de la fédération nationale")
         QVBoxLayout(national_box).addWidget(self.national_label)
         side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(bureau_box, 1)
-        side_layout.addWidget(national_box)
+        self.side_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, side)
+        self.side_layout.setContentsMargins(0, 0, 0, 0)
+        self.side_layout.addWidget(bureau_box, 1)
+        self.side_layout.addWidget(national_box)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.seats)
-        self.splitter.addWidget(side)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter = ResponsiveSplitter(self.seats, side, BOARD_SIDE_BY_SIDE)
         self.splitter.setSizes([900, 380])
+        # Below the board, the bureau and the national seats sit side by side.
+        self.splitter.arranged.connect(lambda orientation: self.side_layout.setDirection(
+            QBoxLayout.Direction.TopToBottom if orientation == Qt.Orientation.Horizontal else QBoxLayout.Direction.LeftToRight))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

@@ -37,6 +37,7 @@ from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.errors import user_message
 from coorace_desktop.ui.importing.preview_page import PreviewPage
 from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.screen_fit import fit_to_screen
 
 FILE_FILTER = "Tableurs (*.xlsx *.ods *.csv);;Tous les fichiers (*)"
 ENCODINGS = [("Détection automatique", None), ("UTF-8", "utf-8-sig"), ("Windows-1252 (Excel)", "cp1252"), ("ISO-8859-1", "latin-1")]
@@ -234,6 +235,7 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.mapping_page, self.preview_page):
             self.addPage(page)
         self.resize(960, 640)
+        fit_to_screen(self)
 
     def finished_import(self, summary: str) -> None:
         self.result_summary = summary

@@ -41,7 +41,7 @@ def member_columns(fee_year: int) -> list[Column]:
     return [
         Column("Nom", "name", lambda row: row.name),
         Column("Types", "types", lambda row: row.types_text),
-        Column("Dépt.", "departments", lambda row: row.departments_text),
+        Column("Dépt", "departments", lambda row: row.departments_text),
         Column("Ville", "city", lambda row: row.city),
         Column("Téléphone", "phone", lambda row: row.phone),
         Column("E-mail", "email", lambda row: row.email),

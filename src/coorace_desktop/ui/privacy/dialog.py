@@ -28,6 +28,7 @@ from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import EVERY_AREA, announce
 from coorace_desktop.ui.widgets.errors import run_command
+from coorace_desktop.ui.widgets.screen_fit import fit_to_screen
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
 
@@ -50,6 +51,7 @@ class PrivacyDialog(QDialog):
         self.erased = False
         self.setWindowTitle("Données personnelles (RGPD)")
         self.resize(820, 520)
+        fit_to_screen(self)
         intro = QLabel(
             "Exporter : un fichier avec tout ce que la base contient sur la personne (à lui remettre). "
             "Effacer : son nom, son e-mail, son téléphone et ses notes sont effacés ; ses rôles (contact, "

@@ -44,6 +44,7 @@ from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import EVERY_AREA, Area
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
+from coorace_desktop.ui.widgets.screen_fit import VerticalScrollArea
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
 from coorace_desktop.ui.widgets.worker import run_in_background
@@ -123,14 +124,18 @@ class ReportsTab(QWidget):
         for button in (self.check_button, self.generate_button, self.open_button):
             actions.addWidget(button)
 
+        choices = QWidget()
+        choices_layout = QVBoxLayout(choices)
+        choices_layout.setContentsMargins(0, 0, 0, 0)
+        choices_layout.addLayout(years)
+        choices_layout.addWidget(sections_box)
+        choices_layout.addWidget(content_box)
+        choices_layout.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addLayout(years)
-        left_layout.addWidget(sections_box)
-        left_layout.addWidget(content_box)
+        left_layout.addWidget(VerticalScrollArea(choices), 1)  # 1024x600: the choices scroll, the buttons stay
         left_layout.addLayout(actions)
         left_layout.addWidget(self.result_label)
-        left_layout.addStretch(1)
 
         self.findings = FindingsView()
         self.preview = PdfPreview()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from coorace_desktop.storage.errors import user_message
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import READ_ONLY_HINT, Area, announce, is_read_only
+from coorace_desktop.ui.widgets.screen_fit import VerticalScrollArea, fit_to_screen
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #5f6368;"
@@ -67,10 +68,13 @@ class FormDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.body = QVBoxLayout()
+        # The fields scroll when the screen is too short for them (1024x600); the buttons stay.
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.body.addLayout(self.form)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.body, 1)
+        layout.addWidget(VerticalScrollArea(body), 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         QApplication.instance().focusChanged.connect(self._focus_moved)
@@ -135,6 +139,7 @@ class FormDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Fermer")
         if self._pristine is None:
             self._pristine = self.values()
+            fit_to_screen(self)
         self.revalidate()
 
     def is_modified(self) -> bool:

@@ -62,6 +62,7 @@ class DataTable(QWidget):
         self._delete_row: Callable[[Any], object] | None = None
         self._delete_announces: frozenset[Area] = frozenset()
         self._write_buttons: list[QWidget] = []
+        self._column_modes: dict[int, QHeaderView.ResizeMode] = {}
 
         self.search_edit = QLineEdit(placeholderText=search_placeholder, clearButtonEnabled=True)
         self.search_edit.setAccessibleName("Recherche")
@@ -145,6 +146,22 @@ class DataTable(QWidget):
         self.filters_layout.addWidget(combo)
         self._filter_combos.append(combo)
         return combo
+
+    def set_column_widths(self, widths: Sequence[int], *, stretch: Sequence[int] = (), fit: Sequence[int] = ()) -> None:
+        """Widths a first run starts with (the user's own are kept in the settings); the columns
+        `stretch` (names) share the spare width, those to `fit` (a short flag) take their contents'."""
+        for column, width in enumerate(widths):
+            self.view.setColumnWidth(column, width)
+        self._column_modes = {column: QHeaderView.ResizeMode.Stretch for column in stretch}
+        self._column_modes.update({column: QHeaderView.ResizeMode.ResizeToContents for column in fit})
+        self._apply_column_modes()
+
+    def _apply_column_modes(self) -> None:
+        header = self.view.horizontalHeader()
+        if self._column_modes:
+            header.setStretchLastSection(False)
+        for column, mode in self._column_modes.items():
+            header.setSectionResizeMode(column, mode)
 
     def add_button(self, button: QWidget, writes: bool = False) -> None:
         """An extra action after Delete (export, print…), left of the count; one that `writes` is
@@ -259,6 +276,7 @@ class DataTable(QWidget):
         state = settings.value(f"tables/{self.settings_key}")
         if state is not None:
             self.view.horizontalHeader().restoreState(state)
+            self._apply_column_modes()  # a state saved by an older version must not bring back its modes
 
 
 def refill_combo(combo: QComboBox, choices: Sequence[tuple[str, object]]) -> None:

@@ -23,6 +23,7 @@ from coorace_desktop.storage.backup import BackupInfo, read_manifest
 from coorace_desktop.storage.lock import DatabaseInUseError
 from coorace_desktop.storage.rotation import list_backups
 from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.screen_fit import fit_to_screen
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
 
@@ -117,6 +118,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Restaurer une sauvegarde")
         self.resize(860, 420)
+        fit_to_screen(self)
         self.chosen: Path | None = None
         self.backups = BackupList(database, saved_copies)
         self.table = DataTable(BACKUP_COLUMNS, self.backups.count, self.backups.page,

@@ -127,7 +127,9 @@ class MainWindow(QMainWindow):
         self.backup_separator = self.file_menu.addSeparator()
         self._add_action(self.file_menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
         help_menu = self.menuBar().addMenu("&Aide")
+        self._add_action(help_menu, "&Guide d'utilisation", self.show_help, QKeySequence.StandardKey.HelpContents)
         self._add_action(help_menu, "À &propos de Coorace Desktop", self.show_about)
+        self.help_window = None  # built when first asked for
 
     def _add_action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -296,6 +298,14 @@ class MainWindow(QMainWindow):
     def _update_status(self, *_args: object) -> None:
         tab = self.current_tab()
         self.status_label.setText(tab.status_text() if tab is not None else "")
+
+    def show_help(self) -> None:
+        """The guide, at the page of the tab shown (F1)."""
+        from coorace_desktop.ui.window.help_window import HelpWindow, page_for_tab
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_page(page_for_tab(self.tabs.tabText(self.tabs.currentIndex())))
 
     def show_about(self) -> None:
         database = self.database

@@ -6,6 +6,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from coorace_desktop.ui.widgets.screen_fit import fit_to_screen
+
 
 class WelcomeChoice(Enum):
     RECENT = auto()
@@ -29,6 +31,7 @@ class WelcomeDialog(QDialog):
         for path in recent:
             item = QListWidgetItem(f"{path.name}  —  {path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
             self.recent_list.addItem(item)
         self.recent_list.itemActivated.connect(self._open_recent)
         if recent:
@@ -50,6 +53,9 @@ class WelcomeDialog(QDialog):
         quit_button.clicked.connect(self.reject)
         layout.addWidget(quit_button)
         (self.recent_list if recent else self).setFocus()
+        # Wide enough for a file's folder (the whole path is the item's tooltip), within the screen.
+        self.resize(max(self.sizeHint().width(), 560), self.sizeHint().height())
+        fit_to_screen(self)
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         self.path = Path(item.data(Qt.ItemDataRole.UserRole))
