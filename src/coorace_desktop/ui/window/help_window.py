@@ -11,6 +11,7 @@ from coorace_desktop.ui.widgets.screen_fit import fit_to_screen
 INDEX_PAGE = "index.html"
 # The page of each tab (titles as in main_window.TABS); any other shows the contents.
 TAB_PAGES = {
+    "Tableau de bord": "tableau-de-bord.html",
     "Adhérents": "adherents.html",
     "Gouvernance": "gouvernance.html",
     "Accompagnements": "accompagnements.html",
