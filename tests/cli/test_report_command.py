@@ -4,6 +4,8 @@ import pytest
 from pypdf import PdfReader
 
 from coorace_desktop.cli import main
+from coorace_desktop.domain.reporting_rules import PartnerInput
+from coorace_desktop.services.reporting.year_inputs import save_partner
 
 
 def test_report_writes_the_whole_pdf(demo_database, tmp_path, capsys):
@@ -48,7 +50,13 @@ def test_close_reprint_html_and_reopen(demo_database, tmp_path, capsys):
     assert main(["report", "close", *db]) == 1
     assert "déjà close" in capsys.readouterr().err
     assert main(["report", *db, "-o", str(tmp_path / "r.pdf")]) == 0
-    assert "Année close le " in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Année close le " in out and "Aucun changement depuis la clôture." in out
+    save_partner(demo_database, PartnerInput("Fondation retrouvée", since_year=2020))
+    assert main(["report", *db, "-o", str(tmp_path / "r.pdf")]) == 0
+    assert capsys.readouterr().out.endswith(
+        "Changements depuis la clôture (absents du rapport gardé) :\n  - Autre élément du rapport modifié : partenaires\n"
+    )
     assert "Chiffres arrêtés au " in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
     assert main(["report", *db, "-o", str(tmp_path / "r.html")]) == 0
     assert '<html lang="fr">' in (tmp_path / "r.html").read_text(encoding="utf-8")

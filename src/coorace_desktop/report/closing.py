@@ -8,7 +8,7 @@ from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.facts import gather, to_json
 from coorace_desktop.report.generate import Progress, render_pdf
 from coorace_desktop.services.reporting.check import Finding, check_report
-from coorace_desktop.services.reporting.closing import ClosedReport, close_year, require_open
+from coorace_desktop.services.reporting.closing import ClosedReport, close_year, live_records, require_open
 from coorace_desktop.storage.database import Database
 
 
@@ -19,8 +19,9 @@ def close_report(
     require_open(database, year)
     findings = check_report(database, year)
     at = now or datetime.now(UTC)
+    records = live_records(database, year)  # before the facts: a change made meanwhile is listed, not missed
     facts = gather(database, year)
     output = io.BytesIO()
     pages = render_pdf(facts, ReportRequest(year), output, progress=progress, closed_on=at.astimezone().date())
-    closed = close_year(database, year, output.getvalue(), to_json(facts), by, now=at, pages=pages)
+    closed = close_year(database, year, output.getvalue(), to_json(facts), by, now=at, pages=pages, records=records)
     return closed, findings
