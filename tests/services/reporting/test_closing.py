@@ -10,7 +10,7 @@ from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report.closing import close_report
 from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.facts import gather
-from coorace_desktop.report.generate import generate_report
+from coorace_desktop.report.generate import generate_html, generate_report
 from coorace_desktop.services.events.commands import EventInput, create_event, event_kinds
 from coorace_desktop.services.importing import MEMBERS, apply_members, preview_members, propose_mapping, read_table
 from coorace_desktop.services.reporting import closing
@@ -159,3 +159,18 @@ def test_the_other_parts_of_the_report_changed_since_closing_are_listed(demo_dat
     assert closing.changes_since_closing(demo_database, 2020) == [
         "Autres éléments du rapport modifiés : rapport moral, ressources, partenaires"
     ]
+
+
+def test_a_closed_year_publishes_the_accessible_edition_stored_at_closing(demo_database, tmp_path, monkeypatch):
+    """A later change of the code (here: of report_html) never alters the HTML published for a
+    closed year; a year closed before the edition was kept has it drawn from its kept facts."""
+    from coorace_desktop.domain import ClosedYear
+    from coorace_desktop.report import generate
+
+    closed, _ = close_report(demo_database, 2020, "Claire", now=CLOSED_AT)
+    assert "Chiffres arrêtés au 15/03/2021" in closed.html.decode("utf-8")
+    monkeypatch.setattr(generate, "report_html", lambda facts, closed_on=None: "<p>nouvelle mise en page</p>")
+    assert generate_html(demo_database, 2020, tmp_path / "r.html").path.read_bytes() == closed.html
+    with demo_database.session() as session:
+        session.get(ClosedYear, 2020).html = None
+    assert generate_html(demo_database, 2020, tmp_path / "r.html").path.read_text(encoding="utf-8") == "<p>nouvelle mise en page</p>"

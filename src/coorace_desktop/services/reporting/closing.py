@@ -41,6 +41,7 @@ class ClosedReport:
     pdf: bytes
     context: dict
     context_version: int
+    html: bytes | None = None  # the accessible edition as closed (None: closed before it was kept)
 
     @property
     def closed_on(self) -> date:
@@ -80,7 +81,7 @@ def closed_report(database: Database, year: int) -> ClosedReport | None:
         row = session.get(ClosedYear, year)
         if row is None:
             return None
-        return ClosedReport(row.year, row.closed_at, row.closed_by, row.sha256, row.pdf, row.context, row.context_version)
+        return ClosedReport(row.year, row.closed_at, row.closed_by, row.sha256, row.pdf, row.context, row.context_version, row.html)
 
 
 def closed_years(database: Database) -> list[int]:
@@ -89,9 +90,11 @@ def closed_years(database: Database) -> list[int]:
 
 
 def close_year(
-    database: Database, year: int, pdf: bytes, facts: dict, by: str, *, pages: int, records: dict, now: datetime | None = None
+    database: Database, year: int, pdf: bytes, facts: dict, by: str, *, pages: int, records: dict,
+    html: bytes | None = None, now: datetime | None = None,
 ) -> ClosedReport:
-    """Keep the year's report as printed now (`facts`: what it printed, as JSON), with the
+    """Keep the year's report as printed now (`facts`: what it printed, as JSON; `html`: its
+    accessible edition), with the
     records behind it (`records`: live_records() taken before the facts were gathered, so that
     an edit made while the report was drawn is listed as a change, never missed); refused if
     the year is already closed."""
@@ -102,7 +105,9 @@ def close_year(
                 raise AlreadyClosedError(year)
             context = {"facts": facts, "pages": pages, "records": records}
             digest = sha256_of(pdf)
-            session.add(ClosedYear(year=year, closed_at=at, closed_by=by, pdf=pdf, sha256=digest, context=context, context_version=CONTEXT_VERSION))
+            session.add(
+                ClosedYear(year=year, closed_at=at, closed_by=by, pdf=pdf, sha256=digest, context=context, context_version=CONTEXT_VERSION, html=html)
+            )
             session.add(YearClosingEvent(year=year, action=CLOSE, at=at, by=by, sha256=digest))
     except IntegrityError:  # closed from another site meanwhile (a shared server)
         raise AlreadyClosedError(year) from None
