@@ -94,10 +94,9 @@ def close_year(
     html: bytes | None = None, now: datetime | None = None,
 ) -> ClosedReport:
     """Keep the year's report as printed now (`facts`: what it printed, as JSON; `html`: its
-    accessible edition), with the
-    records behind it (`records`: live_records() taken before the facts were gathered, so that
-    an edit made while the report was drawn is listed as a change, never missed); refused if
-    the year is already closed."""
+    accessible edition), with the records behind it (`records`: live_records() taken before the
+    facts were gathered, so that an edit made while the report was drawn is listed as a change,
+    never missed); refused if the year is already closed."""
     at = now or datetime.now(UTC)
     try:
         with database.session() as session:
