@@ -4,6 +4,8 @@ import pytest
 from pypdf import PdfReader
 
 from coorace_desktop.cli import main
+from coorace_desktop.domain.reporting_rules import PartnerInput
+from coorace_desktop.services.reporting.year_inputs import save_partner
 
 
 def test_report_writes_the_whole_pdf(demo_database, tmp_path, capsys):
@@ -48,7 +50,13 @@ def test_close_reprint_html_and_reopen(demo_database, tmp_path, capsys):
     assert main(["report", "close", *db]) == 1
     assert "déjà close" in capsys.readouterr().err
     assert main(["report", *db, "-o", str(tmp_path / "r.pdf")]) == 0
-    assert "Année close le " in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Année close le " in out and "Aucun changement depuis la clôture." in out
+    save_partner(demo_database, PartnerInput("Fondation retrouvée", since_year=2020))
+    assert main(["report", *db, "-o", str(tmp_path / "r.pdf")]) == 0
+    assert capsys.readouterr().out.endswith(
+        "Changements depuis la clôture (absents du rapport gardé) :\n  - Autre élément du rapport modifié : partenaires\n"
+    )
     assert "Chiffres arrêtés au " in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
     assert main(["report", *db, "-o", str(tmp_path / "r.html")]) == 0
     assert '<html lang="fr">' in (tmp_path / "r.html").read_text(encoding="utf-8")
@@ -56,3 +64,27 @@ def test_close_reprint_html_and_reopen(demo_database, tmp_path, capsys):
     assert "Indiquez pourquoi" in capsys.readouterr().err
     assert main(["report", "reopen", *db, "--reason", "chiffres corrigés"]) == 0
     assert "Année 2020 rouverte" in capsys.readouterr().out
+
+
+def test_a_migration_on_opening_is_said_on_stderr_once(tmp_path, capsys):
+    from alembic import command
+    from sqlalchemy import text
+
+    from coorace_desktop.services.demo import load_demo
+    from coorace_desktop.storage.database import open_database
+    from coorace_desktop.storage.migrate import alembic_config
+
+    path = tmp_path / "ancienne.sqlite"
+    with open_database(path, create=True) as old:
+        load_demo(old)
+        with old.engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0005_erasure_register")
+            connection.execute(text("UPDATE memberships SET joined_on = NULL WHERE id IN (SELECT id FROM memberships LIMIT 2)"))
+    db = ["--db", str(path), "--year", "2020"]
+    assert main(["report", "close", *db]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith("Base mise à jour : Date d'enregistrement des périodes d'adhésion : ")
+    assert "2 périodes d'adhésion sans date d'adhésion connue" in captured.err
+    assert "Année 2020 close le " in captured.out
+    assert main(["report", "reopen", *db, "--reason", "essai"]) == 0
+    assert capsys.readouterr().err == ""

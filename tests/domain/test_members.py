@@ -1,11 +1,13 @@
 """Validation of the organisation draft: one French message per field key, cleaned values."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from coorace_desktop.domain.enums import DatePrecision
 from coorace_desktop.domain.members import (
     ContactDraft,
     DraftInvalid,
@@ -15,6 +17,8 @@ from coorace_desktop.domain.members import (
     OrganisationDraft,
     SiteDraft,
     clean_organisation,
+    membership_joined,
+    shown_joined,
     validate_organisation,
 )
 
@@ -120,3 +124,29 @@ def test_validation_never_crashes_and_only_names_known_fields(name, postcode, em
     errors = validate_organisation(draft)
     assert set(errors) <= {"name", "sites.0.postcode", "sites.0.department", "sites.0.email"}
     assert all(isinstance(message, str) and message for message in errors.values())
+
+
+@pytest.mark.parametrize(
+    ("typed", "joined_on", "precision", "shown"),
+    [
+        ("2015", date(2015, 1, 1), DatePrecision.YEAR, "2015"),
+        (" 03/2015 ", date(2015, 3, 1), DatePrecision.MONTH, "03/2015"),
+        ("mars 2015", date(2015, 3, 1), DatePrecision.MONTH, "03/2015"),
+        ("15/03/2016", date(2016, 3, 15), DatePrecision.DAY, "15/03/2016"),
+    ],
+)
+def test_a_joining_date_is_a_day_a_month_or_a_year_shown_back_as_typed(typed, joined_on, precision, shown):
+    period = MembershipDraft(**membership_joined(typed))
+    assert (period.joined_on, period.joined_precision) == (joined_on, precision)
+    assert shown_joined(period) == shown
+    assert validate_organisation(replace(VALID, memberships=(period,))) == {}
+
+
+def test_a_joining_date_that_is_none_is_kept_and_refused_in_french():
+    assert membership_joined("  ") == {"joined_on": None}
+    period = MembershipDraft(**membership_joined("l'an dernier"))
+    assert shown_joined(period) == "l'an dernier", "the form gives back what was typed"
+    assert validate_organisation(replace(VALID, memberships=(*VALID.memberships, period))) == {
+        "memberships.1.joined_on": "La date d'adhésion : date attendue (2015, 03/2015, 01/03/2015 ou 1er mars 2015), pas « l'an dernier »."
+    }
+    assert "memberships.0.joined_on" in validate_organisation(replace(VALID, memberships=(MembershipDraft(**membership_joined("31/02/2016")),)))

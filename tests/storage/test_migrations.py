@@ -6,7 +6,13 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from coorace_desktop.domain.tables import metadata
-from coorace_desktop.storage.migrate import alembic_config, current_revision, head_revision, include_object_for
+from coorace_desktop.storage.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    include_object_for,
+    upgrade_to_head,
+)
 
 
 def test_migrations_match_the_models(database):
@@ -56,7 +62,7 @@ def test_down_and_up_again_on_a_database_holding_data(demo_database):
     assert counts(demo_database) == before
 
 
-def test_recorded_on_is_filled_from_the_best_information_and_said(demo_database, caplog):
+def test_recorded_on_is_filled_from_the_best_information_and_said(demo_database):
     """Joining date; else 1 January of the first fee or figures year; else the migration's day."""
     from datetime import date
 
@@ -67,12 +73,33 @@ def test_recorded_on_is_filled_from_the_best_information_and_said(demo_database,
         ids = connection.execute(text("SELECT id, organisation_id FROM memberships ORDER BY id LIMIT 3")).all()
         connection.execute(text("UPDATE memberships SET joined_on = NULL WHERE id IN (:a, :b)"), {"a": ids[1][0], "b": ids[2][0]})
         connection.execute(text("INSERT INTO membership_fees (organisation_id, year, amount) VALUES (:o, 2017, 300)"), {"o": ids[1][1]})
-    with caplog.at_level("INFO", logger="alembic.runtime.migration"), demo_database.engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
+    with demo_database.engine.begin() as connection:
+        notes = upgrade_to_head(connection)
         rows = connection.execute(text("SELECT id, recorded_on, joined_on FROM memberships")).all()
     recorded = {row[0]: str(row[1]) for row in rows}  # SQLite gives the ISO text, PostgreSQL a date
     joined = {row[0]: row[2] for row in rows}
     assert recorded[ids[0][0]] == "2020-01-01"  # the demo's stated joining date
     assert recorded[ids[1][0]] == "2017-01-01" and recorded[ids[2][0]] == str(date.today())
     assert joined[ids[1][0]] is None  # what was held stays: only the new column is filled
-    assert "1 au 1er janvier de la première année de cotisation ou de chiffres, 1 à la date de la migration" in caplog.text
+    (note,) = notes
+    assert "1 au 1er janvier de la première année de cotisation ou de chiffres, 1 à la date de la migration" in note
+    assert "2 périodes d'adhésion sans date d'adhésion connue" in note
+
+
+def test_what_a_migration_did_is_said_once_to_whoever_opens_the_database(demo_database, caplog):
+    """Not only in Alembic's own logger, which the application does not listen to: the opening
+    returns it (the window and the command line show it) and the application's log keeps it."""
+    from sqlalchemy import text
+
+    from coorace_desktop.storage.database import open_database
+
+    with demo_database.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0005_erasure_register")
+        connection.execute(text("UPDATE memberships SET joined_on = NULL WHERE id = (SELECT MIN(id) FROM memberships)"))
+    target = demo_database.url if demo_database.is_server else demo_database.path
+    demo_database.close()
+    with caplog.at_level("INFO", logger="coorace_desktop"), open_database(target, snapshot=False) as migrated:
+        assert len(migrated.migration_notes) == 1 and "1 période d'adhésion sans date" in migrated.migration_notes[0]
+    assert "1 période d'adhésion sans date" in caplog.text and caplog.records[-1].name == "coorace_desktop"
+    with open_database(target, snapshot=False) as again:
+        assert again.migration_notes == []

@@ -168,6 +168,7 @@ def test_an_older_copy_is_migrated_before_it_replaces_the_database(current, good
     def upgrade(connection):
         migrated.append(connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar())
         connection.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{head}'")
+        return []
 
     monkeypatch.setattr(migrate, "upgrade_to_head", upgrade)
     candidate_before = older.read_bytes()

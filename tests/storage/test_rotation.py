@@ -110,6 +110,7 @@ def test_the_pre_migration_snapshot_joins_the_rotation(demo_file, tmp_path, monk
 
     def upgrade(connection):
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_next'")
+        return []
 
     monkeypatch.setattr(migrate, "upgrade_to_head", upgrade)
     for _ in range(7):

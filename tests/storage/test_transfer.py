@@ -76,10 +76,12 @@ def test_a_destination_holding_data_is_refused_untouched(demo_copy, server):
 def test_a_closed_year_moves_to_the_server_and_reprints_the_same_pdf(demo_copy, server, tmp_path):
     from coorace_desktop.report.closing import close_report
     from coorace_desktop.report.context import ReportRequest
-    from coorace_desktop.report.generate import generate_report
+    from coorace_desktop.report.generate import generate_html, generate_report
 
     closed, _ = close_report(demo_copy, 2020, "Claire")
     there = transfer(demo_copy, server)
     assert there.ok  # the PDF's bytes and the JSON facts compare equal on both sides
     reprint = generate_report(server, ReportRequest(2020), tmp_path / "serveur.pdf")
     assert reprint.path.read_bytes() == closed.pdf
+    edition = generate_html(server, 2020, tmp_path / "serveur.html")
+    assert closed.html.startswith(b"<!DOCTYPE html>") and edition.path.read_bytes() == closed.html

@@ -75,7 +75,10 @@ def database_path(arguments: argparse.Namespace) -> Path:
 def open_existing(arguments: argparse.Namespace) -> "Database":
     from coorace_desktop.storage.database import open_database  # not loaded when the window starts
 
-    return open_database(database_target(arguments))
+    database = open_database(database_target(arguments))
+    for note in database.migration_notes:  # on stderr: stdout stays the command's own output
+        print(f"Base mise à jour : {note}", file=sys.stderr)
+    return database
 
 
 def open_for_reading(arguments: argparse.Namespace) -> "Database":

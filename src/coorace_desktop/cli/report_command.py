@@ -16,7 +16,7 @@ from coorace_desktop.report.closing import close_report
 from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.generate import SECTION_KEYS, generate_html, generate_report
 from coorace_desktop.services.reporting.check import check_report
-from coorace_desktop.services.reporting.closing import closed_report, reopen_year
+from coorace_desktop.services.reporting.closing import changes_since_closing, closed_report, reopen_year
 from coorace_desktop.storage.lock import current_holder
 
 
@@ -70,9 +70,18 @@ def run_report(arguments: argparse.Namespace) -> int:
             request = ReportRequest(year, tuple(arguments.section), arguments.reference_year)
             result = generate_report(database, request, output_target(arguments.output, f"rapport-activite-{year}.pdf"))
             print(f"Rapport d'activité {year} enregistré dans {result.path} ({result.pages} pages).")
-    if closed is not None:
-        print(f"Année close le {closed.closed_on:%d/%m/%Y} par {closed.closed_by} : chiffres arrêtés à cette date (SHA-256 du PDF {closed.sha256}).")
+        if closed is not None:
+            print(f"Année close le {closed.closed_on:%d/%m/%Y} par {closed.closed_by} : chiffres arrêtés à cette date (SHA-256 du PDF {closed.sha256}).")
+            _print_changes(database, year)
     return 0
+
+
+def _print_changes(database, year: int) -> None:
+    """What changed in the live data since the year was closed (not in the report as kept)."""
+    changes = changes_since_closing(database, year)
+    print("Changements depuis la clôture (absents du rapport gardé) :" if changes else "Aucun changement depuis la clôture.")
+    for line in changes:
+        print(f"  - {line}")
 
 
 def _close(database, year: int) -> int:

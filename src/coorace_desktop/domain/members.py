@@ -10,9 +10,10 @@ from functools import partial
 from typing import TypeVar
 
 from coorace_desktop.domain import validation as check
-from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.enums import DatePrecision, SiaeType
 from coorace_desktop.domain.names import display_name, name_key
 from coorace_desktop.domain.periods import Period
+from coorace_desktop.domain.typed_dates import TypedDate, parse_typed_date
 from coorace_desktop.domain.validation import DraftInvalid
 
 
@@ -50,6 +51,33 @@ class MembershipDraft:
     left_on: date | None = None
     notes: str = ""
     id: int | None = None
+    # How much of the joining date is known: a year alone is kept as its 1 January.
+    joined_precision: DatePrecision = DatePrecision.DAY
+    # What was typed as the joining date when it reads as none (kept for the form; refused).
+    joined_unreadable: str = ""
+
+
+JOINED_WHAT = "La date d'adhésion"
+
+
+def membership_joined(text: str) -> dict:
+    """The joining fields of a MembershipDraft from what was typed: a day, a month or a year
+    (with that precision), nothing (unknown), or the text kept as unreadable."""
+    typed = " ".join(text.split())
+    if not typed:
+        return {"joined_on": None}
+    try:
+        joined = parse_typed_date(typed, JOINED_WHAT)
+    except check.ValidationError:
+        return {"joined_on": None, "joined_unreadable": typed}
+    return {"joined_on": joined.value, "joined_precision": joined.precision}
+
+
+def shown_joined(period: MembershipDraft) -> str:
+    """The joining date as it was typed: '2015', '03/2015', '15/03/2016' ('' when unknown)."""
+    if period.joined_unreadable:
+        return period.joined_unreadable
+    return TypedDate(period.joined_on, period.joined_precision).shown() if period.joined_on else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,8 +268,11 @@ def _check_contacts(collect: _Collector, contacts: tuple[ContactDraft, ...]) -> 
 
 def _check_memberships(collect: _Collector, periods: tuple[MembershipDraft, ...]) -> tuple[MembershipDraft, ...]:
     for n, period in enumerate(periods):
+        if period.joined_unreadable:
+            collect.run(f"memberships.{n}.joined_on", partial(parse_typed_date, period.joined_unreadable, JOINED_WHAT), None)
         collect.run(f"memberships.{n}.left_on", lambda period=period: check.period(period.joined_on, period.left_on, "La date de départ"), None)
-    ordered = sorted(enumerate(periods), key=lambda item: item[1].joined_on or date.min)
+    # A joining date typed that reads as none is refused above, not as overlapping every period.
+    ordered = sorted(((n, p) for n, p in enumerate(periods) if not p.joined_unreadable), key=lambda item: item[1].joined_on or date.min)
     for (_, earlier), (n, later) in zip(ordered, ordered[1:]):
         if Period(earlier.joined_on, earlier.left_on).overlaps(Period(later.joined_on, later.left_on)):
             collect.errors.setdefault(f"memberships.{n}.joined_on", "Cette période d'adhésion chevauche une autre période.")

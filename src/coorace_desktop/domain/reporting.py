@@ -60,6 +60,8 @@ class ClosedYear(SQLModel, table=True):
     sha256: str = Field(sa_type=String(64))
     context: dict = Field(sa_type=JSON)
     context_version: int = 1
+    # The accessible edition as published at closing (UTF-8); None for years closed before 0008.
+    html: bytes | None = Field(default=None, sa_type=LargeBinary)
 
 
 class YearClosingEvent(SQLModel, table=True):

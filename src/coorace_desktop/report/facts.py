@@ -13,7 +13,6 @@ from coorace_desktop.domain.governance_drafts import DelegationProfile
 from coorace_desktop.domain.reporting_rules import ReportTextInput
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.accompaniment.summary import ProgrammeSummary, programme_summary
-from coorace_desktop.services.accompaniment.territories import territory_stage_counts
 from coorace_desktop.services.events.event_list import YEAR, EventRow, list_events
 from coorace_desktop.services.events.figures import (
     EventFigures,
@@ -21,21 +20,17 @@ from coorace_desktop.services.events.figures import (
     RendezVous,
     event_figures,
     highlights,
-    rendezvous,
 )
 from coorace_desktop.services.governance.composition import (
     BoardComposition,
     StaffPost,
-    board_composition,
-    delegation_profile,
-    staff_on,
 )
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.directory import DirectoryDepartment, directory
 from coorace_desktop.services.reporting import member_figures as figures
-from coorace_desktop.services.reporting import year_inputs
 from coorace_desktop.services.reporting.closing import CONTEXT_VERSION
 from coorace_desktop.services.reporting.member_figures import FigureChange, KeyFigures, MemberCounts
+from coorace_desktop.services.reporting.report_parts import read_parts
 from coorace_desktop.services.reporting.year_inputs import PartnerRow, ResourceLine
 from coorace_desktop.storage.database import Database
 
@@ -82,22 +77,15 @@ def gather(database: Database, year: int, reference_year: int | None = None) -> 
     return ReportFacts(
         year=year,
         reference_year=reference_year,
-        profile=delegation_profile(database),
-        text=year_inputs.report_text(database, year),
         counts=figures.member_counts(database, year),
         key_figures=figures.key_figures(database, year),
         changes=figures.year_changes(database, year, reference_year) if reference_year else [],
-        resources=year_inputs.resources(database, year),
-        board=board_composition(database, end),
-        staff=staff_on(database, end),
         stories=highlights(database, year),
         programmes=programme_summary(database, year),
-        territories=territory_stage_counts(database, end),
         events=event_figures(database, start, end),
         event_rows=events,
         directory=directory(database, year),
-        rendezvous=rendezvous(database, year + 1),
-        partners=year_inputs.partners(database, year),
+        **read_parts(database, year),
     )
 
 

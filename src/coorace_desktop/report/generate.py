@@ -116,9 +116,13 @@ def generate_report(
 
 
 def generate_html(database: Database, year: int, target: Path) -> ReportResult:
-    """Write the accessible edition of the year's report (a closed year: from its kept facts)."""
-    text = report_html(*_facts(database, closed_report(database, year), year))
-    return _write(Path(target), lambda output: output.write(text.encode("utf-8")))
+    """Write the accessible edition of the year's report; a closed year's as stored at closing
+    (byte for byte; one closed before it was kept: drawn from its kept facts)."""
+    closed = closed_report(database, year)
+    html = closed.html if closed is not None else None
+    if html is None:
+        html = report_html(*_facts(database, closed, year)).encode("utf-8")
+    return _write(Path(target), lambda output: output.write(html))
 
 
 def _facts(database: Database, closed: ClosedReport | None, year: int, reference_year: int | None = None) -> tuple[ReportFacts, date | None]:

@@ -9,7 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from coorace_desktop.domain.concurrency import StaleRecordError, field_changes, shown
 from coorace_desktop.domain.enums import EventStatus, Organiser
-from coorace_desktop.domain.members import FIGURE_LABELS, ORGANISATION_FIELDS, OrganisationDraft
+from coorace_desktop.domain.members import FIGURE_LABELS, ORGANISATION_FIELDS, OrganisationDraft, shown_joined
 from coorace_desktop.domain.versioning import VERSION
 
 # Imported by the services that raise it.
@@ -45,7 +45,7 @@ def organisation_fields(draft: OrganisationDraft) -> dict[str, str]:
         fields[f"Contact {n}, e-mail"] = shown(contact.email)
         fields[f"Contact {n}, téléphone"] = shown(contact.phone)
     for n, period in enumerate(draft.memberships, start=1):
-        since = f"depuis le {shown(period.joined_on)}" if period.joined_on else "date d'adhésion inconnue"
+        since = f"depuis {shown_joined(period)}" if period.joined_on else "date d'adhésion inconnue"
         until = f"jusqu'au {shown(period.left_on)}" if period.left_on else ""
         fields[f"Période d'adhésion {n}"] = shown(_joined(since, until, period.notes))
     for fee in draft.fees:

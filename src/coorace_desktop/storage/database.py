@@ -4,11 +4,12 @@ A file that is refused is never written to: the checks read it through a read-on
 connection before the engine touches it. A PostgreSQL URL gets its own checks (storage.server)."""
 
 import hashlib
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -36,6 +37,7 @@ from coorace_desktop.storage.rotation import snapshot_before_migration
 from coorace_desktop.storage.server import check_server_database, mark_as_ours
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+log = logging.getLogger("coorace_desktop")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables every revision of our schema has: with our application_id and revision table, our marker.
@@ -49,6 +51,8 @@ class Database:
     url: str
     engine: Engine
     read_only: bool = False
+    # What the migrations run on opening said the user should know (in French), once.
+    migration_notes: list[str] = field(default_factory=list)
 
     @property
     def path(self) -> Path | None:
@@ -231,6 +235,9 @@ def _migrate(database: Database, snapshot: bool) -> None:
     with database.engine.begin() as connection:
         if current is None and is_sqlite(database.url):
             connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        migrate.upgrade_to_head(connection)
+        notes = migrate.upgrade_to_head(connection)
         if current is None and database.is_server:
             mark_as_ours(connection)
+    for note in notes:  # once committed: the application's log keeps what the migration did
+        log.info("%s : %s", database.display_name, note)
+    database.migration_notes = notes

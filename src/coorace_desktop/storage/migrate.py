@@ -13,6 +13,7 @@ from coorace_desktop.resources import MIGRATIONS_DIR
 from coorace_desktop.storage.word_search import WORD_INDEXES
 
 VERSION_TABLE = "alembic_version"
+NOTES = "notes"  # the key of alembic_config().attributes where migrations leave what the user should know
 
 
 def alembic_config(connection: Connection | None = None):
@@ -79,8 +80,11 @@ def include_object_for(dialect: str) -> Callable[..., bool]:
     return include
 
 
-def upgrade_to_head(connection: Connection) -> None:
-    """Apply every pending migration inside the caller's transaction."""
+def upgrade_to_head(connection: Connection) -> list[str]:
+    """Apply every pending migration inside the caller's transaction; what they noted for the
+    user (a migration appends French sentences to its config's attributes[NOTES])."""
     from alembic import command
 
-    command.upgrade(alembic_config(connection), "head")
+    config = alembic_config(connection)
+    command.upgrade(config, "head")
+    return list(config.attributes.get(NOTES, []))

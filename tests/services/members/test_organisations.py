@@ -8,7 +8,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from coorace_desktop.domain import Contact, Organisation, Person, Site
-from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.enums import DatePrecision, SiaeType
 from coorace_desktop.domain.members import (
     ContactDraft,
     DraftInvalid,
@@ -17,10 +17,13 @@ from coorace_desktop.domain.members import (
     MembershipDraft,
     OrganisationDraft,
     SiteDraft,
+    membership_joined,
 )
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.health import counts
+from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members import organisations as members
+from coorace_desktop.services.members.organisation_list import list_members
 from coorace_desktop.services.members.organisations import MemberRefusal, OrganisationNotFoundError, PersonNotFoundError
 
 NEW = OrganisationDraft(
@@ -223,3 +226,17 @@ def test_a_period_entered_without_a_joining_date_starts_the_day_it_is_recorded(d
     assert [period.joined_on for period in saved.memberships] == [date.today()]
     members.save_organisation(database, saved)  # saved again: the periods keep their dates
     assert members.get_organisation(database, new_id).memberships == saved.memberships
+
+
+def test_a_joining_date_keeps_the_precision_it_was_typed_with(database):
+    """Imported as « 2015 » (a year), then corrected in the dialog to 15/03/2016: the day is kept
+    as a day, not shown (nor exported) as « 2016 »."""
+    year_only = MembershipDraft(joined_on=date(2015, 1, 1), joined_precision=DatePrecision.YEAR)
+    new_id = members.save_organisation(database, replace(NEW, memberships=(year_only,)))
+    saved = members.get_organisation(database, new_id)
+    assert [(p.joined_on, p.joined_precision) for p in saved.memberships] == [(date(2015, 1, 1), DatePrecision.YEAR)]
+    corrected = replace(saved.memberships[0], **membership_joined("15/03/2016"))
+    members.save_organisation(database, replace(saved, memberships=(corrected,)), saved)
+    again = members.get_organisation(database, new_id)
+    assert [(p.joined_on, p.joined_precision) for p in again.memberships] == [(date(2016, 3, 15), DatePrecision.DAY)]
+    assert list_members(database, ListQuery(), 0, 1)[0].member_since_shown == date(2016, 3, 15), "not « 2016 »"

@@ -144,7 +144,7 @@ def test_a_closed_report_naming_the_person_is_listed_among_the_mentions(demo_dat
     from coorace_desktop.services.reporting.closing import close_year
 
     facts = {"board": {"seats": [{"person_name": "Isabelle Chatry", "department": "31"}]}, "staff": []}
-    close_year(demo_database, 2020, b"%PDF-1.4", facts, "Claire", pages=1)
+    close_year(demo_database, 2020, b"%PDF-1.4", facts, "Claire", pages=1, records={})
     places = [mention.place for mention in person_record(demo_database, person_id(demo_database, "chatry")).mentions]
     assert "Rapport 2020 clos (gardé tel qu'envoyé)" in places
     others = [mention.place for mention in person_record(demo_database, person_id(demo_database, "imberdis")).mentions]

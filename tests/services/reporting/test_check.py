@@ -64,3 +64,17 @@ def test_a_year_without_highlights_or_rendez_vous_is_flagged(demo_database):
     found = messages(check_report(demo_database, 2021))
     assert found["Aucun temps fort pour 2021 : le récit de l'année sera absent."].severity is Severity.WARNING
     assert found["Aucun rendez-vous prévu en 2022 : la page des rendez-vous sera vide."].section == "rendez-vous"
+
+
+def test_members_without_a_known_joining_date_are_flagged(demo_database):
+    """Periods entered before recorded_on existed may have no joining date: they count as members
+    of every past year, which Vérifier says."""
+    from coorace_desktop.domain.organisations import Membership, Organisation
+
+    assert not any("sans date d'adhésion" in f.message for f in check_report(demo_database, 2020))
+    with demo_database.session() as session:
+        first = session.get(Organisation, 1)
+        session.execute(update(Membership).where(Membership.organisation_id == first.id).values(joined_on=None))
+    (finding,) = [f for f in check_report(demo_database, 2020) if "sans date d'adhésion" in f.message]
+    assert finding.severity is Severity.WARNING and finding.details == (first.name,)
+    assert finding.message.startswith("1 adhérent sans date d'adhésion connue : compté dans toutes les années passées")

@@ -10,7 +10,7 @@ from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report.closing import close_report
 from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.facts import gather
-from coorace_desktop.report.generate import generate_report
+from coorace_desktop.report.generate import generate_html, generate_report
 from coorace_desktop.services.events.commands import EventInput, create_event, event_kinds
 from coorace_desktop.services.importing import MEMBERS, apply_members, preview_members, propose_mapping, read_table
 from coorace_desktop.services.reporting import closing
@@ -121,3 +121,56 @@ def test_a_changed_figure_and_a_deleted_event_are_listed(demo_database):
         "1 événement de l'année supprimé : " + event.title,
         "1 chiffre de l'année modifié : réseau",
     ]
+
+
+def test_an_edit_made_while_the_report_is_drawn_is_listed_as_a_change(demo_database, monkeypatch):
+    """In the tab the close runs in the background: an event added while the PDF is laid out
+    (after the facts were gathered) is not in the report, so it must be listed, never missed."""
+    from coorace_desktop.report import closing as report_closing
+
+    def render_while_someone_edits(*args, **kwargs):
+        add_event_of_2020(demo_database)
+        return render_pdf(*args, **kwargs)
+
+    render_pdf = report_closing.render_pdf
+    monkeypatch.setattr(report_closing, "render_pdf", render_while_someone_edits)
+    closed, _ = close_report(demo_database, 2020, "Claire", now=CLOSED_AT)
+    assert "Réunion retrouvée" not in str(closed.context["facts"]["event_rows"])
+    assert closing.changes_since_closing(demo_database, 2020) == [
+        "1 événement de l'année ajouté : Réunion retrouvée dans un agenda"
+    ]
+
+
+def test_the_other_parts_of_the_report_changed_since_closing_are_listed(demo_database):
+    """Partners, resources, the rapport moral, the board and the staff are printed too: a change
+    of any of them since closing is listed, by part."""
+    from dataclasses import replace
+
+    from coorace_desktop.domain.reporting_rules import PartnerInput
+    from coorace_desktop.services.reporting import year_inputs
+
+    close_report(demo_database, 2020, "Claire", now=CLOSED_AT)
+    assert closing.changes_since_closing(demo_database, 2020) == [], "the live parts read as the kept ones"
+    year_inputs.save_partner(demo_database, PartnerInput("Fondation retrouvée", since_year=2020, until_year=2020))
+    assert closing.changes_since_closing(demo_database, 2020) == ["Autre élément du rapport modifié : partenaires"]
+    text = year_inputs.report_text(demo_database, 2020)
+    year_inputs.save_report_text(demo_database, replace(text, moral_report=text.moral_report + "\n\nPost-scriptum."))
+    year_inputs.save_resources(demo_database, 2020, year_inputs.resource_inputs(demo_database, 2020)[1:])
+    assert closing.changes_since_closing(demo_database, 2020) == [
+        "Autres éléments du rapport modifiés : rapport moral, ressources, partenaires"
+    ]
+
+
+def test_a_closed_year_publishes_the_accessible_edition_stored_at_closing(demo_database, tmp_path, monkeypatch):
+    """A later change of the code (here: of report_html) never alters the HTML published for a
+    closed year; a year closed before the edition was kept has it drawn from its kept facts."""
+    from coorace_desktop.domain import ClosedYear
+    from coorace_desktop.report import generate
+
+    closed, _ = close_report(demo_database, 2020, "Claire", now=CLOSED_AT)
+    assert "Chiffres arrêtés au 15/03/2021" in closed.html.decode("utf-8")
+    monkeypatch.setattr(generate, "report_html", lambda facts, closed_on=None: "<p>nouvelle mise en page</p>")
+    assert generate_html(demo_database, 2020, tmp_path / "r.html").path.read_bytes() == closed.html
+    with demo_database.session() as session:
+        session.get(ClosedYear, 2020).html = None
+    assert generate_html(demo_database, 2020, tmp_path / "r.html").path.read_text(encoding="utf-8") == "<p>nouvelle mise en page</p>"

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.enums import DatePrecision, SiaeType
+from coorace_desktop.domain.members import MembershipDraft, OrganisationDraft, SiteDraft
 from coorace_desktop.services.members import organisations as members
 from coorace_desktop.storage.errors import DiskFullError
 from coorace_desktop.ui.members import organisation_dialog
@@ -146,7 +147,7 @@ def test_a_complete_organisation_is_saved_from_the_widgets(qtbot, database):
     dialog.type_boxes[SiaeType.ACI].setChecked(True)
     qtbot.keyClicks(dialog.sites.forms[0].postcode_edit, "81100")
     dialog.memberships.add()
-    dialog.memberships.forms[0].joined_date.set_value(date(2019, 3, 1))
+    dialog.memberships.forms[0].joined_edit.setText("01/03/2019")
     dialog.fees.add()
     dialog.contacts.add()
     dialog.contacts.forms[0].person_picker.name_edit.setText("Anaïs LEFÈVRE")
@@ -161,6 +162,35 @@ def test_a_complete_organisation_is_saved_from_the_widgets(qtbot, database):
     assert saved.fees[0].year == date.today().year
     assert (saved.contacts[0].first_name, saved.contacts[0].last_name) == ("Anaïs", "LEFÈVRE")
     assert saved.figures_for(2020).permanent_staff == 9
+
+
+def test_a_joining_date_is_typed_as_a_day_a_month_or_a_year_and_saved_as_precise(qtbot, database):
+    """Imported as « 2015 » (the year alone), the joining date shows as 2015; corrected to a day,
+    it is saved as that day (not still as a year); anything else is refused beside the field."""
+    year_only = MembershipDraft(joined_on=date(2015, 1, 1), joined_precision=DatePrecision.YEAR)
+    new_id = members.save_organisation(database, OrganisationDraft(name="Régie Éole", sites=(SiteDraft(city="Castres"),), memberships=(year_only,)))
+    dialog = OrganisationDialog(database, members.get_organisation(database, new_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.pages.setCurrentIndex(3)
+    period = dialog.memberships.forms[0]
+    assert period.joined_edit.text() == "2015" and not dialog.is_modified()
+    period.joined_edit.clear()
+    type_and_leave(qtbot, period.joined_edit, "l'an dernier")
+    assert dialog.field_error("memberships.0.joined_on") == (
+        "La date d'adhésion : date attendue (2015, 03/2015, 01/03/2015 ou 1er mars 2015), pas « l'an dernier »."
+    )
+    assert not dialog.ok_button.isEnabled()
+    dialog.memberships.add()
+    dialog.memberships.remove(dialog.memberships.forms[1])
+    assert period.joined_edit.text() == "l'an dernier", "what was typed survives the list's reshuffles"
+    period.joined_edit.setText("03/2015")
+    assert dialog.field_error("memberships.0.joined_on") == "" and dialog.ok_button.isEnabled()
+    period.joined_edit.setText("15/03/2016")
+    dialog.accept()
+    assert not dialog.isVisible()
+    saved = members.get_organisation(database, new_id).memberships[0]
+    assert (saved.joined_on, saved.joined_precision) == (date(2016, 3, 15), DatePrecision.DAY)
 
 
 def test_a_failed_save_keeps_the_dialog_open_with_a_french_message(qtbot, new_dialog, monkeypatch, boxes):

@@ -156,3 +156,22 @@ def test_the_welcome_dialog_opens_a_recent_file(qtbot, tmp_path):
 
 def test_a_real_database_has_no_demo_banner(window):
     assert not window.demo_banner.isVisibleTo(window) and "démonstration" not in window.windowTitle()
+
+
+def test_opening_a_database_says_once_what_its_migration_did(window, tmp_path, boxes):
+    from alembic import command
+    from sqlalchemy import text
+
+    from coorace_desktop.services.demo import load_demo
+    from coorace_desktop.storage.migrate import alembic_config
+
+    path = tmp_path / "ancienne.sqlite"
+    with open_database(path, create=True) as old:
+        load_demo(old)
+        with old.engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0005_erasure_register")
+            connection.execute(text("UPDATE memberships SET joined_on = NULL WHERE id IN (SELECT id FROM memberships LIMIT 3)"))
+    assert window.open_path(path)
+    (note,) = boxes.informed
+    assert "3 périodes d'adhésion sans date d'adhésion connue" in note
+    assert window.open_path(path) and len(boxes.informed) == 1, "said once: the file is at the new schema now"

@@ -25,7 +25,7 @@ from coorace_desktop.domain import (
     SupportAction,
     YearlyFigures,
 )
-from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.enums import DatePrecision, SiaeType
 from coorace_desktop.domain.members import (
     FIGURE_LABELS,
     ORGANISATION_FIELDS,
@@ -121,7 +121,10 @@ def get_organisation(database: Database, organisation_id: int) -> OrganisationDr
                 ContactDraft(id=c.id, person_id=p.id, last_name=p.last_name, first_name=p.first_name, role=c.role, email=p.email, phone=p.phone)
                 for c, p in contacts
             ),
-            memberships=tuple(MembershipDraft(id=m.id, joined_on=m.joined_on, left_on=m.left_on, notes=m.notes) for m in memberships),
+            memberships=tuple(
+                MembershipDraft(id=m.id, joined_on=m.joined_on, left_on=m.left_on, notes=m.notes, joined_precision=DatePrecision(m.joined_precision))
+                for m in memberships
+            ),
             fees=tuple(FeeDraft(year=f.year, amount=f.amount, paid_on=f.paid_on) for f in fees),
             figures=tuple(FiguresDraft(year=f.year, **{name: getattr(f, name) for name in FIGURE_LABELS}) for f in figures),
             version=organisation.version,
@@ -325,12 +328,15 @@ def _save_contacts(session: Session, organisation_id: int, contacts: tuple[Conta
         reindex_organisation(session, other)
 
 
-def _period_row(period, today: date) -> dict:
-    """A new period without a joining date starts today; an existing one keeps what it holds."""
-    if period.id is not None:
-        return dict(id=period.id, joined_on=period.joined_on, left_on=period.left_on, notes=period.notes)
-    joined_on = joining_day(period.joined_on, today)
-    return dict(id=None, joined_on=joined_on, left_on=period.left_on, notes=period.notes, recorded_on=today)
+def _period_row(period: MembershipDraft, today: date) -> dict:
+    """A period with its joining date as precise as it was typed; a new one without a joining
+    date starts today (to the day), an existing one keeps what it holds."""
+    row = dict(id=period.id, joined_on=period.joined_on, left_on=period.left_on, notes=period.notes, joined_precision=period.joined_precision)
+    if period.id is None:
+        row |= dict(joined_on=joining_day(period.joined_on, today), recorded_on=today)
+        if period.joined_on is None:
+            row["joined_precision"] = DatePrecision.DAY
+    return row
 
 
 def _sync(session: Session, table: type[SQLModel], organisation_id: int, rows: list[dict], key: str = "id") -> None:

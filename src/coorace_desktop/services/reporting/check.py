@@ -7,7 +7,8 @@ from sqlalchemy import exists, func, or_, select
 
 from coorace_desktop.domain.enums import EventStatus, LabelledEnum
 from coorace_desktop.domain.events import Event, Participation
-from coorace_desktop.domain.organisations import Organisation, Site
+from coorace_desktop.domain.french import plural, plural_word
+from coorace_desktop.domain.organisations import Membership, Organisation, Site
 from coorace_desktop.domain.reporting_rules import SHARE_TOLERANCE
 from coorace_desktop.services.events.commands import rendezvous
 from coorace_desktop.services.members.membership import year_members
@@ -57,6 +58,12 @@ def _members_findings(database: Database, year: int) -> list[Finding]:
             .distinct()
             .order_by(Organisation.name),
         )
+        undated = _names(
+            session,
+            select(Organisation.name)
+            .where(Organisation.id.in_(members), exists().where(Membership.organisation_id == Organisation.id, Membership.joined_on.is_(None)))
+            .order_by(Organisation.name_key),
+        )
     findings = []
     if not total:
         findings.append(Finding(Severity.WARNING, "adherents", f"Aucun adhérent en {year} : l'annuaire sera vide."))
@@ -76,6 +83,17 @@ def _members_findings(database: Database, year: int) -> list[Finding]:
                 "adherents",
                 f"{len(incomplete)} adhérent(s) dont un site n'a pas d'adresse, de code postal, de téléphone ou d'e-mail.",
                 incomplete,
+            )
+        )
+    if undated:
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "adherents",
+                f"{plural(len(undated), 'adhérent', 'adhérents')} sans date d'adhésion connue : "
+                f"{plural_word(len(undated), 'compté', 'comptés')} dans toutes les années passées "
+                "(saisir la date, ou l'année seule, dans la fiche).",
+                undated,
             )
         )
     return findings

@@ -19,7 +19,9 @@ from coorace_desktop.domain import (
     YearClosingEvent,
     YearlyFigures,
 )
+from coorace_desktop.domain.french import plural_word
 from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.reporting.report_parts import changed_parts
 from coorace_desktop.storage.database import Database
 
 CLOSE, REOPEN = "close", "reopen"
@@ -39,6 +41,7 @@ class ClosedReport:
     pdf: bytes
     context: dict
     context_version: int
+    html: bytes | None = None  # the accessible edition as closed (None: closed before it was kept)
 
     @property
     def closed_on(self) -> date:
@@ -78,7 +81,7 @@ def closed_report(database: Database, year: int) -> ClosedReport | None:
         row = session.get(ClosedYear, year)
         if row is None:
             return None
-        return ClosedReport(row.year, row.closed_at, row.closed_by, row.sha256, row.pdf, row.context, row.context_version)
+        return ClosedReport(row.year, row.closed_at, row.closed_by, row.sha256, row.pdf, row.context, row.context_version, row.html)
 
 
 def closed_years(database: Database) -> list[int]:
@@ -87,18 +90,23 @@ def closed_years(database: Database) -> list[int]:
 
 
 def close_year(
-    database: Database, year: int, pdf: bytes, facts: dict, by: str, *, pages: int, now: datetime | None = None
+    database: Database, year: int, pdf: bytes, facts: dict, by: str, *, pages: int, records: dict,
+    html: bytes | None = None, now: datetime | None = None,
 ) -> ClosedReport:
-    """Keep the year's report as printed now (`facts`: what it printed, as JSON), with the
-    records behind it; refused if the year is already closed."""
+    """Keep the year's report as printed now (`facts`: what it printed, as JSON; `html`: its
+    accessible edition), with the records behind it (`records`: live_records() taken before the
+    facts were gathered, so that an edit made while the report was drawn is listed as a change,
+    never missed); refused if the year is already closed."""
     at = now or datetime.now(UTC)
     try:
         with database.session() as session:
             if session.get(ClosedYear, year) is not None:
                 raise AlreadyClosedError(year)
-            context = {"facts": facts, "pages": pages, "records": records_summary(session, year)}
+            context = {"facts": facts, "pages": pages, "records": records}
             digest = sha256_of(pdf)
-            session.add(ClosedYear(year=year, closed_at=at, closed_by=by, pdf=pdf, sha256=digest, context=context, context_version=CONTEXT_VERSION))
+            session.add(
+                ClosedYear(year=year, closed_at=at, closed_by=by, pdf=pdf, sha256=digest, context=context, context_version=CONTEXT_VERSION, html=html)
+            )
             session.add(YearClosingEvent(year=year, action=CLOSE, at=at, by=by, sha256=digest))
     except IntegrityError:  # closed from another site meanwhile (a shared server)
         raise AlreadyClosedError(year) from None
@@ -134,6 +142,12 @@ def reopened_pdf(database: Database, entry_id: int) -> bytes | None:
     with database.session() as session:
         row = session.get(YearClosingEvent, entry_id)
         return row.pdf if row is not None else None
+
+
+def live_records(database: Database, year: int) -> dict[str, dict[str, list]]:
+    """records_summary() as the live data holds it now, in one read."""
+    with database.session() as session:
+        return records_summary(session, year)
 
 
 def records_summary(session: Session, year: int) -> dict[str, dict[str, list]]:
@@ -179,12 +193,13 @@ _KINDS = {
 
 def changes_since_closing(database: Database, year: int) -> list[str]:
     """What changed in the live data since the year was closed, one French line per kind and
-    change ('5 organisations ajoutées : A, B, C, D, E'); empty when nothing did or the year is open."""
+    change ('5 organisations ajoutées : A, B, C, D, E'), then the other parts of the report that
+    differ from what it printed ('Autres éléments du rapport modifiés : partenaires, ressources');
+    empty when nothing did or the year is open."""
     closed = closed_report(database, year)
     if closed is None:
         return []
-    with database.session() as session:
-        live = records_summary(session, year)
+    live = live_records(database, year)
     lines = []
     for kind, (singular, plural) in _KINDS.items():
         before, after = closed.context["records"].get(kind, {}), live[kind]
@@ -194,6 +209,10 @@ def changes_since_closing(database: Database, year: int) -> list[str]:
         for names, verb in ((added, "ajouté"), (changed, "modifié"), (removed, "supprimé")):
             if names:
                 lines.append(_change_line(len(names), singular, plural, verb, sorted(map(str, names))))
+    if closed.context_version == CONTEXT_VERSION:  # kept facts of another shape are not compared
+        if parts := changed_parts(database, year, closed.context["facts"]):
+            other = plural_word(len(parts), "Autre élément du rapport modifié", "Autres éléments du rapport modifiés")
+            lines.append(f"{other} : {', '.join(parts)}")
     return lines
 
 

@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.domain.departments import DEPARTMENTS, department_label, department_of_postcode
-from coorace_desktop.domain.members import ContactDraft, FeeDraft, MembershipDraft, SiteDraft
+from coorace_desktop.domain.members import (
+    ContactDraft,
+    FeeDraft,
+    MembershipDraft,
+    SiteDraft,
+    membership_joined,
+    shown_joined,
+)
 from coorace_desktop.domain.names import display_name
 from coorace_desktop.services.members.organisations import get_person
 from coorace_desktop.storage.database import Database
@@ -244,16 +251,18 @@ class ContactForm(EntryForm):
 
 
 class MembershipForm(EntryForm):
-    """A membership period: joined (unticked: date unknown, a new period then starts the day it is
-    saved), ended (unticked while it lasts), a note."""
+    """A membership period: joined (a day, a month or a year, as much as is known; empty: unknown,
+    a new period then starts the day it is saved), ended (unticked while it lasts), a note."""
 
     def __init__(self, dialog: FormDialog, key: str) -> None:
         super().__init__(dialog, key)
         self.membership_id: int | None = None
         dates, notes = self.column(), self.column()
-        self.joined_date = self.date_field("joined_on", "Adhésion", "le", dates)
-        self.joined_date.check_box.setToolTip(
-            "Décoché : date inconnue. Une nouvelle période commence alors le jour de son enregistrement, "
+        self.joined_edit = self.field("joined_on", "Adhésion", QLineEdit(placeholderText="inconnue"), dates)
+        self.joined_edit.setMaximumWidth(self.joined_edit.fontMetrics().horizontalAdvance("1er septembre 2016") + 16)
+        self.joined_edit.setToolTip(
+            "Le jour (15/03/2016), le mois (03/2016) ou l'année seule (2016), selon ce qui est connu. "
+            "Vide : date inconnue ; une nouvelle période commence alors le jour de son enregistrement, "
             "pour ne pas changer les rapports des années passées."
         )
         self.left_date = self.date_field("left_on", "Fin", "le", dates)
@@ -261,17 +270,17 @@ class MembershipForm(EntryForm):
 
     def value(self) -> MembershipDraft:
         return MembershipDraft(
-            id=self.membership_id, joined_on=self.joined_date.value(), left_on=self.left_date.value(), notes=self.notes_edit.text()
+            id=self.membership_id, left_on=self.left_date.value(), notes=self.notes_edit.text(), **membership_joined(self.joined_edit.text())
         )
 
     def set_value(self, period: MembershipDraft) -> None:
         self.membership_id = period.id
-        self.joined_date.set_value(period.joined_on)
+        self.joined_edit.setText(shown_joined(period))
         self.left_date.set_value(period.left_on)
         self.notes_edit.setText(period.notes)
 
     def first_field(self) -> QWidget:
-        return self.joined_date.check_box
+        return self.joined_edit
 
 
 class FeeForm(EntryForm):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coorace_desktop.domain.french import plural
 from coorace_desktop.report.closing import close_report
 from coorace_desktop.report.generate import generate_html, write_pdf
 from coorace_desktop.services.reporting.check import Severity
@@ -117,7 +118,7 @@ class ClosingPanel(QWidget):
     def close_year(self) -> bool:
         """Ask, then close in the background (the report is printed again); False if declined."""
         warnings = sum(finding.severity is Severity.WARNING for finding in self._check())
-        checked = f"Vérifier signale {warnings} point(s) à vérifier (onglet Vérification).\n\n" if warnings else ""
+        checked = f"Vérifier signale {plural(warnings, 'point', 'points')} à vérifier (onglet Vérification).\n\n" if warnings else ""
         if not messages.ask(
             self, "Clôturer l'année",
             f"{checked}Clôturer l'année {self.year} ? Le rapport est gardé tel qu'imprimé maintenant ; "

@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
         self._remember(database)
         self._tab_shown(self.tabs.currentIndex())
         self.database_opened.emit(database)
+        if database.migration_notes:  # said once: the database is at the new schema from now on
+            messages.inform(self, "Base de données mise à jour", "\n\n".join(database.migration_notes))
 
     # -- tabs, built when first shown, refreshed when shown stale
     def tab(self, index: int) -> QWidget | None:

@@ -3,24 +3,24 @@ and the day each membership period was recorded
 
 Existing periods get their recorded-on date from the best information held: their joining
 date; else 1 January of the organisation's first fee or figures year; else the day of the
-migration. The migration logs how many periods got each.
+migration. The migration says how many periods got each, and how many have no known joining
+date, to whoever opens the database (window, command line) and in the application's log.
 
 Revision ID: 0006_closed_years
 Revises: 0005_erasure_register
 """
 
-import logging
 from datetime import date
 
 import sqlalchemy as sa
-from alembic import op
+from alembic import context, op
+
+from coorace_desktop.domain.french import plural
 
 revision = '0006_closed_years'
 down_revision = '0005_erasure_register'
 branch_labels = None
 depends_on = None
-
-log = logging.getLogger("alembic.runtime.migration")
 
 
 def upgrade() -> None:
@@ -65,11 +65,20 @@ def _fill_recorded_on() -> None:
     for membership_id, year in first_years:
         bind.execute(update, {"day": date(year, 1, 1), "id": membership_id})
     today = bind.execute(sa.text("UPDATE memberships SET recorded_on = :day WHERE recorded_on IS NULL"), {"day": date.today()}).rowcount
-    log.info(
-        "Date d'enregistrement des périodes d'adhésion : %d d'après la date d'adhésion, %d au 1er janvier "
-        "de la première année de cotisation ou de chiffres, %d à la date de la migration (aucune information).",
-        from_joining, len(first_years), today,
+    unknown = len(first_years) + today
+    if not from_joining and not unknown:
+        return  # a new database: nothing to say
+    note = (
+        f"Date d'enregistrement des périodes d'adhésion : {from_joining} d'après la date d'adhésion, {len(first_years)} "
+        f"au 1er janvier de la première année de cotisation ou de chiffres, {today} à la date de la migration (aucune information)."
     )
+    if unknown:
+        note += (
+            f" {plural(unknown, 'période', 'périodes')} d'adhésion sans date d'adhésion connue "
+            "(adhérent depuis toujours dans les rapports) : saisissez-la dans la fiche de l'adhérent si elle est connue."
+        )
+    # Said to the user once, by whoever opened the database (storage.migrate.NOTES); in the log too.
+    context.config.attributes.setdefault("notes", []).append(note)
 
 
 def downgrade() -> None:
