@@ -20,6 +20,7 @@ from coorace_desktop.storage.paths import demo_database_path
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import AppState, is_within
 from coorace_desktop.ui.window.demo_banner import DemoBanner
+from coorace_desktop.ui.window.whats_new import show_whats_new
 
 if TYPE_CHECKING:
     from coorace_desktop.storage.database import Database
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.backup_separator = self.file_menu.addSeparator()
         self._add_action(self.file_menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
         help_menu = self.menuBar().addMenu("&Aide")
+        self._add_action(help_menu, "&Nouveautés de cette version", lambda: show_whats_new(self))
         self._add_action(help_menu, "À &propos de Coorace Desktop", self.show_about)
 
     def _add_action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
