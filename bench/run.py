@@ -1,6 +1,6 @@
 """Every figure of the performance issue in one run, on one large database.
 
-Run: .venv/bin/python bench/run.py [--quick] [--only cold tabs memory lists dashboard import report backup] [--profile]
+Run: .venv/bin/python bench/run.py [--quick] [--only cold tabs memory lists dashboard import report backup package] [--profile]
 Takes the large database from bench/generate.py (built once, then cached in the temp folder),
 measures each figure as the median of several runs (--quick: fewer), prints a table and writes
 bench/results.json as {"name": {"value", "unit", "target", "ok", "detail"}}. Qt figures (cold
@@ -43,9 +43,13 @@ PYTHON = sys.executable
 SHOWN_MARKER = "coorace-desktop: main window shown"  # the window's shell painted
 FILLED_MARKER = "coorace-desktop: first tab filled"  # the first tab (Tableau de bord) painted its figures
 CHILD_TIMEOUT_S = 120
-AREAS = ("cold", "tabs", "memory", "lists", "dashboard", "import", "report", "backup")
+AREAS = ("cold", "tabs", "memory", "lists", "dashboard", "import", "report", "backup", "package")
 # Build + first paint of a tab, in ms; the dashboard draws every figure of the year at once.
 TAB_TARGETS = {"Tableau de bord": 200}
+# The frozen one-folder build of scripts/package; the `package` area runs by default once it is built.
+FROZEN = BENCH.parent / "dist" / "coorace-desktop" / ("coorace-desktop.exe" if sys.platform == "win32" else "coorace-desktop")
+# The installed package's console script, beside this interpreter.
+INSTALLED = Path(sys.executable).with_name("coorace-desktop.exe" if sys.platform == "win32" else "coorace-desktop")
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,28 @@ def cold_start(database: Path, settings: Settings) -> list[Figure]:
         Figure("members_filled_ratio", "first tab filled / bare window + import sqlmodel", ms["filled"] / ms["sqlmodel"], "×", 1.3,
                f"first tab filled {ms['filled']:,.0f} ms, bare window + sqlmodel {ms['sqlmodel']:,.0f} ms"),
     ]
+
+
+def package_start(frozen: Path, settings: Settings, folder: Path) -> list[Figure]:
+    """The frozen build's start against the installed package's (its console script), alternately,
+    to the window's first paint and to the first tab filled, on the demo database."""
+    if not frozen.exists():
+        raise RuntimeError(f"{frozen} manque : lancez scripts/package d'abord")
+    database = folder / "demo-package.sqlite"
+    create_demo_database(database)
+    environment = dict(settings.environment, COORACE_EXIT_AFTER_SHOW="1")
+    # The frozen program runs as on a PC without Python: none of this interpreter's variables.
+    bare = {key: value for key, value in environment.items() if not key.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    runs: dict[str, list[dict[str, float]]] = {"installed": [], "frozen": []}
+    for _ in range(settings.runs):
+        for name, program, variables in (("installed", INSTALLED, environment), ("frozen", frozen, bare)):
+            runs[name].append(time_to_marker([str(program), "--db", str(database)], variables, (SHOWN_MARKER, FILLED_MARKER)))
+    ms = {(name, marker): statistics.median(run[marker] for run in values) * 1000
+          for name, values in runs.items() for marker in (SHOWN_MARKER, FILLED_MARKER)}
+    shown, filled = ms["frozen", SHOWN_MARKER], ms["frozen", FILLED_MARKER]
+    return [Figure("package_start_ratio", "frozen build start / installed package", shown / ms["installed", SHOWN_MARKER], "×", 1.2,
+                   f"window painted {shown:,.0f} ms / {ms['installed', SHOWN_MARKER]:,.0f} ms; first tab filled "
+                   f"{filled:,.0f} ms / {ms['installed', FILLED_MARKER]:,.0f} ms (× {filled / ms['installed', FILLED_MARKER]:.2f})")]
 
 
 def probe(mode: str, database: Path, settings: Settings, *extra: str) -> dict:
@@ -256,11 +282,13 @@ def print_table(figures: list[Figure]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 runs of each fast measure and 1 of each slow one")
-    parser.add_argument("--only", nargs="+", choices=AREAS, default=list(AREAS))
+    parser.add_argument("--only", nargs="+", choices=AREAS,
+                        default=[area for area in AREAS if area != "package" or FROZEN.exists()])
     parser.add_argument("--output", type=Path, help="default: bench/results.json (with --tiny: none)")
     parser.add_argument("--tiny", action="store_true", help="a few hundred rows per table: checks the harness, not the figures")
     parser.add_argument("--cache", type=Path, help="where the generated database is kept (default: <temp>/coorace-bench)")
     parser.add_argument("--profile", action="store_true", help="where the time goes, per area (pyinstrument); no results.json")
+    parser.add_argument("--frozen", type=Path, default=FROZEN, help=f"the frozen program the package area times (default: {FROZEN})")
     arguments = parser.parse_args()
     if arguments.output is None:
         # Tiny figures say nothing about performance: they must not replace the real ones.
@@ -284,6 +312,7 @@ def main() -> int:
             "import": lambda: importing(settings, folder),
             "report": lambda: reports(database, settings, folder),
             "backup": lambda: backup(database, settings, folder),
+            "package": lambda: package_start(arguments.frozen, settings, folder),
         }
         figures, failed = [], []
         for area in AREAS:

@@ -1,6 +1,7 @@
 ; Per-user Windows installer of Coorace Desktop (NSIS 3, the way Anki and Paheko ship), over the
 ; one-folder build dist/coorace-desktop/. No administrator rights: everything goes under the user's
-; profile and HKCU. Compile: makensis -DVERSION=0.1.0 packaging/coorace-desktop.nsi (paths relative to packaging/)
+; profile and HKCU. Compile: makensis -DVERSION=0.1.0 packaging/coorace-desktop.nsi (paths relative to packaging/);
+; scripts/check_package.py also passes -DVERSION_NUMBERS for a version such as 0.2.0rc1
 ; The databases and backups live in the user data folder (%LOCALAPPDATA%\coorace-desktop), which the
 ; installer never writes and the uninstaller never touches.
 
@@ -9,6 +10,9 @@ Unicode true
 
 !ifndef VERSION
   !error "Donnez la version : -DVERSION=x.y.z"
+!endif
+!ifndef VERSION_NUMBERS  ; four numbers (packaging/windows_version.py): 0.2.0rc1 -> 0.2.0.0
+  !define VERSION_NUMBERS "${VERSION}.0"
 !endif
 !ifndef DIST
   !define DIST "..\dist\coorace-desktop"
@@ -32,7 +36,7 @@ InstallDirRegKey HKCU "${UNINSTALL_KEY}" "InstallLocation"
 !endif
 SetCompressor ${COMPRESSOR}
 
-VIProductVersion "${VERSION}.0"
+VIProductVersion "${VERSION_NUMBERS}"
 VIAddVersionKey /LANG=1036 "ProductName" "${NAME}"
 VIAddVersionKey /LANG=1036 "CompanyName" "Coorace Occitanie"
 VIAddVersionKey /LANG=1036 "FileDescription" "Installation de ${NAME}"

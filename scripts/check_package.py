@@ -68,9 +68,14 @@ def main() -> int:
 
         from coorace_desktop import __version__
 
+        sys.path.insert(0, str(ROOT / "packaging"))
+        from windows_version import windows_version
+
+        numbers = ".".join(map(str, windows_version(__version__)))
         started = time.perf_counter()
         installer = work / "installation.exe"
-        subprocess.run(["makensis", "-V2", f"-DVERSION={__version__}", f"-DDIST={FOLDER}", f"-DOUTFILE={installer}",
+        subprocess.run(["makensis", "-V2", f"-DVERSION={__version__}", f"-DVERSION_NUMBERS={numbers}", f"-DDIST={FOLDER}",
+                        f"-DOUTFILE={installer}",
                         "-DCOMPRESSOR=zlib", str(ROOT / "packaging" / "coorace-desktop.nsi")], check=True)
         print(f"makensis : {time.perf_counter() - started:.1f} s, {installer.stat().st_size / 1e6:.0f} Mo")
     print("dist/coorace-desktop : tout fonctionne.")

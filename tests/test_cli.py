@@ -94,3 +94,16 @@ def test_a_sub_command_imports_its_own_module_only():
 def test_help_still_lists_every_sub_command():
     listed = run("--help").stdout
     assert all(command in listed for command in ("demo", "check", "import", "export", "board", "backup", "restore", "report", "events", "transfer"))
+
+
+def test_a_file_alone_opens_the_window_on_it(tmp_path, monkeypatch):
+    """`coorace-desktop FILE`, as a file manager's Open with (the desktop entry's %f) runs it."""
+    from coorace_desktop import app, cli
+
+    opened = []
+    monkeypatch.setattr(app, "run_application", lambda db, demo, database_url: opened.append(db) or 0)
+    database = tmp_path / "base de l'été.sqlite"
+    database.write_bytes(b"")
+    assert cli.main([str(database)]) == 0
+    assert opened == [database]
+    assert run(str(tmp_path / "absente.sqlite")).returncode == 2  # not a file: an unknown sub-command, as before

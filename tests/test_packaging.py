@@ -4,12 +4,14 @@ and without a system time-zone database."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
 import zipfile
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,3 +75,33 @@ def test_installed_wheel_creates_checks_and_prints_the_demo(tmp_path):
     assert len(PdfReader(work / "rapport.pdf").pages) == 15
     run("export", "events", "agenda.ics", "--db", "demo.sqlite")  # Europe/Paris from tzdata, no system zones
     assert "BEGIN:VEVENT" in (work / "agenda.ics").read_text(encoding="utf-8")
+
+
+def windows_version(version: str) -> tuple[int, int, int, int]:
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        from windows_version import windows_version as convert
+    finally:
+        sys.path.remove(str(ROOT / "packaging"))
+    return convert(version)
+
+
+def test_windows_gets_four_numbers_from_any_version():
+    assert windows_version("0.1.0") == (0, 1, 0, 0)
+    assert windows_version("0.2.0rc1") == (0, 2, 0, 0)
+    assert windows_version("1.2") == (1, 2, 0, 0)
+    assert windows_version("2026.12.1.5.7.dev2") == (2026, 12, 1, 5)
+
+
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis absent (Debian: nsis)")
+def test_the_installer_compiles_for_a_pre_release(tmp_path):
+    """The installer script over a stand-in folder (scripts/check_package.py compiles it over the real build)."""
+    folder = tmp_path / "coorace-desktop"
+    (folder / "_internal").mkdir(parents=True)
+    (folder / "coorace-desktop.exe").write_bytes(b"MZ")
+    numbers = ".".join(map(str, windows_version("0.2.0rc1")))
+    installer = tmp_path / "installation.exe"
+    subprocess.run(["makensis", "-V1", "-DVERSION=0.2.0rc1", f"-DVERSION_NUMBERS={numbers}", f"-DDIST={folder}",
+                    f"-DOUTFILE={installer}", "-DCOMPRESSOR=zlib", str(ROOT / "packaging" / "coorace-desktop.nsi")],
+                   check=True, capture_output=True)
+    assert installer.read_bytes()[:2] == b"MZ"

@@ -15,6 +15,7 @@ from coorace_desktop.ui.widgets.focus_ring import FocusRingStyle
 from coorace_desktop.ui.widgets.qt_french import install_french
 from coorace_desktop.ui.window.main_window import DATABASE_FILTER, MainWindow
 from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice, WelcomeDialog
+from coorace_desktop.ui.window.whats_new import show_whats_new, updated_since_last_start
 
 # Benchmarks (bench/run.py) time the start: with this set, the application prints SHOWN_MARKER on
 # stdout once its window has really been painted by the event loop (what the user sees, before the
@@ -86,6 +87,7 @@ def run_application(db_path: Path | None = None, demo: bool = False, database_ur
     app = make_application()
     sys.excepthook = _handle_unexpected
     settings = QSettings()
+    updated = updated_since_last_start(settings)
     window = MainWindow(settings=settings)
     exit_after_show = bool(os.environ.get(EXIT_AFTER_SHOW_VAR))
     safety: list = []  # the data safety of the open file, released at exit
@@ -100,6 +102,8 @@ def run_application(db_path: Path | None = None, demo: bool = False, database_ur
             app.exit(opened)
             return
         safety.append(opened)
+        if updated:  # once, over the first database this version opened (and migrated)
+            show_whats_new(window)
         if exit_after_show:
             _at_first_paint(window.current_tab(), lambda: (_print_marker(FILLED_MARKER), app.quit()))
 

@@ -1,5 +1,6 @@
-"""Where the files shipped with the code live (fonts, demo data, icons, changelog, migrations),
-found the same way in a source checkout or editable install, an installed wheel and a frozen build."""
+"""Where the files shipped with the code live (fonts, demo data, icons, the notes of each version
+NOUVEAUTES.md, migrations), found the same way in a source checkout or editable install, an
+installed wheel and a frozen build."""
 
 from functools import cache
 from pathlib import Path

@@ -25,3 +25,19 @@ def test_run_measures_every_area_but_the_import_and_writes_the_results(tmp_path)
         assert figure["value"] > 0 and figure["target"] > 0 and figure["unit"]
         assert figure["ok"] == (figure["value"] <= figure["target"])
     assert "figures within target" in finished.stdout
+
+
+def test_the_package_area_times_the_frozen_program_against_the_installed_one(tmp_path):
+    frozen = tmp_path / "coorace-desktop"  # a stand-in for dist/coorace-desktop/coorace-desktop
+    frozen.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m coorace_desktop "$@"\n')
+    frozen.chmod(0o755)
+    output = tmp_path / "results.json"
+    finished = subprocess.run(
+        [sys.executable, str(RUN), "--tiny", "--quick", "--cache", str(tmp_path / "cache"), "--output", str(output),
+         "--only", "package", "--frozen", str(frozen)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert finished.returncode == 0, finished.stderr[-3000:]
+    figure = json.loads(output.read_text(encoding="utf-8"))["package_start_ratio"]
+    assert figure["value"] > 0 and figure["target"] == 1.2 and figure["unit"] == "×"
+    assert "window painted" in figure["detail"] and "first tab filled" in figure["detail"]

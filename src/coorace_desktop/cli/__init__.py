@@ -7,6 +7,7 @@ Known failures print one French line on stderr (exit 1); usage errors exit 2."""
 import argparse
 import sys
 from importlib import import_module
+from pathlib import Path
 
 from coorace_desktop import __version__
 from coorace_desktop.cli.common import CommandError, database_parent, exit_code
@@ -60,19 +61,34 @@ def _modules_for(argv: list[str]) -> list[str]:
 
 
 def _first_positional(argv: list[str]) -> str | None:
-    """The first argument that is neither an option nor an option's value (--db FICHIER)."""
+    index = _first_positional_index(argv)
+    return None if index is None else argv[index]
+
+
+def _first_positional_index(argv: list[str]) -> int | None:
+    """Where the first argument that is neither an option nor an option's value (--db FICHIER) is."""
     skip = False
-    for argument in argv:
+    for index, argument in enumerate(argv):
         if skip:
             skip = False
         elif argument in OPTIONS_WITH_VALUE:
             skip = True
         elif not argument.startswith("-"):
-            return argument
+            return index
     return None
 
 
+def _file_as_db(argv: list[str]) -> list[str]:
+    """`coorace-desktop FILE` (how a file manager's Ouvrir avec, or the Linux desktop entry's %f,
+    passes a file) opens the window on it, as --db FILE does."""
+    index = _first_positional_index(argv)
+    if index is None or argv[index] in COMMANDS or not Path(argv[index]).is_file():
+        return argv
+    return [*argv[:index], "--db", argv[index], *argv[index + 1:]]
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = _file_as_db(sys.argv[1:] if argv is None else argv)
     arguments = build_parser(argv).parse_args(argv)
     return exit_code(lambda: run(arguments))
 

@@ -3,7 +3,6 @@
 into a PDF written next to the target and renamed over it only once complete (a cancelled or
 failed run leaves any previous file untouched). A closed year's whole report is its stored PDF."""
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -23,6 +22,7 @@ from coorace_desktop.report.text_table import TextTable
 from coorace_desktop.services.reporting.closing import ClosedReport, closed_report
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.errors import file_failure
+from coorace_desktop.storage.files import replace_file
 
 
 def _never_missing(facts: ReportFacts) -> str:
@@ -181,7 +181,7 @@ def _write(target: Path, write: Callable) -> ReportResult:
     try:
         with open(partial, "wb") as output:  # fails before the layout, not after it, when the folder is not writable
             write(output)
-        os.replace(partial, target)
+        replace_file(partial, target)
     except OSError as error:
         raise file_failure(error, f"Le rapport n'a pas été enregistré dans {target}") from error
     finally:

@@ -26,6 +26,7 @@ from coorace_desktop.storage.errors import (
     file_failure,
     known_failure,
 )
+from coorace_desktop.storage.files import replace_file
 from coorace_desktop.storage.paths import backup_dir
 
 BACKUP_SUFFIX = ".sqlite"
@@ -129,8 +130,8 @@ def create_backup(
         digest = _sync_and_hash(partial)
         info = BackupInfo(final, kind, now, size, digest, revision, str(database.resolve()), __version__, counts)
         _write_manifest(partial_manifest, info)
-        os.replace(partial, final)
-        os.replace(partial_manifest, manifest_path(final))
+        replace_file(partial, final)
+        replace_file(partial_manifest, manifest_path(final))
         sync_folder(folder)
     except BaseException as error:
         partial.unlink(missing_ok=True)
@@ -295,8 +296,8 @@ def raw_copy(database: Path, kind: BackupKind) -> BackupInfo:
         info = BackupInfo(final, kind, now, copies[0][1].stat().st_size, digest, None, str(database.resolve()), __version__)
         _write_manifest(partial_manifest, info)
         for _source, partial, target in reversed(copies):  # the -wal first: the main file makes the copy visible
-            os.replace(partial, target)
-        os.replace(partial_manifest, manifest_path(final))
+            replace_file(partial, target)
+        replace_file(partial_manifest, manifest_path(final))
         sync_folder(folder)
     except BaseException as error:
         for path in (*(partial for _source, partial, _target in copies), partial_manifest):

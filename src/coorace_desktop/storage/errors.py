@@ -103,9 +103,20 @@ def known_failure(error: BaseException) -> StorageError | None:
     return None
 
 
+# Windows' ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION: another program has the file open
+# (errno EACCES, which alone would say "protected").
+_WINDOWS_HELD_ELSEWHERE = {32, 33}
+
+
+def held_by_another_program(error: OSError) -> bool:
+    return getattr(error, "winerror", None) in _WINDOWS_HELD_ELSEWHERE
+
+
 def file_failure(error: OSError, action: str = "") -> StorageError:
     """An OSError as a storage error: `action` (what could not be done) and the reason, in French."""
     kind, reason = _FILE_FAILURES.get(error.errno, (FileAccessError, error.strerror or str(error)))
+    if held_by_another_program(error):
+        kind, reason = FileAccessError, "le fichier est ouvert dans un autre programme ; fermez-le, puis recommencez"
     if not action:
         action = f"Impossible d'utiliser {error.filename}" if error.filename else "Opération sur un fichier impossible"
     return kind(f"{action} : {reason}.")

@@ -36,6 +36,7 @@ from coorace_desktop.storage.errors import (
     NotADatabaseError,
     StorageError,
 )
+from coorace_desktop.storage.files import replace_file
 from coorace_desktop.storage.lock import DatabaseLock
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -121,7 +122,7 @@ def restore_backup(
         safety, damaged = safety_copy(database, BackupKind.BEFORE_RESTORE)
         report(2, 4, "Remplacement de la base")
         _quiesce(database)
-        os.replace(staged, database)
+        replace_file(staged, database)
         sync_folder(database.parent)
         report(3, 4, "Réouverture")
         open_database(database).close()  # proves the restored file opens, and sets WAL back

@@ -20,6 +20,7 @@ from coorace_desktop.storage.paths import demo_database_path
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import AppState, Area, is_within
 from coorace_desktop.ui.window.demo_banner import DemoBanner
+from coorace_desktop.ui.window.whats_new import show_whats_new
 
 if TYPE_CHECKING:
     from coorace_desktop.storage.database import Database
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self._add_action(self.file_menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
         help_menu = self.menuBar().addMenu("&Aide")
         self._add_action(help_menu, "&Guide d'utilisation", self.show_help, QKeySequence.StandardKey.HelpContents)
+        self._add_action(help_menu, "&Nouveautés de cette version", lambda: show_whats_new(self))
         self._add_action(help_menu, "À &propos de Coorace Desktop", self.show_about)
         self.help_window = None  # built when first asked for
 
