@@ -44,7 +44,7 @@ def test_a_file_not_ours_is_refused_unchanged_by_every_command(tmp_path, demo_fi
     backup = tmp_path / "bk.sqlite"
     assert run("backup", "--db", demo_file, "-o", backup).returncode == 0
     before = sha256(target)
-    for command in (["check"], ["erase-person", "1", "--yes"], ["restore", backup]):
+    for command in (["check"], ["erase-person", "1", "--yes"], ["restore", backup], ["demo", "--force"]):
         stderr = assert_refused(run(*command[:1], "--db", target, *command[1:]))
         assert stderr.startswith("Erreur : autre.sqlite ") and len(stderr.strip().splitlines()) == 1, stderr
         assert sha256(target) == before, command
