@@ -177,3 +177,33 @@ def test_demo_force_is_refused_while_an_application_holds_the_database(demo_file
         refused = run("demo", "--force", "--db", path)
     assert refused.returncode == 1 and "déjà ouverte par Coorace Desktop" in refused.stderr, refused.stderr
     assert sha256(path) == before
+
+
+def test_report_and_export_write_a_new_private_file_never_through_a_link(demo_file, tmp_path):
+    victim = tmp_path / "autre.txt"
+    victim.write_text("à garder\n")
+    report, export = tmp_path / "rap.pdf", tmp_path / "personne.txt"
+    tmp_path.joinpath(".rap.pdf.partiel").symlink_to(victim)  # a planted partial name (the old writer's)
+    export.write_text("ancien\n")
+    export.chmod(0o644)
+    written = run("report", "--db", demo_file, "--year", "2020", "--section", "en-bref", "-o", report)
+    assert written.returncode == 0, written.stderr
+    assert run("export-person", "--db", demo_file, "1", "-o", export).returncode == 0
+    link = tmp_path / "lien.json"
+    link.symlink_to(victim)
+    assert run("export-person", "--db", demo_file, "1", "-o", link).returncode == 0
+    assert victim.read_text() == "à garder\n"
+    assert not link.is_symlink() and link.read_text().startswith("{")  # the link itself is replaced
+    for path in (report, export, link):
+        assert path.stat().st_mode & 0o777 == 0o600, path
+    assert report.read_bytes().startswith(b"%PDF") and "ancien" not in export.read_text()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".coorace-")]
+
+
+def test_the_longest_legal_names_can_be_written(demo_file, tmp_path):
+    report, export = tmp_path / ("r" * 244 + ".pdf"), tmp_path / ("p" * 241 + ".json")  # 248 and 246 bytes
+    written = run("report", "--db", demo_file, "--year", "2020", "--section", "en-bref", "-o", report)
+    assert written.returncode == 0, written.stderr
+    exported = run("export-person", "--db", demo_file, "1", "-o", export)
+    assert exported.returncode == 0, exported.stderr
+    assert report.read_bytes().startswith(b"%PDF") and export.read_text().startswith("{")

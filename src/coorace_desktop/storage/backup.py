@@ -26,6 +26,7 @@ from coorace_desktop.storage.errors import (
     file_failure,
     known_failure,
 )
+from coorace_desktop.storage.files import sync_folder
 from coorace_desktop.storage.paths import backup_dir
 
 BACKUP_SUFFIX = ".sqlite"
@@ -250,20 +251,6 @@ def _write_manifest(path: Path, info: BackupInfo) -> None:
         json.dump(document, handle, ensure_ascii=False, indent=2)
         handle.flush()
         os.fsync(handle.fileno())
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (a no-op where folders cannot be opened, as on Windows)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
 
 
 def copy_failure(error: BaseException, action: str) -> BaseException:

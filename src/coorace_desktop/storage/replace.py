@@ -8,9 +8,9 @@ import os
 import sqlite3
 from pathlib import Path
 
-from coorace_desktop.storage.backup import sync_folder
 from coorace_desktop.storage.database import check_sqlite_file
 from coorace_desktop.storage.errors import CorruptDatabaseError, DatabaseLockedError
+from coorace_desktop.storage.files import flush_file, sync_folder
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -30,11 +30,7 @@ def replace_database(database: Path, staged: Path) -> None:
     current WAL folded into the old file (a stale WAL must never be replayed onto the new one),
     then one rename and the folder flushed."""
     single_file(staged)
-    descriptor = os.open(staged, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+    flush_file(staged)
     _quiesce(database)
     os.replace(staged, database)
     sync_folder(database.parent)
