@@ -75,6 +75,14 @@ def test_years_out_of_range_are_usage_errors(tmp_path, demo_file, command):
     assert "Erreur d'utilisation : argument --year: année invalide" in stderr
 
 
+@pytest.mark.parametrize("command", ["export-person", "erase-person"])
+@pytest.mark.parametrize("number", ["99999999999999999999999", "2147483648", "0"])
+def test_person_numbers_out_of_range_are_usage_errors(tmp_path, demo_file, command, number):
+    extra = ["-o", tmp_path / "p.txt"] if command == "export-person" else ["--yes"]
+    stderr = assert_refused(run(command, "--db", demo_file, number, *extra), code=2)
+    assert f"argument PERSONNE: numéro de personne invalide : {number} (attendu un numéro de 1 à" in stderr
+
+
 def test_restore_through_a_symlink_restores_the_database_it_points_to(tmp_path, demo_file):
     shared = tmp_path / "partage"
     shared.mkdir()

@@ -29,6 +29,22 @@ def year_argument(text: str) -> int:
         raise argparse.ArgumentTypeError(f"année invalide : {text} (attendu AAAA, entre 1900 et 2200)") from error
 
 
+# Person numbers are 32-bit integers on PostgreSQL (and fit SQLite's 64 bits).
+LARGEST_PERSON_NUMBER = 2**31 - 1
+
+
+def person_argument(text: str) -> str:
+    """PERSONNE: a name, or a number within those a person can have (a larger one would overflow
+    the database's integers); argparse turns a refusal into a French usage line."""
+    if text.strip().isdecimal() and not 1 <= int(text) <= LARGEST_PERSON_NUMBER:
+        from coorace_desktop.domain.french import number  # loads Babel: only for this message
+
+        raise argparse.ArgumentTypeError(
+            f"numéro de personne invalide : {text} (attendu un numéro de 1 à {number(LARGEST_PERSON_NUMBER)}, ou un nom)"
+        )
+    return text
+
+
 class CommandError(ValidationError):
     """A command that cannot do what was asked; the message is shown to the user as is."""
 
