@@ -15,6 +15,7 @@ from coorace_desktop.storage.paths import (
     DB_ENV_VAR,
     default_database_path,
     default_database_target,
+    private_folder,
 )
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def output_target(text: str, default_name: str | None = None) -> Path:
     if not (text.endswith(separators) or path.is_dir()):
         return path
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_folder(path)
     except FileExistsError as error:
         raise CommandError(f"{path} est un fichier, pas un dossier : enlevez le séparateur final pour l'écrire.") from error
     return path / default_name if default_name else path

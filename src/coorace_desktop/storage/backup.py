@@ -27,7 +27,7 @@ from coorace_desktop.storage.errors import (
     known_failure,
 )
 from coorace_desktop.storage.files import sync_folder
-from coorace_desktop.storage.paths import backup_dir
+from coorace_desktop.storage.paths import backup_dir, private_folder
 
 BACKUP_SUFFIX = ".sqlite"
 MANIFEST_SUFFIX = ".json"
@@ -123,7 +123,7 @@ def create_backup(
     partial = _partial_path(folder)
     partial_manifest = manifest_path(partial)
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # backups hold personal data
+        private_folder(folder)  # backups hold personal data
         _create_private(partial)
         revision, counts = _copy_with_sqlite(database, partial, progress)
         size = partial.stat().st_size
@@ -273,7 +273,7 @@ def raw_copy(database: Path, kind: BackupKind) -> BackupInfo:
               for source, target in ((database, final), *zip(side_paths(database), side_paths(final), strict=True)) if source.exists()]
     partial_manifest = manifest_path(copies[0][1])
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # backups hold personal data
+        private_folder(folder)  # backups hold personal data
         for source, partial, _target in copies:
             _create_private(partial)
             shutil.copyfile(source, partial)
