@@ -263,14 +263,17 @@ def copy_failure(error: BaseException, action: str) -> BaseException:
 
 
 def raw_copy(database: Path, kind: BackupKind) -> BackupInfo:
-    """A byte copy of the file (and of its -wal and -shm) into the backups folder, for a file SQLite cannot read whole.
+    """A byte copy of the file (and of its -wal when that holds pages not yet folded in) into the
+    backups folder, for a file SQLite cannot read whole. The -shm is only an index SQLite rebuilds
+    from the -wal, and an empty -wal holds nothing: neither is copied.
 
     Written under temporary names and renamed once whole, like every backup: a failed copy leaves nothing."""
     now = datetime.now().astimezone()
     folder = backup_dir()
     final = folder / backup_name(database, kind, now, folder)
-    copies = [(source, _partial_path(folder), target)
-              for source, target in ((database, final), *zip(side_paths(database), side_paths(final), strict=True)) if source.exists()]
+    wal = side_paths(database)[0]
+    sources = [(database, final), *([(wal, side_paths(final)[0])] if wal.is_file() and wal.stat().st_size else [])]
+    copies = [(source, _partial_path(folder), target) for source, target in sources]
     partial_manifest = manifest_path(copies[0][1])
     try:
         private_folder(folder)  # backups hold personal data
