@@ -26,13 +26,17 @@ def test_demo_then_check_reports_the_counts(tmp_path):
     assert report["counts"]["staff"] == 5
 
 
-def test_demo_does_not_overwrite_without_force(tmp_path):
+def test_demo_replaces_only_a_database_of_ours_and_only_with_force(tmp_path):
     path = tmp_path / "demo.sqlite"
     path.write_bytes(b"precious")
     refused = run("demo", "--db", str(path))
     assert refused.returncode == 1
     assert "--force" in refused.stderr and "Traceback" not in refused.stderr
+    refused = run("demo", "--db", str(path), "--force")
+    assert refused.stderr == "Erreur : demo.sqlite n'est pas une base de données Coorace Desktop.\n"
     assert path.read_bytes() == b"precious"
+    path.unlink()
+    assert run("demo", "--db", str(path)).returncode == 0
     assert run("demo", "--db", str(path), "--force").returncode == 0
 
 

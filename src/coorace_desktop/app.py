@@ -10,7 +10,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from coorace_desktop import __version__
 from coorace_desktop.resources import resource
-from coorace_desktop.storage.paths import DATABASE_URL_ENV_VAR, DB_ENV_VAR, default_database_path, demo_database_path
+from coorace_desktop.storage.paths import (
+    DATABASE_URL_ENV_VAR,
+    DB_ENV_VAR,
+    default_database_path,
+    demo_database_path,
+    private_folder,
+)
 from coorace_desktop.ui.widgets.focus_ring import FocusRingStyle
 from coorace_desktop.ui.widgets.qt_french import install_french
 from coorace_desktop.ui.window.main_window import DATABASE_FILTER, MainWindow
@@ -79,6 +85,18 @@ def choose_database(explicit: Path | None, demo: bool, settings: QSettings) -> t
     return (Path(name), False) if name else None
 
 
+def private_settings(settings: QSettings) -> QSettings:
+    """The settings (recent files) readable by their owner only: their folder created 0700, the
+    file made 0600 (Qt keeps a file's rights when it rewrites it). Windows keeps them in the registry."""
+    if sys.platform != "win32":
+        path = Path(settings.fileName())
+        private_folder(path.parent)
+        settings.sync()
+        if path.exists():
+            path.chmod(0o600)
+    return settings
+
+
 def run_application(db_path: Path | None = None, demo: bool = False, database_url: str | None = None) -> int:
     """The window on the file given, or on the server of --database-url / $COORACE_DATABASE_URL.
 
@@ -86,7 +104,7 @@ def run_application(db_path: Path | None = None, demo: bool = False, database_ur
     database opened and the first tab built (a tab's module is imported when it is first shown)."""
     app = make_application()
     sys.excepthook = _handle_unexpected
-    settings = QSettings()
+    settings = private_settings(QSettings())
     updated = updated_since_last_start(settings)
     window = MainWindow(settings=settings)
     exit_after_show = bool(os.environ.get(EXIT_AFTER_SHOW_VAR))

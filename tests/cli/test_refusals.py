@@ -44,7 +44,7 @@ def test_a_file_not_ours_is_refused_unchanged_by_every_command(tmp_path, demo_fi
     backup = tmp_path / "bk.sqlite"
     assert run("backup", "--db", demo_file, "-o", backup).returncode == 0
     before = sha256(target)
-    for command in (["check"], ["erase-person", "1", "--yes"], ["restore", backup]):
+    for command in (["check"], ["erase-person", "1", "--yes"], ["restore", backup], ["demo", "--force"]):
         stderr = assert_refused(run(*command[:1], "--db", target, *command[1:]))
         assert stderr.startswith("Erreur : autre.sqlite ") and len(stderr.strip().splitlines()) == 1, stderr
         assert sha256(target) == before, command
@@ -73,6 +73,14 @@ def test_a_damaged_schema_is_a_french_line(tmp_path, demo_file, damage):
 def test_years_out_of_range_are_usage_errors(tmp_path, demo_file, command):
     stderr = assert_refused(run(command[0], "--db", demo_file, *command[1:]), code=2)
     assert "Erreur d'utilisation : argument --year: année invalide" in stderr
+
+
+@pytest.mark.parametrize("command", ["export-person", "erase-person"])
+@pytest.mark.parametrize("number", ["99999999999999999999999", "2147483648", "0"])
+def test_person_numbers_out_of_range_are_usage_errors(tmp_path, demo_file, command, number):
+    extra = ["-o", tmp_path / "p.txt"] if command == "export-person" else ["--yes"]
+    stderr = assert_refused(run(command, "--db", demo_file, number, *extra), code=2)
+    assert f"argument PERSONNE: numéro de personne invalide : {number} (attendu un numéro de 1 à" in stderr
 
 
 def test_restore_through_a_symlink_restores_the_database_it_points_to(tmp_path, demo_file):

@@ -7,6 +7,7 @@ from coorace_desktop.cli import main
 from coorace_desktop.domain import Organisation, SupportAction
 from coorace_desktop.services.health import check_database, repair_database
 from coorace_desktop.storage.database import open_database
+from coorace_desktop.storage.paths import backup_dir
 from coorace_desktop.storage.word_search import action_ids_with_words
 from tests.sqlite_files import execute
 
@@ -67,3 +68,9 @@ def test_cli_check_exits_1_naming_the_index_and_repair_makes_it_healthy(damaged,
     out = capsys.readouterr().out
     assert "Index de recherche par mots support_actions_fts reconstruit." in out and out.rstrip().endswith("Base saine.")
     assert main(["check", "--db", str(damaged)]) == 0
+
+
+def test_repair_leaves_only_its_safety_copy_and_manifest_in_the_backups_folder(damaged, capsys):
+    assert main(["check", "--db", str(damaged), "--repair"]) == 0
+    names = sorted(path.name for path in backup_dir().iterdir())
+    assert len(names) == 2 and names[1] == names[0] + ".json", names  # no empty -wal, no -shm beside it

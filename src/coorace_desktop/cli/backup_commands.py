@@ -14,6 +14,7 @@ from coorace_desktop.cli.common import (
     open_existing,
     open_for_reading,
     output_target,
+    person_argument,
 )
 from coorace_desktop.cli.server_commands import run_server_backup, run_server_restore
 from coorace_desktop.domain.french import megabytes
@@ -51,13 +52,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     export = commands.add_parser("export-person", parents=[database_parent()],
                                  help="exporter tout ce que la base contient sur une personne (RGPD)")
-    export.add_argument("person", metavar="PERSONNE", help="numéro ou nom de la personne")
+    export.add_argument("person", type=person_argument, metavar="PERSONNE", help="numéro ou nom de la personne")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FICHIER", help="fichier .txt (lisible) ou .json")
     export.set_defaults(run=run_export_person)
 
     erase = commands.add_parser("erase-person", parents=[database_parent()],
                                 help="effacer une personne (anonymisée : effectifs et historique restent exacts)")
-    erase.add_argument("person", metavar="PERSONNE", help="numéro ou nom de la personne")
+    erase.add_argument("person", type=person_argument, metavar="PERSONNE", help="numéro ou nom de la personne")
     erase.add_argument("--yes", action="store_true", help="ne pas demander de confirmation")
     erase.set_defaults(run=run_erase_person)
 
@@ -115,7 +116,7 @@ def run_list(arguments: argparse.Namespace) -> int:
 
 
 def _person(database, text: str) -> PersonSummary:
-    found = find_persons(database, text, include_erased=text.strip().isdigit())
+    found = find_persons(database, text, include_erased=text.strip().isdecimal())
     if not found:
         raise CommandError(f"Aucune personne ne correspond à « {text} ».")
     if len(found) > 1:

@@ -15,6 +15,7 @@ from coorace_desktop.storage.paths import (
     DB_ENV_VAR,
     default_database_path,
     default_database_target,
+    private_folder,
 )
 
 if TYPE_CHECKING:
@@ -27,6 +28,22 @@ def year_argument(text: str) -> int:
         return validation.year(int(text))
     except (ValueError, ValidationError) as error:
         raise argparse.ArgumentTypeError(f"année invalide : {text} (attendu AAAA, entre 1900 et 2200)") from error
+
+
+# Person numbers are 32-bit integers on PostgreSQL (and fit SQLite's 64 bits).
+LARGEST_PERSON_NUMBER = 2**31 - 1
+
+
+def person_argument(text: str) -> str:
+    """PERSONNE: a name, or a number within those a person can have (a larger one would overflow
+    the database's integers); argparse turns a refusal into a French usage line."""
+    if text.strip().isdecimal() and not 1 <= int(text) <= LARGEST_PERSON_NUMBER:
+        from coorace_desktop.domain.french import number  # loads Babel: only for this message
+
+        raise argparse.ArgumentTypeError(
+            f"numéro de personne invalide : {text} (attendu un numéro de 1 à {number(LARGEST_PERSON_NUMBER)}, ou un nom)"
+        )
+    return text
 
 
 class CommandError(ValidationError):
@@ -97,7 +114,7 @@ def output_target(text: str, default_name: str | None = None) -> Path:
     if not (text.endswith(separators) or path.is_dir()):
         return path
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_folder(path)
     except FileExistsError as error:
         raise CommandError(f"{path} est un fichier, pas un dossier : enlevez le séparateur final pour l'écrire.") from error
     return path / default_name if default_name else path

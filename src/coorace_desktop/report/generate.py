@@ -21,8 +21,7 @@ from coorace_desktop.report.styles import styles
 from coorace_desktop.report.text_table import TextTable
 from coorace_desktop.services.reporting.closing import ClosedReport, closed_report
 from coorace_desktop.storage.database import Database
-from coorace_desktop.storage.errors import file_failure
-from coorace_desktop.storage.files import replace_file
+from coorace_desktop.storage.files import written_atomically
 
 
 def _never_missing(facts: ReportFacts) -> str:
@@ -176,16 +175,10 @@ def write_pdf(target: Path, pdf: bytes) -> ReportResult:
 
 
 def _write(target: Path, write: Callable) -> ReportResult:
-    """Call write(file) on a file next to `target`, renamed over it only once complete."""
-    partial = target.with_name(f".{target.name}.partiel")
-    try:
-        with open(partial, "wb") as output:  # fails before the layout, not after it, when the folder is not writable
-            write(output)
-        replace_file(partial, target)
-    except OSError as error:
-        raise file_failure(error, f"Le rapport n'a pas été enregistré dans {target}") from error
-    finally:
-        partial.unlink(missing_ok=True)
+    """Call write(file) on a private file beside `target`, renamed over it only once complete
+    (storage.files: created before the layout, so a folder that is not writable fails at once)."""
+    with written_atomically(target, "Le rapport n'a pas été enregistré dans") as partial, open(partial, "wb") as output:
+        write(output)
     return ReportResult(target, 0)
 
 

@@ -51,7 +51,9 @@ from coorace_desktop.domain.names import name_key
 from coorace_desktop.domain.text import action_search_key, event_search_key, fold
 from coorace_desktop.resources import resource
 from coorace_desktop.services.members.organisations import reindex_organisation
-from coorace_desktop.storage.database import Database, open_database
+from coorace_desktop.storage.database import Database, open_database, staging_path
+from coorace_desktop.storage.lock import DatabaseLock
+from coorace_desktop.storage.replace import check_replaceable, remove_with_side_files, replace_database
 
 
 class DemoError(check.ValidationError):
@@ -59,20 +61,26 @@ class DemoError(check.ValidationError):
 
 
 def create_demo_database(path: Path, *, force: bool = False) -> None:
-    """Create a database file holding the demo data; an existing file is replaced only with force."""
-    if path.exists():
-        if not force:
-            raise DemoError(f"{path} existe déjà : ajoutez --force pour le remplacer.")
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            leftover.unlink(missing_ok=True)
-    database = open_database(path, create=True)
-    try:
-        load_demo(database)
-    except BaseException:
-        database.close()
-        path.unlink(missing_ok=True)
-        raise
-    database.close()
+    """Create a database file holding the demo data; an existing file of ours is replaced only with
+    force (a file that is not ours never), and not while an application holds it.
+
+    The data is loaded into a staging file beside it that replaces it by one rename: interrupted
+    at any point (kill -9, disk full), the file named is the old one, byte for byte, or the new
+    one, whole. A symbolic link is followed: the database it points to is the one replaced."""
+    target = path.resolve()
+    with DatabaseLock(target):
+        if target.exists():
+            if not force:
+                raise DemoError(f"{path} existe déjà : ajoutez --force pour le remplacer.")
+            check_replaceable(target)
+        staged = staging_path(target, "demo")
+        remove_with_side_files(staged)  # left by an interrupted attempt (we hold the lock)
+        try:
+            with open_database(staged, create=True) as database:
+                load_demo(database)
+            replace_database(target, staged)
+        finally:
+            remove_with_side_files(staged)
 
 
 DEMO_DATA = ("demo", "coorace_occitanie_2020.toml")

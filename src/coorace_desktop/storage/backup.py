@@ -26,8 +26,8 @@ from coorace_desktop.storage.errors import (
     file_failure,
     known_failure,
 )
-from coorace_desktop.storage.files import replace_file
-from coorace_desktop.storage.paths import backup_dir
+from coorace_desktop.storage.files import replace_file, sync_folder
+from coorace_desktop.storage.paths import backup_dir, private_folder
 
 BACKUP_SUFFIX = ".sqlite"
 MANIFEST_SUFFIX = ".json"
@@ -123,7 +123,7 @@ def create_backup(
     partial = _partial_path(folder)
     partial_manifest = manifest_path(partial)
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # backups hold personal data
+        private_folder(folder)  # backups hold personal data
         _create_private(partial)
         revision, counts = _copy_with_sqlite(database, partial, progress)
         size = partial.stat().st_size
@@ -253,20 +253,6 @@ def _write_manifest(path: Path, info: BackupInfo) -> None:
         os.fsync(handle.fileno())
 
 
-def sync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (a no-op where folders cannot be opened, as on Windows)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
 def copy_failure(error: BaseException, action: str) -> BaseException:
     """The French message behind a failed copy (`action`: what was not done), or the error itself (a bug)."""
     if isinstance(error, OSError):
@@ -277,17 +263,20 @@ def copy_failure(error: BaseException, action: str) -> BaseException:
 
 
 def raw_copy(database: Path, kind: BackupKind) -> BackupInfo:
-    """A byte copy of the file (and of its -wal and -shm) into the backups folder, for a file SQLite cannot read whole.
+    """A byte copy of the file (and of its -wal when that holds pages not yet folded in) into the
+    backups folder, for a file SQLite cannot read whole. The -shm is only an index SQLite rebuilds
+    from the -wal, and an empty -wal holds nothing: neither is copied.
 
     Written under temporary names and renamed once whole, like every backup: a failed copy leaves nothing."""
     now = datetime.now().astimezone()
     folder = backup_dir()
     final = folder / backup_name(database, kind, now, folder)
-    copies = [(source, _partial_path(folder), target)
-              for source, target in ((database, final), *zip(side_paths(database), side_paths(final), strict=True)) if source.exists()]
+    wal = side_paths(database)[0]
+    sources = [(database, final), *([(wal, side_paths(final)[0])] if wal.is_file() and wal.stat().st_size else [])]
+    copies = [(source, _partial_path(folder), target) for source, target in sources]
     partial_manifest = manifest_path(copies[0][1])
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # backups hold personal data
+        private_folder(folder)  # backups hold personal data
         for source, partial, _target in copies:
             _create_private(partial)
             shutil.copyfile(source, partial)

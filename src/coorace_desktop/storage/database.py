@@ -33,6 +33,7 @@ from coorace_desktop.storage.errors import (
     NotADatabaseError,
     StorageError,
 )
+from coorace_desktop.storage.paths import private_folder
 from coorace_desktop.storage.rotation import snapshot_before_migration
 from coorace_desktop.storage.server import check_server_database, mark_as_ours
 
@@ -152,7 +153,7 @@ def staging_path(database: Path, purpose: str) -> Path:
 
 
 def _create_private_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 

@@ -54,19 +54,20 @@ def _read_only_file_system(folder: Path) -> bool:
 
 def make_engine(url: str, *, read_only: bool = False) -> Engine:
     """An engine for the URL; on SQLite, foreign keys, WAL, full sync and real transactions
-    (read_only: opened read-only, the file and its journal mode left exactly as they are)."""
+    (read_only: opened read-only, the file and its journal mode left exactly as they are).
+    A failed statement's error never carries its parameters (names, e-mails): it is logged."""
     if not is_sqlite(url):
         # A server that does not answer fails within seconds instead of hanging the window.
         arguments = {"connect_timeout": 10, "application_name": "coorace-desktop"}
         if read_only:
             arguments["options"] = "-c default_transaction_read_only=on"
-        return create_engine(url, pool_pre_ping=True, connect_args=arguments)
+        return create_engine(url, pool_pre_ping=True, connect_args=arguments, hide_parameters=True)
     if read_only:
         path = Path(make_url(url).database)
-        engine = create_engine(url, creator=lambda: connect_read_only(path))
+        engine = create_engine(url, creator=lambda: connect_read_only(path), hide_parameters=True)
         event.listen(engine, "connect", _configure_reading_connection)
     else:
-        engine = create_engine(url, connect_args={"timeout": 10})
+        engine = create_engine(url, connect_args={"timeout": 10}, hide_parameters=True)
         event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from coorace_desktop import __version__
 from coorace_desktop.storage.errors import ReadOnlyError, StorageError
+from coorace_desktop.storage.paths import private_folder
 
 LOCK_SUFFIX = ".lock"
 # Windows locks byte ranges, and a locked range cannot be read: lock one byte far past the text.
@@ -91,7 +92,7 @@ class DatabaseLock:
 
     def _open(self) -> int:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)  # a new database in a new folder
+            private_folder(self.path.parent)  # a new database in a new folder
             return os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
         except OSError as error:
             if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

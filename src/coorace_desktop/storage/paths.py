@@ -31,6 +31,14 @@ def log_dir() -> Path:
     return user_log_path(APP_NAME, appauthor=False)
 
 
+def private_folder(folder: Path) -> Path:
+    """`folder`, created when missing with any missing parent readable by its owner only (0700,
+    as the XDG base directory specification asks): the data, backups, log and settings hold
+    personal data. A folder that exists is left as it is."""
+    for path in reversed([path for path in folder.parents if not path.exists()]):
+        path.mkdir(mode=0o700, exist_ok=True)
+    folder.mkdir(mode=0o700, exist_ok=True)  # FileExistsError when it is a file, as mkdir says
+    return folder
 
 
 def demo_database_path() -> Path:

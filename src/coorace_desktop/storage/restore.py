@@ -23,23 +23,20 @@ from coorace_desktop.storage.backup import (
     copy_failure,
     read_manifest,
     safety_copy,
-    sync_folder,
 )
-from coorace_desktop.storage.database import SQLITE_HEADER, check_sqlite_file, open_database, staging_path
+from coorace_desktop.storage.database import SQLITE_HEADER, open_database, staging_path
 from coorace_desktop.storage.engine import APPLICATION_ID
 from coorace_desktop.storage.errors import (
     CorruptDatabaseError,
-    DatabaseLockedError,
     DatabaseNotFoundError,
     ForeignDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
     StorageError,
 )
-from coorace_desktop.storage.files import replace_file
 from coorace_desktop.storage.lock import DatabaseLock
+from coorace_desktop.storage.replace import check_replaceable, remove_with_side_files, replace_database
 
-SIDE_FILES = ("-wal", "-shm", "-journal")
 _CHUNK = 1 << 20
 
 
@@ -112,18 +109,15 @@ def restore_backup(
     lock.acquire()
     staged = staging_path(database, "restauration")
     try:
-        _check_target(database)
-        _remove_with_side_files(staged)  # left by an interrupted restore (we hold the lock)
+        check_replaceable(database)
+        remove_with_side_files(staged)  # left by an interrupted restore (we hold the lock)
         report(0, 4, "Vérification de la copie")
         verification = _stage_and_check(candidate, staged)
         reapplied = before_replace(database, staged) if before_replace else 0
-        _single_file(staged)
         report(1, 4, "Copie de sécurité de la base actuelle")
         safety, damaged = safety_copy(database, BackupKind.BEFORE_RESTORE)
         report(2, 4, "Remplacement de la base")
-        _quiesce(database)
-        replace_file(staged, database)
-        sync_folder(database.parent)
+        replace_database(database, staged)
         report(3, 4, "Réouverture")
         open_database(database).close()  # proves the restored file opens, and sets WAL back
         report(4, 4, "Restauration terminée")
@@ -133,20 +127,10 @@ def restore_backup(
             raise
         raise failure from error
     finally:
-        _remove_with_side_files(staged)
+        remove_with_side_files(staged)
         if own_lock:
             lock.release()
     return RestoreResult(database, verification, safety, damaged, reapplied)
-
-
-def _check_target(database: Path) -> None:
-    """Refuse, as `check` does, a target that is not one of our databases; a damaged one of ours
-    is what restoring is for (its bytes are kept as the safety copy)."""
-    if database.exists():
-        try:
-            check_sqlite_file(database)
-        except CorruptDatabaseError:
-            pass
 
 
 def _stage_and_check(candidate: Path, staged: Path) -> Verification:
@@ -166,7 +150,6 @@ def _stage_and_check(candidate: Path, staged: Path) -> Verification:
     if needs_migration:
         # The staging copy is itself a backup: no pre-migration snapshot of it.
         open_database(staged, snapshot=False).close()
-        _single_file(staged)
     return Verification(
         candidate, revision, needs_migration, manifest is not None and bool(manifest.sha256), counts,
         manifest.created_at if manifest else None,
@@ -235,34 +218,3 @@ def _check_contents(staged: Path, name: str) -> tuple[str, dict[str, int]]:
             "mettez l'application à jour pour le restaurer."
         )
     return revision, counts
-
-
-def _single_file(path: Path) -> None:
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        connection.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        connection.close()
-
-
-def _quiesce(database: Path) -> None:
-    """Fold the current WAL into the file and remove it, so no stale WAL can be replayed onto the new file."""
-    if not database.exists():
-        return
-    try:
-        _single_file(database)
-    except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            raise DatabaseLockedError(
-                "La base est ouverte par un autre programme : fermez-le puis recommencez (rien n'a été changé)."
-            ) from error
-    except sqlite3.DatabaseError:
-        pass  # damaged: its bytes are in the safety copy, its side files go below
-    for suffix in SIDE_FILES:
-        database.with_name(database.name + suffix).unlink(missing_ok=True)
-
-
-def _remove_with_side_files(path: Path) -> None:
-    for suffix in ("", *SIDE_FILES):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
-

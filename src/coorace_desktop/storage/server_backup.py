@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from coorace_desktop.storage import migrate
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.errors import NewerSchemaError, NotADatabaseError, StorageError, known_failure
-from coorace_desktop.storage.paths import backup_dir
+from coorace_desktop.storage.paths import backup_dir, private_folder
 
 DUMP_SUFFIX = ".dump"
 DUMP_FILTER = "Sauvegardes PostgreSQL (*.dump);;Tous les fichiers (*)"
@@ -84,7 +84,7 @@ def create_server_backup(database: Database, target: Path | None = None, *, kind
     now = datetime.now().astimezone()
     name = f"{url.database}-{url.host or 'localhost'}-{kind}-{now:%Y%m%d-%H%M%S}{DUMP_SUFFIX}"
     final = (target / name if target.is_dir() else target) if target is not None else backup_dir() / name
-    final.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # backups hold personal data
+    private_folder(final.parent)  # backups hold personal data
     partial = final.with_name(f".partiel-{final.name}")
     uri, environment = _connection(database)
     try:

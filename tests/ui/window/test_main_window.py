@@ -2,6 +2,8 @@
 
 
 import pytest
+from PySide6.QtCore import QSettings
+from sqlalchemy import text
 
 from coorace_desktop import app as app_module
 from coorace_desktop.storage.database import open_database
@@ -111,6 +113,25 @@ def test_unexpected_error_is_logged_and_shown_and_the_app_goes_on(qtbot, boxes, 
         handler.close()
 
 
+def test_the_log_is_private_and_holds_no_statement_parameters(qtbot, boxes, user_dirs, demo_database):
+    errors.setup_logging()
+    parameters = {"name": "-".join(("Secret", "Dupont"))}  # not in the traceback's source lines
+    try:
+        with demo_database.session() as session:
+            session.execute(text("SELECT no_such_column FROM persons WHERE last_name = :name"), parameters)
+    except Exception as error:
+        errors.handle_unexpected(type(error), error, error.__traceback__)
+    for handler in list(errors.log.handlers):
+        errors.log.removeHandler(handler)
+        handler.close()
+    log_file = errors.log_dir() / "coorace-desktop.log"
+    logged = log_file.read_text(encoding="utf-8")
+    assert "no such column" in logged and "Secret-Dupont" not in logged
+    assert "Secret-Dupont" not in boxes.bug_details[0]
+    assert log_file.stat().st_mode & 0o777 == 0o600
+    assert log_file.parent.stat().st_mode & 0o777 == 0o700
+
+
 def test_the_demo_is_marked_and_never_reopened_unasked(qtbot, settings, monkeypatch):
     demo_path = app_module.choose_database(None, True, settings)[0]  # --demo creates it
     window = MainWindow(open_database(demo_path), settings)
@@ -175,3 +196,14 @@ def test_opening_a_database_says_once_what_its_migration_did(window, tmp_path, b
     (note,) = boxes.informed
     assert "3 périodes d'adhésion sans date d'adhésion connue" in note
     assert window.open_path(path) and len(boxes.informed) == 1, "said once: the file is at the new schema now"
+
+
+def test_the_settings_file_is_private(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "config" / "Coorace Occitanie" / "Coorace Desktop.conf"), QSettings.Format.IniFormat)
+    settings.setValue("recent_files", ["/home/marie/coorace.sqlite"])
+    app_module.private_settings(settings)
+    path = tmp_path / "config" / "Coorace Occitanie" / "Coorace Desktop.conf"
+    assert path.stat().st_mode & 0o777 == 0o600 and path.parent.stat().st_mode & 0o777 == 0o700
+    settings.setValue("recent_files", ["/home/marie/autre.sqlite"])
+    settings.sync()  # Qt rewrites the file: it stays private
+    assert "autre.sqlite" in path.read_text() and path.stat().st_mode & 0o777 == 0o600

@@ -1,7 +1,6 @@
 """A person's data as a file they can read (text) or reuse (JSON), written readable by its owner only."""
 
 import json
-import os
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -11,6 +10,7 @@ from sqlmodel import select
 from coorace_desktop.domain import Delegation
 from coorace_desktop.services.privacy.person_data import Period, PersonRecord, person_record
 from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.files import written_atomically
 
 DEFAULT_DELEGATION = "la délégation"
 
@@ -25,9 +25,8 @@ def export_person(database: Database, person_id: int, target: Path, today: date 
         content = json.dumps(as_document(record, delegation, today), ensure_ascii=False, indent=2, default=str)
     else:
         content = render_text(record, delegation, today)
-    descriptor = os.open(target, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)  # personal data: owner only
-    with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(content)
+    with written_atomically(target) as temporary:  # personal data: a new file readable by its owner only
+        temporary.write_text(content, encoding="utf-8", newline="\n")
     return target
 
 

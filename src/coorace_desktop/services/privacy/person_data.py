@@ -120,7 +120,7 @@ class Erasure:
 def find_persons(database: Database, text: str = "", *, include_erased: bool = False, limit: int = 200) -> list[PersonSummary]:
     """Persons whose folded name holds every word of `text` (or whose number it is), by name."""
     statement = select(Person)
-    if text.strip().isdigit():
+    if text.strip().isdecimal():
         statement = statement.where(Person.id == int(text))
     else:
         for word in fold(text).split():

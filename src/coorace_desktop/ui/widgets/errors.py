@@ -2,6 +2,7 @@
 details folded away, and the application keeps running."""
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from typing import Any, TypeVar
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coorace_desktop.storage.errors import user_message
-from coorace_desktop.storage.paths import log_dir
+from coorace_desktop.storage.paths import log_dir, private_folder
 from coorace_desktop.ui.widgets import messages
 
 log = logging.getLogger("coorace_desktop")
@@ -30,10 +31,20 @@ def run_command(parent: QWidget | None, command: Callable[..., T], *args: Any, *
         return False, None
 
 
+class PrivateLogHandler(RotatingFileHandler):
+    """The log, readable by its owner only (it holds tracebacks): each file it opens, rotated ones
+    included, is created 0600, and one written by an older version is made so."""
+
+    def _open(self):
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if hasattr(os, "fchmod"):  # not on Windows
+            os.fchmod(descriptor, 0o600)
+        return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging() -> None:
-    folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(folder / "coorace-desktop.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    folder = private_folder(log_dir())
+    handler = PrivateLogHandler(folder / "coorace-desktop.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
