@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from coorace_desktop.storage import files
-from coorace_desktop.storage.backup import BackupKind, create_backup, read_manifest, sync_folder
+from coorace_desktop.storage.backup import BackupKind, create_backup, read_manifest
 from coorace_desktop.storage.errors import FileAccessError, ReadOnlyError, file_failure, user_message
-from coorace_desktop.storage.files import replace_file, written_atomically
+from coorace_desktop.storage.files import replace_file, sync_folder, written_atomically
 from coorace_desktop.storage.lock import _WINDOWS_LOCK_OFFSET, DatabaseInUseError, DatabaseLock, lock_path
 from coorace_desktop.storage.restore import restore_backup
 from tests.sqlite_files import execute, organisation_count
