@@ -39,7 +39,10 @@ from coorace_desktop.ui.importing.preview_page import PreviewPage
 from coorace_desktop.ui.widgets import messages
 
 FILE_FILTER = "Tableurs (*.xlsx *.ods *.csv);;Tous les fichiers (*)"
-ENCODINGS = [("Détection automatique", None), ("UTF-8", "utf-8-sig"), ("Windows-1252 (Excel)", "cp1252"), ("ISO-8859-1", "latin-1")]
+ENCODINGS = [
+    ("Détection automatique", None), ("UTF-8", "utf-8-sig"), ("Windows-1252 (Excel)", "cp1252"),
+    ("ISO-8859-15 (avec €)", "iso8859-15"), ("ISO-8859-1", "latin-1"), ("UTF-16", "utf-16"),
+]
 DELIMITERS = [("Détection automatique", None), ("Point-virgule ;", ";"), ("Virgule ,", ","), ("Tabulation", "\t"), ("Barre verticale |", "|")]
 IGNORED = "— ne pas importer —"
 WARNING_STYLE = "color: #a15c00;"
