@@ -82,3 +82,16 @@ def test_a_damaged_remembered_file_is_ignored():
     assert load_remembered(MEMBERS) == {}
     mappings_file().write_text(json.dumps({MEMBERS: {"ville": "no_such_field", "cp": "postcode"}}), encoding="utf-8")
     assert load_remembered(MEMBERS) == {"cp": "postcode"}
+
+
+def test_a_repeated_header_uses_the_first_column_and_says_so():
+    mapping = propose_mapping(table(["Raison sociale", "Ville", "CP", "Ville"]), MEMBERS, remembered={})
+    assert mapping.fields == ("name", "city", "postcode", "")
+    assert mapping.repeated_headers() == (
+        "Le titre « Ville » figure sur les colonnes 2 et 4 : la colonne 2 est importée comme « Ville » ; "
+        "les autres sont ignorées."
+    )
+    chosen = mapping.with_field(3, "address")
+    assert "la colonne 2 est importée comme « Ville », la colonne 4 est importée comme « Adresse »." in chosen.repeated_headers()
+    unused = propose_mapping(table(["Raison sociale", "Divers", "Divers", ""]), MEMBERS, remembered={})
+    assert unused.fields == ("name", "", "", "") and unused.repeated_headers() == ""  # nothing imported twice

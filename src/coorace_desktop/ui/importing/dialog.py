@@ -142,6 +142,7 @@ class MappingPage(QWizardPage):
         self.setSubTitle("Vérifiez à quoi correspond chaque colonne. Vos choix seront proposés la prochaine fois.")
         self.header_label = QLabel(wordWrap=True)
         self.missing_label = QLabel(wordWrap=True, styleSheet=WARNING_STYLE)
+        self.repeated_label = QLabel(wordWrap=True, styleSheet=WARNING_STYLE)
         self.form_host = QWidget()
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.form_host)
@@ -149,6 +150,7 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.header_label)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.missing_label)
+        layout.addWidget(self.repeated_label)
         self.combos: list[QComboBox] = []
 
     def initializePage(self) -> None:
@@ -194,6 +196,7 @@ class MappingPage(QWizardPage):
         if self.owner.kind == FIGURES and "siret" in self.owner.mapping.fields and missing == ["Raison sociale"]:
             missing = []  # the SIRET names the organisation as well
         self.missing_label.setText(f"À associer obligatoirement : {', '.join(missing)}." if missing else "")
+        self.repeated_label.setText(self.owner.mapping.repeated_headers())
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
