@@ -2,7 +2,6 @@
 punctuation ignored, French synonyms), and remembered for next time in the user config folder."""
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from coorace_desktop.domain.members import ORGANISATION_FIELDS
 from coorace_desktop.domain.text import fold
 from coorace_desktop.services.importing.cells import as_text
 from coorace_desktop.services.importing.sources import SourceTable
+from coorace_desktop.storage.files import written_atomically
 from coorace_desktop.storage.paths import APP_NAME
 
 MEMBERS = "members"
@@ -211,7 +211,8 @@ def load_remembered(kind: str) -> dict[str, str]:
 
 
 def remember_mapping(mapping: ColumnMapping) -> None:
-    """Keep the user's choices for these header names (written atomically: never half a file)."""
+    """Keep the user's choices for these header names (written atomically: never half a file);
+    a StorageError when the file cannot be written."""
     path = mappings_file()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -223,6 +224,5 @@ def remember_mapping(mapping: ColumnMapping) -> None:
         if fold(header) and not header.startswith(_UNTITLED):
             chosen[fold(header)] = key
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)
+    with written_atomically(path) as temporary:  # a new 0600 file, never a name someone could plant
+        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")

@@ -34,7 +34,7 @@ from coorace_desktop.services.importing.cells import as_text
 from coorace_desktop.services.importing.mapping import FIELDS
 from coorace_desktop.services.importing.sources import SourceTable
 from coorace_desktop.storage.database import Database
-from coorace_desktop.storage.errors import user_message
+from coorace_desktop.storage.errors import StorageError, user_message
 from coorace_desktop.ui.importing.preview_page import PreviewPage
 from coorace_desktop.ui.widgets import messages
 
@@ -205,7 +205,7 @@ class MappingPage(QWizardPage):
     def validatePage(self) -> bool:
         try:
             remember_mapping(self.owner.mapping)
-        except OSError:
+        except (OSError, StorageError):
             pass  # not remembering is no reason to stop the import
         return True
 
