@@ -188,3 +188,10 @@ def test_an_unclosed_quote_swallowing_rows_is_reported(tmp_path):
 def test_a_quoted_multiline_note_is_no_doubt(tmp_path):
     path = plain_csv(tmp_path / "notes.csv", [["Raison sociale", "Notes"], ["AJE", "ligne 1\nligne 2"]])
     assert read_table(path).doubt == ""
+
+
+def test_a_mojibake_a_grave_is_named_too():
+    from coorace_desktop.services.importing.sources import mojibake_doubt
+
+    assert mojibake_doubt("Nom;Ville\nRégie;Foix\nAtelier Ã\xa0 vélo;Albi\n").startswith("Ligne 3 : « Ã » semble mal décodé (« Ã\xa0 » pour « à »)")
+    assert mojibake_doubt("Nom;Ville\nRégie « Été »;Foix\n") == ""

@@ -180,10 +180,7 @@ def _check_archive(path: Path, what: str, sheets: re.Pattern | None = None) -> N
         members = archive.infolist()
         size = sum(info.file_size for info in members)
         if size > MAX_UNPACKED_BYTES:
-            raise SourceError(
-                f"{path.name} occupe {megabytes(size)} une fois décompressé, au-delà de la limite d'un import "
-                f"({megabytes(MAX_UNPACKED_BYTES)}) : découpez-le en plusieurs fichiers."
-            )
+            raise _too_big(path, size, " une fois décompressé")
         for info in members:
             if sheets is not None and sheets.match(info.filename) and _counted_rows(archive, info) > MAX_ROWS:
                 raise _too_many_rows(path)
@@ -202,6 +199,13 @@ def _counted_rows(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
             count += len(_XLSX_ROW.findall(data, 0, cut))
             tail = data[cut:]
     return count + len(_XLSX_ROW.findall(tail))
+
+
+def _too_big(path: Path, size: int, unpacked: str = "") -> SourceError:
+    return SourceError(
+        f"{path.name} occupe {megabytes(size)}{unpacked}, au-delà de la limite d'un import "
+        f"({megabytes(MAX_UNPACKED_BYTES)}) : découpez-le en plusieurs fichiers."
+    )
 
 
 def _too_many_rows(path: Path) -> SourceError:
@@ -250,10 +254,7 @@ def _read_ods(path: Path) -> SourceTable:
 def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> SourceTable:
     size = path.stat().st_size
     if size > MAX_UNPACKED_BYTES:
-        raise SourceError(
-            f"{path.name} occupe {megabytes(size)}, au-delà de la limite d'un import "
-            f"({megabytes(MAX_UNPACKED_BYTES)}) : découpez-le en plusieurs fichiers."
-        )
+        raise _too_big(path, size)
     raw = path.read_bytes()
     doubts = []
     if encoding is None:
@@ -311,9 +312,9 @@ def mojibake_doubt(text: str) -> str:
             meant = match.group().encode("cp1252").decode("utf-8")
         except UnicodeError:
             continue
-        start = text.rfind("\n", 0, match.start()) + 1
-        offset = match.start() - start
-        word = next(w.group() for w in _WORD.finditer(text, start) if w.start() - start <= offset < w.end() - start)
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        words = (w.group() for w in _WORD.finditer(text, line_start) if w.start() <= match.start() < w.end())
+        word = next(words, match.group())
         line = text.count("\n", 0, match.start()) + 1
         return (
             f"Ligne {line} : « {word} » semble mal décodé (« {match.group()} » pour « {meant} ») : le fichier "
