@@ -195,3 +195,14 @@ def test_a_mojibake_a_grave_is_named_too():
 
     assert mojibake_doubt("Nom;Ville\nRégie;Foix\nAtelier Ã\xa0 vélo;Albi\n").startswith("Ligne 3 : « Ã » semble mal décodé (« Ã\xa0 » pour « à »)")
     assert mojibake_doubt("Nom;Ville\nRégie « Été »;Foix\n") == ""
+
+
+def test_an_ods_row_repeated_a_million_times_counts_as_many_rows(tmp_path, monkeypatch):
+    good = ods(tmp_path / "a.ods", MEMBERS)
+    repeated = rewritten(
+        good, tmp_path / "bombe.ods", "content.xml",
+        lambda data: data.replace(b"<table:table-row>", b'<table:table-row table:number-rows-repeated="1000000">', 2),
+    )
+    monkeypatch.setattr(sources, "MAX_ROWS", 1000)
+    with pytest.raises(SourceError, match=r"bombe\.ods a plus de 1.000 lignes"):
+        read_table(repeated)

@@ -244,7 +244,8 @@ def _read_ods(path: Path) -> SourceTable:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         title = workbook.sheet_names[0]
-        cells = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        # One row past the limit is enough to refuse the file: a row repeated 1,000,000 times is not made.
+        cells = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
     except damaged as error:
         raise SourceError(f"{path.name} n'est pas {what} lisible : il est endommagé ou incomplet.") from error
     rows = _Rows.read(path, cells, damaged, what)
