@@ -111,3 +111,29 @@ def test_kill_9_during_a_20000_row_import_leaves_the_database_unchanged(demo_fil
     assert dump(database) == before
     check = run("check", "--db", database)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_damaged_and_oversized_files_are_refused_in_one_french_line(demo_file, tmp_path):
+    (tmp_path / "long.csv").write_text("Raison sociale;Ville\n" + "A" * 140_000 + ";Foix\n", encoding="utf-8")
+    (tmp_path / "renamed.xlsx").write_bytes(b"\xd0\xcf\x11\xe0 an old .xls file")
+    expected = {
+        "long.csv": "Erreur : long.csv, ligne 2 : une cellule dépasse 32\u202f767 caractères",
+        "renamed.xlsx": "Erreur : renamed.xlsx n'est pas un classeur Excel lisible : ce n'est pas une archive de classeur",
+    }
+    for name, message in expected.items():
+        result = run("import", "members", tmp_path / name, "--db", demo_file, "--dry-run")
+        assert result.returncode == 1 and result.stderr.startswith(message), result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_control_characters_are_dropped_so_the_export_works(demo_file, tmp_path):
+    database = tmp_path / "copie.sqlite"
+    database.write_bytes(demo_file.read_bytes())
+    source = tmp_path / "sale.csv"
+    source.write_bytes(b"Raison sociale;Ville;CP\r\nR\x1bgie\x01 du Lot\x00;Cahors;46000\r\n")
+    result = run("import", "members", source, "--db", database)
+    assert result.returncode == 0, result.stderr
+    assert "Attention : 3 caractère(s) de contrôle invisible(s) retiré(s) des cellules (ligne(s) 2)." in result.stdout
+    exported = run("export", "members", tmp_path / "adherents.xlsx", "--db", database, "--search", "gie du lot")
+    assert exported.returncode == 0, exported.stderr
+    assert [row[0] for row in load_workbook(tmp_path / "adherents.xlsx").active.iter_rows(min_row=2, values_only=True)] == ["Rgie du Lot"]

@@ -64,6 +64,8 @@ def run_import(arguments: argparse.Namespace) -> int:
     print("Colonnes : " + "; ".join(used))
     if ignored:
         print("Colonnes ignorées : " + "; ".join(ignored))
+    if repeated := mapping.repeated_headers():
+        print(f"Attention : {repeated}")
     with open_existing(arguments) as database:
         return _import(database, arguments, table, mapping)
 

@@ -4,6 +4,9 @@ import re
 import unicodedata
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# C0 control characters but tab, line feed and carriage return (NUL, ESC...): invisible, and
+# illegal in XML, so in an .xlsx cell; the set openpyxl's ILLEGAL_CHARACTERS_RE refuses.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Letters Unicode does not decompose into a base letter plus accent ("Cœur" must match "coeur").
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
 

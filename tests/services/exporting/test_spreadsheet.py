@@ -109,3 +109,31 @@ def test_a_csv_export_reads_back_as_typed_even_when_neutralised(tmp_path, texts)
     table = read_table(path)
     assert table.delimiter == ";"
     assert [as_text(row.cells[1]) for row in table.rows[1:]] == [" ".join(text.split()) for text in texts]
+
+
+def test_the_control_characters_left_out_are_those_openpyxl_refuses():
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from coorace_desktop.domain.text import CONTROL_CHARACTERS
+
+    characters = [chr(code) for code in range(0x10000)]
+    assert [c for c in characters if CONTROL_CHARACTERS.match(c)] == [c for c in characters if ILLEGAL_CHARACTERS_RE.match(c)]
+
+
+def test_control_characters_already_stored_still_export(demo_database, tmp_path):
+    # Imported before the import dropped them (NUL is refused by PostgreSQL, so \x01 and ESC here).
+    with demo_database.session() as session:
+        organisation = session.execute(select(Organisation).where(Organisation.name == "AJE")).scalar_one()
+        organisation.name = "AJE\x1b[31m\x01"
+        organisation.notes = "ligne 1\n\tligne 2\x01"
+    query = ListQuery(search="aje")
+    export_table(demo_database, MEMBERS_EXPORT, tmp_path / "a.xlsx", query)
+    names = [row[0] for row in load_workbook(tmp_path / "a.xlsx").active.iter_rows(values_only=True)]
+    assert "AJE[31m" in names
+    export_table(demo_database, MEMBERS_EXPORT, tmp_path / "a.csv", query)
+    export_table(demo_database, MEMBERS_EXPORT, tmp_path / "a.vcf", query)
+    for name in ("a.csv", "a.vcf"):
+        text = (tmp_path / name).read_text(encoding="utf-8-sig")
+        assert "AJE[31m" in text and "\x1b" not in text and "\x01" not in text
+    assert write_rows(tmp_path / "notes.xlsx", ["Notes"], [["ligne 1\n\tligne 2\x00\x0b"]]) == 1
+    assert load_workbook(tmp_path / "notes.xlsx").active["A2"].value == "ligne 1\n\tligne 2"

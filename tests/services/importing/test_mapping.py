@@ -82,3 +82,31 @@ def test_a_damaged_remembered_file_is_ignored():
     assert load_remembered(MEMBERS) == {}
     mappings_file().write_text(json.dumps({MEMBERS: {"ville": "no_such_field", "cp": "postcode"}}), encoding="utf-8")
     assert load_remembered(MEMBERS) == {"cp": "postcode"}
+
+
+def test_a_repeated_header_uses_the_first_column_and_says_so():
+    mapping = propose_mapping(table(["Raison sociale", "Ville", "CP", "Ville"]), MEMBERS, remembered={})
+    assert mapping.fields == ("name", "city", "postcode", "")
+    assert mapping.repeated_headers() == (
+        "Le titre « Ville » figure sur les colonnes 2 et 4 : la colonne 2 est importée comme « Ville » ; "
+        "les autres sont ignorées."
+    )
+    chosen = mapping.with_field(3, "address")
+    assert "la colonne 2 est importée comme « Ville », la colonne 4 est importée comme « Adresse »." in chosen.repeated_headers()
+    unused = propose_mapping(table(["Raison sociale", "Divers", "Divers", ""]), MEMBERS, remembered={})
+    assert unused.fields == ("name", "", "", "") and unused.repeated_headers() == ""  # nothing imported twice
+
+
+def test_the_remembered_file_is_private_and_written_through_no_planted_name(tmp_path):
+    path = mappings_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{}", encoding="utf-8")
+    path.chmod(0o644)  # an older, world-readable file
+    victim = tmp_path / "victime.txt"
+    victim.write_text("intact", encoding="utf-8")
+    path.with_suffix(".tmp").symlink_to(victim)  # the fixed temporary name it used to write through
+    remember_mapping(propose_mapping(table(["Raison sociale", "Bureau"]), MEMBERS, remembered={}).with_field(1, "city"))
+    assert victim.read_text(encoding="utf-8") == "intact"
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert load_remembered(MEMBERS)["bureau"] == "city"
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name, path.with_suffix(".tmp").name]  # nothing left behind

@@ -140,3 +140,19 @@ def test_figures_preview_lines_say_what_each_row_gives(demo_database, tmp_path):
         ("AJE — 2020", "À créer", "Chiffre d'affaires (€), ETP"),
         ("IRISE", "En erreur", "Structure inconnue : « IRISE ». Voulez-vous dire « IRISSE » ?"),
     ]
+
+
+def test_a_repeated_header_and_cleaned_cells_are_shown(qtbot, database, tmp_path):
+    path = tmp_path / "doublon.csv"
+    path.write_bytes("Raison sociale;Ville;CP;Ville\r\nAJE\x1b;Pamiers;09100;Foix\r\n".encode("cp1252"))
+    wizard = ImportWizard(database)
+    qtbot.addWidget(wizard)
+    wizard.resize(1000, 640)
+    wizard.show()
+    wizard.file_page.open_file(path)
+    assert wizard.file_page.doubt_label.text() == "1 caractère(s) de contrôle invisible(s) retiré(s) des cellules (ligne(s) 2)."
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.repeated_label.text().startswith("Le titre « Ville » figure sur les colonnes 2 et 4 : la colonne 2 est importée")
+    page.combos[3].setCurrentIndex(page.combos[3].findData("address"))
+    assert "la colonne 4 est importée comme « Adresse »" in page.repeated_label.text()

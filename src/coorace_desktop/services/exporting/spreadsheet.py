@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from coorace_desktop.domain.enums import LabelledEnum
 from coorace_desktop.domain.progress import Progress, no_progress
+from coorace_desktop.domain.text import CONTROL_CHARACTERS
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.storage.files import written_atomically
@@ -45,7 +46,8 @@ def neutralised(text: str) -> str:
 
 
 def cell_value(value: object) -> object:
-    """What a cell holds: numbers, dates and times kept as such, labels for vocabularies, text."""
+    """What a cell holds: numbers, dates and times kept as such, labels for vocabularies, text
+    without control characters (but tab and line breaks)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -56,7 +58,8 @@ def cell_value(value: object) -> object:
         return value
     if isinstance(value, (tuple, list, set, frozenset)):
         return ", ".join(str(cell_value(item)) for item in value)
-    return str(value)
+    # Control characters imported before the import dropped them: an .xlsx cannot hold them.
+    return CONTROL_CHARACTERS.sub("", str(value))
 
 
 def write_rows(

@@ -2,7 +2,6 @@
 punctuation ignored, French synonyms), and remembered for next time in the user config folder."""
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from coorace_desktop.domain.members import ORGANISATION_FIELDS
 from coorace_desktop.domain.text import fold
 from coorace_desktop.services.importing.cells import as_text
 from coorace_desktop.services.importing.sources import SourceTable
+from coorace_desktop.storage.files import written_atomically
 from coorace_desktop.storage.paths import APP_NAME
 
 MEMBERS = "members"
@@ -21,6 +21,7 @@ _REMEMBERED = 200
 _EXACT = 100
 _WEAK = 90  # 'Nom' alone: the organisation's name unless another column says so better
 _CONTAINED = 60
+_UNTITLED = "Colonne "  # the name of a column without a header: "Colonne 3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,25 @@ class ColumnMapping:
     def missing_required(self) -> list[str]:
         return [field.label for field in FIELDS[self.kind] if field.required and field.key not in self.fields]
 
+    def repeated_headers(self) -> str:
+        """A French warning for each header the file repeats over imported columns: which is
+        imported as what, which is left out; '' when none is."""
+        columns: dict[str, list[int]] = {}
+        for column, header in enumerate(self.headers):
+            if not header.startswith(_UNTITLED):
+                columns.setdefault(fold(header), []).append(column)
+        labels = field_labels(self.kind)
+        warnings = []
+        for same in columns.values():
+            used = [column for column in same if self.fields[column]]
+            if len(same) < 2 or not used:
+                continue
+            imported = ", ".join(f"la colonne {column + 1} est importée comme « {labels[self.fields[column]]} »" for column in used)
+            left = " ; les autres sont ignorées" if len(used) < len(same) else ""
+            numbers = ", ".join(str(column + 1) for column in same[:-1]) + f" et {same[-1] + 1}"
+            warnings.append(f"Le titre « {self.headers[same[0]]} » figure sur les colonnes {numbers} : {imported}{left}.")
+        return " ".join(warnings)
+
 
 def _scores(header: str, field: ImportField) -> int:
     key = fold(header)
@@ -121,16 +141,18 @@ def propose_mapping(table: SourceTable, kind: str, remembered: dict[str, str] | 
     for column, header in enumerate(headers):
         key = fold(header)
         if key in remembered:
-            candidates.append((_REMEMBERED, 0, column, remembered[key]))
+            candidates.append((_REMEMBERED, 0, -column, remembered[key]))
             continue
         for priority, field in enumerate(FIELDS[kind]):
             score = _scores(header, field)
             if score:
-                candidates.append((score, -priority, column, field.key))
+                candidates.append((score, -priority, -column, field.key))
     fields = [""] * len(headers)
     taken: set[str] = set()
     done: set[int] = set()
-    for _score, _priority, column, key in sorted(candidates, reverse=True):
+    # Best score first; on a tie, the field listed first, then the leftmost column (a repeated header).
+    for _score, _priority, left, key in sorted(candidates, reverse=True):
+        column = -left
         if column in done or (key and key in taken):
             continue
         fields[column] = key
@@ -166,7 +188,7 @@ def _headers(table: SourceTable, header_index: int) -> tuple[str, ...]:
         if not header and above and column < len(above.cells):
             # A header merged vertically over two rows reads as blank in the lower one.
             header = as_text(above.cells[column])
-        headers.append(header or f"Colonne {column + 1}")
+        headers.append(header or f"{_UNTITLED}{column + 1}")
     return tuple(headers)
 
 
@@ -189,7 +211,8 @@ def load_remembered(kind: str) -> dict[str, str]:
 
 
 def remember_mapping(mapping: ColumnMapping) -> None:
-    """Keep the user's choices for these header names (written atomically: never half a file)."""
+    """Keep the user's choices for these header names (written atomically: never half a file);
+    a StorageError when the file cannot be written."""
     path = mappings_file()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -198,9 +221,8 @@ def remember_mapping(mapping: ColumnMapping) -> None:
         data = {}
     chosen = data.setdefault(mapping.kind, {})
     for header, key in zip(mapping.headers, mapping.fields):
-        if fold(header) and not header.startswith("Colonne "):
+        if fold(header) and not header.startswith(_UNTITLED):
             chosen[fold(header)] = key
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)
+    with written_atomically(path) as temporary:  # a new 0600 file, never a name someone could plant
+        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coorace_desktop.domain import Contact, Organisation, OrganisationType, Person, Site
@@ -180,6 +180,20 @@ class ExistingIndex:
         for row in contact_rows:
             organisations[row[0]].contacts.append(ExistingContact(*row[1:]))
         return cls(organisations)
+
+    @staticmethod
+    def stamp(session: Session) -> tuple:
+        """A fingerprint of what the index reads, cheap to take (~0.1 s for 100,000 organisations):
+        it moves when an organisation or person is added, deleted or saved. Every save gives the
+        organisation a new version, its sites, types and contacts included (services.conflicts
+        .require_version; the import's updates do too), and a person theirs. Read it before load()."""
+        organisations = select(
+            func.count(), func.max(Organisation.id), func.sum(Organisation.version),
+            func.sum(func.length(Organisation.name) + func.length(Organisation.search_key)),
+        )
+        persons = select(func.count(), func.max(Person.id), func.sum(Person.version))
+        others = [select(func.count(), func.max(table.id)) for table in (Site, Contact)]
+        return tuple(value for query in (organisations, persons, *others) for value in session.execute(query).one())
 
     @functools.cache  # noqa: B019 (one index per preview; drafts of one town share their neighbours)
     def _neighbours(self, place_keys: frozenset[str]) -> tuple[list[int], list[str]]:

@@ -28,6 +28,8 @@ class MemberPreview:
     mapping: ColumnMapping
     planned: tuple[PlannedOrganisation, ...]
     errors: tuple[RowError, ...]
+    index: ExistingIndex  # what the plan was made against, and when (ExistingIndex.stamp)
+    stamp: tuple
 
     def count(self, action: Action) -> int:
         return sum(1 for item in self.planned if item.action == action)
@@ -55,8 +57,10 @@ def preview_members(database: Database, table: SourceTable, mapping: ColumnMappi
         raise ImportRefused(f"Aucune colonne n'est associée à : {', '.join(missing)}.")
     drafts, errors = parse_members(table, mapping)
     with database.session() as session:
-        planned = plan_members(ExistingIndex.load(session), drafts)
-    return MemberPreview(table, mapping, tuple(planned), tuple(errors))
+        stamp = ExistingIndex.stamp(session)
+        index = ExistingIndex.load(session)
+        planned = plan_members(index, drafts)
+    return MemberPreview(table, mapping, tuple(planned), tuple(errors), index, stamp)
 
 
 def apply_members(
@@ -81,10 +85,14 @@ def apply_members(
     merges: dict[int, OrganisationDraft] = {}
     unchanged = skipped = 0
     with database.session() as session:
-        # Planned again inside the write transaction: the database may have changed since the preview.
+        # The plan is the preview's, made without the lock (loading and comparing 100,000
+        # organisations takes most of a minute); planned again under it only if someone wrote since.
         hold_write_lock(session.connection())
-        index = ExistingIndex.load(session)
-        for item in plan_members(index, preview.drafts):
+        index, planned = preview.index, preview.planned
+        if ExistingIndex.stamp(session) != preview.stamp:
+            index = ExistingIndex.load(session)
+            planned = plan_members(index, preview.drafts)
+        for item in planned:
             decision = decisions.get(item.draft.line, default_decision)
             if item.action == Action.CREATE or (item.action == Action.DUPLICATE and decision == Decision.CREATE):
                 creates.append(item.draft)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from coorace_desktop.domain import Contact, Organisation, OrganisationType, Person, Site
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.names import display_name
+from coorace_desktop.domain.text import CONTROL_CHARACTERS
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.files import written_atomically
 
@@ -43,7 +44,7 @@ def export_vcards(database: Database, organisation_ids: list[int], path: Path | 
     target = Path(path)
     with written_atomically(target) as temporary, temporary.open("w", encoding="utf-8", newline="") as stream:
         for card in cards:
-            stream.write(card.serialize())
+            stream.write(CONTROL_CHARACTERS.sub("", card.serialize()))
     return VcardExport(target, len(cards) - contact_count, contact_count)
 
 

@@ -34,13 +34,16 @@ from coorace_desktop.services.importing.cells import as_text
 from coorace_desktop.services.importing.mapping import FIELDS
 from coorace_desktop.services.importing.sources import SourceTable
 from coorace_desktop.storage.database import Database
-from coorace_desktop.storage.errors import user_message
+from coorace_desktop.storage.errors import StorageError, user_message
 from coorace_desktop.ui.importing.preview_page import PreviewPage
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.screen_fit import fit_to_screen
 
 FILE_FILTER = "Tableurs (*.xlsx *.ods *.csv);;Tous les fichiers (*)"
-ENCODINGS = [("Détection automatique", None), ("UTF-8", "utf-8-sig"), ("Windows-1252 (Excel)", "cp1252"), ("ISO-8859-1", "latin-1")]
+ENCODINGS = [
+    ("Détection automatique", None), ("UTF-8", "utf-8-sig"), ("Windows-1252 (Excel)", "cp1252"),
+    ("ISO-8859-15 (avec €)", "iso8859-15"), ("ISO-8859-1", "latin-1"), ("UTF-16", "utf-16"),
+]
 DELIMITERS = [("Détection automatique", None), ("Point-virgule ;", ";"), ("Virgule ,", ","), ("Tabulation", "\t"), ("Barre verticale |", "|")]
 IGNORED = "— ne pas importer —"
 WARNING_STYLE = "color: #a15c00;"
@@ -140,6 +143,7 @@ class MappingPage(QWizardPage):
         self.setSubTitle("Vérifiez à quoi correspond chaque colonne. Vos choix seront proposés la prochaine fois.")
         self.header_label = QLabel(wordWrap=True)
         self.missing_label = QLabel(wordWrap=True, styleSheet=WARNING_STYLE)
+        self.repeated_label = QLabel(wordWrap=True, styleSheet=WARNING_STYLE)
         self.form_host = QWidget()
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.form_host)
@@ -147,6 +151,7 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.header_label)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.missing_label)
+        layout.addWidget(self.repeated_label)
         self.combos: list[QComboBox] = []
 
     def initializePage(self) -> None:
@@ -192,6 +197,7 @@ class MappingPage(QWizardPage):
         if self.owner.kind == FIGURES and "siret" in self.owner.mapping.fields and missing == ["Raison sociale"]:
             missing = []  # the SIRET names the organisation as well
         self.missing_label.setText(f"À associer obligatoirement : {', '.join(missing)}." if missing else "")
+        self.repeated_label.setText(self.owner.mapping.repeated_headers())
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -200,7 +206,7 @@ class MappingPage(QWizardPage):
     def validatePage(self) -> bool:
         try:
             remember_mapping(self.owner.mapping)
-        except OSError:
+        except (OSError, StorageError):
             pass  # not remembering is no reason to stop the import
         return True
 
