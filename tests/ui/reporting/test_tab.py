@@ -104,7 +104,7 @@ def test_resources_dialog_refuses_bad_numbers_then_saves(tab, qtbot, demo_databa
     dialog.accept()
     lines = {line.kind: line for line in reporting.resources(demo_database, 2020)}
     assert lines[ResourceKind.SUBSIDIES].amount == 120_000
-    tab._refresh_content()
+    tab.refresh()  # what the window calls when the report's data change
     assert "Subventions 65\u00a0%" not in tab.resources_label.text()
 
 
