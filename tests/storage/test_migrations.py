@@ -1,9 +1,11 @@
 """Migrations produce exactly the models, and go down and up again cleanly."""
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from coorace_desktop.domain.tables import metadata
 from coorace_desktop.storage.migrate import alembic_config, current_revision, head_revision, include_object_for
@@ -76,3 +78,15 @@ def test_recorded_on_is_filled_from_the_best_information_and_said(demo_database,
     assert recorded[ids[1][0]] == "2017-01-01" and recorded[ids[2][0]] == str(date.today())
     assert joined[ids[1][0]] is None  # what was held stays: only the new column is filled
     assert "1 au 1er janvier de la première année de cotisation ou de chiffres, 1 à la date de la migration" in caplog.text
+
+
+def test_one_network_total_per_year_whatever_the_members_figures(demo_database):
+    """The partial unique index the migrations create on both databases (the models name its
+    condition for SQLite only: Alembic does not compare index conditions, this test does)."""
+    insert = text("INSERT INTO yearly_figures (organisation_id, year, source) VALUES (:organisation, 2030, '')")
+    with demo_database.engine.begin() as connection:
+        for organisation in connection.execute(text("SELECT id FROM organisations ORDER BY id LIMIT 2")).scalars():
+            connection.execute(insert, {"organisation": organisation})
+        connection.execute(insert, {"organisation": None})  # the network's total beside its members' figures
+    with pytest.raises(IntegrityError), demo_database.engine.begin() as connection:
+        connection.execute(insert, {"organisation": None})
