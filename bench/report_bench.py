@@ -19,8 +19,8 @@ from coorace_desktop.domain.departments import OCCITANIE
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.domain.organisations import Membership, Organisation, OrganisationType, Site
 from coorace_desktop.domain.text import fold, organisation_search_key
-from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.generate import generate_report
+from coorace_desktop.report.sections import ReportRequest
 from coorace_desktop.services.demo import load_demo
 from coorace_desktop.storage.database import Database
 from harness import run_benchmark  # bench/harness.py, beside this script

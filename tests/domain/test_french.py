@@ -30,3 +30,18 @@ def test_percent_and_short_month():
     assert percent(100.0) == "100\u00a0%"
     assert percent(None) == "—"
     assert short_month(date(2020, 2, 1)) == "févr." and short_month(date(2020, 5, 1), with_year=True) == "mai 2020"
+
+
+@pytest.mark.parametrize("value", [0, 7, -7, 999, 1000, -1000, 4799, 123_456, 1_000_000, -12_345_678, 10**15])
+def test_whole_numbers_read_as_babel_writes_them(value):
+    from babel.numbers import format_decimal
+
+    assert number(value) == format_decimal(value, locale="fr_FR")
+
+
+@pytest.mark.parametrize("count", [0, 0.5, 1, 1.5, 1.99, 2, 2.5, 3, 17, 1_000_000, -1, -2])
+def test_the_plural_rule_is_cldrs(count):
+    from babel import Locale
+
+    expected = "un" if Locale.parse("fr_FR").plural_form(abs(count)) == "one" else "des"
+    assert plural_word(count, "un", "des") == expected

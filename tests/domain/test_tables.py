@@ -13,6 +13,10 @@ def test_every_registered_table_is_named_by_the_package():
     named = {getattr(domain, name).__tablename__ for names in domain.TABLES.values() for name in names}
     registered = {table.name for table in metadata.sorted_tables}
     assert named == registered and all(isinstance(getattr(domain, name), type) for name in domain._HOME)
+    assert {name: getattr(domain, name).__tablename__ for name in domain._HOME} == {
+        name: table for tables in domain.TABLES.values() for name, table in tables.items()
+    }
+    assert domain.TABLE_NAMES == registered
     assert issubclass(domain.Organisation, SQLModel)
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.generate import generate_report
+from coorace_desktop.report.sections import ReportRequest
 
 
 def normalised(text: str) -> str:

@@ -2,14 +2,8 @@
 
 import pytest
 
-from coorace_desktop.report.context import ReportRequest
-from coorace_desktop.report.generate import (
-    SECTION_KEYS,
-    NothingToPrintError,
-    UnknownSectionError,
-    chosen_sections,
-    generate_report,
-)
+from coorace_desktop.report.generate import BUILDERS, NothingToPrintError, generate_report
+from coorace_desktop.report.sections import SECTION_KEYS, ReportRequest, UnknownSectionError, chosen_sections
 from coorace_desktop.storage.errors import FileAccessError
 from tests.report.conftest import PrintedReport
 
@@ -23,6 +17,10 @@ def test_sections_print_in_the_reports_order_whatever_the_order_asked():
     assert [section.key for section in chosen_sections(())] == list(SECTION_KEYS)
     with pytest.raises(UnknownSectionError, match="Section inconnue : annexes"):
         chosen_sections(("annexes",))
+
+
+def test_every_section_has_its_builder():
+    assert list(BUILDERS) == list(SECTION_KEYS)
 
 
 def test_progress_rises_to_the_end(demo_database, tmp_path):

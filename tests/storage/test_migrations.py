@@ -1,9 +1,11 @@
 """Migrations produce exactly the models, and go down and up again cleanly."""
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from coorace_desktop.domain.tables import metadata
 from coorace_desktop.storage.migrate import (
@@ -103,3 +105,15 @@ def test_what_a_migration_did_is_said_once_to_whoever_opens_the_database(demo_da
     assert "1 période d'adhésion sans date" in caplog.text and caplog.records[-1].name == "coorace_desktop"
     with open_database(target, snapshot=False) as again:
         assert again.migration_notes == []
+
+
+def test_one_network_total_per_year_whatever_the_members_figures(demo_database):
+    """The partial unique index the migrations create on both databases (the models name its
+    condition for SQLite only: Alembic does not compare index conditions, this test does)."""
+    insert = text("INSERT INTO yearly_figures (organisation_id, year, source) VALUES (:organisation, 2030, '')")
+    with demo_database.engine.begin() as connection:
+        for organisation in connection.execute(text("SELECT id FROM organisations ORDER BY id LIMIT 2")).scalars():
+            connection.execute(insert, {"organisation": organisation})
+        connection.execute(insert, {"organisation": None})  # the network's total beside its members' figures
+    with pytest.raises(IntegrityError), demo_database.engine.begin() as connection:
+        connection.execute(insert, {"organisation": None})

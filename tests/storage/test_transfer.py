@@ -75,8 +75,8 @@ def test_a_destination_holding_data_is_refused_untouched(demo_copy, server):
 
 def test_a_closed_year_moves_to_the_server_and_reprints_the_same_pdf(demo_copy, server, tmp_path):
     from coorace_desktop.report.closing import close_report
-    from coorace_desktop.report.context import ReportRequest
     from coorace_desktop.report.generate import generate_html, generate_report
+    from coorace_desktop.report.sections import ReportRequest
 
     closed, _ = close_report(demo_copy, 2020, "Claire")
     there = transfer(demo_copy, server)

@@ -232,10 +232,10 @@ def test_errors_show_once_the_field_is_left_or_a_save_is_tried(qtbot):
     assert not dialog.field_error("name")  # still typing
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Tab)
     assert dialog.city_edit.hasFocus()
-    assert dialog._errors["name"].isVisible()  # left empty
+    assert dialog.field_error("name")  # left empty
     fresh = TwoFieldsDialog()
     qtbot.addWidget(fresh)
     fresh.show()
-    assert not fresh._errors["name"].isVisible()
+    assert not fresh.field_error("name")
     fresh.accept()
-    assert fresh._errors["name"].isVisible()
+    assert fresh.field_error("name")

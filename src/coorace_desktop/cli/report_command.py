@@ -13,8 +13,8 @@ from coorace_desktop.cli.common import (
     year_argument,
 )
 from coorace_desktop.report.closing import close_report
-from coorace_desktop.report.context import ReportRequest
-from coorace_desktop.report.generate import SECTION_KEYS, generate_html, generate_report
+from coorace_desktop.report.generate import generate_html, generate_report
+from coorace_desktop.report.sections import SECTION_KEYS, ReportRequest
 from coorace_desktop.services.reporting.check import check_report
 from coorace_desktop.services.reporting.closing import changes_since_closing, closed_report, reopen_year
 from coorace_desktop.storage.lock import current_holder

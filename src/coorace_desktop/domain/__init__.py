@@ -5,14 +5,30 @@ Importing the package (or `domain.enums`, `domain.validation`…) loads no table
 
 from importlib import import_module
 
-# The table classes, by the module that defines them.
+# The table classes and their tables, by the module that defines them (the names let the opening
+# of a file check that no table is missing without loading the models: tests/domain/test_tables.py).
 TABLES = {
-    "organisations": ("Contact", "ErasureRecord", "Membership", "MembershipFee", "Organisation", "OrganisationType", "Person", "Site", "YearlyFigures"),
-    "governance": ("BoardMandate", "BureauOffice", "Delegation", "DelegationSite", "GeneralAssembly", "Mission", "NationalMandate", "StaffMember"),
-    "accompaniment": ("Programme", "ProjectHolder", "SupportAction", "Territory", "TerritoryStageChange"),
-    "events": ("Event", "EventKind", "Participation"),
-    "reporting": ("ClosedYear", "Partner", "ReportText", "YearClosingEvent", "YearlyResource"),
+    "organisations": {
+        "Contact": "contacts", "ErasureRecord": "erasures", "Membership": "memberships", "MembershipFee": "membership_fees",
+        "Organisation": "organisations", "OrganisationType": "organisation_types", "Person": "persons", "Site": "sites",
+        "YearlyFigures": "yearly_figures",
+    },
+    "governance": {
+        "BoardMandate": "board_mandates", "BureauOffice": "bureau_offices", "Delegation": "delegation",
+        "DelegationSite": "delegation_sites", "GeneralAssembly": "general_assemblies", "Mission": "missions",
+        "NationalMandate": "national_mandates", "StaffMember": "staff",
+    },
+    "accompaniment": {
+        "Programme": "programmes", "ProjectHolder": "project_holders", "SupportAction": "support_actions",
+        "Territory": "territories", "TerritoryStageChange": "territory_stage_changes",
+    },
+    "events": {"Event": "events", "EventKind": "event_kinds", "Participation": "participations"},
+    "reporting": {
+        "ClosedYear": "closed_years", "Partner": "partners", "ReportText": "report_texts",
+        "YearClosingEvent": "year_closing_events", "YearlyResource": "yearly_resources",
+    },
 }
+TABLE_NAMES = frozenset(table for tables in TABLES.values() for table in tables.values())
 _HOME = {name: module for module, names in TABLES.items() for name in names}
 
 

@@ -5,10 +5,10 @@ stores them)."""
 import io
 from datetime import UTC, datetime
 
-from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.facts import gather, to_json
 from coorace_desktop.report.generate import Progress, render_pdf
 from coorace_desktop.report.html import report_html
+from coorace_desktop.report.sections import ReportRequest
 from coorace_desktop.services.reporting.check import Finding, check_report
 from coorace_desktop.services.reporting.closing import ClosedReport, close_year, live_records, require_open
 from coorace_desktop.storage.database import Database

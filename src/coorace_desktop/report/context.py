@@ -1,20 +1,11 @@
-"""What a report is asked for, and what every section builder receives."""
+"""What every section builder receives."""
 
 from dataclasses import dataclass
 from datetime import date
 
 from coorace_desktop.report.facts import ReportFacts
+from coorace_desktop.report.sections import ReportRequest
 from coorace_desktop.report.styles import Styles
-
-
-@dataclass(frozen=True, slots=True)
-class ReportRequest:
-    """A year's report: which sections (keys of SECTIONS, in any order; printed in the report's
-    order), and the reference year of the year-on-year changes (None: the last one with figures)."""
-
-    year: int
-    sections: tuple[str, ...] = ()
-    reference_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

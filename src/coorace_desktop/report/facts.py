@@ -28,7 +28,7 @@ from coorace_desktop.services.governance.composition import (
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.directory import DirectoryDepartment, directory
 from coorace_desktop.services.reporting import member_figures as figures
-from coorace_desktop.services.reporting.closing import CONTEXT_VERSION
+from coorace_desktop.services.reporting.closing import CONTEXT_VERSION, ClosedReport
 from coorace_desktop.services.reporting.member_figures import FigureChange, KeyFigures, MemberCounts
 from coorace_desktop.services.reporting.report_parts import read_parts
 from coorace_desktop.services.reporting.year_inputs import PartnerRow, ResourceLine
@@ -109,3 +109,12 @@ def from_json(data: dict, version: int) -> ReportFacts:
             "seul le rapport complet peut être réimprimé, tel qu'il a été clos."
         )
     return _adapter().validate_python(data)
+
+
+def printed_facts(
+    database: Database, closed: ClosedReport | None, year: int, reference_year: int | None = None
+) -> tuple[ReportFacts, date | None]:
+    """The facts to print and the day they were stopped: a closed year's kept ones, else the live data's."""
+    if closed is None:
+        return gather(database, year, reference_year), None
+    return from_json(closed.context["facts"], closed.context_version), closed.closed_on

@@ -12,52 +12,32 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 
 from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.report import cover, highlights, members, moral, organisation, overview, rendezvous
-from coorace_desktop.report.context import ReportRequest, SectionContext
+from coorace_desktop.report import cover, highlights, members, moral, organisation, overview, rendezvous, sections
+from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import COVER, PagedCanvas, PageDecor, ReportDocument, SectionTitle
-from coorace_desktop.report.facts import ReportFacts, from_json, gather
+from coorace_desktop.report.facts import ReportFacts, printed_facts
 from coorace_desktop.report.html import report_html
+from coorace_desktop.report.sections import ReportRequest, chosen_sections, left_out
 from coorace_desktop.report.styles import styles
 from coorace_desktop.report.text_table import TextTable
-from coorace_desktop.services.reporting.closing import ClosedReport, closed_report
+from coorace_desktop.services.reporting.closing import closed_report
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.files import written_atomically
 
-
-def _never_missing(facts: ReportFacts) -> str:
-    return ""
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    key: str
-    title: str
-    build: Callable[[SectionContext], list]
-    # Why the year has nothing for the section ('' when it has): such a section is left out,
-    # never printed as a placeholder sentence.
-    missing: Callable[[ReportFacts], str] = _never_missing
-
-
-# In the order the report prints them; keys are what `report --section` takes.
-SECTIONS: tuple[Section, ...] = (
-    Section("couverture", "Couverture", cover.build),
-    Section(moral.KEY, "Rapport moral", moral.build, moral.missing),
-    Section(overview.KEY, "La délégation en bref", overview.build, overview.missing),
-    Section(organisation.KEY, "Notre organisation", organisation.build),
-    Section(highlights.KEY, "Temps forts", highlights.build, highlights.missing),
-    Section(members.KEY, "Nos adhérents", members.build, members.missing),
-    Section(rendezvous.KEY, "Rendez-vous et partenaires", rendezvous.build, rendezvous.missing),
-)
-SECTION_KEYS = tuple(section.key for section in SECTIONS)
+# Each section's builder: its flowables from the year's facts (report/sections.py lists them).
+BUILDERS: dict[str, Callable[[SectionContext], list]] = {
+    sections.COVER.key: cover.build,
+    sections.MORAL.key: moral.build,
+    sections.OVERVIEW.key: overview.build,
+    sections.ORGANISATION.key: organisation.build,
+    sections.HIGHLIGHTS.key: highlights.build,
+    sections.MEMBERS.key: members.build,
+    sections.RENDEZVOUS.key: rendezvous.build,
+}
 
 # Share of the progress bar for gathering the data; the layout takes the rest.
 _GATHER_SHARE = 30
 _TOTAL = 100
-
-
-class UnknownSectionError(ValidationError):
-    def __init__(self, key: str):
-        super().__init__(f"Section inconnue : {key}. Sections possibles : {', '.join(SECTION_KEYS)}.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,24 +49,6 @@ class ReportResult:
 
 class NothingToPrintError(ValidationError):
     """Every section asked for is left out for want of data."""
-
-
-def omitted_sections(database: Database, request: ReportRequest) -> dict[str, str]:
-    """The sections asked for that the year has no data for, with the reason (section key -> reason)."""
-    return _omitted(_facts(database, closed_report(database, request.year), request.year, request.reference_year)[0], request)
-
-
-def _omitted(facts: ReportFacts, request: ReportRequest) -> dict[str, str]:
-    reasons = {section.key: section.missing(facts) for section in chosen_sections(request.sections)}
-    return {key: reason for key, reason in reasons.items() if reason}
-
-
-def chosen_sections(keys: tuple[str, ...]) -> list[Section]:
-    """The sections asked for, in the report's order (all of them when none is named)."""
-    for key in keys:
-        if key not in SECTION_KEYS:
-            raise UnknownSectionError(key)
-    return [section for section in SECTIONS if not keys or section.key in keys]
 
 
 def generate_report(
@@ -102,8 +64,8 @@ def generate_report(
         result = write_pdf(Path(target), closed.pdf)
         report(_TOTAL, _TOTAL, f"Année close : rapport réimprimé tel qu'arrêté le {closed.closed_on:%d/%m/%Y}.")
         return replace(result, pages=closed.context["pages"])
-    facts, closed_on = _facts(database, closed, request.year, request.reference_year)
-    omitted = _omitted(facts, request)
+    facts, closed_on = printed_facts(database, closed, request.year, request.reference_year)
+    omitted = left_out(facts, request)
     pages = [0]
 
     def render(output) -> None:
@@ -120,15 +82,8 @@ def generate_html(database: Database, year: int, target: Path) -> ReportResult:
     closed = closed_report(database, year)
     html = closed.html if closed is not None else None
     if html is None:
-        html = report_html(*_facts(database, closed, year)).encode("utf-8")
+        html = report_html(*printed_facts(database, closed, year)).encode("utf-8")
     return _write(Path(target), lambda output: output.write(html))
-
-
-def _facts(database: Database, closed: ClosedReport | None, year: int, reference_year: int | None = None) -> tuple[ReportFacts, date | None]:
-    """The facts to print and the day they were stopped: a closed year's kept ones, else the live data's."""
-    if closed is None:
-        return gather(database, year, reference_year), None
-    return from_json(closed.context["facts"], closed.context_version), closed.closed_on
 
 
 def render_pdf(
@@ -136,19 +91,19 @@ def render_pdf(
 ) -> int:
     """Lay the chosen sections of `facts` out into `output` (a path or a binary file); the page count."""
     report = progress or no_progress
-    omitted = _omitted(facts, request)
-    sections = [section for section in chosen_sections(request.sections) if section.key not in omitted]
-    if not sections:
+    omitted = left_out(facts, request)
+    printed = [section for section in chosen_sections(request.sections) if section.key not in omitted]
+    if not printed:
         raise NothingToPrintError(
             f"Rien à imprimer pour {request.year} : " + " ; ".join(omitted.values()) + ". Aucun fichier n'a été écrit."
         )
     delegation = facts.profile.name
     context = SectionContext(facts, request, styles(), closed_on)
     flowables: list = []
-    for index, section in enumerate(sections):
-        report(index * _GATHER_SHARE // len(sections), _TOTAL, f"Préparation : {section.title}…")
-        flowables += section.build(context)
-    with_cover = sections[0].key == "couverture"
+    for index, section in enumerate(printed):
+        report(index * _GATHER_SHARE // len(printed), _TOTAL, f"Préparation : {section.title}…")
+        flowables += BUILDERS[section.key](context)
+    with_cover = printed[0].key == sections.COVER.key
     first_template = COVER if with_cover else _drop_leading_break(flowables)
     # Progress of the layout: one per flowable, one per row of the long text tables.
     estimate = max(sum(_weight(flowable) for flowable in flowables), 1)

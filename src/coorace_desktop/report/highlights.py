@@ -10,22 +10,14 @@ from coorace_desktop.domain.french import plural_word
 from coorace_desktop.report import formats
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import ONE_COLUMN, section_start
-from coorace_desktop.report.facts import ReportFacts
+from coorace_desktop.report.sections import HIGHLIGHTS
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para, paragraphs
 from coorace_desktop.services.accompaniment.territories import stage_counts_text
 from coorace_desktop.services.events.figures import EventFigures
 
-KEY = "temps-forts"
-
-
-def missing(facts: ReportFacts) -> str:
-    if facts.stories or facts.programmes or any(facts.territories.values()) or facts.events.events:
-        return ""
-    return f"aucun temps fort, accompagnement ni événement réalisé en {facts.year}"
-
 
 def build(context: SectionContext) -> list[Flowable]:
-    flowables = section_start(f"Temps forts {context.year}", KEY, columns=2)
+    flowables = section_start(f"Temps forts {context.year}", HIGHLIGHTS.key, columns=2)
     flowables += _stories(context)
     flowables += _programmes(context)
     flowables += [NextPageTemplate(ONE_COLUMN), PageBreak()]

@@ -10,12 +10,11 @@ from coorace_desktop.domain.french import plural_word
 from coorace_desktop.report import formats
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
-from coorace_desktop.report.facts import ReportFacts
+from coorace_desktop.report.sections import MEMBERS
 from coorace_desktop.report.styles import FONT, FONT_BOLD, MUTED, TEXT, TEXT_WIDTH, markup
 from coorace_desktop.report.text_table import Run, TextTable
 from coorace_desktop.services.members.directory import DirectoryDepartment, DirectoryEntry
 
-KEY = "adherents"
 COLUMNS = [52 * mm, 50 * mm, TEXT_WIDTH - 102 * mm]
 _MUTED_HEX = MUTED.hexval()[2:]
 
@@ -30,14 +29,10 @@ def entry_row(entry: DirectoryEntry) -> list[list[Run]]:
     ]
 
 
-def missing(facts: ReportFacts) -> str:
-    return "" if facts.counts.organisations else f"aucun adhérent en {facts.year}"
-
-
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
     groups = context.facts.directory
-    flowables = section_start(f"Nos adhérents en {context.year}", KEY)
+    flowables = section_start(f"Nos adhérents en {context.year}", MEMBERS.key)
     flowables.append(Paragraph(directory_intro(groups), style.body))
     heading = style.heading.clone("department", keepWithNext=1)
     for group in groups:

@@ -6,20 +6,14 @@ from reportlab.platypus.flowables import Flowable
 
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
-from coorace_desktop.report.facts import ReportFacts
+from coorace_desktop.report.sections import MORAL
 from coorace_desktop.report.styles import para, paragraphs
-
-KEY = "rapport-moral"
-
-
-def missing(facts: ReportFacts) -> str:
-    return "" if facts.text.moral_report.strip() else f"le rapport moral {facts.year} n'est pas écrit"
 
 
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
     text = context.facts.text
-    flowables = section_start("Rapport moral", KEY, columns=2)
+    flowables = section_start("Rapport moral", MORAL.key, columns=2)
     # Ragged right: justified narrow columns without hyphenation open wide gaps between words.
     flowables += paragraphs(text.moral_report, style.body)
     if text.signatory_name:

@@ -8,9 +8,8 @@ from reportlab.platypus.flowables import Flowable
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
 from coorace_desktop.report.formats import long_date
+from coorace_desktop.report.sections import ORGANISATION
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para
-
-KEY = "organisation"
 
 
 def joined(names: list[str]) -> str:
@@ -22,7 +21,7 @@ def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
     profile, board, staff = context.facts.profile, context.facts.board, context.facts.staff
     on = long_date(context.year_end)
-    flowables = section_start("Notre organisation", KEY)
+    flowables = section_start("Notre organisation", ORGANISATION.key)
     if profile.summary:
         flowables.append(para(profile.summary, style.body))
     if profile.missions:

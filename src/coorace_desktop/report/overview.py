@@ -11,6 +11,7 @@ from coorace_desktop.report.charts import pie_chart
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
 from coorace_desktop.report.facts import ReportFacts
+from coorace_desktop.report.sections import OVERVIEW
 from coorace_desktop.report.styles import ACCENT, FONT, LIGHT, TEXT_WIDTH, data_table, markup, para
 from coorace_desktop.services.reporting.member_figures import (
     MONEY_MEASURES,
@@ -19,8 +20,6 @@ from coorace_desktop.services.reporting.member_figures import (
     KeyFigures,
     MemberCounts,
 )
-
-KEY = "en-bref"
 
 FIGURE_LABELS = {
     "turnover": "de chiffre d'affaires cumulé",
@@ -43,17 +42,11 @@ CHANGE_SUBJECTS = {
 HALF = (TEXT_WIDTH - 6 * mm) / 2
 
 
-def missing(facts: ReportFacts) -> str:
-    if facts.counts.organisations or facts.key_figures.figures or facts.resources:
-        return ""
-    return f"aucun adhérent, chiffre clé ni ressource pour {facts.year}"
-
-
 def build(context: SectionContext) -> list[Flowable]:
     style = context.styles
     facts = context.facts
     counts, key, reference_year, changes = facts.counts, facts.key_figures, facts.reference_year, facts.changes
-    flowables = section_start("La délégation en bref", KEY)
+    flowables = section_start("La délégation en bref", OVERVIEW.key)
     flowables.append(para(lead_sentence(facts), style.body.clone("lead", fontSize=11.5, leading=16)))
     flowables.append(_members_tables(counts, style))
     flowables += _key_figures(key, style)

@@ -6,17 +6,9 @@ from reportlab.platypus.flowables import Flowable
 
 from coorace_desktop.report.context import SectionContext
 from coorace_desktop.report.document import section_start
-from coorace_desktop.report.facts import ReportFacts
 from coorace_desktop.report.formats import date_range
+from coorace_desktop.report.sections import RENDEZVOUS
 from coorace_desktop.report.styles import TEXT_WIDTH, data_table, markup, para
-
-KEY = "rendez-vous"
-
-
-def missing(facts: ReportFacts) -> str:
-    if facts.rendezvous or facts.partners:
-        return ""
-    return f"aucun rendez-vous prévu en {facts.year + 1} ni partenaire pour {facts.year}"
 
 
 def build(context: SectionContext) -> list[Flowable]:
@@ -25,7 +17,7 @@ def build(context: SectionContext) -> list[Flowable]:
     planned = context.facts.rendezvous
     thanked = context.facts.partners
     # Each half only when it has something to say: the section is left out when both are empty.
-    flowables = section_start(f"Rendez-vous en {next_year}" if planned else "Nos partenaires", KEY)
+    flowables = section_start(f"Rendez-vous en {next_year}" if planned else "Nos partenaires", RENDEZVOUS.key)
     if planned:
         rows = []
         for entry in planned:

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from coorace_desktop.domain import TABLE_NAMES
 from coorace_desktop.storage import migrate
 from coorace_desktop.storage.engine import (
     APPLICATION_ID,
@@ -198,18 +199,12 @@ def check_sqlite_file(path: Path) -> str | None:
             f"{path.name} a été enregistré par une version plus récente de Coorace Desktop "
             f"(schéma {versions[0]}). Mettez l'application à jour pour l'ouvrir."
         )
-    missing = sorted(_current_tables() - tables) if versions[0] == migrate.head_revision() else []
+    missing = sorted(TABLE_NAMES - tables) if versions[0] == migrate.head_revision() else []
     if missing:
         raise CorruptDatabaseError(
             f"{path.name} est endommagé : la table {', '.join(missing)} manque. Restaurez une sauvegarde (Fichier > Restaurer…)."
         )
     return versions[0]
-
-
-def _current_tables() -> set[str]:
-    from coorace_desktop.domain.tables import metadata  # every table registered
-
-    return set(metadata.tables)
 
 
 def _check_readable_as_is(path: Path, revision: str | None) -> None:

@@ -3,8 +3,6 @@
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
-
 APP_NAME = "coorace-desktop"
 DB_ENV_VAR = "COORACE_DB"
 DATABASE_URL_ENV_VAR = "COORACE_DATABASE_URL"  # a shared server: postgresql://user@host/database
@@ -15,7 +13,7 @@ def default_database_path() -> Path:
     override = os.environ.get(DB_ENV_VAR)
     if override:
         return Path(override)
-    return user_data_path(APP_NAME, appauthor=False) / "coorace.sqlite"
+    return _data_folder() / "coorace.sqlite"
 
 
 def default_database_target() -> Path | str:
@@ -24,10 +22,12 @@ def default_database_target() -> Path | str:
 
 
 def backup_dir() -> Path:
-    return user_data_path(APP_NAME, appauthor=False) / "sauvegardes"
+    return _data_folder() / "sauvegardes"
 
 
 def log_dir() -> Path:
+    from platformdirs import user_log_path
+
     return user_log_path(APP_NAME, appauthor=False)
 
 
@@ -42,4 +42,12 @@ def private_folder(folder: Path) -> Path:
 
 
 def demo_database_path() -> Path:
-    return user_data_path(APP_NAME, appauthor=False) / "demo-2020.sqlite"
+    return _data_folder() / "demo-2020.sqlite"
+
+
+def _data_folder() -> Path:
+    # platformdirs (~7 ms with tempfile and shutil) loads when a folder is asked for, not
+    # while the command line and the window's shell start.
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)

@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from coorace_desktop.domain import Organisation, Site
 from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.services.exporting.members import MEMBERS_EXPORT
 from coorace_desktop.services.exporting.spreadsheet import ExportError, neutralised, write_rows
-from coorace_desktop.services.exporting.tables import EVENTS_EXPORT, MEMBERS_EXPORT, export_table
+from coorace_desktop.services.exporting.tables import EVENTS_EXPORT, export_table
 from coorace_desktop.services.importing.cells import as_text
 from coorace_desktop.services.importing.sources import read_table
 from coorace_desktop.services.listing import ListQuery

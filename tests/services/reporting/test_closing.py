@@ -8,9 +8,9 @@ from pypdf import PdfReader
 
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report.closing import close_report
-from coorace_desktop.report.context import ReportRequest
 from coorace_desktop.report.facts import gather
 from coorace_desktop.report.generate import generate_html, generate_report
+from coorace_desktop.report.sections import ReportRequest
 from coorace_desktop.services.events.commands import EventInput, create_event, event_kinds
 from coorace_desktop.services.importing import MEMBERS, apply_members, preview_members, propose_mapping, read_table
 from coorace_desktop.services.reporting import closing

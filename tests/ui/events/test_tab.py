@@ -60,7 +60,7 @@ def test_calendar_marks_event_days(tab, demo_database):
 
     kind = event_kinds(demo_database)[0].id
     create_event(demo_database, EventInput("Comité de pilotage", kind, 2021, date(2021, 11, 9)))
-    tab._after_change(None)
+    tab.refresh()  # what the window calls when the events change
     assert date(2021, 11, 9) in calendar.marked_days()
     calendar.setCurrentPage(2021, 12)
     assert date(2021, 11, 9) not in calendar.marked_days()
@@ -90,7 +90,7 @@ def test_figures_show_coverage_with_numerator_and_denominator(tab, demo_database
     kind = next(k.id for k in event_kinds(demo_database) if k.name == "Animation régionale")
     ids = [choice.id for choice in organisation_choices(demo_database)[:2]]
     create_event(demo_database, EventInput("Atelier QVT", kind, 2020, date(2020, 11, 5), status=EventStatus.DONE), {ids[0]: 2, ids[1]: 1})
-    tab._after_change(None)
+    tab.refresh()  # what the window calls when the events change
     assert (panel.figures.reached, panel.figures.participants) == (2, 246)
     choose(tab.kind_combo, "Tous les types")
     assert panel.figures.reached == 4 and "7,8\xa0%" in panel.result_label.text()

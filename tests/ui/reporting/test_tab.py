@@ -1,6 +1,10 @@
 """The Rapports tab: year and sections, Vérifier, generation in the background with its
 preview, cancel, and the editors of the year's texts, resources and partners."""
 
+import os
+import shutil
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -100,7 +104,7 @@ def test_resources_dialog_refuses_bad_numbers_then_saves(tab, qtbot, demo_databa
     dialog.accept()
     lines = {line.kind: line for line in reporting.resources(demo_database, 2020)}
     assert lines[ResourceKind.SUBSIDIES].amount == 120_000
-    tab._refresh_content()
+    tab.refresh()  # what the window calls when the report's data change
     assert "Subventions 65\u00a0%" not in tab.resources_label.text()
 
 
@@ -141,3 +145,29 @@ def test_sections_without_data_say_why_they_are_left_out(tab):
     label = tab.omitted_labels["rapport-moral"]
     assert label.isVisibleTo(tab) and label.text() == "Laissée de côté : le rapport moral 2021 n'est pas écrit."
     assert not tab.omitted_labels["couverture"].isVisibleTo(tab)
+
+
+def test_showing_the_tab_and_checking_leave_reportlab_until_printing(demo_file, tmp_path):
+    """Section keys and titles come from report/sections.py; ReportLab and PIL (~100 ms, ~20 MB)
+    are imported when a PDF is generated, not when Rapports is shown or Vérifier runs."""
+    database = tmp_path / "demo.sqlite"
+    shutil.copy(demo_file, database)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from coorace_desktop.app import make_application\n"
+        "from coorace_desktop.ui.window.main_window import MainWindow, open_plain\n"
+        "app = make_application()\n"
+        f"window = MainWindow(open_plain(Path({str(database)!r}), create=False))\n"
+        "window.show()\n"
+        "tab = window.show_tab('Rapports')\n"
+        "tab.check()\n"
+        "app.processEvents()\n"
+        "print(len(tab.section_checks), ' '.join(sorted({name.split('.')[0] for name in sys.modules})))\n"
+    )
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    finished = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr
+    sections, *loaded = finished.stdout.split()
+    assert sections == "7"
+    assert {"reportlab", "PIL"} & set(loaded) == set()

@@ -100,6 +100,6 @@ def test_a_background_job_announces_once_it_succeeded(qtbot, window, monkeypatch
         raise ValueError("bug")
 
     for job in (fail, lambda _progress: 1):
-        started = worker.run_in_background(window, "…", job, lambda _: None, announces=frozenset({Area.EVENTS}))
-        qtbot.waitUntil(lambda started=started: started not in worker.BackgroundJob._running)
+        worker.run_in_background(window, "…", job, lambda _: None, announces=frozenset({Area.EVENTS}))
+        qtbot.waitUntil(lambda: not worker.BackgroundJob.any_running())
     assert heard == [{Area.EVENTS}]  # the failed job changed nothing, so said nothing

@@ -4,7 +4,7 @@ calendar_export.py and vcards.py."""
 
 import csv
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from itertools import chain, islice
 from pathlib import Path
@@ -15,6 +15,7 @@ from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.domain.text import CONTROL_CHARACTERS
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.files import written_atomically
 
 if TYPE_CHECKING:
@@ -38,6 +39,22 @@ class ExportColumn:
 
     title: str
     value: Callable[[Any], object]
+
+
+@dataclass(frozen=True)
+class TableExport:
+    """One exportable table: its sheet title, columns, list query, and extra formats by suffix."""
+
+    title: str
+    columns: Sequence[ExportColumn]
+    count: Callable[[Database, ListQuery], int]
+    page: Callable[[Database, ListQuery, int, int], list]
+    # suffix -> function(database, ids of the rows shown, path) -> a result with counts
+    other_formats: dict[str, Callable] = field(default_factory=dict)
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return (*TABLE_SUFFIXES, *self.other_formats)
 
 
 def neutralised(text: str) -> str:

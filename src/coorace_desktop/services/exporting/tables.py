@@ -1,65 +1,30 @@
 """The tables the command line exports (`export members|actions|events`): each one's list query,
-its columns, and the other formats it can go to (.vcf for members, .ics for events)."""
+its columns, and the other formats it can go to (.vcf for members, .ics for events). The
+members' is in services/exporting/members.py: the Members tab takes its columns at start."""
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.services.accompaniment.actions_list import action_page, count_actions
 from coorace_desktop.services.events.calendar_export import export_events_ics
 from coorace_desktop.services.events.event_list import count_events, list_events
+from coorace_desktop.services.exporting.members import MEMBERS_EXPORT
 from coorace_desktop.services.exporting.spreadsheet import (
     TABLE_SUFFIXES,
     ExportColumn,
     ExportError,
+    TableExport,
     export_listing,
     listing_rows,
 )
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.services.members.organisation_list import EXPORTED_FIELDS, count_members, list_members
-from coorace_desktop.services.members.vcards import export_vcards
 from coorace_desktop.storage.database import Database
 
 
 def _hours(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
-
-@dataclass(frozen=True)
-class TableExport:
-    """One exportable table: its sheet title, columns, list query, and extra formats by suffix."""
-
-    title: str
-    columns: Sequence[ExportColumn]
-    count: Callable[[Database, ListQuery], int]
-    page: Callable[[Database, ListQuery, int, int], list]
-    # suffix -> function(database, ids of the rows shown, path) -> a result with counts
-    other_formats: dict[str, Callable] = field(default_factory=dict)
-
-    @property
-    def suffixes(self) -> tuple[str, ...]:
-        return (*TABLE_SUFFIXES, *self.other_formats)
-
-
-MEMBERS_EXPORT = TableExport(
-    "Adhérents",
-    (
-        *(ExportColumn(exported.heading, lambda r, name=exported.name: r.fields[name]) for exported in EXPORTED_FIELDS),
-        ExportColumn("Types", lambda r: r.types_text),
-        ExportColumn("Départements", lambda r: r.departments_text),
-        ExportColumn("Ville", lambda r: r.city),
-        ExportColumn("Téléphone", lambda r: r.phone),
-        ExportColumn("E-mail", lambda r: r.email),
-        ExportColumn("Adhérent depuis", lambda r: r.member_since_shown),
-        ExportColumn("Statut", lambda r: r.status),
-        ExportColumn("Cotisation de l'année", lambda r: r.fee_status),
-        ExportColumn("Cotisation payée le", lambda r: r.fee_paid_on),
-    ),
-    count_members,
-    list_members,
-    {".vcf": lambda database, ids, path: export_vcards(database, ids, path)},
-)
 
 ACTIONS_EXPORT = TableExport(
     "Accompagnements",

@@ -1,7 +1,7 @@
 """From the rows of a file to organisation drafts: every cell checked by the domain's validators,
 and the rows of one organisation (one row per site, as directories list them) gathered."""
 
-from dataclasses import dataclass, replace
+from dataclasses import make_dataclass, replace
 
 from coorace_desktop.domain import validation as check
 from coorace_desktop.domain.enums import SiaeType
@@ -30,24 +30,24 @@ def person_key(contact: ContactDraft) -> str:
 MERGED_FIELDS = tuple(field for field in ORGANISATION_FIELDS if field.name != "name")
 
 
-@dataclass(frozen=True, slots=True)
-class OrganisationDraft:
-    """One organisation as the file describes it (possibly over several rows)."""
-
-    lines: tuple[int, ...]
-    name: str
-    name_key: str
-    siret: str = ""
-    website: str = ""
-    notes: str = ""
-    joined: TypedDate | None = None
-    types: tuple[SiaeType, ...] = ()
-    sites: tuple[SiteDraft, ...] = ()
-    contacts: tuple[ContactDraft, ...] = ()
-
-    @property
-    def line(self) -> int:
-        return self.lines[0]
+# One organisation as the file describes it (possibly over several rows). The declared fields
+# besides the name are its own fields: a field added to ORGANISATION_FIELDS is read and merged here.
+OrganisationDraft = make_dataclass(
+    "OrganisationDraft",
+    [
+        ("lines", tuple[int, ...]),
+        ("name", str),
+        ("name_key", str),
+        *((merged.name, str, "") for merged in MERGED_FIELDS),
+        ("joined", TypedDate | None, None),
+        ("types", tuple[SiaeType, ...], ()),
+        ("sites", tuple[SiteDraft, ...], ()),
+        ("contacts", tuple[ContactDraft, ...], ()),
+    ],
+    namespace={"__module__": __name__, "line": property(lambda self: self.lines[0], doc="The first line of the file it comes from.")},
+    frozen=True,
+    slots=True,
+)
 
 
 def parse_members(table: SourceTable, mapping: ColumnMapping) -> tuple[list[OrganisationDraft], list[RowError]]:

@@ -30,7 +30,7 @@ class Severity(LabelledEnum):
 @dataclass(frozen=True, slots=True)
 class Finding:
     severity: Severity
-    section: str  # the report section it concerns (a key of report.SECTIONS)
+    section: str  # the report section it concerns (a key of report/sections.py)
     message: str
     details: tuple[str, ...] = ()
 

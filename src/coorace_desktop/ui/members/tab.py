@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from coorace_desktop.domain.departments import department_label
 from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
 from coorace_desktop.domain.members import OrganisationDraft
-from coorace_desktop.services.exporting.tables import MEMBERS_EXPORT
+from coorace_desktop.services.exporting.members import MEMBERS_EXPORT
 from coorace_desktop.services.members.organisation_list import (
     DEPARTMENT_FILTER,
     STATUS_FILTER,

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.domain.french import plural
-from coorace_desktop.report.closing import close_report
-from coorace_desktop.report.generate import generate_html, write_pdf
 from coorace_desktop.services.reporting.check import Severity
 from coorace_desktop.services.reporting.closing import (
     ACTION_LABELS,
@@ -125,6 +123,8 @@ class ClosingPanel(QWidget):
             "ses réimpressions seront identiques jusqu'à la réouverture.",
         ):
             return False
+        from coorace_desktop.report.closing import close_report  # ReportLab: loaded when printing only
+
         year, user = self.year, current_holder().user
         self.close_button.setEnabled(False)
         self.job = run_in_background(
@@ -155,6 +155,8 @@ class ClosingPanel(QWidget):
         if not name:
             return None
         path = Path(name) if name.lower().endswith(".html") else Path(name + ".html")
+        from coorace_desktop.report.generate import generate_html  # ReportLab: loaded when printing only
+
         ok, result = run_command(self, generate_html, self.database, self.year, path)
         return result.path if ok else None
 
@@ -168,6 +170,8 @@ class ClosingPanel(QWidget):
         name, _ = QFileDialog.getSaveFileName(self, "Enregistrer le rapport clos", str(suggested), "Documents PDF (*.pdf)")
         if not name:
             return None
+        from coorace_desktop.report.generate import write_pdf
+
         ok, result = run_command(self, write_pdf, Path(name), pdf)
         return result if ok else None
 

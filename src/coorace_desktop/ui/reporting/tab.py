@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.domain.french import plural
-from coorace_desktop.report.context import ReportRequest
-from coorace_desktop.report.generate import SECTIONS, ReportResult, generate_report, omitted_sections
+from coorace_desktop.report.sections import SECTION_TITLES, SECTIONS, ReportRequest, omitted_sections
 from coorace_desktop.services.reporting.check import Severity, check_report
 from coorace_desktop.services.reporting.member_figures import default_reference_year, figure_years
 from coorace_desktop.services.reporting.year_inputs import (
@@ -49,7 +48,6 @@ from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
 from coorace_desktop.ui.widgets.worker import run_in_background
 
-SECTION_TITLES = {section.key: section.title for section in SECTIONS}
 PARTNER_COLUMNS = [
     Column("Nom", "name", lambda row: row.name),
     Column("Précision", None, lambda row: row.description),
@@ -75,7 +73,7 @@ class ReportsTab(QWidget):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database
-        self.last_result: ReportResult | None = None
+        self.last_result = None  # the ReportResult of the last PDF generated
         self.job = None
         self.folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
 
@@ -299,6 +297,8 @@ class ReportsTab(QWidget):
 
     def generate_to(self, target: Path, request: ReportRequest | None = None):
         """Print in the background; the preview shows the file once written."""
+        from coorace_desktop.report.generate import generate_report  # ReportLab: loaded when printing only
+
         request = request or self.request()
         self.preview.clear("Génération en cours…")
         self.folder = target.parent
@@ -313,7 +313,7 @@ class ReportsTab(QWidget):
         self._update_state()
         return self.job
 
-    def _generated(self, result: ReportResult) -> None:
+    def _generated(self, result) -> None:
         self.job = None
         self.last_result = result
         self.preview.show_pdf(result.path)

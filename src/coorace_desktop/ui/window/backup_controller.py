@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from coorace_desktop.services.privacy.register import restore_keeping_erasures
 from coorace_desktop.storage.backup import BackupInfo, create_backup
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.errors import ReadOnlyError
@@ -192,6 +191,10 @@ class DataSafety(QObject):
             return
         path, lock = database.path, self.locks.get(database.path.resolve())
         # The restore needs the file to itself: the UI thread waits here, so no tab reads meanwhile.
+        from coorace_desktop.services.privacy.register import (
+            restore_keeping_erasures,  # loads every table: not at start
+        )
+
         ok, result = self._reopen_quietly(lambda: run_command(self.window, restore_keeping_erasures, path, dialog.chosen, lock=lock))
         if ok:
             self._restored(result)

@@ -39,7 +39,8 @@ def export_directory(window: QMainWindow, path: Path | None = None) -> None:
         if not name:
             return
         path = Path(name) if name.lower().endswith(".vcf") else Path(f"{name}.vcf")
-    from coorace_desktop.services.exporting.tables import MEMBERS_EXPORT, export_table  # not at start
+    from coorace_desktop.services.exporting.members import MEMBERS_EXPORT  # not at start
+    from coorace_desktop.services.exporting.tables import export_table
 
     database = window.database
     query = ListQuery(filters={STATUS_FILTER: MembershipStatus.ACTIVE.value})
