@@ -133,7 +133,7 @@ def test_kill_9_during_demo_force_leaves_the_old_or_the_new_database_whole(demo_
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     output = Output(spawner)
     try:
-        for trial in range(10):
+        for trial in range(20):
             for side in ("-wal", "-shm"):
                 path.with_name(path.name + side).unlink(missing_ok=True)
             path.write_bytes(old)

@@ -156,7 +156,7 @@ def test_kill_9_during_restores_leaves_one_whole_database(demo_file, tmp_path):
     big = create_backup(big, tmp_path / "grande copie.sqlite").path
     rng = random.Random(9)
     seen = set()
-    for kill in range(8):
+    for kill in range(20):
         copies = (big, small) if kill % 4 < 2 else (small, big)
         restorer = subprocess.Popen([sys.executable, "-c", RESTORER, str(path), *map(str, copies)], stdout=subprocess.PIPE, text=True)
         output = Output(restorer)
