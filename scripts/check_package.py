@@ -20,6 +20,7 @@ FOLDER = ROOT / "dist" / "coorace-desktop"
 PROGRAM = FOLDER / ("coorace-desktop.exe" if sys.platform == "win32" else "coorace-desktop")
 LIMIT_MB = 200
 SHOWN_MARKER = "coorace-desktop: main window shown"  # coorace_desktop.app.SHOWN_MARKER
+FILLED_MARKER = "coorace-desktop: first tab filled"  # coorace_desktop.app.FILLED_MARKER: the dashboard drew
 
 
 def folder_size_mb(folder: Path) -> float:
@@ -64,7 +65,8 @@ def main() -> int:
         assert len(calendar.walk("VEVENT")) == 10
         run("export", "members", "annuaire.vcf", "--db", "demo.sqlite")
         assert (work / "annuaire.vcf").read_text(encoding="utf-8").count("BEGIN:VCARD") == 66  # 51 + 15 contacts
-        assert SHOWN_MARKER in run("--db", "demo.sqlite", COORACE_EXIT_AFTER_SHOW="1")
+        shown = run("--db", "demo.sqlite", COORACE_EXIT_AFTER_SHOW="1")
+        assert SHOWN_MARKER in shown and FILLED_MARKER in shown, shown  # the first tab (charts) built and painted
 
         from coorace_desktop import __version__
 
