@@ -1,5 +1,6 @@
 """Importing the observatoire's yearly figures per organisation (one row per organisation and year)."""
 
+import math
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -141,10 +142,16 @@ def _plan(session, drafts: list[FiguresDraft]) -> tuple[list[PlannedFigures], li
             planned.append(PlannedFigures(draft, Action.CREATE, organisation.id, organisation.name))
             continue
         labels = field_labels(FIGURES)
-        changes = tuple(labels[name] for name, value in draft.values if getattr(current, name) != value)
+        changes = tuple(labels[name] for name, value in draft.values if not _same(getattr(current, name), value))
         action = Action.UPDATE if changes else Action.UNCHANGED
         planned.append(PlannedFigures(draft, action, organisation.id, organisation.name, current.id, changes))
     return planned, errors
+
+
+def _same(stored: float | int | None, given: float | int) -> bool:
+    """A spreadsheet keeps 15 significant digits (Excel; openpyxl writes 16): an ETP of
+    0.30000000000000004 comes back 0.3, the same figure."""
+    return stored is not None and math.isclose(stored, given, rel_tol=1e-14)
 
 
 def _unknown(draft: FiguresDraft, names: list[str]) -> str:
