@@ -149,9 +149,11 @@ def _plan(session, drafts: list[FiguresDraft]) -> tuple[list[PlannedFigures], li
 
 
 def _same(stored: float | int | None, given: float | int) -> bool:
-    """A spreadsheet keeps 15 significant digits (Excel; openpyxl writes 16): an ETP of
-    0.30000000000000004 comes back 0.3, the same figure."""
-    return stored is not None and math.isclose(stored, given, rel_tol=1e-14)
+    """Whole numbers compare exactly; a spreadsheet keeps 15 significant digits of an ETP (Excel;
+    openpyxl writes 16): 0.30000000000000004 comes back 0.3, the same figure."""
+    if stored is None or not isinstance(given, float):
+        return stored == given
+    return math.isclose(stored, given, rel_tol=1e-14)
 
 
 def _unknown(draft: FiguresDraft, names: list[str]) -> str:
