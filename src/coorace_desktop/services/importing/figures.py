@@ -118,9 +118,9 @@ def parse_figures(table: SourceTable, mapping: ColumnMapping) -> tuple[list[Figu
 def _plan(session, drafts: list[FiguresDraft]) -> tuple[list[PlannedFigures], list[RowError]]:
     organisations = session.execute(select(Organisation.id, Organisation.name, Organisation.siret)).all()
     by_siret = {row.siret: row for row in organisations if row.siret}
-    by_name = {}
+    by_name: dict[str, list] = {}
     for row in organisations:
-        by_name.setdefault(fold(row.name), row)
+        by_name.setdefault(fold(row.name), []).append(row)
     stored = {
         (row.organisation_id, row.year): row
         for row in session.execute(select(_figures).where(_figures.c.organisation_id.is_not(None)))
@@ -128,7 +128,13 @@ def _plan(session, drafts: list[FiguresDraft]) -> tuple[list[PlannedFigures], li
     planned, errors, seen = [], [], {}
     for draft in drafts:
         organisation = by_siret.get(draft.siret) if draft.siret else None
-        organisation = organisation or by_name.get(fold(draft.name))
+        named = by_name.get(fold(draft.name), [])
+        if organisation is None and len(named) > 1:
+            # Never the first one found: the figures would go to another organisation.
+            message = f"{len(named)} structures s'appellent « {named[0].name} » : donnez le SIRET de la bonne."
+            errors.append(RowError(draft.line, (message,), draft.cells))
+            continue
+        organisation = organisation or (named[0] if named else None)
         if organisation is None:
             errors.append(RowError(draft.line, (_unknown(draft, list(by_name)),), draft.cells))
             continue
