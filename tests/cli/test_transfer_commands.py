@@ -137,3 +137,28 @@ def test_control_characters_are_dropped_so_the_export_works(demo_file, tmp_path)
     exported = run("export", "members", tmp_path / "adherents.xlsx", "--db", database, "--search", "gie du lot")
     assert exported.returncode == 0, exported.stderr
     assert [row[0] for row in load_workbook(tmp_path / "adherents.xlsx").active.iter_rows(min_row=2, values_only=True)] == ["Rgie du Lot"]
+
+
+def test_export_figures_of_a_year_imports_back_unchanged(demo_file, tmp_path):
+    database = tmp_path / "db.sqlite"
+    database.write_bytes(demo_file.read_bytes())
+    source = french_excel_csv(tmp_path / "chiffres.csv", [
+        ["Structure", "Année", "CA", "ETP", "Heures d'insertion"],
+        ["AJE", "2019", "1 000 000", "12,5", ""], ["AJE", "2020", "1 100 000", "13,25", "20 000"], ["Casta", "2020", "", "3", ""],
+    ])
+    assert run("import", "figures", source, "--db", database).returncode == 0
+    exported = run("export", "figures", f"{tmp_path / 'sortie'}{os.sep}", "--db", database, "--year", "2020")
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout == f"2 ligne(s) exportée(s) dans {tmp_path / 'sortie' / 'figures.xlsx'}\n"
+    sheet = load_workbook(tmp_path / "sortie" / "figures.xlsx").active
+    assert list(sheet.iter_rows(values_only=True)) == [
+        ("Raison sociale", "SIRET", "Année", "Chiffre d'affaires (€)", "Masse salariale brute (€)", "Financements publics (€)",
+         "Salariés en insertion", "Permanents", "ETP", "Heures d'insertion"),
+        ("AJE", None, 2020, 1100000, None, None, None, None, 13.25, 20000),
+        ("CASTA", None, 2020, None, None, None, None, None, 3, None),
+    ]
+    back = run("import", "figures", tmp_path / "sortie" / "figures.xlsx", "--db", database, "--dry-run")
+    assert "Aperçu : 0 à créer, 0 à mettre à jour, 2 inchangé(s), 0 ligne(s) en erreur." in back.stdout, back.stdout + back.stderr
+    refused = run("export", "members", tmp_path / "m.csv", "--db", database, "--year", "2020")
+    assert (refused.returncode, refused.stderr) == (1, "Erreur : --year ne s'applique qu'à l'export des chiffres annuels (export figures).\n")
+    assert not (tmp_path / "m.csv").exists()

@@ -3,7 +3,15 @@
 import argparse
 import sys
 
-from coorace_desktop.cli.common import database_parent, open_existing, open_for_reading, output_target
+from coorace_desktop.cli.common import (
+    CommandError,
+    database_parent,
+    open_existing,
+    open_for_reading,
+    output_target,
+    year_argument,
+)
+from coorace_desktop.services.exporting.figures import YEAR_FILTER
 from coorace_desktop.services.exporting.tables import TABLE_EXPORTS, export_table
 from coorace_desktop.services.importing import (
     FIGURES,
@@ -40,11 +48,15 @@ def register(commands: argparse._SubParsersAction) -> None:
             )
         parser.set_defaults(run=run_import)
 
-    exporting = commands.add_parser("export", parents=[database_parent()], help="exporter une table (.xlsx, .csv), l'annuaire (.vcf), le calendrier (.ics)")
-    exporting.add_argument("table", choices=sorted(TABLE_EXPORTS), metavar="TABLE", help="members, actions ou events")
+    exporting = commands.add_parser(
+        "export", parents=[database_parent()],
+        help="exporter une table (.xlsx, .csv), l'annuaire (.vcf), le calendrier (.ics), les chiffres annuels (à réimporter)",
+    )
+    exporting.add_argument("table", choices=sorted(TABLE_EXPORTS), metavar="TABLE", help="members, actions, events ou figures")
     exporting.add_argument("file", metavar="FICHIER_OU_DOSSIER",
                            help="le format suit l'extension ; un dossier (existant, ou terminé par /) reçoit TABLE.xlsx")
     exporting.add_argument("--search", default="", help="n'exporter que les lignes que cette recherche montre")
+    exporting.add_argument("--year", type=year_argument, metavar="AAAA", help="figures : n'exporter que les chiffres de cette année")
     exporting.set_defaults(run=run_export)
 
 
@@ -101,8 +113,13 @@ def _import(database, arguments, table, mapping) -> int:
 
 def run_export(arguments: argparse.Namespace) -> int:
     export = TABLE_EXPORTS[arguments.table]
+    query = ListQuery(search=arguments.search)
+    if arguments.year is not None:
+        if arguments.table != "figures":
+            raise CommandError("--year ne s'applique qu'à l'export des chiffres annuels (export figures).")
+        query = query.with_filter(YEAR_FILTER, arguments.year)
     with open_for_reading(arguments) as database:
         target = output_target(arguments.file, f"{arguments.table}.xlsx")
-        done = export_table(database, export, target, ListQuery(search=arguments.search))
+        done = export_table(database, export, target, query)
     print(f"{done.rows} ligne(s) exportée(s) dans {done.path}" + (f" ({done.detail})" if done.detail else ""))
     return 0

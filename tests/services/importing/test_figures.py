@@ -71,3 +71,21 @@ def test_figures_need_an_organisation_and_a_year_column(demo_database, tmp_path)
     table = read_table(french_excel_csv(tmp_path / "a.csv", [["Structure", "CA"], ["AJE", "1"]]))
     with pytest.raises(ImportRefused, match="année"):
         preview_figures(demo_database, table, propose_mapping(table, FIGURES))
+
+
+def test_an_etp_is_compared_to_the_15_digits_a_spreadsheet_keeps_and_euros_exactly(demo_database, tmp_path):
+    with demo_database.session() as session:
+        aje = session.execute(select(Organisation.id).where(Organisation.name == "AJE")).scalar_one()
+        session.add(YearlyFigures(organisation_id=aje, year=2020, fte=0.1 + 0.2, turnover=1_000_000))
+    rows = [["Structure", "Année", "ETP", "CA"], ["AJE", "2020", "0,3", "1 000 001"]]
+    preview = preview_of(demo_database, french_excel_csv(tmp_path / "chiffres.csv", rows))
+    assert [item.changes for item in preview.planned] == [("Chiffre d'affaires (€)",)]
+
+
+def test_a_name_two_organisations_bear_needs_the_siret(demo_database, tmp_path):
+    with demo_database.session() as session:
+        session.add(Organisation(name="Aje", name_key="aje", siret="73282932000074"))
+    rows = [["Structure", "SIRET", "Année", "ETP"], ["AJE", "", "2020", "4"], ["Aje", "732 829 320 00074", "2020", "5"]]
+    preview = preview_of(demo_database, french_excel_csv(tmp_path / "chiffres.csv", rows))
+    assert [error.reason for error in preview.errors] == ["2 structures s'appellent « AJE » : donnez le SIRET de la bonne."]
+    assert [(item.organisation_name, item.draft.values) for item in preview.planned] == [("Aje", (("fte", 5.0),))]

@@ -1,4 +1,4 @@
-"""« Exporter… » under a table writes what the table shows; the File menu's import and vCard items."""
+"""« Exporter… » under a table writes what the table shows; the File menu's import, yearly figures and vCard items."""
 
 import errno
 import os
@@ -8,12 +8,15 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog
 
 from coorace_desktop.services.exporting.tables import TABLE_EXPORTS, export_table
+from coorace_desktop.services.importing import FIGURES, Action, propose_mapping, read_table
+from coorace_desktop.services.importing.figures import apply_figures, preview_figures
 from coorace_desktop.services.members.organisation_list import DEPARTMENT_FILTER
 from coorace_desktop.storage import files
 from coorace_desktop.ui.members.tab import MembersTab
 from coorace_desktop.ui.widgets.table_export import chosen_path, export_as_shown
 from coorace_desktop.ui.window.main_window import MainWindow
 from coorace_desktop.ui.window.transfer_actions import export_directory, open_import
+from tests.services.importing.files import french_excel_csv
 
 
 def _cells(path):
@@ -88,3 +91,20 @@ def test_file_menu_offers_import_and_directory(qtbot, demo_database, settings, t
     organisations = [card for card in cards if "x-abshowas" in card.contents]
     assert len(organisations) == 51
     assert messages[0].startswith("Annuaire enregistré dans annuaire.vcf : 51 fiche(s) d'adhérent")
+
+
+def test_file_menu_exports_the_yearly_figures_the_import_reads_back_unchanged(qtbot, demo_database, settings, tmp_path, monkeypatch, boxes):
+    def figures_preview(path):
+        table = read_table(path)
+        return preview_figures(demo_database, table, propose_mapping(table, FIGURES))
+
+    source = french_excel_csv(tmp_path / "saisie.csv", [["Structure", "Année", "ETP"], ["AJE", "2019", "4,5"], ["Casta", "2020", "3"]])
+    apply_figures(demo_database, figures_preview(source))
+    window = MainWindow(demo_database, settings)
+    qtbot.addWidget(window)
+    chosen = tmp_path / "chiffres"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(chosen), "CSV pour Excel, séparateur point-virgule (*.csv)"))
+    window.figures_action.trigger()
+    qtbot.waitUntil(lambda: bool(boxes.informed), timeout=10_000)
+    assert boxes.informed[0].startswith("2 ligne(s) de chiffres enregistrée(s) dans chiffres.csv.")
+    assert [item.action for item in figures_preview(tmp_path / "chiffres.csv").planned] == [Action.UNCHANGED] * 2

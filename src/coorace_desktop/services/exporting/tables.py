@@ -1,6 +1,7 @@
-"""The tables the command line exports (`export members|actions|events`): each one's list query,
-its columns, and the other formats it can go to (.vcf for members, .ics for events). The
-members' is in services/exporting/members.py: the Members tab takes its columns at start."""
+"""The tables the command line exports (`export members|actions|events|figures`): each one's list
+query, its columns, and the other formats it can go to (.vcf for members, .ics for events). The
+members' is in services/exporting/members.py: the Members tab takes its columns at start; the
+yearly figures' in services/exporting/figures.py, with the figures import's columns."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,7 @@ from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.services.accompaniment.actions_list import action_page, count_actions
 from coorace_desktop.services.events.calendar_export import export_events_ics
 from coorace_desktop.services.events.event_list import count_events, list_events
+from coorace_desktop.services.exporting.figures import FIGURES_EXPORT
 from coorace_desktop.services.exporting.members import MEMBERS_EXPORT
 from coorace_desktop.services.exporting.spreadsheet import (
     TABLE_SUFFIXES,
@@ -63,7 +65,7 @@ EVENTS_EXPORT = TableExport(
     {".ics": lambda database, ids, path: export_events_ics(database, ids, path)},
 )
 
-TABLE_EXPORTS = {"members": MEMBERS_EXPORT, "actions": ACTIONS_EXPORT, "events": EVENTS_EXPORT}
+TABLE_EXPORTS = {"members": MEMBERS_EXPORT, "actions": ACTIONS_EXPORT, "events": EVENTS_EXPORT, "figures": FIGURES_EXPORT}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
 """Importing the observatoire's yearly figures per organisation (one row per organisation and year)."""
 
+import math
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -117,9 +118,9 @@ def parse_figures(table: SourceTable, mapping: ColumnMapping) -> tuple[list[Figu
 def _plan(session, drafts: list[FiguresDraft]) -> tuple[list[PlannedFigures], list[RowError]]:
     organisations = session.execute(select(Organisation.id, Organisation.name, Organisation.siret)).all()
     by_siret = {row.siret: row for row in organisations if row.siret}
-    by_name = {}
+    by_name: dict[str, list] = {}
     for row in organisations:
-        by_name.setdefault(fold(row.name), row)
+        by_name.setdefault(fold(row.name), []).append(row)
     stored = {
         (row.organisation_id, row.year): row
         for row in session.execute(select(_figures).where(_figures.c.organisation_id.is_not(None)))
@@ -127,7 +128,13 @@ def _plan(session, drafts: list[FiguresDraft]) -> tuple[list[PlannedFigures], li
     planned, errors, seen = [], [], {}
     for draft in drafts:
         organisation = by_siret.get(draft.siret) if draft.siret else None
-        organisation = organisation or by_name.get(fold(draft.name))
+        named = by_name.get(fold(draft.name), [])
+        if organisation is None and len(named) > 1:
+            # Never the first one found: the figures would go to another organisation.
+            message = f"{len(named)} structures s'appellent « {named[0].name} » : donnez le SIRET de la bonne."
+            errors.append(RowError(draft.line, (message,), draft.cells))
+            continue
+        organisation = organisation or (named[0] if named else None)
         if organisation is None:
             errors.append(RowError(draft.line, (_unknown(draft, list(by_name)),), draft.cells))
             continue
@@ -141,10 +148,18 @@ def _plan(session, drafts: list[FiguresDraft]) -> tuple[list[PlannedFigures], li
             planned.append(PlannedFigures(draft, Action.CREATE, organisation.id, organisation.name))
             continue
         labels = field_labels(FIGURES)
-        changes = tuple(labels[name] for name, value in draft.values if getattr(current, name) != value)
+        changes = tuple(labels[name] for name, value in draft.values if not _same(getattr(current, name), value))
         action = Action.UPDATE if changes else Action.UNCHANGED
         planned.append(PlannedFigures(draft, action, organisation.id, organisation.name, current.id, changes))
     return planned, errors
+
+
+def _same(stored: float | int | None, given: float | int) -> bool:
+    """Whole numbers compare exactly; a spreadsheet keeps 15 significant digits of an ETP (Excel;
+    openpyxl writes 16): 0.30000000000000004 comes back 0.3, the same figure."""
+    if stored is None or not isinstance(given, float):
+        return stored == given
+    return math.isclose(stored, given, rel_tol=1e-14)
 
 
 def _unknown(draft: FiguresDraft, names: list[str]) -> str:

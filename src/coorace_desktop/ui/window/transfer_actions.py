@@ -1,6 +1,7 @@
-"""File menu items for spreadsheets in and address cards out: « Importer un tableur… » and
-« Exporter l'annuaire des adhérents (vCard)… ». (Tables export themselves: « Exporter… »
-under each table; events go to an agenda from their tab.)"""
+"""File menu items for spreadsheets in and out: « Importer un tableur… », « Exporter les chiffres
+annuels… » (what the import reads back unchanged) and « Exporter l'annuaire des adhérents
+(vCard)… ». (Tables export themselves: « Exporter… » under each table; events go to an agenda
+from their tab.)"""
 
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from coorace_desktop.domain.enums import MembershipStatus
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.organisation_list import STATUS_FILTER
 from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.table_export import TABLE_FILTERS, chosen_path
 from coorace_desktop.ui.widgets.worker import run_in_background
 
 VCARD_FILTER = "Carnet d'adresses vCard (*.vcf)"
@@ -19,6 +21,7 @@ VCARD_FILTER = "Carnet d'adresses vCard (*.vcf)"
 def install_transfer_actions(window: QMainWindow) -> None:
     """Add the items to the window's File menu (the window gives add_file_action and database)."""
     window.import_action = window.add_file_action("&Importer un tableur…", lambda: open_import(window), "Ctrl+I", writes=True)
+    window.figures_action = window.add_file_action("Exporter les c&hiffres annuels…", lambda: export_figures(window))
     window.vcard_action = window.add_file_action("Exporter l'&annuaire des adhérents (vCard)…", lambda: export_directory(window))
 
 
@@ -29,6 +32,29 @@ def open_import(window: QMainWindow):
     wizard = ImportWizard(window.database, parent=window)
     wizard.open()  # the import job announces what it changed: the tabs follow
     return wizard
+
+
+def export_figures(window: QMainWindow, path: Path | None = None) -> None:
+    """Every member's yearly figures to .xlsx or .csv, under the columns the import reads."""
+    if path is None:
+        suggested = Path.home() / f"chiffres-annuels-{date.today():%Y-%m-%d}.xlsx"
+        name, selected = QFileDialog.getSaveFileName(window, "Exporter les chiffres annuels", str(suggested), TABLE_FILTERS)
+        if not name:
+            return
+        path = chosen_path(name, selected)
+    from coorace_desktop.services.exporting.figures import FIGURES_EXPORT  # not at start: loads the import's fields
+    from coorace_desktop.services.exporting.tables import export_table
+
+    database = window.database
+
+    def done(result) -> None:
+        messages.inform(
+            window, "Export terminé",
+            f"{result.rows} ligne(s) de chiffres enregistrée(s) dans {path.name}. Corrigé ou complété, le fichier "
+            "se réimporte par Fichier > Importer un tableur…, « Chiffres annuels par adhérent ».",
+        )
+
+    run_in_background(window, "Export des chiffres annuels…", lambda progress: export_table(database, FIGURES_EXPORT, path, ListQuery(), progress), done)
 
 
 def export_directory(window: QMainWindow, path: Path | None = None) -> None:
