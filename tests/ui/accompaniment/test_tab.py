@@ -108,6 +108,9 @@ def test_new_action_from_the_tab_remembers_officer_and_programme(qtbot, tab, dem
         dialog.accept()
 
     _answer_next_dialog(fill)
+    tab.activateWindow()  # Ctrl+N belongs to the table that has the focus
+    actions.table.view.setFocus()
+    qtbot.waitUntil(actions.table.view.hasFocus)
     qtbot.keyClick(actions.table.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert count_actions(demo_database, ListQuery()) == 11
     qtbot.waitUntil(lambda: actions.totals_label.text().startswith("11 actions"))  # totals follow the table
