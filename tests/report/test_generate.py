@@ -81,3 +81,20 @@ def test_a_2021_report_prints_neither_placeholders_nor_planned_events_as_held(de
     report = PrintedReport(result.path, result.pages)
     assert "rapport-moral" in result.omitted
     assert "séances d'événements" not in report.text and "0 participant" not in report.text
+
+
+def test_an_office_given_in_the_masculine_prints_its_masculine_title(demo_database, print_report):
+    """The title follows the form chosen with the office, never a gender guessed from the name."""
+    from sqlmodel import select
+
+    from coorace_desktop.domain.enums import BureauRole, OfficeForm
+    from coorace_desktop.domain.governance import BureauOffice
+
+    with demo_database.session() as session:
+        president = session.exec(select(BureauOffice).where(BureauOffice.role == BureauRole.PRESIDENT)).one()
+        president.form = OfficeForm.MASCULINE
+        session.add(president)
+    text = print_report(demo_database, 2020, "organisation").text
+    assert "Président Isabelle CHATRY INTER RELAIS" in text
+    assert "Présidente" not in text and "Président·e" not in text
+    assert "Trésorier Bruno PEGAS" in text  # given in the masculine in the demo

@@ -108,6 +108,9 @@ def test_new_action_from_the_tab_remembers_officer_and_programme(qtbot, tab, dem
         dialog.accept()
 
     _answer_next_dialog(fill)
+    tab.activateWindow()  # Ctrl+N belongs to the table that has the focus
+    actions.table.view.setFocus()
+    qtbot.waitUntil(actions.table.view.hasFocus)
     qtbot.keyClick(actions.table.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert count_actions(demo_database, ListQuery()) == 11
     qtbot.waitUntil(lambda: actions.totals_label.text().startswith("11 actions"))  # totals follow the table
@@ -306,3 +309,22 @@ def test_valoris_and_enter_picks_valoris_not_les_rudovaloristes(qtbot, demo_data
     assert dialog.isVisible() and dialog.result_value is None  # the pick is shown, not saved
     assert dialog.beneficiary_edit.text() == "VALORIS (Adhérent)"
     assert dialog.chosen_label.text() == "Action pour : VALORIS (Adhérent)"
+
+
+def test_enter_with_several_proposals_moves_into_the_list_and_picks_nothing(qtbot, demo_database):
+    dialog = ActionDialog(demo_database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    edit = dialog.beneficiary_edit
+    qtbot.keyClicks(edit, "valo")  # VALORIS, LES RUDOVALORISTES…: no exact name
+    popup = edit.completer_.popup()
+    qtbot.waitUntil(popup.isVisible)
+    proposals = edit.completer_.completionModel()
+    assert proposals.rowCount() > 1 and not popup.currentIndex().isValid()
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert edit.ref is None and popup.isVisible() and popup.currentIndex().row() == 0
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    second = proposals.index(1, 0).data()
+    assert edit.ref is not None and edit.text() == second
+    assert dialog.chosen_label.text() == f"Action pour : {second}"

@@ -183,3 +183,27 @@ def test_tab_leaves_the_participants_list(dialog, qtbot):
     qtbot.waitUntil(dialog.picker.view.hasFocus)
     qtbot.keyClick(dialog.picker.view, Qt.Key.Key_Tab)
     assert not dialog.picker.view.hasFocus()
+
+
+def test_enter_in_the_list_ticks_the_current_row_and_does_not_save(dialog, qtbot):
+    _filled(dialog)
+    tick(dialog, qtbot, "a")
+    view = dialog.picker.view
+    first = dialog.picker.model.choices[0].id
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result_value is None
+    assert list(dialog.picker.participants()) == [first]
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Enter)
+    assert dialog.isVisible() and dialog.result_value is None
+    assert list(dialog.picker.participants()) == [first, dialog.picker.model.choices[1].id]
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # Enter in the list unticks as Space does, and still saves nothing
+    assert list(dialog.picker.participants()) == [first]
+    assert dialog.isVisible() and dialog.result_value is None
+
+
+def test_enter_on_a_single_match_already_ticked_keeps_it_ticked(dialog, qtbot):
+    tick(dialog, qtbot, "chorus")
+    tick(dialog, qtbot, "chorus")
+    assert [dialog.picker.model.names[id] for id in dialog.picker.participants()] == ["CHORUS"]
+    assert "déjà cochée" in dialog.picker.total_label.text()

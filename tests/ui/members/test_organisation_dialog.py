@@ -12,6 +12,7 @@ from coorace_desktop.services.members import organisations as members
 from coorace_desktop.storage.errors import DiskFullError
 from coorace_desktop.ui.members import organisation_dialog
 from coorace_desktop.ui.members.organisation_dialog import ERROR_MARK, OrganisationDialog
+from tests.ui.boxes import click_when_asked
 
 
 @pytest.fixture
@@ -278,3 +279,51 @@ def test_every_add_button_has_a_shortcut_shown_in_its_label_that_works_from_any_
     assert new_dialog.sites.forms[1].first_field().hasFocus(), "typing goes on in the new site"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert new_dialog.pages.currentIndex() == 2 and new_dialog.contacts.count == 1
+
+
+def _escape_answering(qtbot, dialog, answer: str) -> list[str]:
+    asked: list[str] = []
+    click_when_asked(answer, asked)
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
+    return asked
+
+
+def test_escape_on_a_new_member_with_two_sites_asks_and_no_keeps_everything(qtbot, new_dialog, monkeypatch):
+    monkeypatch.undo()  # the real question
+    dialog = new_dialog
+    type_and_leave(qtbot, dialog.name_edit, "Atelier Clavier")
+    type_and_leave(qtbot, dialog.sites.forms[0].city_edit, "Castres")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    type_and_leave(qtbot, dialog.sites.forms[1].city_edit, "Albi")
+    typed = dialog.values()
+    assert _escape_answering(qtbot, dialog, "Continuer la saisie") == ["Abandonner les modifications ?"]
+    assert dialog.isVisible() and dialog.values() == typed
+    assert _escape_answering(qtbot, dialog, "Abandonner") == ["Abandonner les modifications ?"]
+    assert not dialog.isVisible()
+
+
+def test_escape_on_an_edited_member_asks_and_no_keeps_the_edit(qtbot, demo_database, monkeypatch):
+    monkeypatch.undo()
+    dialog = OrganisationDialog(demo_database, members.get_organisation(demo_database, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_and_leave(qtbot, dialog.name_edit, " bis")
+    assert _escape_answering(qtbot, dialog, "Continuer la saisie") == ["Abandonner les modifications ?"]
+    assert dialog.isVisible() and dialog.name_edit.text().endswith(" bis")
+    _escape_answering(qtbot, dialog, "Abandonner")  # closed here: at teardown the question would block
+    assert not dialog.isVisible()
+
+
+def test_an_untouched_member_and_an_empty_row_added_close_at_once(qtbot, demo_database, monkeypatch):
+    monkeypatch.undo()  # a question would block: none may come
+    for draft in (None, members.get_organisation(demo_database, 1)):
+        dialog = OrganisationDialog(demo_database, draft)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        for keys in ("Ctrl+Shift+S", "Ctrl+Shift+C", "Ctrl+Shift+P"):  # empty rows: nothing typed
+            qtbot.keyClick(dialog.focusWidget(), keys[-1], Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert not dialog.is_modified()
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Escape)
+        assert not dialog.isVisible()

@@ -39,6 +39,9 @@ def in_next_dialog(qtbot, action):
         if not isinstance(dialog, OrganisationDialog):
             QTimer.singleShot(20, act)
             return
+        # Active, as for a user: keys are matched against the active window's shortcuts.
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
         action(dialog)
         done.append(dialog)
 

@@ -3,10 +3,11 @@ accents aside: the matching is a SQL query per keystroke, so it stays quick on a
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QWidget
 
 from coorace_desktop.domain.accompaniment_rules import BeneficiaryRef
+from coorace_desktop.domain.text import fold
 from coorace_desktop.services.accompaniment.actions import BeneficiaryChoice
 from coorace_desktop.ui.widgets.search_edit import SearchEdit
 
@@ -35,6 +36,7 @@ class BeneficiaryEdit(SearchEdit):
         self.completer_.setMaxVisibleItems(12)
         self.completer_.setWidget(self)
         self.completer_.activated.connect(self._pick)
+        self.completer_.popup().installEventFilter(self)  # after the completer's: this one runs first
         self.textEdited.connect(self._typed)
 
     def set_choice(self, choice: BeneficiaryChoice | None) -> None:
@@ -63,8 +65,27 @@ class BeneficiaryEdit(SearchEdit):
             self.completer_.popup().hide()
             return
         self.completer_.complete()
-        # Enter takes the first proposal, the best ranked: "valoris" + Enter picks VALORIS.
-        self.completer_.popup().setCurrentIndex(self.completer_.completionModel().index(0, 0))
+        # Enter picks at once only the one proposal, or the exact name ("valoris": VALORIS, not
+        # LES RUDOVALORISTES); otherwise nothing is current and Enter moves into the list.
+        popup = self.completer_.popup()
+        if len(choices) == 1 or fold(choices[0].name) == fold(text):
+            popup.setCurrentIndex(self.completer_.completionModel().index(0, 0))
+        else:
+            popup.setCurrentIndex(QModelIndex())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the proposals with none current selects the first (arrows then move; Enter
+        picks) instead of closing the list with nothing chosen."""
+        popup = self.completer_.popup()
+        if (
+            watched is popup
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not popup.currentIndex().isValid()
+        ):
+            popup.setCurrentIndex(self.completer_.completionModel().index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def keeps_enter(self) -> bool:
         # Enter before a beneficiary is picked belongs to the field: it must not save the form. With

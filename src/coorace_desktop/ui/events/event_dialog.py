@@ -136,7 +136,11 @@ class EventDialog(FormDialog):
         self.other_spin.setToolTip("Participants venus d'ailleurs que des structures adhérentes, ou non détaillés.")
         participants_group = QGroupBox("Participants")
         participants_layout = QVBoxLayout(participants_group)
-        participants_layout.addWidget(QLabel("Structures adhérentes présentes (cochez, puis indiquez le nombre de personnes) :"))
+        # Alt+P reaches the search from anywhere in the form: it sits a dozen Tabs away.
+        participants_label = QLabel("Structures adhérentes &présentes (cochez, puis indiquez le nombre de personnes) (Alt+P) :")
+        participants_label.setBuddy(self.picker.search_edit)
+        participants_label.setWordWrap(True)  # the dialog fits a 1024-pixel screen
+        participants_layout.addWidget(participants_label)
         participants_layout.addWidget(self.picker, 1)
         other_form = QFormLayout()
         self.add_field("other_participants", "Autres participants", self.other_spin, other_form)

@@ -1,8 +1,9 @@
 """Attendance entry: tick member organisations in a searchable list, with a head count each.
 
-Typing narrows the list (in SQL); Space ticks the current row; Enter in the search box ticks
-the only match, or moves into the list when several match, and never saves the form around it:
-a list of names is entered from the keyboard alone."""
+Typing narrows the list (in SQL); Space or Enter in the list ticks the current row; Enter in
+the search box ticks the only match (one already ticked stays so), or moves into the list when
+several match. Enter never saves the form around it: a list of names is entered from the
+keyboard alone."""
 
 from typing import Any
 
@@ -117,10 +118,12 @@ class ParticipantsModel(QAbstractTableModel):
         self.ticked_changed.emit()
         return True
 
+    def is_ticked(self, row: int) -> bool:
+        return self.choices[row].id in self.ticked
+
     def toggle(self, row: int) -> None:
-        index = self.index(row, NAME)
-        checked = self.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-        self.setData(index, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+        state = Qt.CheckState.Unchecked if self.is_ticked(row) else Qt.CheckState.Checked
+        self.setData(self.index(row, NAME), state, Qt.ItemDataRole.CheckStateRole)
 
 
 class PersonsDelegate(QStyledItemDelegate):
@@ -131,6 +134,20 @@ class PersonsDelegate(QStyledItemDelegate):
         editor.setRange(1, MAX_PERSONS)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)
         return editor
+
+
+class ParticipantsView(QTableView):
+    """Enter toggles the current row as Space does: a table view would pass it on to the
+    dialog's default button, saving the form with a half-made list."""
+
+    def keyPressEvent(self, event) -> None:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not editing:
+            if self.currentIndex().isValid():
+                self.model().toggle(self.currentIndex().row())
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class ParticipantsPicker(QWidget):
@@ -146,7 +163,7 @@ class ParticipantsPicker(QWidget):
         self.search_edit = SearchEdit(placeholderText="Rechercher une structure (nom, ville)…", clearButtonEnabled=True)
         self.search_edit.setAccessibleName("Rechercher une structure")
         self.only_ticked_check = QCheckBox("Seulement les cochées")
-        self.view = QTableView()
+        self.view = ParticipantsView()
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(PERSONS, PersonsDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -202,7 +219,14 @@ class ParticipantsPicker(QWidget):
     def _tick_single_match(self) -> None:
         self.refresh()
         if self.model.rowCount() == 1:
-            self.model.toggle(0)
+            if self.model.is_ticked(0):
+                # A second Enter on the same name must not silently untick it.
+                self._ticked_changed()
+                self.total_label.setText(
+                    f"« {self.model.choices[0].name} » déjà cochée (Espace dans la liste pour la décocher) · "
+                    + self.total_label.text())
+            else:
+                self.model.toggle(0)
             self.search_edit.selectAll()
         elif self.model.rowCount():
             self.view.setFocus()

@@ -83,7 +83,7 @@ class ElectionDialog(FormDialog):
         self.rows: list[SeatRow] = []
 
         self.assembly_combo = QComboBox()
-        self.new_assembly_button = QPushButton("Nouvelle AG…")
+        self.new_assembly_button = QPushButton("Nouvelle &AG…")
         self.new_assembly_button.setAutoDefault(False)
         self.new_assembly_button.clicked.connect(self.new_assembly)
         assembly_line = QWidget()
@@ -122,7 +122,7 @@ class ElectionDialog(FormDialog):
         scroll.setWidget(seats_box)
         self.add_field("seats", "Élus", scroll)
         self.add_row_button = QPushButton("Ajouter une ligne")
-        self.sitting_button = QPushButton("Reprendre les administrateurs en place")
+        self.sitting_button = QPushButton("&Reprendre les administrateurs en place")
         for button, slot in ((self.add_row_button, self.add_row), (self.sitting_button, self.fill_with_sitting_board)):
             button.setAutoDefault(False)
             button.clicked.connect(slot)

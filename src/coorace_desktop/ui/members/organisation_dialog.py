@@ -4,6 +4,8 @@ Errors show next to their fields and mark their page; OK stays disabled until th
 is valid; creating (or renaming to) a name or e-mail that matches another organisation asks
 first."""
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -196,6 +198,10 @@ class OrganisationDialog(FormDialog):
             self.original = error.current
             raise
 
+    def is_modified(self) -> bool:
+        # A row added and left empty (« Ajouter un site », then nothing typed) is nothing typed.
+        return self._pristine is not None and _typed(self.values()) != _typed(self._pristine)
+
     def revalidate(self) -> dict[str, str]:
         if not self._ready:
             return {}
@@ -226,6 +232,15 @@ class OrganisationDialog(FormDialog):
         return messages.ask(
             self, "Doublon possible", f"Un adhérent semblable existe déjà :\n{lines}\n\nEnregistrer quand même cette nouvelle fiche ?"
         )
+
+
+def _typed(draft: OrganisationDraft) -> OrganisationDraft:
+    """The draft without the rows that hold only what « Ajouter … » puts in a new one."""
+    def kept(rows: tuple, empty) -> tuple:
+        return tuple(row for row in rows if row != empty)
+
+    return replace(draft, sites=kept(draft.sites, new_site(None)), contacts=kept(draft.contacts, new_contact(None)),
+                   memberships=kept(draft.memberships, new_period(None)))
 
 
 def _on_page(key: str, prefixes: tuple[str, ...]) -> bool:

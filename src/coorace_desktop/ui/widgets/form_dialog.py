@@ -140,7 +140,19 @@ class FormDialog(QDialog):
         if self._pristine is None:
             self._pristine = self.values()
             fit_to_screen(self)
+            if self.focusWidget() is None:
+                self._focus_first_field()
         self.revalidate()
+
+    def _focus_first_field(self) -> None:
+        """A form opens on its first field, not on its buttons (created first, so first in the
+        Tab chain), unless the subclass chose another field."""
+        for widgets in self._fields.values():
+            for widget in widgets:
+                for candidate in (widget, *widget.findChildren(QWidget)):
+                    if candidate.focusPolicy() & Qt.FocusPolicy.TabFocus and candidate.isEnabled() and candidate.isVisibleTo(self):
+                        candidate.setFocus(Qt.FocusReason.OtherFocusReason)
+                        return
 
     def is_modified(self) -> bool:
         return self._pristine is not None and self.values() != self._pristine

@@ -125,11 +125,13 @@ class DataTable(QWidget):
         self._count, self._fetch_page, self._export_columns = count, fetch_page, export_columns
         self.export_button.clicked.connect(self.export_shown)
         self.view.doubleClicked.connect(self.edit_current)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_button.click, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Two tables side by side (the board and its bureau) each keep their own keys.
+        with_children, only_view = Qt.ShortcutContext.WidgetWithChildrenShortcut, Qt.ShortcutContext.WidgetShortcut
+        _shortcut(QKeySequence.StandardKey.New, self, self.new_button.click, with_children)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.view, self.edit_current, context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_current, context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            _shortcut(QKeySequence(key), self.view, self.edit_current, only_view)
+        _shortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_current, only_view)
+        _shortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus, with_children)
         self.model.modelReset.connect(self._update_state)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_state()
@@ -277,6 +279,12 @@ class DataTable(QWidget):
         if state is not None:
             self.view.horizontalHeader().restoreState(state)
             self._apply_column_modes()  # a state saved by an older version must not bring back its modes
+
+
+def _shortcut(keys, widget: QWidget, slot: Callable[[], object], context: Qt.ShortcutContext) -> None:
+    # Set after construction: PySide6 drops the constructor's context argument, leaving every
+    # shortcut window-wide (Ctrl+N, Enter and Del were ambiguous, so dead, beside the bureau).
+    QShortcut(keys, widget, slot).setContext(context)
 
 
 def refill_combo(combo: QComboBox, choices: Sequence[tuple[str, object]]) -> None:

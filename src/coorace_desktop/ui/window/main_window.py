@@ -11,9 +11,19 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coorace_desktop import __version__
 from coorace_desktop.storage.paths import demo_database_path
@@ -93,10 +103,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._built: dict[int, QWidget] = {}  # tab index -> the tab, once shown
         self._stale: set[int] = set()  # built tabs to refresh when next shown
-        for title, _spec in TABS:
+        for number, (title, _spec) in enumerate(TABS, start=1):
             page = QWidget()
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(page, title)
+            # Alt+1…6 as in a browser: Ctrl+Tab would turn a tab's own pages instead.
+            self.tabs.setTabToolTip(number - 1, f"Alt+{number}")
+            QShortcut(QKeySequence(f"Alt+{number}"), self, lambda index=number - 1: self._go_to_tab(index))
         self.path_label = QLabel()
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
@@ -211,6 +224,18 @@ class MainWindow(QMainWindow):
         if filters and hasattr(tab, "show_filtered"):
             tab.show_filtered(filters)
 
+    def _go_to_tab(self, index: int) -> None:
+        """Show the tab and put the focus on its first field, where its shortcuts (Ctrl+N) work."""
+        self.tabs.setCurrentIndex(index)
+        page = self.tabs.widget(index)
+        widget = page.nextInFocusChain()
+        while widget is not page:  # the whole chain: a tab built late sits at its end
+            takes_focus = widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible() and widget.isEnabled()
+            if takes_focus and page.isAncestorOf(widget) and not isinstance(widget, (QTabBar, QTabWidget)):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
     def _tab_shown(self, index: int) -> None:
         if self.database is None or index < 0:
             return
@@ -232,6 +257,7 @@ class MainWindow(QMainWindow):
         for table in tab.findChildren(DataTable):
             table.set_read_only(self.database.read_only)
         page.layout().addWidget(tab)
+        tab.show()  # now, not when the event loop turns: its fields can take the focus at once
         self._built[index] = tab
 
     def _data_changed(self, areas: frozenset, source: QWidget) -> None:

@@ -1,0 +1,35 @@
+"""The table tab's keys belong to the table that has the focus, not to the whole window."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from coorace_desktop.ui.widgets.table_model import Column
+from coorace_desktop.ui.widgets.table_tab import DataTable
+
+
+def _table(name: str) -> DataTable:
+    rows = [f"{name} 1", f"{name} 2"]
+    return DataTable([Column("Nom", "name", str)], lambda query: len(rows), lambda query, offset, limit: rows[offset:offset + limit],
+                     noun=("ligne", "lignes"), settings_key=name)
+
+
+def test_two_tables_side_by_side_each_keep_their_keys(qtbot):
+    window = QWidget()
+    board, bureau = _table("board"), _table("bureau")
+    QHBoxLayout(window).addWidget(board)
+    window.layout().addWidget(bureau)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    new, edited = [], []
+    for table in (board, bureau):
+        table.new_requested.connect(lambda table=table: new.append(table.settings_key))
+        table.edit_requested.connect(edited.append)
+    board.view.setFocus()
+    board.view.selectRow(1)
+    qtbot.keyClick(board.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(board.view, Qt.Key.Key_Return)  # was ambiguous with the bureau's, so did nothing
+    assert (new, edited) == (["board"], ["board 2"])
+    qtbot.keyClick(board.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert board.search_edit.hasFocus()
