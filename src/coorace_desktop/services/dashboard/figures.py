@@ -23,7 +23,7 @@ from coorace_desktop.services.accompaniment.summary import (
 )
 from coorace_desktop.services.events.figures import EventFigures, counted_event_ids, event_figures
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.services.members.membership import members_during, year_members
+from coorace_desktop.services.members.membership import members_during, members_per_year
 from coorace_desktop.services.reporting.member_figures import MemberCounts, member_counts
 from coorace_desktop.storage.database import Database
 
@@ -53,7 +53,6 @@ class MemberFigures:
     counts: MemberCounts  # members of the period, by agreement type and by département
     joined: int  # members of the period who were not members the day before it
     left: int  # members of the period who are no longer members the day after it
-    trend: tuple[tuple[int, int], ...]  # (year, members) for the last TREND_YEARS years
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,29 +100,28 @@ def dashboard_figures(database: Database, first_day: date, last_day: date) -> Da
     )
 
 
-def _count(session, subquery) -> int:
-    return session.execute(select(func.count()).select_from(subquery.subquery())).scalar_one()
-
-
 def member_figures(database: Database, first_day: date, last_day: date) -> MemberFigures:
-    during = members_during(first_day, last_day)
     day_before, day_after = first_day - timedelta(days=1), last_day + timedelta(days=1)
-    joined = select(Organisation.id).where(
-        Organisation.id.in_(during), Organisation.id.not_in(members_during(day_before, day_before))
-    )
-    left = select(Organisation.id).where(
-        Organisation.id.in_(during), Organisation.id.not_in(members_during(day_after, day_after))
-    )
-    years = range(last_day.year - TREND_YEARS + 1, last_day.year + 1)
+    movements = select(
+        func.count().filter(Organisation.id.not_in(members_during(day_before, day_before))),  # joined
+        func.count().filter(Organisation.id.not_in(members_during(day_after, day_after))),  # left
+    ).where(Organisation.id.in_(members_during(first_day, last_day)))
     with database.session() as session:
-        joined_count, left_count = _count(session, joined), _count(session, left)
-        trend = tuple((year, _count(session, year_members(year))) for year in years)
+        joined, left = session.execute(movements).one()
     return MemberFigures(
         counts=member_counts(database, last_day.year, during=(first_day, last_day)),
-        joined=joined_count,
-        left=left_count,
-        trend=trend,
+        joined=joined,
+        left=left,
     )
+
+
+def member_trend(database: Database, last_year: int) -> tuple[tuple[int, int], ...]:
+    """(year, members) for the TREND_YEARS years up to `last_year`, one query. It depends on the
+    period's year only: the tab reads it once per year shown and database change."""
+    years = range(last_year - TREND_YEARS + 1, last_year + 1)
+    with database.session() as session:
+        counts = dict(session.execute(members_per_year(years[0], years[-1])).all())
+    return tuple((year, counts.get(year, 0)) for year in years)
 
 
 def _month_index(months: tuple[date, ...]) -> dict[tuple[int, int], int]:
