@@ -30,6 +30,8 @@ def test_members_joined_left_and_the_trend(office):
     figures = dashboard_figures(office.database, *YEAR_2024).members
     assert (figures.counts.organisations, figures.joined, figures.left) == (3, 1, 1)
     assert member_trend(office.database, 2024) == ((2015, 1),) + tuple((year, 2) for year in range(2016, 2024)) + ((2024, 3),)
+    assert dashboard_figures(office.database, *YEAR_2024, with_trend=True).trend == member_trend(office.database, 2024)
+    assert dashboard_figures(office.database, *YEAR_2024).trend is None  # the tab keeps it while the year is the same
     assert member_trend(office.database, 2023)[0] == (2014, 0)  # a year without members says 0
     first_quarter = dashboard_figures(office.database, date(2024, 1, 1), date(2024, 3, 31)).members
     assert (first_quarter.counts.organisations, first_quarter.joined, first_quarter.left) == (3, 1, 0)

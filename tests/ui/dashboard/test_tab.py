@@ -54,10 +54,10 @@ def test_the_dashboard_is_the_first_tab_and_follows_the_period(window):
 
 
 def test_the_trend_is_read_once_per_year_until_the_database_changes(window, monkeypatch):
-    from coorace_desktop.ui.dashboard import tab as tab_module
+    from coorace_desktop.services.dashboard import figures
 
     tab, read = window.current_tab(), []
-    monkeypatch.setattr(tab_module, "member_trend", lambda database, year: read.append(year) or ((year, len(read)),))
+    monkeypatch.setattr(figures, "member_trend", lambda database, year: read.append(year) or ((year, len(read)),))
     for first, last in ((date(2024, 1, 1), date(2024, 12, 31)), (date(2024, 3, 1), date(2024, 3, 31)), (date(2023, 1, 1), date(2023, 12, 31))):
         tab.period_selector.set_between(first, last)
     tab.period_selector.set_between(date(2024, 4, 1), date(2024, 6, 30))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollA
 from coorace_desktop.domain.french import number, percent, plural, short_month, whole_euros
 from coorace_desktop.domain.periods import period_text
 from coorace_desktop.services.accompaniment.actions_list import OFFICER, PERIOD, PROGRAMME
-from coorace_desktop.services.dashboard.figures import DashboardFigures, Monthly, dashboard_figures, member_trend
+from coorace_desktop.services.dashboard.figures import DashboardFigures, Monthly, dashboard_figures
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.dashboard.charts import ChartCard
 from coorace_desktop.ui.dashboard.todo_panel import TodoPanel
@@ -56,7 +56,7 @@ class DashboardTab(QWidget):
         self.database = database
         self.today = today or date.today()
         self.figures: DashboardFigures | None = None
-        self.trends: dict[int, tuple[tuple[int, int], ...]] = {}  # member_trend by last year, until the database changes
+        self.trends: dict[int, tuple[tuple[int, int], ...]] = {}  # by the period's year, until the database changes
         self.period_selector = PeriodSelector("year", self.today)
         self.tiles = {key: Tile(caption) for key, caption in (
             ("members", "Adhérents"), ("movements", "Arrivées et départs"), ("actions", "Accompagnements"),
@@ -141,9 +141,9 @@ class DashboardTab(QWidget):
 
     # -- figures
     def show_period(self, first_day: date, last_day: date) -> None:
-        self.figures = dashboard_figures(self.database, first_day, last_day)
-        if last_day.year not in self.trends:
-            self.trends[last_day.year] = member_trend(self.database, last_day.year)
+        self.figures = dashboard_figures(self.database, first_day, last_day, with_trend=last_day.year not in self.trends)
+        if self.figures.trend is not None:
+            self.trends[last_day.year] = self.figures.trend
         self._show_tiles(self.figures)
         self._show_charts(self.figures, self.trends[last_day.year])
         self.status_changed.emit()
