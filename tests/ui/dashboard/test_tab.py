@@ -138,6 +138,28 @@ def test_todo_is_read_in_a_thread_and_the_newest_read_wins(qtbot, window, monkey
     assert [line.text for line in panel.lines] == ["newest"] and len(calls) == 2
 
 
+def test_closing_the_window_waits_for_the_todo_read_before_closing_the_database(qtbot, window, office, monkeypatch):
+    from coorace_desktop.services.dashboard import todo
+
+    panel = window.current_tab().todo_panel
+    qtbot.waitUntil(lambda: panel.lines != [])
+    events, started = [], threading.Event()
+
+    def slow_lines(database, today):
+        started.set()
+        threading.Event().wait(0.3)
+        events.append("read")
+        return []
+
+    monkeypatch.setattr(todo, "todo_lines", slow_lines)
+    close = office.database.close
+    monkeypatch.setattr(office.database, "close", lambda: (events.append("closed"), close()))
+    panel.refresh()
+    started.wait(5)
+    window.close()
+    assert events == ["read", "closed"]
+
+
 def test_each_chart_exports_to_png_and_svg(window, tmp_path):
     tab = window.current_tab()
     tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))

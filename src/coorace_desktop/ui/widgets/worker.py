@@ -54,6 +54,13 @@ class BackgroundJob:
     def any_running(cls) -> bool:
         return bool(cls._running)
 
+    @classmethod
+    def wait_all(cls) -> None:
+        """Wait for every job's thread to end: before its database closes, and before the
+        application exits (Qt aborts the process when a running thread is destroyed)."""
+        for job in list(cls._running):
+            job.wait()
+
     def __init__(
         self,
         parent: QWidget | None,
