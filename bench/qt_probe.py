@@ -1,9 +1,13 @@
 """What bench/run.py measures inside a Qt process of its own (offscreen), printed as one JSON line.
 
 Run: .venv/bin/python bench/qt_probe.py tabs DB [--runs 5]
+     .venv/bin/python bench/qt_probe.py dashboard DB [--runs 5]
      .venv/bin/python bench/qt_probe.py memory DB
 `tabs`: for each tab of the main window (ui/main_window.TABS), the median time to build it on
-the database, show it and paint it once (its first page of rows fetched and drawn).
+the database, show it and paint it once (its first page of rows fetched and drawn); what it then
+reads in a thread (the dashboard's « À faire ») finishes before the next run starts.
+`dashboard`: the Tableau de bord shown; for each relative period, the median time from choosing it
+to the figures painted, the ten-year trend included (read again: the worst case, a new year).
 `memory`: the whole main window on the database with the Accompagnements tab shown, its actions
 table scrolled to the last row and back; then the peak resident memory of this process."""
 
@@ -19,11 +23,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 from coorace_desktop.app import make_application  # noqa: E402
+from coorace_desktop.domain.periods import RELATIVE_PERIODS  # noqa: E402
 from coorace_desktop.storage.database import Database, open_database  # noqa: E402
+from coorace_desktop.ui.dashboard.tab import DashboardTab  # noqa: E402
+from coorace_desktop.ui.widgets.worker import BackgroundJob  # noqa: E402
 from coorace_desktop.ui.window.main_window import TABS, MainWindow, tab_class  # noqa: E402
 
 WINDOW_SIZE = (1200, 760)
@@ -39,11 +46,45 @@ def show_tab(database: Database, tab_class) -> float:
     tab.show()
     tab.repaint()
     elapsed = (time.perf_counter() - begin) * 1000
-    QApplication.processEvents()
+    settle()
     tab.close()
     tab.deleteLater()
     QApplication.processEvents()
     return elapsed
+
+
+def settle() -> None:
+    """Let what runs after a paint finish (queued events, background reads), so that it does
+    not weigh on the next measure."""
+    QApplication.processEvents()
+    while BackgroundJob.any_running():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+    QApplication.processEvents()
+
+
+def measure_dashboard(database: Database, runs: int) -> dict[str, dict]:
+    tab = DashboardTab(database, None)
+    tab.resize(*WINDOW_SIZE)
+    tab.show()
+    tab.repaint()
+    settle()
+    results = {}
+    combo = tab.period_selector.period_combo
+    for key, _label in RELATIVE_PERIODS:
+        combo.setCurrentIndex(combo.findData(key))  # warm-up: the tab reads and paints the period once
+        tab.repaint()
+        settle()
+        timings = []
+        for _ in range(runs):  # what choosing the period runs (PeriodSelector.changed)
+            tab.trends.clear()
+            begin = time.perf_counter()
+            tab.show_period(*tab.period_selector.period())
+            tab.repaint()
+            timings.append((time.perf_counter() - begin) * 1000)
+            settle()
+        results[key] = {"ms": statistics.median(timings)}
+    tab.close()
+    return results
 
 
 def measure_tabs(database: Database, runs: int) -> dict[str, dict]:
@@ -86,7 +127,7 @@ def peak_rss_mb() -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("tabs", "memory"))
+    parser.add_argument("mode", choices=("tabs", "dashboard", "memory"))
     parser.add_argument("database", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     arguments = parser.parse_args()
@@ -97,6 +138,8 @@ def main() -> int:
         try:
             if arguments.mode == "tabs":
                 result = measure_tabs(database, arguments.runs)
+            elif arguments.mode == "dashboard":
+                result = measure_dashboard(database, arguments.runs)
             else:
                 result = measure_memory(database, settings)
         finally:

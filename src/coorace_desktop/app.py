@@ -130,6 +130,10 @@ def run_application(db_path: Path | None = None, demo: bool = False, database_ur
     try:
         return app.exec()
     finally:
+        if safety:  # a database was open: a tab may still be reading in the background
+            from coorace_desktop.ui.widgets.worker import BackgroundJob
+
+            BackgroundJob.wait_all()
         for data_safety in safety:
             data_safety.release_all()
 

@@ -3,8 +3,13 @@ on a small office where the answer is known."""
 
 from datetime import date
 
+from sqlalchemy import func, select
+
+from coorace_desktop.domain import Organisation
+from coorace_desktop.domain.organisations import Membership
 from coorace_desktop.report.facts import gather
-from coorace_desktop.services.dashboard.figures import dashboard_figures
+from coorace_desktop.services.dashboard.figures import dashboard_figures, member_trend
+from coorace_desktop.services.members.membership import year_members
 
 YEAR_2024 = (date(2024, 1, 1), date(2024, 12, 31))
 
@@ -24,11 +29,35 @@ def test_2020_on_the_demo_shows_the_reports_numbers(demo_database):
 def test_members_joined_left_and_the_trend(office):
     figures = dashboard_figures(office.database, *YEAR_2024).members
     assert (figures.counts.organisations, figures.joined, figures.left) == (3, 1, 1)
-    assert figures.trend == ((2015, 1),) + tuple((year, 2) for year in range(2016, 2024)) + ((2024, 3),)
+    assert member_trend(office.database, 2024) == ((2015, 1),) + tuple((year, 2) for year in range(2016, 2024)) + ((2024, 3),)
+    assert dashboard_figures(office.database, *YEAR_2024, with_trend=True).trend == member_trend(office.database, 2024)
+    assert dashboard_figures(office.database, *YEAR_2024).trend is None  # the tab keeps it while the year is the same
+    assert member_trend(office.database, 2023)[0] == (2014, 0)  # a year without members says 0
     first_quarter = dashboard_figures(office.database, date(2024, 1, 1), date(2024, 3, 31)).members
     assert (first_quarter.counts.organisations, first_quarter.joined, first_quarter.left) == (3, 1, 0)
     second_quarter = dashboard_figures(office.database, date(2024, 4, 1), date(2024, 6, 30)).members
     assert (second_quarter.counts.organisations, second_quarter.joined, second_quarter.left) == (3, 0, 1)
+
+
+def test_the_trend_counts_each_year_as_year_members_does(database):
+    """One query for ten years, the same members as ten year_members: two periods in a year count
+    once, a period ending on 1 January ends the year before, an unknown start, an empty period."""
+    periods = (
+        [(date(2016, 1, 1), date(2017, 1, 1)), (date(2017, 6, 1), None)],  # 2016, then 2017 on
+        [(None, date(2019, 3, 1))],  # joined before anything was recorded
+        [(date(2018, 5, 1), date(2018, 5, 1)), (date(2020, 2, 1), date(2020, 3, 1)), (date(2020, 9, 1), date(2021, 1, 1))],
+    )
+    with database.session() as session:
+        for number, spans in enumerate(periods):
+            organisation = Organisation(name=f"O{number}", name_key=f"o{number}")
+            session.add(organisation)
+            session.flush()
+            session.add_all(Membership(organisation_id=organisation.id, joined_on=joined, left_on=left) for joined, left in spans)
+    with database.session() as session:
+        expected = tuple((year, session.scalar(select(func.count()).select_from(year_members(year).subquery())))
+                         for year in range(2012, 2022))
+    assert member_trend(database, 2021) == expected
+    assert expected == ((2012, 1), (2013, 1), (2014, 1), (2015, 1), (2016, 2), (2017, 2), (2018, 2), (2019, 2), (2020, 2), (2021, 1))
 
 
 def test_actions_per_month_by_officer_and_hours_by_programme(office):

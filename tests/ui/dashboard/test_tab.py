@@ -1,6 +1,7 @@
 """The Tableau de bord tab in the window: the period selector moves every figure, a click on a
 bar opens the actions filtered, « À faire » shows each line with its link, charts export."""
 
+import threading
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ from coorace_desktop.services.accompaniment.actions_list import OFFICER, PERIOD
 from coorace_desktop.services.dashboard.todo import SILENT_EVENTS
 from coorace_desktop.ui.dashboard.tab import DashboardTab
 from coorace_desktop.ui.widgets.period_selector import PeriodSelector
+from coorace_desktop.ui.widgets.worker import BackgroundJob
 from coorace_desktop.ui.window.main_window import MainWindow
 from tests.dashboard_office import build_office
 
@@ -49,6 +51,19 @@ def test_the_dashboard_is_the_first_tab_and_follows_the_period(window):
     assert year_2023["members"][0] == "2" and year_2023["actions"][0] == "1 action"
     assert [key for key in year_2024 if year_2024[key] == year_2023[key]] == []  # every figure moved
     assert window.status_label.text() == "Période : 2023"
+
+
+def test_the_trend_is_read_once_per_year_until_the_database_changes(window, monkeypatch):
+    from coorace_desktop.services.dashboard import figures
+
+    tab, read = window.current_tab(), []
+    monkeypatch.setattr(figures, "member_trend", lambda database, year: read.append(year) or ((year, len(read)),))
+    for first, last in ((date(2024, 1, 1), date(2024, 12, 31)), (date(2024, 3, 1), date(2024, 3, 31)), (date(2023, 1, 1), date(2023, 12, 31))):
+        tab.period_selector.set_between(first, last)
+    tab.period_selector.set_between(date(2024, 4, 1), date(2024, 6, 30))
+    assert read == [2024, 2023] and tab.trend.values == {"Adhérents": (1,)}  # 2024's trend as first read
+    tab.refresh()  # the database changed
+    assert read == [2024, 2023, 2024] and tab.trend.values == {"Adhérents": (3,)}
 
 
 def test_the_relative_periods_follow_today(qtbot):
@@ -96,6 +111,53 @@ def test_todo_shows_each_line_and_opens_its_tab(qtbot, window):
     row = [line.key for line in panel.lines].index(SILENT_EVENTS)
     panel.rows.itemAtPosition(row, 1).widget().click()
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Événements"
+
+
+def test_todo_is_read_in_a_thread_and_the_newest_read_wins(qtbot, window, monkeypatch):
+    from coorace_desktop.services.dashboard import todo
+
+    panel = window.current_tab().todo_panel
+    qtbot.waitUntil(lambda: panel.lines != [])
+    release, calls = threading.Event(), []
+
+    def slow_lines(database, today):
+        calls.append(today)
+        if len(calls) == 1:
+            release.wait(5)  # the first read is slow: the window goes on meanwhile
+            return [todo.TodoLine(todo.MANDATES, 9, "stale")]
+        return [todo.TodoLine(todo.MANDATES, 1, "newest")]
+
+    monkeypatch.setattr(todo, "todo_lines", slow_lines)
+    panel.refresh()  # returns at once, the read goes on
+    qtbot.waitUntil(lambda: calls != [])
+    assert panel.lines[0].text != "stale"
+    panel.refresh()  # the database changed again: this read is the one to show
+    qtbot.waitUntil(lambda: panel.lines[0].text == "newest")
+    release.set()
+    qtbot.waitUntil(lambda: not BackgroundJob.any_running())
+    assert [line.text for line in panel.lines] == ["newest"] and len(calls) == 2
+
+
+def test_closing_the_window_waits_for_the_todo_read_before_closing_the_database(qtbot, window, office, monkeypatch):
+    from coorace_desktop.services.dashboard import todo
+
+    panel = window.current_tab().todo_panel
+    qtbot.waitUntil(lambda: panel.lines != [])
+    events, started = [], threading.Event()
+
+    def slow_lines(database, today):
+        started.set()
+        threading.Event().wait(0.3)
+        events.append("read")
+        return []
+
+    monkeypatch.setattr(todo, "todo_lines", slow_lines)
+    close = office.database.close
+    monkeypatch.setattr(office.database, "close", lambda: (events.append("closed"), close()))
+    panel.refresh()
+    started.wait(5)
+    window.close()
+    assert events == ["read", "closed"]
 
 
 def test_each_chart_exports_to_png_and_svg(window, tmp_path):

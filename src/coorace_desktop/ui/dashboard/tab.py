@@ -56,6 +56,7 @@ class DashboardTab(QWidget):
         self.database = database
         self.today = today or date.today()
         self.figures: DashboardFigures | None = None
+        self.trends: dict[int, tuple[tuple[int, int], ...]] = {}  # by the period's year, until the database changes
         self.period_selector = PeriodSelector("year", self.today)
         self.tiles = {key: Tile(caption) for key, caption in (
             ("members", "Adhérents"), ("movements", "Arrivées et départs"), ("actions", "Accompagnements"),
@@ -108,7 +109,7 @@ class DashboardTab(QWidget):
         self.actions_chart.bar_clicked.connect(lambda key, index: self._open_actions(OFFICER, key, index))
         self.hours_chart.bar_clicked.connect(lambda key, index: self._open_actions(PROGRAMME, key, index))
         self.show_period(*self.period_selector.period())
-        # À faire runs the report's checks: read once the figures have painted.
+        # À faire (read in a thread) starts once the figures have painted.
         self._painted = False
         self.installEventFilter(self)
 
@@ -131,6 +132,7 @@ class DashboardTab(QWidget):
 
     # -- the tab protocol
     def refresh(self) -> None:
+        self.trends.clear()
         self.show_period(*self.period_selector.period())
         self.todo_panel.refresh()
 
@@ -139,9 +141,11 @@ class DashboardTab(QWidget):
 
     # -- figures
     def show_period(self, first_day: date, last_day: date) -> None:
-        self.figures = dashboard_figures(self.database, first_day, last_day)
+        self.figures = dashboard_figures(self.database, first_day, last_day, with_trend=last_day.year not in self.trends)
+        if self.figures.trend is not None:
+            self.trends[last_day.year] = self.figures.trend
         self._show_tiles(self.figures)
-        self._show_charts(self.figures)
+        self._show_charts(self.figures, self.trends[last_day.year])
         self.status_changed.emit()
 
     def _show_tiles(self, figures: DashboardFigures) -> None:
@@ -177,7 +181,7 @@ class DashboardTab(QWidget):
             if rows else "Aucune action sur la période."
         )
 
-    def _show_charts(self, figures: DashboardFigures) -> None:
+    def _show_charts(self, figures: DashboardFigures, trend: tuple[tuple[int, int], ...]) -> None:
         counts = figures.members.counts
         self.by_type.show_bars([row.name for row in counts.by_type],
                                [("Adhérents", None, [row.organisations for row in counts.by_type])], horizontal=True)
@@ -186,7 +190,6 @@ class DashboardTab(QWidget):
             [row.label for row in departments],
             [("Adhérents", None, [row.organisations for row in departments])], horizontal=True,
         )
-        trend = figures.members.trend
         self.trend.show_line([str(year) for year, _ in trend], "Adhérents", [count for _, count in trend])
         self._show_monthly(self.actions_chart, figures.actions.by_officer, stacked=True)
         self._show_monthly(self.hours_chart, figures.actions.hours_by_programme, stacked=True)

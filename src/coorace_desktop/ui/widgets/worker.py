@@ -45,7 +45,8 @@ class _JobThread(QThread):
 
 class BackgroundJob:
     """A job started in a thread; it keeps itself alive until it finishes. Once it succeeded it
-    announces the areas it changed (`announces`), before on_success runs."""
+    announces the areas it changed (`announces`), before on_success runs. With no `label`, a
+    read the user did not ask for (a panel filling itself), no progress dialog ever shows."""
 
     _running: set["BackgroundJob"] = set()
 
@@ -53,10 +54,17 @@ class BackgroundJob:
     def any_running(cls) -> bool:
         return bool(cls._running)
 
+    @classmethod
+    def wait_all(cls) -> None:
+        """Wait for every job's thread to end: before its database closes, and before the
+        application exits (Qt aborts the process when a running thread is destroyed)."""
+        for job in list(cls._running):
+            job.wait()
+
     def __init__(
         self,
         parent: QWidget | None,
-        label: str,
+        label: str | None,
         job: Callable[[Progress], Any],
         on_success: Callable[[Any], None],
         on_cancel: Callable[[], None] | None = None,
@@ -68,24 +76,30 @@ class BackgroundJob:
         self.on_success = on_success
         self.on_cancel = on_cancel
         self.parent = parent
-        self.dialog = QProgressDialog(label, "Annuler" if cancellable else "", 0, 0, parent)
-        self.dialog.setWindowTitle("Coorace Desktop")
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(500)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        if not cancellable:
-            self.dialog.setCancelButton(None)
-        self.dialog.canceled.connect(self.cancel)
-        self.thread.progressed.connect(self._show_progress)
+        self.dialog = None if label is None else self._progress_dialog(label, cancellable)
+        if self.dialog is not None:
+            self.thread.progressed.connect(self._show_progress)
         self.thread.succeeded.connect(self._finish_success)
         self.thread.failed.connect(self._finish_failure)
         BackgroundJob._running.add(self)
         self.thread.start()
 
+    def _progress_dialog(self, label: str, cancellable: bool) -> QProgressDialog:
+        dialog = QProgressDialog(label, "Annuler" if cancellable else "", 0, 0, self.parent)
+        dialog.setWindowTitle("Coorace Desktop")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if not cancellable:
+            dialog.setCancelButton(None)
+        dialog.canceled.connect(self.cancel)
+        return dialog
+
     def cancel(self) -> None:
         self.thread.cancelled = True
-        self.dialog.setLabelText("Annulation…")
+        if self.dialog is not None:
+            self.dialog.setLabelText("Annulation…")
 
     def _show_progress(self, done: int, total: int, text: str) -> None:
         self.dialog.setMaximum(max(total, 0))
@@ -95,9 +109,10 @@ class BackgroundJob:
 
     def _close(self) -> None:
         self.thread.wait()
-        self.dialog.reset()
-        self.dialog.close()
-        self.dialog.deleteLater()
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.close()
+            self.dialog.deleteLater()
         BackgroundJob._running.discard(self)
 
     def _finish_success(self, result: Any) -> None:

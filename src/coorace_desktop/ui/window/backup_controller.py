@@ -18,7 +18,7 @@ from coorace_desktop.storage.restore import RestoreResult
 from coorace_desktop.storage.rotation import automatic_backup, daily_backup_due
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.errors import run_command
-from coorace_desktop.ui.widgets.worker import run_in_background
+from coorace_desktop.ui.widgets.worker import BackgroundJob, run_in_background
 from coorace_desktop.ui.window.backup_dialogs import (
     BACKUP_FILTER,
     RestoreDialog,
@@ -219,6 +219,7 @@ class DataSafety(QObject):
         self._restoring = True
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            BackgroundJob.wait_all()
             database.close()
             return work()
         finally:

@@ -180,8 +180,7 @@ class MainWindow(QMainWindow):
     def _set_database(self, database: "Database") -> None:
         if self.database is not None:
             self._save_tab_state()
-            self.about_to_close_database.emit(self.database)
-            self.database.close()
+            self._close_database()
         for index, tab in self._built.items():
             self.tabs.widget(index).layout().removeWidget(tab)
             tab.deleteLater()
@@ -359,6 +358,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self._save_tab_state()
         if self.database is not None:
-            self.about_to_close_database.emit(self.database)
-            self.database.close()
+            self._close_database()
         super().closeEvent(event)
+
+    def _close_database(self) -> None:
+        from coorace_desktop.ui.widgets.worker import BackgroundJob  # the database layer is loaded by now
+
+        self.about_to_close_database.emit(self.database)
+        BackgroundJob.wait_all()  # a tab's background read (« À faire ») ends on an open database
+        self.database.close()

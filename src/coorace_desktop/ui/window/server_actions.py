@@ -12,7 +12,7 @@ from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.server_backup import DUMP_FILTER, ServerBackup, create_server_backup, restore_server_backup
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.errors import run_command
-from coorace_desktop.ui.widgets.worker import run_in_background
+from coorace_desktop.ui.widgets.worker import BackgroundJob, run_in_background
 from coorace_desktop.ui.window.backup_dialogs import megabytes
 from coorace_desktop.ui.window.server_dialog import ServerDialog
 
@@ -79,6 +79,7 @@ def restore_server_copy(window: QMainWindow) -> None:
         return
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
+        BackgroundJob.wait_all()
         database.close()  # no tab reads while pg_restore replaces the tables
         ok, safety = run_command(window, restore_server_backup, database, Path(name))
         window.use_database(open_database(database.url))  # the restored contents, or the untouched ones
