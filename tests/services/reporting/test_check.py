@@ -5,7 +5,16 @@ from sqlalchemy import insert, update
 from coorace_desktop.domain.events import Event, EventKind
 from coorace_desktop.domain.members import FiguresDraft
 from coorace_desktop.domain.reporting import ReportText, YearlyResource
-from coorace_desktop.services.reporting.check import Severity, check_report
+from coorace_desktop.services.reporting.check import (
+    EVENTS,
+    MEMBERS,
+    PARTNERS,
+    REPORT_TEXT,
+    REPORTING,
+    RESOURCES,
+    Severity,
+    check_report,
+)
 from tests.services.report_helpers import add_member
 
 
@@ -25,28 +34,36 @@ def test_demo_check_flags_events_without_participants_and_network_figures(demo_d
 
 def test_missing_member_figures_are_named(database):
     add_member(database, "Alpha", figures=(FiguresDraft(2020, turnover=10),))
-    add_member(database, "Beta")
-    add_member(database, "Gamma", figures=(FiguresDraft(2020),))  # a row of unknowns only
+    beta = add_member(database, "Beta")
+    gamma = add_member(database, "Gamma", figures=(FiguresDraft(2020),))  # a row of unknowns only
     finding = next(f for f in check_report(database, 2020) if f.message.startswith("Chiffres 2020 manquants"))
     assert finding.message.startswith("Chiffres 2020 manquants pour 2 adhérent(s) sur 3")
     assert finding.details == ("Beta", "Gamma")
+    assert (finding.area, finding.record_ids) == (MEMBERS, (beta, gamma))  # each opens its organisation
 
 
 def test_member_without_site_empty_highlight_and_unwritten_moral_report(database):
-    add_member(database, "Sans Adresse", sites=())
+    member = add_member(database, "Sans Adresse", sites=())
     with database.session() as session:
         kind = session.execute(insert(EventKind).values(name="Rencontre")).inserted_primary_key[0]
-        session.execute(
-            insert(Event),
-            [{"title": "Rencontre d'été", "kind_id": kind, "year": 2020, "status": "done", "is_highlight": True,
-              "highlight_title": "Un temps fort", "highlight_story": "   ", "sessions": 1, "other_participants": 5,
-              "online": False, "organiser": "delegation", "place": "", "organiser_name": "", "description": "", "search_key": ""}],
-        )
+        event = session.execute(
+            insert(Event).values(
+                {"title": "Rencontre d'été", "kind_id": kind, "year": 2020, "status": "done", "is_highlight": True,
+                 "highlight_title": "Un temps fort", "highlight_story": "   ", "sessions": 1, "other_participants": 5,
+                 "online": False, "organiser": "delegation", "place": "", "organiser_name": "", "description": "", "search_key": ""}
+            )
+        ).inserted_primary_key[0]
     found = messages(check_report(database, 2020))
-    assert found["1 adhérent(s) sans site : imprimés sans adresse ni département."].details == ("Sans Adresse",)
-    assert found["1 temps fort(s) sans titre ou sans texte."].details == ("Rencontre d'été",)
-    assert "Le rapport moral 2020 n'est pas écrit." in found
-    assert "Aucun chiffre clé pour 2020 : ni chiffres des adhérents, ni totaux du réseau." in found
+    without_site = found["1 adhérent(s) sans site : imprimés sans adresse ni département."]
+    assert (without_site.details, without_site.record_ids, without_site.area) == (("Sans Adresse",), (member,), MEMBERS)
+    empty_highlight = found["1 temps fort(s) sans titre ou sans texte."]
+    assert (empty_highlight.details, empty_highlight.record_ids, empty_highlight.area) == (("Rencontre d'été",), (event,), EVENTS)
+    moral = found["Le rapport moral 2020 n'est pas écrit."]
+    assert (moral.area, moral.editor) == (REPORTING, REPORT_TEXT)  # fixed in the Rapports tab's own editor
+    assert found["Ressources de la délégation 2020 non saisies : pas de graphique."].editor == RESOURCES
+    assert found["Aucun partenaire pour 2020 : la liste des remerciements sera vide."].editor == PARTNERS
+    no_figures = found["Aucun chiffre clé pour 2020 : ni chiffres des adhérents, ni totaux du réseau."]
+    assert (no_figures.area, no_figures.record_ids) == (MEMBERS, ())
 
 
 def test_resource_shares_not_adding_up_are_flagged(demo_database):

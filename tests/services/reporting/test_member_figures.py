@@ -52,7 +52,7 @@ def test_members_figures_are_summed_and_say_how_many_members_sent_them(database)
     assert key.get("insertion_employees").reporting == 1
     assert key.get("permanent_staff").basis is Basis.NETWORK
     assert key.completeness.startswith("chiffres de 1 à 2 adhérents sur 3 selon l'indicateur ; totaux du réseau publiés")
-    assert figures.members_missing_figures(database, 2020) == ["Gamma"]
+    assert [name for _, name in figures.members_missing_figures(database, 2020)] == ["Gamma"]
 
 
 def test_single_coverage_reads_like_the_issue(database):

@@ -8,13 +8,20 @@ import sys
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtTest import QTest
+from sqlalchemy import select
 
 from coorace_desktop.domain.enums import ResourceKind
+from coorace_desktop.domain.organisations import Organisation, Site
 from coorace_desktop.services.reporting import year_inputs as reporting
 from coorace_desktop.services.reporting.check import check_report
+from coorace_desktop.ui.events.event_dialog import EventDialog
+from coorace_desktop.ui.members.organisation_dialog import OrganisationDialog
 from coorace_desktop.ui.reporting.dialogs import PartnerDialog, ReportTextDialog, ResourcesDialog
 from coorace_desktop.ui.reporting.tab import ReportsTab, default_year
+from coorace_desktop.ui.window.main_window import MainWindow
 from tests.ui.boxes import click_when_asked
 
 
@@ -171,3 +178,75 @@ def test_showing_the_tab_and_checking_leave_reportlab_until_printing(demo_file, 
     sections, *loaded = finished.stdout.split()
     assert sections == "7"
     assert {"reportlab", "PIL"} & set(loaded) == set()
+
+
+# -- a finding opens what fixes it (Enter or double-click)
+@pytest.fixture
+def window(qtbot, demo_database, settings):
+    window = MainWindow(demo_database, settings)
+    qtbot.addWidget(window)
+    return window
+
+
+def activate(view, item) -> None:
+    """Enter on the line, as a user would."""
+    view.setCurrentItem(item)
+    QTest.keyClick(view, Qt.Key.Key_Return)
+
+
+def test_a_member_detail_opens_that_organisation(window, demo_database, monkeypatch):
+    with demo_database.session() as session:
+        site = session.scalars(select(Site).join(Organisation).order_by(Organisation.name_key)).first()
+        site.phone = ""
+        organisation_id, name = site.organisation_id, session.get(Organisation, site.organisation_id).name
+        session.commit()
+    opened = []
+    monkeypatch.setattr(OrganisationDialog, "exec", lambda dialog: opened.append(dialog.original.id) or 0)
+    tab = window.show_tab("Rapports")
+    tab.check()
+    finding = next(item for item in items(tab.findings) if "dont un site" in item.text(0))
+    detail = next(finding.child(i) for i in range(finding.childCount()) if finding.child(i).text(0) == name)
+    assert "Entrée ou double-clic : ouvrir" in detail.toolTip(0)
+    activate(tab.findings, detail)
+    assert opened == [organisation_id]
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Adhérents"
+
+
+def test_a_rapport_moral_finding_opens_its_editor(tab, monkeypatch):
+    tab.year_spin.setValue(2021)
+    opened = []
+    monkeypatch.setattr(ReportTextDialog, "exec", lambda dialog: opened.append(dialog.year) or 0)
+    tab.check()
+    finding = next(item for item in items(tab.findings) if item.text(0) == "Le rapport moral 2021 n'est pas écrit.")
+    activate(tab.findings, finding)
+    assert opened == [2021]
+
+
+def test_a_detail_without_a_record_switches_tab(window, monkeypatch):
+    tab = window.show_tab("Rapports")
+    tab.year_spin.setValue(2021)
+    monkeypatch.setattr(EventDialog, "exec", lambda dialog: pytest.fail("no event to open"))
+    tab.check()
+    finding = next(item for item in items(tab.findings) if item.text(0).startswith("Aucun rendez-vous prévu en 2022"))
+    activate(tab.findings, finding)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Événements"
+
+
+def test_a_planned_event_detail_opens_that_event(window, demo_database, monkeypatch):
+    opened = []
+    monkeypatch.setattr(EventDialog, "exec", lambda dialog: opened.append(dialog.title_edit.text()) or 0)
+    tab = window.show_tab("Rapports")
+    tab.year_spin.setValue(2021)
+    tab.check()
+    finding = next(item for item in items(tab.findings) if "encore « prévu(s) »" in item.text(0))
+    window.show()
+    finding.setExpanded(True)
+    detail = finding.child(0)
+    rect = tab.findings.visualItemRect(detail)
+    QTest.mouseClick(tab.findings.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(tab.findings.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click too
+    assert opened == [detail.text(0)]
+
+
+def items(view):
+    return [view.topLevelItem(i) for i in range(view.topLevelItemCount())]

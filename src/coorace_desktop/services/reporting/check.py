@@ -1,5 +1,7 @@
 """The *Vérifier* pre-print check: what is missing or suspicious in a year's data before the
-report is printed. It reads only; each finding says how many and which."""
+report is printed. It reads only; each finding says how many and which, and where it is fixed:
+an area's tab (the keys of ui/widgets' Area, as the dashboard's « À faire »), the record each
+detail names, or one of the Rapports tab's own editors."""
 
 from dataclasses import dataclass
 
@@ -27,16 +29,27 @@ class Severity(LabelledEnum):
     INFO = "info", "Pour information"  # worth knowing, nothing to fix
 
 
+# Where a finding is fixed: an area's tab (the keys of ui/widgets' Area)…
+MEMBERS, EVENTS, REPORTING = "members", "events", "reporting"
+# …and, in the Rapports tab, which of its editors.
+REPORT_TEXT, RESOURCES, PARTNERS = "report-text", "resources", "partners"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     severity: Severity
     section: str  # the report section it concerns (a key of report/sections.py)
     message: str
+    area: str  # where it is fixed: MEMBERS, EVENTS or REPORTING
     details: tuple[str, ...] = ()
+    record_ids: tuple[int, ...] = ()  # the record each detail names (organisations, events), if they do
+    editor: str = ""  # in REPORTING: REPORT_TEXT, RESOURCES or PARTNERS
 
 
-def _names(session, statement) -> tuple[str, ...]:
-    return tuple(session.scalars(statement))
+def _records(session, statement) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The names and ids of a select of (id, name), in its order."""
+    rows = session.execute(statement).all()
+    return tuple(name for _, name in rows), tuple(record_id for record_id, _ in rows)
 
 
 def _members_findings(database: Database, year: int) -> list[Finding]:
@@ -44,56 +57,60 @@ def _members_findings(database: Database, year: int) -> list[Finding]:
     incomplete_site = or_(Site.address == "", Site.postcode == "", Site.phone == "", Site.email == "")
     with database.session() as session:
         total = session.scalar(select(func.count()).where(Organisation.id.in_(members)))
-        without_site = _names(
+        without_site = _records(
             session,
-            select(Organisation.name)
+            select(Organisation.id, Organisation.name)
             .where(Organisation.id.in_(members), ~exists().where(Site.organisation_id == Organisation.id))
             .order_by(Organisation.name_key),
         )
-        incomplete = _names(
+        incomplete = _records(
             session,
-            select(Organisation.name)
+            select(Organisation.id, Organisation.name)
             .join(Site, Site.organisation_id == Organisation.id)
             .where(Organisation.id.in_(members), incomplete_site)
             .distinct()
             .order_by(Organisation.name),
         )
-        undated = _names(
+        undated = _records(
             session,
-            select(Organisation.name)
+            select(Organisation.id, Organisation.name)
             .where(Organisation.id.in_(members), exists().where(Membership.organisation_id == Organisation.id, Membership.joined_on.is_(None)))
             .order_by(Organisation.name_key),
         )
     findings = []
     if not total:
-        findings.append(Finding(Severity.WARNING, "adherents", f"Aucun adhérent en {year} : l'annuaire sera vide."))
-    if without_site:
+        findings.append(Finding(Severity.WARNING, "adherents", f"Aucun adhérent en {year} : l'annuaire sera vide.", MEMBERS))
+    if without_site[0]:
         findings.append(
             Finding(
                 Severity.WARNING,
                 "adherents",
-                f"{len(without_site)} adhérent(s) sans site : imprimés sans adresse ni département.",
-                without_site,
+                f"{len(without_site[0])} adhérent(s) sans site : imprimés sans adresse ni département.",
+                MEMBERS,
+                *without_site,
             )
         )
-    if incomplete:
+    if incomplete[0]:
         findings.append(
             Finding(
                 Severity.WARNING,
                 "adherents",
-                f"{len(incomplete)} adhérent(s) dont un site n'a pas d'adresse, de code postal, de téléphone ou d'e-mail.",
-                incomplete,
+                f"{len(incomplete[0])} adhérent(s) dont un site n'a pas d'adresse, de code postal, de téléphone ou d'e-mail.",
+                MEMBERS,
+                *incomplete,
             )
         )
-    if undated:
+    if undated[0]:
+        count = len(undated[0])
         findings.append(
             Finding(
                 Severity.WARNING,
                 "adherents",
-                f"{plural(len(undated), 'adhérent', 'adhérents')} sans date d'adhésion connue : "
-                f"{plural_word(len(undated), 'compté', 'comptés')} dans toutes les années passées "
+                f"{plural(count, 'adhérent', 'adhérents')} sans date d'adhésion connue : "
+                f"{plural_word(count, 'compté', 'comptés')} dans toutes les années passées "
                 "(saisir la date, ou l'année seule, dans la fiche).",
-                undated,
+                MEMBERS,
+                *undated,
             )
         )
     return findings
@@ -103,7 +120,9 @@ def _figures_findings(database: Database, year: int, reference_year: int | None)
     figures = key_figures(database, year)
     findings = []
     if not figures.figures:
-        return [Finding(Severity.WARNING, "en-bref", f"Aucun chiffre clé pour {year} : ni chiffres des adhérents, ni totaux du réseau.")]
+        return [
+            Finding(Severity.WARNING, "en-bref", f"Aucun chiffre clé pour {year} : ni chiffres des adhérents, ni totaux du réseau.", MEMBERS)
+        ]
     if any(figure.basis is Basis.MEMBERS for figure in figures.figures):
         missing = members_missing_figures(database, year)
         if missing:
@@ -113,7 +132,9 @@ def _figures_findings(database: Database, year: int, reference_year: int | None)
                     "en-bref",
                     f"Chiffres {year} manquants pour {len(missing)} adhérent(s) sur {figures.members_total} : "
                     f"les chiffres clés en sont des sommes partielles ({figures.completeness}).",
-                    tuple(missing),
+                    MEMBERS,
+                    tuple(name for _, name in missing),
+                    tuple(organisation_id for organisation_id, _ in missing),
                 )
             )
     else:
@@ -122,14 +143,15 @@ def _figures_findings(database: Database, year: int, reference_year: int | None)
                 Severity.INFO,
                 "en-bref",
                 f"Aucun chiffre par adhérent pour {year} : les chiffres clés imprimés sont les totaux du réseau.",
+                MEMBERS,
             )
         )
     reference_year = reference_year if reference_year is not None else default_reference_year(database, year)
     if reference_year is None:
-        findings.append(Finding(Severity.INFO, "en-bref", "Aucune année de comparaison : pas d'évolutions imprimées."))
+        findings.append(Finding(Severity.INFO, "en-bref", "Aucune année de comparaison : pas d'évolutions imprimées.", MEMBERS))
     elif not key_figures(database, reference_year).figures:
         findings.append(
-            Finding(Severity.WARNING, "en-bref", f"Aucun chiffre pour l'année de comparaison {reference_year}.")
+            Finding(Severity.WARNING, "en-bref", f"Aucun chiffre pour l'année de comparaison {reference_year}.", MEMBERS)
         )
     return findings
 
@@ -138,35 +160,43 @@ def _texts_findings(database: Database, year: int) -> list[Finding]:
     findings = []
     text = reporting.report_text(database, year)
     if not text.moral_report:
-        findings.append(Finding(Severity.WARNING, "rapport-moral", f"Le rapport moral {year} n'est pas écrit."))
+        findings.append(Finding(Severity.WARNING, "rapport-moral", f"Le rapport moral {year} n'est pas écrit.", REPORTING, editor=REPORT_TEXT))
     elif not text.signatory_name:
-        findings.append(Finding(Severity.WARNING, "rapport-moral", "Le rapport moral n'a pas de signataire."))
+        findings.append(Finding(Severity.WARNING, "rapport-moral", "Le rapport moral n'a pas de signataire.", REPORTING, editor=REPORT_TEXT))
     lines = reporting.resources(database, year)
     if not lines:
-        findings.append(Finding(Severity.WARNING, "en-bref", f"Ressources de la délégation {year} non saisies : pas de graphique."))
+        findings.append(
+            Finding(Severity.WARNING, "en-bref", f"Ressources de la délégation {year} non saisies : pas de graphique.", REPORTING, editor=RESOURCES)
+        )
     else:
         total = sum(line.share_percent or 0 for line in lines)
         if abs(total - 100) > SHARE_TOLERANCE:
             findings.append(
-                Finding(Severity.WARNING, "en-bref", f"Les parts des ressources totalisent {total:g} % au lieu de 100 %.")
+                Finding(
+                    Severity.WARNING, "en-bref", f"Les parts des ressources totalisent {total:g} % au lieu de 100 %.", REPORTING, editor=RESOURCES
+                )
             )
     if not reporting.partners(database, year):
-        findings.append(Finding(Severity.INFO, "rendez-vous", f"Aucun partenaire pour {year} : la liste des remerciements sera vide."))
+        findings.append(
+            Finding(
+                Severity.INFO, "rendez-vous", f"Aucun partenaire pour {year} : la liste des remerciements sera vide.", REPORTING, editor=PARTNERS
+            )
+        )
     return findings
 
 
 def _events_findings(database: Database, year: int) -> list[Finding]:
     has_participants = exists().where(Participation.event_id == Event.id)
     with database.session() as session:
-        silent = _names(
+        silent = _records(
             session,
-            select(Event.title)
+            select(Event.id, Event.title)
             .where(Event.year == year, Event.status == EventStatus.DONE, Event.other_participants == 0, ~has_participants)
             .order_by(Event.starts_on.is_(None), Event.starts_on, Event.id),
         )
-        empty_highlights = _names(
+        empty_highlights = _records(
             session,
-            select(Event.title)
+            select(Event.id, Event.title)
             .where(
                 Event.year == year,
                 Event.is_highlight,
@@ -175,42 +205,44 @@ def _events_findings(database: Database, year: int) -> list[Finding]:
             )
             .order_by(Event.id),
         )
-        still_planned = _names(
+        still_planned = _records(
             session,
-            select(Event.title).where(Event.year == year, Event.status == EventStatus.PLANNED).order_by(Event.id),
+            select(Event.id, Event.title).where(Event.year == year, Event.status == EventStatus.PLANNED).order_by(Event.id),
         )
         any_highlight = session.scalar(
             select(exists().where(Event.year == year, Event.is_highlight, Event.status != EventStatus.CANCELLED))
         )
     findings = []
     if not any_highlight:
-        findings.append(Finding(Severity.WARNING, "temps-forts", f"Aucun temps fort pour {year} : le récit de l'année sera absent."))
+        findings.append(Finding(Severity.WARNING, "temps-forts", f"Aucun temps fort pour {year} : le récit de l'année sera absent.", EVENTS))
     if not rendezvous(database, year + 1):
         findings.append(
-            Finding(Severity.WARNING, "rendez-vous", f"Aucun rendez-vous prévu en {year + 1} : la page des rendez-vous sera vide.")
+            Finding(Severity.WARNING, "rendez-vous", f"Aucun rendez-vous prévu en {year + 1} : la page des rendez-vous sera vide.", EVENTS)
         )
-    if empty_highlights:
+    if empty_highlights[0]:
         findings.append(
-            Finding(Severity.WARNING, "temps-forts", f"{len(empty_highlights)} temps fort(s) sans titre ou sans texte.", empty_highlights)
+            Finding(Severity.WARNING, "temps-forts", f"{len(empty_highlights[0])} temps fort(s) sans titre ou sans texte.", EVENTS, *empty_highlights)
         )
-    if silent:
+    if silent[0]:
         findings.append(
             Finding(
                 Severity.WARNING,
                 "temps-forts",
-                f"{len(silent)} événement(s) réalisé(s) en {year} sans aucun participant enregistré "
+                f"{len(silent[0])} événement(s) réalisé(s) en {year} sans aucun participant enregistré "
                 "(normal pour une publication ou une représentation).",
-                silent,
+                EVENTS,
+                *silent,
             )
         )
-    if still_planned:
+    if still_planned[0]:
         findings.append(
             Finding(
                 Severity.WARNING,
                 "temps-forts",
-                f"{len(still_planned)} événement(s) de {year} encore « prévu(s) » : ils ne sont pas comptés dans les "
+                f"{len(still_planned[0])} événement(s) de {year} encore « prévu(s) » : ils ne sont pas comptés dans les "
                 "chiffres ; marquez-les réalisés ou annulés.",
-                still_planned,
+                EVENTS,
+                *still_planned,
             )
         )
     return findings

@@ -290,12 +290,12 @@ def year_changes(database: Database, year: int, reference_year: int) -> list[Fig
     return changes
 
 
-def members_missing_figures(database: Database, year: int) -> list[str]:
-    """Names of the year's members with no yearly figure recorded for it (no row, or only unknowns)."""
+def members_missing_figures(database: Database, year: int) -> list[tuple[int, str]]:
+    """Ids and names of the year's members with no yearly figure recorded for it (no row, or only unknowns)."""
     with database.session() as session:
         return list(
-            session.scalars(
-                select(Organisation.name)
+            session.execute(
+                select(Organisation.id, Organisation.name)
                 .where(
                     Organisation.id.in_(year_members(year)),
                     ~exists().where(

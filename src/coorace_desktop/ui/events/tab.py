@@ -41,7 +41,7 @@ from coorace_desktop.ui.events.event_calendar import CalendarPanel
 from coorace_desktop.ui.events.event_dialog import EventDialog
 from coorace_desktop.ui.events.figures_panel import EventFiguresPanel
 from coorace_desktop.ui.widgets import messages
-from coorace_desktop.ui.widgets.app_state import Area
+from coorace_desktop.ui.widgets.app_state import OPEN_RECORD, Area
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column
@@ -181,6 +181,11 @@ class EventsTab(QWidget):
         dialog = EventDialog(self.database, details, parent=self)
         if dialog.exec():
             self._after_change(event_id)
+
+    def show_filtered(self, filters: dict[str, object]) -> None:
+        """Another tab's click-through: {OPEN_RECORD: id} opens that event."""
+        if filters.get(OPEN_RECORD) is not None:
+            self.edit_event(filters[OPEN_RECORD])
 
     def selected_rows(self) -> list[EventRow]:
         return [index.data(ROW_ROLE) for index in self.table.view.selectionModel().selectedRows()]

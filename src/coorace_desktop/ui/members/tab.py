@@ -22,7 +22,7 @@ from coorace_desktop.services.members.organisation_list import (
     member_departments,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.widgets.app_state import Area
+from coorace_desktop.ui.widgets.app_state import OPEN_RECORD, Area
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import Column
@@ -87,7 +87,7 @@ class MembersTab(QWidget):
             announces=Area.MEMBERS,
         )
         self.table.new_requested.connect(self.create)
-        self.table.edit_requested.connect(self.edit)
+        self.table.edit_requested.connect(lambda row: self.open_organisation(row.id))
         self.table.changed.connect(self.status_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,8 +100,8 @@ class MembersTab(QWidget):
     def create(self) -> None:
         self._open(None)
 
-    def edit(self, row: MemberRow) -> None:
-        ok, draft = run_command(self, _commands().get_organisation, self.database, row.id)
+    def open_organisation(self, organisation_id: int) -> None:
+        ok, draft = run_command(self, _commands().get_organisation, self.database, organisation_id)
         if ok:
             self._open(draft)
         else:
@@ -121,6 +121,11 @@ class MembersTab(QWidget):
         self.table.reload(select_id=select_id)
 
     # -- main window
+    def show_filtered(self, filters: dict[str, object]) -> None:
+        """Another tab's click-through: {OPEN_RECORD: id} opens that organisation."""
+        if filters.get(OPEN_RECORD) is not None:
+            self.open_organisation(filters[OPEN_RECORD])
+
     def status_text(self) -> str:
         return self.table.status_text()
 

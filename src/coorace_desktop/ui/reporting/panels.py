@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
@@ -11,10 +11,16 @@ from coorace_desktop.services.reporting.check import Finding, Severity
 
 # Details listed under a finding; past this many, a last line says how many more there are.
 DETAILS_SHOWN = 200
+OPEN_HINT = "Entrée ou double-clic : ouvrir"
+FINDING_ROLE = Qt.ItemDataRole.UserRole  # (finding, the id of the record the line names or None)
 
 
 class FindingsView(QTreeWidget):
-    """One line per finding (warnings first), its details (which members, which events) beneath."""
+    """One line per finding (warnings first), its details (which members, which events) beneath.
+    Enter or a double-click on a line asks to open what fixes it: `open_requested(finding,
+    record_id)`, the id of the record a detail names (None for the finding itself)."""
+
+    open_requested = Signal(object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,6 +31,7 @@ class FindingsView(QTreeWidget):
         self.header().setStretchLastSection(False)
         self.header().resizeSection(1, 130)
         self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
+        self.itemActivated.connect(self._activated)
 
     def show_findings(self, findings: list[Finding], section_titles: dict[str, str]) -> None:
         self.clear()
@@ -36,13 +43,25 @@ class FindingsView(QTreeWidget):
             QTreeWidgetItem(self, ["Rien à signaler : le rapport peut être imprimé.", ""])
             return
         for finding in findings:
-            item = QTreeWidgetItem(self, [finding.message, section_titles.get(finding.section, finding.section)])
+            item = self._line(self, finding, None, finding.message, section_titles.get(finding.section, finding.section))
             item.setIcon(0, icons[finding.severity])
-            item.setToolTip(0, f"{finding.severity.label} : {finding.message}")
-            for detail in finding.details[:DETAILS_SHOWN]:
-                QTreeWidgetItem(item, [detail, ""])
+            item.setToolTip(0, f"{finding.severity.label} : {finding.message}\n{OPEN_HINT}")
+            for index, detail in enumerate(finding.details[:DETAILS_SHOWN]):
+                record_id = finding.record_ids[index] if finding.record_ids else None
+                self._line(item, finding, record_id, detail).setToolTip(0, f"{detail}\n{OPEN_HINT}")
             if len(finding.details) > DETAILS_SHOWN:
-                QTreeWidgetItem(item, [f"… et {len(finding.details) - DETAILS_SHOWN} autres", ""])
+                self._line(item, finding, None, f"… et {len(finding.details) - DETAILS_SHOWN} autres")
+
+    @staticmethod
+    def _line(parent, finding: Finding, record_id: int | None, *texts: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, list(texts))
+        item.setData(0, FINDING_ROLE, (finding, record_id))
+        return item
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        target = item.data(0, FINDING_ROLE)
+        if target is not None:  # not « Rien à signaler »
+            self.open_requested.emit(*target)
 
 
 class PdfPreview(QWidget):

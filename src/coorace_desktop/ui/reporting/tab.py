@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from coorace_desktop.domain.french import plural
 from coorace_desktop.report.sections import SECTION_TITLES, SECTIONS, ReportRequest, omitted_sections
-from coorace_desktop.services.reporting.check import Severity, check_report
+from coorace_desktop.services.reporting.check import PARTNERS, REPORT_TEXT, RESOURCES, Finding, Severity, check_report
 from coorace_desktop.services.reporting.member_figures import default_reference_year, figure_years
 from coorace_desktop.services.reporting.year_inputs import (
     count_partners,
@@ -38,9 +38,9 @@ from coorace_desktop.services.reporting.year_inputs import (
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.reporting.closing_panel import ClosingPanel
 from coorace_desktop.ui.reporting.dialogs import PartnerDialog, ReportTextDialog, ResourcesDialog
-from coorace_desktop.ui.reporting.panels import FindingsView, PdfPreview
+from coorace_desktop.ui.reporting.panels import OPEN_HINT, FindingsView, PdfPreview
 from coorace_desktop.ui.widgets import messages
-from coorace_desktop.ui.widgets.app_state import EVERY_AREA, Area
+from coorace_desktop.ui.widgets.app_state import EVERY_AREA, OPEN_RECORD, Area, open_area
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.screen_fit import VerticalScrollArea
@@ -136,6 +136,12 @@ class ReportsTab(QWidget):
         left_layout.addWidget(self.result_label)
 
         self.findings = FindingsView()
+        self.findings.open_requested.connect(self.open_finding)
+        check_page = QWidget()
+        check_layout = QVBoxLayout(check_page)
+        check_layout.setContentsMargins(0, 0, 0, 0)
+        check_layout.addWidget(self.findings, 1)
+        check_layout.addWidget(QLabel(f"{OPEN_HINT} ce qui corrige le constat ou la ligne choisie.", styleSheet=OMITTED_STYLE))
         self.preview = PdfPreview()
         self.partners = DataTable(
             PARTNER_COLUMNS,
@@ -154,7 +160,7 @@ class ReportsTab(QWidget):
             announces=Area.REPORTING,
         )
         self.pages = QTabWidget()
-        self.pages.insertTab(CHECK_PAGE, self.findings, "Vérification")
+        self.pages.insertTab(CHECK_PAGE, check_page, "Vérification")
         self.pages.insertTab(PREVIEW_PAGE, self.preview, "Aperçu")
         self.pages.insertTab(PARTNERS_PAGE, self.partners, "Partenaires")
         self.closing = ClosingPanel(database, self.check, lambda: self.folder)
@@ -257,6 +263,16 @@ class ReportsTab(QWidget):
         dialog = PartnerDialog(self.database, row, self)
         if dialog.exec():
             self.partners.reload(select_id=dialog.result_value)
+
+    def open_finding(self, finding: Finding, record_id: int | None) -> None:
+        """What fixes a finding: one of this tab's editors, the record a detail names, or the
+        tab of the finding's area."""
+        editors = {REPORT_TEXT: self.edit_report_text, RESOURCES: self.edit_resources,
+                   PARTNERS: lambda: self.pages.setCurrentIndex(PARTNERS_PAGE)}
+        if finding.editor:
+            editors[finding.editor]()
+        else:
+            open_area(self, Area(finding.area), {OPEN_RECORD: record_id} if record_id is not None else {})
 
     # -- check, generate, open
     def check(self) -> list:

@@ -19,6 +19,8 @@ class Area(StrEnum):
 
 
 EVERY_AREA = frozenset(Area)
+# The filter asking an area's tab to open one record's dialog: {OPEN_RECORD: its id}.
+OPEN_RECORD = "open"
 READ_ONLY_HINT = "Base ouverte en lecture seule : rien ne peut y être enregistré."
 
 
@@ -68,7 +70,7 @@ def is_within(widget: QObject | None, container: QObject) -> bool:
 
 def open_area(source: QObject, area: Area, filters: dict[str, object]) -> None:
     """Ask the window holding `source` to show the tab of `area` filtered (filter names of that
-    area's list service, e.g. the actions' officer and period)."""
+    area's list service, e.g. the actions' officer and period; OPEN_RECORD opens a record)."""
     state = app_state(source)
     if state is not None:
         state.open_requested.emit(area, filters)
