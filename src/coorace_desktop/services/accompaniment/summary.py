@@ -53,15 +53,9 @@ class ProgrammeTotals:
 
 
 @dataclass(frozen=True, slots=True)
-class ProgrammeSummary:
-    """A programme's year: beneficiaries = distinct named ones + the group counts."""
+class ProgrammeSummary(ProgrammeTotals):
+    """A programme's year: its totals, then by officer and the report's lines."""
 
-    programme_id: int
-    programme: str
-    actions: int
-    beneficiaries: int
-    organisations: int
-    hours: float
     by_officer: tuple[OfficerSummary, ...]
     lines: tuple[SummaryLine, ...]
 
