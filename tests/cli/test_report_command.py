@@ -6,6 +6,7 @@ from pypdf import PdfReader
 from coorace_desktop.cli import main
 from coorace_desktop.domain.reporting_rules import PartnerInput
 from coorace_desktop.services.reporting.year_inputs import save_partner
+from tests.sqlite_files import demo_before_recorded_dates
 
 
 def test_report_writes_the_whole_pdf(demo_database, tmp_path, capsys):
@@ -67,19 +68,7 @@ def test_close_reprint_html_and_reopen(demo_database, tmp_path, capsys):
 
 
 def test_a_migration_on_opening_is_said_on_stderr_once(tmp_path, capsys):
-    from alembic import command
-    from sqlalchemy import text
-
-    from coorace_desktop.services.demo import load_demo
-    from coorace_desktop.storage.database import open_database
-    from coorace_desktop.storage.migrate import alembic_config
-
-    path = tmp_path / "ancienne.sqlite"
-    with open_database(path, create=True) as old:
-        load_demo(old)
-        with old.engine.begin() as connection:
-            command.downgrade(alembic_config(connection), "0005_erasure_register")
-            connection.execute(text("UPDATE memberships SET joined_on = NULL WHERE id IN (SELECT id FROM memberships LIMIT 2)"))
+    path = demo_before_recorded_dates(tmp_path / "ancienne.sqlite", undated=2)
     db = ["--db", str(path), "--year", "2020"]
     assert main(["report", "close", *db]) == 0
     captured = capsys.readouterr()

@@ -11,6 +11,7 @@ from coorace_desktop.ui.widgets import errors
 from coorace_desktop.ui.window import main_window
 from coorace_desktop.ui.window.main_window import MainWindow
 from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice
+from tests.sqlite_files import demo_before_recorded_dates
 
 
 @pytest.fixture
@@ -180,18 +181,7 @@ def test_a_real_database_has_no_demo_banner(window):
 
 
 def test_opening_a_database_says_once_what_its_migration_did(window, tmp_path, boxes):
-    from alembic import command
-    from sqlalchemy import text
-
-    from coorace_desktop.services.demo import load_demo
-    from coorace_desktop.storage.migrate import alembic_config
-
-    path = tmp_path / "ancienne.sqlite"
-    with open_database(path, create=True) as old:
-        load_demo(old)
-        with old.engine.begin() as connection:
-            command.downgrade(alembic_config(connection), "0005_erasure_register")
-            connection.execute(text("UPDATE memberships SET joined_on = NULL WHERE id IN (SELECT id FROM memberships LIMIT 3)"))
+    path = demo_before_recorded_dates(tmp_path / "ancienne.sqlite", undated=3)
     assert window.open_path(path)
     (note,) = boxes.informed
     assert "3 périodes d'adhésion sans date d'adhésion connue" in note
