@@ -77,7 +77,7 @@ class Keyboard:
             raise seen["error"]
         # A window manager gives the window its focus back; offscreen, nothing does.
         owner.activateWindow()
-        self.qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        self.qtbot.waitUntil(lambda: owner.isActiveWindow() and owner.isAncestorOf(QApplication.focusWidget()))
 
 
 def test_a_day_of_entry_by_keyboard_alone(qtbot, demo_database, settings, boxes):
