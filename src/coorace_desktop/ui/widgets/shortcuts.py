@@ -1,14 +1,26 @@
-"""Keyboard shortcuts for buttons that sit deep in a form, shown in the button's own label."""
+"""Keyboard shortcuts: with their reach set so it holds, and for buttons that sit deep in a form,
+shown in the button's own label."""
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QStackedWidget, QTabWidget, QWidget
 
 
+def shortcut(keys: QKeySequence, widget: QWidget, slot: Callable[[], object], context: Qt.ShortcutContext) -> QShortcut:
+    """A shortcut of `widget` reaching as far as `context` says. The context is set after
+    construction: PySide6 drops the constructor's context argument, leaving every shortcut
+    window-wide (two tables side by side then shared Ctrl+N, Enter and Del, and both went dead)."""
+    made = QShortcut(keys, widget, slot)
+    made.setContext(context)
+    return made
+
+
 def give_shortcut(button: QAbstractButton, keys: str, window: QWidget) -> None:
     """`keys` (« Ctrl+Shift+S ») presses `button` from anywhere in `window`, even when the button is
     on a page not shown (the page comes forward first); the label ends with « (Ctrl+Maj+S) »."""
-    QShortcut(QKeySequence(keys), window, lambda: _press(button), context=Qt.ShortcutContext.WindowShortcut)
+    shortcut(QKeySequence(keys), window, lambda: _press(button), Qt.ShortcutContext.WindowShortcut)
     button.setText(f"{button.text()} ({keys.replace('Shift', 'Maj')})")
 
 

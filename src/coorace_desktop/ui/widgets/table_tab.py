@@ -5,7 +5,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
+from coorace_desktop.ui.widgets.shortcuts import shortcut
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column, WindowedTableModel
 
 SEARCH_DELAY_MS = 250
@@ -127,11 +128,11 @@ class DataTable(QWidget):
         self.view.doubleClicked.connect(self.edit_current)
         # Two tables side by side (the board and its bureau) each keep their own keys.
         with_children, only_view = Qt.ShortcutContext.WidgetWithChildrenShortcut, Qt.ShortcutContext.WidgetShortcut
-        _shortcut(QKeySequence.StandardKey.New, self, self.new_button.click, with_children)
+        shortcut(QKeySequence.StandardKey.New, self, self.new_button.click, with_children)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            _shortcut(QKeySequence(key), self.view, self.edit_current, only_view)
-        _shortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_current, only_view)
-        _shortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus, with_children)
+            shortcut(QKeySequence(key), self.view, self.edit_current, only_view)
+        shortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_current, only_view)
+        shortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus, with_children)
         self.model.modelReset.connect(self._update_state)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_state()
@@ -279,12 +280,6 @@ class DataTable(QWidget):
         if state is not None:
             self.view.horizontalHeader().restoreState(state)
             self._apply_column_modes()  # a state saved by an older version must not bring back its modes
-
-
-def _shortcut(keys, widget: QWidget, slot: Callable[[], object], context: Qt.ShortcutContext) -> None:
-    # Set after construction: PySide6 drops the constructor's context argument, leaving every
-    # shortcut window-wide (Ctrl+N, Enter and Del were ambiguous, so dead, beside the bureau).
-    QShortcut(keys, widget, slot).setContext(context)
 
 
 def refill_combo(combo: QComboBox, choices: Sequence[tuple[str, object]]) -> None:
