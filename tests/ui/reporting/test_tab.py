@@ -36,7 +36,7 @@ def test_opens_on_the_latest_year_with_data(tab, database):
     assert tab.year == 2020
     assert tab.reference_combo.currentText() == "Automatique (2018)"
     assert [tab.reference_combo.itemText(i) for i in range(tab.reference_combo.count())] == ["Automatique (2018)", "2018"]
-    assert tab.moral_label.text() == "Rapport moral 2020 : 11 paragraphe(s), signé Isabelle Chatry."
+    assert tab.moral_label.text() == "Rapport moral 2020 : 11 paragraphes, signé Isabelle Chatry."
     assert "Subventions 65\u00a0%" in tab.resources_label.text()
     assert default_year(database, today=date(2026, 3, 1)) == 2025
 
@@ -55,7 +55,7 @@ def test_no_section_no_generation(tab):
     for check in tab.section_checks.values():
         check.setChecked(False)
     assert not tab.generate_button.isEnabled()
-    assert tab.status_text() == "Rapport 2020 : 0 section(s) sur 7"
+    assert tab.status_text() == "Rapport 2020 : 0 section sur 7"
     tab.section_checks["adherents"].setChecked(True)
     assert tab.generate_button.isEnabled()
     assert tab.request().sections == ("adherents",)

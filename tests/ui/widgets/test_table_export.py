@@ -33,7 +33,7 @@ def test_members_export_of_the_window_is_the_command_line_export(qtbot, demo_dat
     messages = boxes.informed
     tab.table.export_button.click()
     qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
-    assert messages == ["1 ligne(s) exportée(s) dans membres.xlsx."]
+    assert messages == ["1 ligne exportée dans membres.xlsx."]
     window = _cells(tmp_path / "membres.xlsx")
     export_table(demo_database, TABLE_EXPORTS["members"], tmp_path / "cli.xlsx", tab.table.model.query)
     assert window == _cells(tmp_path / "cli.xlsx")
@@ -106,5 +106,5 @@ def test_file_menu_exports_the_yearly_figures_the_import_reads_back_unchanged(qt
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(chosen), "CSV pour Excel, séparateur point-virgule (*.csv)"))
     window.figures_action.trigger()
     qtbot.waitUntil(lambda: bool(boxes.informed), timeout=10_000)
-    assert boxes.informed[0].startswith("2 ligne(s) de chiffres enregistrée(s) dans chiffres.csv.")
+    assert boxes.informed[0].startswith("2 lignes de chiffres enregistrées dans chiffres.csv.")
     assert [item.action for item in figures_preview(tmp_path / "chiffres.csv").planned] == [Action.UNCHANGED] * 2

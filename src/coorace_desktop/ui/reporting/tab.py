@@ -213,7 +213,7 @@ class ReportsTab(QWidget):
         paragraphs = len([block for block in text.moral_report.split("\n\n") if block.strip()])
         if text.moral_report:
             signed = f", signé {text.signatory_name}" if text.signatory_name else ", sans signataire"
-            self.moral_label.setText(f"Rapport moral {self.year} : {paragraphs} paragraphe(s){signed}.")
+            self.moral_label.setText(f"Rapport moral {self.year} : {plural(paragraphs, 'paragraphe', 'paragraphes')}{signed}.")
         else:
             self.moral_label.setText(f"Rapport moral {self.year} : pas encore écrit.")
         lines = resources(self.database, self.year)
@@ -244,7 +244,7 @@ class ReportsTab(QWidget):
         if self.last_result is not None:
             return f"Rapport {self.year} : {self.last_result.pages} pages ({self.last_result.path.name})"
         checked = sum(check.isChecked() for check in self.section_checks.values())
-        return f"Rapport {self.year} : {checked} section(s) sur {len(SECTIONS)}"
+        return f"Rapport {self.year} : {plural(checked, 'section', 'sections')} sur {len(SECTIONS)}"
 
     def refresh(self) -> None:
         self._refresh_content()

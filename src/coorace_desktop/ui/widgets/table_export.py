@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from coorace_desktop.domain.french import plural
 from coorace_desktop.services.exporting.spreadsheet import ExportColumn, export_listing
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.ui.widgets import messages
@@ -61,6 +62,6 @@ def export_as_shown(
         return export_listing(path, columns, count, page, query, sheet_title=title, progress=progress)
 
     def done(rows: int) -> None:
-        messages.inform(parent, "Export terminé", f"{rows} ligne(s) exportée(s) dans {path.name}.")
+        messages.inform(parent, "Export terminé", f"{plural(rows, 'ligne exportée', 'lignes exportées')} dans {path.name}.")
 
     run_in_background(parent, f"Export vers {path.name}…", job, done)

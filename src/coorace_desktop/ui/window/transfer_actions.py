@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from coorace_desktop.domain.enums import MembershipStatus
+from coorace_desktop.domain.french import plural
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.organisation_list import STATUS_FILTER
 from coorace_desktop.ui.widgets import messages
@@ -50,7 +51,7 @@ def export_figures(window: QMainWindow, path: Path | None = None) -> None:
     def done(result) -> None:
         messages.inform(
             window, "Export terminé",
-            f"{result.rows} ligne(s) de chiffres enregistrée(s) dans {path.name}. Corrigé ou complété, le fichier "
+            f"{plural(result.rows, 'ligne de chiffres enregistrée', 'lignes de chiffres enregistrées')} dans {path.name}. Corrigé ou complété, le fichier "
             "se réimporte par Fichier > Importer un tableur…, « Chiffres annuels par adhérent ».",
         )
 
