@@ -2,14 +2,15 @@
 
 Run: .venv/bin/python bench/qt_probe.py tabs DB [--runs 5]
      .venv/bin/python bench/qt_probe.py dashboard DB [--runs 5]
-     .venv/bin/python bench/qt_probe.py memory DB
+     .venv/bin/python bench/qt_probe.py memory DB [--opened-on "Tableau de bord"]
 `tabs`: for each tab of the main window (ui/main_window.TABS), the median time to build it on
 the database, show it and paint it once (its first page of rows fetched and drawn); what it then
 reads in a thread (the dashboard's « À faire ») finishes before the next run starts.
 `dashboard`: the Tableau de bord shown; for each relative period, the median time from choosing it
 to the figures painted, the ten-year trend included (read again: the worst case, a new year).
-`memory`: the whole main window on the database with the Accompagnements tab shown, its actions
-table scrolled to the last row and back; then the peak resident memory of this process."""
+`memory`: the whole main window on the database, opened on a tab (the one it was left on: by
+default Accompagnements, so that no other tab is built), then the Accompagnements tab shown, its
+actions table scrolled to the last row and back; then the peak resident memory of this process."""
 
 import argparse
 import json
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 from coorace_desktop.app import make_application  # noqa: E402
 from coorace_desktop.domain.periods import RELATIVE_PERIODS  # noqa: E402
 from coorace_desktop.storage.database import Database, open_database  # noqa: E402
-from coorace_desktop.ui.dashboard.tab import DashboardTab  # noqa: E402
 from coorace_desktop.ui.widgets.worker import BackgroundJob  # noqa: E402
 from coorace_desktop.ui.window.main_window import TABS, MainWindow, tab_class  # noqa: E402
 
@@ -63,6 +63,8 @@ def settle() -> None:
 
 
 def measure_dashboard(database: Database, runs: int) -> dict[str, dict]:
+    from coorace_desktop.ui.dashboard.tab import DashboardTab  # here: the memory probe loads no chart it does not show
+
     tab = DashboardTab(database, None)
     tab.resize(*WINDOW_SIZE)
     tab.show()
@@ -96,7 +98,8 @@ def measure_tabs(database: Database, runs: int) -> dict[str, dict]:
     return results
 
 
-def measure_memory(database: Database, settings: QSettings) -> dict[str, dict]:
+def measure_memory(database: Database, settings: QSettings, opened_on: str) -> dict[str, dict]:
+    settings.setValue("window/tab", [title for title, _ in TABS].index(opened_on))  # the window remembers its last tab
     window = MainWindow(database, settings)
     window.resize(*WINDOW_SIZE)
     window.show()
@@ -130,6 +133,7 @@ def main() -> int:
     parser.add_argument("mode", choices=("tabs", "dashboard", "memory"))
     parser.add_argument("database", type=Path)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--opened-on", default="Accompagnements", help="memory: the tab the window opens on")
     arguments = parser.parse_args()
     make_application()
     with tempfile.TemporaryDirectory() as folder:
@@ -141,7 +145,7 @@ def main() -> int:
             elif arguments.mode == "dashboard":
                 result = measure_dashboard(database, arguments.runs)
             else:
-                result = measure_memory(database, settings)
+                result = measure_memory(database, settings, arguments.opened_on)
         finally:
             database.close()
     print(json.dumps(result))
