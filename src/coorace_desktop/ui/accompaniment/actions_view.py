@@ -1,15 +1,15 @@
-"""The actions log: the table with its filters (year, officer, programme, kind, beneficiary, and
-a period when the dashboard opened it on one), the search in the notes, the running totals of what is shown, new / edit / duplicate / delete."""
+"""The actions log: the table with its filters (year or period, officer, programme, kind,
+beneficiary), the search in the notes, the running totals of what is shown, new / edit /
+duplicate / delete."""
 
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.enums import ActionKind
 from coorace_desktop.domain.french import plural
-from coorace_desktop.domain.periods import period_text
 from coorace_desktop.services.accompaniment.actions import (
     action_details,
     action_years,
@@ -75,6 +75,7 @@ class ActionsView(QWidget):
         )
         self.table.new_button.setText("&Nouvelle action…")
         self.year_combo = self.table.add_filter(YEAR, "Année", [])
+        self.period_selector = self.table.add_period_filter(PERIOD, YEAR)  # a mission officer's week
         self.officer_combo = self.table.add_filter(OFFICER, "Chargé·e de mission", [])
         self.programme_combo = self.table.add_filter(PROGRAMME, "Programme", [])
         self.kind_combo = self.table.add_filter(
@@ -87,13 +88,7 @@ class ActionsView(QWidget):
         self.beneficiary_filter.chosen.connect(lambda ref: self.table.model.set_filter(BENEFICIARY, ref))
         self.beneficiary_filter.setMinimumWidth(190)
         self.table.filters_layout.addWidget(self.beneficiary_filter, 2)
-        # A period set from the dashboard shows as a button that clears it.
-        self.period_button = QToolButton()
-        self.period_button.setToolTip("Retirer le filtre de période")
-        self.period_button.clicked.connect(lambda: self._set_period(None))
-        self.period_button.hide()
-        self.table.filters_layout.insertWidget(0, self.period_button)
-        for combo in (self.year_combo, self.officer_combo, self.programme_combo, self.kind_combo):
+        for combo in (self.officer_combo, self.programme_combo, self.kind_combo):
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(13)
             # Wider where the screen allows: « Tous les chargés de mission » whole at 1366 px.
@@ -167,17 +162,11 @@ class ActionsView(QWidget):
         self.table.search_edit.clear()
         for edit in (self.beneficiary_filter, self.table.search_edit):
             edit.blockSignals(False)
-        self._show_period(filters.get(PERIOD))
+        if (period := filters.get(PERIOD)) is not None:
+            self.period_selector.set_between(*period, notify=False)
+        else:
+            self.period_selector.set_all_dates(notify=False)
         self.table.model.set_query(replace(self.table.model.query, search="", filters=dict(filters)))
-
-    def _set_period(self, period: tuple | None) -> None:
-        self._show_period(period)
-        self.table.model.set_filter(PERIOD, period)
-
-    def _show_period(self, period: tuple | None) -> None:
-        self.period_button.setVisible(period is not None)
-        if period is not None:
-            self.period_button.setText(f"Période : {period_text(*period)}  ✕")
 
     def refresh(self) -> None:
         """Read filters and rows again (a rename elsewhere shows in the beneficiary filter too)."""
