@@ -5,10 +5,19 @@ import threading
 from datetime import date
 
 import pytest
+from PySide6.QtCharts import QHorizontalBarSeries
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QToolButton
 
 from coorace_desktop.services.accompaniment.actions_list import OFFICER, PERIOD
 from coorace_desktop.services.dashboard.todo import SILENT_EVENTS
+from coorace_desktop.services.events import event_list
+from coorace_desktop.services.members.organisation_list import (
+    DEPARTMENT_FILTER,
+    MEMBER_DURING_FILTER,
+    TYPE_FILTER,
+    UNPAID_FEE_FILTER,
+)
 from coorace_desktop.ui.dashboard.tab import DashboardTab
 from coorace_desktop.ui.widgets.period_selector import PeriodSelector
 from coorace_desktop.ui.widgets.worker import BackgroundJob
@@ -101,6 +110,68 @@ def test_a_click_on_an_officers_bar_opens_their_actions_of_that_month(qtbot, win
     assert actions.period_selector.chosen() == (date(2024, 3, 1), date(2024, 3, 31))  # shown in the table's period chooser
     actions.period_selector.set_all_dates()  # the period filter goes, the officer's stays
     assert actions.table.model.query.filters == {OFFICER: office.officers["VERA"]} and actions.table.model.rowCount() == 4
+
+
+def click_bar(qtbot, card, category: int, bar_set: int = 0) -> None:
+    """A click in the middle of a bar: `category` counts as the tab gave them (top down for
+    horizontal bars), each set of a grouped series has its share of the category's half."""
+    qtbot.wait(50)  # the chart lays its bars out
+    chart = card.chart
+    series = chart.series()[0]
+    sets = series.barSets()
+    value = sets[bar_set].at(category if not isinstance(series, QHorizontalBarSeries) else len(card.values[None]) - 1 - category)
+    if isinstance(series, QHorizontalBarSeries):
+        point = QPointF(value / 2, len(card.values[None]) - 1 - category)
+    else:
+        point = QPointF(category - 0.25 + 0.5 * (bar_set + 0.5) / len(sets), value / 2)
+    position = card.view.mapFromScene(chart.mapToScene(chart.mapToPosition(point, series)))
+    qtbot.mouseClick(card.view.viewport(), Qt.MouseButton.LeftButton, pos=position)
+
+
+def titles(table) -> list[str]:
+    """The names of the members shown, or the titles of the events."""
+    return [table.model.index(row, 1 if table.settings_key == "events" else 0).data() for row in range(table.model.rowCount())]
+
+
+def test_a_click_on_a_member_bar_opens_the_periods_members_of_that_type_or_département(qtbot, window, office):
+    tab = window.current_tab()
+    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    assert [row.siae_type.value for row in tab.figures.members.counts.by_type] == ["AI", "ACI", "EI"]
+    click_bar(qtbot, tab.by_type, 1)  # ACI: C, who left in 2024 (no longer a member today)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Adhérents"
+    members = window.current_tab()
+    period = (date(2024, 1, 1), date(2024, 12, 31))
+    assert members.table.model.query.filters == {TYPE_FILTER: "ACI", MEMBER_DURING_FILTER: period}
+    assert titles(members.table) == ["C"] and members.type_filter.currentData() == "ACI"
+    chip = members.table.findChild(QToolButton, None)
+    assert chip.text() == "Adhérents en 2024  ✕"
+    chip.click()  # the period's filter goes, the type's stays
+    assert members.table.model.query.filters == {TYPE_FILTER: "ACI"} and titles(members.table) == ["C"]
+    window.show_tab("Tableau de bord")
+    assert [row.code for row in tab.figures.members.counts.by_department] == ["09", "31"]
+    click_bar(qtbot, tab.by_department, 1)
+    assert members.table.model.query.filters == {DEPARTMENT_FILTER: "31", MEMBER_DURING_FILTER: period}
+    assert titles(members.table) == ["A"] and members.type_filter.currentIndex() == 0
+
+
+def test_a_click_on_an_events_bar_opens_the_events_of_that_month(qtbot, window, office):
+    tab = window.current_tab()
+    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    click_bar(qtbot, tab.events_chart, 2)  # March's sessions
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Événements"
+    events = window.current_tab()
+    march = (date(2024, 3, 1), date(2024, 3, 31))
+    assert events.period_selector.chosen() == march and events.table.model.query.filters == {event_list.PERIOD: march}
+    assert titles(events.table) == ["Deux"] and events.figures_panel.period() == march
+
+
+def test_a_click_on_the_fees_chart_opens_the_members_whose_fee_is_unpaid(qtbot, window, office):
+    tab = window.current_tab()
+    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    click_bar(qtbot, tab.fees_chart, 2)  # still due
+    members = window.current_tab()
+    assert members.table.model.query.filters == {UNPAID_FEE_FILTER: 2024} and titles(members.table) == ["B", "C"]
+    assert members.table.findChild(QToolButton, None).text() == "Cotisation 2024 impayée  ✕"
 
 
 def test_todo_shows_each_line_and_opens_its_tab(qtbot, window):

@@ -2,8 +2,6 @@
 beneficiary), the search in the notes, the running totals of what is shown, new / edit /
 duplicate / delete."""
 
-from dataclasses import replace
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -151,22 +149,10 @@ class ActionsView(QWidget):
     def show_filtered(self, filters: dict[str, object]) -> None:
         """Show the actions of `filters` (officer, programme, kind, year, period), every other
         filter and the search cleared."""
-        for combo, name in ((self.year_combo, YEAR), (self.officer_combo, OFFICER),
-                            (self.programme_combo, PROGRAMME), (self.kind_combo, KIND)):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(combo.findData(filters.get(name)), 0))
-            combo.blockSignals(False)
-        for edit in (self.beneficiary_filter, self.table.search_edit):
-            edit.blockSignals(True)
+        self.beneficiary_filter.blockSignals(True)
         self.beneficiary_filter.set_choice(None)
-        self.table.search_edit.clear()
-        for edit in (self.beneficiary_filter, self.table.search_edit):
-            edit.blockSignals(False)
-        if (period := filters.get(PERIOD)) is not None:
-            self.period_selector.set_between(*period, notify=False)
-        else:
-            self.period_selector.set_all_dates(notify=False)
-        self.table.model.set_query(replace(self.table.model.query, search="", filters=dict(filters)))
+        self.beneficiary_filter.blockSignals(False)
+        self.table.show_filtered(filters)
 
     def refresh(self) -> None:
         """Read filters and rows again (a rename elsewhere shows in the beneficiary filter too)."""

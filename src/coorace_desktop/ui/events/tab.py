@@ -148,9 +148,7 @@ class EventsTab(QWidget):
         self.calendar_panel.open_requested.connect(self.edit_event)
         self.year_combo.currentIndexChanged.connect(self._follow_filters)
         self.period_selector.changed.connect(self._follow_filters)
-        self.kind_combo.currentIndexChanged.connect(
-            lambda _=0: self.figures_panel.set_kind(self.kind_combo.currentText() if self.kind_combo.currentData() else None)
-        )
+        self.kind_combo.currentIndexChanged.connect(self._follow_kind)
 
     # -- main window protocol
     def status_text(self) -> str:
@@ -187,9 +185,14 @@ class EventsTab(QWidget):
             self._after_change(event_id)
 
     def show_filtered(self, filters: dict[str, object]) -> None:
-        """Another tab's click-through: {OPEN_RECORD: id} opens that event."""
+        """Another tab's click-through: {OPEN_RECORD: id} opens that event; else the events of
+        those filters (a dashboard bar: the events of a month), the figures following."""
         if filters.get(OPEN_RECORD) is not None:
             self.edit_event(filters[OPEN_RECORD])
+            return
+        self.table.show_filtered(filters)
+        self._follow_kind()
+        self._follow_filters()
 
     def selected_rows(self) -> list[EventRow]:
         return [index.data(ROW_ROLE) for index in self.table.view.selectionModel().selectedRows()]
@@ -227,6 +230,9 @@ class EventsTab(QWidget):
     def _fill_filters(self) -> None:
         refill_combo(self.year_combo, [("Toutes les années", None)] + [(str(y), y) for y in event_years(self.database)])
         refill_combo(self.kind_combo, [("Tous les types", None)] + [(k.name, k.id) for k in event_kinds(self.database)])
+
+    def _follow_kind(self) -> None:
+        self.figures_panel.set_kind(self.kind_combo.currentText() if self.kind_combo.currentData() else None)
 
     def _follow_filters(self, *_args) -> None:
         """The figures show the period filtered on, else the year filtered on."""
