@@ -9,6 +9,8 @@ from PySide6.QtCharts import QHorizontalBarSeries
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QToolButton
 
+from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain.events import Event
 from coorace_desktop.services.accompaniment.actions_list import OFFICER, PERIOD
 from coorace_desktop.services.dashboard.todo import SILENT_EVENTS
 from coorace_desktop.services.events import event_list
@@ -62,11 +64,33 @@ def test_the_dashboard_is_the_first_tab_and_follows_the_period(window):
     assert window.status_label.text() == "Période : 2023"
 
 
+def test_the_demo_opens_on_2020_its_own_year(qtbot, demo_database, settings):
+    window = MainWindow(demo_database, settings)
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.current_tab()
+    assert tab.period_selector.period() == (date(2020, 1, 1), date(2020, 12, 31)) and window.status_label.text() == "Période : 2020"
+    assert tab.tiles["members"].value_label.text() == "51" and tab.tiles["actions"].value_label.text() != "0 action"
+    assert tab.opening_label.isVisible() and f"en {date.today().year} : voici 2020" in tab.opening_label.text()
+    tab.period_selector.period_combo.setCurrentIndex(tab.period_selector.period_combo.findData("year"))
+    assert not tab.opening_label.isVisible()  # said once, until the user chooses
+
+
+def test_a_database_active_this_year_opens_on_this_year(qtbot, office, settings):
+    today = date.today()
+    with office.database.session() as session:
+        session.add(Event(title="Cette année", kind_id=office.kind_id, year=today.year, status=EventStatus.DONE))
+    tab = DashboardTab(office.database)
+    qtbot.addWidget(tab)
+    assert tab.period_selector.period_combo.currentData() == "year" and tab.opening_label.isHidden()
+
+
 def test_the_trend_is_read_once_per_year_until_the_database_changes(window, monkeypatch):
     from coorace_desktop.services.dashboard import figures
 
     tab, read = window.current_tab(), []
     monkeypatch.setattr(figures, "member_trend", lambda database, year: read.append(year) or ((year, len(read)),))
+    tab.refresh()  # the office opened on 2024, its last year of activity: read again through the fake
     for first, last in ((date(2024, 1, 1), date(2024, 12, 31)), (date(2024, 3, 1), date(2024, 3, 31)), (date(2023, 1, 1), date(2023, 12, 31))):
         tab.period_selector.set_between(first, last)
     tab.period_selector.set_between(date(2024, 4, 1), date(2024, 6, 30))

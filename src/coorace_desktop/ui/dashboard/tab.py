@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollA
 from coorace_desktop.domain.french import number, percent, plural, short_month, whole_euros
 from coorace_desktop.domain.periods import period_text
 from coorace_desktop.services.accompaniment.actions_list import OFFICER, PERIOD, PROGRAMME
-from coorace_desktop.services.dashboard.figures import DashboardFigures, Monthly, dashboard_figures
+from coorace_desktop.services.dashboard.figures import DashboardFigures, Monthly, dashboard_figures, latest_active_year
 from coorace_desktop.services.events import event_list
 from coorace_desktop.services.members.organisation_list import (
     DEPARTMENT_FILTER,
@@ -65,7 +65,7 @@ class DashboardTab(QWidget):
         self.today = today or date.today()
         self.figures: DashboardFigures | None = None
         self.trends: dict[int, tuple[tuple[int, int], ...]] = {}  # by the period's year, until the database changes
-        self.period_selector = PeriodSelector("year", self.today)
+        self.period_selector, self.opening_label = self._opening_period(database)
         self.tiles = {key: Tile(caption) for key, caption in (
             ("members", "Adhérents"), ("movements", "Arrivées et départs"), ("actions", "Accompagnements"),
             ("events", "Événements"), ("coverage", "Couverture des adhérents"), ("fees", "Cotisations"),
@@ -109,6 +109,7 @@ class DashboardTab(QWidget):
         scroll.setWidget(content)
         top = QHBoxLayout()
         top.addWidget(self.period_selector)
+        top.addWidget(self.opening_label)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -116,6 +117,7 @@ class DashboardTab(QWidget):
         layout.addWidget(scroll, 1)
 
         self.period_selector.changed.connect(self.show_period)
+        self.period_selector.changed.connect(self.opening_label.hide)
         self.actions_chart.bar_clicked.connect(lambda key, index: self._open_actions(OFFICER, key, index))
         self.hours_chart.bar_clicked.connect(lambda key, index: self._open_actions(PROGRAMME, key, index))
         self.by_type.bar_clicked.connect(lambda _key, index: self._open_members(
@@ -136,6 +138,20 @@ class DashboardTab(QWidget):
             self.removeEventFilter(self)
             QTimer.singleShot(0, self.todo_panel.refresh)
         return super().eventFilter(watched, event)
+
+    def _opening_period(self, database: Database) -> tuple[PeriodSelector, QLabel]:
+        """This year; or, when nothing was done this year yet (no action, no event), the last year
+        that has some, said beside the chooser: the 2020 demo opens on 2020, not on zeros."""
+        year = latest_active_year(database, self.today)
+        selector = PeriodSelector("last_year" if year == self.today.year - 1 else "year", self.today)
+        label = QLabel()
+        label.setAccessibleName("Période choisie à l'ouverture")
+        if year is not None and year < self.today.year - 1:
+            selector.set_between(date(year, 1, 1), date(year, 12, 31), notify=False)
+        if year is not None and year < self.today.year:
+            label.setText(f"Ni action ni événement tenu en {self.today.year} : voici {year}, la dernière année qui en a.")
+        label.setVisible(bool(label.text()))
+        return selector, label
 
     @staticmethod
     def _framed(title: str, widget: QWidget) -> QFrame:
