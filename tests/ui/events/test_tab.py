@@ -108,6 +108,12 @@ def test_a_period_filters_the_list_in_place_of_the_year(tab):
     assert selector.chosen() is None and tab.status_text() == "26 événements"
 
 
+def test_the_figures_open_on_the_last_year_held_as_the_dashboard(qtbot, demo_database):
+    tab = EventsTab(demo_database)  # nothing selected yet
+    qtbot.addWidget(tab)
+    assert tab.figures_panel.period() == (date(2020, 1, 1), date(2020, 12, 31))  # 2021 is only planned
+
+
 def test_the_figures_follow_the_filter_then_the_selected_event(tab):
     panel = tab.figures_panel
     tab.side_tabs.setCurrentWidget(panel)

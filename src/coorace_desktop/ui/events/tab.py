@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.french import number, plural, plural_word
+from coorace_desktop.services.dashboard.figures import latest_active_year
 from coorace_desktop.services.events.calendar_export import CalendarExport, export_events_ics
 from coorace_desktop.services.events.commands import (
     delete_events,
@@ -128,6 +129,8 @@ class EventsTab(QWidget):
             lambda start, end, kind: event_figures(database, start, end, kind=kind),
             lambda: [kind.name for kind in event_kinds(database)],
         )
+        # As the dashboard: the year's figures, or the last year's with activity while this one has none.
+        self.figures_panel.set_year(latest_active_year(database, date.today()) or date.today().year)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.calendar_panel, "Calendrier")
         self.side_tabs.addTab(self.figures_panel, "Chiffres")
