@@ -27,6 +27,7 @@ from coorace_desktop.storage.errors import (
     known_failure,
 )
 from coorace_desktop.storage.files import replace_file, sync_folder
+from coorace_desktop.storage.outside_copies import record_copy
 from coorace_desktop.storage.paths import backup_dir, private_folder
 
 BACKUP_SUFFIX = ".sqlite"
@@ -140,6 +141,7 @@ def create_backup(
         if failure is error:
             raise
         raise failure from error
+    record_copy(database, final, now)  # a copy outside the data folder: « À faire » counts it
     return info
 
 

@@ -13,7 +13,7 @@ def default_database_path() -> Path:
     override = os.environ.get(DB_ENV_VAR)
     if override:
         return Path(override)
-    return _data_folder() / "coorace.sqlite"
+    return data_folder() / "coorace.sqlite"
 
 
 def default_database_target() -> Path | str:
@@ -22,7 +22,7 @@ def default_database_target() -> Path | str:
 
 
 def backup_dir() -> Path:
-    return _data_folder() / "sauvegardes"
+    return data_folder() / "sauvegardes"
 
 
 def log_dir() -> Path:
@@ -42,10 +42,10 @@ def private_folder(folder: Path) -> Path:
 
 
 def demo_database_path() -> Path:
-    return _data_folder() / "demo-2020.sqlite"
+    return data_folder() / "demo-2020.sqlite"
 
 
-def _data_folder() -> Path:
+def data_folder() -> Path:
     # platformdirs (~7 ms with tempfile and shutil) loads when a folder is asked for, not
     # while the command line and the window's shell start.
     from platformdirs import user_data_path

@@ -6,9 +6,11 @@ from datetime import date
 from sqlalchemy import func, select
 
 from coorace_desktop.domain import Organisation
+from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain.events import Event
 from coorace_desktop.domain.organisations import Membership
 from coorace_desktop.report.facts import gather
-from coorace_desktop.services.dashboard.figures import dashboard_figures, member_trend
+from coorace_desktop.services.dashboard.figures import dashboard_figures, latest_active_year, member_trend
 from coorace_desktop.services.members.membership import year_members
 
 YEAR_2024 = (date(2024, 1, 1), date(2024, 12, 31))
@@ -87,3 +89,17 @@ def test_fees_of_the_periods_year(office):
     fees = dashboard_figures(office.database, date(2024, 5, 1), date(2024, 5, 31)).fees
     assert (fees.year, fees.called, fees.received, fees.outstanding, fees.unpaid) == (2024, 600, 300, 300, 2)
     assert dashboard_figures(office.database, date(2023, 1, 1), date(2023, 12, 31)).fees.called == 0
+
+
+def test_the_latest_year_with_actions_or_events_up_to_today(office):
+    assert latest_active_year(office.database, date(2025, 3, 1)) == 2024
+    assert latest_active_year(office.database, date(2024, 1, 31)) == 2024  # January's actions
+    assert latest_active_year(office.database, date(2023, 12, 31)) == 2023  # the action of 31/12/2023
+    assert latest_active_year(office.database, date(2022, 6, 1)) is None
+    with office.database.session() as session:
+        session.add(Event(title="Congrès", kind_id=office.kind_id, year=2025, starts_on=date(2025, 6, 1), status=EventStatus.PLANNED))
+        session.add(Event(title="Forum", kind_id=office.kind_id, year=2026, status=EventStatus.DONE))  # a typing slip ahead
+    assert latest_active_year(office.database, date(2025, 3, 1)) == 2024  # an event planned is no figure yet
+    with office.database.session() as session:
+        session.add(Event(title="Réunion", kind_id=office.kind_id, year=2025, starts_on=date(2025, 2, 3), status=EventStatus.DONE))
+    assert latest_active_year(office.database, date(2025, 3, 1)) == 2025

@@ -75,10 +75,20 @@ def test_report_findings_are_the_warnings_of_vérifier(office):
 
 
 @pytest.mark.sqlite_only("a server database is backed up by its server")
-def test_backup_older_than_a_week_or_none(office):
+def test_the_backup_line_counts_copies_outside_the_data_folder_only(office, tmp_path):
     database = office.database
-    assert lines(database)[BACKUP].count == 1 and lines(database)[BACKUP].text == "Aucune sauvegarde de cette base"
-    info = create_backup(database.path)
-    assert lines(database, info.created_at + timedelta(days=2))[BACKUP].count == 0
-    late = lines(database, info.created_at + timedelta(days=8))[BACKUP]
-    assert late.count == 1 and late.text == "Dernière sauvegarde il y a 8 jours"
+    line = lines(database)[BACKUP]
+    assert line.count == 1 and line.text == "Base jamais sauvegardée ni copiée hors du dossier de données"
+    inside = create_backup(database.path)  # the backups folder shares the data folder's disk
+    line = lines(database, inside.created_at)[BACKUP]
+    assert line.count == 1 and line.text == (
+        f"Base jamais copiée hors du dossier de données (dernière sauvegarde le {inside.created_at:%d/%m/%Y}, sur le même disque)")
+    key = tmp_path / "cle-usb"
+    key.mkdir()
+    outside = create_backup(database.path, key)
+    outside.path.unlink()  # the key unplugged: the copy was made all the same
+    line = lines(database, outside.created_at + timedelta(days=2))[BACKUP]
+    assert line.count == 0 and line.text == f"Dernière copie hors du dossier de données le {outside.created_at:%d/%m/%Y}"
+    create_backup(database.path)  # later automatic backups do not make up for it
+    late = lines(database, outside.created_at + timedelta(days=8))[BACKUP]
+    assert late.count == 1 and late.text == "Dernière copie hors du dossier de données il y a 8 jours"

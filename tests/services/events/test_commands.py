@@ -24,6 +24,7 @@ from coorace_desktop.services.events.commands import (
 )
 from coorace_desktop.services.events.event_list import (
     KIND,
+    PERIOD,
     STATUS,
     YEAR,
     count_events,
@@ -112,6 +113,21 @@ def test_filters_by_year_kind_and_status(demo_database, kinds):
     assert len(rows) == count_events(demo_database, animations) == 8
     assert sum(row.sessions for row in rows) == 16 and sum(row.participants for row in rows) == 243
     assert event_years(demo_database) == [2021, 2020]
+
+
+def test_a_period_filters_on_the_start_date_both_days_included(demo_database):
+    def titles(first, last, **filters):
+        query = ListQuery(filters={PERIOD: (first, last), **filters})
+        rows = list_events(demo_database, query)
+        assert count_events(demo_database, query) == len(rows)
+        return [row.title for row in rows]
+
+    assert titles(date(2021, 6, 17), date(2021, 11, 25)) == ["Congrès Coorace", "Journée régionale ENEDIS"]  # past: newest first
+    assert titles(date(2021, 6, 18), date(2021, 11, 24)) == []
+    assert titles(date(2021, 11, 26), date(2021, 11, 26)) == []  # the congress's second day: it counts where it starts
+    # Events whose date is still « à préciser » have no place in a period (the year finds them).
+    assert len(titles(date(2020, 1, 1), date(2020, 12, 31))) == 7 < count_events(demo_database, ListQuery(filters={YEAR: 2020}))
+    assert titles(date(2020, 10, 1), date(2020, 10, 31), **{STATUS: "done"})[-1] == "Webconférence Fonds de développement de l'inclusion"
 
 
 def test_default_order_puts_upcoming_events_first(demo_database):

@@ -65,6 +65,22 @@ def test_status_follows_membership_periods(database):
         assert {row.status for row in rows} == {status}
 
 
+def test_members_of_a_period_and_unpaid_fees_of_a_year_as_the_dashboard_counts_them(database):
+    def add(name: str, periods: tuple[MembershipDraft, ...], fees: tuple[FeeDraft, ...] = ()) -> None:
+        members.save_organisation(database, OrganisationDraft(name=name, memberships=periods, fees=fees))
+
+    add("Toujours", (MembershipDraft(date(2010, 1, 1)),), (FeeDraft(2024, 300, date(2024, 2, 1)), FeeDraft(2025, 300)))
+    add("Partie le 01/06/2024", (MembershipDraft(date(2010, 1, 1), date(2024, 6, 1)),), (FeeDraft(2024, 100),))
+    add("Arrivée en 2025", (MembershipDraft(date(2025, 1, 1)),), (FeeDraft(2024, 0),))  # nothing called: nothing due
+    add("Jamais adhérente", ())
+    during = "member_during"
+    assert names(database, ListQuery(filters={during: (date(2024, 1, 1), date(2024, 12, 31))})) == ["Partie le 01/06/2024", "Toujours"]
+    assert names(database, ListQuery(filters={during: (date(2024, 6, 1), date(2024, 12, 31))})) == ["Toujours"]  # its last day was 31/05
+    assert names(database, ListQuery(filters={during: (date(2025, 3, 1), date(2025, 3, 31))})) == ["Arrivée en 2025", "Toujours"]
+    assert names(database, ListQuery(filters={"unpaid_fee": 2024})) == ["Partie le 01/06/2024"]
+    assert count_members(database, ListQuery(filters={"unpaid_fee": 2025}), TODAY) == 1
+
+
 def test_rows_carry_what_the_table_shows(demo_database):
     avie_id = next(r.id for r in list_members(demo_database, ListQuery(search="avie"), 0, 5, TODAY))
     draft = members.get_organisation(demo_database, avie_id)

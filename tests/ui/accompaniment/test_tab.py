@@ -1,7 +1,7 @@
 """The Accompagnements tab: quick entry with the keyboard, filters and totals, duplicate, the
 summary, converting a project holder, TZCLD stage counts at a date."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -16,7 +16,7 @@ from coorace_desktop.services.accompaniment.actions import (
     programme_choices,
     search_beneficiaries,
 )
-from coorace_desktop.services.accompaniment.actions_list import action_page, count_actions
+from coorace_desktop.services.accompaniment.actions_list import PERIOD, YEAR, action_page, count_actions
 from coorace_desktop.services.accompaniment.project_holders import create_project_holder, get_project_holder
 from coorace_desktop.services.accompaniment.territories import create_territory
 from coorace_desktop.services.listing import ListQuery
@@ -145,6 +145,31 @@ def test_filters_search_and_totals(qtbot, tab, demo_database):
     view.kind_combo.setCurrentIndex(view.kind_combo.findData(ActionKind.AUDIT.value))
     qtbot.waitUntil(lambda: model.rowCount() == 1 and model.query.search == "")
     assert model.index(0, 2).data() == "12 structures certifiées CEDRE ISO 9001 (dont Coorace Occitanie)"
+
+
+def test_a_period_filters_the_actions_and_takes_the_years_place(qtbot, tab, demo_database):
+    """A mission officer sees her week; a year and a period are never filtered on together."""
+    officers, programmes = _ids(demo_database)
+    today = date.today()
+    for day in (today, today - timedelta(days=8), date(2020, 3, 10)):  # 8 days ago: always the week before
+        create_action(demo_database, ActionDraft(day, officers["VERA"], programmes["Zest'"], ActionKind.TRAINING,
+                                                 BeneficiaryRef(BeneficiaryKind.ORGANISATION, 1), hours=1))
+    view = tab.actions_view
+    view.refresh()
+    model, selector = view.table.model, view.period_selector
+    assert selector.chosen() is None and model.rowCount() == 13  # « Toutes les dates »
+    selector.period_combo.setCurrentIndex(selector.period_combo.findData("week"))
+    assert [model.row_at(row).action_date for row in range(model.rowCount())] == [today]
+    qtbot.waitUntil(lambda: view.totals_label.text() == "1 action · 1 bénéficiaire · 1 h")
+    selector.set_between(date(2020, 3, 1), date(2020, 3, 31))
+    assert [model.row_at(row).action_date for row in range(model.rowCount())] == [date(2020, 3, 10)]
+    view.year_combo.setCurrentIndex(view.year_combo.findData(2020))  # the year replaces the period
+    assert selector.chosen() is None and selector.period_combo.currentText() == "Toutes les dates"
+    assert model.query.filters == {YEAR: 2020} and model.rowCount() == 11
+    selector.period_combo.setCurrentIndex(selector.period_combo.findData("month"))  # and the other way round
+    assert view.year_combo.currentIndex() == 0 and set(model.query.filters) == {PERIOD}
+    selector.set_all_dates()
+    assert model.query.filters == {} and model.rowCount() == 13
 
 
 def test_the_actions_model_is_a_sound_qt_model(qtmodeltester, tab):

@@ -5,10 +5,21 @@ import threading
 from datetime import date
 
 import pytest
+from PySide6.QtCharts import QHorizontalBarSeries
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QToolButton
 
+from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain.events import Event
 from coorace_desktop.services.accompaniment.actions_list import OFFICER, PERIOD
 from coorace_desktop.services.dashboard.todo import SILENT_EVENTS
+from coorace_desktop.services.events import event_list
+from coorace_desktop.services.members.organisation_list import (
+    DEPARTMENT_FILTER,
+    MEMBER_DURING_FILTER,
+    TYPE_FILTER,
+    UNPAID_FEE_FILTER,
+)
 from coorace_desktop.ui.dashboard.tab import DashboardTab
 from coorace_desktop.ui.widgets.period_selector import PeriodSelector
 from coorace_desktop.ui.widgets.worker import BackgroundJob
@@ -53,11 +64,33 @@ def test_the_dashboard_is_the_first_tab_and_follows_the_period(window):
     assert window.status_label.text() == "Période : 2023"
 
 
+def test_the_demo_opens_on_2020_its_own_year(qtbot, demo_database, settings):
+    window = MainWindow(demo_database, settings)
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.current_tab()
+    assert tab.period_selector.period() == (date(2020, 1, 1), date(2020, 12, 31)) and window.status_label.text() == "Période : 2020"
+    assert tab.tiles["members"].value_label.text() == "51" and tab.tiles["actions"].value_label.text() != "0 action"
+    assert tab.opening_label.isVisible() and f"en {date.today().year} : voici 2020" in tab.opening_label.text()
+    tab.period_selector.period_combo.setCurrentIndex(tab.period_selector.period_combo.findData("year"))
+    assert not tab.opening_label.isVisible()  # said once, until the user chooses
+
+
+def test_a_database_active_this_year_opens_on_this_year(qtbot, office, settings):
+    today = date.today()
+    with office.database.session() as session:
+        session.add(Event(title="Cette année", kind_id=office.kind_id, year=today.year, status=EventStatus.DONE))
+    tab = DashboardTab(office.database)
+    qtbot.addWidget(tab)
+    assert tab.period_selector.period_combo.currentData() == "year" and tab.opening_label.isHidden()
+
+
 def test_the_trend_is_read_once_per_year_until_the_database_changes(window, monkeypatch):
     from coorace_desktop.services.dashboard import figures
 
     tab, read = window.current_tab(), []
     monkeypatch.setattr(figures, "member_trend", lambda database, year: read.append(year) or ((year, len(read)),))
+    tab.refresh()  # the office opened on 2024, its last year of activity: read again through the fake
     for first, last in ((date(2024, 1, 1), date(2024, 12, 31)), (date(2024, 3, 1), date(2024, 3, 31)), (date(2023, 1, 1), date(2023, 12, 31))):
         tab.period_selector.set_between(first, last)
     tab.period_selector.set_between(date(2024, 4, 1), date(2024, 6, 30))
@@ -98,9 +131,71 @@ def test_a_click_on_an_officers_bar_opens_their_actions_of_that_month(qtbot, win
     assert actions.table.model.query.filters == {OFFICER: office.officers["VERA"], PERIOD: (date(2024, 3, 1), date(2024, 3, 31))}
     assert actions.table.model.rowCount() == 1 and actions.table.model.row_at(0).action_date == date(2024, 3, 31)
     assert actions.officer_combo.currentData() == office.officers["VERA"]
-    assert not actions.period_button.isHidden() and "du 01/03/2024 au 31/03/2024" in actions.period_button.text()
-    actions.period_button.click()  # the period filter goes, the officer's stays
+    assert actions.period_selector.chosen() == (date(2024, 3, 1), date(2024, 3, 31))  # shown in the table's period chooser
+    actions.period_selector.set_all_dates()  # the period filter goes, the officer's stays
     assert actions.table.model.query.filters == {OFFICER: office.officers["VERA"]} and actions.table.model.rowCount() == 4
+
+
+def click_bar(qtbot, card, category: int, bar_set: int = 0) -> None:
+    """A click in the middle of a bar: `category` counts as the tab gave them (top down for
+    horizontal bars), each set of a grouped series has its share of the category's half."""
+    qtbot.wait(50)  # the chart lays its bars out
+    chart = card.chart
+    series = chart.series()[0]
+    sets = series.barSets()
+    value = sets[bar_set].at(category if not isinstance(series, QHorizontalBarSeries) else len(card.values[None]) - 1 - category)
+    if isinstance(series, QHorizontalBarSeries):
+        point = QPointF(value / 2, len(card.values[None]) - 1 - category)
+    else:
+        point = QPointF(category - 0.25 + 0.5 * (bar_set + 0.5) / len(sets), value / 2)
+    position = card.view.mapFromScene(chart.mapToScene(chart.mapToPosition(point, series)))
+    qtbot.mouseClick(card.view.viewport(), Qt.MouseButton.LeftButton, pos=position)
+
+
+def titles(table) -> list[str]:
+    """The names of the members shown, or the titles of the events."""
+    return [table.model.index(row, 1 if table.settings_key == "events" else 0).data() for row in range(table.model.rowCount())]
+
+
+def test_a_click_on_a_member_bar_opens_the_periods_members_of_that_type_or_département(qtbot, window, office):
+    tab = window.current_tab()
+    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    assert [row.siae_type.value for row in tab.figures.members.counts.by_type] == ["AI", "ACI", "EI"]
+    click_bar(qtbot, tab.by_type, 1)  # ACI: C, who left in 2024 (no longer a member today)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Adhérents"
+    members = window.current_tab()
+    period = (date(2024, 1, 1), date(2024, 12, 31))
+    assert members.table.model.query.filters == {TYPE_FILTER: "ACI", MEMBER_DURING_FILTER: period}
+    assert titles(members.table) == ["C"] and members.type_filter.currentData() == "ACI"
+    chip = members.table.findChild(QToolButton, None)
+    assert chip.text() == "Adhérents en 2024  ✕"
+    chip.click()  # the period's filter goes, the type's stays
+    assert members.table.model.query.filters == {TYPE_FILTER: "ACI"} and titles(members.table) == ["C"]
+    window.show_tab("Tableau de bord")
+    assert [row.code for row in tab.figures.members.counts.by_department] == ["09", "31"]
+    click_bar(qtbot, tab.by_department, 1)
+    assert members.table.model.query.filters == {DEPARTMENT_FILTER: "31", MEMBER_DURING_FILTER: period}
+    assert titles(members.table) == ["A"] and members.type_filter.currentIndex() == 0
+
+
+def test_a_click_on_an_events_bar_opens_the_events_of_that_month(qtbot, window, office):
+    tab = window.current_tab()
+    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    click_bar(qtbot, tab.events_chart, 2)  # March's sessions
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Événements"
+    events = window.current_tab()
+    march = (date(2024, 3, 1), date(2024, 3, 31))
+    assert events.period_selector.chosen() == march and events.table.model.query.filters == {event_list.PERIOD: march}
+    assert titles(events.table) == ["Deux"] and events.figures_panel.period() == march
+
+
+def test_a_click_on_the_fees_chart_opens_the_members_whose_fee_is_unpaid(qtbot, window, office):
+    tab = window.current_tab()
+    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    click_bar(qtbot, tab.fees_chart, 2)  # still due
+    members = window.current_tab()
+    assert members.table.model.query.filters == {UNPAID_FEE_FILTER: 2024} and titles(members.table) == ["B", "C"]
+    assert members.table.findChild(QToolButton, None).text() == "Cotisation 2024 impayée  ✕"
 
 
 def test_todo_shows_each_line_and_opens_its_tab(qtbot, window):

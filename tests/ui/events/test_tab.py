@@ -96,6 +96,43 @@ def test_figures_show_coverage_with_numerator_and_denominator(tab, demo_database
     assert panel.figures.reached == 4 and "7,8\xa0%" in panel.result_label.text()
 
 
+def test_a_period_filters_the_list_in_place_of_the_year(tab):
+    selector, model = tab.period_selector, tab.table.model
+    choose(tab.year_combo, "2021")
+    selector.set_between(date(2021, 6, 1), date(2021, 12, 31))
+    assert tab.year_combo.currentIndex() == 0  # the period replaces the year
+    assert [model.row_at(row).title for row in range(model.rowCount())] == ["Congrès Coorace", "Journée régionale ENEDIS"]
+    choose(selector.period_combo, "L'année dernière")
+    assert model.rowCount() == 0 and tab.table.empty_label.text() == "Aucun résultat avec ces filtres."
+    choose(tab.year_combo, "2020")  # the year replaces the period
+    assert selector.chosen() is None and tab.status_text() == "26 événements"
+
+
+def test_the_figures_open_on_the_last_year_held_as_the_dashboard(qtbot, demo_database):
+    tab = EventsTab(demo_database)  # nothing selected yet
+    qtbot.addWidget(tab)
+    assert tab.figures_panel.period() == (date(2020, 1, 1), date(2020, 12, 31))  # 2021 is only planned
+
+
+def test_the_figures_follow_the_filter_then_the_selected_event(tab):
+    panel = tab.figures_panel
+    tab.side_tabs.setCurrentWidget(panel)
+    tab.period_selector.set_between(date(2020, 10, 1), date(2020, 10, 31))
+    assert panel.period() == (date(2020, 10, 1), date(2020, 10, 31)) and panel.figures.events == 4
+    model = tab.table.model
+    tab.table.view.setCurrentIndex(model.index(0, 0))  # a filter chosen: it keeps the figures
+    assert panel.period() == (date(2020, 10, 1), date(2020, 10, 31))
+    tab.period_selector.set_all_dates()
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).title == "Journée régionale ENEDIS")
+    tab.table.view.setCurrentIndex(model.index(row, 1))  # no filter: the figures of the event's year
+    assert panel.period() == (date(2021, 1, 1), date(2021, 12, 31)) and panel.figures.events == 0  # nothing held yet
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).title == "Fils d'actualité")  # undated, of 2020
+    tab.table.view.setCurrentIndex(model.index(row, 1))
+    assert panel.period() == (date(2020, 1, 1), date(2020, 12, 31)) and panel.figures.events == 60
+    choose(tab.year_combo, "2021")
+    assert panel.period() == (date(2021, 1, 1), date(2021, 12, 31))
+
+
 def test_delete_asks_first_then_updates_list_and_calendar(tab, boxes):
     choose(tab.year_combo, "2021")
     select_titles(tab, "Journée régionale ENEDIS")

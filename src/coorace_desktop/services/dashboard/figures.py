@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import extract, func, select
 
 from coorace_desktop.domain.accompaniment import Programme, SupportAction
+from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events import Event, Participation
 from coorace_desktop.domain.governance import StaffMember
 from coorace_desktop.domain.organisations import MembershipFee, Organisation, Person
@@ -114,6 +115,18 @@ def dashboard_figures(database: Database, first_day: date, last_day: date, with_
         fees=fees.result(),
         trend=trend.result() if trend else None,
     )
+
+
+def latest_active_year(database: Database, today: date) -> int | None:
+    """The latest year up to today's holding support actions or events held (those the figures
+    count), None when none does: a database whose activity ended (the 2020 demo, whose 2021 is
+    only planned; an archive) opens where its figures are."""
+    with database.session() as session:
+        last_action = session.scalar(select(func.max(SupportAction.action_date)).where(SupportAction.action_date < date(today.year + 1, 1, 1)))
+        last_event_year = session.scalar(
+            select(func.max(Event.year)).where(Event.year <= today.year, Event.status == EventStatus.DONE))
+    years = [year for year in (last_action and last_action.year, last_event_year) if year]
+    return max(years, default=None)
 
 
 def member_movements(database: Database, first_day: date, last_day: date) -> tuple[int, int]:

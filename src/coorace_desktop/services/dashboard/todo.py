@@ -15,6 +15,7 @@ from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.reporting.check import Severity, check_report
 from coorace_desktop.services.reporting.member_figures import members_missing_figures
 from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.outside_copies import last_outside_copy
 from coorace_desktop.storage.rotation import list_backups
 
 BACKUP_MAX_AGE = timedelta(days=7)
@@ -78,14 +79,19 @@ def unpaid_fees(database: Database, today: date) -> tuple[int, int]:
 
 
 def backup_line(database: Database, now: datetime) -> TodoLine:
-    """1 when the database's newest backup is older than BACKUP_MAX_AGE or there is none (a
-    server database is backed up by its server: 0)."""
+    """1 when the database was never copied outside the data folder (the automatic backups share
+    its disk) or its newest such copy is older than BACKUP_MAX_AGE; a server database is backed
+    up by its server: 0."""
     if database.path is None:
         return TodoLine(BACKUP, 0, "Sauvegarde assurée par le serveur")
-    backups = list_backups(database=database.path)
-    if not backups:
-        return TodoLine(BACKUP, 1, "Aucune sauvegarde de cette base")
-    age = (now - backups[0].created_at).days
-    if now - backups[0].created_at > BACKUP_MAX_AGE:
-        return TodoLine(BACKUP, 1, f"Dernière sauvegarde il y a {plural(age, 'jour', 'jours')}")
-    return TodoLine(BACKUP, 0, f"Dernière sauvegarde le {backups[0].created_at:%d/%m/%Y}")
+    copy = last_outside_copy(database.path)
+    if copy is None:
+        backups = list_backups(database=database.path)
+        if not backups:
+            return TodoLine(BACKUP, 1, "Base jamais sauvegardée ni copiée hors du dossier de données")
+        return TodoLine(BACKUP, 1, "Base jamais copiée hors du dossier de données (dernière sauvegarde le "
+                                   f"{backups[0].created_at:%d/%m/%Y}, sur le même disque)")
+    if now - copy.created_at > BACKUP_MAX_AGE:
+        age = (now - copy.created_at).days
+        return TodoLine(BACKUP, 1, f"Dernière copie hors du dossier de données il y a {plural(age, 'jour', 'jours')}")
+    return TodoLine(BACKUP, 0, f"Dernière copie hors du dossier de données le {copy.created_at:%d/%m/%Y}")

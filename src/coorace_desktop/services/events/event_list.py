@@ -1,4 +1,4 @@
-"""The events list and calendar: search, filters (year, kind, status), sort and paging in SQL."""
+"""The events list and calendar: search, filters (year, period, kind, status), sort and paging in SQL."""
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta
@@ -11,9 +11,10 @@ from coorace_desktop.domain.events_rules import LONGEST_EVENT
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.storage.database import Database
 
-# Filter names a ListQuery may carry: "year" (int), "kind" (kind id), "status" (EventStatus value).
-YEAR, KIND, STATUS = "year", "kind", "status"
-FILTERS = (YEAR, KIND, STATUS)
+# Filter names a ListQuery may carry: "year" (int), "period" (first and last day, both included),
+# "kind" (kind id), "status" (EventStatus value).
+YEAR, PERIOD, KIND, STATUS = "year", "period", "kind", "status"
+FILTERS = (YEAR, PERIOD, KIND, STATUS)
 # Sort keys: "date" (the default) puts upcoming events first going up, newest first going down.
 DATE = "date"
 SORT_KEYS = (DATE, "title", "kind", "place", "status", "sessions", "participants")
@@ -67,6 +68,10 @@ def _filtered(statement, query: ListQuery):
     statement = apply_search(statement, Event.search_key, query.search)
     if (year := query.filter(YEAR)) is not None:
         statement = statement.where(Event.year == int(year))
+    if (period := query.filter(PERIOD)) is not None:
+        # A plain range on the start date (its index serves it): an event counts where it starts,
+        # as in the figures; one without a date yet has no place in a period (the year finds it).
+        statement = statement.where(Event.starts_on.between(*period))
     if (kind := query.filter(KIND)) is not None:
         statement = statement.where(Event.kind_id == int(kind))
     if (status := query.filter(STATUS)) is not None:

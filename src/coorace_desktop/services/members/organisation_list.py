@@ -18,13 +18,18 @@ from coorace_desktop.domain.members import ORGANISATION_FIELDS
 from coorace_desktop.domain.periods import holds_on_sql
 from coorace_desktop.domain.typed_dates import shown_date
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
+from coorace_desktop.services.members.membership import members_during
 from coorace_desktop.storage.database import Database
 
-# Filter names of ListQuery.filters understood here.
+# Filter names of ListQuery.filters understood here; the last two are set by the dashboard's
+# click-through: members during a period (first and last day, as the dashboard counts them) and
+# fees of a year called and still unpaid (as its fee figures count them).
 TYPE_FILTER = "type"
 DEPARTMENT_FILTER = "department"
 STATUS_FILTER = "status"
-FILTERS = (TYPE_FILTER, DEPARTMENT_FILTER, STATUS_FILTER)
+MEMBER_DURING_FILTER = "member_during"
+UNPAID_FEE_FILTER = "unpaid_fee"
+FILTERS = (TYPE_FILTER, DEPARTMENT_FILTER, STATUS_FILTER, MEMBER_DURING_FILTER, UNPAID_FEE_FILTER)
 
 TYPE_ORDER = tuple(SiaeType)
 EXPORTED_FIELDS = tuple(field for field in ORGANISATION_FIELDS if field.exported)
@@ -159,6 +164,9 @@ class _Expressions:
     def has_type(self, siae_type: SiaeType) -> ColumnElement:
         return self._holds(OrganisationType, OrganisationType.siae_type == siae_type.value)
 
+    def has_unpaid_fee(self, year: int) -> ColumnElement:
+        return self._holds(MembershipFee, MembershipFee.year == year, MembershipFee.paid_on.is_(None), MembershipFee.amount > 0)
+
     def has_site_in(self, department: str) -> ColumnElement:
         return self._holds(Site, Site.department == department)
 
@@ -182,6 +190,10 @@ def _filtered(statement, query: ListQuery, expressions: _Expressions):
     status = query.filter(STATUS_FILTER)
     if status:
         statement = statement.where(expressions.status_condition(MembershipStatus(status)))
+    if (period := query.filter(MEMBER_DURING_FILTER)) is not None:
+        statement = statement.where(Organisation.id.in_(members_during(*period)))
+    if (year := query.filter(UNPAID_FEE_FILTER)) is not None:
+        statement = statement.where(expressions.has_unpaid_fee(int(year)))
     return statement
 
 

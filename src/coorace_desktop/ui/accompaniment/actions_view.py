@@ -1,15 +1,13 @@
-"""The actions log: the table with its filters (year, officer, programme, kind, beneficiary, and
-a period when the dashboard opened it on one), the search in the notes, the running totals of what is shown, new / edit / duplicate / delete."""
-
-from dataclasses import replace
+"""The actions log: the table with its filters (year or period, officer, programme, kind,
+beneficiary), the search in the notes, the running totals of what is shown, new / edit /
+duplicate / delete."""
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.enums import ActionKind
 from coorace_desktop.domain.french import plural
-from coorace_desktop.domain.periods import period_text
 from coorace_desktop.services.accompaniment.actions import (
     action_details,
     action_years,
@@ -75,6 +73,7 @@ class ActionsView(QWidget):
         )
         self.table.new_button.setText("&Nouvelle action…")
         self.year_combo = self.table.add_filter(YEAR, "Année", [])
+        self.period_selector = self.table.add_period_filter(PERIOD, YEAR)  # a mission officer's week
         self.officer_combo = self.table.add_filter(OFFICER, "Chargé·e de mission", [])
         self.programme_combo = self.table.add_filter(PROGRAMME, "Programme", [])
         self.kind_combo = self.table.add_filter(
@@ -87,13 +86,7 @@ class ActionsView(QWidget):
         self.beneficiary_filter.chosen.connect(lambda ref: self.table.model.set_filter(BENEFICIARY, ref))
         self.beneficiary_filter.setMinimumWidth(190)
         self.table.filters_layout.addWidget(self.beneficiary_filter, 2)
-        # A period set from the dashboard shows as a button that clears it.
-        self.period_button = QToolButton()
-        self.period_button.setToolTip("Retirer le filtre de période")
-        self.period_button.clicked.connect(lambda: self._set_period(None))
-        self.period_button.hide()
-        self.table.filters_layout.insertWidget(0, self.period_button)
-        for combo in (self.year_combo, self.officer_combo, self.programme_combo, self.kind_combo):
+        for combo in (self.officer_combo, self.programme_combo, self.kind_combo):
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(13)
             # Wider where the screen allows: « Tous les chargés de mission » whole at 1366 px.
@@ -156,28 +149,10 @@ class ActionsView(QWidget):
     def show_filtered(self, filters: dict[str, object]) -> None:
         """Show the actions of `filters` (officer, programme, kind, year, period), every other
         filter and the search cleared."""
-        for combo, name in ((self.year_combo, YEAR), (self.officer_combo, OFFICER),
-                            (self.programme_combo, PROGRAMME), (self.kind_combo, KIND)):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(combo.findData(filters.get(name)), 0))
-            combo.blockSignals(False)
-        for edit in (self.beneficiary_filter, self.table.search_edit):
-            edit.blockSignals(True)
+        self.beneficiary_filter.blockSignals(True)
         self.beneficiary_filter.set_choice(None)
-        self.table.search_edit.clear()
-        for edit in (self.beneficiary_filter, self.table.search_edit):
-            edit.blockSignals(False)
-        self._show_period(filters.get(PERIOD))
-        self.table.model.set_query(replace(self.table.model.query, search="", filters=dict(filters)))
-
-    def _set_period(self, period: tuple | None) -> None:
-        self._show_period(period)
-        self.table.model.set_filter(PERIOD, period)
-
-    def _show_period(self, period: tuple | None) -> None:
-        self.period_button.setVisible(period is not None)
-        if period is not None:
-            self.period_button.setText(f"Période : {period_text(*period)}  ✕")
+        self.beneficiary_filter.blockSignals(False)
+        self.table.show_filtered(filters)
 
     def refresh(self) -> None:
         """Read filters and rows again (a rename elsewhere shows in the beneficiary filter too)."""

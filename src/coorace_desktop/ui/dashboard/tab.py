@@ -1,7 +1,8 @@
 """The Tableau de bord tab: one period chooser that every figure follows, the key figures, the
-charts (a click on an actions bar opens those actions), and « À faire »."""
+charts (a click on a bar opens its tab filtered: those actions, members, events or unpaid fees),
+and « À faire »."""
 
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -10,7 +11,14 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollA
 from coorace_desktop.domain.french import number, percent, plural, short_month, whole_euros
 from coorace_desktop.domain.periods import period_text
 from coorace_desktop.services.accompaniment.actions_list import OFFICER, PERIOD, PROGRAMME
-from coorace_desktop.services.dashboard.figures import DashboardFigures, Monthly, dashboard_figures
+from coorace_desktop.services.dashboard.figures import DashboardFigures, Monthly, dashboard_figures, latest_active_year
+from coorace_desktop.services.events import event_list
+from coorace_desktop.services.members.organisation_list import (
+    DEPARTMENT_FILTER,
+    MEMBER_DURING_FILTER,
+    TYPE_FILTER,
+    UNPAID_FEE_FILTER,
+)
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.dashboard.charts import ChartCard
 from coorace_desktop.ui.dashboard.todo_panel import TodoPanel
@@ -57,7 +65,7 @@ class DashboardTab(QWidget):
         self.today = today or date.today()
         self.figures: DashboardFigures | None = None
         self.trends: dict[int, tuple[tuple[int, int], ...]] = {}  # by the period's year, until the database changes
-        self.period_selector = PeriodSelector("year", self.today)
+        self.period_selector, self.opening_label = self._opening_period(database)
         self.tiles = {key: Tile(caption) for key, caption in (
             ("members", "Adhérents"), ("movements", "Arrivées et départs"), ("actions", "Accompagnements"),
             ("events", "Événements"), ("coverage", "Couverture des adhérents"), ("fees", "Cotisations"),
@@ -73,8 +81,10 @@ class DashboardTab(QWidget):
         self.fees_chart = ChartCard("Cotisations")
         self.charts = (self.by_type, self.by_department, self.trend, self.actions_chart,
                        self.hours_chart, self.events_chart, self.fees_chart)
-        for chart in (self.actions_chart, self.hours_chart):
-            chart.view.setToolTip("Cliquez sur une barre pour ouvrir ces actions")
+        for chart, what in ((self.actions_chart, "ces actions"), (self.hours_chart, "ces actions"),
+                            (self.by_type, "ces adhérents"), (self.by_department, "ces adhérents"),
+                            (self.events_chart, "les événements du mois"), (self.fees_chart, "les adhérents dont la cotisation est impayée")):
+            chart.view.setToolTip(f"Cliquez sur une barre pour ouvrir {what}")
         self.todo_panel = TodoPanel(database, self.today)
 
         tiles = QHBoxLayout()
@@ -99,6 +109,7 @@ class DashboardTab(QWidget):
         scroll.setWidget(content)
         top = QHBoxLayout()
         top.addWidget(self.period_selector)
+        top.addWidget(self.opening_label)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -106,8 +117,16 @@ class DashboardTab(QWidget):
         layout.addWidget(scroll, 1)
 
         self.period_selector.changed.connect(self.show_period)
+        self.period_selector.changed.connect(self.opening_label.hide)
         self.actions_chart.bar_clicked.connect(lambda key, index: self._open_actions(OFFICER, key, index))
         self.hours_chart.bar_clicked.connect(lambda key, index: self._open_actions(PROGRAMME, key, index))
+        self.by_type.bar_clicked.connect(lambda _key, index: self._open_members(
+            TYPE_FILTER, self.figures.members.counts.by_type[index].siae_type.value))
+        self.by_department.bar_clicked.connect(lambda _key, index: self._open_members(
+            DEPARTMENT_FILTER, self.figures.members.counts.by_department[index].code))
+        self.events_chart.bar_clicked.connect(lambda _key, index: open_area(
+            self, Area.EVENTS, {event_list.PERIOD: self._month_of_period(index)}))
+        self.fees_chart.bar_clicked.connect(lambda *_: open_area(self, Area.MEMBERS, {UNPAID_FEE_FILTER: self.figures.fees.year}))
         self.show_period(*self.period_selector.period())
         # À faire (read in a thread) starts once the figures have painted.
         self._painted = False
@@ -119,6 +138,20 @@ class DashboardTab(QWidget):
             self.removeEventFilter(self)
             QTimer.singleShot(0, self.todo_panel.refresh)
         return super().eventFilter(watched, event)
+
+    def _opening_period(self, database: Database) -> tuple[PeriodSelector, QLabel]:
+        """This year; or, when nothing was done this year yet (no action, no event), the last year
+        that has some, said beside the chooser: the 2020 demo opens on 2020, not on zeros."""
+        year = latest_active_year(database, self.today)
+        selector = PeriodSelector("last_year" if year == self.today.year - 1 else "year", self.today)
+        label = QLabel()
+        label.setAccessibleName("Période choisie à l'ouverture")
+        if year is not None and year < self.today.year - 1:
+            selector.set_between(date(year, 1, 1), date(year, 12, 31), notify=False)
+        if year is not None and year < self.today.year:
+            label.setText(f"Ni action ni événement tenu en {self.today.year} : voici {year}, la dernière année qui en a.")
+        label.setVisible(bool(label.text()))
+        return selector, label
 
     @staticmethod
     def _framed(title: str, widget: QWidget) -> QFrame:
@@ -210,11 +243,18 @@ class DashboardTab(QWidget):
         chart.show_bars([short_month(month, with_year) for month in monthly.months],
                         [(series.name, series.key, series.values) for series in monthly.series], stacked=stacked)
 
-    def _open_actions(self, filter_name: str, key: object, index: int) -> None:
-        """The actions of that officer or programme in that month of the period."""
-        if self.figures is None:
-            return
+    def _month_of_period(self, index: int) -> tuple[date, date]:
+        """The days of the period in its month number `index` (the charts' months)."""
         month = self.figures.actions.by_officer.months[index]
         next_month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
-        period = (max(month, self.figures.first_day), min(date.fromordinal(next_month.toordinal() - 1), self.figures.last_day))
-        open_area(self, Area.ACCOMPANIMENT, {filter_name: key, PERIOD: period})
+        return max(month, self.figures.first_day), min(next_month - timedelta(days=1), self.figures.last_day)
+
+    def _open_actions(self, filter_name: str, key: object, index: int) -> None:
+        """The actions of that officer or programme in that month of the period."""
+        open_area(self, Area.ACCOMPANIMENT, {filter_name: key, PERIOD: self._month_of_period(index)})
+
+    def _open_members(self, filter_name: str, value: str) -> None:
+        """The period's members of that agreement type or département (as the bar counts them)."""
+        if value:  # « Département non renseigné » is no filter the members table knows
+            period = (self.figures.first_day, self.figures.last_day)
+            open_area(self, Area.MEMBERS, {filter_name: value, MEMBER_DURING_FILTER: period})

@@ -82,14 +82,23 @@ class EventFiguresPanel(RefreshWhenShown):
         refill_combo(self.kind_combo, [(ALL_KINDS, None)] + [(name, name) for name in self._kinds()])
 
     def set_year(self, year: int) -> None:
-        """Show a whole year (the list's year filter drives it)."""
+        """Show a whole year."""
+        self.set_period(date(year, 1, 1), date(year, 12, 31))
+
+    def set_period(self, start: date, end: date) -> None:
+        """Show the period from `start` to `end` (the list's filter or its selected event drive it)."""
+        if self.period() == (start, end):
+            return
         for edit in (self.start_edit, self.end_edit):
             edit.blockSignals(True)
-        self.start_edit.setDate(QDate(year, 1, 1))
-        self.end_edit.setDate(QDate(year, 12, 31))
+        self.start_edit.setDate(QDate(start))
+        self.end_edit.setDate(QDate(end))
         for edit in (self.start_edit, self.end_edit):
             edit.blockSignals(False)
         self.refresh()
+
+    def period(self) -> tuple[date, date]:
+        return self.start_edit.date().toPython(), self.end_edit.date().toPython()
 
     def set_kind(self, name: str | None) -> None:
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(name), 0))
@@ -98,7 +107,7 @@ class EventFiguresPanel(RefreshWhenShown):
         # Computed when seen: on 200,000 events a period's figures take a few hundred ms.
         if self.deferred():
             return
-        start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
+        start, end = self.period()
         if end < start:
             self.figures = None
             self.result_label.setText("<p>La fin de la période est antérieure à son début.</p>")

@@ -1,5 +1,6 @@
 """The Événements tab: the list (upcoming first) with its filters, a month calendar, the figures
-of a period, and the export of events to an iCalendar file."""
+of a period (the filter's year or period, else the selected event's year), and the export of
+events to an iCalendar file."""
 
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.french import number, plural, plural_word
+from coorace_desktop.services.dashboard.figures import latest_active_year
 from coorace_desktop.services.events.calendar_export import CalendarExport, export_events_ics
 from coorace_desktop.services.events.commands import (
     delete_events,
@@ -28,6 +30,7 @@ from coorace_desktop.services.events.commands import (
 )
 from coorace_desktop.services.events.event_list import (
     KIND,
+    PERIOD,
     STATUS,
     YEAR,
     EventRow,
@@ -103,6 +106,7 @@ class EventsTab(QWidget):
             settings_key="events",
         )
         self.year_combo = self.table.add_filter(YEAR, "Année", [])
+        self.period_selector = self.table.add_period_filter(PERIOD, YEAR)
         self.kind_combo = self.table.add_filter(KIND, "Type", [])
         self.table.add_filter(STATUS, "Statut", [("Tous les statuts", None)] + [(s.label, s.value) for s in EventStatus])
         self._fill_filters()
@@ -125,6 +129,8 @@ class EventsTab(QWidget):
             lambda start, end, kind: event_figures(database, start, end, kind=kind),
             lambda: [kind.name for kind in event_kinds(database)],
         )
+        # As the dashboard: the year's figures, or the last year's with activity while this one has none.
+        self.figures_panel.set_year(latest_active_year(database, date.today()) or date.today().year)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.calendar_panel, "Calendrier")
         self.side_tabs.addTab(self.figures_panel, "Chiffres")
@@ -143,10 +149,9 @@ class EventsTab(QWidget):
         self.table.changed.connect(self.status_changed)
         self.table.view.selectionModel().currentRowChanged.connect(self._follow_selection)
         self.calendar_panel.open_requested.connect(self.edit_event)
-        self.year_combo.currentIndexChanged.connect(self._year_chosen)
-        self.kind_combo.currentIndexChanged.connect(
-            lambda _=0: self.figures_panel.set_kind(self.kind_combo.currentText() if self.kind_combo.currentData() else None)
-        )
+        self.year_combo.currentIndexChanged.connect(self._follow_filters)
+        self.period_selector.changed.connect(self._follow_filters)
+        self.kind_combo.currentIndexChanged.connect(self._follow_kind)
 
     # -- main window protocol
     def status_text(self) -> str:
@@ -183,9 +188,14 @@ class EventsTab(QWidget):
             self._after_change(event_id)
 
     def show_filtered(self, filters: dict[str, object]) -> None:
-        """Another tab's click-through: {OPEN_RECORD: id} opens that event."""
+        """Another tab's click-through: {OPEN_RECORD: id} opens that event; else the events of
+        those filters (a dashboard bar: the events of a month), the figures following."""
         if filters.get(OPEN_RECORD) is not None:
             self.edit_event(filters[OPEN_RECORD])
+            return
+        self.table.show_filtered(filters)
+        self._follow_kind()
+        self._follow_filters()
 
     def selected_rows(self) -> list[EventRow]:
         return [index.data(ROW_ROLE) for index in self.table.view.selectionModel().selectedRows()]
@@ -224,15 +234,26 @@ class EventsTab(QWidget):
         refill_combo(self.year_combo, [("Toutes les années", None)] + [(str(y), y) for y in event_years(self.database)])
         refill_combo(self.kind_combo, [("Tous les types", None)] + [(k.name, k.id) for k in event_kinds(self.database)])
 
-    def _year_chosen(self) -> None:
-        year = self.year_combo.currentData()
-        if year is not None:
+    def _follow_kind(self) -> None:
+        self.figures_panel.set_kind(self.kind_combo.currentText() if self.kind_combo.currentData() else None)
+
+    def _follow_filters(self, *_args) -> None:
+        """The figures show the period filtered on, else the year filtered on."""
+        if (period := self.period_selector.chosen()) is not None:
+            self.figures_panel.set_period(*period)
+        elif (year := self.year_combo.currentData()) is not None:
             self.figures_panel.set_year(year)
 
     def _follow_selection(self, current, _previous) -> None:
+        """The calendar goes to the selected event's day; without a year or period filtered on,
+        the figures go to its year."""
         row = current.data(ROW_ROLE) if current.isValid() else None
-        if row is not None and row.starts_on is not None:
+        if row is None:
+            return
+        if row.starts_on is not None:
             self.calendar_panel.go_to(row.starts_on)
+        if self.period_selector.chosen() is None and self.year_combo.currentData() is None:
+            self.figures_panel.set_year(row.year)
 
     def _delete(self, row: EventRow) -> int:
         deleted = delete_events(self.database, [row.id])

@@ -11,11 +11,14 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from coorace_desktop.domain.departments import department_label
 from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
 from coorace_desktop.domain.members import OrganisationDraft
+from coorace_desktop.domain.periods import period_text
 from coorace_desktop.services.exporting.members import MEMBERS_EXPORT
 from coorace_desktop.services.members.organisation_list import (
     DEPARTMENT_FILTER,
+    MEMBER_DURING_FILTER,
     STATUS_FILTER,
     TYPE_FILTER,
+    UNPAID_FEE_FILTER,
     MemberRow,
     count_members,
     list_members,
@@ -122,9 +125,19 @@ class MembersTab(QWidget):
 
     # -- main window
     def show_filtered(self, filters: dict[str, object]) -> None:
-        """Another tab's click-through: {OPEN_RECORD: id} opens that organisation."""
+        """Another tab's click-through: {OPEN_RECORD: id} opens that organisation; else the members
+        of those filters (a dashboard bar: a type or département and the period's members, or the
+        unpaid fees of a year), the last two shown as buttons that remove them."""
         if filters.get(OPEN_RECORD) is not None:
             self.open_organisation(filters[OPEN_RECORD])
+            return
+        chips = {}
+        if (period := filters.get(MEMBER_DURING_FILTER)) is not None:
+            text = period_text(*period)
+            chips[MEMBER_DURING_FILTER] = f"Adhérents {'en ' if text.isdigit() else ''}{text}"
+        if (year := filters.get(UNPAID_FEE_FILTER)) is not None:
+            chips[UNPAID_FEE_FILTER] = f"Cotisation {year} impayée"
+        self.table.show_filtered(filters, chips)
 
     def status_text(self) -> str:
         return self.table.status_text()

@@ -1,7 +1,8 @@
 """The shape every table tab shares: a search box, a row of filters, the table, and
 New / Edit / Delete with the keyboard (Ctrl+N, Enter, Del) and a confirmation before deleting."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,7 @@ from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
+from coorace_desktop.ui.widgets.period_selector import ALL_DATES, PeriodSelector
 from coorace_desktop.ui.widgets.shortcuts import shortcut
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column, WindowedTableModel
 
@@ -57,7 +60,10 @@ class DataTable(QWidget):
         super().__init__(parent)
         self.noun_singular, self.noun_plural = noun
         self.empty_text = empty_text or "Rien à afficher."  # what an empty table says to do
-        self._filter_combos: list[QComboBox] = []
+        self._filter_combos: dict[str, QComboBox] = {}  # by filter name
+        self.period_selector: PeriodSelector | None = None
+        self._period_names: tuple[str, str] = ("", "")  # the period filter's name, the year filter's
+        self._chips: dict[str, QToolButton] = {}  # filters without a combo, by name (see show_filtered)
         self.settings_key = settings_key
         self._delete_question: Callable[[Any], str] | None = None
         self._delete_row: Callable[[Any], object] | None = None
@@ -145,10 +151,73 @@ class DataTable(QWidget):
         combo.setToolTip(label)
         for text, value in choices:
             combo.addItem(text, value)
-        combo.currentIndexChanged.connect(lambda _=0: self.model.set_filter(name, combo.currentData()))
+        combo.currentIndexChanged.connect(lambda _=0: self._filter_chosen(name, combo.currentData()))
         self.filters_layout.addWidget(combo)
-        self._filter_combos.append(combo)
+        self._filter_combos[name] = combo
         return combo
+
+    def add_period_filter(self, name: str, year_name: str) -> PeriodSelector:
+        """The period chooser (« Toutes les dates », this week… from … to …) filtering on `name`
+        (first and last day), on a line of its own under the search with the year filter
+        `year_name`: choosing one clears the other, so the rows never answer two dates at odds."""
+        selector = PeriodSelector(ALL_DATES, optional=True)
+        year_combo = self._filter_combos[year_name]
+        year_label = QLabel("Année")
+        year_label.setBuddy(year_combo)
+        line = QHBoxLayout()
+        for widget in (year_label, year_combo, selector):  # the year leaves the filters' line
+            line.addWidget(widget)
+        line.addStretch(1)
+        self.layout().insertLayout(1, line)
+        self.period_selector, self._period_names = selector, (name, year_name)
+        selector.changed.connect(lambda *_: self._filter_chosen(name, selector.chosen()))
+        return selector
+
+    def show_filtered(self, filters: Mapping[str, object], chips: Mapping[str, str] = {}) -> None:
+        """Show the rows of exactly `filters` (another tab's click-through), the search cleared: the
+        combos show theirs, and each filter named in `chips` (one without a combo, e.g. members of a
+        period) is a button saying it (its text) that removes it."""
+        for name, combo in self._filter_combos.items():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(filters.get(name)), 0))
+            combo.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        if self.period_selector is not None:
+            if (period := filters.get(self._period_names[0])) is not None:
+                self.period_selector.set_between(*period, notify=False)
+            else:
+                self.period_selector.set_all_dates(notify=False)
+        for button in self._chips.values():
+            button.deleteLater()
+        self._chips = {}
+        for position, (name, text) in enumerate(chips.items()):
+            button = QToolButton(text=f"{text}  ✕", toolTip="Retirer ce filtre")
+            button.setAccessibleName(f"Retirer le filtre « {text} »")
+            button.clicked.connect(lambda _=False, name=name: self._remove_chip(name))
+            self.filters_layout.insertWidget(position, button)
+            self._chips[name] = button
+        self.model.set_query(replace(self.model.query, search="", filters=dict(filters)))
+
+    def _remove_chip(self, name: str) -> None:
+        self._chips.pop(name).deleteLater()
+        self.model.set_filter(name, None)
+
+    def _filter_chosen(self, name: str, value: object) -> None:
+        """One query for the filter chosen (and the year or period it clears)."""
+        query = self.model.query.with_filter(name, value)
+        if value is not None and name in self._period_names:
+            period_name, year_name = self._period_names
+            if name == period_name:
+                combo = self._filter_combos[year_name]
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            else:
+                self.period_selector.set_all_dates(notify=False)
+            query = query.with_filter(year_name if name == period_name else period_name, None)
+        self.model.set_query(query)
 
     def set_column_widths(self, widths: Sequence[int], *, stretch: Sequence[int] = (), fit: Sequence[int] = ()) -> None:
         """Widths a first run starts with (the user's own are kept in the settings); the columns
@@ -249,7 +318,9 @@ class DataTable(QWidget):
         search = self.search_edit.text().strip()
         if search:
             self.empty_label.setText(f"Aucun résultat pour « {search} ».")
-        elif any(combo.currentIndex() > 0 for combo in self._filter_combos):
+        elif self._chips or any(combo.currentIndex() > 0 for combo in self._filter_combos.values()) or (
+            self.period_selector is not None and self.period_selector.chosen() is not None
+        ):
             self.empty_label.setText("Aucun résultat avec ces filtres.")
         else:
             self.empty_label.setText(self.empty_text)
