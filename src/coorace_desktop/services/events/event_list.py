@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, exists, func, select
 
-from coorace_desktop.domain.enums import EventStatus
-from coorace_desktop.domain.events import Event, EventKind, Participation
+from coorace_desktop.domain.enums import AttendanceStatus, EventStatus
+from coorace_desktop.domain.events import Event, EventKind, Participation, Registration
 from coorace_desktop.domain.events_rules import LONGEST_EVENT
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.storage.database import Database
@@ -53,13 +53,20 @@ class DayEvent:
 
 
 def _participants():
-    """Persons of member organisations plus others, per event row (read through the primary key)."""
+    """Per event row: the distinct persons present when it is counted by names, else the persons of
+    member organisations plus others (each read through its table's key, led by event_id)."""
     members = (
         select(func.coalesce(func.sum(Participation.persons), 0))
         .where(Participation.event_id == Event.id)
         .scalar_subquery()
     )
-    return Event.other_participants + members
+    present = (
+        select(func.count(func.distinct(Registration.person_id)))
+        .where(Registration.event_id == Event.id, Registration.status == AttendanceStatus.PRESENT)
+        .scalar_subquery()
+    )
+    named = exists().where(Registration.event_id == Event.id)
+    return case((named, present), else_=Event.other_participants + members)
 
 
 def _filtered(statement, query: ListQuery):
