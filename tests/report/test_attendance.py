@@ -1,12 +1,20 @@
 """Sign-in sheets and attendance certificates of the issue's training (3 sessions, 25 registered)."""
 
+from datetime import date
+
 from pypdf import PdfReader
 
 from coorace_desktop.domain.enums import AttendanceStatus
+from coorace_desktop.report import formats
 from coorace_desktop.report.attendance import certificate_letters, write_certificates, write_signin_sheet
+from coorace_desktop.report.facts import gather
+from coorace_desktop.report.highlights import events_summary
 from coorace_desktop.report.letters import letter_sender
+from coorace_desktop.services.events.figures import event_figures
 from coorace_desktop.services.events.registrations import event_attendance, set_attendance
 from tests.attendance_scenario import make_training
+
+YEAR_2020 = (date(2020, 1, 1), date(2020, 12, 31))
 
 
 def _text(path) -> str:
@@ -52,3 +60,17 @@ def test_18_certificates_for_the_18_present(demo_database, tmp_path):
     assert len(each.paths) == 18 and all(path.exists() for path in each.paths)
     # Per session: only those present at session 2.
     assert [letter.recipient[0] for letter in certificate_letters(attendance, sender, [2])] == [present[0].name]
+
+
+def test_the_report_events_page_counts_persons_reached_and_hours(demo_database):
+    before = events_summary(event_figures(demo_database, *YEAR_2020))
+    assert "personnes distinctes" not in before and "(participations enregistrées par structure)" in before
+    training = make_training(demo_database)
+    attendance = event_attendance(demo_database, training.event_id)
+    set_attendance(demo_database, training.event_id, 1, {p.person_id: AttendanceStatus.PRESENT for p in attendance.people[:18]})
+    facts = gather(demo_database, 2020)
+    summary = events_summary(facts.events)
+    assert "18 personnes distinctes ont participé aux événements comptés par noms (1 événement ;" in summary.replace("\u00a0", " ")
+    hours = facts.events.training_hours
+    assert hours >= 18 * 3.5 and f"{formats.number(hours)} heures de formation délivrées" in summary
+    assert "(présences par nom ou nombres par structure)" in summary
