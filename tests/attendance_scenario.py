@@ -47,3 +47,18 @@ def make_training(database, *, starts_on: date = date(2020, 10, 6), status: Even
                 for first, last, organisation, email in GUESTS]
     assert register(database, event_id, entries) == 25 * 3
     return Training(event_id, contacts)
+
+
+# A registration list of 40 rows: 2 recorded persons, 1 possible duplicate, 37 new persons.
+HEADERS = ["Nom", "Prénom", "Structure", "Courriel"]
+
+
+def forty_rows() -> list[list[str]]:
+    rows = [
+        ["Chatry", "Isabelle", "INTER RELAIS", ""],  # recorded: the same name, accents and case aside
+        ["GUILLET", "Catherine", "", ""],  # recorded, no organisation given
+        ["Chatri", "Isabel", "INTER RELAIS", ""],  # close to Isabelle CHATRY, of the same organisation
+        ["Dupont", "Line", "Mairie de Figeac", ""],  # another organisation: no evidence for anyone
+    ]
+    rows += [[f"Participant{n:02d}", "Anne", "Pôle emploi Albi" if n % 2 else "", f"p{n}@example.org"] for n in range(36)]
+    return rows

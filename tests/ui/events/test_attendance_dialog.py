@@ -11,7 +11,7 @@ from coorace_desktop.services.events.commands import get_event
 from coorace_desktop.services.events.registrations import event_attendance
 from coorace_desktop.ui.events.attendance_dialog import AttendanceDialog
 from coorace_desktop.ui.events.event_dialog import EventDialog
-from tests.attendance_scenario import make_training
+from tests.attendance_scenario import HEADERS, forty_rows, make_training
 
 PRESENT = AttendanceStatus.PRESENT
 
@@ -127,3 +127,22 @@ def test_the_event_dialog_opens_attendance_and_says_it_counts_by_names(qtbot, de
     qtbot.mouseClick(dialog.attendance_button, Qt.MouseButton.LeftButton)
     assert opened == ["Formation des encadrants techniques"]
     assert not EventDialog(demo_database).attendance_button.isEnabled()  # a new event is saved first
+
+
+def test_importing_a_list_asks_about_the_possible_duplicate_and_exporting(dialog, qtbot, demo_database, training, boxes,
+                                                                          monkeypatch, tmp_path):
+    from coorace_desktop.services.exporting.spreadsheet import write_rows
+
+    path = tmp_path / "liste.xlsx"
+    write_rows(path, HEADERS, forty_rows())
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(path), ""))
+    boxes.answers = [False, True]  # the duplicate waits; the import goes ahead
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert "Isabel CHATRI" in boxes.asked[0] and "Isabelle CHATRY" in boxes.asked[0]
+    assert "39 personnes, dont 37 nouvelles personnes" in boxes.asked[1]
+    assert boxes.informed[-1].endswith("1 doublon(s) possible(s) en attente de décision.")
+    assert dialog.count_label.text().startswith("62 inscrit·es")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "inscrits.csv"), ""))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert boxes.informed[-1].startswith("62 lignes exportées")
+    assert (tmp_path / "inscrits.csv").read_text(encoding="utf-8-sig").startswith("Nom;Prénom;Structure;E-mail;Séance 1")

@@ -128,7 +128,7 @@ def _button(text: str) -> QPushButton:
 
 
 class AttendanceDialog(QDialog):
-    announces = frozenset({Area.EVENTS})
+    announces = frozenset({Area.EVENTS, Area.MEMBERS})  # a guest registered is a new person
 
     def __init__(self, database: Database, event_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +186,9 @@ class AttendanceDialog(QDialog):
         self.certificates_combo.addItem("un seul PDF", False)
         self.certificates_combo.addItem("un fichier par personne", True)
         self.certificates_button = _button("&Attestations de présence…")
+        self.export_button = _button("&Exporter…")
+        self.import_button = _button("I&mporter une liste…")
+        self.import_button.setToolTip("Un tableur (.xlsx, .ods, .csv) avec les colonnes Nom, Prénom, Structure, E-mail.")
         close_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close_box.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
         close_box.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
@@ -207,6 +210,8 @@ class AttendanceDialog(QDialog):
         printing.addWidget(self.certificates_button)
         printing.addWidget(self.certificates_combo)
         printing.addStretch(1)
+        printing.addWidget(self.export_button)
+        printing.addWidget(self.import_button)
         self.output_row = printing
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -217,7 +222,7 @@ class AttendanceDialog(QDialog):
         layout.addWidget(close_box)
 
         for widget in (self.absent_button, self.excused_button, self.remove_button, self.register_button,
-                       self.walk_in_button, self.person_picker, self.organisation_edit, self.email_edit):
+                       self.walk_in_button, self.person_picker, self.organisation_edit, self.email_edit, self.import_button):
             widget.setEnabled(writable)
         self.view.setEnabled(True)
         self.writable = writable
@@ -232,6 +237,8 @@ class AttendanceDialog(QDialog):
         self.walk_in_button.clicked.connect(lambda: self.register_person(walk_in=True))
         self.sheet_button.clicked.connect(self.print_sheet)
         self.certificates_button.clicked.connect(self.print_certificates)
+        self.export_button.clicked.connect(self.export_list)
+        self.import_button.clicked.connect(self.import_list)
         self.refresh()
         self.resize(900, 640)
         self.search_edit.setFocus()
@@ -373,3 +380,51 @@ class AttendanceDialog(QDialog):
         if done:
             where = name if per_file else result.paths[0]
             messages.inform(self, "Attestations de présence", f"{plural(len(present), 'attestation', 'attestations')} : {where}")
+
+    # -- spreadsheets
+    def export_list(self) -> None:
+        from coorace_desktop.services.exporting.registrations import export_registrations
+
+        suggested = Path.home() / f"Inscrits - {self._stem()}.xlsx"
+        name, _ = QFileDialog.getSaveFileName(self, "Exporter les inscriptions", str(suggested),
+                                              "Classeur Excel (*.xlsx);;Texte CSV (*.csv)")
+        if name:
+            done, lines = run_command(self, export_registrations, self.database, self.event_id, Path(name))
+            if done:
+                messages.inform(self, "Export", f"{plural(lines, 'ligne exportée', 'lignes exportées')} : {name}")
+
+    def import_list(self) -> None:
+        """Read a list, say what importing it does, ask about each possible duplicate, then register."""
+        from coorace_desktop.services.importing import Action, Decision, propose_mapping, read_table
+        from coorace_desktop.services.importing.mapping import REGISTRATIONS
+        from coorace_desktop.services.importing.registrations import apply_registrations, preview_registrations
+
+        name, _ = QFileDialog.getOpenFileName(self, "Importer une liste d'inscrits", str(Path.home()),
+                                              "Tableurs (*.xlsx *.ods *.csv)")
+        if not name:
+            return
+        done, preview = run_command(self, lambda: preview_registrations(
+            self.database, table := read_table(name), propose_mapping(table, REGISTRATIONS)))
+        if not done:
+            return
+        if preview.errors:
+            lines = "\n".join(f"Ligne {error.line} : {error.reason}" for error in preview.errors[:10])
+            messages.show_error(self, f"{plural(len(preview.errors), 'ligne', 'lignes')} en erreur : rien n'est importé.\n{lines}")
+            return
+        decisions = {}
+        for row in (row for row in preview.planned if row.action is Action.DUPLICATE):
+            if messages.ask(self, "Doublon possible",
+                            f"Ligne {row.line} : « {row.name} » est-elle {row.existing_name} ({row.reason}) ?\n"
+                            f"Oui : inscrire {row.existing_name}. Non : laisser la ligne en attente, sans l'inscrire."):
+                decisions[row.line] = Decision.MERGE
+        known, new = preview.count(Action.UNCHANGED), preview.count(Action.CREATE)
+        if not messages.ask(self, "Importer la liste",
+                            f"Inscrire à toutes les séances {plural(known + new + len(decisions), 'personne', 'personnes')}, "
+                            f"dont {plural(new, 'nouvelle personne', 'nouvelles personnes')} dans l'annuaire ?"):
+            return
+        done, result = run_command(self, apply_registrations, self.database, self.event_id, preview, decisions)
+        if done:
+            self.changed = True
+            announce(self, self.announces)
+            self.reload()
+            messages.inform(self, "Import", result.summary())
