@@ -59,9 +59,10 @@ def attendance_taken(statuses) -> bool:
     return any(status != AttendanceStatus.REGISTERED for status in statuses)
 
 
-def session_hours(starts_on: date | None, start_time: time | None, end_time: time | None) -> float | None:
-    """How long one session lasts, in hours, when its times are given; None otherwise."""
-    if starts_on is None or start_time is None or end_time is None or end_time <= start_time:
+def session_hours(start_time: time | None, end_time: time | None) -> float | None:
+    """How long one session lasts, in hours, when its times are given (only a dated event has
+    them, each session from start to end time); None otherwise."""
+    if start_time is None or end_time is None or end_time <= start_time:
         return None
-    delta = datetime.combine(starts_on, end_time) - datetime.combine(starts_on, start_time)
+    delta = datetime.combine(date.min, end_time) - datetime.combine(date.min, start_time)
     return delta.total_seconds() / 3600

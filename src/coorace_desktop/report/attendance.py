@@ -45,7 +45,7 @@ class SheetResult:
 
 def hours_text(starts_on: date | None, start_time, end_time) -> str:
     """'de 9 h 00 à 12 h 30', or '' without times."""
-    if start_time is None or session_hours(starts_on or date.today(), start_time, end_time) is None:
+    if start_time is None or session_hours(start_time, end_time) is None:
         return ""
     return f"de {start_time.hour} h {start_time:%M} à {end_time.hour} h {end_time:%M}"
 
@@ -134,7 +134,7 @@ def certificate_letters(attendance: EventAttendance, sender: Sender, sessions: l
     """One attestation de présence per person present at one of the sessions (all when None),
     naming each session they attended and, when the times are given, the hours."""
     sessions = sessions or list(range(1, attendance.sessions + 1))
-    duration = session_hours(attendance.starts_on or date.today(), attendance.start_time, attendance.end_time)
+    duration = session_hours(attendance.start_time, attendance.end_time)
     signer = f"{sender.signatory_name}, {sender.signatory_title.lower()} de {sender.name}," if sender.signatory_name else sender.name + ","
     letters = []
     for person in attendance.people:

@@ -131,12 +131,18 @@ def training_person(database, training) -> int:
 
 
 def test_session_hours():
-    assert session_hours(date(2020, 1, 1), time(9), time(12, 30)) == 3.5
-    assert session_hours(date(2020, 1, 1), time(9), None) is None
-    assert session_hours(None, None, None) is None
+    assert session_hours(time(9), time(12, 30)) == 3.5
+    assert session_hours(time(9), None) is None
+    assert session_hours(time(14), time(9)) is None
 
 
 def test_a_planned_event_does_not_count(demo_database):
     training = make_training(demo_database, status=EventStatus.PLANNED)
     set_attendance(demo_database, training.event_id, 1, {training_person(demo_database, training): PRESENT})
     assert event_figures(demo_database, *YEAR_2020).persons_reached == 0
+
+
+def test_a_period_without_events_counts_nothing(demo_database):
+    figures = event_figures(demo_database, date(1990, 1, 1), date(1990, 12, 31))
+    assert (figures.events, figures.participants, figures.reached, figures.persons_reached) == (0, 0, 0, 0)
+    assert (figures.by_names, figures.by_numbers, figures.training_hours) == (0, 0, None)

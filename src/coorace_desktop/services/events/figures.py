@@ -88,55 +88,68 @@ def event_figures(database: Database, start: date, end: date, *, kind: str | Non
 
     With `kind` (a kind name) only the events of that kind count, as the report's
     "16 animations régionales, 243 participants" does."""
-    counted = counted_event_ids(start, end, kind)
-    present = and_(Registration.event_id.in_(counted), Registration.status == AttendanceStatus.PRESENT)
-    # Per counted event: kind, sessions, online, times, other participants, head count, whether
-    # counted by names, distinct persons present and presences. Participations and registrations
-    # are reached through the counted events (their keys start with event_id).
-    head_count = (
-        select(func.sum(Participation.persons)).where(Participation.event_id == Event.id).scalar_subquery()
+    # One statement: the counted events and their present registrations are read once each (two
+    # CTEs, materialised as each is used more than once), then every figure is drawn from them.
+    # Participations and registrations are reached through the counted events (their keys start
+    # with event_id), never by a pass over the whole table.
+    counted = counted_event_ids(start, end, kind).add_columns(
+        Event.kind_id, Event.online, Event.start_time, Event.end_time, Event.sessions, Event.other_participants
+    ).cte("counted")
+    present = (
+        select(Registration.event_id, Registration.person_id, Registration.organisation_id)
+        .join(counted, counted.c.id == Registration.event_id)
+        .where(Registration.status == AttendanceStatus.PRESENT)
+        .cte("present")
     )
-    named = select(Registration.id).where(Registration.event_id == Event.id).exists()
+    head_count = select(func.sum(Participation.persons)).where(Participation.event_id == counted.c.id).scalar_subquery()
+    named = select(Registration.id).where(Registration.event_id == counted.c.id).exists()
     by_names = (
-        select(Registration.event_id, func.count(func.distinct(Registration.person_id)).label("persons"),
+        select(present.c.event_id, func.count(func.distinct(present.c.person_id)).label("persons"),
                func.count().label("presences"))
-        .where(present)
-        .group_by(Registration.event_id)
+        .group_by(present.c.event_id)
         .subquery()
     )
-    per_event = (
-        select(Event.kind_id, Event.sessions, Event.online, Event.starts_on, Event.start_time, Event.end_time,
-               Event.other_participants, func.coalesce(head_count, 0), named,
-               func.coalesce(by_names.c.persons, 0), func.coalesce(by_names.c.presences, 0))
-        .outerjoin(by_names, by_names.c.event_id == Event.id)
-        .where(Event.id.in_(counted))
-    )
-    numbered = select(Event.id).where(Event.id.in_(counted), ~named)
+    numbered = select(counted.c.id).where(~named)
     reached_ids = union(
         select(Participation.organisation_id).where(Participation.event_id.in_(numbered)),
-        select(Registration.organisation_id).where(present, Registration.organisation_id.is_not(None)),
+        select(present.c.organisation_id).where(present.c.organisation_id.is_not(None)),
     ).subquery()
     active = members_during(start, end)
-    reached_query = select(func.count()).select_from(reached_ids).where(reached_ids.c.organisation_id.in_(active))
-    persons_query = select(func.count(func.distinct(Registration.person_id))).where(present)
+    reached = select(func.count()).select_from(reached_ids).where(reached_ids.c.organisation_id.in_(active)).scalar_subquery()
+    persons = select(func.count(func.distinct(present.c.person_id))).scalar_subquery()
+    # Grouped by what the figures tell apart: kind, online, times (the duration) and how counted;
+    # the period's totals ride on every row (and on one row of NULLs when nothing counts).
+    per_group = (
+        select(counted.c.kind_id, counted.c.online, counted.c.start_time, counted.c.end_time, named.label("named"),
+               func.count(counted.c.id), func.sum(counted.c.sessions),
+               func.sum(counted.c.other_participants + func.coalesce(head_count, 0)),
+               func.sum(func.coalesce(by_names.c.persons, 0)), func.sum(func.coalesce(by_names.c.presences, 0)),
+               reached.label("reached"), persons.label("persons_reached"))
+        .select_from(counted)
+        .outerjoin(by_names, by_names.c.event_id == counted.c.id)
+        .group_by(counted.c.kind_id, counted.c.online, counted.c.start_time, counted.c.end_time, "named")
+    )
     with database.session() as session:
-        rows = session.execute(per_event).all()
+        rows = session.execute(per_group).all()
         names = dict(session.execute(select(EventKind.id, EventKind.name)).all())
-        reached = session.execute(reached_query).scalar_one()
-        persons_reached = session.execute(persons_query).scalar_one()
+        totals = rows[0][-2:] if rows else session.execute(select(reached, persons)).one()
         active_members = session.execute(select(func.count()).select_from(active.subquery())).scalar_one()
+    reached, persons_reached = totals
     by_kind: dict[str, int] = {}
     participants_by_kind: dict[str, int] = {}
-    online = named_events = 0
+    online = named_events = records = 0
     hours: float | None = None
-    for kind_id, sessions, is_online, starts_on, start_time, end_time, other, heads, is_named, persons, presences in rows:
+    for kind_id, is_online, start_time, end_time, is_named, count, sessions, heads, persons, presences, *_totals in rows:
         name = names[kind_id]
-        participants = persons if is_named else other + heads
+        # PostgreSQL sums bigints as numeric: back to int before any arithmetic with floats.
+        sessions, heads, persons, presences = int(sessions), int(heads), int(persons), int(presences)
+        participants = persons if is_named else heads
         by_kind[name] = by_kind.get(name, 0) + sessions
         participants_by_kind[name] = participants_by_kind.get(name, 0) + participants
         online += sessions if is_online else 0
-        named_events += bool(is_named)
-        if (duration := session_hours(starts_on, start_time, end_time)) is not None:
+        records += count
+        named_events += count if is_named else 0
+        if (duration := session_hours(start_time, end_time)) is not None:
             hours = (hours or 0) + duration * (presences if is_named else participants)
     order = sorted(by_kind)
     return EventFigures(
@@ -150,7 +163,7 @@ def event_figures(database: Database, start: date, end: date, *, kind: str | Non
         participants_by_kind={name: participants_by_kind[name] for name in order},
         persons_reached=persons_reached,
         by_names=named_events,
-        by_numbers=len(rows) - named_events,
+        by_numbers=records - named_events,
         training_hours=hours,
     )
 

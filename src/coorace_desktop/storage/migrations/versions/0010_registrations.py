@@ -32,6 +32,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id'),
         sa.UniqueConstraint('event_id', 'session', 'person_id', name='one_registration_per_session'),
     )
+    op.create_index('ix_registrations_attendance', 'registrations', ['event_id', 'status', 'person_id', 'organisation_id'],
+                    unique=False)
     op.create_index(op.f('ix_registrations_organisation_id'), 'registrations', ['organisation_id'], unique=False)
     op.create_index(op.f('ix_registrations_person_id'), 'registrations', ['person_id'], unique=False)
 
@@ -39,4 +41,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(op.f('ix_registrations_person_id'), table_name='registrations')
     op.drop_index(op.f('ix_registrations_organisation_id'), table_name='registrations')
+    op.drop_index('ix_registrations_attendance', table_name='registrations')
     op.drop_table('registrations')
