@@ -66,8 +66,8 @@ def run_events(arguments: argparse.Namespace) -> int:
     print(f"Participants : {figures.participants}")
     coverage = "—" if figures.coverage_percent is None else f"{figures.coverage_percent:.1f} %".replace(".", ",")
     if figures.by_names:
-        print(f"Personnes distinctes : {figures.persons_reached} ({figures.by_names} événement(s) comptés par noms, "
-              f"{figures.by_numbers} par nombres)")
+        print(f"Personnes distinctes : {figures.persons_reached} (événements comptés par noms : {figures.by_names}, "
+              f"par nombres : {figures.by_numbers})")
     if figures.training_hours is not None:
         print(f"Heures de formation : {figures.training_hours:g}".replace(".", ","))
     print(f"Structures adhérentes touchées : {figures.reached} sur {figures.active_members} ({coverage})")

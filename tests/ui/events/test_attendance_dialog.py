@@ -140,7 +140,7 @@ def test_importing_a_list_asks_about_the_possible_duplicate_and_exporting(dialog
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert "Isabel CHATRI" in boxes.asked[0] and "Isabelle CHATRY" in boxes.asked[0]
     assert "39 personnes, dont 37 nouvelles personnes" in boxes.asked[1]
-    assert boxes.informed[-1].endswith("1 doublon(s) possible(s) en attente de décision.")
+    assert boxes.informed[-1].endswith("1 doublon possible en attente de décision.")
     assert dialog.count_label.text().startswith("62 inscrit·es")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "inscrits.csv"), ""))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)

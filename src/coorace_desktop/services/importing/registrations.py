@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from coorace_desktop.domain import Contact, Organisation, Person
 from coorace_desktop.domain.events_registrations import RegistrationInput
+from coorace_desktop.domain.french import plural
 from coorace_desktop.domain.governance_drafts import PersonRef
 from coorace_desktop.domain.names import display_name, name_key
 from coorace_desktop.domain.text import fold
@@ -62,8 +63,11 @@ class RegistrationImportResult:
     waiting: int  # possible duplicates left undecided, hence not registered
 
     def summary(self) -> str:
-        text = f"{self.registered} personne(s) inscrite(s), dont {self.new_persons} nouvelle(s) dans l'annuaire"
-        return text + (f" ; {self.waiting} doublon(s) possible(s) en attente de décision." if self.waiting else ".")
+        text = (f"{plural(self.registered, 'personne inscrite', 'personnes inscrites')}, dont "
+                f"{plural(self.new_persons, 'nouvelle', 'nouvelles')} dans l'annuaire")
+        if self.waiting:
+            return text + f" ; {plural(self.waiting, 'doublon possible', 'doublons possibles')} en attente de décision."
+        return text + "."
 
 
 @dataclass(slots=True)
@@ -148,7 +152,7 @@ def apply_registrations(
     duplicate follows its decision (by line): MERGE registers the recorded person, CREATE a new
     one, SKIP nobody; without a decision it waits (not registered). Rows in error refuse it all."""
     if preview.errors:
-        raise ImportRefused(f"{len(preview.errors)} ligne(s) en erreur : rien n'a été importé. Corrigez-les d'abord.")
+        raise ImportRefused(f"{plural(len(preview.errors), 'ligne', 'lignes')} en erreur : rien n'a été importé. Corrigez-les d'abord.")
     decisions = decisions or {}
     entries, new_persons, waiting = [], 0, 0
     for row in preview.planned:
