@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from sqlalchemy import case, exists, func, select
+from sqlalchemy import case, func, select
 
 from coorace_desktop.domain.enums import AttendanceStatus, EventStatus
 from coorace_desktop.domain.events import Event, EventKind, Participation, Registration
@@ -54,19 +54,20 @@ class DayEvent:
 
 def _participants():
     """Per event row: the distinct persons present when it is counted by names, else the persons of
-    member organisations plus others (each read through its table's key, led by event_id)."""
+    member organisations plus others (each read through its table's index led by event_id; the
+    registrations' sum is NULL for an event nobody is registered for)."""
     members = (
         select(func.coalesce(func.sum(Participation.persons), 0))
         .where(Participation.event_id == Event.id)
         .scalar_subquery()
     )
-    present = (
-        select(func.count(func.distinct(Registration.person_id)))
-        .where(Registration.event_id == Event.id, Registration.status == AttendanceStatus.PRESENT)
+    present = case((Registration.status == AttendanceStatus.PRESENT, Registration.person_id))
+    by_names = (
+        select(case((func.count() > 0, func.count(func.distinct(present)))))
+        .where(Registration.event_id == Event.id)
         .scalar_subquery()
     )
-    named = exists().where(Registration.event_id == Event.id)
-    return case((named, present), else_=Event.other_participants + members)
+    return func.coalesce(by_names, Event.other_participants + members)
 
 
 def _filtered(statement, query: ListQuery):
