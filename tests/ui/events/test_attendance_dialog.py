@@ -146,3 +146,16 @@ def test_importing_a_list_asks_about_the_possible_duplicate_and_exporting(dialog
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert boxes.informed[-1].startswith("62 lignes exportées")
     assert (tmp_path / "inscrits.csv").read_text(encoding="utf-8-sig").startswith("Nom;Prénom;Structure;E-mail;Séance 1")
+
+
+def test_enter_in_the_person_fields_registers_them(dialog, qtbot, demo_database, training):
+    qtbot.keyClicks(dialog.person_picker.name_edit, "Marc PONS")
+    qtbot.keyClick(dialog.person_picker.name_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.organisation_edit, "Mairie de Millau")
+    qtbot.keyClick(dialog.organisation_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.email_edit, "m.pons@millau.fr")
+    qtbot.keyClick(dialog.email_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    person = next(p for p in event_attendance(demo_database, training.event_id).people if p.last_name == "PONS")
+    assert (person.organisation, person.email, person.statuses) == ("Mairie de Millau", "m.pons@millau.fr", (AttendanceStatus.REGISTERED,) * 3)
+    assert dialog.person_picker.name_edit.text() == "" and dialog.search_edit.hasFocus()

@@ -162,6 +162,9 @@ class AttendanceDialog(QDialog):
         self.excused_button.clicked.connect(lambda: self._mark_selected(AttendanceStatus.EXCUSED))
         self.remove_button.clicked.connect(self.remove_selected)
         self.register_button.clicked.connect(lambda: self.register_person(walk_in=False))
+        # Enter in the person's fields registers them (after the completer took a proposal).
+        for edit in (self.person_picker.name_edit, self.organisation_edit, self.email_edit):
+            edit.returnPressed.connect(lambda: self.register_person(walk_in=False))
         self.walk_in_button.clicked.connect(lambda: self.register_person(walk_in=True))
         self.sheet_button.clicked.connect(self.print_sheet)
         self.certificates_button.clicked.connect(self.print_certificates)
