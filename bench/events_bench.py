@@ -2,29 +2,36 @@
 
 Run: .venv/bin/python bench/events_bench.py [--events 200000] [--runs 9] [--db FILE]
 Builds 500 organisations and the events (a third with 1-6 participations each) by executemany,
-then times what the tab asks: the list model's row count + a page of 200 for searches, filters
-and every sort, the calendar's month, the figures of a year, the participants picker's search.
+and 50,000 participations by name (events / 4 at smaller sizes: 25 registered persons, of 5,000,
+for each of 2,000 events held in 2020, 70 % present), then times what the tab asks: the list
+model's row count + a page of 200 for searches, filters and every sort, the calendar's month, the
+figures of a year, the participants picker's search, and what the event dialog reads on opening
+an event counted by names (the event, its registrations, the picker's first list).
 Prints the median of the runs."""
 
 import random
 import sys
 from datetime import date, timedelta
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
-from coorace_desktop.domain import Event, EventKind, Membership, Organisation, Participation
-from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain import Event, EventKind, Membership, Organisation, Participation, Person, Registration
+from coorace_desktop.domain.enums import AttendanceStatus, EventStatus
 from coorace_desktop.domain.events_rules import DEFAULT_KINDS
 from coorace_desktop.domain.text import fold, organisation_search_key, search_key
-from coorace_desktop.services.events.commands import organisation_choices
+from coorace_desktop.services.events.commands import get_event, organisation_choices
 from coorace_desktop.services.events.event_list import KIND, STATUS, YEAR, count_events, event_days, list_events
 from coorace_desktop.services.events.figures import event_figures
+from coorace_desktop.services.events.registrations import event_attendance
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.storage.database import Database
 from harness import run_benchmark, timed  # bench/harness.py, beside this script
 
 PAGE = 200
 ORGANISATIONS = 500
+PERSONS = 5_000
+BY_NAME = 50_000  # registrations (participations by name)
+REGISTERED = 25  # per event counted by names
 TOPICS = ["réemploi", "QVT", "dialogue social", "commande publique", "plate-forme de l'inclusion", "Zest'",
           "CDIAE", "gestion financière", "numérique", "mobilité", "égalité", "ISO 9001"]
 PLACES = ["Toulouse", "Montpellier", "Nîmes", "Perpignan", "Albi", "Rodez", "Foix", "Mende", "Cahors", "Auch", ""]
@@ -53,10 +60,22 @@ def build(database: Database, events: int, seed: int = 2020) -> None:
         if rng.random() < 0.33:
             for organisation in rng.sample(range(1, ORGANISATIONS + 1), rng.randint(1, 6)):
                 participations.append(dict(event_id=number, organisation_id=organisation, persons=rng.randint(1, 4)))
+    persons = [dict(id=n, first_name="Camille", last_name=f"Participant {n}", name_key=fold(f"Participant {n} Camille"))
+               for n in range(1, PERSONS + 1)]
+    held_2020 = [row["id"] for row in rows if row["starts_on"] and row["starts_on"].year == 2020 and row["status"] == "done"]
+    registrations = []
+    for event_id in held_2020[: min(BY_NAME, events // 4) // REGISTERED]:
+        for person in rng.sample(range(1, PERSONS + 1), REGISTERED):
+            present = rng.random() < 0.7
+            registrations.append(dict(
+                event_id=event_id, session=1, person_id=person, organisation_id=person % ORGANISATIONS + 1, organisation_name="",
+                status=(AttendanceStatus.PRESENT if present else AttendanceStatus.REGISTERED).value,
+            ))
     with database.session() as session:
         for table, batch in ((Organisation, organisations), (Membership, memberships), (EventKind, kinds),
-                             (Event, rows), (Participation, participations)):
-            session.execute(insert(table), batch)
+                             (Event, rows), (Participation, participations), (Person, persons), (Registration, registrations)):
+            if batch:
+                session.execute(insert(table), batch)
 
 
 def scenarios() -> dict[str, ListQuery]:
@@ -73,6 +92,15 @@ def scenarios() -> dict[str, ListQuery]:
     }
 
 
+def open_event_dialog(database: Database, event_id: int) -> None:
+    """What the event dialog reads when it opens on an event: the event, its registrations, and the
+    participants picker's first list (the ticked organisations first)."""
+    details = get_event(database, event_id)
+    event_attendance(database, event_id)
+    ticked = [row.organisation_id for row in details.participants]
+    organisation_choices(database, "", None, ticked)
+
+
 def measure(database: Database, runs: int) -> dict[str, tuple[int, float]]:
     results = {}
     for name, query in scenarios().items():
@@ -85,6 +113,12 @@ def measure(database: Database, runs: int) -> dict[str, tuple[int, float]]:
         timed(lambda: event_days(database, date(2020, 9, 28), date(2020, 11, 8)), runs),
     )
     results["figures of 2020"] = (event_figures(database, *year).events, timed(lambda: event_figures(database, *year), runs))
+    with database.session() as session:
+        named = session.execute(select(Registration.event_id).order_by(Registration.id.desc()).limit(1)).scalar()
+    if named is not None:
+        results["event dialog by names: opening"] = (
+            len(event_attendance(database, named).people), timed(lambda: open_event_dialog(database, named), runs)
+        )
     results["picker search 'structure 12'"] = (
         len(organisation_choices(database, "structure 12")), timed(lambda: organisation_choices(database, "structure 12"), runs)
     )

@@ -8,8 +8,11 @@ def test_bench_builds_consistent_data_and_measures_every_scenario(database, monk
     bench = load_bench_script("events_bench", monkeypatch)
     bench.build(database, 400)
     assert counts(database)["events"] == 400 and counts(database)["participations"] > 0
+    assert counts(database)["registrations"] == 100  # events / 4 participations by name
     assert check_database(database).ok
     results = bench.measure(database, runs=1)
     assert set(bench.scenarios()) <= set(results)
     assert results["default: upcoming first"][0] == results["sort by title"][0] == 400
     assert all(milliseconds > 0 for _, milliseconds in results.values())
+    assert results["event dialog by names: opening"][0] == 25
+    assert results["figures of 2020"][0] > 0

@@ -31,3 +31,20 @@ def test_a_period_as_json(demo_database, capsys):
 def test_half_a_period_is_refused_in_french(demo_database, capsys):
     assert main(["events", "--db", str(demo_database.path), "--from", "01/01/2020"]) == 1
     assert capsys.readouterr().err == "Erreur : Indiquez --from et --to ensemble.\n"
+
+
+def test_events_counted_by_names_are_said_so(demo_database, capsys):
+    from coorace_desktop.domain.enums import AttendanceStatus
+    from coorace_desktop.services.events.registrations import event_attendance, set_attendance
+    from tests.attendance_scenario import make_training
+
+    training = make_training(demo_database)
+    people = event_attendance(demo_database, training.event_id).people
+    set_attendance(demo_database, training.event_id, 1, {p.person_id: AttendanceStatus.PRESENT for p in people[:18]})
+    assert main(["events", "--db", str(demo_database.path), "--year", "2020", "--kind", "Formation"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "Personnes distinctes : 18 (événements comptés par noms : 1, par nombres : 2)" in lines  # 2 demo trainings
+    assert "Heures de formation : 63" in lines  # 18 presences of 3.5 hours
+    assert main(["events", "--db", str(demo_database.path), "--year", "2020", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (document["persons_reached"], document["by_names"]) == (18, 1)

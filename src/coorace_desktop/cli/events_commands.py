@@ -47,7 +47,8 @@ def run_events(arguments: argparse.Namespace) -> int:
                 "sessions": figures.events, "by_kind": figures.by_kind, "online": figures.online,
                 "participants": figures.participants, "participants_by_kind": figures.participants_by_kind,
                 "reached": figures.reached, "active_members": figures.active_members,
-                "coverage_percent": figures.coverage_percent,
+                "coverage_percent": figures.coverage_percent, "persons_reached": figures.persons_reached,
+                "by_names": figures.by_names, "by_numbers": figures.by_numbers, "training_hours": figures.training_hours,
                 "rendezvous": [
                     {"title": r.title, "kind": r.kind, "place": r.place, "online": r.online,
                      "starts_on": r.starts_on.isoformat() if r.starts_on else None,
@@ -64,6 +65,11 @@ def run_events(arguments: argparse.Namespace) -> int:
         print(f"  {kind} : {sessions} séance(s), {figures.participants_by_kind.get(kind, 0)} participant(s)")
     print(f"Participants : {figures.participants}")
     coverage = "—" if figures.coverage_percent is None else f"{figures.coverage_percent:.1f} %".replace(".", ",")
+    if figures.by_names:
+        print(f"Personnes distinctes : {figures.persons_reached} (événements comptés par noms : {figures.by_names}, "
+              f"par nombres : {figures.by_numbers})")
+    if figures.training_hours is not None:
+        print(f"Heures de formation : {figures.training_hours:g}".replace(".", ","))
     print(f"Structures adhérentes touchées : {figures.reached} sur {figures.active_members} ({coverage})")
     if planned:
         print(f"Rendez-vous {start.year} :")

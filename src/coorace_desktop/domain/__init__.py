@@ -22,7 +22,9 @@ TABLES = {
         "Programme": "programmes", "ProjectHolder": "project_holders", "SupportAction": "support_actions",
         "Territory": "territories", "TerritoryStageChange": "territory_stage_changes",
     },
-    "events": {"Event": "events", "EventKind": "event_kinds", "Participation": "participations"},
+    "events": {
+        "Event": "events", "EventKind": "event_kinds", "Participation": "participations", "Registration": "registrations",
+    },
     "reporting": {
         "ClosedYear": "closed_years", "Partner": "partners", "ReportText": "report_texts",
         "YearClosingEvent": "year_closing_events", "YearlyResource": "yearly_resources",

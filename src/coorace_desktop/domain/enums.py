@@ -97,6 +97,15 @@ class EventStatus(LabelledEnum):
     CANCELLED = "cancelled", "Annulé"
 
 
+class AttendanceStatus(LabelledEnum):
+    """A registered person's attendance at one session of an event."""
+
+    REGISTERED = "registered", "Inscrit·e"
+    PRESENT = "present", "Présent·e"
+    ABSENT = "absent", "Absent·e"
+    EXCUSED = "excused", "Excusé·e"
+
+
 class Organiser(LabelledEnum):
     DELEGATION = "delegation", "Coorace Occitanie"
     FEDERATION = "federation", "Fédération Coorace"

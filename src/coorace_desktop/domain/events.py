@@ -2,10 +2,10 @@
 
 from datetime import date, time
 
-from sqlalchemy import CheckConstraint, String
+from sqlalchemy import CheckConstraint, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from coorace_desktop.domain.enums import EventStatus, Organiser
+from coorace_desktop.domain.enums import AttendanceStatus, EventStatus, Organiser
 from coorace_desktop.domain.versioning import version_field, versioned
 
 
@@ -63,3 +63,27 @@ class Participation(SQLModel, table=True):
         foreign_key="organisations.id", primary_key=True, index=True, ondelete="RESTRICT"
     )
     persons: int = 1
+
+
+class Registration(SQLModel, table=True):
+    """A person registered for one session of an event, and whether they came. Every attendee is a
+    recorded person (a member's contact, someone of another organisation, or a guest): nobody is
+    typed twice, and an erased person's registrations stay as anonymous counts. organisation_id is
+    the organisation they came for; a guest's organisation is only a text (organisation_name)."""
+
+    __tablename__ = "registrations"
+    __table_args__ = (
+        CheckConstraint("session >= 1", name="session_positive"),
+        UniqueConstraint("event_id", "session", "person_id", name="one_registration_per_session"),
+        # The figures read who came to the period's events from this index alone (bench/events_bench.py).
+        Index("ix_registrations_attendance", "event_id", "status", "person_id", "organisation_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    # The unique constraint, led by event_id, is the index an event's registrations are read by.
+    event_id: int = Field(foreign_key="events.id", ondelete="CASCADE")
+    session: int = 1
+    person_id: int = Field(foreign_key="persons.id", index=True, ondelete="RESTRICT")
+    organisation_id: int | None = Field(default=None, foreign_key="organisations.id", index=True, ondelete="RESTRICT")
+    organisation_name: str = ""
+    status: AttendanceStatus = Field(default=AttendanceStatus.REGISTERED, sa_type=String(12))

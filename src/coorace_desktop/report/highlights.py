@@ -99,17 +99,31 @@ def _events(context: SectionContext) -> list[Flowable]:
 
 
 def events_summary(figures: EventFigures) -> str:
-    """'64 séances d'événements, dont 40 en ligne ; 1 093 participants. 44 structures adhérentes sur 51 (86 %) …'"""
+    """'64 séances d'événements, dont 40 en ligne ; 1 093 participants. 44 structures adhérentes sur 51 (86 %) …',
+    with the persons reached and the hours of training when events were counted by names or timed."""
     summary = (
         f"{formats.number(figures.events)} {plural_word(figures.events, 'séance', 'séances')} d'événements, "
         f"dont {formats.number(figures.online)} en ligne ; {formats.number(figures.participants)} "
         f"{plural_word(figures.participants, 'participant', 'participants')}."
     )
+    if figures.by_names:
+        summary += (
+            f" {formats.number(figures.persons_reached)} {plural_word(figures.persons_reached, 'personne distincte', 'personnes distinctes')}"
+            f" {plural_word(figures.persons_reached, 'a', 'ont')} participé aux événements comptés par noms"
+            f" ({formats.number(figures.by_names)} {plural_word(figures.by_names, 'événement', 'événements')} ;"
+            f" {formats.number(figures.by_numbers)} {plural_word(figures.by_numbers, 'autre compté', 'autres comptés')} par nombres)."
+        )
+    if figures.training_hours:
+        summary += (
+            f" {formats.number(figures.training_hours)} {plural_word(figures.training_hours, 'heure', 'heures')}"
+            f" de formation {plural_word(figures.training_hours, 'délivrée', 'délivrées')} (participants × durée)."
+        )
     if figures.coverage_percent is not None:
+        counted = "présences par nom ou nombres par structure" if figures.by_names else "participations enregistrées par structure"
         summary += (
             f" {formats.number(figures.reached)} {plural_word(figures.reached, 'structure adhérente', 'structures adhérentes')}"
             f" sur {formats.number(figures.active_members)} ({formats.percent(figures.coverage_percent)})"
             f" {plural_word(figures.reached, 'a', 'ont')} participé à au moins "
-            "un événement (participations enregistrées par structure)."
+            f"un événement ({counted})."
         )
     return summary

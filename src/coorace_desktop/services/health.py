@@ -19,6 +19,7 @@ from coorace_desktop.domain import (
     Partner,
     Person,
     ProjectHolder,
+    Registration,
     Site,
     StaffMember,
     SupportAction,
@@ -49,6 +50,7 @@ COUNTED: dict[str, type[SQLModel]] = {
     "territories": Territory,
     "events": Event,
     "participations": Participation,
+    "registrations": Registration,
     "partners": Partner,
 }
 

@@ -149,3 +149,28 @@ def test_a_closed_report_naming_the_person_is_listed_among_the_mentions(demo_dat
     assert "Rapport 2020 clos (gardé tel qu'envoyé)" in places
     others = [mention.place for mention in person_record(demo_database, person_id(demo_database, "imberdis")).mentions]
     assert not any("clos" in place for place in others)
+
+
+def test_registrations_are_in_the_export_and_survive_erasure_as_anonymous_counts(demo_database, tmp_path):
+    from coorace_desktop.domain.enums import AttendanceStatus
+    from coorace_desktop.services.events.commands import event_figures
+    from coorace_desktop.services.events.registrations import event_attendance, set_attendance
+    from tests.attendance_scenario import make_training
+
+    training = make_training(demo_database)
+    chatry = person_id(demo_database, "chatry")
+    set_attendance(demo_database, training.event_id, 2, {chatry: AttendanceStatus.PRESENT})
+    record = person_record(demo_database, chatry)
+    assert [(line.session, line.status) for line in record.registrations] == [(1, "Inscrit·e"), (2, "Présent·e"), (3, "Inscrit·e")]
+    text = export_person(demo_database, chatry, tmp_path / "chatry.txt", TODAY).read_text(encoding="utf-8")
+    assert "Inscriptions à des événements (3)\n  - Formation des encadrants techniques (06/10/2020), séance 1 sur 3" in text
+    assert "  - Formation des encadrants techniques (06/10/2020), séance 2 sur 3 pour INTER RELAIS : Présent·e\n" in text
+    year = (date(2020, 1, 1), date(2020, 12, 31))
+    before = event_figures(demo_database, *year)
+    erasure = erase_person(demo_database, chatry, TODAY)
+    assert erasure.registrations == 3
+    after = event_figures(demo_database, *year)
+    assert (after.persons_reached, after.participants, after.reached) == (before.persons_reached, before.participants, before.reached) != (0, 0, 0)
+    people = event_attendance(demo_database, training.event_id).people
+    assert len(people) == 25 and f"Personne effacée n° {chatry}" in {p.last_name for p in people}
+    assert "CHATRY" not in {p.last_name for p in people}

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from coorace_desktop.domain.enums import EventStatus, Organiser
-from coorace_desktop.domain.events import Event, EventKind, Participation
+from coorace_desktop.domain.events import Event, EventKind, Participation, Registration
 from coorace_desktop.domain.events_rules import (
     DEFAULT_KINDS,
     EventInput,
@@ -111,6 +111,16 @@ def _write_participants(session, event_id: int, participants: dict[int, int]) ->
         )
 
 
+def _check_registered_sessions(session, event_id: int, sessions: int) -> None:
+    registered = session.execute(
+        select(func.coalesce(func.max(Registration.session), 0)).where(Registration.event_id == event_id)
+    ).scalar_one()
+    if sessions < registered:
+        raise ValidationError(
+            f"Des personnes sont inscrites à la séance n° {registered} : l'événement garde au moins {registered} séances."
+        )
+
+
 def create_event(database: Database, values: EventInput, participants: dict[int, int] | None = None) -> int:
     """Save a new event (and its participants); returns its id."""
     values = clean_event(values)
@@ -147,6 +157,7 @@ def _update_event(database: Database, event_id: int, values: EventInput, partici
             raise EventNotFoundError(event_id)
         require_version(event, expected_version)
         _check_kind(session, values.kind_id)
+        _check_registered_sessions(session, event_id, values.sessions)
         for name, value in _columns(values).items():
             setattr(event, name, value)
         if participants is not None:
@@ -171,6 +182,7 @@ def delete_events(database: Database, event_ids: list[int]) -> int:
     """Delete events (their participations go with them); returns how many were deleted."""
     with database.session() as session:
         session.execute(delete(Participation).where(Participation.event_id.in_(event_ids)))
+        session.execute(delete(Registration).where(Registration.event_id.in_(event_ids)))
         return session.execute(delete(Event).where(Event.id.in_(event_ids))).rowcount
 
 

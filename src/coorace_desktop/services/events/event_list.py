@@ -5,8 +5,8 @@ from datetime import date, time, timedelta
 
 from sqlalchemy import case, func, select
 
-from coorace_desktop.domain.enums import EventStatus
-from coorace_desktop.domain.events import Event, EventKind, Participation
+from coorace_desktop.domain.enums import AttendanceStatus, EventStatus
+from coorace_desktop.domain.events import Event, EventKind, Participation, Registration
 from coorace_desktop.domain.events_rules import LONGEST_EVENT
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.storage.database import Database
@@ -54,13 +54,21 @@ class DayEvent:
 
 
 def _participants():
-    """Persons of member organisations plus others, per event row (read through the primary key)."""
+    """Per event row: the distinct persons present when it is counted by names, else the persons of
+    member organisations plus others (each read through its table's index led by event_id; the
+    registrations' sum is NULL for an event nobody is registered for)."""
     members = (
         select(func.coalesce(func.sum(Participation.persons), 0))
         .where(Participation.event_id == Event.id)
         .scalar_subquery()
     )
-    return Event.other_participants + members
+    present = case((Registration.status == AttendanceStatus.PRESENT, Registration.person_id))
+    by_names = (
+        select(case((func.count() > 0, func.count(func.distinct(present)))))
+        .where(Registration.event_id == Event.id)
+        .scalar_subquery()
+    )
+    return func.coalesce(by_names, Event.other_participants + members)
 
 
 def _filtered(statement, query: ListQuery):

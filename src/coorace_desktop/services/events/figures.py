@@ -2,15 +2,22 @@
 
 An event counts in a period when its start date lies in it; an event whose date is unknown
 counts in its year, so only in periods holding that whole year. Only events held count: a planned
-one is not yet a session with its participants, a cancelled one never will be."""
+one is not yet a session with its participants, a cancelled one never will be.
+
+An event is counted by names when anyone is registered for it (its participants are the distinct
+persons present at one session at least, its members reached their organisations), otherwise by
+numbers (the head count per member organisation plus the other participants). Hours of training
+are participants x the duration of a session, for events whose times are given: by names, each
+presence at a session counts its duration."""
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, func, or_, select, union
 
-from coorace_desktop.domain.enums import EventStatus
-from coorace_desktop.domain.events import Event, EventKind, Participation
+from coorace_desktop.domain.enums import AttendanceStatus, EventStatus
+from coorace_desktop.domain.events import Event, EventKind, Participation, Registration
+from coorace_desktop.domain.events_registrations import session_hours
 from coorace_desktop.services.members.membership import members_during
 from coorace_desktop.storage.database import Database
 
@@ -27,6 +34,10 @@ class EventFigures:
     active_members: int
     coverage_percent: float | None
     participants_by_kind: dict[str, int] = field(default_factory=dict)
+    persons_reached: int = 0  # distinct persons present, over the events counted by names
+    by_names: int = 0  # events (records) counted by names
+    by_numbers: int = 0  # events (records) counted by head counts
+    training_hours: float | None = None  # None when no counted event gives its times
 
     @property
     def online_percent(self) -> float | None:
@@ -77,45 +88,83 @@ def event_figures(database: Database, start: date, end: date, *, kind: str | Non
 
     With `kind` (a kind name) only the events of that kind count, as the report's
     "16 animations régionales, 243 participants" does."""
-    counted = counted_event_ids(start, end, kind)
-    per_kind = (
-        select(
-            Event.kind_id,
-            func.sum(Event.sessions),
-            func.sum(case((Event.online, Event.sessions), else_=0)),
-            func.sum(Event.other_participants),
-        )
-        .where(Event.id.in_(counted))
-        .group_by(Event.kind_id)
+    # One statement: the counted events and their present registrations are read once each (two
+    # CTEs, materialised as each is used more than once), then every figure is drawn from them.
+    # Participations and registrations are reached through the counted events (their keys start
+    # with event_id), never by a pass over the whole table.
+    counted = counted_event_ids(start, end, kind).add_columns(
+        Event.kind_id, Event.online, Event.start_time, Event.end_time, Event.sessions, Event.other_participants
+    ).cte("counted")
+    present = (
+        select(Registration.event_id, Registration.person_id, Registration.organisation_id)
+        .join(counted, counted.c.id == Registration.event_id)
+        .where(Registration.status == AttendanceStatus.PRESENT)
+        .cte("present")
     )
-    # Participations are reached through the counted events (their primary key starts with
-    # event_id), never by a pass over every participation.
-    persons_per_kind = (
-        select(Event.kind_id, func.sum(Participation.persons))
-        .join(Participation, Participation.event_id == Event.id)
-        .where(Event.id.in_(counted))
-        .group_by(Event.kind_id)
+    head_count = select(func.sum(Participation.persons)).where(Participation.event_id == counted.c.id).scalar_subquery()
+    named = select(Registration.id).where(Registration.event_id == counted.c.id).exists()
+    by_names = (
+        select(present.c.event_id, func.count(func.distinct(present.c.person_id)).label("persons"),
+               func.count().label("presences"))
+        .group_by(present.c.event_id)
+        .subquery()
     )
-    reached_ids = select(Participation.organisation_id).where(Participation.event_id.in_(counted)).distinct().subquery()
+    numbered = select(counted.c.id).where(~named)
+    reached_ids = union(
+        select(Participation.organisation_id).where(Participation.event_id.in_(numbered)),
+        select(present.c.organisation_id).where(present.c.organisation_id.is_not(None)),
+    ).subquery()
     active = members_during(start, end)
-    reached_query = select(func.count()).select_from(reached_ids).where(reached_ids.c.organisation_id.in_(active))
+    reached = select(func.count()).select_from(reached_ids).where(reached_ids.c.organisation_id.in_(active)).scalar_subquery()
+    persons = select(func.count(func.distinct(present.c.person_id))).scalar_subquery()
+    # Grouped by what the figures tell apart: kind, online, times (the duration) and how counted;
+    # the period's totals ride on every row (and on one row of NULLs when nothing counts).
+    per_group = (
+        select(counted.c.kind_id, counted.c.online, counted.c.start_time, counted.c.end_time, named.label("named"),
+               func.count(counted.c.id), func.sum(counted.c.sessions),
+               func.sum(counted.c.other_participants + func.coalesce(head_count, 0)),
+               func.sum(func.coalesce(by_names.c.persons, 0)), func.sum(func.coalesce(by_names.c.presences, 0)),
+               reached.label("reached"), persons.label("persons_reached"))
+        .select_from(counted)
+        .outerjoin(by_names, by_names.c.event_id == counted.c.id)
+        .group_by(counted.c.kind_id, counted.c.online, counted.c.start_time, counted.c.end_time, "named")
+    )
     with database.session() as session:
-        rows = session.execute(per_kind).all()
-        persons = dict(session.execute(persons_per_kind).all())
+        rows = session.execute(per_group).all()
         names = dict(session.execute(select(EventKind.id, EventKind.name)).all())
-        reached = session.execute(reached_query).scalar_one()
+        totals = rows[0][-2:] if rows else session.execute(select(reached, persons)).one()
         active_members = session.execute(select(func.count()).select_from(active.subquery())).scalar_one()
-    rows.sort(key=lambda row: names[row[0]])
-    by_kind = {names[kind_id]: sessions for kind_id, sessions, _, _ in rows}
+    reached, persons_reached = totals
+    by_kind: dict[str, int] = {}
+    participants_by_kind: dict[str, int] = {}
+    online = named_events = records = 0
+    hours: float | None = None
+    for kind_id, is_online, start_time, end_time, is_named, count, sessions, heads, persons, presences, *_totals in rows:
+        name = names[kind_id]
+        # PostgreSQL sums bigints as numeric: back to int before any arithmetic with floats.
+        sessions, heads, persons, presences = int(sessions), int(heads), int(persons), int(presences)
+        participants = persons if is_named else heads
+        by_kind[name] = by_kind.get(name, 0) + sessions
+        participants_by_kind[name] = participants_by_kind.get(name, 0) + participants
+        online += sessions if is_online else 0
+        records += count
+        named_events += count if is_named else 0
+        if (duration := session_hours(start_time, end_time)) is not None:
+            hours = (hours or 0) + duration * (presences if is_named else participants)
+    order = sorted(by_kind)
     return EventFigures(
         events=sum(by_kind.values()),
-        by_kind=by_kind,
-        online=sum(online for _, _, online, _ in rows),
-        participants=sum(other for _, _, _, other in rows) + sum(persons.values()),
+        by_kind={name: by_kind[name] for name in order},
+        online=online,
+        participants=sum(participants_by_kind.values()),
         reached=reached,
         active_members=active_members,
         coverage_percent=reached * 100 / active_members if active_members else None,
-        participants_by_kind={names[kind_id]: other + persons.get(kind_id, 0) for kind_id, _, _, other in rows},
+        participants_by_kind={name: participants_by_kind[name] for name in order},
+        persons_reached=persons_reached,
+        by_names=named_events,
+        by_numbers=records - named_events,
+        training_hours=hours,
     )
 
 

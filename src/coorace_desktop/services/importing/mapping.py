@@ -16,6 +16,7 @@ from coorace_desktop.storage.paths import APP_NAME
 
 MEMBERS = "members"
 FIGURES = "figures"
+REGISTRATIONS = "registrations"  # an event's registration list (services/importing/registrations.py)
 _HEADER_SEARCH_ROWS = 15
 _REMEMBERED = 200
 _EXACT = 100
@@ -69,6 +70,12 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         ImportField("permanent_staff", "Permanents", ("permanents", "salaries permanents", "personnel permanent", "nombre de permanents")),
         ImportField("fte", "ETP", ("etp", "equivalents temps plein", "equivalent temps plein", "nombre d etp", "etp insertion")),
         ImportField("insertion_hours", "Heures d'insertion", ("heures d insertion", "heures travaillees", "nombre d heures", "heures", "heures de travail")),
+    ),
+    REGISTRATIONS: (
+        ImportField("last_name", "Nom", ("nom", "nom de famille", "nom du participant", "participant", "nom usuel"), required=True),
+        ImportField("first_name", "Prénom", ("prenom", "prenom du participant")),
+        ImportField("organisation", "Structure", ("structure", "organisation", "organisme", "employeur", "entreprise", "societe", "raison sociale")),
+        ImportField("email", "E-mail", ("courriel", "e mail", "email", "mail", "adresse electronique", "adresse mail", "mel", "adresse e mail")),
     ),
 }
 

@@ -21,6 +21,7 @@ from coorace_desktop.domain import (
     OrganisationType,
     Participation,
     Person,
+    Registration,
     Site,
     SupportAction,
     YearlyFigures,
@@ -53,6 +54,7 @@ BLOCKING_REFERENCES: dict[type[SQLModel], tuple[str, str]] = {
     SupportAction: ("action d'accompagnement", "actions d'accompagnement"),
     BoardMandate: ("mandat au conseil d'administration", "mandats au conseil d'administration"),
     Participation: ("participation à un événement", "participations à des événements"),
+    Registration: ("inscription à un événement", "inscriptions à des événements"),
 }
 DEPENDENTS: dict[type[SQLModel], tuple[str, str]] = {
     Site: ("site", "sites"),

@@ -63,6 +63,12 @@ def render_text(record: PersonRecord, delegation: str, today: date) -> str:
         f" ; accompagnements enregistrés à son nom : {post.actions_logged}"
         for post in record.staff
     ])
+    lines += _section("Inscriptions à des événements", [
+        f"{line.event}{' (' + _day(line.starts_on) + ')' if line.starts_on else ''}"
+        f"{f', séance {line.session} sur {line.sessions}' if line.sessions > 1 else ''}"
+        f"{' pour ' + line.organisation if line.organisation else ''} : {line.status}"
+        for line in record.registrations
+    ])
     lines += _section("Mentions dans des textes libres", [f"{m.place} : « {m.excerpt} »" for m in record.mentions])
     return "\n".join(lines) + "\n"
 

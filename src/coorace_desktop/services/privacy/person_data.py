@@ -17,14 +17,16 @@ from coorace_desktop.domain import (
     Contact,
     DelegationSite,
     ErasureRecord,
+    Event,
     GeneralAssembly,
     NationalMandate,
     Organisation,
     Person,
+    Registration,
     StaffMember,
     SupportAction,
 )
-from coorace_desktop.domain.enums import office_title
+from coorace_desktop.domain.enums import AttendanceStatus, office_title
 from coorace_desktop.domain.names import display_name
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
@@ -84,6 +86,18 @@ class StaffLine:
 
 
 @dataclass(frozen=True, slots=True)
+class RegistrationLine:
+    """A registration for one session of an event, and whether the person came."""
+
+    event: str
+    starts_on: date | None
+    session: int
+    sessions: int
+    organisation: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
 class PersonRecord:
     """Everything the database holds about one person."""
 
@@ -98,6 +112,7 @@ class PersonRecord:
     board: tuple[BoardLine, ...]
     staff: tuple[StaffLine, ...]
     mentions: tuple[Mention, ...]
+    registrations: tuple[RegistrationLine, ...] = ()
 
     @property
     def display_name(self) -> str:
@@ -115,6 +130,7 @@ class Erasure:
     staff_posts: int
     organisations_reindexed: int
     mentions: tuple[Mention, ...]
+    registrations: int = 0  # kept, nameless: the events' counts stay true
 
 
 def find_persons(database: Database, text: str = "", *, include_erased: bool = False, limit: int = 200) -> list[PersonSummary]:
@@ -168,6 +184,7 @@ def person_record(database: Database, person_id: int) -> PersonRecord:
             board=_board(session, person_id),
             staff=_staff(session, person_id),
             mentions=() if person.erased_on else tuple(find_mentions(session, person)),
+            registrations=_registrations(session, person_id),
         )
 
 
@@ -190,6 +207,7 @@ def erase_person(database: Database, person_id: int, today: date | None = None) 
             staff_posts=_count(session, StaffMember, StaffMember.person_id == person_id),
             organisations_reindexed=len(organisation_ids),
             mentions=mentions,
+            registrations=_count(session, Registration, Registration.person_id == person_id),
         )
 
 
@@ -226,6 +244,19 @@ def _contacts(session: Session, person_id: int) -> tuple[ContactLine, ...]:
         .order_by(Organisation.name_key)
     ).all()
     return tuple(ContactLine(name, role) for name, role in rows)
+
+
+def _registrations(session: Session, person_id: int) -> tuple[RegistrationLine, ...]:
+    rows = session.exec(
+        select(Event.title, Event.starts_on, Registration.session, Event.sessions,
+               func.coalesce(Organisation.name, Registration.organisation_name), Registration.status)
+        .join(Event, Event.id == Registration.event_id)
+        .join(Organisation, Organisation.id == Registration.organisation_id, isouter=True)
+        .where(Registration.person_id == person_id)
+        .order_by(Event.starts_on, Event.id, Registration.session)
+    ).all()
+    return tuple(RegistrationLine(title, starts_on, number, sessions, organisation or "", AttendanceStatus(status).label)
+                 for title, starts_on, number, sessions, organisation, status in rows)
 
 
 def _board(session: Session, person_id: int) -> tuple[BoardLine, ...]:

@@ -4,11 +4,12 @@ an area's tab (the keys of ui/widgets' Area, as the dashboard's « À faire »),
 detail names, or one of the Rapports tab's own editors."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import exists, func, or_, select
 
-from coorace_desktop.domain.enums import EventStatus, LabelledEnum
-from coorace_desktop.domain.events import Event, Participation
+from coorace_desktop.domain.enums import AttendanceStatus, EventStatus, LabelledEnum
+from coorace_desktop.domain.events import Event, Participation, Registration
 from coorace_desktop.domain.french import plural, plural_word
 from coorace_desktop.domain.organisations import Membership, Organisation, Site
 from coorace_desktop.domain.reporting_rules import SHARE_TOLERANCE
@@ -187,12 +188,22 @@ def _texts_findings(database: Database, year: int) -> list[Finding]:
 
 def _events_findings(database: Database, year: int) -> list[Finding]:
     has_participants = exists().where(Participation.event_id == Event.id)
+    registered = exists().where(Registration.event_id == Event.id)
+    marked = exists().where(Registration.event_id == Event.id, Registration.status != AttendanceStatus.REGISTERED)
     with database.session() as session:
         silent = _records(
             session,
             select(Event.id, Event.title)
-            .where(Event.year == year, Event.status == EventStatus.DONE, Event.other_participants == 0, ~has_participants)
+            .where(Event.year == year, Event.status == EventStatus.DONE, Event.other_participants == 0, ~has_participants,
+                   ~registered)
             .order_by(Event.starts_on.is_(None), Event.starts_on, Event.id),
+        )
+        unmarked = _records(
+            session,
+            select(Event.id, Event.title)
+            .where(Event.year == year, Event.status != EventStatus.CANCELLED, Event.starts_on < date.today(), registered,
+                   ~marked)
+            .order_by(Event.starts_on, Event.id),
         )
         empty_highlights = _records(
             session,
@@ -232,6 +243,17 @@ def _events_findings(database: Database, year: int) -> list[Finding]:
                 "(normal pour une publication ou une représentation).",
                 EVENTS,
                 *silent,
+            )
+        )
+    if unmarked[0]:
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "temps-forts",
+                f"{plural(len(unmarked[0]), 'événement passé', 'événements passés')} de {year} avec des inscrits mais "
+                "sans présences saisies : cochez qui était là (Inscriptions et présences).",
+                EVENTS,
+                *unmarked,
             )
         )
     if still_planned[0]:

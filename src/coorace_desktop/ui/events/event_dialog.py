@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from coorace_desktop.domain.concurrency import StaleRecordError
 from coorace_desktop.domain.enums import EventStatus, Organiser
 from coorace_desktop.domain.events_rules import EventInput, event_errors
+from coorace_desktop.domain.french import plural
 from coorace_desktop.services.events.commands import (
     EventDetails,
     add_event_kind,
@@ -33,7 +34,9 @@ from coorace_desktop.services.events.commands import (
     organisation_choices,
     update_event,
 )
+from coorace_desktop.services.events.registrations import event_attendance
 from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.events.attendance_dialog import AttendanceDialog
 from coorace_desktop.ui.events.participants_picker import ParticipantsPicker
 from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.dates import date_edit
@@ -145,6 +148,17 @@ class EventDialog(FormDialog):
         other_form = QFormLayout()
         self.add_field("other_participants", "Autres participants", self.other_spin, other_form)
         participants_layout.addLayout(other_form)
+        # By name: registrations and attendance, saved by their own dialog as they are made.
+        self.attendance_button = QPushButton("&Inscriptions et présences…")
+        self.attendance_button.setAutoDefault(False)
+        self.attendance_button.setEnabled(self.event_id is not None)
+        self.attendance_button.setToolTip(
+            "Inscrire des personnes, pointer les présents, imprimer la feuille d'émargement et les attestations."
+            if self.event_id is not None else "Enregistrez d'abord l'événement pour y inscrire des personnes.")
+        self.attendance_label = QLabel(wordWrap=True)
+        participants_layout.addWidget(self.attendance_button)
+        participants_layout.addWidget(self.attendance_label)
+        self.attendance_button.clicked.connect(self.open_attendance)
 
         # Two columns: the event on the left, attendance on the right.
         self.body.removeItem(self.form)
@@ -165,6 +179,7 @@ class EventDialog(FormDialog):
         self._load_kinds()
         if details is not None:
             self._load(details)
+            self._show_attendance(event_attendance(database, details.id))
         elif on_day is not None:
             self.starts_edit.setDate(QDate(on_day))
         self._update_enabled()
@@ -241,6 +256,22 @@ class EventDialog(FormDialog):
             if done:
                 announce(self, self.announces)  # saved already, whether or not the event is
                 self._load_kinds(kind_id)
+
+    def open_attendance(self) -> None:
+        dialog = AttendanceDialog(self.database, self.event_id, self)
+        dialog.exec()
+        self._show_attendance(dialog.attendance)
+
+    def _show_attendance(self, attendance) -> None:
+        """Say when the event is counted by names: its head counts then do not count."""
+        if not attendance.people:
+            self.attendance_label.setText("")
+            return
+        present = {p.person_id for n in range(1, attendance.sessions + 1) for p in attendance.present(n)}
+        self.attendance_label.setText(
+            f"Compté par noms : {plural(len(present), 'personne présente', 'personnes présentes')} sur "
+            f"{plural(len(attendance.people), 'inscrite', 'inscrites')} (les nombres ci-dessus ne comptent plus)."
+        )
 
     # -- FormDialog
     def values(self) -> EventDraft:

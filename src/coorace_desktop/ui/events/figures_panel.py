@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from coorace_desktop.domain.french import percent
+from coorace_desktop.domain.french import percent, plural_word
 from coorace_desktop.services.events.figures import EventFigures
 from coorace_desktop.ui.widgets.dates import DateEdit
 from coorace_desktop.ui.widgets.formats import display
@@ -23,7 +23,10 @@ def figures_html(figures: EventFigures) -> str:
     lines = [
         f"<p><b>{display(figures.events)}</b> {sessions}, dont <b>{display(figures.online)}</b> en ligne "
         f"({percent(figures.online_percent)})</p>",
-        f"<p><b>{display(figures.participants)}</b> participants</p>",
+        f"<p><b>{display(figures.participants)}</b> participants · <b>{display(figures.persons_reached)}</b> "
+        f"{plural_word(figures.persons_reached, 'personne distincte', 'personnes distinctes')} (par noms)</p>",
+        f"<p>Événements comptés par noms : <b>{display(figures.by_names)}</b> · par nombres : "
+        f"<b>{display(figures.by_numbers)}</b><br>Heures de formation : <b>{display(figures.training_hours) or '—'}</b></p>",
         f"<p>Couverture : <b>{percent(figures.coverage_percent)}</b> des structures adhérentes<br>"
         f"soit <b>{display(figures.reached)}</b> touchée(s) au moins une fois sur "
         f"<b>{display(figures.active_members)}</b> adhérente(s) pendant la période</p>",
