@@ -1,6 +1,6 @@
 """Events by name: registrations of recorded persons per session, with their attendance.
 
-Revision ID: 0010_registrations
+Revision ID: 0009_registrations
 Revises: 0008_closed_html
 """
 
@@ -8,7 +8,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = '0010_registrations'
+revision = '0009_registrations'
 down_revision = '0008_closed_html'
 branch_labels = None
 depends_on = None
