@@ -349,6 +349,12 @@ class ReportsTab(QWidget):
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_result.path)))
 
+    def printable(self) -> Path | None:
+        """What Ctrl+P prints: the report last generated, except from the Partenaires page (its table)."""
+        if self.pages.currentIndex() == PARTNERS_PAGE or self.last_result is None:
+            return None
+        return self.last_result.path
+
     # -- state kept between sessions
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("reports/folder", str(self.folder))

@@ -64,6 +64,9 @@ class DataTable(QWidget):
         self._delete_announces: frozenset[Area] = frozenset()
         self._write_buttons: list[QWidget] = []
         self._column_modes: dict[int, QHeaderView.ResizeMode] = {}
+        # What narrows the rows besides the search and the filter boxes (a date, a period), in French:
+        # the owner's, printed above the table.
+        self.filter_notes: Callable[[], list[str]] = list
 
         self.search_edit = QLineEdit(placeholderText=search_placeholder, clearButtonEnabled=True)
         self.search_edit.setAccessibleName("Recherche")
@@ -236,6 +239,13 @@ class DataTable(QWidget):
                 self.view.selectRow(position)
                 self.view.scrollTo(self.model.index(position, 0))
         self.changed.emit()
+
+    def shown_filters(self) -> list[str]:
+        """What the rows shown are narrowed by, in French: the search, each filter box set, the owner's notes."""
+        search = self.model.query.search.strip()
+        shown = [f"Recherche : « {search} »"] if search else []
+        shown += [f"{combo.accessibleName()} : {combo.currentText()}" for combo in self._filter_combos if combo.currentData() is not None]
+        return shown + self.filter_notes()
 
     def status_text(self) -> str:
         count = self.model.rowCount()

@@ -1,0 +1,182 @@
+"""Printing (Fichier > Imprimer…, Ctrl+P): a table as shown and any PDF, through QPrinter into a PDF
+file (the print dialog replaced by the seam `printing.ask_printer`), and the print preview."""
+
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen import canvas
+
+from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.members.organisation_list import count_members, list_members
+from coorace_desktop.ui.widgets import messages, printing, table_printing
+from coorace_desktop.ui.widgets.table_printing import print_table
+from coorace_desktop.ui.window.main_window import MainWindow
+
+NAME, CITY = 0, 3  # members table columns
+
+
+class PdfPrinter:
+    """The print dialog's stand-in: each print goes to the next PDF file; the page count it was offered is kept."""
+
+    def __init__(self, folder) -> None:
+        self.folder = folder
+        self.files = []
+        self.offered_pages = []
+
+    def __call__(self, printer: QPrinter, pages: int, parent) -> bool:
+        path = self.folder / f"impression-{len(self.files) + 1}.pdf"
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        self.files.append(path)
+        self.offered_pages.append(pages)
+        return True
+
+
+@pytest.fixture
+def printed(monkeypatch, tmp_path) -> PdfPrinter:
+    recorder = PdfPrinter(tmp_path)
+    monkeypatch.setattr(printing, "ask_printer", recorder)
+    return recorder
+
+
+@pytest.fixture
+def window(qtbot, demo_database, settings):
+    window = MainWindow(demo_database, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def pdf_text(path) -> list[str]:
+    """Each page's text, its lines' spaces as one space (pypdf reads some as tabs)."""
+    return ["\n".join(" ".join(line.split()) for line in page.extract_text().splitlines()) for page in PdfReader(path).pages]
+
+
+def look_at(path, tmp_path, name: str) -> None:
+    """The printed PDF as images (tmp_path/name-N.png), to be looked at; pdftoppm reads it whole."""
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(path), str(tmp_path / name)], check=True)
+
+
+def press_ctrl_p(qtbot, window) -> None:
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_ctrl_p_prints_the_filtered_sorted_table_as_shown(qtbot, window, printed, demo_database, tmp_path):
+    tab = window.show_tab("Adhérents")
+    table = tab.table
+    table.view.setFocus()
+    tab.department_filter.setCurrentIndex(tab.department_filter.findData("46"))
+    table.view.sortByColumn(CITY, Qt.SortOrder.DescendingOrder)
+    table.view.horizontalHeader().hideSection(4)  # Téléphone: hidden on screen, not printed
+    shown = [(table.model.index(row, NAME).data(), table.model.index(row, CITY).data()) for row in range(table.model.rowCount())]
+    everyone = {row.name for row in list_members(demo_database, ListQuery(), 0, 1000)}
+    assert 3 <= len(shown) < len(everyone) and [city for _, city in shown] == sorted((c for _, c in shown), reverse=True)
+
+    assert window.print_action.shortcut().toString() == "Ctrl+P"
+    press_ctrl_p(qtbot, window)
+    qtbot.waitUntil(lambda: bool(printed.files) and printed.files[0].exists(), timeout=20_000)
+    [text] = pdf_text(printed.files[0])
+    look_at(printed.files[0], tmp_path, "adherents")
+    lines = text.splitlines()
+    assert lines[0] == "Adhérents"
+    assert f"{len(shown)} structures · Département : 46 Lot · Tri : Ville, décroissant" in lines[1]
+    # one line per cell: the visible columns' headings, then the rows in the order shown
+    start = lines.index(shown[0][0])
+    assert " ".join(lines[2:start]) == "Nom Types Dépt Ville E-mail Adhérent depuis Statut Cotisation 2026"  # a heading may take two lines
+    assert "Téléphone" not in text
+    assert [line for line in lines if line in everyone] == [name for name, _ in shown]
+    assert lines[start:start + 4] == [shown[0][0], "AI", "46", shown[0][1]]
+    assert "Page 1 sur 1" in text and "Imprimé le " in text
+
+
+def test_a_table_of_several_pages_numbers_them_and_a_long_one_asks_first(qtbot, demo_database, printed, monkeypatch, boxes):
+    from coorace_desktop.ui.members.tab import MembersTab
+
+    tab = MembersTab(demo_database)
+    qtbot.addWidget(tab)
+    monkeypatch.setattr(table_printing, "LANDSCAPE_FROM", 10_000)  # portrait: the 51 members take two pages
+    asked = []
+    monkeypatch.setattr(messages, "choose", lambda parent, title, question, *args: asked.append(question) or False)
+    monkeypatch.setattr(table_printing, "PAGES_WITHOUT_ASKING", 1)
+    print_table(tab.table, tab)
+    assert asked == ["2 pages : imprimer quand même ?"] and printed.files == []
+
+    monkeypatch.setattr(table_printing, "PAGES_WITHOUT_ASKING", 50)
+    print_table(tab.table, tab)
+    qtbot.waitUntil(lambda: bool(printed.files) and printed.files[0].exists(), timeout=20_000)
+    pages = pdf_text(printed.files[0])
+    assert printed.offered_pages == [2] and len(pages) == 2
+    assert "Page 1 sur 2" in pages[0] and "Page 2 sur 2" in pages[1]
+    assert all(page.startswith("Adhérents") or page.startswith("Structures") for page in pages)
+    rows = [page.count("\nAdhérent\n") - page.count("\nAdhérent\ndepuis") for page in pages]  # the status of each row
+    assert sum(rows) == count_members(demo_database, ListQuery()) == 51 and rows[1] < rows[0]
+
+
+def test_an_empty_table_or_a_tab_without_one_says_there_is_nothing_to_print(qtbot, window, printed, boxes):
+    tab = window.show_tab("Adhérents")
+    tab.table.model.set_search("zzzz introuvable")
+    window.print_action.trigger()
+    window.show_tab("Tableau de bord")
+    window.print_action.trigger()
+    assert boxes.errors == [
+        "Rien à imprimer : le tableau « Adhérents » n'a aucune ligne.",
+        "Rien à imprimer dans cet onglet : Ctrl+P imprime le tableau affiché, ou le rapport une fois son PDF généré.",
+    ]
+    assert printed.files == []
+
+
+def make_pdf(path, pages: int) -> None:
+    """A PDF of `pages` pages, the last one landscape, each naming its number in large type."""
+    drawing = canvas.Canvas(str(path), pagesize=A4)
+    for number in range(1, pages + 1):
+        if number == pages:
+            drawing.setPageSize(landscape(A4))
+        drawing.setFont("Helvetica-Bold", 48)
+        drawing.drawString(72, 500, f"Page {number}")
+        drawing.rect(36, 36, 200, 100, fill=1)
+        drawing.showPage()
+    drawing.save()
+
+
+def test_a_pdf_prints_page_for_page(qtbot, printed, tmp_path):
+    source = tmp_path / "lettres.pdf"
+    make_pdf(source, 3)
+    printing.print_pdf(source, None)
+    [output] = printed.files
+    reader = PdfReader(output)
+    assert len(reader.pages) == 3 and printed.offered_pages == [3]
+    look_at(output, tmp_path, "lettres")  # each page an image fit to the A4, the landscape one centred
+
+
+def test_the_print_preview_shows_the_pages(qtbot, tmp_path):
+    source = tmp_path / "lettres.pdf"
+    make_pdf(source, 3)
+    seen = {}
+
+    def inspect():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintPreviewDialog):
+            QTimer.singleShot(20, inspect)
+            return
+        seen["pages"] = dialog.findChild(QPrintPreviewWidget).pageCount()
+        seen["title"] = dialog.windowTitle()
+        dialog.grab().save(str(tmp_path / "apercu.png"))
+        dialog.reject()
+
+    QTimer.singleShot(0, inspect)
+    printing.print_pdf(source, None, preview=True)
+    assert seen == {"pages": 3, "title": "Aperçu avant impression — lettres"}
+
+
+def test_an_unreadable_pdf_is_said_so(qtbot, printed, tmp_path, boxes):
+    printing.print_pdf(tmp_path / "parti.pdf", None)
+    assert boxes.errors == ["Impossible d'imprimer parti.pdf : le fichier n'existe plus ou ne peut pas être lu."]
+    assert printed.files == []
