@@ -2,6 +2,7 @@
 file (the print dialog replaced by the seam `printing.ask_printer`), and the print preview."""
 
 import subprocess
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
@@ -11,8 +12,11 @@ from PySide6.QtWidgets import QApplication
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
+from coorace_desktop.services.accompaniment.actions_list import PERIOD
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.organisation_list import count_members, list_members
+from coorace_desktop.ui.accompaniment.actions_view import ActionsView
+from coorace_desktop.ui.governance.tab import BoardPage
 from coorace_desktop.ui.widgets import messages, printing, table_printing
 from coorace_desktop.ui.widgets.table_printing import print_table
 from coorace_desktop.ui.window.main_window import MainWindow
@@ -161,17 +165,11 @@ def test_the_print_preview_shows_the_pages(qtbot, tmp_path):
     make_pdf(source, 3)
     seen = {}
 
-    def inspect():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QPrintPreviewDialog):
-            QTimer.singleShot(20, inspect)
-            return
-        seen["pages"] = dialog.findChild(QPrintPreviewWidget).pageCount()
-        seen["title"] = dialog.windowTitle()
+    def inspect(dialog):
+        seen.update(pages=dialog.findChild(QPrintPreviewWidget).pageCount(), title=dialog.windowTitle())
         dialog.grab().save(str(tmp_path / "apercu.png"))
-        dialog.reject()
 
-    QTimer.singleShot(0, inspect)
+    show_preview_then(inspect)
     printing.print_pdf(source, None, preview=True)
     assert seen == {"pages": 3, "title": "Aperçu avant impression — lettres"}
 
@@ -180,3 +178,64 @@ def test_an_unreadable_pdf_is_said_so(qtbot, printed, tmp_path, boxes):
     printing.print_pdf(tmp_path / "parti.pdf", None)
     assert boxes.errors == ["Impossible d'imprimer parti.pdf : le fichier n'existe plus ou ne peut pas être lu."]
     assert printed.files == []
+
+
+def test_ctrl_p_on_the_rapports_tab_prints_the_report_generated(qtbot, window, printed, tmp_path, boxes):
+    tab = window.show_tab("Rapports")
+    window.print_action.trigger()
+    assert boxes.errors == ["Rien à imprimer dans cet onglet : Ctrl+P imprime le tableau affiché, ou le rapport une fois son PDF généré."]
+    for key, check in tab.section_checks.items():
+        check.setChecked(key in ("couverture", "adherents"))
+    tab.generate_to(tmp_path / "rapport.pdf")
+    qtbot.waitUntil(lambda: tab.last_result is not None, timeout=30_000)
+    press_ctrl_p(qtbot, window)
+    [output] = printed.files
+    assert len(PdfReader(output).pages) == tab.last_result.pages == printed.offered_pages[0] > 1
+    look_at(output, tmp_path, "rapport")
+
+
+def show_preview_then(inspect_dialog):
+    """Run `inspect_dialog(dialog)` on the print preview about to open, then close it."""
+    def inspect():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintPreviewDialog):
+            QTimer.singleShot(20, inspect)
+            return
+        inspect_dialog(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(0, inspect)
+
+
+def test_the_preview_of_a_table_shows_its_pages(qtbot, window, tmp_path):
+    tab = window.show_tab("Événements")
+    tab.table.view.setFocus()
+    seen = {}
+
+    def inspect(dialog):
+        seen["pages"] = dialog.findChild(QPrintPreviewWidget).pageCount()
+        dialog.grab().save(str(tmp_path / "apercu-evenements.png"))
+
+    show_preview_then(inspect)
+    window.print_preview_action.trigger()
+    qtbot.waitUntil(lambda: "pages" in seen, timeout=20_000)
+    assert seen["pages"] >= 1
+
+
+def test_the_title_names_the_tab_and_what_the_owner_filters_on(qtbot, window, printed):
+    board = window.show_tab("Gouvernance").findChild(BoardPage)
+    board.show_date(date(2021, 6, 30))
+    board.seats.view.setFocus()
+    press_ctrl_p(qtbot, window)
+    qtbot.waitUntil(lambda: bool(printed.files) and printed.files[0].exists(), timeout=20_000)
+    lines = pdf_text(printed.files[0])[0].splitlines()
+    assert lines[0] == "Gouvernance › Conseil et bureau"
+    assert lines[1].startswith("15 administrateur·rices · Composition au 30/06/2021 · Tri : ")
+
+    actions = window.show_tab("Accompagnements")
+    actions.findChild(ActionsView).show_filtered({PERIOD: (date(2020, 1, 1), date(2020, 12, 31))})
+    window.print_action.trigger()
+    qtbot.waitUntil(lambda: len(printed.files) == 2 and printed.files[1].exists(), timeout=20_000)
+    lines = pdf_text(printed.files[1])[0].splitlines()
+    assert lines[0] == "Accompagnements › Actions"
+    assert " · Période : 2020 · Tri : " in lines[1]

@@ -93,6 +93,7 @@ class ActionsView(QWidget):
         self.period_button.clicked.connect(lambda: self._set_period(None))
         self.period_button.hide()
         self.table.filters_layout.insertWidget(0, self.period_button)
+        self.table.filter_notes = self._filter_notes
         for combo in (self.year_combo, self.officer_combo, self.programme_combo, self.kind_combo):
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(13)
@@ -169,6 +170,15 @@ class ActionsView(QWidget):
             edit.blockSignals(False)
         self._show_period(filters.get(PERIOD))
         self.table.model.set_query(replace(self.table.model.query, search="", filters=dict(filters)))
+
+    def _filter_notes(self) -> list[str]:
+        """The beneficiary and the period filtered on, printed above the table."""
+        query, notes = self.table.model.query, []
+        if query.filter(BENEFICIARY) is not None:
+            notes.append(f"Bénéficiaire : {self.beneficiary_filter.text()}")
+        if query.filter(PERIOD) is not None:
+            notes.append(f"Période : {period_text(*query.filter(PERIOD))}")
+        return notes
 
     def _set_period(self, period: tuple | None) -> None:
         self._show_period(period)
