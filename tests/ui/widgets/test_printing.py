@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProgressDialog
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
@@ -239,3 +239,12 @@ def test_the_title_names_the_tab_and_what_the_owner_filters_on(qtbot, window, pr
     lines = pdf_text(printed.files[1])[0].splitlines()
     assert lines[0] == "Accompagnements › Actions"
     assert " · Période : 2020 · Tri : " in lines[1]
+
+
+def test_annuler_stops_printing_and_leaves_no_half_file(qtbot, printed, tmp_path, monkeypatch):
+    source = tmp_path / "lettres.pdf"
+    make_pdf(source, 3)
+    asked = []
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: asked.append(True) or len(asked) > 1)  # after page 1
+    printing.print_pdf(source, None)
+    assert len(asked) == 2 and not printed.files[0].exists()

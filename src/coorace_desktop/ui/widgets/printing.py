@@ -87,13 +87,15 @@ def paint_pages(printer: QPrinter, pages: Pages, parent: QWidget | None) -> bool
     progress.setWindowTitle(messages.TITLE)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(500)
+    cancelled = False
     try:
         for done, index in enumerate(wanted):
             progress.setLabelText(f"Impression de la page {done + 1} sur {len(wanted)}…")
             progress.setValue(done)  # a modal progress dialog lets Annuler through here
-            if progress.wasCanceled():
+            if cancelled := progress.wasCanceled():
+                # Windows drops the job; Qt's PDF and CUPS engines cannot, and send what was painted.
                 printer.abort()
-                return False
+                break
             if done:
                 printer.newPage()
             pages.paint(painter, index)
@@ -101,7 +103,9 @@ def paint_pages(printer: QPrinter, pages: Pages, parent: QWidget | None) -> bool
         painter.end()
         progress.close()
         progress.deleteLater()
-    return True
+    if cancelled and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        Path(printer.outputFileName()).unlink(missing_ok=True)  # printed to a file: no half document left
+    return not cancelled
 
 
 class PdfPages:
