@@ -1,12 +1,13 @@
 """Printing (Fichier > Imprimer…, Ctrl+P): a table as shown and any PDF, through QPrinter into a PDF
 file (the print dialog replaced by the seam `printing.ask_printer`), and the print preview."""
 
-import subprocess
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from reportlab.lib.pagesizes import A4, landscape
@@ -65,8 +66,44 @@ def pdf_text(path) -> list[str]:
 
 
 def look_at(path, tmp_path, name: str) -> None:
-    """The printed PDF as images (tmp_path/name-N.png), to be looked at; pdftoppm reads it whole."""
-    subprocess.run(["pdftoppm", "-r", "60", "-png", str(path), str(tmp_path / name)], check=True)
+    """The printed PDF as images to be looked at (tmp_path/name-N.png), drawn by QtPdf as it reads it whole."""
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    for page in range(document.pageCount()):
+        size = document.pagePointSize(page).toSize()  # 72 dpi: a pixel a point
+        image = QImage(size, QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.white)  # the paper, where nothing is drawn
+        painter = QPainter(image)
+        painter.drawImage(0, 0, document.render(page, size))
+        painter.end()
+        assert image.save(str(tmp_path / f"{name}-{page + 1}.png"))
+    document.close()
+
+
+def make_pdf(path, pages: int) -> None:
+    """A PDF of `pages` pages, the last one landscape, each naming its number in large type."""
+    drawing = canvas.Canvas(str(path), pagesize=A4)
+    for number in range(1, pages + 1):
+        if number == pages:
+            drawing.setPageSize(landscape(A4))
+        drawing.setFont("Helvetica-Bold", 48)
+        drawing.drawString(72, 500, f"Page {number}")
+        drawing.rect(36, 36, 200, 100, fill=1)
+        drawing.showPage()
+    drawing.save()
+
+
+def show_preview_then(inspect_dialog) -> None:
+    """Run `inspect_dialog(dialog)` on the print preview about to open, then close it."""
+    def inspect():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintPreviewDialog):
+            QTimer.singleShot(20, inspect)
+            return
+        inspect_dialog(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(0, inspect)
 
 
 def press_ctrl_p(qtbot, window) -> None:
@@ -137,19 +174,6 @@ def test_an_empty_table_or_a_tab_without_one_says_there_is_nothing_to_print(qtbo
     assert printed.files == []
 
 
-def make_pdf(path, pages: int) -> None:
-    """A PDF of `pages` pages, the last one landscape, each naming its number in large type."""
-    drawing = canvas.Canvas(str(path), pagesize=A4)
-    for number in range(1, pages + 1):
-        if number == pages:
-            drawing.setPageSize(landscape(A4))
-        drawing.setFont("Helvetica-Bold", 48)
-        drawing.drawString(72, 500, f"Page {number}")
-        drawing.rect(36, 36, 200, 100, fill=1)
-        drawing.showPage()
-    drawing.save()
-
-
 def test_a_pdf_prints_page_for_page(qtbot, printed, tmp_path):
     source = tmp_path / "lettres.pdf"
     make_pdf(source, 3)
@@ -157,7 +181,14 @@ def test_a_pdf_prints_page_for_page(qtbot, printed, tmp_path):
     [output] = printed.files
     reader = PdfReader(output)
     assert len(reader.pages) == 3 and printed.offered_pages == [3]
-    look_at(output, tmp_path, "lettres")  # each page an image fit to the A4, the landscape one centred
+    assert {(round(page.mediabox.width), round(page.mediabox.height)) for page in reader.pages} == {(595, 842)}  # A4
+    look_at(output, tmp_path, "lettres")
+    # The landscape page is shrunk to the A4's width and centred: its black box (36-236 x 36-136 pt
+    # from the bottom left) lands about 536-606 pt from the top, not where a portrait page has it.
+    last = QImage(str(tmp_path / "lettres-3.png"))
+    assert last.pixelColor(96, 570).lightness() < 50 and last.pixelColor(96, 760).lightness() > 200
+    first = QImage(str(tmp_path / "lettres-1.png"))
+    assert first.pixelColor(96, 760).lightness() < 50
 
 
 def test_the_print_preview_shows_the_pages(qtbot, tmp_path):
@@ -192,19 +223,6 @@ def test_ctrl_p_on_the_rapports_tab_prints_the_report_generated(qtbot, window, p
     [output] = printed.files
     assert len(PdfReader(output).pages) == tab.last_result.pages == printed.offered_pages[0] > 1
     look_at(output, tmp_path, "rapport")
-
-
-def show_preview_then(inspect_dialog):
-    """Run `inspect_dialog(dialog)` on the print preview about to open, then close it."""
-    def inspect():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QPrintPreviewDialog):
-            QTimer.singleShot(20, inspect)
-            return
-        inspect_dialog(dialog)
-        dialog.reject()
-
-    QTimer.singleShot(0, inspect)
 
 
 def test_the_preview_of_a_table_shows_its_pages(qtbot, window, tmp_path):

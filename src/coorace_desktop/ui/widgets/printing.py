@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
-from PySide6.QtGui import QPageLayout, QPaintEngine, QPainter
+from PySide6.QtGui import QImage, QPageLayout, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from coorace_desktop.domain.french import plural
 from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets.screen_fit import fit_to_screen
 
 # A PDF page is drawn as an image: at the printer's resolution, at most this (600 dpi on A4 is
 # 140 MB a page); the preview keeps every page in memory, so it draws them coarser.
@@ -55,7 +56,8 @@ def show_preview(printer: QPrinter, paint: Callable[[QPrinter], None], parent: Q
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Aperçu avant impression — {printer.docName()}")
     dialog.paintRequested.connect(paint)
-    dialog.resize(1000, 760)
+    dialog.resize(1100, 820)
+    fit_to_screen(dialog)  # 1366x768 and smaller: the toolbar and a whole page in view
     dialog.exec()
 
 
@@ -124,7 +126,13 @@ class PdfPages:
         target.moveCenter(area.center())
         previewing = painter.paintEngine().type() == QPaintEngine.Type.Picture
         dpi = min(self.printer.resolution(), PDF_PREVIEW_DPI if previewing else PDF_PRINT_DPI)
-        image = self.document.render(index, QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72)))
+        rendered = self.document.render(index, QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72)))
+        # QtPdf leaves the paper transparent: drawn on white, the printer gets no transparency to work out.
+        image = QImage(rendered.size(), QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.white)
+        on_paper = QPainter(image)
+        on_paper.drawImage(0, 0, rendered)
+        on_paper.end()
         painter.drawImage(target, image)
 
 
