@@ -116,7 +116,7 @@ class ReportsTab(QWidget):
         self.generate_button = QPushButton("&Générer le PDF…")
         self.generate_button.setDefault(True)
         self.open_button = QPushButton("&Ouvrir")
-        self.open_button.setToolTip("Ouvrir le dernier PDF généré dans la visionneuse du système")
+        self.open_button.setToolTip("Ouvrir le dernier PDF généré dans la visionneuse du système (Ctrl+P l'imprime)")
         self.result_label = QLabel(wordWrap=True)
         actions = QHBoxLayout()
         for button in (self.check_button, self.generate_button, self.open_button):

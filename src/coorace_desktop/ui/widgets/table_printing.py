@@ -64,6 +64,9 @@ def shown_table(widget: QWidget) -> DataTable | None:
 
 
 def sort_text(table: DataTable) -> str:
+    """« Tri : Ville, décroissant »; nothing for a table in its own order (the bureau's)."""
+    if not table.view.isSortingEnabled():
+        return ""
     query = table.model.query
     sortable = [column for column in table.model.columns if column.sort_key]
     column = next((c for c in sortable if c.sort_key == query.sort_key), sortable[0] if sortable else None)
@@ -167,7 +170,7 @@ def print_table(table: DataTable, parent: QWidget | None, *, preview: bool = Fal
     columns = [table.model.columns[column] for column in shown]
     title = heading(table) or table.noun_plural.capitalize()
     printed = PrintedTable(
-        title, " · ".join([*table.shown_filters(), sort_text(table)]), [column.title for column in columns],
+        title, " · ".join(filter(None, [*table.shown_filters(), sort_text(table)])), [column.title for column in columns],
         [header.sectionSize(column) for column in shown], [column.numeric for column in columns], [], datetime.now(),
     )
     printer = table_printer(title, landscape=sum(printed.widths) >= LANDSCAPE_FROM)
@@ -182,7 +185,7 @@ def print_table(table: DataTable, parent: QWidget | None, *, preview: bool = Fal
         "Imprimer quand même", "Annuler",
     ):
         return
-    query, count, fetch = table.model.query, table._count, table._fetch_page
+    query, count, fetch = table.model.query, table.count_rows, table.fetch_page
     noun = table.noun_singular, table.noun_plural
 
     def job(progress) -> list[tuple[str, ...]]:

@@ -126,7 +126,9 @@ class DataTable(QWidget):
         self.read_only = False
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
-        self._count, self._fetch_page, self._export_columns = count, fetch_page, export_columns
+        # The list query itself, for what reads every row shown (export, printing), in any thread.
+        self.count_rows, self.fetch_page = count, fetch_page
+        self._export_columns = export_columns
         self.export_button.clicked.connect(self.export_shown)
         self.view.doubleClicked.connect(self.edit_current)
         # Two tables side by side (the board and its bureau) each keep their own keys.
@@ -218,7 +220,7 @@ class DataTable(QWidget):
         from coorace_desktop.ui.widgets.table_export import export_as_shown
 
         export_as_shown(
-            self, self.model, self._count, self._fetch_page, self.noun_plural.capitalize(), self.settings_key, self._export_columns
+            self, self.model, self.count_rows, self.fetch_page, self.noun_plural.capitalize(), self.settings_key, self._export_columns
         )
 
     def reload(self, select_id: int | None = None) -> None:
