@@ -34,6 +34,8 @@ def main() -> int:
     size = folder_size_mb(FOLDER)
     assert size < LIMIT_MB, f"dist/coorace-desktop fait {size:.0f} Mo (limite {LIMIT_MB})"
     print(f"taille : {size:.0f} Mo")
+    if sys.platform != "win32":  # Fichier > Imprimer… lists the system's printers through Qt's CUPS plugin
+        assert list(FOLDER.rglob("libcupsprintersupport.so")), "le greffon d'impression de Qt (CUPS) manque"
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
         environment = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "VIRTUAL_ENV"))}

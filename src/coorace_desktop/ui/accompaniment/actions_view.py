@@ -86,6 +86,7 @@ class ActionsView(QWidget):
         self.beneficiary_filter.chosen.connect(lambda ref: self.table.model.set_filter(BENEFICIARY, ref))
         self.beneficiary_filter.setMinimumWidth(190)
         self.table.filters_layout.addWidget(self.beneficiary_filter, 2)
+        self.table.filter_notes = self._filter_notes
         for combo in (self.officer_combo, self.programme_combo, self.kind_combo):
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(13)
@@ -153,6 +154,12 @@ class ActionsView(QWidget):
         self.beneficiary_filter.set_choice(None)
         self.beneficiary_filter.blockSignals(False)
         self.table.show_filtered(filters)
+
+    def _filter_notes(self) -> list[str]:
+        """The beneficiary filtered on, printed above the table."""
+        if self.table.model.query.filter(BENEFICIARY) is None:
+            return []
+        return [f"Bénéficiaire : {self.beneficiary_filter.text()}"]
 
     def refresh(self) -> None:
         """Read filters and rows again (a rename elsewhere shows in the beneficiary filter too)."""

@@ -22,6 +22,7 @@ from coorace_desktop.ui.governance.election_dialog import ElectionDialog
 from coorace_desktop.ui.governance.pages import AssembliesPage, ProfilePage, StaffPage
 from coorace_desktop.ui.widgets.app_state import Area
 from coorace_desktop.ui.widgets.dates import DateDialog, date_edit
+from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.screen_fit import ResponsiveSplitter
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
@@ -74,6 +75,8 @@ class BoardPage(QWidget):
             settings_key="governance_board",
         )
         self.seats.model.set_filter(ON, self.on())
+        self.seats.filter_notes = lambda: [f"Composition au {display(self.on())}"] + (
+            [self.ends_soon_check.text()] if self.ends_soon_check.isChecked() else [])
         for widget in (QLabel("Composition au"), self.date_edit, self.today_button, self.ends_soon_check):
             self.seats.filters_layout.addWidget(widget)
         self.seats.set_column_widths(SEAT_WIDTHS, stretch=SEAT_NAMES, fit=(SEAT_ALERT,))
@@ -95,6 +98,7 @@ class BoardPage(QWidget):
             settings_key="governance_bureau",
         )
         self.bureau.model.set_filter(ON, self.on())
+        self.bureau.filter_notes = lambda: [f"Composition au {display(self.on())}"]
         self.bureau.search_edit.hide()  # six offices or so, in the bureau's order
         self.bureau.new_button.hide()
         self.bureau.count_label.hide()

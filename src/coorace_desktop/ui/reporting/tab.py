@@ -116,7 +116,7 @@ class ReportsTab(QWidget):
         self.generate_button = QPushButton("&Générer le PDF…")
         self.generate_button.setDefault(True)
         self.open_button = QPushButton("&Ouvrir")
-        self.open_button.setToolTip("Ouvrir le dernier PDF généré dans la visionneuse du système")
+        self.open_button.setToolTip("Ouvrir le dernier PDF généré dans la visionneuse du système (Ctrl+P l'imprime)")
         self.result_label = QLabel(wordWrap=True)
         actions = QHBoxLayout()
         for button in (self.check_button, self.generate_button, self.open_button):
@@ -348,6 +348,12 @@ class ReportsTab(QWidget):
             messages.show_error(self, "Le fichier du rapport n'existe plus : générez-le de nouveau.")
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_result.path)))
+
+    def printable(self) -> Path | None:
+        """What Ctrl+P prints: the report last generated, except from the Partenaires page (its table)."""
+        if self.pages.currentIndex() == PARTNERS_PAGE or self.last_result is None:
+            return None
+        return self.last_result.path
 
     # -- state kept between sessions
     def save_state(self, settings: QSettings) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from coorace_desktop.domain.french import plural
+from coorace_desktop.domain.periods import period_text
 from coorace_desktop.services.exporting.spreadsheet import ExportColumn
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.ui.widgets import messages
@@ -70,6 +71,9 @@ class DataTable(QWidget):
         self._delete_announces: frozenset[Area] = frozenset()
         self._write_buttons: list[QWidget] = []
         self._column_modes: dict[int, QHeaderView.ResizeMode] = {}
+        # What narrows the rows besides the search and the filter boxes (a date, a period), in French:
+        # the owner's, printed above the table.
+        self.filter_notes: Callable[[], list[str]] = list
 
         self.search_edit = QLineEdit(placeholderText=search_placeholder, clearButtonEnabled=True)
         self.search_edit.setAccessibleName("Recherche")
@@ -129,7 +133,9 @@ class DataTable(QWidget):
         self.read_only = False
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
-        self._count, self._fetch_page, self._export_columns = count, fetch_page, export_columns
+        # The list query itself, for what reads every row shown (export, printing), in any thread.
+        self.count_rows, self.fetch_page = count, fetch_page
+        self._export_columns = export_columns
         self.export_button.clicked.connect(self.export_shown)
         self.view.doubleClicked.connect(self.edit_current)
         # Two tables side by side (the board and its bureau) each keep their own keys.
@@ -284,7 +290,7 @@ class DataTable(QWidget):
         from coorace_desktop.ui.widgets.table_export import export_as_shown
 
         export_as_shown(
-            self, self.model, self._count, self._fetch_page, self.noun_plural.capitalize(), self.settings_key, self._export_columns
+            self, self.model, self.count_rows, self.fetch_page, self.noun_plural.capitalize(), self.settings_key, self._export_columns
         )
 
     def reload(self, select_id: int | None = None) -> None:
@@ -305,6 +311,16 @@ class DataTable(QWidget):
                 self.view.selectRow(position)
                 self.view.scrollTo(self.model.index(position, 0))
         self.changed.emit()
+
+    def shown_filters(self) -> list[str]:
+        """What the rows shown are narrowed by, in French: the search, each filter box set, the owner's notes."""
+        search = self.model.query.search.strip()
+        shown = [f"Recherche : « {search} »"] if search else []
+        shown += [f"{combo.accessibleName()} : {combo.currentText()}" for combo in self._filter_combos.values() if combo.currentData() is not None]
+        if self.period_selector is not None and (period := self.period_selector.chosen()) is not None:
+            shown.append(f"Période : {period_text(*period)}")
+        shown += [button.text().removesuffix("✕").strip() for button in self._chips.values()]
+        return shown + self.filter_notes()
 
     def status_text(self) -> str:
         count = self.model.rowCount()

@@ -168,11 +168,13 @@ class MainWindow(QMainWindow):
         return action
 
     def _install_file_actions(self) -> None:
-        """The File menu's import, export and server items, once the database layer is loaded."""
+        """The File menu's import, export, print and server items, once the database layer is loaded."""
+        from coorace_desktop.ui.window.print_actions import install_print_actions
         from coorace_desktop.ui.window.server_actions import install_server_actions
         from coorace_desktop.ui.window.transfer_actions import install_transfer_actions
 
         install_transfer_actions(self)
+        install_print_actions(self)
         install_server_actions(self)
         self._file_actions_installed = True
 
