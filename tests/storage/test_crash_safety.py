@@ -132,6 +132,7 @@ def test_kill_9_during_large_writes_loses_at_most_the_transaction_in_flight(demo
                 assert found.get(f"lot {batch}") == BATCH  # what was reported committed survived
             interrupted += bool(begun - done - {int(name.split()[1]) for name in found})
             committed += len(done)
+            assert begun, f"no writer began a batch: {lines}"  # seen once under load 6: say what was read
             next_batch = max(begun) + 1
     finally:
         spawner.kill()
