@@ -8,10 +8,11 @@ then shows 50 to 95 mm of the sheet, or 39 to 84 mm when the sheet slides down t
 the block (50 to 82 mm) is seen in both. Then the subject, the body, the signature; every page
 has the delegation's footer."""
 
+import io
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -268,38 +269,57 @@ def write_letters(
 
 
 def _write_each(letters: Sequence[Letter], sender: Sender, folder: Path, report: Progress) -> LettersResult:
+    names, pages = unique_names([letter.file_stem for letter in letters]), [0]
+
+    def write_one(index: int, path: Path) -> None:
+        report(index, len(letters), f"Courrier {index + 1} sur {len(letters)} : {names[index]}")
+        document = LetterDocument(str(path), sender, letters[index].subject)
+        document.build(letter_flowables(letters[index], sender))
+        pages[0] += document.page
+
+    paths = write_into_folder(folder, names, write_one, "Les courriers n'ont pas été enregistrés dans")
+    return LettersResult(paths, pages[0])
+
+
+def write_into_folder(folder: Path, names: Sequence[str], write_one: Callable[[int, Path], None], action: str) -> list[Path]:
+    """Files `names` written into `folder` (created if need be) by write_one(index, path), all
+    or none: into a hidden staging folder first, moved into place once every one is written
+    (an exception, a cancellation included, leaves the folder as it was)."""
     try:
         private_folder(folder)
         staging = Path(tempfile.mkdtemp(dir=folder, prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX))
     except OSError as error:
-        raise file_failure(error, f"Les courriers n'ont pas été enregistrés dans {folder}") from error
+        raise file_failure(error, f"{action} {folder}") from error
     try:
-        names, pages = unique_names([letter.file_stem for letter in letters]), 0
-        for index, (letter, name) in enumerate(zip(letters, names)):
-            report(index, len(letters), f"Courrier {index + 1} sur {len(letters)} : {name}")
-            document = LetterDocument(str(staging / name), sender, letter.subject)
-            document.build(letter_flowables(letter, sender))
-            pages += document.page
-        report(len(letters), len(letters), "Enregistrement des fichiers…")
+        for index, name in enumerate(names):
+            write_one(index, staging / name)
         for name in names:
             replace_file(staging / name, folder / name)
     except OSError as error:
-        raise file_failure(error, f"Les courriers n'ont pas été enregistrés dans {folder}") from error
+        raise file_failure(error, f"{action} {folder}") from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return LettersResult([folder / name for name in names], pages)
+    return [folder / name for name in names]
 
 
-def unique_names(stems: Sequence[str]) -> list[str]:
+def render_letter(letter: Letter, sender: Sender) -> tuple[bytes, int]:
+    """One letter as PDF bytes, and its page count (an e-mail's attachment)."""
+    output = io.BytesIO()
+    document = LetterDocument(output, sender, letter.subject)
+    document.build(letter_flowables(letter, sender))
+    return output.getvalue(), document.page
+
+
+def unique_names(stems: Sequence[str], extension: str = ".pdf") -> list[str]:
     """'ADEL.pdf', 'ADEL (2).pdf'…: each stem made a safe file name, never twice (case ignored)."""
     taken: set[str] = set()
     names = []
     for number, stem in enumerate(stems, start=1):
         base = file_name(stem, f"courrier-{number}")
-        name, copy = f"{base}.pdf", 1
+        name, copy = f"{base}{extension}", 1
         while os.path.normcase(name.lower()) in taken:
             copy += 1
-            name = f"{base} ({copy}).pdf"
+            name = f"{base} ({copy}){extension}"
         taken.add(os.path.normcase(name.lower()))
         names.append(name)
     return names
