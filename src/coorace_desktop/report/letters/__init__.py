@@ -24,7 +24,7 @@ reminders and receipts, and certificates. The whole API:
   safe for every system; « (2) » when two letters share a name). `progress(done, total, text)`
   may raise to cancel: then nothing is written (the combined file is written beside the target
   and renamed once complete; single files go to a hidden staging folder moved into place at
-  the end). Returns the files written and the page count.
+  the end). Returns the files written, the page count and the number of letters.
 """
 
 from coorace_desktop.report.letters.layout import Letter, LettersResult, Sender, write_letters

@@ -86,6 +86,7 @@ class Letter:
 class LettersResult:
     paths: list[Path]
     pages: int
+    letters: int
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,7 @@ def write_letters(
     with written_atomically(target, "Les courriers n'ont pas été enregistrés dans") as partial, open(partial, "wb") as output:
         document = LetterDocument(output, sender, title)
         document.build(flowables)
-    return LettersResult([target], document.page)
+    return LettersResult([target], document.page, len(letters))
 
 
 def _write_each(letters: Sequence[Letter], sender: Sender, folder: Path, report: Progress) -> LettersResult:
@@ -278,7 +279,7 @@ def _write_each(letters: Sequence[Letter], sender: Sender, folder: Path, report:
         pages[0] += document.page
 
     paths = write_into_folder(folder, names, write_one, "Les courriers n'ont pas été enregistrés dans")
-    return LettersResult(paths, pages[0])
+    return LettersResult(paths, pages[0], len(letters))
 
 
 def write_into_folder(folder: Path, names: Sequence[str], write_one: Callable[[int, Path], None], action: str) -> list[Path]:
