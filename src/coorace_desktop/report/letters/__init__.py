@@ -17,7 +17,8 @@ reminders and receipts, and certificates. The whole API:
 - `Letter.body`: plain text, paragraphs separated by a blank line, line breaks kept; printed
   literally (escaped as the report's user text, in its embedded DejaVu Sans: Cyrillic, Greek…).
 - `Letter.flowables`: ReportLab flowables printed after the body, before the signature (a
-  table of amounts, payment details); `Letter.reference`: « Réf. » on the date line.
+  table of amounts, payment details), in the letter's styles (`layout.letter_styles()`) and with
+  user text through `report.styles.para` (escaped); `Letter.reference`: « Réf. » on the date line.
 - `Letter.annex_title` / `Letter.annex`: a page of its own after the signature (a proxy form).
 - `write_letters`: every letter into one PDF (`target`, a file; each letter starts a page) or,
   with `per_file`, one PDF per letter into the folder `target` named after `file_stem` (made

@@ -26,6 +26,7 @@ from reportlab.platypus.flowables import Flowable
 
 from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.domain.text import file_name
+from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report.formats import long_date
 from coorace_desktop.report.styles import (
     FONT,
@@ -280,6 +281,8 @@ def write_letters(
     """Write the letters into one PDF `target`, or one PDF each into the folder `target`."""
     report = progress or no_progress
     target = Path(target)
+    if not letters:
+        raise ValidationError("Aucun courrier à écrire : aucune structure choisie.")
     if per_file:
         return _write_each(letters, sender, target, report)
     title = letters[0].subject if len(letters) == 1 else f"Courriers – {sender.name}"
