@@ -88,15 +88,15 @@ def test_drafts_to_each_address_with_the_letter_attached(database, tmp_path):
     first = add_organisation(database, "ADEL", contact=("Catherine", "GUILLET", "c.guillet@adel.fr"))
     second = add_organisation(database, "AILES")  # no e-mail anywhere
     third = add_organisation(database, "CASTA", site_email="contact@casta.fr")
-    template = LetterTemplate("", "Essai", "Information {annee}", "{contact_civilite},\n\nUn mot pour {nom}.")
+    template = LetterTemplate("", "Essai", "Information générale {annee}", "{contact_civilite},\n\nUn mot pour {nom}.")
     result = write_email_drafts(database, template, [first, second, third], tmp_path / "brouillons")
     assert [path.name for path in result.paths] == ["ADEL.eml", "CASTA.eml"] and result.without_email == ["AILES"]
     for path, name, address in zip(result.paths, ("ADEL", "CASTA"), ("c.guillet@adel.fr", "contact@casta.fr")):
         message = message_from_bytes(path.read_bytes(), policy=default)
         assert message["To"] == address and message["X-Unsent"] == "1"
-        assert message["Subject"] == f"Information {date.today().year}"
+        assert message["Subject"] == f"Information générale {date.today().year}"
         assert f"Un mot pour {name}." in message.get_body(("plain",)).get_content()
         (attachment,) = message.iter_attachments()
         assert attachment.get_content_type() == "application/pdf"
-        assert attachment.get_filename() == f"Information {date.today().year} - {name}.pdf"
+        assert attachment.get_filename() == f"Information generale {date.today().year} - {name}.pdf"
         assert f"Un mot pour {name}." in normalised(PdfReader(io.BytesIO(attachment.get_content())).pages[0].extract_text())

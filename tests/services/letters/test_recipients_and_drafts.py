@@ -5,7 +5,7 @@ from email import message_from_bytes
 from email.policy import default
 
 from coorace_desktop.domain import Contact, Organisation, Person, Site
-from coorace_desktop.services.letters.email_drafts import address_list, draft_message
+from coorace_desktop.services.letters.email_drafts import address_list, ascii_file_name, draft_message
 from coorace_desktop.services.letters.recipients import recipients
 
 
@@ -49,6 +49,14 @@ def test_a_draft_is_an_unsent_message_to_the_contact_with_the_pdf_attached():
     (attachment,) = message.iter_attachments()
     assert attachment.get_filename() == "Convocation - ADEL.pdf" and attachment.get_content() == pdf
     assert b"\r\n" in raw  # SMTP line endings, which every mail program reads
+
+
+def test_an_accented_attachment_name_goes_in_plain_ascii():
+    raw = draft_message("a@b.fr", "Convocation", "Texte", "Convocation à l'assemblée - Жук.pdf", b"%PDF")
+    (attachment,) = message_from_bytes(raw, policy=default).iter_attachments()
+    assert attachment.get_filename() == "Convocation a l'assemblee -.pdf"
+    assert b"filename*" not in raw  # RFC 2231, which Outlook does not decode
+    assert ascii_file_name("Жук.pdf") == "courrier.pdf"
 
 
 def test_address_list_once_each():

@@ -3,6 +3,7 @@ that Outlook, Thunderbird and Apple Mail open as a message to send from the user
 `X-Unsent: 1` makes Outlook open it as a draft (Envoyer, not Répondre); there is no From (the
 mail program puts the account's), no SMTP and no password anywhere."""
 
+import unicodedata
 from email.message import EmailMessage
 from email.policy import SMTP
 
@@ -16,8 +17,16 @@ def draft_message(to: str, subject: str, text: str, attachment_name: str, pdf: b
     message["Subject"] = " ".join(CONTROL_CHARACTERS.sub("", subject).split())
     message["X-Unsent"] = "1"
     message.set_content(CONTROL_CHARACTERS.sub("", text))
-    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=attachment_name)
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=ascii_file_name(attachment_name))
     return message.as_bytes()
+
+
+def ascii_file_name(name: str) -> str:
+    """'Convocation a l'assemblee.pdf' for 'Convocation à l'assemblée.pdf': an accented name goes
+    as RFC 2231 `filename*`, which Outlook shows undecoded; letters without accents remain."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    stem = " ".join(folded.removesuffix(".pdf").split())
+    return f"{stem or 'courrier'}.pdf"
 
 
 def address_list(addresses: list[str]) -> str:
