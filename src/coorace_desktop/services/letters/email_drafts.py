@@ -23,7 +23,7 @@ def draft_message(to: str, subject: str, text: str, attachment_name: str, pdf: b
 
 def ascii_file_name(name: str) -> str:
     """'Convocation a l'assemblee.pdf' for 'Convocation à l'assemblée.pdf': an accented name goes
-    as RFC 2231 `filename*`, which Outlook shows undecoded; letters without accents remain."""
+    as RFC 2231 `filename*`, which some versions of Outlook show undecoded; other letters remain."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     stem = " ".join(folded.removesuffix(".pdf").split())
     return f"{stem or 'courrier'}.pdf"
