@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 
 from coorace_desktop.domain.governance import Delegation
+from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report.letters import Letter, Sender, letter_sender, write_letters
 from coorace_desktop.report.letters.layout import ADDRESS_HEIGHT, ADDRESS_LEFT, ADDRESS_TOP, ADDRESS_WIDTH, unique_names
 from coorace_desktop.report.styles import PAGE_HEIGHT
@@ -89,6 +90,12 @@ def test_one_file_per_letter_with_safe_unique_names(tmp_path):
     assert [path.name for path in result.paths] == ["ADEL.pdf", "ADEL (2).pdf", "A_B _ C_.pdf"]
     assert sorted(path.name for path in folder.iterdir()) == sorted(path.name for path in result.paths)
     assert result.pages == 3 and "A/B : C?" in texts(folder / "A_B _ C_.pdf")[0]
+
+
+def test_no_letter_is_a_french_refusal(tmp_path):
+    with pytest.raises(ValidationError, match="Aucun courrier à écrire"):
+        write_letters([], SENDER, tmp_path / "vide.pdf")
+    assert not list(tmp_path.iterdir())
 
 
 def test_unique_names_avoid_windows_devices_and_empty_names():

@@ -17,14 +17,15 @@ reminders and receipts, and certificates. The whole API:
 - `Letter.body`: plain text, paragraphs separated by a blank line, line breaks kept; printed
   literally (escaped as the report's user text, in its embedded DejaVu Sans: Cyrillic, Greek…).
 - `Letter.flowables`: ReportLab flowables printed after the body, before the signature (a
-  table of amounts, payment details); `Letter.reference`: « Réf. » on the date line.
+  table of amounts, payment details), in the letter's styles (`layout.letter_styles()`) and with
+  user text through `report.styles.para` (escaped); `Letter.reference`: « Réf. » on the date line.
 - `Letter.annex_title` / `Letter.annex`: a page of its own after the signature (a proxy form).
 - `write_letters`: every letter into one PDF (`target`, a file; each letter starts a page) or,
   with `per_file`, one PDF per letter into the folder `target` named after `file_stem` (made
   safe for every system; « (2) » when two letters share a name). `progress(done, total, text)`
   may raise to cancel: then nothing is written (the combined file is written beside the target
   and renamed once complete; single files go to a hidden staging folder moved into place at
-  the end). Returns the files written and the page count.
+  the end). Returns the files written, the page count and the number of letters.
 """
 
 from coorace_desktop.report.letters.layout import Letter, LettersResult, Sender, write_letters

@@ -5,8 +5,8 @@ commands (which load the other areas' tables, ~120 ms) are imported on the first
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.departments import department_label
 from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
@@ -25,6 +25,7 @@ from coorace_desktop.services.members.organisation_list import (
     member_departments,
 )
 from coorace_desktop.storage.database import Database
+from coorace_desktop.ui.members.letters_menu import LettersMenu
 from coorace_desktop.ui.widgets.app_state import OPEN_RECORD, Area
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
@@ -92,6 +93,15 @@ class MembersTab(QWidget):
         self.table.new_requested.connect(self.create)
         self.table.edit_requested.connect(lambda row: self.open_organisation(row.id))
         self.table.changed.connect(self.status_changed)
+        self.letters_menu = LettersMenu(database, self.selected_ids, self)
+        self.letters_button = QPushButton("C&ourriers")
+        self.letters_button.setToolTip("Courriers, e-mails, adresses et étiquettes des structures sélectionnées")
+        self.letters_button.setMenu(self.letters_menu)
+        self.table.add_button(self.letters_button)
+        self.table.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.view.customContextMenuRequested.connect(
+            lambda point: self.letters_menu.exec(self.table.view.viewport().mapToGlobal(point))
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
@@ -100,6 +110,11 @@ class MembersTab(QWidget):
         return [("Tous les départements", None)] + [(department_label(code), code) for code in member_departments(self.database)]
 
     # -- actions
+    def selected_ids(self) -> list[int]:
+        """The organisations of the rows selected, in the table's order."""
+        rows = sorted(index.row() for index in self.table.view.selectionModel().selectedRows())
+        return [self.table.model.row_at(row).id for row in rows]
+
     def create(self) -> None:
         self._open(None)
 
