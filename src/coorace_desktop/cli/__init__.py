@@ -22,6 +22,7 @@ COMMANDS = {
     "accompaniment": "accompaniment_commands",
     "report": "report_command",
     "events": "events_commands",
+    "fees": "fees_commands",
     "transfer": "server_commands",
 }
 OPTIONS_WITH_VALUE = ("--db", "--database-url")

@@ -30,7 +30,6 @@ from coorace_desktop.domain.members import (
     FIGURE_LABELS,
     ORGANISATION_FIELDS,
     ContactDraft,
-    FeeDraft,
     FiguresDraft,
     MembershipDraft,
     OrganisationDraft,
@@ -107,7 +106,6 @@ def get_organisation(database: Database, organisation_id: int) -> OrganisationDr
             select(Contact, Person).join(Person).where(Contact.organisation_id == organisation_id).order_by(Contact.id)
         ).all()
         memberships = _owned(session, Membership, organisation_id, Membership.joined_on, Membership.id)
-        fees = _owned(session, MembershipFee, organisation_id, MembershipFee.year)
         figures = _owned(session, YearlyFigures, organisation_id, YearlyFigures.year)
         return OrganisationDraft(
             id=organisation.id,
@@ -125,7 +123,6 @@ def get_organisation(database: Database, organisation_id: int) -> OrganisationDr
                 MembershipDraft(id=m.id, joined_on=m.joined_on, left_on=m.left_on, notes=m.notes, joined_precision=DatePrecision(m.joined_precision))
                 for m in memberships
             ),
-            fees=tuple(FeeDraft(year=f.year, amount=f.amount, paid_on=f.paid_on) for f in fees),
             figures=tuple(FiguresDraft(year=f.year, **{name: getattr(f, name) for name in FIGURE_LABELS}) for f in figures),
             version=organisation.version,
         )
@@ -163,7 +160,6 @@ def _save_organisation(database: Database, draft: OrganisationDraft) -> int:
             session, Membership, organisation_id,
             [_period_row(m, today) for m in draft.memberships],
         )
-        _sync(session, MembershipFee, organisation_id, [dict(year=f.year, amount=f.amount, paid_on=f.paid_on) for f in draft.fees], "year")
         _sync(
             session, YearlyFigures, organisation_id,
             [dict(year=f.year, **{name: getattr(f, name) for name in FIGURE_LABELS}) for f in draft.figures], "year",
