@@ -24,6 +24,7 @@ COMMANDS = {
     "events": "events_commands",
     "fees": "fees_commands",
     "transfer": "server_commands",
+    "letters": "letters_commands", "labels": "letters_commands",
 }
 OPTIONS_WITH_VALUE = ("--db", "--database-url")
 

@@ -45,3 +45,18 @@ def organisation_search_key(
 ) -> str:
     """What the members search box matches: name, cities, e-mails and contact names."""
     return search_key(name, *cities, *emails, *contact_names)
+
+
+_UNSAFE_IN_FILE_NAMES = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
+# Names Windows keeps for devices, with any extension ("CON.pdf" cannot be created there).
+_WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
+
+
+def file_name(text: str, fallback: str, limit: int = 100) -> str:
+    """A file name (without extension) any system accepts, from user text: 'ADEL : Aveyron' ->
+    'ADEL _ Aveyron'; characters Windows refuses replaced, at most `limit` characters, never
+    empty (`fallback`) nor a Windows device name."""
+    name = " ".join(_UNSAFE_IN_FILE_NAMES.sub("_", text).split())[:limit].rstrip(" .")
+    if not name:
+        return fallback
+    return f"_{name}" if name.split(".")[0].lower() in _WINDOWS_DEVICES else name

@@ -36,13 +36,14 @@ def build(context: SectionContext) -> list[Flowable]:
     return flowables
 
 
-def site_lines(profile: DelegationProfile) -> list[str]:
-    """'Montpellier (pôle Réalis) (depuis le 9 janvier 2020)': the delegation's sites, one line each."""
+def site_lines(profile: DelegationProfile, with_opening: bool = True) -> list[str]:
+    """'Montpellier (pôle Réalis) (depuis le 9 janvier 2020)': the delegation's sites, one line each
+    (the letterhead's without the opening date)."""
     lines = []
     for site in profile.sites:
         if not site.name:
             continue
-        opened = f" (depuis le {long_date(site.opened_on)})" if site.opened_on else ""
+        opened = f" (depuis le {long_date(site.opened_on)})" if site.opened_on and with_opening else ""
         address = ", ".join(part for part in (site.address, f"{site.postcode} {site.city}".strip()) if part)
         lines.append(site.name + (f" : {address}" if address and address != site.city else "") + opened)
     return lines

@@ -95,6 +95,15 @@ def list_members(
         return _rows(session, ids, _Expressions(expressions.today, query, per_row=True)) if ids else []
 
 
+def member_ids(database: Database, query: ListQuery, today: date | None = None) -> list[int]:
+    """The ids of every organisation the search and filters let through, in the query's order."""
+    expressions = _Expressions(today or date.today())
+    statement = _filtered(select(Organisation.id), query, expressions)
+    statement = apply_sort(statement, expressions.sort_columns(), query, Organisation.name_key).order_by(Organisation.id)
+    with database.session() as session:
+        return list(session.exec(statement).all())
+
+
 def member_departments(database: Database) -> list[str]:
     """The départements where members have a site, for the filter."""
     with database.session() as session:

@@ -30,7 +30,7 @@ class VcardExport:
 
 def export_vcards(database: Database, organisation_ids: list[int], path: Path | str) -> VcardExport:
     """Write the cards of these organisations (in this order) and of their contacts."""
-    organisations, types, sites, contacts = _read(database, organisation_ids)
+    organisations, types, sites, contacts = read_directory(database, organisation_ids)
     cards = []
     contact_count = 0
     for organisation_id in organisation_ids:
@@ -48,7 +48,9 @@ def export_vcards(database: Database, organisation_ids: list[int], path: Path | 
     return VcardExport(target, len(cards) - contact_count, contact_count)
 
 
-def _read(database: Database, ids: list[int]):
+def read_directory(database: Database, ids: list[int]):
+    """The organisations of `ids` by id, and their types, sites (main first) and contacts not
+    erased (Person, role; in the order they were added) by organisation id."""
     organisations, types, sites, contacts = {}, defaultdict(list), defaultdict(list), defaultdict(list)
     with database.session() as session:
         for start in range(0, len(ids), _CHUNK):
