@@ -129,8 +129,7 @@ def check_payment(amount: int, outstanding: int, confirmed: bool) -> None:
     """Refuses a payment above the balance unless `confirmed` (OverpaymentError says by how much)."""
     if amount > outstanding and not confirmed:
         raise OverpaymentError(
-            f"Le paiement de {whole_euros(amount)} dépasse le reste dû ({whole_euros(outstanding)}) : "
-            "confirmez pour l'enregistrer quand même."
+            f"Le paiement de {whole_euros(amount)} dépasse le reste dû ({whole_euros(outstanding)})."
         )
 
 

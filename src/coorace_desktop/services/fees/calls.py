@@ -26,6 +26,7 @@ BATCH = 500
 class CallsOutcome:
     year: int
     called: tuple[int, ...]  # fee ids, in number order
+    organisation_ids: tuple[int, ...]  # of the calls made, in number order
     first_number: int | None
     last_number: int | None
     missing: tuple[str, ...]  # members the scale cannot charge (no figure, no manual amount)
@@ -61,22 +62,17 @@ def generate_calls(
     already = sum(1 for line in lines if line.number is not None)
     missing = tuple(line.name for line in lines if line.number is None and line.missing_figure)
     todo = [line for line in lines if line.number is None and not line.missing_figure]
-    called: list[int] = []
-    first = None
+    called: list[tuple[int, int, int]] = []  # (number, fee id, organisation id)
     for start in range(0, len(todo), batch):
         progress(start, len(todo), f"Appels de cotisation : {start} sur {len(todo)}")
-        chunk_ids, chunk_first = _call_batch(database, year, todo[start:start + batch], called_on, due_on)
-        called += chunk_ids
-        first = first if first is not None else chunk_first
+        called += _call_batch(database, year, todo[start:start + batch], called_on, due_on)
     progress(len(todo), len(todo), "")
-    last = None
-    if called:
-        with database.session() as session:
-            last = session.scalar(select(MembershipFee.number).where(MembershipFee.id == called[-1]))
-    return CallsOutcome(year, tuple(called), first, last, missing, already)
+    return CallsOutcome(year, tuple(fee_id for _, fee_id, _ in called), tuple(organisation_id for _, _, organisation_id in called),
+                        called[0][0] if called else None, called[-1][0] if called else None, missing, already)
 
 
-def _call_batch(database: Database, year: int, lines: list[PreviewLine], called_on: date, due_on: date) -> tuple[list[int], int | None]:
+def _call_batch(database: Database, year: int, lines: list[PreviewLine], called_on: date, due_on: date) -> list[tuple[int, int, int]]:
+    """Number and write one batch's calls; (number, fee id, organisation id) of each."""
     with database.session() as session:
         # The UPDATE takes the year's counter first (a row lock on PostgreSQL, the write lock on
         # SQLite); what another connection called meanwhile is read after it, and left alone.
@@ -102,12 +98,12 @@ def _call_batch(database: Database, year: int, lines: list[PreviewLine], called_
             session.execute(update(MembershipFee).where(
                 MembershipFee.organisation_id == organisation_id, MembershipFee.year == year).values(**values))
         if not lines:
-            return [], None
+            return []
         session.execute(update(FeeScale).where(FeeScale.year == year).values(last_number=last + len(lines)))
-        ids = list(session.scalars(
-            select(MembershipFee.id).where(MembershipFee.year == year, MembershipFee.number > last).order_by(MembershipFee.number)
-        ))
-    return ids, last + 1
+        return [tuple(row) for row in session.execute(
+            select(MembershipFee.number, MembershipFee.id, MembershipFee.organisation_id)
+            .where(MembershipFee.year == year, MembershipFee.number > last).order_by(MembershipFee.number)
+        )]
 
 
 def cancel_call(database: Database, fee_id: int, on: date | None = None) -> None:
