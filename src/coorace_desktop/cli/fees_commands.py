@@ -57,7 +57,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     scale = actions.add_parser("scale", parents=[database_parent()], help="enregistre le barème de l'année et affiche son aperçu")
     scale.add_argument("--year", type=year_argument, required=True)
     scale.add_argument("--basis", choices=[basis.value for basis in FeeBasis], default=None,
-                       help="chiffre de l'année précédente des tranches : turnover (CA), headcount (salariés), fte (ETP)")
+                       help="chiffre de l'année précédente des tranches : turnover (CA), headcount (salariés), fte (ETP) ; none : sans tranches")
     scale.add_argument("--bracket", action="append", type=pair_argument, default=None, metavar="SEUIL:MONTANT",
                        help="une tranche : à partir de SEUIL, MONTANT euros (répéter l'option)")
     scale.add_argument("--type", dest="types", action="append", type=pair_argument, default=None, metavar="TYPE:MONTANT",
@@ -135,6 +135,8 @@ def run_scale(arguments: argparse.Namespace) -> int:
         changes = {name: getattr(arguments, name) for name in ("minimum", "maximum") if getattr(arguments, name) is not None}
         if arguments.basis:
             changes["basis"] = FeeBasis(arguments.basis)
+            if changes["basis"] is FeeBasis.NONE:
+                changes["brackets"] = ()  # no figure: no brackets
         if arguments.bracket is not None:
             changes["brackets"] = tuple((float(bound.replace(",", ".")), amount) for bound, amount in arguments.bracket)
         if arguments.types is not None:
