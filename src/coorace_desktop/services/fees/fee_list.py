@@ -13,14 +13,14 @@ from sqlalchemy.orm import aliased
 
 from coorace_desktop.domain.enums import FeeStatus, SiaeType
 from coorace_desktop.domain.fee_rules import call_number, status_text
-from coorace_desktop.domain.fees import FeePayment
+from coorace_desktop.domain.fees import FeePayment, FeeScale
 from coorace_desktop.domain.organisations import Membership, MembershipFee, Organisation, OrganisationType
 from coorace_desktop.domain.periods import overlaps_sql
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.services.members.membership import year_members
 from coorace_desktop.storage.database import Database
 
-# Filter names: "year" (int, required), "status" (FeeStatus value), "type" (SiaeType value).
+# Filter names: "year" (int; default the current year), "status" (FeeStatus value), "type" (SiaeType value).
 YEAR, STATUS, TYPE = "year", "status", "type"
 FILTERS = (YEAR, STATUS, TYPE)
 SORT_KEYS = ("name", "number", "amount", "received", "outstanding", "status", "last_paid_on")
@@ -150,11 +150,9 @@ def _filtered(statement, query: ListQuery, columns: _Columns):
 
 
 def _year(query: ListQuery) -> int:
+    """The query's year, else the current one."""
     query.check(filter_names=FILTERS)
-    year = query.filter(YEAR)
-    if year is None:
-        raise ValueError("La liste des cotisations demande une année (filtre « year »).")
-    return int(year)
+    return int(query.filter(YEAR) or date.today().year)
 
 
 def count_fees(database: Database, query: ListQuery) -> int:
@@ -219,8 +217,6 @@ def year_totals(database: Database, year: int) -> FeeTotals:
 
 def fee_years(database: Database, today: date | None = None) -> list[int]:
     """The years with a scale or fees, and the current one, newest first."""
-    from coorace_desktop.domain.fees import FeeScale
-
     with database.session() as session:
         years = set(session.scalars(select(MembershipFee.year).distinct())) | set(session.scalars(select(FeeScale.year)))
     return sorted(years | {(today or date.today()).year}, reverse=True)
