@@ -4,11 +4,13 @@ brackets, its preview, 51 calls, 10 payments (two partial), the totals, the remi
 from datetime import date
 
 from coorace_desktop.domain.enums import FeeStatus
+from coorace_desktop.domain.french import whole_euros
 from coorace_desktop.services.fees.calls import generate_calls
 from coorace_desktop.services.fees.fee_list import STATUS, YEAR, fee_totals, list_fees, year_totals
 from coorace_desktop.services.fees.reminders import due_reminders, record_reminders
 from coorace_desktop.services.fees.scale import preview
 from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.reporting.check import check_report
 from tests import fee_campaign as campaign
 
 
@@ -57,3 +59,14 @@ def test_fifty_one_calls_ten_payments_totals_and_reminders(demo_database):
     # Level 2 comes 30 days after level 1, not before.
     assert due_reminders(demo_database, campaign.YEAR, date(2021, 4, 18)) == []
     assert {r.level for r in due_reminders(demo_database, campaign.YEAR, date(2021, 4, 19))} == {2}
+
+
+def test_verifier_names_the_members_whose_fee_is_unpaid_at_year_end(demo_database):
+    members = campaign.run_calls(demo_database)
+    campaign.record_payments(demo_database, members)
+    assert not [f for f in check_report(demo_database, 2021, today=date(2021, 12, 1)) if "cotisation" in f.message]
+    (finding,) = [f for f in check_report(demo_database, 2021, today=date(2022, 1, 15)) if "cotisation 2021" in f.message]
+    outstanding = year_totals(demo_database, campaign.YEAR).outstanding
+    assert finding.message.startswith(f"43 adhérents sans cotisation 2021 réglée en fin d'année ({whole_euros(outstanding)} restant dû)")
+    assert len(finding.record_ids) == 43 and members[30][0] in finding.record_ids and members[3][0] not in finding.record_ids
+    assert f"{members[30][1]} : Payée partiellement" in finding.details[[*finding.record_ids].index(members[30][0])]

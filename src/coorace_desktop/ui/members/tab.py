@@ -102,6 +102,8 @@ class MembersTab(QWidget):
         self.table.changed.connect(self.status_changed)
         self.fees_view = None  # the Cotisations page, built when first shown
         self.pages = QTabWidget(documentMode=True)
+        # The tab opens on its table's search box, not on the page tabs (Ctrl+Tab turns the page).
+        self.pages.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pages.addTab(self.table, "Structures")
         self.pages.addTab(QWidget(), "Cotisations")
         self.pages.currentChanged.connect(self._page_shown)
