@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import delete, insert, select, update
 
 from coorace_desktop.domain import FeeScale, Membership, MembershipFee, Organisation, YearlyFigures
-from coorace_desktop.domain.enums import FeeBasis
+from coorace_desktop.domain.enums import FeeBasis, FeeLetterKind
 from coorace_desktop.services.fees.calls import generate_calls
 from coorace_desktop.services.fees.scale import ScaleInput, save_scale
 from coorace_desktop.storage.database import Database
@@ -68,7 +68,7 @@ def measure(database: Database, runs: int) -> dict[str, tuple[int, float]]:
         samples.append((time.perf_counter() - begin) * 1000)
         called = len(outcome.called)
     results = {f"calls of {YEAR} (target {TARGET_S} s)": (called, statistics.median(samples))}
-    from coorace_desktop.report.fee_letters import FeeLetterKind, write_fee_letters  # ReportLab: for the letters only
+    from coorace_desktop.report.fee_letters import write_fee_letters  # ReportLab: for the letters only
 
     with database.session() as session:
         first = session.scalars(select(MembershipFee.organisation_id).where(MembershipFee.year == YEAR)

@@ -8,7 +8,7 @@ from datetime import date
 
 from coorace_desktop.cli.common import CommandError, database_parent, open_existing, open_for_reading, year_argument
 from coorace_desktop.cli.governance_commands import french_date
-from coorace_desktop.domain.enums import FeeBasis, PaymentMethod, SiaeType
+from coorace_desktop.domain.enums import FeeBasis, FeeLetterKind, PaymentMethod, SiaeType
 
 # --method as typed in French, without accents or case.
 METHODS = {"virement": PaymentMethod.TRANSFER, "cheque": PaymentMethod.CHEQUE, "chèque": PaymentMethod.CHEQUE,
@@ -26,16 +26,16 @@ def method_argument(text: str) -> PaymentMethod:
 LETTERS_HELP = "les courriers : un PDF par adhérent dans le DOSSIER, ou tous dans un FICHIER.pdf"
 
 
-def write_letters_to(database, kind: str, year: int, organisation_ids, output: str, on: date | None = None) -> None:
+def write_letters_to(database, kind: FeeLetterKind, year: int, organisation_ids, output: str, on: date | None = None) -> None:
     """The letters of `kind` into `output`: one combined PDF for a name ending in .pdf, else one per organisation in that folder."""
     from pathlib import Path
 
-    from coorace_desktop.report.fee_letters import FeeLetterKind, describe, write_fee_letters
+    from coorace_desktop.report.fee_letters import describe, write_fee_letters
 
     target = Path(output)
     per_file = target.suffix.lower() != ".pdf"
-    result = write_fee_letters(database, FeeLetterKind(kind), year, organisation_ids, target, per_file=per_file, on=on)
-    print(f"Courriers écrits : {describe(result, FeeLetterKind(kind))}")
+    result = write_fee_letters(database, kind, year, organisation_ids, target, per_file=per_file, on=on)
+    print(f"Courriers écrits : {describe(result, kind)}")
 
 
 def pair_argument(text: str) -> tuple[str, int]:
@@ -167,7 +167,7 @@ def run_calls(arguments: argparse.Namespace) -> int:
         outcome = generate_calls(database, arguments.year, called_on=arguments.date)
         print(outcome.summary())
         if arguments.output and outcome.called:
-            write_letters_to(database, "call", arguments.year, outcome.organisation_ids, arguments.output, arguments.date)
+            write_letters_to(database, FeeLetterKind.CALL, arguments.year, outcome.organisation_ids, arguments.output, arguments.date)
     return 0
 
 
@@ -210,11 +210,11 @@ def run_reminders(arguments: argparse.Namespace) -> int:
         for reminder in due:
             print(f"  niveau {reminder.level}  {reminder.fee.number_text}  {reminder.fee.name} : reste {whole_euros(reminder.balance)}")
         if arguments.output and not arguments.dry_run:
-            write_letters_to(database, "reminder", arguments.year, [reminder.fee.id for reminder in due], arguments.output, today)
+            write_letters_to(database, FeeLetterKind.REMINDER, arguments.year, [reminder.fee.id for reminder in due], arguments.output, today)
     return 0
 
 
 def run_receipts(arguments: argparse.Namespace) -> int:
     with open_for_reading(arguments) as database:
-        write_letters_to(database, "receipt", arguments.year, None, arguments.output)
+        write_letters_to(database, FeeLetterKind.RECEIPT, arguments.year, None, arguments.output)
     return 0

@@ -136,6 +136,14 @@ class PaymentMethod(LabelledEnum):
     UNKNOWN = "unknown", "Non précisé"
 
 
+class FeeLetterKind(LabelledEnum):
+    """The fee campaign's letters (report/fee_letters.py)."""
+
+    CALL = "call", "Appels de cotisation"
+    REMINDER = "reminder", "Relances"
+    RECEIPT = "receipt", "Reçus (attestations)"
+
+
 class FeeBasis(LabelledEnum):
     """The member's figure of the previous year a fee scale's brackets read."""
 

@@ -4,13 +4,12 @@ one combined PDF or one file per organisation."""
 
 from collections.abc import Iterable
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Table, TableStyle
 
-from coorace_desktop.domain.enums import FeeStatus
+from coorace_desktop.domain.enums import FeeLetterKind, FeeStatus
 from coorace_desktop.domain.fees import FeeScale
 from coorace_desktop.domain.french import plural
 from coorace_desktop.domain.progress import Progress, no_progress
@@ -25,14 +24,7 @@ from coorace_desktop.services.letters.recipients import SALUTATION, Recipient, r
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.storage.database import Database
 
-
-class FeeLetterKind(StrEnum):
-    CALL = "call"
-    REMINDER = "reminder"
-    RECEIPT = "receipt"
-
-
-# What each kind is called in messages and file names, and which fees it is for.
+# What each kind is called in messages.
 KIND_NAMES = {FeeLetterKind.CALL: ("appel", "appels"), FeeLetterKind.REMINDER: ("relance", "relances"),
               FeeLetterKind.RECEIPT: ("reçu", "reçus")}
 

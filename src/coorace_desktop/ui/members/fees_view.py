@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from coorace_desktop.domain.enums import SiaeType
+from coorace_desktop.domain.enums import FeeLetterKind, SiaeType
 from coorace_desktop.domain.french import plural
 from coorace_desktop.services.exporting.spreadsheet import ExportColumn
 from coorace_desktop.services.fees.fee_list import (
@@ -50,7 +50,6 @@ EXPORT_COLUMNS = (
     ExportColumn("Échéance", lambda r: r.due_on), ExportColumn("Montant fixé à la main", lambda r: r.manual_reason),
 )
 WIDTHS = (90, 280, 80, 90, 90, 90, 170, 120, 100)
-LETTER_KINDS = (("call", "Appels de cotisation"), ("reminder", "Relances"), ("receipt", "Reçus (attestations)"))
 
 
 class FeesView(QWidget):
@@ -94,8 +93,8 @@ class FeesView(QWidget):
         self.reminders_button.clicked.connect(self.run_reminders)
         self.letters_button = QToolButton(text="&Courriers", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.letters_button)
-        for kind, title in LETTER_KINDS:
-            menu.addAction(f"{title}…", lambda kind=kind: self.print_letters(kind))
+        for kind in FeeLetterKind:
+            menu.addAction(f"{kind.label}…", lambda kind=kind: self.print_letters(kind))
         menu.addSeparator()
         self.per_file_action = QAction("Un PDF par adhérent, dans un dossier", menu, checkable=True)
         menu.addAction(self.per_file_action)
@@ -190,7 +189,7 @@ class FeesView(QWidget):
         self.table.reload()
         messages.inform(self, "Appels de cotisation", outcome.summary())
         if outcome.called and messages.ask(self, "Appels de cotisation", f"Imprimer les courriers de ces {plural(len(outcome.called), 'appel', 'appels')} ?"):
-            self.print_letters("call", list(outcome.organisation_ids))
+            self.print_letters(FeeLetterKind.CALL, list(outcome.organisation_ids))
 
     def _called_cancelled(self) -> None:
         # The batches done before Annuler are called and numbered; nothing of the rest is.
@@ -250,27 +249,26 @@ class FeesView(QWidget):
         if ok:
             self._done()
             if messages.ask(self, "Relances", "Imprimer les courriers de relance ?"):
-                self.print_letters("reminder", [r.fee.id for r in due])
+                self.print_letters(FeeLetterKind.REMINDER, [r.fee.id for r in due])
 
     # -- letters
-    def print_letters(self, kind: str, organisation_ids: list[int] | None = None) -> None:
+    def print_letters(self, kind: FeeLetterKind, organisation_ids: list[int] | None = None) -> None:
         """The letters of `kind` for `organisation_ids`, else the selection (else every line shown)."""
-        from coorace_desktop.report.fee_letters import FeeLetterKind, describe, write_fee_letters
+        from coorace_desktop.report.fee_letters import describe, write_fee_letters  # ReportLab: when printing only
 
         if organisation_ids is None:
             selected = self.selected_rows()
             organisation_ids = [row.id for row in selected] if selected else [
                 row.id for row in list_fees(self.database, self.table.model.query)]
-        title = dict(LETTER_KINDS)[kind]
+        title = kind.label
         target = self._letters_target(f"{title} {self.year}")
         if target is None:
             return
         year, per_file = self.year, self.per_file_action.isChecked()
         self.job = run_in_background(
             self, f"{title} {year}…",
-            lambda progress: write_fee_letters(self.database, FeeLetterKind(kind), year, organisation_ids, target,
-                                               per_file=per_file, progress=progress),
-            lambda result: self._printed(describe(result, FeeLetterKind(kind))), on_cancel=self._print_cancelled,
+            lambda progress: write_fee_letters(self.database, kind, year, organisation_ids, target, per_file=per_file, progress=progress),
+            lambda result: self._printed(describe(result, kind)), on_cancel=self._print_cancelled,
         )
 
     def _letters_target(self, name: str) -> Path | None:
