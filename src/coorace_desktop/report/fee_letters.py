@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from coorace_desktop.domain.enums import FeeLetterKind, FeeStatus
 from coorace_desktop.domain.fees import FeeScale
@@ -17,7 +18,7 @@ from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report.formats import money
 from coorace_desktop.report.letters import Letter, LettersResult, letter_sender, write_letters
 from coorace_desktop.report.letters.layout import letter_styles
-from coorace_desktop.report.styles import FONT, FONT_BOLD, RULE, paragraphs
+from coorace_desktop.report.styles import FONT, FONT_BOLD, RULE, markup, paragraphs
 from coorace_desktop.services.fees.fee_list import YEAR, FeeRow, list_fees
 from coorace_desktop.services.fees.payments import payments_of
 from coorace_desktop.services.letters.recipients import SALUTATION, Recipient, recipients
@@ -39,14 +40,18 @@ def eligible(kind: FeeLetterKind, row: FeeRow) -> bool:
     return row.status is FeeStatus.PAID
 
 
-def _amounts(lines: Iterable[tuple[str, str]], total_last: bool = True) -> Table:
-    rows = [[label, value] for label, value in lines]
-    table = Table(rows, colWidths=(110 * mm, 40 * mm), hAlign="LEFT", spaceBefore=2, spaceAfter=10)
-    style = [("FONT", (0, 0), (-1, -1), FONT, 10), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-             ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE), ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
-    if total_last:
-        style.append(("FONT", (0, -1), (-1, -1), FONT_BOLD, 10))
-    table.setStyle(TableStyle(style))
+def _amounts(lines: Iterable[tuple[str, str]]) -> Table:
+    """Labels and amounts, the last line (the total) in bold; a label wraps (a manual amount's reason may be long)."""
+    cell = ParagraphStyle("fee_cell", parent=letter_styles().body, spaceAfter=0)
+    total = ParagraphStyle("fee_total", parent=cell, fontName=FONT_BOLD)
+    lines = list(lines)
+    rows = [[Paragraph(markup(label), total if n == len(lines) - 1 else cell), value] for n, (label, value) in enumerate(lines)]
+    table = Table(rows, colWidths=(120 * mm, 35 * mm), hAlign="LEFT", spaceBefore=2, spaceAfter=10)
+    table.setStyle(TableStyle([
+        ("FONT", (1, 0), (1, -1), FONT, 10), ("FONT", (1, -1), (1, -1), FONT_BOLD, 10), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
     return table
 
 
