@@ -53,3 +53,20 @@ def test_a_payment_from_an_organisation_that_left_is_accepted_with_a_warning(dem
     warnings = record_payment(demo_database, fee_id, PaymentInput("50", date(2021, 3, 1), PaymentMethod.CASH))
     assert len(warnings) == 1 and "n'est plus adhérent au 01/03/2021" in warnings[0]
     assert [p.amount for p in payments_of(demo_database, fee_id)] == [50]
+
+
+def test_an_organisation_with_payments_cannot_be_deleted(demo_database, fee):
+    from coorace_desktop.services.members.organisations import MemberRefusal, deletion_question
+
+    organisation_id, fee_id, _ = fee
+
+    def refusal() -> str:
+        try:
+            deletion_question(demo_database, organisation_id)
+        except MemberRefusal as error:
+            return str(error)
+        return ""
+
+    assert "paiement" not in refusal()
+    record_payment(demo_database, fee_id, PaymentInput("50", date(2021, 3, 1), PaymentMethod.CASH))
+    assert "1 paiement de cotisation. Retirez d'abord ces références" in refusal()

@@ -26,6 +26,7 @@ from coorace_desktop.domain import (
     YearlyFigures,
 )
 from coorace_desktop.domain.enums import DatePrecision, SiaeType
+from coorace_desktop.domain.fees import FeePayment
 from coorace_desktop.domain.members import (
     FIGURE_LABELS,
     ORGANISATION_FIELDS,
@@ -281,6 +282,14 @@ def _counted(session: Session, tables: dict[type[SQLModel], tuple[str, str]], or
 
 def _refuse_if_referenced(session: Session, organisation: Organisation) -> None:
     blocking = _counted(session, BLOCKING_REFERENCES, organisation.id)
+    # Payments received are the accounts' record: never deleted along with the organisation.
+    payments = session.exec(
+        select(func.count()).select_from(FeePayment).join(MembershipFee, FeePayment.fee_id == MembershipFee.id)
+        .where(MembershipFee.organisation_id == organisation.id)
+    ).one()
+    if payments:
+        paid = f"{payments} {'paiement de cotisation' if payments == 1 else 'paiements de cotisation'}"
+        blocking = ", ".join(part for part in (blocking, paid) if part)
     if blocking:
         raise MemberRefusal(
             f"« {organisation.name} » ne peut pas être supprimé : il est cité par {blocking}. "
