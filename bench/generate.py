@@ -32,7 +32,6 @@ from coorace_desktop.domain import (
     EventKind,
     GeneralAssembly,
     Membership,
-    MembershipFee,
     NationalMandate,
     Organisation,
     Participation,
@@ -63,10 +62,11 @@ from coorace_desktop.services.importing.member_writes import MemberWriter
 from coorace_desktop.storage.database import Database, open_database
 from coorace_desktop.storage.migrate import head_revision
 from events_bench import TOPICS
+from harness import insert_fees
 from members_bench import FIRST_NAMES, _word
 from members_bench import WORDS as NAME_WORDS
 
-GENERATOR_VERSION = 3  # bump when the data changes, so cached files are rebuilt
+GENERATOR_VERSION = 4  # bump when the data changes, so cached files are rebuilt
 FIRST_YEAR, LAST_YEAR = 2016, 2025  # ten years of figures, fees, actions and events
 # Fees run to the current year too: the members table shows this year's fee (sorts and filters on it).
 FEES_UNTIL = max(LAST_YEAR, date.today().year)
@@ -200,7 +200,7 @@ def _people_and_years(connection: Connection, rng: random.Random, scale: Scale) 
                 "fte": round(employees * 0.3, 1), "insertion_hours": employees * 480,
                 "organisations_covered": None, "source": "Observatoire (généré)",
             })
-    insert_rows(connection, MembershipFee.__table__, fees)
+    insert_fees(connection, fees)
     insert_rows(connection, YearlyFigures.__table__, figures)
 
 

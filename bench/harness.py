@@ -9,9 +9,34 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+from sqlalchemy import Connection, insert, select
+
+from coorace_desktop.domain import FeePayment, FeeScale, MembershipFee
+from coorace_desktop.services.importing.bulk import insert_rows
 from coorace_desktop.storage.database import Database, open_database
+
+
+def insert_fees(connection: Connection, fees: list[dict]) -> None:
+    """Yearly fees given as {organisation_id, year, amount, paid_on}: each a call numbered in its
+    year (due on 31 December), paid_on a payment of the whole amount; each year a scale."""
+    last: dict[int, int] = {}
+    paid = {}
+    rows = []
+    for fee in fees:
+        last[fee["year"]] = number = last.get(fee["year"], 0) + 1
+        rows.append({"organisation_id": fee["organisation_id"], "year": fee["year"], "amount": fee["amount"], "number": number,
+                     "due_on": date(fee["year"], 12, 31), "manual_reason": "", "reminder_level": 0})
+        if fee["paid_on"] is not None:
+            paid[fee["organisation_id"], fee["year"]] = fee["paid_on"]
+    connection.execute(insert(FeeScale), [{"year": year, "last_number": number} for year, number in last.items()])
+    insert_rows(connection, MembershipFee.__table__, rows)
+    called = connection.execute(select(MembershipFee.id, MembershipFee.organisation_id, MembershipFee.year, MembershipFee.amount))
+    payments = [{"fee_id": fee_id, "amount": amount, "paid_on": paid[organisation_id, year], "method": "transfer", "reference": ""}
+                for fee_id, organisation_id, year, amount in called if (organisation_id, year) in paid]
+    insert_rows(connection, FeePayment.__table__, payments)
 
 
 def timed(function: Callable[[], object], runs: int) -> float:

@@ -6,8 +6,9 @@ from datetime import date
 
 from coorace_desktop.domain import Organisation, Person, Programme, StaffMember
 from coorace_desktop.domain.accompaniment import SupportAction
-from coorace_desktop.domain.enums import ActionKind, EventStatus, SiaeType
+from coorace_desktop.domain.enums import ActionKind, EventStatus, PaymentMethod, SiaeType
 from coorace_desktop.domain.events import Event, EventKind, Participation
+from coorace_desktop.domain.fees import FeePayment
 from coorace_desktop.domain.organisations import Membership, MembershipFee, OrganisationType, Site
 
 
@@ -55,6 +56,9 @@ def build_office(database) -> Office:
         first = _added(session, Event(title="Un", kind_id=kind_id, year=2024, starts_on=date(2024, 2, 5), status=EventStatus.DONE, other_participants=4))
         session.add(Participation(event_id=first, organisation_id=organisations["A"], persons=2))
         _added(session, Event(title="Deux", kind_id=kind_id, year=2024, starts_on=date(2024, 3, 9), status=EventStatus.DONE, sessions=3))
-        for name, amount, paid in (("A", 300, date(2024, 2, 1)), ("B", 200, None), ("C", 100, None)):
-            session.add(MembershipFee(organisation_id=organisations[name], year=2024, amount=amount, paid_on=paid))
+        for number, (name, amount, paid) in enumerate((("A", 300, date(2024, 2, 1)), ("B", 200, None), ("C", 100, None)), start=1):
+            fee = _added(session, MembershipFee(organisation_id=organisations[name], year=2024, amount=amount, number=number,
+                                                called_on=date(2024, 1, 10), due_on=date(2024, 12, 31)))
+            if paid:
+                session.add(FeePayment(fee_id=fee, amount=amount, paid_on=paid, method=PaymentMethod.TRANSFER))
     return Office(database, organisations, officers, programmes, kind_id)

@@ -11,7 +11,6 @@ from coorace_desktop.domain.enums import DatePrecision
 from coorace_desktop.domain.members import (
     ContactDraft,
     DraftInvalid,
-    FeeDraft,
     FiguresDraft,
     MembershipDraft,
     OrganisationDraft,
@@ -27,7 +26,6 @@ VALID = OrganisationDraft(
     sites=(SiteDraft(address="Domaine de Garabaud", postcode="09270", city="Mazères", phone="0561694080", email="PR.HB@wanadoo.fr"),),
     contacts=(ContactDraft(last_name="Martin", first_name="Claire", role="Directrice", email="claire@hb.fr"),),
     memberships=(MembershipDraft(joined_on=date(2015, 1, 1)),),
-    fees=(FeeDraft(year=2020, amount=350),),
     figures=(FiguresDraft(year=2019, turnover=1_200_000), FiguresDraft(year=2020, turnover=1_100_000, fte=12.5)),
 )
 
@@ -90,16 +88,13 @@ def test_membership_periods_must_be_ordered_and_not_overlap():
     assert validate_organisation(successive) == {}
 
 
-def test_fees_and_figures_one_per_year_and_never_negative():
+def test_figures_one_per_year_and_never_negative():
     draft = OrganisationDraft(
         name="X",
-        fees=(FeeDraft(2020, 100), FeeDraft(2020, 200), FeeDraft(2021, -5)),
         figures=(FiguresDraft(2020, gross_wages=-1), FiguresDraft(2020), FiguresDraft(1800)),
     )
     errors = validate_organisation(draft)
     assert errors == {
-        "fees.1.year": "Une cotisation est déjà saisie pour 2020.",
-        "fees.2.amount": "Le montant ne peut pas être négatif.",
         "figures.0.gross_wages": "Ce chiffre ne peut pas être négatif.",
         "figures.1.year": "Les chiffres de 2020 sont déjà saisis.",
         "figures.2.year": "Année invalide : 1800.",

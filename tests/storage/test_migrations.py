@@ -117,3 +117,35 @@ def test_one_network_total_per_year_whatever_the_members_figures(demo_database):
         connection.execute(insert, {"organisation": None})  # the network's total beside its members' figures
     with pytest.raises(IntegrityError), demo_database.engine.begin() as connection:
         connection.execute(insert, {"organisation": None})
+
+
+def test_fees_entered_before_the_campaign_become_numbered_calls_and_payments(demo_database):
+    from datetime import date
+
+    with demo_database.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0008_closed_html")
+        connection.execute(text(
+            "INSERT INTO membership_fees (organisation_id, year, amount, paid_on) VALUES"
+            " (1, 2020, 300, :paid), (2, 2020, 150, NULL), (3, 2020, 0, NULL), (1, 2019, 280, :earlier)"
+        ), {"paid": date(2020, 4, 2), "earlier": date(2019, 5, 6)})
+    with demo_database.engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+        fees = connection.execute(text(
+            "SELECT organisation_id, year, number, due_on FROM membership_fees ORDER BY year, organisation_id")).all()
+        payments = connection.execute(text(
+            "SELECT f.organisation_id, f.year, p.amount, p.paid_on, p.method FROM fee_payments p"
+            " JOIN membership_fees f ON f.id = p.fee_id ORDER BY f.year")).all()
+        scales = connection.execute(text("SELECT year, last_number FROM fee_scales ORDER BY year")).all()
+    as_date = lambda value: value if value is None or isinstance(value, date) else date.fromisoformat(value)  # noqa: E731
+    assert [(o, y, n, as_date(d)) for o, y, n, d in fees] == [
+        (1, 2019, 1, date(2019, 12, 31)), (1, 2020, 1, date(2020, 12, 31)), (2, 2020, 2, date(2020, 12, 31)), (3, 2020, None, None),
+    ]
+    assert [(o, y, a, as_date(d), m) for o, y, a, d, m in payments] == [
+        (1, 2019, 280, date(2019, 5, 6), "unknown"), (1, 2020, 300, date(2020, 4, 2), "unknown"),
+    ]
+    assert [tuple(row) for row in scales] == [(2019, 1), (2020, 2)]
+    with demo_database.engine.begin() as connection:  # and back: the fees paid in full keep their day
+        command.downgrade(alembic_config(connection), "0008_closed_html")
+        paid = connection.execute(text("SELECT organisation_id, year, paid_on FROM membership_fees WHERE paid_on IS NOT NULL ORDER BY year")).all()
+        command.upgrade(alembic_config(connection), "head")
+    assert [(o, y, as_date(d)) for o, y, d in paid] == [(1, 2019, date(2019, 5, 6)), (1, 2020, date(2020, 4, 2))]

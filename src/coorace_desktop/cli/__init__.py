@@ -22,6 +22,7 @@ COMMANDS = {
     "accompaniment": "accompaniment_commands",
     "report": "report_command",
     "events": "events_commands",
+    "fees": "fees_commands",
     "transfer": "server_commands",
     "letters": "letters_commands", "labels": "letters_commands",
 }

@@ -22,6 +22,7 @@ TABLES = {
         "Programme": "programmes", "ProjectHolder": "project_holders", "SupportAction": "support_actions",
         "Territory": "territories", "TerritoryStageChange": "territory_stage_changes",
     },
+    "fees": {"FeeBracket": "fee_brackets", "FeePayment": "fee_payments", "FeeScale": "fee_scales", "FeeTypeAmount": "fee_type_amounts"},
     "events": {
         "Event": "events", "EventKind": "event_kinds", "Participation": "participations", "Registration": "registrations",
     },

@@ -126,9 +126,40 @@ class MembershipStatus(LabelledEnum):
 
 
 class FeeStatus(LabelledEnum):
-    PAID = "paid", "Payée"
-    DUE = "due", "Non payée"
+    """Where an organisation's fee of a year stands (domain/fee_rules.fee_status)."""
+
     NOT_CALLED = "not_called", "Non appelée"
+    CALLED = "called", "Appelée"
+    REMINDED = "reminded", "Relancée"
+    PARTIAL = "partial", "Payée partiellement"
+    PAID = "paid", "Payée"
+    CANCELLED = "cancelled", "Annulée"
+
+
+class PaymentMethod(LabelledEnum):
+    TRANSFER = "transfer", "Virement"
+    CHEQUE = "cheque", "Chèque"
+    DIRECT_DEBIT = "direct_debit", "Prélèvement"
+    CASH = "cash", "Espèces"
+    # Payments recorded before the fee campaign (a date only, migration 0010): never offered.
+    UNKNOWN = "unknown", "Non précisé"
+
+
+class FeeLetterKind(LabelledEnum):
+    """The fee campaign's letters (report/fee_letters.py)."""
+
+    CALL = "call", "Appels de cotisation"
+    REMINDER = "reminder", "Relances"
+    RECEIPT = "receipt", "Reçus (attestations)"
+
+
+class FeeBasis(LabelledEnum):
+    """The member's figure of the previous year a fee scale's brackets read."""
+
+    NONE = "none", "Aucun (montant fixe)"
+    TURNOVER = "turnover", "Chiffre d'affaires (€)"
+    HEADCOUNT = "headcount", "Salariés (insertion et permanents)"
+    FTE = "fte", "ETP"
 
 
 OFFICE_TITLES: dict[BureauRole, tuple[str, str]] = {  # (masculine, feminine)

@@ -1,7 +1,7 @@
 """What the organisation dialog edits, as typed drafts, and their pure validation.
 
 Field keys of the error dictionary name the widget that shows the message: "name",
-"sites.0.postcode", "contacts.1.email", "fees.2.year", "figures.0.turnover"..."""
+"sites.0.postcode", "contacts.1.email", "figures.0.turnover"..."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -78,13 +78,6 @@ def shown_joined(period: MembershipDraft) -> str:
     if period.joined_unreadable:
         return period.joined_unreadable
     return TypedDate(period.joined_on, period.joined_precision).shown() if period.joined_on else ""
-
-
-@dataclass(frozen=True, slots=True)
-class FeeDraft:
-    year: int
-    amount: int = 0
-    paid_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +163,6 @@ class OrganisationDraft:
     sites: tuple[SiteDraft, ...] = ()
     contacts: tuple[ContactDraft, ...] = ()
     memberships: tuple[MembershipDraft, ...] = ()
-    fees: tuple[FeeDraft, ...] = ()
     figures: tuple[FiguresDraft, ...] = ()
     id: int | None = None
     version: int | None = None
@@ -218,7 +210,6 @@ def _check(draft: OrganisationDraft) -> tuple[OrganisationDraft, dict[str, str]]
         sites=tuple(_check_site(collect, f"sites.{n}", site) for n, site in enumerate(draft.sites)),
         contacts=_check_contacts(collect, draft.contacts),
         memberships=_check_memberships(collect, draft.memberships),
-        fees=_check_fees(collect, draft.fees),
         figures=_check_figures(collect, draft.figures),
     )
     return cleaned, collect.errors
@@ -277,17 +268,6 @@ def _check_memberships(collect: _Collector, periods: tuple[MembershipDraft, ...]
         if Period(earlier.joined_on, earlier.left_on).overlaps(Period(later.joined_on, later.left_on)):
             collect.errors.setdefault(f"memberships.{n}.joined_on", "Cette période d'adhésion chevauche une autre période.")
     return tuple(replace(period, notes=period.notes.strip()) for period in periods)
-
-
-def _check_fees(collect: _Collector, fees: tuple[FeeDraft, ...]) -> tuple[FeeDraft, ...]:
-    years: set[int] = set()
-    for n, fee in enumerate(fees):
-        collect.run(f"fees.{n}.year", lambda fee=fee: check.year(fee.year), None)
-        if fee.year in years:
-            collect.errors.setdefault(f"fees.{n}.year", f"Une cotisation est déjà saisie pour {fee.year}.")
-        years.add(fee.year)
-        collect.run(f"fees.{n}.amount", lambda fee=fee: check.non_negative(fee.amount, "Le montant"), None)
-    return fees
 
 
 def _check_figures(collect: _Collector, figures: tuple[FiguresDraft, ...]) -> tuple[FiguresDraft, ...]:

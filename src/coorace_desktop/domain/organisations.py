@@ -109,16 +109,26 @@ class Membership(SQLModel, table=True):
 
 
 class MembershipFee(SQLModel, table=True):
-    """The fee (cotisation) called from an organisation for a year, in euros, and when it was paid."""
+    """The fee (cotisation) of an organisation for a year, in whole euros, and its call.
+
+    A call has its number in the year (2021-014: `number` 14, gap-free, see services/fees/calls);
+    a fee without a number is not called yet. Payments are FeePayment rows (domain/fees.py);
+    `manual_reason` says why the amount is not the scale's."""
 
     __tablename__ = "membership_fees"
-    __table_args__ = (UniqueConstraint("organisation_id", "year"),)
+    __table_args__ = (UniqueConstraint("organisation_id", "year"), UniqueConstraint("year", "number", name="uq_membership_fees_year_number"))
 
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisations.id", index=True, ondelete="CASCADE")
     year: int
     amount: int = 0
-    paid_on: date | None = None
+    manual_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    number: int | None = None
+    called_on: date | None = None
+    due_on: date | None = None
+    cancelled_on: date | None = None
+    reminder_level: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    reminded_on: date | None = None
 
 
 class YearlyFigures(SQLModel, table=True):

@@ -48,9 +48,6 @@ def organisation_fields(draft: OrganisationDraft) -> dict[str, str]:
         since = f"depuis {shown_joined(period)}" if period.joined_on else "date d'adhésion inconnue"
         until = f"jusqu'au {shown(period.left_on)}" if period.left_on else ""
         fields[f"Période d'adhésion {n}"] = shown(_joined(since, until, period.notes))
-    for fee in draft.fees:
-        paid = f"payée le {shown(fee.paid_on)}" if fee.paid_on else "non payée"
-        fields[f"Cotisation {fee.year}"] = f"{shown(fee.amount)} € ({paid})"
     for entry in draft.figures:
         for name, label in FIGURE_LABELS.items():
             fields[f"{label} {entry.year}"] = shown(getattr(entry, name))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import SQLModel
 
+from coorace_desktop.domain.tables import metadata  # every table, not only those imported so far
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.engine import connect_read_only
 from coorace_desktop.storage.migrate import include_object_for
@@ -96,7 +96,7 @@ def schema_problems(connection: Connection) -> list[str]:
         # Not even reflected: a damaged word index fails when its columns are read.
         "include_name": lambda name, kind, _parent: not (kind == "table" and (name or "").startswith(WORD_INDEXES)),
     }
-    differences = compare_metadata(MigrationContext.configure(connection, opts=options), SQLModel.metadata)
+    differences = compare_metadata(MigrationContext.configure(connection, opts=options), metadata)
     return [f"Le schéma diffère des migrations : {_describe(difference)}" for difference in differences]
 
 
@@ -120,7 +120,7 @@ def rebuild_derived(connection: Connection) -> list[str]:
     for name in WORD_INDEXES:
         _rebuild_word_index(connection, name)
         done.append(f"Index de recherche par mots {name} reconstruit.")
-    missing = [index for table in SQLModel.metadata.sorted_tables for index in table.indexes
+    missing = [index for table in metadata.sorted_tables for index in table.indexes
                if not _index_exists(connection, index.name)]
     for index in missing:
         index.create(connection)

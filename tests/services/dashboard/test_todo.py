@@ -64,7 +64,7 @@ def test_unpaid_fees_of_a_year_over(office):
     with office.database.session() as session:
         session.add(MembershipFee(organisation_id=office.organisations["A"], year=2025, amount=300))  # not due yet
     line = lines(office.database)[UNPAID_FEES]
-    assert line.count == 2 and line.text == "2 cotisations impayées d'une année close (300\u00a0€)"
+    assert line.count == 2 and line.text == "2 cotisations impayées après l'échéance (300\u00a0€)"
 
 
 def test_report_findings_are_the_warnings_of_vérifier(office):

@@ -5,12 +5,21 @@ from datetime import date
 
 import pytest
 
-from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
-from coorace_desktop.domain.members import FeeDraft, MembershipDraft, OrganisationDraft, SiteDraft
+from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, PaymentMethod, SiaeType
+from coorace_desktop.domain.members import MembershipDraft, OrganisationDraft, SiteDraft
 from coorace_desktop.domain.text import fold
+from coorace_desktop.services.fees.calls import cancel_call, generate_calls
+from coorace_desktop.services.fees.fee_list import FEE_STATUS_ORDER
+from coorace_desktop.services.fees.payments import PaymentInput, called_fee, record_payment
+from coorace_desktop.services.fees.scale import ScaleInput, save_scale
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members import organisations as members
-from coorace_desktop.services.members.organisation_list import count_members, list_members, member_departments
+from coorace_desktop.services.members.organisation_list import (
+    FEE_YEAR_FILTER,
+    count_members,
+    list_members,
+    member_departments,
+)
 
 TODAY = date(2026, 11, 27)
 
@@ -66,28 +75,38 @@ def test_status_follows_membership_periods(database):
 
 
 def test_members_of_a_period_and_unpaid_fees_of_a_year_as_the_dashboard_counts_them(database):
-    def add(name: str, periods: tuple[MembershipDraft, ...], fees: tuple[FeeDraft, ...] = ()) -> None:
-        members.save_organisation(database, OrganisationDraft(name=name, memberships=periods, fees=fees))
+    def add(name: str, periods: tuple[MembershipDraft, ...]) -> int:
+        return members.save_organisation(database, OrganisationDraft(name=name, memberships=periods))
 
-    add("Toujours", (MembershipDraft(date(2010, 1, 1)),), (FeeDraft(2024, 300, date(2024, 2, 1)), FeeDraft(2025, 300)))
-    add("Partie le 01/06/2024", (MembershipDraft(date(2010, 1, 1), date(2024, 6, 1)),), (FeeDraft(2024, 100),))
-    add("Arrivée en 2025", (MembershipDraft(date(2025, 1, 1)),), (FeeDraft(2024, 0),))  # nothing called: nothing due
+    always = add("Toujours", (MembershipDraft(date(2010, 1, 1)),))
+    left = add("Partie le 01/06/2024", (MembershipDraft(date(2010, 1, 1), date(2024, 6, 1)),))
+    add("Arrivée en 2025", (MembershipDraft(date(2025, 1, 1)),))  # nothing called in 2024: nothing due
     add("Jamais adhérente", ())
+    for year in (2024, 2025):
+        save_scale(database, ScaleInput(year, minimum=300))
+    generate_calls(database, 2024, {always, left}, called_on=date(2024, 2, 1))
+    generate_calls(database, 2025, {always}, called_on=date(2025, 2, 1))
+    record_payment(database, called_fee(database, always, 2024), PaymentInput("300", date(2024, 3, 1), PaymentMethod.CHEQUE))
+    record_payment(database, called_fee(database, left, 2024), PaymentInput("100", date(2024, 3, 1), PaymentMethod.CHEQUE))
     during = "member_during"
     assert names(database, ListQuery(filters={during: (date(2024, 1, 1), date(2024, 12, 31))})) == ["Partie le 01/06/2024", "Toujours"]
     assert names(database, ListQuery(filters={during: (date(2024, 6, 1), date(2024, 12, 31))})) == ["Toujours"]  # its last day was 31/05
     assert names(database, ListQuery(filters={during: (date(2025, 3, 1), date(2025, 3, 31))})) == ["Arrivée en 2025", "Toujours"]
-    assert names(database, ListQuery(filters={"unpaid_fee": 2024})) == ["Partie le 01/06/2024"]
+    assert names(database, ListQuery(filters={"unpaid_fee": 2024})) == ["Partie le 01/06/2024"]  # paid in part
     assert count_members(database, ListQuery(filters={"unpaid_fee": 2025}), TODAY) == 1
+    cancel_call(database, called_fee(database, always, 2025))
+    assert count_members(database, ListQuery(filters={"unpaid_fee": 2025}), TODAY) == 0  # a cancelled call is not owed
 
 
 def test_rows_carry_what_the_table_shows(demo_database):
     avie_id = next(r.id for r in list_members(demo_database, ListQuery(search="avie"), 0, 5, TODAY))
     draft = members.get_organisation(demo_database, avie_id)
-    members.save_organisation(
-        demo_database,
-        replace(draft, memberships=(MembershipDraft(date(2012, 5, 1)),), fees=(FeeDraft(2026, 300, date(2026, 3, 1)), FeeDraft(2025, 290))),
-    )
+    members.save_organisation(demo_database, replace(draft, memberships=(MembershipDraft(date(2012, 5, 1)),)))
+    for year in (2025, 2026):
+        save_scale(demo_database, ScaleInput(year, minimum=300))
+        generate_calls(demo_database, year, {avie_id}, called_on=date(year, 2, 1))
+    record_payment(demo_database, called_fee(demo_database, avie_id, 2026), PaymentInput("300", date(2026, 3, 1), PaymentMethod.CHEQUE))
+    record_payment(demo_database, called_fee(demo_database, avie_id, 2025), PaymentInput("100", date(2025, 3, 1), PaymentMethod.CHEQUE))
     (row,) = list_members(demo_database, ListQuery(search="avie"), 0, 5, TODAY)
     assert (row.types_text, row.departments_text, row.city) == ("AI", "31, 82", "Villemur-sur-Tarn")
     assert (row.member_since, row.status, row.fee_status, row.fee_paid_on) == (
@@ -95,6 +114,9 @@ def test_rows_carry_what_the_table_shows(demo_database):
     )
     (next_year,) = list_members(demo_database, ListQuery(search="avie"), 0, 5, date(2027, 1, 2))
     assert next_year.fee_status == FeeStatus.NOT_CALLED
+    # The status of a chosen year.
+    (chosen,) = list_members(demo_database, ListQuery(search="avie", filters={FEE_YEAR_FILTER: 2025}), 0, 5, TODAY)
+    assert (chosen.fee_status, chosen.fee_paid_on) == (FeeStatus.PARTIAL, date(2025, 3, 1))
 
 
 SORT_VALUES = {
@@ -104,7 +126,7 @@ SORT_VALUES = {
     "email": lambda r: r.email.lower(),
     "departments": lambda r: r.departments[0],
     "status": lambda r: list(MembershipStatus).index(r.status),
-    "fee": lambda r: [FeeStatus.PAID, FeeStatus.DUE, FeeStatus.NOT_CALLED].index(r.fee_status),
+    "fee": lambda r: list(FEE_STATUS_ORDER).index(r.fee_status),
     "member_since": lambda r: r.member_since or date.min,
     "types": lambda r: [-sum(1 << (7 - list(SiaeType).index(t)) for t in r.types)],
 }

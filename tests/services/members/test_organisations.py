@@ -12,7 +12,6 @@ from coorace_desktop.domain.enums import DatePrecision, SiaeType
 from coorace_desktop.domain.members import (
     ContactDraft,
     DraftInvalid,
-    FeeDraft,
     FiguresDraft,
     MembershipDraft,
     OrganisationDraft,
@@ -35,7 +34,6 @@ NEW = OrganisationDraft(
     ),
     contacts=(ContactDraft(last_name="Lefèvre", first_name="Anaïs", role="Directrice", email="anais@eole.fr"),),
     memberships=(MembershipDraft(joined_on=date(2019, 3, 1)),),
-    fees=(FeeDraft(2020, 400, date(2020, 4, 2)),),
     figures=(FiguresDraft(2019, turnover=800_000, fte=10.5), FiguresDraft(2020, turnover=900_000, insertion_hours=12_000)),
 )
 
@@ -58,7 +56,6 @@ def test_a_new_organisation_round_trips_cleaned(database):
     assert [(s.city, s.department, s.phone) for s in saved.sites] == [("Castres", "81", "05 63 00 00 00"), ("Montpellier", "34", "")]
     assert saved.contacts[0].full_name == "Anaïs LEFÈVRE" and saved.contacts[0].person_id is not None
     assert saved.memberships[0].joined_on == date(2019, 3, 1)
-    assert saved.fees == (FeeDraft(2020, 400, date(2020, 4, 2)),)
     assert saved.figures_for(2019).fte == 10.5 and saved.figures_for(2020).insertion_hours == 12_000
 
 
@@ -84,7 +81,6 @@ def test_an_update_adds_changes_and_removes_rows(database):
         draft,
         types=frozenset({SiaeType.EI}),
         sites=(SiteDraft(postcode="09000", city="Foix"), replace(castres, city="Castres Centre")),
-        fees=(FeeDraft(2021, 420),),
         figures=(replace(draft.figures_for(2020), turnover=950_000),),
     )
     members.save_organisation(database, edited)
@@ -92,7 +88,6 @@ def test_an_update_adds_changes_and_removes_rows(database):
     assert saved.types == {SiaeType.EI}
     assert [s.city for s in saved.sites] == ["Foix", "Castres Centre"]
     assert saved.sites[1].id == castres.id, "an edited site keeps its row"
-    assert saved.fees == (FeeDraft(2021, 420, None),)
     assert [(f.year, f.turnover) for f in saved.figures] == [(2020, 950_000)]
 
 

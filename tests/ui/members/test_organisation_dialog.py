@@ -79,15 +79,6 @@ def test_removing_an_entry_shifts_the_following_ones_up(qtbot, new_dialog):
     assert new_dialog.sites.forms[0].title() == "Site principal" and new_dialog.sites.forms[1].title() == "Site 2"
 
 
-def test_a_new_fee_follows_the_last_one(new_dialog):
-    new_dialog.fees.add()
-    first = new_dialog.fees.forms[0]
-    first.amount_spin.setValue(350)
-    new_dialog.fees.add()
-    assert new_dialog.fees.values()[1].year == first.year_spin.value() + 1
-    assert new_dialog.fees.values()[1].amount == 350
-
-
 def test_a_contact_picks_a_recorded_person_and_shows_their_details(qtbot, demo_database):
     chatry = members.find_persons(demo_database, "chatry")[0]
     members.save_organisation(demo_database, members.get_organisation(demo_database, 1))  # untouched save is harmless
@@ -149,7 +140,6 @@ def test_a_complete_organisation_is_saved_from_the_widgets(qtbot, database):
     qtbot.keyClicks(dialog.sites.forms[0].postcode_edit, "81100")
     dialog.memberships.add()
     dialog.memberships.forms[0].joined_edit.setText("01/03/2019")
-    dialog.fees.add()
     dialog.contacts.add()
     dialog.contacts.forms[0].person_picker.name_edit.setText("Anaïs LEFÈVRE")
     dialog.figures_editor.add_year(2020)
@@ -160,7 +150,6 @@ def test_a_complete_organisation_is_saved_from_the_widgets(qtbot, database):
     saved = members.get_organisation(database, dialog.result_value)
     assert (saved.name, saved.types, saved.sites[0].department) == ("Régie Éole", {SiaeType.ACI}, "81")
     assert saved.memberships[0].joined_on == date(2019, 3, 1)
-    assert saved.fees[0].year == date.today().year
     assert (saved.contacts[0].first_name, saved.contacts[0].last_name) == ("Anaïs", "LEFÈVRE")
     assert saved.figures_for(2020).permanent_staff == 9
 
@@ -268,9 +257,8 @@ def test_a_page_opened_from_the_keyboard_starts_in_its_first_field(qtbot, databa
 
 
 def test_every_add_button_has_a_shortcut_shown_in_its_label_that_works_from_any_page(qtbot, new_dialog):
-    labels = [entries.add_button.text() for entries in (new_dialog.sites, new_dialog.contacts, new_dialog.memberships, new_dialog.fees)]
-    assert labels == ["Ajouter un site (Ctrl+Maj+S)", "Ajouter un contact (Ctrl+Maj+C)",
-                      "Ajouter une période d'adhésion (Ctrl+Maj+P)", "Ajouter une cotisation (Ctrl+Maj+T)"]
+    labels = [entries.add_button.text() for entries in (new_dialog.sites, new_dialog.contacts, new_dialog.memberships)]
+    assert labels == ["Ajouter un site (Ctrl+Maj+S)", "Ajouter un contact (Ctrl+Maj+C)", "Ajouter une période d'adhésion (Ctrl+Maj+P)"]
     new_dialog.activateWindow()
     new_dialog.name_edit.setFocus()
     qtbot.waitUntil(new_dialog.name_edit.hasFocus)

@@ -115,6 +115,21 @@ def test_resources_dialog_refuses_bad_numbers_then_saves(tab, qtbot, demo_databa
     assert "Subventions 65\u00a0%" not in tab.resources_label.text()
 
 
+def test_the_fees_amount_can_come_from_the_payments_recorded(qtbot, demo_database):
+    from tests import fee_campaign as campaign
+
+    assert ResourcesDialog(demo_database, 2021).fees_from_payments is None  # no payment yet
+    campaign.record_payments(demo_database, campaign.run_calls(demo_database))
+    dialog = ResourcesDialog(demo_database, 2021)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.fees_from_payments.click()
+    assert dialog.edits[ResourceKind.FEES][0].text() == "4\u202f800"
+    assert dialog.fees_from_payments.text() == "Cotisations : montant repris des paiements enregistrés pour 2021"
+    dialog.accept()
+    assert {line.kind: line.amount for line in reporting.resources(demo_database, 2021)}[ResourceKind.FEES] == 4800
+
+
 def test_partners_table_and_dialog(tab, qtbot, qtmodeltester, demo_database):
     qtmodeltester.check(tab.partners.model)
     assert tab.partners.model.rowCount() == 6

@@ -14,7 +14,7 @@ from coorace_desktop.domain.accompaniment import Programme, SupportAction
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events import Event, Participation
 from coorace_desktop.domain.governance import StaffMember
-from coorace_desktop.domain.organisations import MembershipFee, Organisation, Person
+from coorace_desktop.domain.organisations import Organisation, Person
 from coorace_desktop.domain.periods import months_between
 from coorace_desktop.services.accompaniment.actions_list import NO_OFFICER, PERIOD, ActionTotals, action_totals
 from coorace_desktop.services.accompaniment.summary import (
@@ -24,6 +24,7 @@ from coorace_desktop.services.accompaniment.summary import (
     programme_totals,
 )
 from coorace_desktop.services.events.figures import EventFigures, counted_event_ids, event_figures
+from coorace_desktop.services.fees.fee_list import FeeTotals, year_totals
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.membership import members_during, members_per_year
 from coorace_desktop.services.reporting.member_figures import MemberCounts, member_counts
@@ -66,18 +67,6 @@ class ActionFigures:
 
 
 @dataclass(frozen=True, slots=True)
-class FeeFigures:
-    year: int
-    called: int
-    received: int
-    unpaid: int  # fees called and not paid
-
-    @property
-    def outstanding(self) -> int:
-        return self.called - self.received
-
-
-@dataclass(frozen=True, slots=True)
 class DashboardFigures:
     first_day: date
     last_day: date
@@ -85,7 +74,7 @@ class DashboardFigures:
     actions: ActionFigures
     events: EventFigures
     events_by_month: Monthly  # sessions and participants of the dated events, per month
-    fees: FeeFigures
+    fees: FeeTotals  # the calls of the period's year (services/fees)
     trend: tuple[tuple[int, int], ...] | None  # member_trend up to the period's year, when asked for
 
 
@@ -103,7 +92,7 @@ def dashboard_figures(database: Database, first_day: date, last_day: date, with_
         movements = readers.submit(member_movements, *period)
         events = readers.submit(event_figures, *period)
         monthly_events = readers.submit(events_by_month, *period, months)
-        fees = readers.submit(fee_figures, database, last_day.year)
+        fees = readers.submit(year_totals, database, last_day.year)
     joined, left = movements.result()
     return DashboardFigures(
         first_day=first_day,
@@ -227,15 +216,3 @@ def events_by_month(database: Database, first_day: date, last_day: date, months:
         for row_year, row_month, persons in session.execute(persons_query):
             participants[index[(int(row_year), int(row_month))]] += persons
     return Monthly(months, (Series("Sessions", None, tuple(sessions)), Series("Participants", None, tuple(participants))))
-
-
-def fee_figures(database: Database, year: int) -> FeeFigures:
-    """The yearly fees (cotisations) called for `year`, what was received and what is still due."""
-    query = select(
-        func.coalesce(func.sum(MembershipFee.amount), 0),
-        func.coalesce(func.sum(MembershipFee.amount).filter(MembershipFee.paid_on.is_not(None)), 0),
-        func.count().filter(MembershipFee.paid_on.is_(None), MembershipFee.amount > 0),
-    ).where(MembershipFee.year == year)
-    with database.session() as session:
-        called, received, unpaid = session.execute(query).one()
-    return FeeFigures(year, int(called), int(received), unpaid)

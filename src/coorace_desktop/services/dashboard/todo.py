@@ -10,6 +10,7 @@ from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events import Event, Participation
 from coorace_desktop.domain.french import plural, whole_euros
 from coorace_desktop.domain.organisations import MembershipFee
+from coorace_desktop.services.fees.fee_list import received_sql
 from coorace_desktop.services.governance.lists import ENDS_SOON, ON, count_seats
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.reporting.check import Severity, check_report
@@ -46,7 +47,7 @@ def todo_lines(database: Database, today: date, now: datetime | None = None) -> 
         TodoLine(SILENT_EVENTS, silent, f"{plural(silent, 'événement passé', 'événements passés')} sans participants", "events"),
         TodoLine(
             UNPAID_FEES, unpaid,
-            f"{plural(unpaid, 'cotisation impayée', 'cotisations impayées')} d'une année close"
+            f"{plural(unpaid, 'cotisation impayée', 'cotisations impayées')} après l'échéance"
             + (f" ({whole_euros(unpaid_amount)})" if unpaid else ""),
             "members",
         ),
@@ -68,10 +69,10 @@ def silent_events(database: Database, today: date) -> int:
 
 
 def unpaid_fees(database: Database, today: date) -> tuple[int, int]:
-    """Fees called for a year already over and still unpaid: how many and how much. Until the
-    fee campaign gives fees a due date, a fee is due by the end of the year it is called for."""
-    query = select(func.count(), func.coalesce(func.sum(MembershipFee.amount), 0)).where(
-        MembershipFee.year < today.year, MembershipFee.paid_on.is_(None), MembershipFee.amount > 0
+    """Calls past their due date and not paid in full: how many and how much is still owed."""
+    owed = MembershipFee.amount - received_sql(MembershipFee)
+    query = select(func.count(), func.coalesce(func.sum(owed), 0)).where(
+        MembershipFee.number.is_not(None), MembershipFee.cancelled_on.is_(None), MembershipFee.due_on < today, owed > 0
     )
     with database.session() as session:
         count, amount = session.execute(query).one()

@@ -17,6 +17,13 @@ from coorace_desktop.domain.enums import DatePrecision, FeeStatus, MembershipSta
 from coorace_desktop.domain.members import ORGANISATION_FIELDS
 from coorace_desktop.domain.periods import holds_on_sql
 from coorace_desktop.domain.typed_dates import shown_date
+from coorace_desktop.services.fees.fee_list import (
+    FEE_STATUS_ORDER,
+    last_paid_sql,
+    received_sql,
+    status_rank_sql,
+    year_fee,
+)
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.services.members.membership import members_during
 from coorace_desktop.storage.database import Database
@@ -27,14 +34,14 @@ from coorace_desktop.storage.database import Database
 TYPE_FILTER = "type"
 DEPARTMENT_FILTER = "department"
 STATUS_FILTER = "status"
+FEE_YEAR_FILTER = "fee_year"  # the year whose fee status is shown (default: today's)
 MEMBER_DURING_FILTER = "member_during"
 UNPAID_FEE_FILTER = "unpaid_fee"
-FILTERS = (TYPE_FILTER, DEPARTMENT_FILTER, STATUS_FILTER, MEMBER_DURING_FILTER, UNPAID_FEE_FILTER)
+FILTERS = (TYPE_FILTER, DEPARTMENT_FILTER, STATUS_FILTER, FEE_YEAR_FILTER, MEMBER_DURING_FILTER, UNPAID_FEE_FILTER)
 
 TYPE_ORDER = tuple(SiaeType)
 EXPORTED_FIELDS = tuple(field for field in ORGANISATION_FIELDS if field.exported)
 _STATUS_ORDER = (MembershipStatus.ACTIVE, MembershipStatus.FORMER, MembershipStatus.PROSPECT)
-_FEE_ORDER = (FeeStatus.PAID, FeeStatus.DUE, FeeStatus.NOT_CALLED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +58,7 @@ class MemberRow:
     member_since: date | None
     status: MembershipStatus
     fee_status: FeeStatus
-    fee_paid_on: date | None
+    fee_paid_on: date | None  # the last payment's day
     fields: Mapping[str, str] = field(default_factory=dict)  # the exported declared fields, by name
     member_since_precision: DatePrecision = DatePrecision.DAY
 
@@ -73,7 +80,7 @@ class MemberRow:
 
 def count_members(database: Database, query: ListQuery, today: date | None = None) -> int:
     """How many organisations the search and filters let through."""
-    expressions = _Expressions(today or date.today())
+    expressions = _Expressions(today or date.today(), query)
     statement = _filtered(select(func.count()).select_from(Organisation), query, expressions)
     with database.session() as session:
         return session.exec(statement).one()
@@ -82,14 +89,15 @@ def count_members(database: Database, query: ListQuery, today: date | None = Non
 def list_members(
     database: Database, query: ListQuery, offset: int, limit: int, today: date | None = None
 ) -> list[MemberRow]:
-    """One page of the members table, in the query's order; the fee shown is today's year's."""
-    expressions = _Expressions(today or date.today())
+    """One page of the members table, in the query's order; the fee shown is the year of the
+    FEE_YEAR_FILTER, else today's year's."""
+    expressions = _Expressions(today or date.today(), query)
     ids_statement = _filtered(select(Organisation.id), query, expressions)
     # Ties go by name, then id, so that paging is stable.
     ids_statement = apply_sort(ids_statement, expressions.sort_columns(), query, Organisation.name_key).order_by(Organisation.id)
     with database.session() as session:
         ids = list(session.exec(ids_statement.offset(offset).limit(limit)).all())
-        return _rows(session, ids, _Expressions(expressions.today, per_row=True)) if ids else []
+        return _rows(session, ids, _Expressions(expressions.today, query, per_row=True)) if ids else []
 
 
 def member_ids(database: Database, query: ListQuery, today: date | None = None) -> list[int]:
@@ -116,24 +124,22 @@ class _Expressions:
     correlated EXISTS per row. The page's own rows (per_row) use the correlated form, which reads
     only their 200 entries instead of whole tables."""
 
-    def __init__(self, today: date, per_row: bool = False) -> None:
+    def __init__(self, today: date, query: ListQuery, per_row: bool = False) -> None:
         self.today = today
         self.per_row = per_row
         current = holds_on_sql(Membership.joined_on, Membership.left_on, today)
-        this_year = MembershipFee.year == today.year
+        fee, on_fee = year_fee(int(query.filter(FEE_YEAR_FILTER) or today.year))
+        received = received_sql(fee)
         self.active = self._holds(Membership, current)
         self.ever_member = self._holds(Membership)
         self.status_rank = case((self.active, 0), (self.ever_member, 1), else_=2)
-        self.fee_rank = case((self._holds(MembershipFee, this_year, MembershipFee.paid_on.is_not(None)), 0),
-                             (self._holds(MembershipFee, this_year), 1), else_=2)
+        self.fee_rank = select(status_rank_sql(fee, received)).where(on_fee).scalar_subquery()
         self.member_since = select(func.min(Membership.joined_on)).where(Membership.organisation_id == Organisation.id).scalar_subquery()
         self.member_since_precision = (
             select(Membership.joined_precision).where(Membership.organisation_id == Organisation.id, Membership.joined_on.is_not(None))
             .order_by(Membership.joined_on).limit(1).scalar_subquery()
         )
-        self.fee_paid_on = (
-            select(MembershipFee.paid_on).where(MembershipFee.organisation_id == Organisation.id, this_year).scalar_subquery()
-        )
+        self.fee_paid_on = select(last_paid_sql(fee)).where(on_fee).scalar_subquery()
 
     def _holds(self, table, *conditions: ColumnElement) -> ColumnElement:
         """Whether the organisation has a row of `table` meeting the conditions."""
@@ -167,14 +173,19 @@ class _Expressions:
             "email": func.lower(self.main_site(Site.email)),
             "member_since": self.member_since,
             "status": self.status_rank,
-            "fee": self.fee_rank,
+            "fee": func.coalesce(self.fee_rank, 0),
         }
 
     def has_type(self, siae_type: SiaeType) -> ColumnElement:
         return self._holds(OrganisationType, OrganisationType.siae_type == siae_type.value)
 
     def has_unpaid_fee(self, year: int) -> ColumnElement:
-        return self._holds(MembershipFee, MembershipFee.year == year, MembershipFee.paid_on.is_(None), MembershipFee.amount > 0)
+        """Called that year, not cancelled, and not paid in full (the Cotisations page's appelée,
+        relancée and payée partiellement)."""
+        return self._holds(
+            MembershipFee, MembershipFee.year == year, MembershipFee.number.is_not(None), MembershipFee.cancelled_on.is_(None),
+            received_sql(MembershipFee) < MembershipFee.amount,
+        )
 
     def has_site_in(self, department: str) -> ColumnElement:
         return self._holds(Site, Site.department == department)
@@ -245,7 +256,7 @@ def _rows(session: Session, ids: list[int], expressions: _Expressions) -> list[M
             email=main.email if main else "",
             member_since=_as_date(member_since),
             status=_STATUS_ORDER[status_rank],
-            fee_status=_FEE_ORDER[fee_rank],
+            fee_status=FEE_STATUS_ORDER[fee_rank or 0],
             fee_paid_on=_as_date(fee_paid_on),
             fields=dict(zip((exported.name for exported in EXPORTED_FIELDS), values, strict=True)),
             member_since_precision=DatePrecision(precision or DatePrecision.DAY),

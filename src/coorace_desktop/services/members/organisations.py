@@ -27,11 +27,11 @@ from coorace_desktop.domain import (
     YearlyFigures,
 )
 from coorace_desktop.domain.enums import DatePrecision, SiaeType
+from coorace_desktop.domain.fees import FeePayment
 from coorace_desktop.domain.members import (
     FIGURE_LABELS,
     ORGANISATION_FIELDS,
     ContactDraft,
-    FeeDraft,
     FiguresDraft,
     MembershipDraft,
     OrganisationDraft,
@@ -109,7 +109,6 @@ def get_organisation(database: Database, organisation_id: int) -> OrganisationDr
             select(Contact, Person).join(Person).where(Contact.organisation_id == organisation_id).order_by(Contact.id)
         ).all()
         memberships = _owned(session, Membership, organisation_id, Membership.joined_on, Membership.id)
-        fees = _owned(session, MembershipFee, organisation_id, MembershipFee.year)
         figures = _owned(session, YearlyFigures, organisation_id, YearlyFigures.year)
         return OrganisationDraft(
             id=organisation.id,
@@ -127,7 +126,6 @@ def get_organisation(database: Database, organisation_id: int) -> OrganisationDr
                 MembershipDraft(id=m.id, joined_on=m.joined_on, left_on=m.left_on, notes=m.notes, joined_precision=DatePrecision(m.joined_precision))
                 for m in memberships
             ),
-            fees=tuple(FeeDraft(year=f.year, amount=f.amount, paid_on=f.paid_on) for f in fees),
             figures=tuple(FiguresDraft(year=f.year, **{name: getattr(f, name) for name in FIGURE_LABELS}) for f in figures),
             version=organisation.version,
         )
@@ -165,7 +163,6 @@ def _save_organisation(database: Database, draft: OrganisationDraft) -> int:
             session, Membership, organisation_id,
             [_period_row(m, today) for m in draft.memberships],
         )
-        _sync(session, MembershipFee, organisation_id, [dict(year=f.year, amount=f.amount, paid_on=f.paid_on) for f in draft.fees], "year")
         _sync(
             session, YearlyFigures, organisation_id,
             [dict(year=f.year, **{name: getattr(f, name) for name in FIGURE_LABELS}) for f in draft.figures], "year",
@@ -287,6 +284,14 @@ def _counted(session: Session, tables: dict[type[SQLModel], tuple[str, str]], or
 
 def _refuse_if_referenced(session: Session, organisation: Organisation) -> None:
     blocking = _counted(session, BLOCKING_REFERENCES, organisation.id)
+    # Payments received are the accounts' record: never deleted along with the organisation.
+    payments = session.exec(
+        select(func.count()).select_from(FeePayment).join(MembershipFee, FeePayment.fee_id == MembershipFee.id)
+        .where(MembershipFee.organisation_id == organisation.id)
+    ).one()
+    if payments:
+        paid = f"{payments} {'paiement de cotisation' if payments == 1 else 'paiements de cotisation'}"
+        blocking = ", ".join(part for part in (blocking, paid) if part)
     if blocking:
         raise MemberRefusal(
             f"« {organisation.name} » ne peut pas être supprimé : il est cité par {blocking}. "

@@ -10,10 +10,13 @@ from sqlalchemy import exists, func, or_, select
 
 from coorace_desktop.domain.enums import AttendanceStatus, EventStatus, LabelledEnum
 from coorace_desktop.domain.events import Event, Participation, Registration
-from coorace_desktop.domain.french import plural, plural_word
+from coorace_desktop.domain.french import plural, plural_word, whole_euros
 from coorace_desktop.domain.organisations import Membership, Organisation, Site
 from coorace_desktop.domain.reporting_rules import SHARE_TOLERANCE
 from coorace_desktop.services.events.commands import rendezvous
+from coorace_desktop.services.fees.fee_list import YEAR as FEES_YEAR
+from coorace_desktop.services.fees.fee_list import list_fees
+from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.membership import year_members
 from coorace_desktop.services.reporting import year_inputs as reporting
 from coorace_desktop.services.reporting.member_figures import (
@@ -270,11 +273,29 @@ def _events_findings(database: Database, year: int) -> list[Finding]:
     return findings
 
 
-def check_report(database: Database, year: int, reference_year: int | None = None) -> list[Finding]:
+def _fees_findings(database: Database, year: int, today: date) -> list[Finding]:
+    """Members whose fee of a year already over is still unpaid (called, not paid in full)."""
+    if year >= today.year:
+        return []
+    unpaid = [row for row in list_fees(database, ListQuery(filters={FEES_YEAR: year})) if row.outstanding > 0]
+    if not unpaid:
+        return []
+    owed = sum(row.outstanding for row in unpaid)
+    return [Finding(
+        Severity.WARNING, "adherents",
+        f"{plural(len(unpaid), 'adhérent', 'adhérents')} sans cotisation {year} réglée en fin d'année "
+        f"({whole_euros(owed)} restant dû) : à relancer, ou à annuler dans Adhérents > Cotisations.",
+        MEMBERS, tuple(f"{row.name} : {row.status_text}, reste {whole_euros(row.outstanding)}" for row in unpaid),
+        tuple(row.id for row in unpaid),
+    )]
+
+
+def check_report(database: Database, year: int, reference_year: int | None = None, today: date | None = None) -> list[Finding]:
     """Everything worth fixing before printing the year's report, warnings first."""
     findings = [
         *_texts_findings(database, year),
         *_members_findings(database, year),
+        *_fees_findings(database, year, today or date.today()),
         *_figures_findings(database, year, reference_year),
         *_events_findings(database, year),
     ]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
@@ -36,11 +37,9 @@ from coorace_desktop.ui.members.figures_editor import FiguresEditor
 from coorace_desktop.ui.members.organisation_rows import (
     ContactForm,
     EntryList,
-    FeeForm,
     MembershipForm,
     SiteForm,
     new_contact,
-    new_fee,
     new_period,
     new_site,
 )
@@ -57,7 +56,7 @@ PAGES = (
     ("&Identité", (*(field.name for field in ORGANISATION_FIELDS), "types")),
     ("&Sites", ("sites.",)),
     ("&Contacts", ("contacts.",)),
-    ("A&dhésion et cotisations", ("memberships.", "fees.")),
+    ("A&dhésion", ("memberships.",)),
     ("C&hiffres de l'observatoire", ("figures.", "")),
 )
 ERROR_MARK = " ⚠"
@@ -92,12 +91,11 @@ class OrganisationDialog(FormDialog):
         self.pages.addTab(_scrolling(self.contacts), PAGES[2][0])
         self.memberships = EntryList(self, "memberships", MembershipForm, new_period, "Ajouter une période d'adhésion",
                                      "Aucune période d'adhésion : la structure n'est pas adhérente.")
-        self.fees = EntryList(self, "fees", FeeForm, new_fee, "Ajouter une cotisation", "Aucune cotisation saisie.")
         self.pages.addTab(_scrolling(self._membership_page()), PAGES[3][0])
         self.figures_editor = FiguresEditor(self)
         self.pages.addTab(_scrolling(self.figures_editor), PAGES[4][0])
         for entries, keys in ((self.sites, "Ctrl+Shift+S"), (self.contacts, "Ctrl+Shift+C"), (self.memberships, "Ctrl+Shift+P"),
-                              (self.fees, "Ctrl+Shift+T"), (self.figures_editor, "Ctrl+Shift+A")):
+                              (self.figures_editor, "Ctrl+Shift+A")):
             give_shortcut(entries.add_button, keys, self)
         self._ready = True
         self.pages.currentChanged.connect(self._focus_first_field)
@@ -149,10 +147,11 @@ class OrganisationDialog(FormDialog):
     def _membership_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        for title, entries in (("Périodes d'adhésion", self.memberships), ("Cotisations", self.fees)):
-            group = QGroupBox(title)
-            QVBoxLayout(group).addWidget(entries)
-            layout.addWidget(group)
+        group = QGroupBox("Périodes d'adhésion")
+        QVBoxLayout(group).addWidget(self.memberships)
+        layout.addWidget(group)
+        # The fees have their own page (calls, payments, reminders): one place to keep them.
+        layout.addWidget(QLabel("Les cotisations (appels, paiements, relances) se suivent dans Adhérents > Cotisations."))
         layout.addStretch(1)
         return page
 
@@ -167,7 +166,6 @@ class OrganisationDialog(FormDialog):
         self.sites.set_values(draft.sites or ((new_site(self.sites),) if draft.id is None else ()))
         self.contacts.set_values(draft.contacts)
         self.memberships.set_values(draft.memberships)
-        self.fees.set_values(draft.fees)
         self.figures_editor.set_values(draft.figures)
 
     # -- FormDialog
@@ -180,7 +178,6 @@ class OrganisationDialog(FormDialog):
             sites=self.sites.values(),
             contacts=self.contacts.values(),
             memberships=self.memberships.values(),
-            fees=self.fees.values(),
             figures=figures,
             version=self.original.version,
         )

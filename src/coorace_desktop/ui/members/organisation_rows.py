@@ -1,4 +1,4 @@
-"""The list editors of the organisation dialog: sites, contacts, membership periods, fees.
+"""The list editors of the organisation dialog: sites, contacts, membership periods.
 
 Each entry is a small form whose fields are registered with the dialog as
 "<list>.<n>.<field>", the keys validate_organisation() gives its messages under. Removing an
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 from coorace_desktop.domain.departments import DEPARTMENTS, department_label, department_of_postcode
 from coorace_desktop.domain.members import (
     ContactDraft,
-    FeeDraft,
     MembershipDraft,
     SiteDraft,
     membership_joined,
@@ -283,27 +281,6 @@ class MembershipForm(EntryForm):
         return self.joined_edit
 
 
-class FeeForm(EntryForm):
-    """The fee called for a year, in euros, and when it was paid."""
-
-    def __init__(self, dialog: FormDialog, key: str) -> None:
-        super().__init__(dialog, key)
-        self.year_spin = self.field("year", "Année", QSpinBox(minimum=1900, maximum=2200), self.column())
-        self.amount_spin = self.field("amount", "Montant", QSpinBox(maximum=1_000_000, suffix=" €", singleStep=10), self.column())
-        self.paid_date = self.date_field("paid_on", "Payée", "le", self.column())
-
-    def value(self) -> FeeDraft:
-        return FeeDraft(year=self.year_spin.value(), amount=self.amount_spin.value(), paid_on=self.paid_date.value())
-
-    def set_value(self, fee: FeeDraft) -> None:
-        self.year_spin.setValue(fee.year)
-        self.amount_spin.setValue(fee.amount)
-        self.paid_date.set_value(fee.paid_on)
-
-    def first_field(self) -> QWidget:
-        return self.year_spin
-
-
 def new_site(_entries: EntryList) -> SiteDraft:
     return SiteDraft()
 
@@ -314,12 +291,3 @@ def new_contact(_entries: EntryList) -> ContactDraft:
 
 def new_period(_entries: EntryList) -> MembershipDraft:
     return MembershipDraft(joined_on=date.today())
-
-
-def new_fee(entries: EntryList) -> FeeDraft:
-    """Next year's fee after the last one entered (this year's when none), same amount."""
-    fees: tuple[FeeDraft, ...] = entries.values()
-    if not fees:
-        return FeeDraft(year=date.today().year)
-    last = max(fees, key=lambda fee: fee.year)
-    return FeeDraft(year=last.year + 1, amount=last.amount)

@@ -1,4 +1,5 @@
-"""The Adhérents tab: the organisations table (search, filters and sort in SQL) and its dialog.
+"""The Adhérents tab: the organisations table (search, filters and sort in SQL) and its dialog,
+and the Cotisations page (built when first shown).
 
 The tab shown first at start: its module imports what the table needs; the dialog and the
 commands (which load the other areas' tables, ~120 ms) are imported on the first edit or delete."""
@@ -6,15 +7,17 @@ commands (which load the other areas' tables, ~120 ms) are imported on the first
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.departments import department_label
 from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
 from coorace_desktop.domain.members import OrganisationDraft
 from coorace_desktop.domain.periods import period_text
 from coorace_desktop.services.exporting.members import MEMBERS_EXPORT
+from coorace_desktop.services.fees.fee_list import fee_years
 from coorace_desktop.services.members.organisation_list import (
     DEPARTMENT_FILTER,
+    FEE_YEAR_FILTER,
     MEMBER_DURING_FILTER,
     STATUS_FILTER,
     TYPE_FILTER,
@@ -41,6 +44,10 @@ def fee_text(row: MemberRow) -> str:
     return row.fee_status.label
 
 
+def fee_column(fee_year: int) -> Column:
+    return Column(f"Cotisation {fee_year}", "fee", fee_text)
+
+
 def member_columns(fee_year: int) -> list[Column]:
     return [
         Column("Nom", "name", lambda row: row.name),
@@ -51,7 +58,7 @@ def member_columns(fee_year: int) -> list[Column]:
         Column("E-mail", "email", lambda row: row.email),
         Column("Adhérent depuis", "member_since", lambda row: row.member_since_shown),
         Column("Statut", "status", lambda row: row.status.label),
-        Column(f"Cotisation {fee_year}", "fee", fee_text),
+        fee_column(fee_year),
     ]
 
 
@@ -65,6 +72,7 @@ class MembersTab(QWidget):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database
+        self._settings: QSettings | None = None
         self.table = DataTable(
             member_columns(date.today().year),
             lambda query: count_members(database, query),
@@ -85,6 +93,9 @@ class MembersTab(QWidget):
         self.status_filter = self.table.add_filter(
             STATUS_FILTER, "Statut", [("Tous les statuts", None)] + [(s.label, s.value) for s in MembershipStatus]
         )
+        # The fee column shows the status of the year chosen here.
+        self.fee_year_filter = self.table.add_filter(FEE_YEAR_FILTER, "Cotisation de l'année", self._fee_year_choices())
+        self.fee_year_filter.currentIndexChanged.connect(self._show_fee_year)
         self.table.set_delete(
             lambda row: _commands().deletion_question(database, row.id),
             lambda row: _commands().delete_organisation(database, row.id),
@@ -102,9 +113,46 @@ class MembersTab(QWidget):
         self.table.view.customContextMenuRequested.connect(
             lambda point: self.letters_menu.exec(self.table.view.viewport().mapToGlobal(point))
         )
+        self.fees_view = None  # the Cotisations page, built when first shown
+        self.pages = QTabWidget(documentMode=True)
+        # The tab opens on its table's search box, not on the page tabs (Ctrl+Tab turns the page).
+        self.pages.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pages.addTab(self.table, "Structures")
+        self.pages.addTab(QWidget(), "Cotisations")
+        self.pages.currentChanged.connect(self._page_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
+        layout.addWidget(self.pages)
+
+    def _page_shown(self, index: int) -> None:
+        if index == 1 and self.fees_view is None:
+            from coorace_desktop.ui.members.fees_view import FeesView
+
+            self.fees_view = FeesView(self.database)
+            self.fees_view.table.set_read_only(self.table.read_only)
+            self.fees_view.changed.connect(self.status_changed)
+            if self._settings is not None:
+                self.fees_view.restore_state(self._settings)
+            current = self.pages.currentIndex()
+            self.pages.blockSignals(True)
+            self.pages.removeTab(1)
+            self.pages.insertTab(1, self.fees_view, "Cotisations")
+            self.pages.setCurrentIndex(current)
+            self.pages.blockSignals(False)
+        self.status_changed.emit()
+
+    def show_fees(self) -> "QWidget":
+        """The Cotisations page, shown (built if need be)."""
+        self.pages.setCurrentIndex(1)
+        return self.fees_view
+
+    def _fee_year_choices(self) -> list[tuple[str, object]]:
+        return [(f"Cotisation {year}", year) for year in fee_years(self.database)]
+
+    def _show_fee_year(self) -> None:
+        model = self.table.model
+        model.columns[-1] = fee_column(int(self.fee_year_filter.currentData()))
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, len(model.columns) - 1, len(model.columns) - 1)
 
     def _department_choices(self) -> list[tuple[str, object]]:
         return [("Tous les départements", None)] + [(department_label(code), code) for code in member_departments(self.database)]
@@ -136,7 +184,10 @@ class MembersTab(QWidget):
     def refresh(self, select_id: int | None = None) -> None:
         # A new site may bring a new département into the filter.
         refill_combo(self.department_filter, self._department_choices())
+        refill_combo(self.fee_year_filter, self._fee_year_choices())
         self.table.reload(select_id=select_id)
+        if self.fees_view is not None:
+            self.fees_view.refresh()
 
     # -- main window
     def show_filtered(self, filters: dict[str, object]) -> None:
@@ -155,12 +206,16 @@ class MembersTab(QWidget):
         self.table.show_filtered(filters, chips)
 
     def status_text(self) -> str:
-        return self.table.status_text()
+        page = self.pages.currentWidget()
+        return page.table.status_text() if page is self.fees_view and page is not None else self.table.status_text()
 
     def save_state(self, settings: QSettings) -> None:
         self.table.save_state(settings)
+        if self.fees_view is not None:
+            self.fees_view.save_state(settings)
 
     def restore_state(self, settings: QSettings) -> None:
+        self._settings = settings
         self.table.restore_state(settings)
 
 

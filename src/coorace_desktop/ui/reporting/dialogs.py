@@ -3,9 +3,10 @@ delegation's resources by kind, a partner."""
 
 from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QWidget
 
 from coorace_desktop.domain.enums import ResourceKind
+from coorace_desktop.domain.french import whole_euros
 from coorace_desktop.domain.reporting_rules import (
     SHARE_TOLERANCE,
     PartnerInput,
@@ -15,6 +16,7 @@ from coorace_desktop.domain.reporting_rules import (
     report_text_errors,
     resource_errors,
 )
+from coorace_desktop.services.fees.fee_list import year_totals
 from coorace_desktop.services.reporting.year_inputs import (
     PartnerRow,
     report_text,
@@ -97,6 +99,19 @@ class ResourcesDialog(FormDialog):
             self.edits[entry.kind] = (amount, share)
         self.total_label = QLabel()
         self.form.addRow("Total des parts", self.total_label)
+        # The fees' amount can come from the payments recorded for the year (Adhérents > Cotisations).
+        received = year_totals(database, year).received
+        self.fees_from_payments = None
+        if received:
+            self.fees_from_payments = QPushButton(f"Cotisations : reprendre les paiements enregistrés ({whole_euros(received)})")
+            self.fees_from_payments.setToolTip(f"Le montant des cotisations devient la somme des paiements des cotisations {year}")
+            self.fees_from_payments.clicked.connect(lambda: self._fees_from_payments(received))
+            self.form.addRow("", self.fees_from_payments)
+
+    def _fees_from_payments(self, received: int) -> None:
+        self.edits[ResourceKind.FEES][0].setText(display(received))
+        self.fees_from_payments.setText(f"Cotisations : montant repris des paiements enregistrés pour {self.year}")
+        self.fees_from_payments.setEnabled(False)
 
     def values(self) -> ResourcesDraft:
         entries, errors = [], {}

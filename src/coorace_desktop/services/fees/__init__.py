@@ -1,0 +1,2 @@
+"""The fee campaign (cotisations): each year's scale and its preview, numbered calls, payments,
+statuses and totals, reminders."""

@@ -1,0 +1,229 @@
+"""The fees of a year, one line per organisation (the year's members and any organisation with
+a fee that year): status in SQL, so that the Cotisations page, the members list, the dashboard
+and the command line read the same statuses and totals.
+
+Status rule (domain/fee_rules.fee_status, here as SQL): cancelled, else not called (no number),
+else paid (received >= amount), partial, reminded (a reminder sent), called."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, Integer, and_, case, func, literal, or_, select
+from sqlalchemy.orm import aliased
+
+from coorace_desktop.domain.enums import FeeStatus, SiaeType
+from coorace_desktop.domain.fee_rules import call_number, status_text
+from coorace_desktop.domain.fees import FeePayment, FeeScale
+from coorace_desktop.domain.organisations import Membership, MembershipFee, Organisation, OrganisationType
+from coorace_desktop.domain.periods import overlaps_sql
+from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
+from coorace_desktop.services.members.membership import year_members
+from coorace_desktop.storage.database import Database
+
+# Filter names: "year" (int; default the current year), "status" (FeeStatus value), "type" (SiaeType value).
+YEAR, STATUS, TYPE = "year", "status", "type"
+FILTERS = (YEAR, STATUS, TYPE)
+SORT_KEYS = ("name", "number", "amount", "received", "outstanding", "status", "last_paid_on")
+
+
+def received_sql(fee) -> ColumnElement:
+    """What was received for the fee row `fee` (0 without payments)."""
+    return (
+        select(func.coalesce(func.sum(FeePayment.amount), 0)).where(FeePayment.fee_id == fee.id).scalar_subquery()
+    )
+
+
+def status_sql(fee, received: ColumnElement) -> ColumnElement:
+    """The FeeStatus value of the (outer-joined) fee row `fee`."""
+    return case(
+        (fee.id.is_(None), FeeStatus.NOT_CALLED.value),
+        (fee.cancelled_on.is_not(None), FeeStatus.CANCELLED.value),
+        (fee.number.is_(None), FeeStatus.NOT_CALLED.value),
+        (received >= fee.amount, FeeStatus.PAID.value),
+        (received > 0, FeeStatus.PARTIAL.value),
+        (fee.reminder_level > 0, FeeStatus.REMINDED.value),
+        else_=FeeStatus.CALLED.value,
+    )
+
+
+# Statuses in the order a sort by status shows them.
+FEE_STATUS_ORDER = (FeeStatus.NOT_CALLED, FeeStatus.CALLED, FeeStatus.REMINDED, FeeStatus.PARTIAL, FeeStatus.PAID, FeeStatus.CANCELLED)
+
+
+def status_rank_sql(fee, received: ColumnElement) -> ColumnElement:
+    """The status's index in FEE_STATUS_ORDER (a sort key)."""
+    return case(*((status_sql(fee, received) == status.value, rank) for rank, status in enumerate(FEE_STATUS_ORDER)))
+
+
+def last_paid_sql(fee) -> ColumnElement:
+    return select(func.max(FeePayment.paid_on)).where(FeePayment.fee_id == fee.id).scalar_subquery()
+
+
+def year_fee(year: int):
+    """An alias of MembershipFee for `year`, to outer-join on Organisation.id."""
+    fee = aliased(MembershipFee, name="fee")
+    return fee, and_(fee.organisation_id == Organisation.id, fee.year == year)
+
+
+@dataclass(frozen=True, slots=True)
+class FeeRow:
+    """One line of the Cotisations page."""
+
+    id: int  # the organisation's
+    name: str
+    types: tuple[SiaeType, ...]
+    year: int
+    fee_id: int | None
+    number: int | None
+    amount: int | None  # None: no fee recorded for the year
+    received: int
+    status: FeeStatus
+    reminder_level: int
+    due_on: date | None
+    last_paid_on: date | None
+    manual_reason: str
+    left: bool  # not a member any more at the end of the year
+
+    @property
+    def number_text(self) -> str:
+        return call_number(self.year, self.number)
+
+    @property
+    def outstanding(self) -> int:
+        owed = self.amount if self.status not in (FeeStatus.NOT_CALLED, FeeStatus.CANCELLED) and self.amount else 0
+        return max(owed - self.received, 0)
+
+    @property
+    def status_text(self) -> str:
+        return status_text(self.status, self.reminder_level)
+
+    @property
+    def types_text(self) -> str:
+        return "/".join(siae_type.label for siae_type in self.types)
+
+
+@dataclass(frozen=True, slots=True)
+class FeeTotals:
+    year: int
+    called: int  # amounts of the calls not cancelled
+    received: int
+    outstanding: int
+    calls: int
+    unpaid: int  # calls not paid in full
+
+
+class _Columns:
+    def __init__(self, year: int) -> None:
+        self.year = year
+        self.fee, self.on = year_fee(year)
+        self.received = received_sql(self.fee)
+        self.status = status_sql(self.fee, self.received)
+        self.owed = case((self.status.in_((FeeStatus.NOT_CALLED.value, FeeStatus.CANCELLED.value)), 0), else_=self.fee.amount)
+        self.outstanding = case((self.owed > self.received, self.owed - self.received), else_=0)
+        self.last_paid_on = last_paid_sql(self.fee)
+
+    def base(self, *columns):
+        return (
+            select(*columns)
+            .select_from(Organisation)
+            .outerjoin(self.fee, self.on)
+            .where(or_(Organisation.id.in_(year_members(self.year)), self.fee.id.is_not(None)))
+        )
+
+    def sort_columns(self) -> dict[str, ColumnElement]:
+        return {
+            "name": Organisation.name_key, "number": self.fee.number, "amount": self.fee.amount,
+            "received": self.received, "outstanding": self.outstanding, "status": status_rank_sql(self.fee, self.received),
+            "last_paid_on": self.last_paid_on,
+        }
+
+
+def _filtered(statement, query: ListQuery, columns: _Columns):
+    statement = apply_search(statement, Organisation.search_key, query.search)
+    if query.filter(STATUS):
+        statement = statement.where(columns.status == FeeStatus(query.filter(STATUS)).value)
+    if query.filter(TYPE):
+        statement = statement.where(Organisation.id.in_(
+            select(OrganisationType.organisation_id).where(OrganisationType.siae_type == SiaeType(query.filter(TYPE)).value)
+        ))
+    return statement
+
+
+def _year(query: ListQuery) -> int:
+    """The query's year, else the current one."""
+    query.check(filter_names=FILTERS)
+    return int(query.filter(YEAR) or date.today().year)
+
+
+def count_fees(database: Database, query: ListQuery) -> int:
+    columns = _Columns(_year(query))
+    with database.session() as session:
+        return session.scalar(_filtered(columns.base(func.count()), query, columns))
+
+
+def list_fees(database: Database, query: ListQuery, offset: int = 0, limit: int = 1_000_000) -> list[FeeRow]:
+    """A page of the year's fees, in the query's order (then by name)."""
+    year = _year(query)
+    columns = _Columns(year)
+    fee = columns.fee
+    left = ~Organisation.id.in_(
+        select(Membership.organisation_id).where(overlaps_sql(Membership.joined_on, Membership.left_on, date(year, 12, 31), date(year, 12, 31)))
+    )
+    statement = columns.base(
+        Organisation.id, Organisation.name, fee.id, fee.number, fee.amount, columns.received, columns.status,
+        func.coalesce(fee.reminder_level, literal(0, Integer)), fee.due_on, columns.last_paid_on,
+        func.coalesce(fee.manual_reason, ""), left,
+    )
+    statement = apply_sort(_filtered(statement, query, columns), columns.sort_columns(), query, Organisation.name_key)
+    statement = statement.order_by(Organisation.id).offset(offset).limit(limit)
+    with database.session() as session:
+        rows = session.execute(statement).all()
+        ids = [row[0] for row in rows]
+        types: dict[int, set[str]] = {}
+        for organisation_id, siae_type in session.execute(
+            select(OrganisationType.organisation_id, OrganisationType.siae_type).where(OrganisationType.organisation_id.in_(ids))
+        ):
+            types.setdefault(organisation_id, set()).add(siae_type)
+    return [
+        FeeRow(
+            id=organisation_id, name=name, types=tuple(t for t in SiaeType if t.value in types.get(organisation_id, ())),
+            year=year, fee_id=fee_id, number=number, amount=amount, received=int(received or 0), status=FeeStatus(status),
+            reminder_level=int(level or 0), due_on=_as_date(due_on), last_paid_on=_as_date(last_paid_on),
+            manual_reason=reason, left=bool(has_left),
+        )
+        for organisation_id, name, fee_id, number, amount, received, status, level, due_on, last_paid_on, reason, has_left in rows
+    ]
+
+
+def fee_totals(database: Database, query: ListQuery) -> FeeTotals:
+    """Called, received and outstanding over the rows the query lets through."""
+    columns = _Columns(_year(query))
+    called = case((columns.owed > 0, 1), else_=0)
+    statement = columns.base(
+        func.coalesce(func.sum(columns.owed), 0),
+        func.coalesce(func.sum(case((columns.fee.id.is_not(None), columns.received), else_=0)), 0),
+        func.coalesce(func.sum(columns.outstanding), 0),
+        func.coalesce(func.sum(called), 0),
+        func.coalesce(func.sum(case((columns.outstanding > 0, 1), else_=0)), 0),
+    )
+    with database.session() as session:
+        row = session.execute(_filtered(statement, query, columns)).one()
+    return FeeTotals(columns.year, *(int(value) for value in row))
+
+
+def year_totals(database: Database, year: int) -> FeeTotals:
+    return fee_totals(database, ListQuery(filters={YEAR: year}))
+
+
+def fee_years(database: Database, today: date | None = None) -> list[int]:
+    """The years with a scale or fees, and the current one, newest first."""
+    with database.session() as session:
+        years = set(session.scalars(select(MembershipFee.year).distinct())) | set(session.scalars(select(FeeScale.year)))
+    return sorted(years | {(today or date.today()).year}, reverse=True)
+
+
+def _as_date(value: object) -> date | None:
+    # A scalar subquery loses the column's type on SQLite: dates come back as text.
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))

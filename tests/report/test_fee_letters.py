@@ -1,0 +1,49 @@
+"""The fee campaign's letters on the demo: 43 level-1 reminders (the balance for the two partial
+payments), 8 receipts, one file per organisation, and user text printed literally."""
+
+from pypdf import PdfReader
+from sqlalchemy import update
+
+from coorace_desktop.domain.enums import FeeLetterKind
+from coorace_desktop.domain.french import whole_euros
+from coorace_desktop.domain.organisations import MembershipFee, Organisation
+from coorace_desktop.report.fee_letters import write_fee_letters
+from coorace_desktop.services.fees.reminders import due_reminders, record_reminders
+from tests import fee_campaign as campaign
+
+
+def flat(text: str) -> str:
+    """Every run of spaces, no-break ones and line breaks (between table cells) as one space."""
+    return " ".join(text.split())
+
+
+def test_reminders_name_the_balance_and_receipts_go_to_the_fees_paid_in_full(demo_database, tmp_path):
+    members = campaign.run_calls(demo_database)
+    campaign.record_payments(demo_database, members)
+    record_reminders(demo_database, due_reminders(demo_database, campaign.YEAR, campaign.REMINDERS_DAY), campaign.REMINDERS_DAY)
+    result = write_fee_letters(demo_database, FeeLetterKind.REMINDER, campaign.YEAR, None, tmp_path / "relances.pdf")
+    assert (result.letters, result.pages) == (43, 43)
+    texts = [flat(page.extract_text()) for page in PdfReader(result.paths[0]).pages]
+    for n, paid in ((30, 100), (33, 150)):
+        text = next(text for text in texts if members[n][1] in text)
+        assert f"Déjà reçu {flat(whole_euros(paid))}" in text
+        assert f"Reste à régler {flat(whole_euros(campaign.expected_amount(n) - paid))}" in text
+    assert all("Sauf erreur de notre part" in text for text in texts)  # the level's text, from the scale
+
+    folder = tmp_path / "recus"
+    result = write_fee_letters(demo_database, FeeLetterKind.RECEIPT, campaign.YEAR, None, folder, per_file=True)
+    assert (result.letters, result.pages, len(list(folder.glob("*.pdf")))) == (8, 8, 8)
+    assert sorted(path.name for path in result.paths)[0].startswith("Reçu 2021-004 ")
+
+
+def test_a_400_character_name_and_markup_in_a_reason_print_literally(demo_database, tmp_path):
+    members = campaign.run_calls(demo_database)
+    long_name = "Régie <b>&amp; " + "très longue " * 33
+    with demo_database.session() as session:
+        session.execute(update(Organisation).where(Organisation.id == members[0][0]).values(name=long_name[:400]))
+        session.execute(update(MembershipFee).where(MembershipFee.organisation_id == members[0][0])
+                        .values(manual_reason="Pas de chiffres 2020 : forfait du bureau <i>" + " voté en AG" * 30))
+    result = write_fee_letters(demo_database, FeeLetterKind.CALL, campaign.YEAR, [members[0][0]], tmp_path / "appel.pdf")
+    text = flat(PdfReader(result.paths[0]).pages[0].extract_text())
+    assert result.pages == 1
+    assert "Régie <b>&amp; très longue" in text and "forfait du bureau <i> voté en AG" in text
