@@ -84,6 +84,25 @@ def test_quick_entry_with_the_keyboard_only(qtbot, demo_database):
     )
 
 
+def test_a_date_typed_whole_is_saved_and_one_that_does_not_exist_is_not(qtbot, demo_database):
+    """« 18/06/2021 » typed in the date kept only the day with Qt's own typing."""
+    officers, programmes = _ids(demo_database)
+    dialog = ActionDialog(demo_database, defaults=(officers["VERA"], programmes["Zest'"]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type_and_pick(qtbot, dialog, "herisson")
+    dialog.date_edit.setFocus()
+    qtbot.keyClicks(dialog.date_edit, "31/02/2021")
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)  # refused: Enter does not save
+    assert dialog.isVisible() and not dialog.ok_button.isEnabled()
+    assert dialog.field_error("action_date") == "Date : « 31/02/2021 » n'est pas une date du calendrier."
+    qtbot.keyClicks(dialog.date_edit, "18062021")
+    assert dialog.revalidate() == {} and dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    assert action_details(demo_database, dialog.result_value).draft.action_date == date(2021, 6, 18)
+
+
 def test_typing_over_a_pick_forgets_it(qtbot, demo_database):
     dialog = ActionDialog(demo_database)
     qtbot.addWidget(dialog)
