@@ -13,6 +13,7 @@ from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.privacy.export import export_person
 from coorace_desktop.services.privacy.mentions import name_patterns
 from coorace_desktop.services.privacy.person_data import (
+    PersonRecord,
     PrivacyRefusal,
     count_persons,
     erase_person,
@@ -149,3 +150,14 @@ def test_a_closed_report_naming_the_person_is_listed_among_the_mentions(demo_dat
     assert "Rapport 2020 clos (gardé tel qu'envoyé)" in places
     others = [mention.place for mention in person_record(demo_database, person_id(demo_database, "imberdis")).mentions]
     assert not any("clos" in place for place in others)
+
+
+@pytest.mark.parametrize(("held", "said"), [
+    ((0, 1, 0), "0 contact, 1 mandat au conseil et 0 poste dans l'équipe"),
+    ((2, 3, 2), "2 contacts, 3 mandats au conseil et 2 postes dans l'équipe"),
+])
+def test_what_an_erasure_keeps_agrees_with_its_counts(held, said):
+    """The erasure's question (window and command line) said « 1 mandat(s) »."""
+    contacts, board, staff = ((None,) * count for count in held)
+    record = PersonRecord(1, "Isabelle", "Chatry", "", "", "", None, contacts, board, staff, ())
+    assert record.roles == said

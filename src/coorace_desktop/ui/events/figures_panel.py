@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from coorace_desktop.domain.french import percent
+from coorace_desktop.domain.french import percent, plural_word
 from coorace_desktop.services.events.figures import EventFigures
 from coorace_desktop.ui.widgets.dates import DateEdit
 from coorace_desktop.ui.widgets.formats import display
@@ -19,14 +19,14 @@ ALL_KINDS = "Tous les types"
 
 def figures_html(figures: EventFigures) -> str:
     """The figures as the panel shows them; kind names are the office's own text, hence escaped."""
-    sessions = "séance" if figures.events == 1 else "séances"
     lines = [
-        f"<p><b>{display(figures.events)}</b> {sessions}, dont <b>{display(figures.online)}</b> en ligne "
-        f"({percent(figures.online_percent)})</p>",
-        f"<p><b>{display(figures.participants)}</b> participants</p>",
+        f"<p><b>{display(figures.events)}</b> {plural_word(figures.events, 'séance', 'séances')}, "
+        f"dont <b>{display(figures.online)}</b> en ligne ({percent(figures.online_percent)})</p>",
+        f"<p><b>{display(figures.participants)}</b> {plural_word(figures.participants, 'participant', 'participants')}</p>",
         f"<p>Couverture : <b>{percent(figures.coverage_percent)}</b> des structures adhérentes<br>"
-        f"soit <b>{display(figures.reached)}</b> touchée(s) au moins une fois sur "
-        f"<b>{display(figures.active_members)}</b> adhérente(s) pendant la période</p>",
+        f"soit <b>{display(figures.reached)}</b> {plural_word(figures.reached, 'touchée', 'touchées')} au moins une "
+        f"fois sur <b>{display(figures.active_members)}</b> "
+        f"{plural_word(figures.active_members, 'adhérente', 'adhérentes')} pendant la période</p>",
     ]
     if figures.by_kind:
         rows = "".join(
