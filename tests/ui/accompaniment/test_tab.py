@@ -264,6 +264,27 @@ def test_converting_a_project_holder(qtbot, tab, demo_database, boxes):
     assert "Recyclerie des Causses (Adhérent)" in [choice.text for choice in search_beneficiaries(demo_database, "recyclerie", 5)]
 
 
+@pytest.mark.parametrize(("actions", "said"), [
+    (0, None),
+    (1, "1 action d'accompagnement reste enregistrée et apparaît dans l'historique de l'adhérent."),
+    (2, "2 actions d'accompagnement restent enregistrées et apparaissent dans l'historique de l'adhérent."),
+])
+def test_the_conversion_question_agrees_with_the_actions(qtbot, tab, demo_database, boxes, actions, said):
+    """It read « Ses 1 action(s) d'accompagnement restent enregistrées »."""
+    officers, programmes = _ids(demo_database)
+    holder_id = create_project_holder(demo_database, ProjectHolderDraft(name="Recyclerie des Causses", department="46"))
+    for day in range(1, actions + 1):
+        create_action(demo_database, ActionDraft(date(2021, 3, day), officers["VERA"], programmes["Zest'"], ActionKind.TRAINING,
+                                                 BeneficiaryRef(BeneficiaryKind.PROJECT_HOLDER, holder_id)))
+    view = tab.holders_view
+    view.table.reload(holder_id)
+    boxes.answer = False
+    view.convert_button.click()
+    question = boxes.asked[0].split("\n\n")
+    assert question[0] == "Créer l'adhérent « Recyclerie des Causses » à partir de ce porteur de projet ?"
+    assert question[1:] == ([said] if said else [])
+
+
 def test_stage_counts_at_a_chosen_date(qtbot, tab, demo_database):
     create_territory(demo_database, "Lodève", "34", TerritoryStage.INTERESTED, date(2019, 3, 1))
     view = tab.territories_view
