@@ -1,5 +1,6 @@
 """One word per idea across what users read (screens, messages, exports, report, guide)."""
 
+import re
 from pathlib import Path
 
 import coorace_desktop
@@ -23,5 +24,16 @@ def test_one_word_per_idea():
         for avoided, used in ONE_WORD
         # The import still recognises « Courriel » in a file's header: its synonyms may say it.
         if avoided in line and not (path.name == "mapping.py" and "ImportField(" in line)
+    ]
+    assert found == []
+
+
+def test_counts_agree_instead_of_parenthesised_plurals():
+    """« 1 paragraphe(s) » reads as a form left unfinished: counts go through domain.french.plural."""
+    pattern = re.compile(r"(?<![\w.])[a-zà-ÿ]+\((?:s|nt)\)")  # a French word, not a call such as key(s)
+    found = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path, number, line in texts()
+        if pattern.search(line.replace("len(s)", ""))
     ]
     assert found == []

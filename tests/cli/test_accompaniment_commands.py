@@ -9,7 +9,8 @@ def test_the_2020_summary_as_text(demo_database, capsys):
     assert main(["accompaniment", "--db", str(demo_database.path), "--year", "2020"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Accompagnements 2020"
-    assert "Zest' : 1 action(s), 6 bénéficiaire(s), 0 h" in lines
+    assert "Zest' : 1 action, 6 bénéficiaires, 0 h" in lines  # not « 1 action(s) »
+    assert "Évaluation CAP : 2 actions, 5 bénéficiaires, 0 h" in lines
     assert "  • 12 porteurs de projet conseillés" in lines
     assert lines[-1] == "TZCLD — Au 31 décembre 2020 : 13 projets émergents et 23 territoires intéressés"
 

@@ -8,9 +8,18 @@ from coorace_desktop.cli import main
 def test_2020_animations_as_the_report_counts_them(demo_database, capsys):
     assert main(["events", "--db", str(demo_database.path), "--year", "2020", "--kind", "Animation régionale"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "Événements « Animation régionale » du 01/01/2020 au 31/12/2020 : 16 séance(s), dont 15 en ligne"
+    assert lines[0] == "Événements « Animation régionale » du 01/01/2020 au 31/12/2020 : 16 séances, dont 15 en ligne"
     assert "Participants : 243" in lines
     assert lines[-1] == "Structures adhérentes touchées : 0 sur 51 (0,0 %)"
+
+
+def test_each_kind_agrees_with_its_counts(demo_database, capsys):
+    """They read « 1 séance(s), 1 participant(s) »."""
+    assert main(["events", "--db", str(demo_database.path), "--from", "01/10/2020", "--to", "31/10/2020"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Événements du 01/10/2020 au 31/10/2020 : 4 séances, dont 2 en ligne"
+    assert lines[1:4] == ["  Animation régionale : 2 séances, 40 participants", "  Hackathon : 1 séance, 70 participants",
+                          "  Plaidoyer : 1 séance, 1 participant"]
 
 
 def test_2021_rendezvous_dated_first(demo_database, capsys):

@@ -10,11 +10,17 @@ from coorace_desktop.cli import main
 def test_board_prints_the_seed_reports_organisation_page(demo_database, capsys):
     assert main(["board", "--db", str(demo_database.path), "--date", "31/12/2020"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "Conseil d'administration au 31/12/2020 : 15 membre(s)"
+    assert lines[0] == "Conseil d'administration au 31/12/2020 : 15 membres"
     assert lines[1] == "  ADEL (12) – Catherine GUILLET"
     assert "  Présidente, Isabelle CHATRY" in lines
     assert "Représentants au CA de la fédération nationale : Isabelle CHATRY et Sylvia RICCI" in lines
     assert lines[-1] == "  Nathalie DELCOUR, Assistante administrative, comptabilité, communication (Toulouse)"
+
+
+def test_an_empty_board_reads_in_the_singular(demo_database, capsys):
+    """It read « 0 membre(s) »; French puts 0 in the singular."""
+    assert main(["board", "--db", str(demo_database.path), "--date", "01/07/2020"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Conseil d'administration au 01/07/2020 : 0 membre"
 
 
 def test_board_as_json_on_a_date_before_the_election(demo_database, capsys):

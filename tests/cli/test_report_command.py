@@ -29,7 +29,7 @@ def test_report_prints_only_the_sections_named(demo_database, tmp_path, capsys):
 def test_check_lists_findings_without_printing(demo_database, tmp_path, capsys):
     assert main(["report", "--db", str(demo_database.path), "--year", "2020", "--check"]) == 0
     out = capsys.readouterr().out
-    assert "[À vérifier] 21 événement(s) réalisé(s) en 2020 sans aucun participant enregistré" in out
+    assert "[À vérifier] 21 événements réalisés en 2020 sans aucun participant enregistré" in out
     assert "    - Participation aux CDIAE de la région" in out
     assert list(tmp_path.glob("*.pdf")) == []
 
@@ -47,7 +47,7 @@ def test_close_reprint_html_and_reopen(demo_database, tmp_path, capsys):
     db = ["--db", str(demo_database.path), "--year", "2020"]
     assert main(["report", "close", *db]) == 0
     out = capsys.readouterr().out
-    assert "[À vérifier] 21 événement(s)" in out and "Année 2020 close le " in out
+    assert "[À vérifier] 21 événements réalisés" in out and "Année 2020 close le " in out
     assert main(["report", "close", *db]) == 1
     assert "déjà close" in capsys.readouterr().err
     assert main(["report", *db, "-o", str(tmp_path / "r.pdf")]) == 0

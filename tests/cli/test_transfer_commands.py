@@ -6,8 +6,10 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
 from openpyxl import load_workbook
 
+from coorace_desktop.cli import main
 from tests.services.importing.files import MEMBER_HEADERS, french_excel_csv
 
 GOOD = ["Régie Cœur de Ville", "ACI", "3 rue des Lilas", "31000", "Toulouse", "05 61 00 00 01", "regie@example.fr", "Martin", "Zoé", "Présidente"]
@@ -58,7 +60,7 @@ def test_dry_run_then_skip_invalid(demo_file, tmp_path):
     assert organisations(database) == 51
     done = run("import", "members", source, "--db", database, "--skip-invalid")
     assert done.returncode == 0, done.stderr
-    assert "Import terminé : 1 créé(s)" in done.stdout
+    assert "Import terminé : 1 créé," in done.stdout
     assert organisations(database) == 52
 
 
@@ -133,7 +135,7 @@ def test_control_characters_are_dropped_so_the_export_works(demo_file, tmp_path)
     source.write_bytes(b"Raison sociale;Ville;CP\r\nR\x1bgie\x01 du Lot\x00;Cahors;46000\r\n")
     result = run("import", "members", source, "--db", database)
     assert result.returncode == 0, result.stderr
-    assert "Attention : 3 caractère(s) de contrôle invisible(s) retiré(s) des cellules (ligne(s) 2)." in result.stdout
+    assert "Attention : 3 caractères de contrôle invisibles retirés des cellules (ligne 2)." in result.stdout
     exported = run("export", "members", tmp_path / "adherents.xlsx", "--db", database, "--search", "gie du lot")
     assert exported.returncode == 0, exported.stderr
     assert [row[0] for row in load_workbook(tmp_path / "adherents.xlsx").active.iter_rows(min_row=2, values_only=True)] == ["Rgie du Lot"]
@@ -149,7 +151,7 @@ def test_export_figures_of_a_year_imports_back_unchanged(demo_file, tmp_path):
     assert run("import", "figures", source, "--db", database).returncode == 0
     exported = run("export", "figures", f"{tmp_path / 'sortie'}{os.sep}", "--db", database, "--year", "2020")
     assert exported.returncode == 0, exported.stderr
-    assert exported.stdout == f"2 ligne(s) exportée(s) dans {tmp_path / 'sortie' / 'figures.xlsx'}\n"
+    assert exported.stdout == f"2 lignes exportées dans {tmp_path / 'sortie' / 'figures.xlsx'}\n"
     sheet = load_workbook(tmp_path / "sortie" / "figures.xlsx").active
     assert list(sheet.iter_rows(values_only=True)) == [
         ("Raison sociale", "SIRET", "Année", "Chiffre d'affaires (€)", "Masse salariale brute (€)", "Financements publics (€)",
@@ -158,7 +160,23 @@ def test_export_figures_of_a_year_imports_back_unchanged(demo_file, tmp_path):
         ("CASTA", None, 2020, None, None, None, None, None, 3, None),
     ]
     back = run("import", "figures", tmp_path / "sortie" / "figures.xlsx", "--db", database, "--dry-run")
-    assert "Aperçu : 0 à créer, 0 à mettre à jour, 2 inchangé(s), 0 ligne(s) en erreur." in back.stdout, back.stdout + back.stderr
+    assert "Aperçu : 0 à créer, 0 à mettre à jour, 2 inchangés, 0 ligne en erreur." in back.stdout, back.stdout + back.stderr
     refused = run("export", "members", tmp_path / "m.csv", "--db", database, "--year", "2020")
     assert (refused.returncode, refused.stderr) == (1, "Erreur : --year ne s'applique qu'à l'export des chiffres annuels (export figures).\n")
     assert not (tmp_path / "m.csv").exists()
+
+
+def test_the_export_line_agrees_with_its_count(demo_database, tmp_path, capsys):
+    """It read « 1 ligne(s) exportée(s) », and « 1 fiche(s) d'adhérent » for cards."""
+    target = tmp_path / "aje.vcf"
+    assert main(["export", "members", str(target), "--db", str(demo_database.path), "--search", "AJE"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"1 ligne exportée dans {target} (1 fiche d'adhérent et ") and "(s)" not in out
+
+
+@pytest.mark.parametrize(("errors", "said"), [(21, "… et 1 autre ligne en erreur."), (22, "… et 2 autres lignes en erreur.")])
+def test_the_errors_not_listed_are_counted_in_agreement(demo_database, tmp_path, capsys, errors, said):
+    rows = [[f"Chantier {n}", *BAD[1:]] for n in range(errors)]
+    source = french_excel_csv(tmp_path / "adherents.csv", [MEMBER_HEADERS, *rows])
+    assert main(["import", "members", str(source), "--db", str(demo_database.path), "--dry-run"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1].strip() == said

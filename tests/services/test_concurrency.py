@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from coorace_desktop.domain import Organisation, Person, SupportAction
-from coorace_desktop.domain.concurrency import StaleRecordError
+from coorace_desktop.domain.concurrency import CHANGES_LISTED, FieldChange, StaleRecordError, stale_message
 from coorace_desktop.domain.events import Event
 from coorace_desktop.domain.events_rules import EventInput
 from coorace_desktop.domain.members import OrganisationDraft, SiteDraft
@@ -172,3 +172,10 @@ def test_an_import_gives_new_versions_to_what_it_updates(demo_database, tmp_path
     assert alliance == 1 and version_of(demo_database, Organisation, herisson) > opened.version
     with pytest.raises(StaleRecordError):
         members.save_organisation(demo_database, replace(opened, notes="ouvert avant l'import"), opened)
+
+
+@pytest.mark.parametrize(("more", "said"), [(1, "• … et 1 autre changement."), (2, "• … et 2 autres changements.")])
+def test_the_changes_not_listed_are_counted_in_agreement(more, said):
+    """It read « … et 1 autre(s) changement(s) »."""
+    changes = [FieldChange(f"Champ {n}", "avant", "après") for n in range(CHANGES_LISTED + more)]
+    assert said in stale_message("L'adhérent", changes).splitlines()

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ from coorace_desktop.storage.errors import (
     StorageError,
 )
 from coorace_desktop.storage.lock import DatabaseInUseError, DatabaseLock
-from coorace_desktop.storage.restore import restore_backup, verify_backup
+from coorace_desktop.storage.restore import RestoreResult, restore_backup, verify_backup
 from coorace_desktop.storage.rotation import list_backups
 from tests.sqlite_files import copy_with, execute, organisation_count
 
@@ -254,3 +255,9 @@ def test_a_damaged_file_left_with_its_wal_is_kept_with_it(current, good_copy, tm
     assert result.replaced_was_damaged
     assert result.safety_copy.path.with_name(result.safety_copy.path.name + "-wal").read_bytes() == wal
     assert organisation_count(crashed) == 51
+
+
+def test_the_erasures_reapplied_are_counted_in_agreement():
+    """It read « 2 effacement(s) de personne(s) postérieur(s) » (one: test_erasure.py)."""
+    note = RestoreResult(Path("coorace.sqlite"), None, None, erasures_reapplied=2).erasure_note()
+    assert note == "2 effacements de personnes postérieurs à la sauvegarde réappliqués : ces personnes restent effacées."

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from datetime import date
 
 from coorace_desktop.cli.common import database_parent, open_for_reading, year_argument
+from coorace_desktop.domain.french import plural
 from coorace_desktop.services.accompaniment import programme_summary, stage_counts_text, territory_stage_counts
 from coorace_desktop.services.accompaniment.summary import number
 
@@ -34,8 +35,8 @@ def run_accompaniment(arguments: argparse.Namespace) -> int:
         return 0
     print(f"Accompagnements {arguments.year}")
     for summary in summaries:
-        print(f"\n{summary.programme} : {number(summary.actions)} action(s), "
-              f"{number(summary.beneficiaries)} bénéficiaire(s), {number(summary.hours)} h")
+        print(f"\n{summary.programme} : {plural(summary.actions, 'action', 'actions')}, "
+              f"{plural(summary.beneficiaries, 'bénéficiaire', 'bénéficiaires')}, {number(summary.hours)} h")
         for line in summary.lines:
             print(f"  • {line.text}")
     if not summaries:

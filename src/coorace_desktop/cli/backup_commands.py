@@ -137,8 +137,7 @@ def run_erase_person(arguments: argparse.Namespace) -> int:
     with open_existing(arguments) as database:
         person = _person(database, arguments.person)
         record = person_record(database, person.id)
-        print(f"Effacer {record.display_name} (n° {record.id}) : {len(record.contacts)} contact(s), "
-              f"{len(record.board)} mandat(s) au conseil, {len(record.staff)} poste(s) dans l'équipe ?")
+        print(f"Effacer {record.display_name} (n° {record.id}) : {record.roles} ?")
         print("Son nom, son e-mail, son téléphone et ses notes seront effacés ; ses rôles restent, sans nom.")
         if not arguments.yes and not _confirmed():
             raise CommandError("Rien n'a été effacé.")

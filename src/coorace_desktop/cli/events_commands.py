@@ -7,6 +7,7 @@ from datetime import date
 
 from coorace_desktop.cli.common import CommandError, database_parent, open_for_reading, year_argument
 from coorace_desktop.cli.governance_commands import french_date
+from coorace_desktop.domain.french import number, plural
 from coorace_desktop.services.events.commands import event_figures, rendezvous
 
 
@@ -60,9 +61,11 @@ def run_events(arguments: argparse.Namespace) -> int:
         ))
         return 0
     what = f" « {arguments.kind} »" if arguments.kind else ""
-    print(f"Événements{what} du {start:%d/%m/%Y} au {end:%d/%m/%Y} : {figures.events} séance(s), dont {figures.online} en ligne")
+    print(f"Événements{what} du {start:%d/%m/%Y} au {end:%d/%m/%Y} : "
+          f"{plural(figures.events, 'séance', 'séances')}, dont {number(figures.online)} en ligne")
     for kind, sessions in figures.by_kind.items():
-        print(f"  {kind} : {sessions} séance(s), {figures.participants_by_kind.get(kind, 0)} participant(s)")
+        participants = figures.participants_by_kind.get(kind, 0)
+        print(f"  {kind} : {plural(sessions, 'séance', 'séances')}, {plural(participants, 'participant', 'participants')}")
     print(f"Participants : {figures.participants}")
     coverage = "—" if figures.coverage_percent is None else f"{figures.coverage_percent:.1f} %".replace(".", ",")
     if figures.by_names:

@@ -5,6 +5,7 @@ import json
 from datetime import date, datetime
 
 from coorace_desktop.cli.common import database_parent, open_for_reading
+from coorace_desktop.domain.french import plural
 from coorace_desktop.services.governance.composition import board_composition, staff_on
 
 
@@ -48,7 +49,7 @@ def run_board(arguments: argparse.Namespace) -> int:
             ensure_ascii=False,
         ))
         return 0
-    print(f"Conseil d'administration au {on:%d/%m/%Y} : {len(composition.seats)} membre(s)")
+    print(f"Conseil d'administration au {on:%d/%m/%Y} : {plural(len(composition.seats), 'membre', 'membres')}")
     for seat in composition.seats:
         department = f" ({seat.department})" if seat.department else ""
         soon = f" — fin le {seat.end_on:%d/%m/%Y}" if seat.ends_soon else ""

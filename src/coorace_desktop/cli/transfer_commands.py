@@ -11,6 +11,7 @@ from coorace_desktop.cli.common import (
     output_target,
     year_argument,
 )
+from coorace_desktop.domain.french import plural
 from coorace_desktop.services.exporting.figures import YEAR_FILTER
 from coorace_desktop.services.exporting.tables import TABLE_EXPORTS, export_table
 from coorace_desktop.services.importing import (
@@ -89,7 +90,7 @@ def _import(database, arguments, table, mapping) -> int:
     for error in preview.errors[:ERRORS_SHOWN]:
         print(f"  Ligne {error.line} : {error.reason}")
     if len(preview.errors) > ERRORS_SHOWN:
-        print(f"  … et {len(preview.errors) - ERRORS_SHOWN} autre(s) ligne(s) en erreur.")
+        print(f"  … et {plural(len(preview.errors) - ERRORS_SHOWN, 'autre ligne', 'autres lignes')} en erreur.")
     decision = DECISIONS[arguments.duplicates] if members else Decision.SKIP
     if members:
         for item in preview.duplicates:
@@ -121,5 +122,6 @@ def run_export(arguments: argparse.Namespace) -> int:
     with open_for_reading(arguments) as database:
         target = output_target(arguments.file, f"{arguments.table}.xlsx")
         done = export_table(database, export, target, query)
-    print(f"{done.rows} ligne(s) exportée(s) dans {done.path}" + (f" ({done.detail})" if done.detail else ""))
+    print(f"{plural(done.rows, 'ligne exportée', 'lignes exportées')} dans {done.path}"
+          + (f" ({done.detail})" if done.detail else ""))
     return 0

@@ -9,7 +9,7 @@ from datetime import date, time
 from enum import Enum
 from typing import Any
 
-from coorace_desktop.domain.french import number
+from coorace_desktop.domain.french import number, plural
 from coorace_desktop.domain.validation import ValidationError
 
 EMPTY = "(vide)"
@@ -45,7 +45,7 @@ def stale_message(what: str, changes: list[FieldChange]) -> str:
         lines.append("Ce qui a changé (à l'ouverture → maintenant) :")
         lines += [f"• {change.label} : {change.before} → {change.theirs}" for change in changes[:CHANGES_LISTED]]
         if len(changes) > CHANGES_LISTED:
-            lines.append(f"• … et {len(changes) - CHANGES_LISTED} autre(s) changement(s).")
+            lines.append(f"• … et {plural(len(changes) - CHANGES_LISTED, 'autre changement', 'autres changements')}.")
     lines.append("")
     lines.append(
         "Votre saisie est conservée. Enregistrez à nouveau pour remplacer leur version par la vôtre, "

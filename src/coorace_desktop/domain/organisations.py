@@ -2,11 +2,16 @@
 
 from datetime import date
 
-from sqlalchemy import Index, String, UniqueConstraint, text
+from sqlalchemy import BigInteger, Index, Integer, String, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from coorace_desktop.domain.enums import DatePrecision, SiaeType
 from coorace_desktop.domain.versioning import version_field, versioned
+
+# Whole euros: BIGINT on PostgreSQL, whose INTEGER stops at 2 147 483 647 (a group's consolidated
+# turnover passes it); SQLite's INTEGER already holds 64 bits, so its files keep INTEGER
+# (migration 0011_big_amounts).
+EUROS = BigInteger().with_variant(Integer(), "sqlite")
 
 
 class Person(SQLModel, table=True):
@@ -121,7 +126,7 @@ class MembershipFee(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisations.id", index=True, ondelete="CASCADE")
     year: int
-    amount: int = 0
+    amount: int = Field(default=0, sa_type=EUROS)
     manual_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
     number: int | None = None
     called_on: date | None = None
@@ -152,9 +157,9 @@ class YearlyFigures(SQLModel, table=True):
         default=None, foreign_key="organisations.id", index=True, ondelete="CASCADE"
     )
     year: int = Field(index=True)
-    turnover: int | None = None
-    gross_wages: int | None = None
-    public_funding: int | None = None
+    turnover: int | None = Field(default=None, sa_type=EUROS)
+    gross_wages: int | None = Field(default=None, sa_type=EUROS)
+    public_funding: int | None = Field(default=None, sa_type=EUROS)
     insertion_employees: int | None = None
     permanent_staff: int | None = None
     fte: float | None = None

@@ -6,6 +6,7 @@ from sqlalchemy import JSON, LargeBinary, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from coorace_desktop.domain.enums import ResourceKind
+from coorace_desktop.domain.organisations import EUROS
 
 
 class YearlyResource(SQLModel, table=True):
@@ -18,7 +19,7 @@ class YearlyResource(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     year: int
     kind: ResourceKind = Field(sa_type=String(20))
-    amount: int | None = None
+    amount: int | None = Field(default=None, sa_type=EUROS)
     share_percent: float | None = None
 
 

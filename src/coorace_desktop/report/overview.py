@@ -5,7 +5,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from coorace_desktop.domain.french import plural
+from coorace_desktop.domain.french import plural, plural_word
 from coorace_desktop.report import formats
 from coorace_desktop.report.charts import pie_chart
 from coorace_desktop.report.context import SectionContext
@@ -40,6 +40,12 @@ CHANGE_SUBJECTS = {
     "insertion_hours": "des heures de travail en insertion",
 }
 HALF = (TEXT_WIDTH - 6 * mm) / 2
+
+
+def department_without_site(count: int) -> str:
+    """The note's sentence on members printed in no department: ' 1 adhérent sans site ne figure…'."""
+    return (f" {plural(count, 'adhérent', 'adhérents')} sans site "
+            f"{plural_word(count, 'ne figure', 'ne figurent')} dans aucun département.")
 
 
 def build(context: SectionContext) -> list[Flowable]:
@@ -88,7 +94,7 @@ def _members_tables(counts: MemberCounts, style) -> Table:
         department_note += f" ({some_names(counts.in_several_departments)})"
     department_note += "."
     if counts.without_site:
-        department_note += f" {counts.without_site} adhérent(s) sans site ne figurent dans aucun département."
+        department_note += department_without_site(counts.without_site)
     left = [Paragraph("Les adhérents par type", style.subheading), by_type, para(type_note, style.note)]
     right = [Paragraph("Les adhérents par département", style.subheading), by_department, para(department_note, style.note)]
     return _side_by_side(left, right)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from coorace_desktop.domain.french import plural, plural_word
 from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.storage import migrate
 from coorace_desktop.storage.backup import (
@@ -74,8 +75,9 @@ class RestoreResult:
         """How many persons erased since the backup were erased again, in French."""
         if not self.erasures_reapplied:
             return None
-        return (f"{self.erasures_reapplied} effacement(s) de personne(s) postérieur(s) à la sauvegarde "
-                "réappliqué(s) : ces personnes restent effacées.")
+        count = self.erasures_reapplied
+        return (f"{plural(count, 'effacement de personne postérieur', 'effacements de personnes postérieurs')} à la "
+                f"sauvegarde {plural_word(count, 'réappliqué : cette personne reste effacée', 'réappliqués : ces personnes restent effacées')}.")
 
 
 def verify_backup(candidate: Path) -> Verification:

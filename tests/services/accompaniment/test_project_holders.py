@@ -51,7 +51,10 @@ def test_bad_input_changes_nothing(database, change, message):
 
 def test_a_holder_with_actions_is_not_deleted(database, log):
     create_action(database, log.draft("Zest'", ActionKind.ADVICE, log.holder("Ferme de Lézat")))
-    with pytest.raises(ValidationError, match="Abandonné"):
+    with pytest.raises(ValidationError, match="« Ferme de Lézat » a 1 action d'accompagnement : .* « Abandonné »"):
+        delete_project_holder(database, log.holders["Ferme de Lézat"])
+    create_action(database, log.draft("Zest'", ActionKind.ADVICE, log.holder("Ferme de Lézat")))  # « 2 action(s) » before
+    with pytest.raises(ValidationError, match="« Ferme de Lézat » a 2 actions d'accompagnement :"):
         delete_project_holder(database, log.holders["Ferme de Lézat"])
     assert "Recyclerie du Lot" in project_holder_deletion_question(database, log.holders["Recyclerie du Lot"])
     delete_project_holder(database, log.holders["Recyclerie du Lot"])

@@ -67,7 +67,10 @@ def test_refusals(database, log):
     with pytest.raises(ValidationError, match="au moins une étape"):
         delete_stage_change(database, only.id)
     create_action(database, log.draft("TZCLD", ActionKind.ADVICE, log.territory("Figeac")))
-    with pytest.raises(ValidationError, match="1 action"):
+    with pytest.raises(ValidationError, match="de 1 action d'accompagnement : supprimez ou modifiez d'abord cette action."):
+        delete_territory(database, log.territories["Figeac"])
+    create_action(database, log.draft("TZCLD", ActionKind.ADVICE, log.territory("Figeac")))  # « 2 action(s) » before
+    with pytest.raises(ValidationError, match="de 2 actions d'accompagnement : supprimez ou modifiez d'abord ces actions."):
         delete_territory(database, log.territories["Figeac"])
     update_territory(database, rodez, "Rodez agglomération", "12")
     delete_territory(database, rodez)

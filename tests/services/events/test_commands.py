@@ -77,8 +77,10 @@ def test_bad_input_changes_nothing(demo_database, kinds):
         create_event(demo_database, EventInput("", kinds["Rencontre"], 2022))
     with pytest.raises(ValidationError, match="au moins une personne"):
         create_event(demo_database, EventInput("X", kinds["Rencontre"], 2022), {1: 0})
-    with pytest.raises(ValidationError, match="n'existe"):
+    with pytest.raises(ValidationError, match="^1 structure cochée n'existe plus dans l'annuaire.$"):
         create_event(demo_database, EventInput("X", kinds["Rencontre"], 2022), {99999: 1})
+    with pytest.raises(ValidationError, match="^2 structures cochées n'existent plus dans l'annuaire.$"):  # « 2 structure(s) »
+        create_event(demo_database, EventInput("X", kinds["Rencontre"], 2022), {99998: 1, 99999: 1})
     with pytest.raises(ValidationError, match="type d'événement n'existe plus"):
         create_event(demo_database, EventInput("X", 99999, 2022))
     assert count_events(demo_database, ListQuery()) == before
@@ -99,8 +101,12 @@ def test_kinds_are_extended_without_duplicates_and_kept_while_used(demo_database
     new_id = add_event_kind(demo_database, "Petit-déjeuner des adhérents")
     with pytest.raises(ValidationError, match="existe déjà"):
         add_event_kind(demo_database, "ANIMATION REGIONALE")
-    with pytest.raises(ValidationError, match="utilisé par"):
+    with pytest.raises(ValidationError, match="utilisé par 8 événements :"):
         delete_event_kind(demo_database, kinds["Animation régionale"])
+    create_event(demo_database, EventInput("Petit-déjeuner à Sète", new_id, 2022))  # « 1 événement(s) » before
+    with pytest.raises(ValidationError, match="utilisé par 1 événement :"):
+        delete_event_kind(demo_database, new_id)
+    delete_events(demo_database, [row.id for row in list_events(demo_database, ListQuery(search="petit dejeuner sete"))])
     delete_event_kind(demo_database, new_id)
     assert "Petit-déjeuner des adhérents" not in {row.name for row in event_kinds(demo_database)}
 

@@ -2,6 +2,7 @@
 
 import csv
 from datetime import date
+from types import SimpleNamespace
 
 import icalendar
 import pytest
@@ -15,7 +16,7 @@ from coorace_desktop.domain import Organisation, Site
 from coorace_desktop.domain.enums import SiaeType
 from coorace_desktop.services.exporting.members import MEMBERS_EXPORT
 from coorace_desktop.services.exporting.spreadsheet import ExportError, neutralised, write_rows
-from coorace_desktop.services.exporting.tables import EVENTS_EXPORT, export_table
+from coorace_desktop.services.exporting.tables import EVENTS_EXPORT, export_detail, export_table
 from coorace_desktop.services.importing.cells import as_text
 from coorace_desktop.services.importing.sources import read_table
 from coorace_desktop.services.listing import ListQuery
@@ -92,7 +93,7 @@ def test_events_to_icalendar_through_the_events_code(demo_database, tmp_path):
     calendar = icalendar.Calendar.from_ical((tmp_path / "agenda.ics").read_bytes())
     summaries = [component["summary"] for component in calendar.walk("VEVENT")]
     assert done.rows >= len(summaries) > 0
-    assert f"{len(summaries)} événement(s)" in done.detail
+    assert done.detail.startswith(f"{len(summaries)} événements")
 
 
 def test_events_table_to_csv(demo_database, tmp_path):
@@ -138,3 +139,15 @@ def test_control_characters_already_stored_still_export(demo_database, tmp_path)
         assert "AJE[31m" in text and "\x1b" not in text and "\x01" not in text
     assert write_rows(tmp_path / "notes.xlsx", ["Notes"], [["ligne 1\n\tligne 2\x00\x0b"]]) == 1
     assert load_workbook(tmp_path / "notes.xlsx").active["A2"].value == "ligne 1\n\tligne 2"
+
+
+@pytest.mark.parametrize(("counts", "said"), [
+    ((1, 1, 1), ("1 fiche d'adhérent et 1 fiche de contact", "1 événement, 1 sans date non exporté")),
+    ((2, 3, 2), ("2 fiches d'adhérent et 3 fiches de contact", "2 événements, 2 sans date non exportés")),
+])
+def test_the_export_details_agree_with_their_counts(counts, said):
+    """They read « 1 fiche(s) d'adhérent », « 1 événement(s) »."""
+    first, second, undated = counts
+    cards = SimpleNamespace(organisations=first, contacts=second)
+    calendar = SimpleNamespace(exported=first, skipped_undated=undated)
+    assert (export_detail(cards), export_detail(calendar)) == said

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from coorace_desktop.domain.enums import BureauRole
+from coorace_desktop.domain.governance_drafts import PersonRef, StaffDraft
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.governance.composition import (
     DelegationProfile,
@@ -14,6 +15,7 @@ from coorace_desktop.services.governance.composition import (
     save_delegation_profile,
     staff_on,
 )
+from coorace_desktop.services.governance.records import save_staff_post
 
 END_OF_2020 = date(2020, 12, 31)
 
@@ -116,9 +118,14 @@ def test_saving_the_profile_updates_sites_in_place_and_rewrites_missions(demo_da
 
 def test_a_site_with_staff_cannot_be_removed(demo_database):
     profile = delegation_profile(demo_database)
-    with pytest.raises(ValidationError, match="Montpellier .* lieu de travail de 1 poste"):
-        save_delegation_profile(demo_database, DelegationProfile(profile.name, profile.summary, profile.sites[:1], profile.missions))
+    without_montpellier = DelegationProfile(profile.name, profile.summary, profile.sites[:1], profile.missions)
+    with pytest.raises(ValidationError, match="Montpellier .* lieu de travail de 1 poste de l'équipe : changez son site avant"):
+        save_delegation_profile(demo_database, without_montpellier)
     assert len(delegation_profile(demo_database).sites) == 2
+    montpellier = profile.sites[1].id  # it read « 2 poste(s) de l'équipe »
+    save_staff_post(demo_database, StaffDraft(PersonRef(None, "Léa", "Bonnet"), "Chargée de mission", montpellier, date(2021, 3, 1)))
+    with pytest.raises(ValidationError, match="lieu de travail de 2 postes de l'équipe : changez leur site avant"):
+        save_delegation_profile(demo_database, without_montpellier)
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@
 from datetime import date
 
 import pytest
-from sqlmodel import select
+from sqlmodel import select, update
 
-from coorace_desktop.domain import GeneralAssembly, Person, StaffMember, SupportAction
+from coorace_desktop.domain import BoardMandate, GeneralAssembly, Person, StaffMember, SupportAction
 from coorace_desktop.domain.enums import AssemblyKind
 from coorace_desktop.domain.governance_drafts import AssemblyDraft, PersonRef, StaffDraft
 from coorace_desktop.domain.validation import ValidationError
@@ -44,11 +44,16 @@ def test_an_assembly_needs_a_date(database):
 def test_the_assembly_that_elected_the_board_is_kept(demo_database):
     with demo_database.session() as session:
         assembly_id = session.exec(select(GeneralAssembly.id)).one()
-    with pytest.raises(ValidationError, match="02/07/2020 a élu 15 administrateur"):
+    with pytest.raises(ValidationError, match="02/07/2020 a élu 15 administrateurs :"):
         assembly_deletion_question(demo_database, assembly_id)
     with pytest.raises(ValidationError, match="n'est pas supprimée"):
         delete_assembly(demo_database, assembly_id)
     assert get_assembly(demo_database, assembly_id).held_on == date(2020, 7, 2)
+    with demo_database.session() as session:  # it read « a élu 1 administrateur(s) »
+        kept = session.exec(select(BoardMandate.id).where(BoardMandate.assembly_id == assembly_id)).first()
+        session.exec(update(BoardMandate).where(BoardMandate.id != kept).values(assembly_id=None))
+    with pytest.raises(ValidationError, match="02/07/2020 a élu 1 administrateur :"):
+        assembly_deletion_question(demo_database, assembly_id)
 
 
 def test_a_new_staff_member_and_a_departure(demo_database):
@@ -92,7 +97,13 @@ def test_a_post_named_by_support_actions_is_not_deleted(demo_database):
         action = session.exec(select(SupportAction)).first()
         action.officer_id = post.id
         session.add(action)
-    with pytest.raises(ValidationError, match="cité par 1 action"):
+    with pytest.raises(ValidationError, match="cité par 1 action d'accompagnement :"):  # not « 1 action(s) »
+        delete_staff_post(demo_database, post.id)
+    with demo_database.session() as session:
+        second = session.exec(select(SupportAction).where(SupportAction.id != action.id)).first()
+        second.officer_id = post.id
+        session.add(second)
+    with pytest.raises(ValidationError, match="cité par 2 actions d'accompagnement :"):
         delete_staff_post(demo_database, post.id)
     other = staff_on(demo_database, date(2021, 1, 1))[2]
     assert "saisi par erreur" in staff_deletion_question(demo_database, other.id)

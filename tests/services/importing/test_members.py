@@ -76,13 +76,13 @@ def test_preview_of_a_french_excel_csv(demo_database, tmp_path):
         13: "Type de structure inconnu : « SCOP » (attendus : AI, ACI, EI, ETTI, EITI, GES, P'S).",
     }
     assert preview.errors[0].cells[0] == "Chantier du Lot"
-    assert preview.summary() == "2 à créer, 1 à mettre à jour, 1 inchangé(s), 3 doublon(s) possible(s), 4 ligne(s) en erreur."
+    assert preview.summary() == "2 à créer, 1 à mettre à jour, 1 inchangé, 3 doublons possibles, 4 lignes en erreur."
 
 
 def test_rows_in_error_refuse_the_whole_import(demo_database, tmp_path):
     preview = preview_of(demo_database, french_excel_csv(tmp_path / "adherents.csv", [MEMBER_HEADERS, *ROWS]))
     before = snapshot(demo_database)
-    with pytest.raises(ImportRefused, match="4 ligne\\(s\\) en erreur : rien n'a été importé"):
+    with pytest.raises(ImportRefused, match="4 lignes en erreur : rien n'a été importé"):
         apply_members(demo_database, preview)
     assert snapshot(demo_database) == before
 

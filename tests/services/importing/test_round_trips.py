@@ -55,7 +55,7 @@ def store_figures(database, figures: dict[int, dict[int, dict]]) -> int:
 def test_exporting_the_members_then_importing_the_file_changes_nothing(demo_database, tmp_path, suffix):
     exported = export_table(demo_database, TABLE_EXPORTS["members"], tmp_path / f"adherents{suffix}")
     preview = member_preview(demo_database, exported.path)
-    assert preview.summary() == "0 à créer, 0 à mettre à jour, 51 inchangé(s), 0 doublon(s) possible(s), 0 ligne(s) en erreur."
+    assert preview.summary() == "0 à créer, 0 à mettre à jour, 51 inchangés, 0 doublon possible, 0 ligne en erreur."
 
 
 _words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàçœ'- ", min_size=3, max_size=18).map(str.strip).filter(lambda w: len(w) >= 3)
@@ -126,7 +126,7 @@ def test_exporting_yearly_figures_then_importing_the_file_changes_nothing(demo_d
     exported = export_table(demo_database, TABLE_EXPORTS["figures"], tmp_path / f"chiffres{suffix}")
     assert (len(ids), exported.rows) == (51, stored)
     preview = figures_preview(demo_database, exported.path)
-    assert preview.summary() == "0 à créer, 0 à mettre à jour, 102 inchangé(s), 0 ligne(s) en erreur."
+    assert preview.summary() == "0 à créer, 0 à mettre à jour, 102 inchangés, 0 ligne en erreur."
     assert set(preview.mapping.fields) == {"name", "siret", "year", *FIGURE_NAMES}  # every column read back
     one_year = export_table(demo_database, TABLE_EXPORTS["figures"], tmp_path / f"chiffres-2020{suffix}", ListQuery(filters={YEAR_FILTER: 2020}))
     assert {item.draft.year for item in figures_preview(demo_database, one_year.path).planned} == {2020}

@@ -126,7 +126,7 @@ def test_control_characters_are_dropped_counted_and_named_tab_and_newline_kept(t
     table = read_table(path)
     assert [row.cells for row in table.rows[1:]] == [("AJE[31m", "Pamiers", "ok"), ("CASTA", "Alzen", "ligne 1\n\tligne 2")]
     assert table.controls_removed == 3
-    assert "3 caractère(s) de contrôle invisible(s) retiré(s) des cellules (ligne(s) 2, 3)" in table.doubt
+    assert "3 caractères de contrôle invisibles retirés des cellules (lignes 2, 3)" in table.doubt
 
 
 def test_a_clean_file_has_no_word_about_control_characters(tmp_path):

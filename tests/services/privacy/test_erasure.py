@@ -33,7 +33,7 @@ def test_restoring_the_backup_taken_before_the_erasure_leaves_her_erased(demo_da
     demo_database.close()
     result = restore_keeping_erasures(path, morning)
     assert result.erasures_reapplied == 1
-    assert result.erasure_note().startswith("1 effacement(s) de personne(s)")
+    assert result.erasure_note() == "1 effacement de personne postérieur à la sauvegarde réappliqué : cette personne reste effacée."
     with open_database(path) as database:
         assert find_persons(database, "guillet") == []
         assert person_record(database, guillet.id).erased_on == date.today()

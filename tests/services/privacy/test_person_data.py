@@ -13,6 +13,7 @@ from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.privacy.export import export_person
 from coorace_desktop.services.privacy.mentions import name_patterns
 from coorace_desktop.services.privacy.person_data import (
+    PersonRecord,
     PrivacyRefusal,
     count_persons,
     erase_person,
@@ -174,3 +175,14 @@ def test_registrations_are_in_the_export_and_survive_erasure_as_anonymous_counts
     people = event_attendance(demo_database, training.event_id).people
     assert len(people) == 25 and f"Personne effacée n° {chatry}" in {p.last_name for p in people}
     assert "CHATRY" not in {p.last_name for p in people}
+
+
+@pytest.mark.parametrize(("held", "said"), [
+    ((0, 1, 0), "0 contact, 1 mandat au conseil et 0 poste dans l'équipe"),
+    ((2, 3, 2), "2 contacts, 3 mandats au conseil et 2 postes dans l'équipe"),
+])
+def test_what_an_erasure_keeps_agrees_with_its_counts(held, said):
+    """The erasure's question (window and command line) said « 1 mandat(s) »."""
+    contacts, board, staff = ((None,) * count for count in held)
+    record = PersonRecord(1, "Isabelle", "Chatry", "", "", "", None, contacts, board, staff, ())
+    assert record.roles == said

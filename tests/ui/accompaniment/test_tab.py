@@ -84,6 +84,25 @@ def test_quick_entry_with_the_keyboard_only(qtbot, demo_database):
     )
 
 
+def test_a_date_typed_whole_is_saved_and_one_that_does_not_exist_is_not(qtbot, demo_database):
+    """« 18/06/2021 » typed in the date kept only the day with Qt's own typing."""
+    officers, programmes = _ids(demo_database)
+    dialog = ActionDialog(demo_database, defaults=(officers["VERA"], programmes["Zest'"]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type_and_pick(qtbot, dialog, "herisson")
+    dialog.date_edit.setFocus()
+    qtbot.keyClicks(dialog.date_edit, "31/02/2021")
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)  # refused: Enter does not save
+    assert dialog.isVisible() and not dialog.ok_button.isEnabled()
+    assert dialog.field_error("action_date") == "Date : « 31/02/2021 » n'est pas une date du calendrier."
+    qtbot.keyClicks(dialog.date_edit, "18062021")
+    assert dialog.revalidate() == {} and dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    assert action_details(demo_database, dialog.result_value).draft.action_date == date(2021, 6, 18)
+
+
 def test_typing_over_a_pick_forgets_it(qtbot, demo_database):
     dialog = ActionDialog(demo_database)
     qtbot.addWidget(dialog)
@@ -243,6 +262,27 @@ def test_converting_a_project_holder(qtbot, tab, demo_database, boxes):
     row = view.table.model.index(0, 0).data(ROW_ROLE)
     assert (row.organisation, row.status) == ("Recyclerie des Causses", ProjectHolderStatus.CONVERTED)
     assert "Recyclerie des Causses (Adhérent)" in [choice.text for choice in search_beneficiaries(demo_database, "recyclerie", 5)]
+
+
+@pytest.mark.parametrize(("actions", "said"), [
+    (0, None),
+    (1, "1 action d'accompagnement reste enregistrée et apparaît dans l'historique de l'adhérent."),
+    (2, "2 actions d'accompagnement restent enregistrées et apparaissent dans l'historique de l'adhérent."),
+])
+def test_the_conversion_question_agrees_with_the_actions(qtbot, tab, demo_database, boxes, actions, said):
+    """It read « Ses 1 action(s) d'accompagnement restent enregistrées »."""
+    officers, programmes = _ids(demo_database)
+    holder_id = create_project_holder(demo_database, ProjectHolderDraft(name="Recyclerie des Causses", department="46"))
+    for day in range(1, actions + 1):
+        create_action(demo_database, ActionDraft(date(2021, 3, day), officers["VERA"], programmes["Zest'"], ActionKind.TRAINING,
+                                                 BeneficiaryRef(BeneficiaryKind.PROJECT_HOLDER, holder_id)))
+    view = tab.holders_view
+    view.table.reload(holder_id)
+    boxes.answer = False
+    view.convert_button.click()
+    question = boxes.asked[0].split("\n\n")
+    assert question[0] == "Créer l'adhérent « Recyclerie des Causses » à partir de ce porteur de projet ?"
+    assert question[1:] == ([said] if said else [])
 
 
 def test_stage_counts_at_a_chosen_date(qtbot, tab, demo_database):

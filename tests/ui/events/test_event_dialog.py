@@ -52,6 +52,19 @@ def test_creating_an_event_with_ticked_participants(dialog, qtbot, demo_database
     assert values.other_participants == 4
 
 
+def test_an_event_date_typed_with_its_slashes_is_saved(dialog, qtbot, demo_database):
+    """Qt's own typing made 18/06/2021 the 18th of the month shown, this year."""
+    qtbot.keyClicks(dialog.title_edit, "Comite technique")
+    dialog.starts_edit.setFocus()
+    qtbot.keyClick(dialog.starts_edit, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.starts_edit, "18/06/2021")
+    qtbot.keyClick(dialog.starts_edit, Qt.Key.Key_Tab)
+    dialog.accept()
+    assert not dialog.isVisible()
+    values = get_event(demo_database, dialog.result_value).values
+    assert (values.starts_on, values.year) == (date(2021, 6, 18), 2021)
+
+
 def test_space_ticks_and_unticks_the_current_row(dialog, qtbot):
     qtbot.keyClicks(dialog.picker.search_edit, "a")
     dialog.picker.refresh()

@@ -10,7 +10,10 @@ from PySide6.QtGui import QFont
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events_rules import EventInput
 from coorace_desktop.services.events.commands import create_event, event_kinds, organisation_choices
+from coorace_desktop.services.events.event_list import EventRow
+from coorace_desktop.services.events.figures import EventFigures
 from coorace_desktop.ui.events import tab as events_tab_module
+from coorace_desktop.ui.events.figures_panel import figures_html
 from coorace_desktop.ui.events.tab import EventsTab, when
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE
 
@@ -82,7 +85,7 @@ def test_figures_show_coverage_with_numerator_and_denominator(tab, demo_database
     tab.side_tabs.setCurrentWidget(panel)
     assert panel.figures.events == 60 and (panel.figures.reached, panel.figures.active_members) == (2, 51)
     text = panel.result_label.text()
-    assert "3,9\xa0%" in text and "<b>2</b> touchée(s)" in text and "<b>51</b> adhérente(s)" in text
+    assert "3,9\xa0%" in text and "<b>2</b> touchées" in text and "<b>51</b> adhérentes" in text
     choose(tab.kind_combo, "Animation régionale")
     assert (panel.figures.events, panel.figures.online, panel.figures.participants) == (16, 15, 243)
 
@@ -188,3 +191,22 @@ def test_the_first_new_event_of_an_empty_database_offers_the_standard_kinds(qtbo
     tab.new_event()
     assert len(event_kinds(database)) == 7 and "Animation régionale" in offered
     assert tab.kind_combo.count() == 8  # the filter too: "Tous les types" and the seven
+
+
+@pytest.mark.parametrize(("count", "said"), [
+    (1, ["<b>1</b> séance,", "<b>1</b> participant ·", "<b>1</b> touchée au", "<b>1</b> adhérente pendant"]),
+    (2, ["<b>2</b> séances,", "<b>2</b> participants ·", "<b>2</b> touchées au", "<b>2</b> adhérentes pendant"]),
+])
+def test_the_figures_agree_with_their_counts(count, said):
+    """They read « touchée(s) » and « adhérente(s) », and « 1 participants »."""
+    text = figures_html(EventFigures(count, {}, 0, count, count, count, 100.0))
+    assert all(part in text for part in said) and "(s)" not in text
+
+
+@pytest.mark.parametrize(("count", "said"), [
+    (1, "1 participant enregistré sera supprimé avec lui."),
+    (3, "3 participants enregistrés seront supprimés avec lui."),
+])
+def test_the_delete_question_agrees_with_the_participants(tab, count, said):
+    row = EventRow(1, "Comité", "Réunion", 2021, date(2021, 3, 5), None, None, "", False, EventStatus.DONE, 1, count, False)
+    assert tab._delete_question(row).endswith(f"\n{said}")

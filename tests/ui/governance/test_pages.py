@@ -57,7 +57,7 @@ def test_assemblies_new_edit_and_a_refused_deletion(qtbot, demo_database, monkey
 
     select(page.table, lambda row: row.held_on == date(2020, 7, 2))
     page.table.delete_current()
-    assert shown == ["L'assemblée générale du 02/07/2020 a élu 15 administrateur(s) : elle fait partie de l'historique du conseil et n'est pas supprimée."]
+    assert shown == ["L'assemblée générale du 02/07/2020 a élu 15 administrateurs : elle fait partie de l'historique du conseil et n'est pas supprimée."]
     assert page.table.model.rowCount() == 2
 
 

@@ -46,7 +46,7 @@ def test_the_whole_import_with_a_merge_decision(qtbot, demo_database, source, in
     qtbot.addWidget(wizard)
     wizard.show()
     page = to_preview(qtbot, wizard, source)
-    assert page.summary_label.text() == "<b>2 à créer, 1 à mettre à jour, 1 inchangé(s), 3 doublon(s) possible(s), 4 ligne(s) en erreur.</b>"
+    assert page.summary_label.text() == "<b>2 à créer, 1 à mettre à jour, 1 inchangé, 3 doublons possibles, 4 lignes en erreur.</b>"
     assert not page.isComplete()  # rows in error: nothing can be imported yet
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled() is False
     page.state_combo.setCurrentIndex(page.state_combo.findText("Doublons possibles"))
@@ -61,7 +61,7 @@ def test_the_whole_import_with_a_merge_decision(qtbot, demo_database, source, in
     before = organisation_names(demo_database)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted, timeout=10_000)
-    assert informed == ["Import terminé : 2 créé(s), 2 mis à jour, 1 inchangé(s), 2 doublon(s) possible(s) ignoré(s), 4 ligne(s) en erreur non importée(s)."]
+    assert informed == ["Import terminé : 2 créés, 2 mis à jour, 1 inchangé, 2 doublons possibles ignorés, 4 lignes en erreur non importées."]
     assert organisation_names(demo_database) - before == {"Régie de quartier Cœur de Ville", "Alliance Emploi 46"}
     assert mappings_file().exists()  # the columns are remembered for next time
 
@@ -150,9 +150,18 @@ def test_a_repeated_header_and_cleaned_cells_are_shown(qtbot, database, tmp_path
     wizard.resize(1000, 640)
     wizard.show()
     wizard.file_page.open_file(path)
-    assert wizard.file_page.doubt_label.text() == "1 caractère(s) de contrôle invisible(s) retiré(s) des cellules (ligne(s) 2)."
+    assert wizard.file_page.doubt_label.text() == "1 caractère de contrôle invisible retiré des cellules (ligne 2)."
     wizard.next()
     page = wizard.mapping_page
     assert page.repeated_label.text().startswith("Le titre « Ville » figure sur les colonnes 2 et 4 : la colonne 2 est importée")
     page.combos[3].setCurrentIndex(page.combos[3].findData("address"))
     assert "la colonne 4 est importée comme « Adresse »" in page.repeated_label.text()
+
+
+def test_the_file_line_agrees_with_its_count(qtbot, demo_database, tmp_path):
+    """It read « 1 ligne(s) non vide(s) »."""
+    wizard = ImportWizard(demo_database)
+    qtbot.addWidget(wizard)
+    for count, said in ((0, "1 ligne non vide"), (1, "2 lignes non vides")):  # the headers count
+        wizard.file_page.open_file(french_excel_csv(tmp_path / f"{count}.csv", [MEMBER_HEADERS, *ROWS[:count]]))
+        assert wizard.file_page.format_label.text().endswith(f" — {said}")

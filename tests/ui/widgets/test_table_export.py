@@ -90,7 +90,7 @@ def test_file_menu_offers_import_and_directory(qtbot, demo_database, settings, t
     cards = list(vobject.readComponents((tmp_path / "annuaire.vcf").read_text(encoding="utf-8")))
     organisations = [card for card in cards if "x-abshowas" in card.contents]
     assert len(organisations) == 51
-    assert messages[0].startswith("Annuaire enregistré dans annuaire.vcf : 51 fiche(s) d'adhérent")
+    assert messages[0].startswith("Annuaire enregistré dans annuaire.vcf : 51 fiches d'adhérent")
 
 
 def test_file_menu_exports_the_yearly_figures_the_import_reads_back_unchanged(qtbot, demo_database, settings, tmp_path, monkeypatch, boxes):

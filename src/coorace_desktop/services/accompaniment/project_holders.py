@@ -9,12 +9,12 @@ from sqlalchemy import delete, func, insert, select, update
 from coorace_desktop.domain.accompaniment import ProjectHolder, SupportAction
 from coorace_desktop.domain.accompaniment_rules import ProjectHolderDraft, clean_project_holder
 from coorace_desktop.domain.enums import ProjectHolderStatus
+from coorace_desktop.domain.french import plural
 from coorace_desktop.domain.members import ContactDraft, MembershipDraft, OrganisationDraft
 from coorace_desktop.domain.organisations import Organisation
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import DeletedMeanwhileError, ValidationError
 from coorace_desktop.services.accompaniment.common import count_rows, enum_labels, equal_filters, label_order
-from coorace_desktop.services.accompaniment.summary import number
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.services.members import organisations as members
 from coorace_desktop.storage.database import Database
@@ -125,7 +125,7 @@ def project_holder_deletion_question(database: Database, holder_id: int) -> str:
         actions = session.execute(select(func.count()).where(SupportAction.project_holder_id == holder_id)).scalar_one()
     if actions:
         raise ValidationError(
-            f"« {name} » a {number(actions)} action(s) d'accompagnement : son historique serait perdu. "
+            f"« {name} » a {plural(actions, 'action', 'actions')} d'accompagnement : son historique serait perdu. "
             "Passez plutôt son statut à « Abandonné »."
         )
     return f"Supprimer le porteur de projet « {name} » ?"

@@ -16,7 +16,7 @@ from coorace_desktop.domain.accompaniment_rules import (
 )
 from coorace_desktop.domain.departments import DEPARTMENTS
 from coorace_desktop.domain.enums import TerritoryStage
-from coorace_desktop.domain.french import LOCALE, number
+from coorace_desktop.domain.french import LOCALE, number, plural, plural_word
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import DeletedMeanwhileError, ValidationError
 from coorace_desktop.services.accompaniment.common import count_rows, equal_filters
@@ -169,8 +169,8 @@ def territory_deletion_question(database: Database, territory_id: int) -> str:
         ).scalar_one()
     if actions:
         raise ValidationError(
-            f"« {name} » est le bénéficiaire de {number(actions)} action(s) d'accompagnement : "
-            "supprimez ou modifiez d'abord ces actions."
+            f"« {name} » est le bénéficiaire de {plural(actions, 'action', 'actions')} d'accompagnement : "
+            + plural_word(actions, "supprimez ou modifiez d'abord cette action.", "supprimez ou modifiez d'abord ces actions.")
         )
     return f"Supprimer le territoire « {name} » et l'historique de ses étapes ?"
 

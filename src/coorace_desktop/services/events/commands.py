@@ -18,6 +18,7 @@ from coorace_desktop.domain.events_rules import (
     clean_kind_name,
     clean_participants,
 )
+from coorace_desktop.domain.french import plural, plural_word
 from coorace_desktop.domain.organisations import Organisation
 from coorace_desktop.domain.text import event_search_key, fold
 from coorace_desktop.domain.validation import DeletedMeanwhileError, ValidationError
@@ -98,7 +99,8 @@ def _check_organisations(session, organisation_ids) -> None:
         return
     found = set(session.execute(select(Organisation.id).where(Organisation.id.in_(organisation_ids))).scalars())
     if missing := set(organisation_ids) - found:
-        raise ValidationError(f"{len(missing)} structure(s) cochée(s) n'existe(nt) plus dans l'annuaire.")
+        raise ValidationError(f"{plural(len(missing), 'structure cochée', 'structures cochées')} "
+                              + plural_word(len(missing), "n'existe plus dans l'annuaire.", "n'existent plus dans l'annuaire."))
 
 
 def _write_participants(session, event_id: int, participants: dict[int, int]) -> None:
@@ -246,7 +248,7 @@ def delete_event_kind(database: Database, kind_id: int) -> None:
     with database.session() as session:
         used = session.execute(select(func.count()).where(Event.kind_id == kind_id)).scalar_one()
         if used:
-            raise ValidationError(f"Ce type est utilisé par {used} événement(s) : il ne peut pas être supprimé.")
+            raise ValidationError(f"Ce type est utilisé par {plural(used, 'événement', 'événements')} : il ne peut pas être supprimé.")
         session.execute(delete(EventKind).where(EventKind.id == kind_id))
 
 

@@ -6,6 +6,7 @@ yearly figures' in services/exporting/figures.py, with the figures import's colu
 from dataclasses import dataclass
 from pathlib import Path
 
+from coorace_desktop.domain.french import number, plural, plural_word
 from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.services.accompaniment.actions_list import action_page, count_actions
 from coorace_desktop.services.events.calendar_export import export_events_ics
@@ -96,13 +97,16 @@ def export_table(
         raise ExportError(f"{export.title} : format {path.suffix or 'sans extension'} non pris en charge ({', '.join(export.suffixes)}).")
     ids = [row.id for row in listing_rows(count, page, query, progress)]
     result = writer(database, ids, path)
-    return ExportDone(path, len(ids), _detail(result))
+    return ExportDone(path, len(ids), export_detail(result))
 
 
-def _detail(result: object) -> str:
+def export_detail(result: object) -> str:
+    """What a cards or calendar export holds besides its rows: '51 fiches d'adhérent et 60 fiches de contact'."""
     if hasattr(result, "contacts"):
-        return f"{result.organisations} fiche(s) d'adhérent et {result.contacts} fiche(s) de contact"
+        return (f"{plural(result.organisations, 'fiche', 'fiches')} d'adhérent et "
+                f"{plural(result.contacts, 'fiche', 'fiches')} de contact")
     if hasattr(result, "skipped_undated"):
-        skipped = f", {result.skipped_undated} sans date non exporté(s)" if result.skipped_undated else ""
-        return f"{result.exported} événement(s){skipped}"
+        skipped = result.skipped_undated
+        left_out = f", {number(skipped)} sans date {plural_word(skipped, 'non exporté', 'non exportés')}" if skipped else ""
+        return f"{plural(result.exported, 'événement', 'événements')}{left_out}"
     return ""

@@ -22,6 +22,7 @@ from coorace_desktop.domain import (
     StaffMember,
 )
 from coorace_desktop.domain.enums import BureauRole, office_title
+from coorace_desktop.domain.french import plural, plural_word
 from coorace_desktop.domain.governance_drafts import (
     DelegationProfile,
     DelegationSiteInfo,
@@ -263,8 +264,8 @@ def save_delegation_profile(database: Database, profile: DelegationProfile) -> N
             staff = session.exec(select(StaffMember.id).where(StaffMember.site_id == existing.id)).all()
             if staff:
                 raise ValidationError(
-                    f"Le site {existing.name} est le lieu de travail de {len(staff)} poste(s) de l'équipe : "
-                    "changez leur site avant de le retirer."
+                    f"Le site {existing.name} est le lieu de travail de {plural(len(staff), 'poste', 'postes')} de "
+                    f"l'équipe : {plural_word(len(staff), 'changez son site', 'changez leur site')} avant de le retirer."
                 )
             session.delete(existing)
         for site in profile.sites:

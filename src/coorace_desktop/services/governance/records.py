@@ -7,6 +7,7 @@ from sqlmodel import select
 
 from coorace_desktop.domain import BoardMandate, DelegationSite, GeneralAssembly, StaffMember, SupportAction
 from coorace_desktop.domain.enums import AssemblyKind
+from coorace_desktop.domain.french import plural
 from coorace_desktop.domain.governance_drafts import (
     AssemblyDraft,
     PersonRef,
@@ -57,7 +58,7 @@ def _assembly_deletion_question(session, assembly: GeneralAssembly) -> str:
     elected = session.exec(select(func.count()).where(BoardMandate.assembly_id == assembly.id)).one()
     if elected:
         raise ValidationError(
-            f"L'assemblée générale du {assembly.held_on:%d/%m/%Y} a élu {elected} administrateur(s) : "
+            f"L'assemblée générale du {assembly.held_on:%d/%m/%Y} a élu {plural(elected, 'administrateur', 'administrateurs')} : "
             "elle fait partie de l'historique du conseil et n'est pas supprimée."
         )
     return f"Supprimer l'assemblée générale du {assembly.held_on:%d/%m/%Y} ?"
@@ -117,6 +118,7 @@ def delete_staff_post(database: Database, post_id: int) -> None:
 def _staff_deletion_question(session, post: StaffMember) -> str:
     actions = session.exec(select(func.count()).where(SupportAction.officer_id == post.id)).one()
     if actions:
-        raise ValidationError(f"Ce poste est cité par {actions} action(s) d'accompagnement : indiquez plutôt une date de fin.")
+        raise ValidationError(f"Ce poste est cité par {plural(actions, 'action', 'actions')} d'accompagnement : "
+                              "indiquez plutôt une date de fin.")
     return f"Supprimer le poste « {post.job_title} » (saisi par erreur) ? Pour un départ, indiquez plutôt une date de fin."
 

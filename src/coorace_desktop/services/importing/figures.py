@@ -19,6 +19,8 @@ from coorace_desktop.services.importing.outcome import (
     ImportRefused,
     ImportResult,
     RowError,
+    nothing_imported,
+    preview_summary,
 )
 from coorace_desktop.services.importing.sources import SourceTable
 from coorace_desktop.storage.database import Database
@@ -64,10 +66,7 @@ class FiguresPreview:
         return sum(1 for item in self.planned if item.action == action)
 
     def summary(self) -> str:
-        return (
-            f"{self.count(Action.CREATE)} à créer, {self.count(Action.UPDATE)} à mettre à jour, "
-            f"{self.count(Action.UNCHANGED)} inchangé(s), {len(self.errors)} ligne(s) en erreur."
-        )
+        return preview_summary(self.count(Action.CREATE), self.count(Action.UPDATE), self.count(Action.UNCHANGED), len(self.errors))
 
 
 def parse_figures(table: SourceTable, mapping: ColumnMapping) -> tuple[list[FiguresDraft], list[RowError]]:
@@ -182,7 +181,7 @@ def apply_figures(
 ) -> ImportResult:
     """Write the figures in one transaction; blank cells keep what was stored."""
     if preview.errors and not skip_invalid:
-        raise ImportRefused(f"{len(preview.errors)} ligne(s) en erreur : rien n'a été importé.")
+        raise ImportRefused(nothing_imported(len(preview.errors)))
     with database.session() as session:
         hold_write_lock(session.connection())
         planned, _errors = _plan(session, [item.draft for item in preview.planned])

@@ -15,6 +15,8 @@ from coorace_desktop.services.importing.outcome import (
     ImportRefused,
     ImportResult,
     RowError,
+    nothing_imported,
+    preview_summary,
 )
 from coorace_desktop.services.importing.sources import SourceTable
 from coorace_desktop.storage.database import Database
@@ -43,11 +45,8 @@ class MemberPreview:
         return [item.draft for item in self.planned]
 
     def summary(self) -> str:
-        return (
-            f"{self.count(Action.CREATE)} à créer, {self.count(Action.UPDATE)} à mettre à jour, "
-            f"{self.count(Action.UNCHANGED)} inchangé(s), {self.count(Action.DUPLICATE)} doublon(s) possible(s), "
-            f"{len(self.errors)} ligne(s) en erreur."
-        )
+        return preview_summary(self.count(Action.CREATE), self.count(Action.UPDATE), self.count(Action.UNCHANGED),
+                               len(self.errors), self.count(Action.DUPLICATE))
 
 
 def preview_members(database: Database, table: SourceTable, mapping: ColumnMapping) -> MemberPreview:
@@ -76,10 +75,7 @@ def apply_members(
     draft's first line), else `default_decision`. Rows in error refuse the whole import unless
     `skip_invalid`; they are never imported in part."""
     if preview.errors and not skip_invalid:
-        raise ImportRefused(
-            f"{len(preview.errors)} ligne(s) en erreur : rien n'a été importé. "
-            "Corrigez-les, ou importez sans elles."
-        )
+        raise ImportRefused(f"{nothing_imported(len(preview.errors))} Corrigez le fichier, ou importez sans les lignes en erreur.")
     decisions = decisions or {}
     creates: list[OrganisationDraft] = []
     merges: dict[int, OrganisationDraft] = {}

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from coorace_desktop.domain.enums import LabelledEnum
+from coorace_desktop.domain.french import number, plural
 from coorace_desktop.domain.validation import ValidationError
 
 
@@ -49,9 +50,25 @@ class ImportResult:
     rows_in_error: int = 0
 
     def summary(self) -> str:
-        parts = [f"{self.created} créé(s)", f"{self.updated} mis à jour", f"{self.unchanged} inchangé(s)"]
+        parts = [plural(self.created, "créé", "créés"), f"{number(self.updated)} mis à jour",
+                 plural(self.unchanged, "inchangé", "inchangés")]
         if self.skipped:
-            parts.append(f"{self.skipped} doublon(s) possible(s) ignoré(s)")
+            parts.append(plural(self.skipped, "doublon possible ignoré", "doublons possibles ignorés"))
         if self.rows_in_error:
-            parts.append(f"{self.rows_in_error} ligne(s) en erreur non importée(s)")
+            parts.append(plural(self.rows_in_error, "ligne en erreur non importée", "lignes en erreur non importées"))
         return ", ".join(parts) + "."
+
+
+def nothing_imported(errors: int) -> str:
+    """Why an import with rows in error wrote nothing: '1 ligne en erreur : rien n'a été importé.'"""
+    return f"{plural(errors, 'ligne en erreur', 'lignes en erreur')} : rien n'a été importé."
+
+
+def preview_summary(create: int, update: int, unchanged: int, errors: int, duplicates: int | None = None) -> str:
+    """What an import would do: '2 à créer, 1 à mettre à jour, 1 inchangé, 4 lignes en erreur.'
+    (duplicates: members only)."""
+    parts = [f"{number(create)} à créer", f"{number(update)} à mettre à jour", plural(unchanged, "inchangé", "inchangés")]
+    if duplicates is not None:
+        parts.append(plural(duplicates, "doublon possible", "doublons possibles"))
+    parts.append(plural(errors, "ligne en erreur", "lignes en erreur"))
+    return ", ".join(parts) + "."

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
-from coorace_desktop.domain.french import megabytes, number
+from coorace_desktop.domain.french import megabytes, number, plural, plural_word
 from coorace_desktop.domain.text import CONTROL_CHARACTERS
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.storage.errors import file_failure
@@ -157,8 +157,8 @@ class _Rows:
         lines = ", ".join(str(line) for line in self.control_lines[:_LINES_NAMED])
         more = "…" if len(self.control_lines) > _LINES_NAMED else ""
         return (
-            f"{self.controls} caractère(s) de contrôle invisible(s) retiré(s) des cellules "
-            f"(ligne(s) {lines}{more})."
+            f"{plural(self.controls, 'caractère de contrôle invisible retiré', 'caractères de contrôle invisibles retirés')} "
+            f"des cellules ({plural_word(len(self.control_lines), 'ligne', 'lignes')} {lines}{more})."
         )
 
 

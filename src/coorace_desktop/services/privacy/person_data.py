@@ -27,6 +27,7 @@ from coorace_desktop.domain import (
     SupportAction,
 )
 from coorace_desktop.domain.enums import AttendanceStatus, office_title
+from coorace_desktop.domain.french import plural
 from coorace_desktop.domain.names import display_name
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
@@ -117,6 +118,13 @@ class PersonRecord:
     @property
     def display_name(self) -> str:
         return PersonSummary(self.id, self.first_name, self.last_name, self.email, self.erased_on).display_name
+
+    @property
+    def roles(self) -> str:
+        """What an erasure keeps, without the name: '2 contacts, 1 mandat au conseil et 0 poste dans l'équipe'."""
+        return (f"{plural(len(self.contacts), 'contact', 'contacts')}, "
+                f"{plural(len(self.board), 'mandat', 'mandats')} au conseil et "
+                f"{plural(len(self.staff), 'poste', 'postes')} dans l'équipe")
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,7 +89,8 @@ def _members_findings(database: Database, year: int) -> list[Finding]:
             Finding(
                 Severity.WARNING,
                 "adherents",
-                f"{len(without_site[0])} adhérent(s) sans site : imprimés sans adresse ni département.",
+                f"{plural(len(without_site[0]), 'adhérent', 'adhérents')} sans site : "
+                f"{plural_word(len(without_site[0]), 'imprimé', 'imprimés')} sans adresse ni département.",
                 MEMBERS,
                 *without_site,
             )
@@ -99,7 +100,8 @@ def _members_findings(database: Database, year: int) -> list[Finding]:
             Finding(
                 Severity.WARNING,
                 "adherents",
-                f"{len(incomplete[0])} adhérent(s) dont un site n'a pas d'adresse, de code postal, de téléphone ou d'e-mail.",
+                f"{plural(len(incomplete[0]), 'adhérent', 'adhérents')} dont un site n'a pas d'adresse, de code postal, "
+                "de téléphone ou d'e-mail.",
                 MEMBERS,
                 *incomplete,
             )
@@ -134,7 +136,7 @@ def _figures_findings(database: Database, year: int, reference_year: int | None)
                 Finding(
                     Severity.WARNING,
                     "en-bref",
-                    f"Chiffres {year} manquants pour {len(missing)} adhérent(s) sur {figures.members_total} : "
+                    f"Chiffres {year} manquants pour {plural(len(missing), 'adhérent', 'adhérents')} sur {figures.members_total} : "
                     f"les chiffres clés en sont des sommes partielles ({figures.completeness}).",
                     MEMBERS,
                     tuple(name for _, name in missing),
@@ -235,14 +237,15 @@ def _events_findings(database: Database, year: int) -> list[Finding]:
         )
     if empty_highlights[0]:
         findings.append(
-            Finding(Severity.WARNING, "temps-forts", f"{len(empty_highlights[0])} temps fort(s) sans titre ou sans texte.", EVENTS, *empty_highlights)
+            Finding(Severity.WARNING, "temps-forts", f"{plural(len(empty_highlights[0]), 'temps fort', 'temps forts')} sans titre "
+                    "ou sans texte.", EVENTS, *empty_highlights)
         )
     if silent[0]:
         findings.append(
             Finding(
                 Severity.WARNING,
                 "temps-forts",
-                f"{len(silent[0])} événement(s) réalisé(s) en {year} sans aucun participant enregistré "
+                f"{plural(len(silent[0]), 'événement réalisé', 'événements réalisés')} en {year} sans aucun participant enregistré "
                 "(normal pour une publication ou une représentation).",
                 EVENTS,
                 *silent,
@@ -260,12 +263,14 @@ def _events_findings(database: Database, year: int) -> list[Finding]:
             )
         )
     if still_planned[0]:
+        count = len(still_planned[0])
         findings.append(
             Finding(
                 Severity.WARNING,
                 "temps-forts",
-                f"{len(still_planned[0])} événement(s) de {year} encore « prévu(s) » : ils ne sont pas comptés dans les "
-                "chiffres ; marquez-les réalisés ou annulés.",
+                f"{plural(count, 'événement', 'événements')} de {year} encore « {plural_word(count, 'prévu', 'prévus')} » : "
+                + plural_word(count, "il n'est pas compté dans les chiffres ; marquez-le réalisé ou annulé.",
+                              "ils ne sont pas comptés dans les chiffres ; marquez-les réalisés ou annulés."),
                 EVENTS,
                 *still_planned,
             )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import and_, distinct, exists, func, or_, select
+from sqlalchemy import and_, cast, distinct, exists, func, or_, select
 
 from coorace_desktop.domain.departments import department_label
 from coorace_desktop.domain.enums import SIAE_TYPE_NAMES, SiaeType
@@ -195,12 +195,17 @@ class _YearSums:
     source: str
 
 
+def _sum(column):
+    """SUM keeping the column's type: PostgreSQL's SUM of a BIGINT is a NUMERIC (a Decimal)."""
+    return cast(func.sum(column), column.type)
+
+
 def _year_sums(session, year: int) -> _YearSums:
     members = year_members(year)
     columns = [getattr(YearlyFigures, measure) for measure in MEASURES]
     row = session.execute(
         select(
-            *(func.sum(column) for column in columns),
+            *(_sum(column) for column in columns),
             *(func.count(column) for column in columns),
         ).where(YearlyFigures.year == year, YearlyFigures.organisation_id.in_(members))
     ).one()
@@ -253,7 +258,7 @@ def _panel_sums(session, year: int, reference_year: int, measure: str) -> tuple[
     reference = YearlyFigures.__table__.alias("reference")
     members = year_members(year)
     row = session.execute(
-        select(func.sum(current.c[column.key]), func.sum(reference.c[column.key]), func.count())
+        select(_sum(current.c[column.key]), _sum(reference.c[column.key]), func.count())
         .select_from(current)
         .join(reference, and_(reference.c.organisation_id == current.c.organisation_id, reference.c.year == reference_year))
         .where(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from coorace_desktop.domain.accompaniment_rules import ProjectHolderDraft, project_holder_errors
 from coorace_desktop.domain.departments import DEPARTMENTS, OCCITANIE
 from coorace_desktop.domain.enums import ProjectHolderStatus
+from coorace_desktop.domain.french import plural, plural_word
 from coorace_desktop.services.accompaniment.project_holders import (
     ProjectHolderRow,
     convert_to_member,
@@ -30,7 +31,6 @@ from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
-from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
 
@@ -170,9 +170,11 @@ class ProjectHoldersView(QWidget):
         row: ProjectHolderRow | None = self.table.current_row()
         if row is None:
             return
-        question = (f"Créer l'adhérent « {row.name} » à partir de ce porteur de projet ?\n\n"
-                    f"Ses {display(row.actions)} action(s) d'accompagnement restent enregistrées "
-                    "et apparaissent dans l'historique de l'adhérent.")
+        question = f"Créer l'adhérent « {row.name} » à partir de ce porteur de projet ?"
+        if row.actions:
+            question += (f"\n\n{plural(row.actions, 'action', 'actions')} d'accompagnement "
+                         f"{plural_word(row.actions, 'reste enregistrée et apparaît', 'restent enregistrées et apparaissent')} "
+                         "dans l'historique de l'adhérent.")
         if not messages.ask(self, "Convertir en adhérent", question):
             return
         ok, _ = run_command(self, convert_to_member, self.database, row.id)

@@ -19,17 +19,18 @@ ALL_KINDS = "Tous les types"
 
 def figures_html(figures: EventFigures) -> str:
     """The figures as the panel shows them; kind names are the office's own text, hence escaped."""
-    sessions = "séance" if figures.events == 1 else "séances"
     lines = [
-        f"<p><b>{display(figures.events)}</b> {sessions}, dont <b>{display(figures.online)}</b> en ligne "
-        f"({percent(figures.online_percent)})</p>",
-        f"<p><b>{display(figures.participants)}</b> participants · <b>{display(figures.persons_reached)}</b> "
+        f"<p><b>{display(figures.events)}</b> {plural_word(figures.events, 'séance', 'séances')}, "
+        f"dont <b>{display(figures.online)}</b> en ligne ({percent(figures.online_percent)})</p>",
+        f"<p><b>{display(figures.participants)}</b> {plural_word(figures.participants, 'participant', 'participants')} · "
+        f"<b>{display(figures.persons_reached)}</b> "
         f"{plural_word(figures.persons_reached, 'personne distincte', 'personnes distinctes')} (par noms)</p>",
         f"<p>Événements comptés par noms : <b>{display(figures.by_names)}</b> · par nombres : "
         f"<b>{display(figures.by_numbers)}</b><br>Heures de formation : <b>{display(figures.training_hours) or '—'}</b></p>",
         f"<p>Couverture : <b>{percent(figures.coverage_percent)}</b> des structures adhérentes<br>"
-        f"soit <b>{display(figures.reached)}</b> touchée(s) au moins une fois sur "
-        f"<b>{display(figures.active_members)}</b> adhérente(s) pendant la période</p>",
+        f"soit <b>{display(figures.reached)}</b> {plural_word(figures.reached, 'touchée', 'touchées')} au moins une "
+        f"fois sur <b>{display(figures.active_members)}</b> "
+        f"{plural_word(figures.active_members, 'adhérente', 'adhérentes')} pendant la période</p>",
     ]
     if figures.by_kind:
         rows = "".join(

@@ -46,7 +46,6 @@ from coorace_desktop.ui.events.figures_panel import EventFiguresPanel
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import OPEN_RECORD, Area
 from coorace_desktop.ui.widgets.errors import run_command
-from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column
 from coorace_desktop.ui.widgets.table_tab import DataTable, refill_combo
 
@@ -264,7 +263,9 @@ class EventsTab(QWidget):
     def _delete_question(self, row: EventRow) -> str:
         text = f"Supprimer l'événement « {row.title} » ({when(row)}) ?"
         if row.participants:
-            text += f"\nSes {display(row.participants)} participant(s) enregistré(s) seront supprimés avec lui."
+            count = row.participants
+            text += (f"\n{plural(count, 'participant enregistré', 'participants enregistrés')} "
+                     f"{plural_word(count, 'sera supprimé', 'seront supprimés')} avec lui.")
         return text
 
 

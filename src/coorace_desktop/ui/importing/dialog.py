@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from coorace_desktop.domain.french import plural
 from coorace_desktop.services.importing import (
     FIGURES,
     MEMBERS,
@@ -124,7 +125,7 @@ class FilePage(QWizardPage):
                 self.doubt_label.setText(user_message(error))
             else:
                 self.owner.table = table
-                self.format_label.setText(f"{table.format_label} — {len(table.rows)} ligne(s) non vide(s)")
+                self.format_label.setText(f"{table.format_label} — {plural(len(table.rows), 'ligne non vide', 'lignes non vides')}")
                 self.doubt_label.setText(table.doubt or ("" if table.rows else "Le fichier ne contient aucune ligne."))
             self._show_csv_options(path.suffix.lower() in (".csv", ".txt"))
         self.completeChanged.emit()

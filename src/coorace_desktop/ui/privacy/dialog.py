@@ -116,9 +116,8 @@ class PrivacyDialog(QDialog):
             return
         question = (
             f"Effacer définitivement {record.display_name} ?\n\n"
-            f"Son nom, son e-mail, son téléphone et ses notes seront effacés. Ses {len(record.contacts)} contact(s), "
-            f"{len(record.board)} mandat(s) au conseil et {len(record.staff)} poste(s) dans l'équipe restent, "
-            f"au nom de « Personne effacée n° {record.id} ».\n\nCette opération ne peut pas être annulée "
+            f"Son nom, son e-mail, son téléphone et ses notes seront effacés. Restent, au nom de "
+            f"« Personne effacée n° {record.id} » : {record.roles}.\n\nCette opération ne peut pas être annulée "
             "(restaurer une sauvegarde plus ancienne l'efface de nouveau)."
         )
         if not messages.ask(self, "Effacer une personne", question, warning=True):

@@ -34,6 +34,9 @@ from coorace_desktop.ui.widgets.app_state import READ_ONLY_HINT, Area, announce,
 from coorace_desktop.ui.widgets.screen_fit import VerticalScrollArea, fit_to_screen
 
 ERROR_STYLE = "color: #b00020;"
+# A field's own refusal of what is typed in it (a date that does not exist), held as this Qt
+# property of the widget and signalled by its editingFinished: it shows as the field's error.
+INPUT_ERROR = "input_error"
 HINT_STYLE = "color: #5f6368;"
 
 
@@ -168,11 +171,12 @@ class FormDialog(QDialog):
         return self._save_tried or key in self._touched or (key == "" and bool(self._touched))
 
     def revalidate(self) -> Mapping[str, str]:
-        errors = self.validate(self.values())
+        refused = self._refused_entries()  # a whole entry refused: shown at once, not when left
+        errors = {**self.validate(self.values()), **refused}
         for name, label in self._errors.items():
             message = errors.get(name, "")
             label.setText(message)
-            label.setVisible(bool(message) and self.is_shown(name))
+            label.setVisible(bool(message) and (self.is_shown(name) or name in refused))
         general = errors.get("", "")
         if any(self.is_shown(key) for key in errors):
             self.general_error.setStyleSheet(ERROR_STYLE)
@@ -191,6 +195,15 @@ class FormDialog(QDialog):
         self.ok_button.setEnabled(not errors and not is_read_only(self))
         self.ok_button.setDefault(not errors)
         return errors
+
+    def _refused_entries(self) -> dict[str, str]:
+        return {
+            name: edit.property(INPUT_ERROR)
+            for name, widgets in self._fields.items()
+            for widget in widgets
+            for edit in (widget, *widget.findChildren(QDateEdit))
+            if isinstance(edit, QDateEdit) and edit.property(INPUT_ERROR)
+        }
 
     def accept(self) -> None:
         self._save_tried = True
@@ -232,7 +245,7 @@ _CHANGE_SIGNALS: dict[type, tuple[str, ...]] = {
     QPlainTextEdit: ("textChanged",),
     QTextEdit: ("textChanged",),
     QComboBox: ("currentIndexChanged", "editTextChanged"),
-    QDateEdit: ("dateChanged",),
+    QDateEdit: ("dateChanged", "editingFinished"),
     QTimeEdit: ("timeChanged",),
     QSpinBox: ("valueChanged",),
     QDoubleSpinBox: ("valueChanged",),
