@@ -32,7 +32,7 @@ from coorace_desktop.domain.text import fold
 FUZZY_NAME_CUTOFF = 85
 CONTAINED_NAME_MIN = 5
 RAREST_WORDS = 2  # a stored name is blocked by its rarest words
-SPLIT_AFTER = 16  # drafts looking at a place before it is split into blocks
+SPLIT_AFTER = 48  # drafts weighed against a whole place before it is split into blocks (~the cost ratio)
 _NOT_DIGITS = re.compile(r"\D")
 # Compared names leave these out: "Le Relais Gard" and "Relais du Gard" are one name.
 _LINK_WORDS = frozenset({"l", "le", "la", "les", "d", "de", "du", "des", "et", "en", "au", "aux", "a"})
