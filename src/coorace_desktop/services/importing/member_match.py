@@ -8,11 +8,12 @@ organisations cannot all be weighed against each other in under a second:
 - a contained name among the names having the draft's rarest word, or whose own rarest word the
   draft has (then checked word by word): every one is found;
 - a close name (85 % alike) among the organisations of the draft's places (départements, first
-  word of its towns) whose two rarest words (rarest among the stored names) begin or end with the
-  same three letters as a word of the draft (two letters for a word of under six). Given up:
-  pairs where both rarest words of the stored name are missing from the file's name or slipped
-  at both ends. One slip (a letter missing, added, changed, or two swapped) leaves a word whole
-  at one end (but a word of three letters or less),
+  word of its towns) whose two rarest words (rarest among the stored names) are within a slip
+  of a word of the draft, judged on their ends: the first or last three letters of a word of
+  seven letters or more; a shorter word whole or with any one letter left out. Given up: pairs
+  where both rarest words of the stored name are missing from the file's name or slipped more
+  than once. One slip (a letter missing, added, changed, or two swapped) leaves a long word
+  whole at one end, and a short one a spelling with a letter out in common,
   so a duplicate given up differs from the stored name in its most distinctive words, which the
   user would hardly recognise either. tests/services/importing/test_duplicates.py compares the
   search with weighing every pair on the demo's names and 1,400 misspelt variants of them."""
@@ -32,6 +33,7 @@ from coorace_desktop.domain.text import fold
 FUZZY_NAME_CUTOFF = 85
 CONTAINED_NAME_MIN = 5
 RAREST_WORDS = 2  # a stored name is blocked by its rarest words
+SHORT_WORD = 6  # letters: two letters swapped in the middle of a longer word leave an end whole
 SPLIT_AFTER = 48  # drafts weighed against a whole place before it is split into blocks (~the cost ratio)
 _NOT_DIGITS = re.compile(r"\D")
 # Compared names leave these out: "Le Relais Gard" and "Relais du Gard" are one name.
@@ -121,15 +123,28 @@ def _site_keys(city: str, postcode: str, department: str) -> frozenset[str]:
 
 
 def name_blocks(words: Iterable[str]) -> set[str]:
-    """The blocks a stored name is in, by its rarest words: each one's first and last three
-    letters, two for a word of under six letters (one slip then leaves one end whole)."""
-    return {block for word in words for n in (2 if len(word) < 6 else 3,) for block in (f"<{word[:n]}", f"{word[-n:]}>")}
+    """The blocks a stored name is in, by its rarest words: a long word's first and last three
+    letters (one slip leaves one end whole), a short word itself and with any one letter left
+    out (one slip leaves them one such spelling in common)."""
+    blocks = set()
+    for word in words:
+        blocks.update((f"<{word[:3]}", f"{word[-3:]}>") if len(word) > SHORT_WORD else _with_a_letter_out(word))
+    return blocks
 
 
 def searched_blocks(words: Iterable[str]) -> set[str]:
-    """The blocks a file's name is weighed in: its words' ends, both lengths (the stored word may
-    be shorter or longer by a letter)."""
-    return {block for word in words for n in (2, 3) for block in (f"<{word[:n]}", f"{word[-n:]}>")}
+    """The blocks a file's name is weighed in: those of each word as long and, if it may be a
+    short word with a letter added, as short."""
+    blocks = set()
+    for word in words:
+        blocks.update((f"<{word[:3]}", f"{word[-3:]}>"))
+        if len(word) <= SHORT_WORD + 1:
+            blocks.update(_with_a_letter_out(word))
+    return blocks
+
+
+def _with_a_letter_out(word: str) -> set[str]:
+    return {f"={word}"} | {f"={word[:i]}{word[i + 1 :]}" for i in range(len(word))}
 
 
 class Finder:
