@@ -80,12 +80,13 @@ class ExistingIndex:
     def __init__(self, organisations: dict[int, ExistingOrganisation], finder: Finder | None = None) -> None:
         self.organisations = organisations
         self.finder = finder or _finder_of(organisations)
-        self._found: dict[OrganisationDraft, Found | None] = {}
+        # By the drafts' lines: the drafts of one file, each found once (hashing a whole draft costs more).
+        self._found: dict[tuple[int, ...], Found | None] = {}
 
     def find(self, draft: OrganisationDraft) -> Found | None:
-        if draft not in self._found:
-            self._found[draft] = self.finder.find(draft)
-        return self._found[draft]
+        if draft.lines not in self._found:
+            self._found[draft.lines] = self.finder.find(draft)
+        return self._found[draft.lines]
 
     @classmethod
     def load(cls, session: Session, drafts: Iterable[OrganisationDraft]) -> "ExistingIndex":
@@ -102,7 +103,7 @@ class ExistingIndex:
             connection.execute(contacts.order_by(Contact.organisation_id, Contact.id)).all(),
             {word for draft in drafts for word in comparable(draft.name_key).split()},
         )
-        found = {draft: finder.find(draft) for draft in drafts}
+        found = {draft.lines: finder.find(draft) for draft in drafts}
         index = cls(_details(session, sorted({f.organisation_id for f in found.values() if f})), finder)
         index._found = found
         return index
