@@ -19,9 +19,10 @@ organisations cannot all be weighed against each other in under a second:
   search with weighing every pair on the demo's names and 1,400 misspelt variants of them."""
 
 import functools
+import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -126,10 +127,12 @@ def name_blocks(words: Iterable[str]) -> set[str]:
     """The blocks a stored name is in, by its rarest words: a long word's first and last three
     letters (one slip leaves one end whole), a short word itself and with any one letter left
     out (one slip leaves them one such spelling in common)."""
-    blocks = set()
-    for word in words:
-        blocks.update((f"<{word[:3]}", f"{word[-3:]}>") if len(word) > SHORT_WORD else _with_a_letter_out(word))
-    return blocks
+    return set().union(*map(_word_blocks, words))
+
+
+@functools.lru_cache(maxsize=65_536)  # names repeat their words
+def _word_blocks(word: str) -> frozenset[str]:
+    return frozenset((f"<{word[:3]}", f"{word[-3:]}>") if len(word) > SHORT_WORD else _with_a_letter_out(word))
 
 
 def searched_blocks(words: Iterable[str]) -> set[str]:
@@ -216,13 +219,13 @@ class Finder:
                 return Found(self.by_phone[digits(phone)], f"même téléphone : {phone}", False)
         places = Places.of(draft.sites)
         key = comparable(draft.name_key)
-        for position in (*self._close_names(key, places), *self._contained_names(key)):
+        for position in itertools.chain(self._close_names(key, places), self._contained_names(key)):
             organisation_id = self._ids[position]
             if evidence := name_evidence(key, places, self._keys[position], self.places(organisation_id)):
                 return Found(organisation_id, evidence, False)
         return None
 
-    def _close_names(self, key: str, places: Places) -> list[int]:
+    def _close_names(self, key: str, places: Places) -> Iterator[int]:
         """Names at least 85 % alike in the draft's blocks, the closest first."""
         words = key.split()
         sorted_key, blocks = " ".join(sorted(words)), searched_blocks(words)
@@ -231,9 +234,11 @@ class Finder:
             for positions, names in self._blocks(place, blocks):
                 for _name, score, index in process.extract(sorted_key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME_CUTOFF, limit=None):
                     scores[positions[index]] = score
-        # A place weighed whole (not split yet) keeps the same pairs as its blocks would.
-        kept = [position for position in scores if blocks & self._stored_blocks(position)]
-        return sorted(kept, key=lambda position: (-scores[position], position))
+        # A place weighed whole (not split yet) keeps the same pairs as its blocks would; checked
+        # lazily, as the first name with evidence ends the search.
+        for position in sorted(scores, key=lambda position: (-scores[position], position)):
+            if blocks & self._stored_blocks(position):
+                yield position
 
     def _blocks(self, place: str, blocks: set[str]) -> list[tuple[list[int], list[str]]]:
         """The lists to weigh a draft's name against: the place's blocks the name has, once the
