@@ -247,10 +247,19 @@ def importing(settings: Settings, folder: Path) -> list[Figure]:
     source = import_bench.write_file(folder, 10_000, "csv")
     template = folder / "demo-import.sqlite"
     create_demo_database(template)
+    figures = [_import_figure("import_10000_organisations_s", "import 10,000 organisations (.csv)", 1.0, source, template, settings, folder)]
+    stored, source = import_bench.fuzzy_files(folder, 10_000, 10_000)
+    template = import_bench.database_with(folder, stored)
+    label = "import 10,000 against 10,000, fuzzy duplicates (.csv)"
+    figures.append(_import_figure("import_10000_against_10000_s", label, 2.0, source, template, settings, folder))
+    return figures
+
+
+def _import_figure(name: str, label: str, target: float, source: Path, template: Path, settings: Settings, folder: Path) -> Figure:
     runs = [import_bench.one_run(source, template, folder, number) for number in range(settings.runs)]
     total = statistics.median(run["total"] for run in runs)
     phases = ", ".join(f"{phase} {statistics.median(run[phase] for run in runs):.2f} s" for phase in ("read", "preview", "apply"))
-    return [Figure("import_10000_organisations_s", "import 10,000 organisations (.csv)", total, "s", 1.0, phases)]
+    return Figure(name, label, total, "s", target, f"{phases}; {runs[0]['duplicates']} possible duplicates")
 
 
 def reports(database: Path, settings: Settings, folder: Path) -> list[Figure]:

@@ -1,3 +1,4 @@
+import random
 from datetime import date
 
 import pytest
@@ -94,3 +95,52 @@ def test_fold_is_idempotent_and_plain_ascii(text):
 def test_fold_spells_out_ligatures():
     assert fold("Mise en Œuvre du Cœur") == "mise en oeuvre du coeur"
     assert fold("Lætitia Søren") == "laetitia soren"
+
+
+def _outcome(validator, value: str) -> str:
+    try:
+        return validator(value)
+    except check.ValidationError as error:
+        return f"refusé : {error}"
+
+
+TRICKY_PHONES = [
+    "05 61 67 80 37", " 05 61 67 80 37 ", "05 61 67 80 3", "05 61 67 80 377", "05  61 67 80 37", "0561678037",
+    "05\u00a061 67 80 37", "\u0660\u0665 61 67 80 37", "05 ６1 67 80 37", "08 00 12 34 56", "0 800 12 34 56",
+    "07 00 00 00 00", "06 39 00 00 00", "06 99 00 00 00", "02 62 12 34 56", "05 90 12 34 56", "09 00 00 00 00",
+    "01 00 00 00 00", "00 61 67 80 37", "+33 5 61 67 80 37", "+32 2 555 12 12", "05-61-67-80-37",
+]
+
+
+def test_the_canonical_phone_shortcut_gives_what_phonenumbers_gives():
+    """Every French number of the canonical shape by its first three digits (with three
+    endings each), and hand-picked near misses: the shortcut and phonenumbers agree."""
+    values = [
+        f"0{first} {second}{third} {ending}"
+        for first in "123456789"
+        for second in "0123456789"
+        for third in "0123456789"
+        for ending in ("00 00 00", "99 99 99", "12 34 56")
+    ]
+    differing = [v for v in [*values, *TRICKY_PHONES] if _outcome(check.french_phone, v) != _outcome(check._parsed_phone, v.strip())]
+    assert differing == []
+    assert {_outcome(check.french_phone, v).startswith("refusé") for v in values} == {True, False}  # both kinds seen
+
+
+TRICKY_EMAILS = [
+    "contact@aje.fr", "Contact@aje.fr", "contact@AJE.fr", "info@aje.fr", "INFO@aje.fr", "a.b-c_d+e@sous-domaine.aje.fr",
+    "a..b@aje.fr", ".a@aje.fr", "a.@aje.fr", "a@aje..fr", "a@.aje.fr", "a@aje.fr.", "a@-aje.fr", "a@aje-.fr",
+    "a@ab--cd.fr", "a@xn--bcher-kva.fr", "a@xn--a.fr", "a@aje.123", "a@aje", "a@aje.local", "a@aje.test", "a@localhost",
+    "a@x.onion", "a@in-addr.arpa", "a@aje.invalid", "a@test", "a@sub.test.fr", f"a@{'x' * 63}.fr", f"a@{'x' * 64}.fr",
+    f"{'a' * 64}@aje.fr", f"{'a' * 65}@aje.fr", f"{'a' * 240}@{'b' * 9}.fr", f"{'a' * 241}@{'b' * 9}.fr",
+    "é@aje.fr", "a@é.fr", "a b@aje.fr", "<a@aje.fr>", "Zoé <a@aje.fr>", "a@@aje.fr", "a@aje.fr@x.fr", "a@[127.0.0.1]",
+]
+
+
+def test_the_plain_email_shortcut_gives_what_email_validator_gives():
+    """Hand-picked near misses, and 3,000 strings drawn from the characters that matter."""
+    rng = random.Random(2026)
+    drawn = ["".join(rng.choices("ab0.-_+@xnAé", k=rng.randint(3, 14))) for _ in range(3_000)]
+    values = [*TRICKY_EMAILS, *drawn, *(f"{v}@aje.fr" for v in drawn[:500]), *(f"a@{v}.fr" for v in drawn[500:1000])]
+    differing = [v for v in values if _outcome(check.email_address, v) != _outcome(check._validated_email, v.strip())]
+    assert differing == []

@@ -1,12 +1,21 @@
 """Pure validation of what users type: each function returns the cleaned value or raises
 ValidationError with the French sentence to show next to the field."""
 
+import functools
+import re
 from datetime import date
 
 from coorace_desktop.domain.departments import DEPARTMENTS, department_of_postcode
 
 # phonenumbers, email_validator and stdnum are imported by the validators that use them: at the
 # window's start they cost ~140 ms together, before any field is checked (bench/run.py).
+
+# Values already written as the slow paths write them are recognised without the libraries'
+# parsing (~40 µs a phone, ~60 µs an e-mail: most of an import's preview): a French number as
+# phonenumbers formats it (08 numbers it writes "0 800 ...": not this shape), an ASCII e-mail in
+# lower case that email-validator returns unchanged. Anything else takes the slow path.
+_CANONICAL_FRENCH_PHONE = re.compile(r"0[1-79](?: [0-9]{2}){4}")
+_PLAIN_EMAIL = re.compile(r"[a-z0-9_+-]+(?:\.[a-z0-9_+-]+)*@((?:[a-z0-9]+(?:-[a-z0-9]+)*\.)+[a-z]+)")
 
 
 class ValidationError(ValueError):
@@ -45,6 +54,12 @@ def email_address(value: str) -> str:
     value = value.strip()
     if not value:
         return ""
+    if (plain := _PLAIN_EMAIL.fullmatch(value)) and _plain_domain(plain[1]) and len(value) <= 254:
+        return value
+    return _validated_email(value)
+
+
+def _validated_email(value: str) -> str:
     from email_validator import EmailNotValidError, validate_email
 
     try:
@@ -58,6 +73,12 @@ def french_phone(value: str) -> str:
     value = value.strip()
     if not value:
         return ""
+    if _CANONICAL_FRENCH_PHONE.fullmatch(value) and _valid_french_number(value[1:].replace(" ", "")):
+        return value
+    return _parsed_phone(value)
+
+
+def _parsed_phone(value: str) -> str:
     import phonenumbers
 
     try:
@@ -69,6 +90,46 @@ def french_phone(value: str) -> str:
     if number.country_code == 33:
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def _plain_domain(domain: str) -> bool:
+    """Whether email-validator takes this domain (lower-case ASCII labels) as it is: labels of at
+    most 63 characters, not a special-use name (.local, .test...)."""
+    special_use = _special_use_domains()
+    return max(map(len, domain.split("."))) <= 63 and domain not in special_use and not domain.endswith(special_use)
+
+
+@functools.cache
+def _special_use_domains() -> tuple[str, ...]:
+    """The names email-validator refuses with every name under them: 'local', '.local'..."""
+    from email_validator import SPECIAL_USE_DOMAIN_NAMES
+
+    return (*SPECIAL_USE_DOMAIN_NAMES, *(f".{name}" for name in SPECIAL_USE_DOMAIN_NAMES))
+
+
+def _valid_french_number(national: str) -> bool:
+    """Whether phonenumbers deems valid this French number (9 digits, without the leading 0)."""
+    general, types = _french_number_patterns()
+    return bool(general.fullmatch(national) and types.fullmatch(national))
+
+
+@functools.cache
+def _french_number_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """phonenumbers' own French patterns: the general one, and any type's (is_valid_number asks
+    for both: the number matches the general description and is of a known type)."""
+    from phonenumbers import PhoneMetadata
+
+    metadata = PhoneMetadata.metadata_for_region("FR")
+    descriptions = [
+        getattr(metadata, name)
+        for name in ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail", "fixed_line", "mobile")
+    ]
+    patterns = [
+        f"(?:{d.national_number_pattern})"
+        for d in descriptions
+        if d is not None and d.national_number_pattern and (not d.possible_length or 9 in d.possible_length)
+    ]
+    return re.compile(f"(?:{metadata.general_desc.national_number_pattern})"), re.compile("|".join(patterns))
 
 
 def postcode(value: str) -> str:

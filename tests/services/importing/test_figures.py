@@ -1,10 +1,11 @@
 """Importing yearly figures per organisation."""
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from coorace_desktop.domain import Organisation, YearlyFigures
 from coorace_desktop.services.importing import FIGURES, Action, ImportRefused, propose_mapping, read_table
+from coorace_desktop.services.importing import figures as figures_import
 from coorace_desktop.services.importing.figures import apply_figures, preview_figures
 from tests.services.importing.files import french_excel_csv, ods
 
@@ -89,3 +90,50 @@ def test_a_name_two_organisations_bear_needs_the_siret(demo_database, tmp_path):
     preview = preview_of(demo_database, french_excel_csv(tmp_path / "chiffres.csv", rows))
     assert [error.reason for error in preview.errors] == ["2 structures s'appellent « AJE » : donnez le SIRET de la bonne."]
     assert [(item.organisation_name, item.draft.values) for item in preview.planned] == [("Aje", (("fte", 5.0),))]
+
+
+@pytest.fixture
+def plans(monkeypatch) -> list:
+    """The plans made (preview and apply), each a list of planned figures."""
+    made, plan = [], figures_import._plan
+
+    def planning(session, drafts):
+        planned, errors = plan(session, drafts)
+        made.append(planned)
+        return planned, errors
+
+    monkeypatch.setattr(figures_import, "_plan", planning)
+    return made
+
+
+def test_figures_planned_at_preview_are_applied_as_planned_when_nothing_changed(demo_database, tmp_path, plans):
+    preview = preview_of(demo_database, french_excel_csv(tmp_path / "chiffres.csv", [HEADERS, ["AJE", "2020", "1000", "", "", "", ""]]))
+    assert apply_figures(demo_database, preview).created == 1 and len(plans) == 1  # the preview's only
+    assert figures_of(demo_database, "AJE")[2020].turnover == 1000
+
+
+@pytest.mark.parametrize("meanwhile", [["AJE", "2020", "999", "", "", "", ""], ["AJE", "2021", "5", "", "", "", ""]])
+def test_figures_written_since_the_preview_make_the_apply_plan_again(demo_database, tmp_path, plans, meanwhile):
+    """Another import wrote figures between this one's preview and apply: the apply plans again,
+    under the write lock, and updates the row that now exists instead of creating a twin."""
+    first = [HEADERS, ["AJE", "2020", "1000", "", "", "", ""]]
+    preview = preview_of(demo_database, french_excel_csv(tmp_path / "chiffres.csv", first))
+    other = preview_of(demo_database, french_excel_csv(tmp_path / "autres.csv", [HEADERS, meanwhile]))
+    apply_figures(demo_database, other)
+    result = apply_figures(demo_database, preview)
+    assert len(plans) == 3 and plans[-1][0].action == (Action.UPDATE if meanwhile[1] == "2020" else Action.CREATE)
+    assert (result.created, result.updated) == ((0, 1) if meanwhile[1] == "2020" else (1, 0))
+    assert figures_of(demo_database, "AJE")[2020].turnover == 1000
+
+
+def test_a_figure_changed_since_the_preview_makes_the_apply_plan_again(demo_database, tmp_path, plans):
+    """The same rows, one figure changed in place (no row added): the stamp still moves."""
+    rows = [HEADERS, ["AJE", "2020", "1000", "", "", "", ""]]
+    apply_figures(demo_database, preview_of(demo_database, french_excel_csv(tmp_path / "avant.csv", rows)))
+    preview = preview_of(demo_database, french_excel_csv(tmp_path / "chiffres.csv", rows))
+    assert preview.planned[0].action == Action.UNCHANGED
+    with demo_database.session() as session:
+        session.execute(update(YearlyFigures).where(YearlyFigures.year == 2020, YearlyFigures.turnover == 1000).values(turnover=1001))
+    result = apply_figures(demo_database, preview)
+    assert plans[-1][0].action == Action.UPDATE and result.updated == 1
+    assert figures_of(demo_database, "AJE")[2020].turnover == 1000

@@ -45,7 +45,7 @@ def names(database, name: str) -> list[int]:
 
 
 def test_an_unchanged_database_is_not_planned_again(demo_database, preview, plans, monkeypatch):
-    monkeypatch.setattr(ExistingIndex, "load", lambda session: pytest.fail("the index was loaded again"))
+    monkeypatch.setattr(ExistingIndex, "load", lambda session, drafts: pytest.fail("the index was loaded again"))
     result = apply_members(demo_database, preview)
     assert plans == [] and (result.created, result.updated) == (1, 1)
     assert len(names(demo_database, "Régie des Coteaux")) == 1

@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import func, select
 
-from coorace_desktop.domain import Contact, Membership, Organisation, OrganisationType, Person, Site
+from coorace_desktop.domain import Contact, Membership, Organisation, OrganisationType, Person, Site, validation
 from coorace_desktop.domain.text import fold
 from coorace_desktop.services.importing import (
     MEMBERS,
@@ -16,6 +16,7 @@ from coorace_desktop.services.importing import (
     propose_mapping,
     read_table,
 )
+from coorace_desktop.services.importing.member_rows import parse_members
 from coorace_desktop.services.members import organisations as members_service
 from tests.services.importing.files import MEMBER_HEADERS, french_excel_csv, utf8_bom_csv, xlsx_with_title_and_groups
 
@@ -210,3 +211,17 @@ def test_an_organisation_imported_without_a_joining_date_is_a_member_from_today(
     assert periods == {ROWS[3][0]: date.today(), ROWS[4][0]: date(2015, 1, 1), ROWS[5][0]: date(2019, 4, 3)}
     assert recorded == {date.today()}
     assert member_counts(demo_database, 2020).organisations == 51 + 2  # those who joined in 2015 and 2019
+
+
+def test_each_distinct_value_of_the_file_is_checked_once(tmp_path, monkeypatch):
+    """A directory repeats its phones, towns and types: each distinct cell is validated once, and a
+    refused one is reported on every row that has it."""
+    calls: list[str] = []
+    phone = validation.french_phone
+    monkeypatch.setattr(validation, "french_phone", lambda value: calls.append(value) or phone(value))
+    rows = [[f"Structure {n}", "ACI", "", "31000", "Toulouse", ["05 61 00 00 01", "0561000002", "12"][n % 3], "", "", "", ""] for n in range(30)]
+    table = read_table(french_excel_csv(tmp_path / "repetes.csv", [MEMBER_HEADERS, *rows]))
+    drafts, errors = parse_members(table, propose_mapping(table, MEMBERS, remembered={}))
+    assert sorted(calls) == ["", "05 61 00 00 01", "0561000002", "12"]  # the blank contact phone too
+    assert [d.sites[0].phone for d in drafts[:2]] == ["05 61 00 00 01", "05 61 00 00 02"]
+    assert len(errors) == 10 and {e.reason for e in errors} == {"Numéro de téléphone invalide : 12."}

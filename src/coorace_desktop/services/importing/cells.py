@@ -15,6 +15,8 @@ _AND = re.compile(r"\s+et\s+", re.IGNORECASE)
 
 def as_text(value: object) -> str:
     """The cell as the user sees it: numbers without a trailing .0, dates as 27/11/2026."""
+    if type(value) is str:  # most cells: the other cases need not be asked
+        return _typed_text(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -25,7 +27,11 @@ def as_text(value: object) -> str:
         return value.strftime("%d/%m/%Y")
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
-    text = " ".join(str(value).split())
+    return _typed_text(str(value))
+
+
+def _typed_text(value: str) -> str:
+    text = " ".join(value.split())
     if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
         return text[1:]  # neutralised by an export against formula injection: read back as typed
     return text

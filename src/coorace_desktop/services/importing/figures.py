@@ -4,7 +4,7 @@ import math
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Float, bindparam, cast, func, select, update
 
 from coorace_desktop.domain import Organisation, YearlyFigures
 from coorace_desktop.domain import validation as check
@@ -61,12 +61,25 @@ class FiguresPreview:
     mapping: ColumnMapping
     planned: tuple[PlannedFigures, ...]
     errors: tuple[RowError, ...]
+    stamp: tuple  # what the plan was made against (_stamp)
 
     def count(self, action: Action) -> int:
         return sum(1 for item in self.planned if item.action == action)
 
     def summary(self) -> str:
         return preview_summary(self.count(Action.CREATE), self.count(Action.UPDATE), self.count(Action.UNCHANGED), len(self.errors))
+
+
+def _stamp(session) -> tuple:
+    """A fingerprint of what _plan reads, cheap to take: it moves when an organisation is added,
+    deleted or saved (its version: a renaming, a new SIRET) and when a figures row is added,
+    deleted or changed: every figure is summed, and summed weighted by its row's id (as a float,
+    which cannot overflow) so that two rows trading values move it too."""
+    organisations = select(func.count(), func.max(Organisation.id), func.sum(Organisation.version))
+    rows = _figures.c
+    weighted = [func.sum(cast(rows[name], Float) * rows.id) for name in ("year", "organisation_id", *FIGURE_NAMES)]
+    figures = select(func.count(), func.max(rows.id), *(func.sum(rows[name]) for name in FIGURE_NAMES), *weighted)
+    return (*session.execute(organisations).one(), *session.execute(figures).one())
 
 
 def parse_figures(table: SourceTable, mapping: ColumnMapping) -> tuple[list[FiguresDraft], list[RowError]]:
@@ -172,8 +185,9 @@ def preview_figures(database: Database, table: SourceTable, mapping: ColumnMappi
         raise ImportRefused("Il faut une colonne pour la structure (raison sociale ou SIRET) et une pour l'année.")
     drafts, errors = parse_figures(table, mapping)
     with database.session() as session:
+        stamp = _stamp(session)
         planned, unknown = _plan(session, drafts)
-    return FiguresPreview(table, mapping, tuple(planned), tuple(sorted(errors + unknown, key=lambda e: e.line)))
+    return FiguresPreview(table, mapping, tuple(planned), tuple(sorted(errors + unknown, key=lambda e: e.line)), stamp)
 
 
 def apply_figures(
@@ -183,8 +197,11 @@ def apply_figures(
     if preview.errors and not skip_invalid:
         raise ImportRefused(nothing_imported(len(preview.errors)))
     with database.session() as session:
+        # The preview's plan, unless someone wrote since: then planned again, under the lock.
         hold_write_lock(session.connection())
-        planned, _errors = _plan(session, [item.draft for item in preview.planned])
+        planned = list(preview.planned)
+        if _stamp(session) != preview.stamp:
+            planned, _errors = _plan(session, [item.draft for item in preview.planned])
         creates = [
             {name: None for name in FIGURE_NAMES}
             | dict(item.draft.values)

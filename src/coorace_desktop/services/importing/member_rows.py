@@ -54,10 +54,11 @@ def parse_members(table: SourceTable, mapping: ColumnMapping) -> tuple[list[Orga
     """Drafts of the valid rows (gathered by organisation) and the rows in error with their reasons."""
     drafts: dict[str, OrganisationDraft] = {}
     errors: list[RowError] = []
+    checked = _Checks()
     for row in table.rows[mapping.header_index + 1 :]:
         values = {key: row.cells[column] if column < len(row.cells) else None for column, key in enumerate(mapping.fields) if key}
         messages: list[str] = []
-        draft = _draft(row.line, values, messages)
+        draft = _draft(row.line, values, messages, checked)
         if draft is not None and not messages:
             earlier = drafts.get(draft.name_key)
             draft = gather(earlier, draft, messages) if earlier else draft
@@ -68,32 +69,47 @@ def parse_members(table: SourceTable, mapping: ColumnMapping) -> tuple[list[Orga
     return list(drafts.values()), errors
 
 
-def _checked(messages: list[str], validator, *args):
-    try:
-        return validator(*args)
-    except ValidationError as error:
-        messages.append(str(error))
-        return None
+class _Checks:
+    """Runs a validator once per distinct value of a file (towns, types, départements and blank
+    cells repeat), adding its refusal to the row's messages each time the value comes back."""
+
+    def __init__(self) -> None:
+        self.outcomes: dict[tuple, tuple[object, str | None]] = {}
+
+    def __call__(self, messages: list[str], validator, *args):
+        # 1, 1.0 and True are equal keys: the types keep their cells apart.
+        key = (validator, args, tuple(map(type, args)))
+        outcome = self.outcomes.get(key)
+        if outcome is None:
+            try:
+                outcome = (validator(*args), None)
+            except ValidationError as error:
+                outcome = (None, str(error))
+            self.outcomes[key] = outcome
+        value, message = outcome
+        if message is not None:
+            messages.append(message)
+        return value
 
 
-def _draft(line: int, values: dict[str, object], messages: list[str]) -> OrganisationDraft | None:
+def _draft(line: int, values: dict[str, object], messages: list[str], checked: _Checks) -> OrganisationDraft | None:
     text = {key: as_text(value) for key, value in values.items()}
-    name = _checked(messages, check.required_text, text.get("name", ""), "La raison sociale")
-    postcode = _checked(messages, check.postcode, as_postcode_text(values.get("postcode"))) or ""
-    department = _checked(messages, check.department_for, postcode, text.get("department", "")) or ""
+    name = checked(messages, check.required_text, text.get("name", ""), "La raison sociale")
+    postcode = checked(messages, check.postcode, as_postcode_text(values.get("postcode"))) or ""
+    department = checked(messages, check.department_for, postcode, text.get("department", "")) or ""
     site = SiteDraft(
         address=text.get("address", ""),
         postcode=postcode,
         city=text.get("city", ""),
         department=department,
-        phone=_checked(messages, check.french_phone, text.get("phone", "")) or "",
-        email=_checked(messages, check.email_address, text.get("email", "")) or "",
+        phone=checked(messages, check.french_phone, text.get("phone", "")) or "",
+        email=checked(messages, check.email_address, text.get("email", "")) or "",
     )
     contacts = ()
     last_name = text.get("contact_last_name", "")
     first_name = text.get("contact_first_name", "")
-    contact_email = _checked(messages, check.email_address, text.get("contact_email", "")) or ""
-    contact_phone = _checked(messages, check.french_phone, text.get("contact_phone", "")) or ""
+    contact_email = checked(messages, check.email_address, text.get("contact_email", "")) or ""
+    contact_phone = checked(messages, check.french_phone, text.get("contact_phone", "")) or ""
     if last_name or first_name:
         if not last_name:
             messages.append("Le nom du contact est obligatoire quand son prénom est donné.")
@@ -108,9 +124,9 @@ def _draft(line: int, values: dict[str, object], messages: list[str]) -> Organis
         lines=(line,),
         name=name,
         name_key=fold(name),
-        **{field.name: _checked(messages, field.clean, text.get(field.name, "")) or "" for field in MERGED_FIELDS},
-        joined=_checked(messages, as_typed_date, values.get("joined_on"), "Date d'adhésion"),
-        types=_checked(messages, as_siae_types, values.get("types")) or (),
+        **{field.name: checked(messages, field.clean, text.get(field.name, "")) or "" for field in MERGED_FIELDS},
+        joined=checked(messages, as_typed_date, values.get("joined_on"), "Date d'adhésion"),
+        types=checked(messages, as_siae_types, values.get("types")) or (),
         sites=(site,) if any((site.address, site.postcode, site.city, site.phone, site.email)) else (),
         contacts=contacts,
     )

@@ -57,7 +57,7 @@ def preview_members(database: Database, table: SourceTable, mapping: ColumnMappi
     drafts, errors = parse_members(table, mapping)
     with database.session() as session:
         stamp = ExistingIndex.stamp(session)
-        index = ExistingIndex.load(session)
+        index = ExistingIndex.load(session, drafts)
         planned = plan_members(index, drafts)
     return MemberPreview(table, mapping, tuple(planned), tuple(errors), index, stamp)
 
@@ -81,12 +81,12 @@ def apply_members(
     merges: dict[int, OrganisationDraft] = {}
     unchanged = skipped = 0
     with database.session() as session:
-        # The plan is the preview's, made without the lock (loading and comparing 100,000
-        # organisations takes most of a minute); planned again under it only if someone wrote since.
+        # The plan is the preview's, made without the lock (against 100,000 organisations it
+        # takes seconds); planned again under it only if someone wrote since.
         hold_write_lock(session.connection())
         index, planned = preview.index, preview.planned
         if ExistingIndex.stamp(session) != preview.stamp:
-            index = ExistingIndex.load(session)
+            index = ExistingIndex.load(session, preview.drafts)
             planned = plan_members(index, preview.drafts)
         for item in planned:
             decision = decisions.get(item.draft.line, default_decision)
