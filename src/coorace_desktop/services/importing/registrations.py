@@ -19,7 +19,7 @@ from coorace_desktop.domain.validation import ValidationError, email_address
 from coorace_desktop.services.events.registrations import register
 from coorace_desktop.services.importing.cells import as_text
 from coorace_desktop.services.importing.mapping import ColumnMapping
-from coorace_desktop.services.importing.member_plan import name_likeness
+from coorace_desktop.services.importing.member_match import name_likeness
 from coorace_desktop.services.importing.outcome import Action, Decision, ImportRefused, RowError
 from coorace_desktop.services.importing.sources import SourceTable
 from coorace_desktop.storage.database import Database

@@ -102,7 +102,7 @@ def list_members(
 
 def member_ids(database: Database, query: ListQuery, today: date | None = None) -> list[int]:
     """The ids of every organisation the search and filters let through, in the query's order."""
-    expressions = _Expressions(today or date.today())
+    expressions = _Expressions(today or date.today(), query)
     statement = _filtered(select(Organisation.id), query, expressions)
     statement = apply_sort(statement, expressions.sort_columns(), query, Organisation.name_key).order_by(Organisation.id)
     with database.session() as session:
