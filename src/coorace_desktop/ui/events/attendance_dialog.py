@@ -278,6 +278,7 @@ class AttendanceDialog(QDialog):
 
     def print_sheet(self) -> None:
         from coorace_desktop.report.attendance import write_signin_sheet  # ReportLab loads only now
+        from coorace_desktop.ui.widgets.printing import offer_pdf
 
         suffix = f" - séance {self.session()}" if self.attendance.sessions > 1 else ""
         suggested = Path.home() / f"Émargement - {self._stem()}{suffix}.pdf"
@@ -287,12 +288,13 @@ class AttendanceDialog(QDialog):
         done, result = run_command(self, write_signin_sheet, self.attendance, self.session(), Path(name),
                                    landscape_page=self.orientation_combo.currentData())
         if done:
-            messages.inform(self, "Feuille d'émargement",
-                            f"{plural(result.names, 'nom', 'noms')} sur {plural(result.pages, 'page', 'pages')} : {result.path}")
+            offer_pdf(self, "Feuille d'émargement",
+                      f"{plural(result.names, 'nom', 'noms')} sur {plural(result.pages, 'page', 'pages')} : {result.path}", result.path)
 
     def print_certificates(self) -> None:
         from coorace_desktop.report.attendance import write_certificates  # ReportLab loads only now
         from coorace_desktop.report.letters import letter_sender
+        from coorace_desktop.ui.widgets.printing import offer_pdf
 
         present = {p.person_id for n in range(1, self.attendance.sessions + 1) for p in self.attendance.present(n)}
         if not present:
@@ -308,9 +310,13 @@ class AttendanceDialog(QDialog):
             return
         done, result = run_command(self, lambda: write_certificates(
             self.attendance, letter_sender(self.database), Path(name), per_file=per_file))
-        if done:
-            where = name if per_file else result.paths[0]
-            messages.inform(self, "Attestations de présence", f"{plural(len(present), 'attestation', 'attestations')} : {where}")
+        if not done:
+            return
+        text = f"{plural(len(present), 'attestation', 'attestations')} : {name if per_file else result.paths[0]}"
+        if per_file:  # a folder of files: nothing to print at once
+            messages.inform(self, "Attestations de présence", text)
+        else:
+            offer_pdf(self, "Attestations de présence", text, result.paths[0])
 
     # -- spreadsheets
     def export_list(self) -> None:
