@@ -147,6 +147,23 @@ def test_delete_asks_first_then_updates_list_and_calendar(tab, boxes):
     assert date(2021, 6, 17) not in tab.calendar_panel.calendar.marked_days()
 
 
+def test_deleting_an_event_counted_by_names_says_how_many_registrations_go(qtbot, demo_database, boxes):
+    from coorace_desktop.services.events.registrations import registered_count
+    from tests.attendance_scenario import make_training
+
+    training = make_training(demo_database)
+    tab = EventsTab(demo_database)
+    qtbot.addWidget(tab)
+    tab.show()
+    choose(tab.year_combo, "2020")
+    select_titles(tab, "Formation des encadrants techniques")
+    tab.table.view.setCurrentIndex(tab.table.view.selectionModel().selectedRows()[0])
+    boxes.answers = [False]
+    tab.table.delete_current()
+    assert "\n25 inscriptions seront supprimées avec lui (les personnes restent dans l'annuaire)." in boxes.asked[0]
+    assert registered_count(demo_database, training.event_id) == 25  # No: nothing deleted
+
+
 def test_export_selected_events_to_ics(tab, tmp_path, monkeypatch, boxes):
     target = tmp_path / "agenda"
     monkeypatch.setattr(events_tab_module.QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
