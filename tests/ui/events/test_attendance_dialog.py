@@ -186,3 +186,20 @@ def test_enter_in_the_person_fields_registers_them(dialog, qtbot, demo_database,
     person = next(p for p in event_attendance(demo_database, training.event_id).people if p.last_name == "PONS")
     assert (person.organisation, person.email, person.statuses) == ("Mairie de Millau", "m.pons@millau.fr", (AttendanceStatus.REGISTERED,) * 3)
     assert dialog.person_picker.name_edit.text() == "" and dialog.search_edit.hasFocus()
+
+
+def test_escape_asks_before_losing_a_person_typed_and_not_registered(dialog, qtbot, monkeypatch):
+    from coorace_desktop.ui.widgets import form_dialog
+
+    asked = []
+    monkeypatch.setattr(form_dialog, "ask_discard", lambda parent: asked.append(parent) or len(asked) > 1)
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Escape)  # nothing typed to register: closes at once
+    assert not dialog.isVisible() and asked == []
+    dialog.show()
+    dialog.organisation_edit.setFocus()
+    qtbot.keyClicks(dialog.organisation_edit, "Mission locale")
+    qtbot.keyClick(dialog.organisation_edit, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and asked == [dialog]  # « Continuer la saisie »: the text is still there
+    assert dialog.organisation_edit.text() == "Mission locale"
+    qtbot.keyClick(dialog.organisation_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and len(asked) == 2  # « Abandonner »
