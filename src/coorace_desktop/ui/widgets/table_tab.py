@@ -80,6 +80,7 @@ class DataTable(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self._search_and_go_to_list)
 
         self.filters_layout = QHBoxLayout()
         self.new_button = QPushButton("&Nouveau…")
@@ -328,6 +329,16 @@ class DataTable(QWidget):
 
     def _apply_search(self) -> None:
         self.model.set_search(self.search_edit.text())
+
+    def _search_and_go_to_list(self) -> None:
+        """Entrée in the search box: search now, then the list takes the keyboard on its first row
+        (a second Entrée opens it)."""
+        self._search_timer.stop()
+        self._apply_search()
+        if self.model.rowCount():
+            self.view.setFocus()
+            self.view.setCurrentIndex(self.model.index(0, 0))
+            self.view.selectRow(0)
 
     def _update_state(self) -> None:
         self.count_label.setText(self.status_text())
