@@ -215,8 +215,8 @@ def start_labels(parent: QWidget, database: Database, ids: list[int]) -> None:
 
     def written(result) -> None:
         text = f"{plural(result.labels, 'étiquette', 'étiquettes')} dans {result.path} ({plural(result.pages, 'planche', 'planches')})."
-        # Imprimer… prints at 100 %; another program must be told not to fit the page.
-        offer_pdf(parent, "Étiquettes", text + " Imprimez le PDF en taille réelle (100 %), sans ajuster à la page.",
-                  result.path, actual_size=True)
+        text += (" Imprimer… les imprime en taille réelle ; depuis un autre programme, imprimez le PDF à 100 %,"
+                 " sans ajuster à la page.")
+        offer_pdf(parent, "Étiquettes", text, result.path, actual_size=True)
 
     run_in_background(parent, "Étiquettes…", lambda progress: write_labels(database, ids, target, sheet, start, progress), written)
