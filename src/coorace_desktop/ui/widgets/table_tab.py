@@ -29,7 +29,7 @@ from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.period_selector import ALL_DATES, PeriodSelector
-from coorace_desktop.ui.widgets.shortcuts import shortcut
+from coorace_desktop.ui.widgets.shortcuts import shortcut, tab_in_layout_order
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column, WindowedTableModel
 
 SEARCH_DELAY_MS = 250
@@ -205,6 +205,7 @@ class DataTable(QWidget):
             button.clicked.connect(lambda _=False, name=name: self._remove_chip(name))
             self.filters_layout.insertWidget(position, button)
             self._chips[name] = button
+        tab_in_layout_order(self.layout())
         self.model.set_query(replace(self.model.query, search="", filters=dict(filters)))
 
     def _remove_chip(self, name: str) -> None:
@@ -326,6 +327,10 @@ class DataTable(QWidget):
     def status_text(self) -> str:
         count = self.model.rowCount()
         return plural(count, self.noun_singular, self.noun_plural)
+
+    def showEvent(self, event) -> None:
+        tab_in_layout_order(self.layout())  # the owning tab's filters and buttons, added later, in reading order
+        super().showEvent(event)
 
     def _apply_search(self) -> None:
         self.model.set_search(self.search_edit.text())
