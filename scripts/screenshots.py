@@ -119,6 +119,7 @@ def shoot(folder: Path, width: int, height: int) -> int:
     events.new_event()
     events.table.view.selectRow(0)
     events.table.edit_current()
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' scenario, from the checkout
     from tests.attendance_scenario import make_training  # the demo has no registrations: 25 people, 3 sessions
 
     from coorace_desktop.ui.events.attendance_dialog import AttendanceDialog
