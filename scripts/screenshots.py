@@ -98,6 +98,10 @@ def shoot(folder: Path, width: int, height: int) -> int:
     members = window.show_tab("Adhérents")
     members.table.view.selectRow(0)
     members.table.edit_current()
+    members.letters_menu.write_letters(email=False)  # « Courriers » (Ctrl+Shift+L), labels, the template editor
+    members.letters_menu.write_labels()
+    members.letters_menu.edit_templates()
+    window.print_preview_action.trigger()  # the print preview of the members table
     governance = window.show_tab("Gouvernance")
     governance.board_page.elect()
     governance.board_page.seats.view.selectRow(0)
@@ -115,6 +119,12 @@ def shoot(folder: Path, width: int, height: int) -> int:
     events.new_event()
     events.table.view.selectRow(0)
     events.table.edit_current()
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' scenario, from the checkout
+    from tests.attendance_scenario import make_training  # the demo has no registrations: 25 people, 3 sessions
+
+    from coorace_desktop.ui.events.attendance_dialog import AttendanceDialog
+
+    AttendanceDialog(events.database, make_training(events.database).event_id, window).exec()
     reports = window.show_tab("Rapports")
     reports.edit_report_text()
     reports.edit_resources()

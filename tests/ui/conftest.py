@@ -21,7 +21,8 @@ def settings(tmp_path) -> QSettings:
 class MessageBoxes:
     """What the window would have shown in message boxes (ui/widgets/messages.py, patched).
 
-    Questions get `answers` in turn, then `answer`."""
+    Questions get `answers` in turn, then `answer`; a written file's offer (Imprimer…, Ouvrir)
+    gets `file_choice` (none by default: Fermer), its text kept with the others in `informed`."""
 
     def __init__(self) -> None:
         self.errors: list[str] = []
@@ -30,6 +31,7 @@ class MessageBoxes:
         self.asked: list[str] = []
         self.answers: list[bool] = []
         self.answer = True
+        self.file_choice = ""
 
     def show_error(self, parent, message: str, details: str = "") -> None:
         self.errors.append(message)
@@ -38,6 +40,10 @@ class MessageBoxes:
 
     def inform(self, parent, title: str, text: str) -> None:
         self.informed.append(text)
+
+    def offer_file(self, parent, title: str, text: str) -> str:
+        self.informed.append(text)
+        return self.file_choice
 
     def ask(self, parent, title: str, question: str, *, warning: bool = False) -> bool:
         self.asked.append(question)
@@ -50,7 +56,7 @@ def boxes(monkeypatch) -> MessageBoxes:
     from coorace_desktop.ui.widgets import messages
 
     recorder = MessageBoxes()
-    for name in ("show_error", "inform", "ask"):
+    for name in ("show_error", "inform", "ask", "offer_file"):
         monkeypatch.setattr(messages, name, getattr(recorder, name))
     return recorder
 
@@ -66,5 +72,5 @@ def no_unexpected_box(request, monkeypatch) -> None:
     def unexpected(parent, title_or_message, *args, **kwargs):
         raise AssertionError(f"message box not expected by the test: {title_or_message} {args}")
 
-    for name in ("show_error", "inform", "ask"):
+    for name in ("show_error", "inform", "ask", "offer_file"):
         monkeypatch.setattr(messages, name, unexpected)

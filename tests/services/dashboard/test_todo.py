@@ -16,6 +16,7 @@ from coorace_desktop.services.dashboard.todo import (
     MANDATES,
     REPORT_FINDINGS,
     SILENT_EVENTS,
+    UNMARKED_EVENTS,
     UNPAID_FEES,
     todo_lines,
 )
@@ -58,6 +59,37 @@ def test_past_events_without_participants(office):
     line = lines(office.database)[SILENT_EVENTS]
     assert line.count == 2  # « Deux » (held, nobody recorded) and « Oublié »; « Un » had participants
     assert line.text == "2 événements passés sans participants"
+
+
+def test_past_events_with_registrations_but_no_attendance_are_attendance_to_enter(office):
+    from coorace_desktop.domain.enums import AttendanceStatus
+    from coorace_desktop.domain.events_registrations import RegistrationInput
+    from coorace_desktop.domain.governance_drafts import PersonRef
+    from coorace_desktop.services.events.registrations import register, set_attendance
+
+    silent_before = lines(office.database)[SILENT_EVENTS].count
+    with office.database.session() as session:
+        events = [Event(title=title, kind_id=office.kind_id, year=2025, starts_on=date(2025, 2, day), status=EventStatus.DONE)
+                  for title, day in (("Formation", 3), ("Atelier", 4))]
+        session.add_all(events)
+        session.flush()
+        ids = [event.id for event in events]
+    register(office.database, ids[0], [RegistrationInput(PersonRef(None, "Léa", "MARTIN")), RegistrationInput(PersonRef(None, "Paul", "DURAND"))])
+    register(office.database, ids[1], [RegistrationInput(PersonRef(person)) for person in registrations_of(office.database, ids[0])])
+    line = lines(office.database)[UNMARKED_EVENTS]
+    assert line.count == 2 and line.text == "2 événements passés avec des inscrits, présences non saisies"
+    assert lines(office.database)[SILENT_EVENTS].count == silent_before  # registered: not « sans participants »
+    person = next(iter(registrations_of(office.database, ids[0])))
+    set_attendance(office.database, ids[0], 1, {person: AttendanceStatus.PRESENT})
+    assert lines(office.database)[UNMARKED_EVENTS].count == 1
+    warnings = [f for f in check_report(office.database, 2025) if "sans présences saisies" in f.message]
+    assert warnings[0].details == ("Atelier",)  # Vérifier: the same rule
+
+
+def registrations_of(database, event_id) -> set[int]:
+    from coorace_desktop.services.events.registrations import event_attendance
+
+    return {person.person_id for person in event_attendance(database, event_id).people}
 
 
 def test_unpaid_fees_of_a_year_over(office):

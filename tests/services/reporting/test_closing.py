@@ -123,6 +123,21 @@ def test_a_changed_figure_and_a_deleted_event_are_listed(demo_database):
     ]
 
 
+def test_attendance_entered_after_closing_is_listed_as_a_change_of_its_event(demo_database):
+    from coorace_desktop.domain.enums import AttendanceStatus
+    from coorace_desktop.services.events.registrations import event_attendance, set_attendance
+    from tests.attendance_scenario import make_training
+
+    training = make_training(demo_database)  # 2020, 25 registered, nobody marked yet
+    close_report(demo_database, 2020, "Claire", now=CLOSED_AT)
+    assert closing.changes_since_closing(demo_database, 2020) == []
+    person = event_attendance(demo_database, training.event_id).people[0]
+    set_attendance(demo_database, training.event_id, 1, {person.person_id: AttendanceStatus.PRESENT})
+    assert closing.changes_since_closing(demo_database, 2020) == [
+        "1 événement de l'année modifié : Formation des encadrants techniques",
+    ]
+
+
 def test_an_edit_made_while_the_report_is_drawn_is_listed_as_a_change(demo_database, monkeypatch):
     """In the tab the close runs in the background: an event added while the PDF is laid out
     (after the facts were gathered) is not in the report, so it must be listed, never missed."""

@@ -178,6 +178,20 @@ def test_a_click_on_a_member_bar_opens_the_periods_members_of_that_type_or_dépa
     assert titles(members.table) == ["A"] and members.type_filter.currentIndex() == 0
 
 
+def test_the_keyboard_chooses_a_bar_and_enter_opens_it_as_a_click(qtbot, window, office):
+    tab = window.current_tab()
+    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    tab.by_type.view.setFocus()  # Tab reaches it: the first bar is chosen and named
+    qtbot.waitUntil(lambda: tab.by_type.current_bar == 0)
+    assert "· Association intermédiaire — Adhérents : 1 (Entrée : voir la liste)" in tab.by_type.title_label.text()
+    qtbot.keyClick(tab.by_type.view, Qt.Key.Key_Down)  # ACI
+    assert tab.by_type.view.accessibleDescription().startswith("Atelier et chantier d")
+    qtbot.keyClick(tab.by_type.view, Qt.Key.Key_Return)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Adhérents"
+    members = window.current_tab()
+    assert members.table.model.query.filters == {TYPE_FILTER: "ACI", MEMBER_DURING_FILTER: (date(2024, 1, 1), date(2024, 12, 31))}
+
+
 def test_a_click_on_an_events_bar_opens_the_events_of_that_month(qtbot, window, office):
     tab = window.current_tab()
     tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))

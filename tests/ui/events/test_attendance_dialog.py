@@ -4,6 +4,8 @@ sign-in sheet and certificates."""
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
 from coorace_desktop.domain.enums import AttendanceStatus
@@ -11,6 +13,7 @@ from coorace_desktop.services.events.commands import get_event
 from coorace_desktop.services.events.registrations import event_attendance
 from coorace_desktop.ui.events.attendance_dialog import AttendanceDialog
 from coorace_desktop.ui.events.event_dialog import EventDialog
+from coorace_desktop.ui.widgets import messages, printing
 from tests.attendance_scenario import HEADERS, forty_rows, make_training
 
 PRESENT = AttendanceStatus.PRESENT
@@ -118,6 +121,30 @@ def test_sign_in_sheet_and_certificates_from_the_dialog(dialog, qtbot, demo_data
     assert len(list((tmp_path / "attestations").glob("*.pdf"))) == 3
 
 
+def test_the_sheet_and_the_certificates_just_written_can_be_printed_or_opened(dialog, qtbot, training, boxes, monkeypatch, tmp_path):
+    point(dialog, qtbot, "abadie")
+    printed = []
+
+    def to_file(printer: QPrinter, pages: int, parent) -> bool:  # the print dialog's seam: print to a PDF file
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / f"imprimé-{len(printed)}.pdf"))
+        printed.append(tmp_path / f"imprimé-{len(printed)}.pdf")
+        return True
+
+    monkeypatch.setattr(printing, "ask_printer", to_file)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "feuille.pdf"), ""))
+    boxes.file_choice = messages.PRINT
+    qtbot.mouseClick(dialog.sheet_button, Qt.MouseButton.LeftButton)
+    assert len(printed) == 1 and len(PdfReader(printed[0]).pages) == 2  # the sheet's two pages went to the printer
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "attestations.pdf"), ""))
+    boxes.file_choice = messages.OPEN
+    qtbot.mouseClick(dialog.certificates_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path / "attestations.pdf")] and len(printed) == 1
+    assert boxes.informed[-1] == f"1 attestation : {tmp_path / 'attestations.pdf'}"
+
+
 def test_the_event_dialog_opens_attendance_and_says_it_counts_by_names(qtbot, demo_database, training, monkeypatch):
     dialog = EventDialog(demo_database, get_event(demo_database, training.event_id))
     qtbot.addWidget(dialog)
@@ -159,3 +186,20 @@ def test_enter_in_the_person_fields_registers_them(dialog, qtbot, demo_database,
     person = next(p for p in event_attendance(demo_database, training.event_id).people if p.last_name == "PONS")
     assert (person.organisation, person.email, person.statuses) == ("Mairie de Millau", "m.pons@millau.fr", (AttendanceStatus.REGISTERED,) * 3)
     assert dialog.person_picker.name_edit.text() == "" and dialog.search_edit.hasFocus()
+
+
+def test_escape_asks_before_losing_a_person_typed_and_not_registered(dialog, qtbot, monkeypatch):
+    from coorace_desktop.ui.widgets import form_dialog
+
+    asked = []
+    monkeypatch.setattr(form_dialog, "ask_discard", lambda parent: asked.append(parent) or len(asked) > 1)
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Escape)  # nothing typed to register: closes at once
+    assert not dialog.isVisible() and asked == []
+    dialog.show()
+    dialog.organisation_edit.setFocus()
+    qtbot.keyClicks(dialog.organisation_edit, "Mission locale")
+    qtbot.keyClick(dialog.organisation_edit, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and asked == [dialog]  # « Continuer la saisie »: the text is still there
+    assert dialog.organisation_edit.text() == "Mission locale"
+    qtbot.keyClick(dialog.organisation_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and len(asked) == 2  # « Abandonner »

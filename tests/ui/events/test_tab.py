@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QDate, QItemSelectionModel
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtGui import QFont
 
 from coorace_desktop.domain.enums import EventStatus
@@ -148,6 +148,39 @@ def test_delete_asks_first_then_updates_list_and_calendar(tab, boxes):
     assert tab.status_text() == "7 événements"
     tab.calendar_panel.calendar.setCurrentPage(2021, 6)
     assert date(2021, 6, 17) not in tab.calendar_panel.calendar.marked_days()
+
+
+def test_deleting_an_event_counted_by_names_says_how_many_registrations_go(qtbot, demo_database, boxes):
+    from coorace_desktop.services.events.registrations import registered_count
+    from tests.attendance_scenario import make_training
+
+    training = make_training(demo_database)
+    tab = EventsTab(demo_database)
+    qtbot.addWidget(tab)
+    tab.show()
+    choose(tab.year_combo, "2020")
+    select_titles(tab, "Formation des encadrants techniques")
+    tab.table.view.setCurrentIndex(tab.table.view.selectionModel().selectedRows()[0])
+    boxes.answers = [False]
+    tab.table.delete_current()
+    assert "\n25 inscriptions seront supprimées avec lui (les personnes restent dans l'annuaire)." in boxes.asked[0]
+    assert registered_count(demo_database, training.event_id) == 25  # No: nothing deleted
+
+
+def test_tab_goes_through_the_filters_in_reading_order_then_the_list_and_its_buttons(tab, qtbot):
+    from PySide6.QtWidgets import QApplication, QComboBox
+
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    tab.table.search_edit.setFocus()
+    reached = []
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    table = tab.table
+    status = next(combo for combo in table.findChildren(QComboBox) if combo.accessibleName() == "Statut")
+    assert reached == [tab.kind_combo, status, tab.year_combo, tab.period_selector.period_combo,
+                       table.view, table.new_button]
 
 
 def test_export_selected_events_to_ics(tab, tmp_path, monkeypatch, boxes):

@@ -7,6 +7,7 @@ from email.policy import default
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog
 
 from coorace_desktop.services.letters.templates import find_template, templates_file
@@ -14,6 +15,7 @@ from coorace_desktop.ui.members import letters_dialogs
 from coorace_desktop.ui.members.letters_menu import NOTHING_SELECTED
 from coorace_desktop.ui.members.tab import MembersTab
 from coorace_desktop.ui.members.templates_dialog import TemplatesDialog
+from coorace_desktop.ui.widgets import messages, printing
 from tests.services.letters.test_recipients_and_drafts import add_organisation
 
 
@@ -125,6 +127,31 @@ def test_labels_from_a_start_position(qtbot, tab, boxes, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: bool(boxes.informed), timeout=10_000)
     assert boxes.informed[0].startswith(f"5 étiquettes dans {target} (2 planches).")
     assert len(PdfReader(target).pages) == 2
+
+
+def test_letters_and_labels_just_written_are_offered_for_printing_labels_at_actual_size(qtbot, tab, boxes, monkeypatch, tmp_path):
+    printed = []  # (file, the printer drew from the paper's corner)
+
+    def to_file(printer: QPrinter, pages: int, parent) -> bool:  # the print dialog's seam
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / f"imprimé-{len(printed)}.pdf"))
+        printed.append((tmp_path / f"imprimé-{len(printed)}.pdf", printer.fullPage()))
+        return True
+
+    monkeypatch.setattr(printing, "ask_printer", to_file)
+    boxes.file_choice = messages.PRINT
+    select_first(tab, 3)
+    accept_with(monkeypatch, letters_dialogs.LettersDialog, lambda dialog: dialog.template_combo.setCurrentIndex(
+        dialog.template_combo.findText(find_template("lettre-adherents").title)))
+    monkeypatch.setattr(letters_dialogs, "ask_pdf_path", lambda parent, title, name: tmp_path / "lettres.pdf")
+    press(qtbot, tab, "L")
+    qtbot.waitUntil(lambda: len(printed) == 1, timeout=10_000)
+    assert len(PdfReader(printed[0][0]).pages) == 3 and not printed[0][1]  # letters: fit to the printable area
+    accept_with(monkeypatch, letters_dialogs.LabelsDialog)
+    monkeypatch.setattr(letters_dialogs, "ask_pdf_path", lambda parent, title, name: tmp_path / "etiquettes.pdf")
+    tab.letters_menu.labels_action.trigger()
+    qtbot.waitUntil(lambda: len(printed) == 2, timeout=10_000)
+    assert len(PdfReader(printed[1][0]).pages) == 1 and printed[1][1]  # labels: at 100 %, from the paper's corner
 
 
 def test_the_start_position_stays_on_the_sheet(qtbot):

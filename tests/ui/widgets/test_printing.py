@@ -274,3 +274,13 @@ def test_annuler_stops_printing_and_leaves_no_half_file(qtbot, printed, tmp_path
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: asked.append(True) or len(asked) > 1)  # after page 1
     printing.print_pdf(source, None)
     assert len(asked) == 2 and not printed.files[0].exists()
+
+
+def test_a_written_file_is_offered_for_printing_enter_prints_and_escape_does_nothing(qtbot, monkeypatch):
+    monkeypatch.undo()  # the real message box, not the test's guard
+    answers = []
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_O):
+        QTimer.singleShot(50, lambda key=key: qtbot.keyClick(QApplication.activeModalWidget(), key,
+                                                            Qt.KeyboardModifier.AltModifier if key == Qt.Key.Key_O else Qt.KeyboardModifier.NoModifier))
+        answers.append(messages.offer_file(None, "Étiquettes", "5 étiquettes dans etiquettes.pdf"))
+    assert answers == [messages.PRINT, "", messages.OPEN]

@@ -33,3 +33,25 @@ def test_two_tables_side_by_side_each_keep_their_keys(qtbot):
     assert (new, edited) == (["board"], ["board 2"])
     qtbot.keyClick(board.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert board.search_edit.hasFocus()
+
+
+def test_enter_in_the_search_box_searches_at_once_and_gives_the_list_the_keyboard(qtbot):
+    rows = ["Arles", "Albi", "Rodez"]
+    table = DataTable([Column("Nom", "name", str)], lambda query: len(_matching(rows, query)),
+                      lambda query, offset, limit: _matching(rows, query)[offset:offset + limit], noun=("ligne", "lignes"), settings_key="t")
+    qtbot.addWidget(table)
+    table.show()
+    table.activateWindow()
+    qtbot.waitUntil(table.isActiveWindow)
+    edited = []
+    table.edit_requested.connect(edited.append)
+    table.search_edit.setFocus()
+    qtbot.keyClicks(table.search_edit, "ro")
+    qtbot.keyClick(table.search_edit, Qt.Key.Key_Return)  # before the search's delay is over
+    assert table.model.rowCount() == 1 and table.view.hasFocus()
+    qtbot.keyClick(table.view, Qt.Key.Key_Return)
+    assert edited == ["Rodez"]
+
+
+def _matching(rows, query):
+    return [row for row in rows if query.search.lower() in row.lower()]

@@ -70,11 +70,18 @@ def member_dialog(database):
     return OrganisationDialog(database, get_organisation(database, 1))
 
 
+def attendance_dialog(database):
+    from coorace_desktop.ui.events.attendance_dialog import AttendanceDialog
+    from tests.attendance_scenario import make_training
+
+    return AttendanceDialog(database, make_training(database).event_id)
+
+
 @pytest.mark.parametrize(
     "make",
     [member_dialog, lambda database: EventDialog(database), lambda database: ElectionDialog(database),
-     lambda database: ImportWizard(database), lambda database: PrivacyDialog(database)],
-    ids=["member", "event", "election", "import", "privacy"],
+     lambda database: ImportWizard(database), lambda database: PrivacyDialog(database), attendance_dialog],
+    ids=["member", "event", "election", "import", "privacy", "attendance"],
 )
 def test_dialogs_open_within_the_available_screen(qtbot, demo_database, small_screen, make):
     dialog: QDialog = make(demo_database)

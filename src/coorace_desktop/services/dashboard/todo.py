@@ -4,12 +4,13 @@ the other areas already apply (mandates ending soon, the report's Vérifier, mem
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import and_, func, select
 
 from coorace_desktop.domain.enums import EventStatus
-from coorace_desktop.domain.events import Event, Participation
+from coorace_desktop.domain.events import Event
 from coorace_desktop.domain.french import plural, whole_euros
 from coorace_desktop.domain.organisations import MembershipFee
+from coorace_desktop.services.events.registrations import attendance_not_entered, nobody_recorded
 from coorace_desktop.services.fees.fee_list import received_sql
 from coorace_desktop.services.governance.lists import ENDS_SOON, ON, count_seats
 from coorace_desktop.services.listing import ListQuery
@@ -20,8 +21,8 @@ from coorace_desktop.storage.outside_copies import last_outside_copy
 from coorace_desktop.storage.rotation import list_backups
 
 BACKUP_MAX_AGE = timedelta(days=7)
-MANDATES, FIGURES, SILENT_EVENTS, UNPAID_FEES, REPORT_FINDINGS, BACKUP = (
-    "mandates", "figures", "silent_events", "unpaid_fees", "report_findings", "backup",
+MANDATES, FIGURES, SILENT_EVENTS, UNMARKED_EVENTS, UNPAID_FEES, REPORT_FINDINGS, BACKUP = (
+    "mandates", "figures", "silent_events", "unmarked_events", "unpaid_fees", "report_findings", "backup",
 )
 
 
@@ -38,13 +39,15 @@ def todo_lines(database: Database, today: date, now: datetime | None = None) -> 
     report_year = today.year - 1
     mandates = count_seats(database, ListQuery(filters={ON: today, ENDS_SOON: True}))
     missing = len(members_missing_figures(database, report_year))
-    silent = silent_events(database, today)
+    silent, unmarked = past_events_to_complete(database, today)
     unpaid, unpaid_amount = unpaid_fees(database, today)
     warnings = sum(finding.severity is Severity.WARNING for finding in check_report(database, report_year))
     return [
         TodoLine(MANDATES, mandates, f"{plural(mandates, 'mandat', 'mandats')} au conseil finissant dans les 3 mois", "governance"),
         TodoLine(FIGURES, missing, f"{plural(missing, 'adhérent', 'adhérents')} sans chiffres pour {report_year}", "members"),
         TodoLine(SILENT_EVENTS, silent, f"{plural(silent, 'événement passé', 'événements passés')} sans participants", "events"),
+        TodoLine(UNMARKED_EVENTS, unmarked,
+                 f"{plural(unmarked, 'événement passé', 'événements passés')} avec des inscrits, présences non saisies", "events"),
         TodoLine(
             UNPAID_FEES, unpaid,
             f"{plural(unpaid, 'cotisation impayée', 'cotisations impayées')} après l'échéance"
@@ -56,16 +59,14 @@ def todo_lines(database: Database, today: date, now: datetime | None = None) -> 
     ]
 
 
-def silent_events(database: Database, today: date) -> int:
-    """Events dated before today, not cancelled, with no participant recorded."""
-    query = select(func.count()).where(
-        Event.starts_on < today,
-        Event.status != EventStatus.CANCELLED,
-        Event.other_participants == 0,
-        ~exists().where(Participation.event_id == Event.id),
-    )
+def past_events_to_complete(database: Database, today: date) -> tuple[int, int]:
+    """Events dated before today, not cancelled: those with no participant recorded, and those
+    with registrations whose attendance is not entered (the rules of Vérifier)."""
+    past = and_(Event.starts_on < today, Event.status != EventStatus.CANCELLED)
+    query = select(func.count().filter(and_(past, nobody_recorded())), func.count().filter(attendance_not_entered(today)))
     with database.session() as session:
-        return session.execute(query).scalar_one()
+        silent, unmarked = session.execute(query.select_from(Event)).one()
+    return silent, unmarked
 
 
 def unpaid_fees(database: Database, today: date) -> tuple[int, int]:

@@ -5,18 +5,33 @@ one transaction."""
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import ColumnElement, and_, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from coorace_desktop.domain import Contact, Organisation, Person
-from coorace_desktop.domain.enums import AttendanceStatus, Organiser
-from coorace_desktop.domain.events import Event, Registration
+from coorace_desktop.domain.enums import AttendanceStatus, EventStatus, Organiser
+from coorace_desktop.domain.events import Event, Participation, Registration
 from coorace_desktop.domain.events_registrations import RegistrationInput, clean_registration, clean_sessions
 from coorace_desktop.domain.names import display_name
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.events.commands import EventNotFoundError
 from coorace_desktop.services.members.persons import resolve_person
 from coorace_desktop.storage.database import Database
+
+
+def nobody_recorded() -> ColumnElement[bool]:
+    """An event without any participant recorded: no organisation, no other participant, nobody
+    registered by name (the Vérifier finding and « À faire » both count these)."""
+    return and_(Event.other_participants == 0, ~exists().where(Participation.event_id == Event.id),
+                ~exists().where(Registration.event_id == Event.id))
+
+
+def attendance_not_entered(today: date) -> ColumnElement[bool]:
+    """A past event, not cancelled, with people registered but none marked yet (present, absent or
+    excused): its attendance is still to be entered (Vérifier and « À faire »)."""
+    marked = exists().where(Registration.event_id == Event.id, Registration.status != AttendanceStatus.REGISTERED)
+    return and_(Event.status != EventStatus.CANCELLED, Event.starts_on < today,
+                exists().where(Registration.event_id == Event.id), ~marked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +154,13 @@ def unregister(database: Database, event_id: int, person_ids: list[int]) -> int:
         return session.execute(
             delete(Registration).where(Registration.event_id == event_id, Registration.person_id.in_(person_ids))
         ).rowcount
+
+
+def registered_count(database: Database, event_id: int) -> int:
+    """How many persons are registered for the event (any session)."""
+    query = select(func.count(func.distinct(Registration.person_id))).where(Registration.event_id == event_id)
+    with database.session() as session:
+        return session.execute(query).scalar_one()
 
 
 def event_attendance(database: Database, event_id: int) -> EventAttendance:

@@ -8,12 +8,13 @@ from datetime import date
 
 from sqlalchemy import exists, func, or_, select
 
-from coorace_desktop.domain.enums import AttendanceStatus, EventStatus, LabelledEnum
-from coorace_desktop.domain.events import Event, Participation, Registration
+from coorace_desktop.domain.enums import EventStatus, LabelledEnum
+from coorace_desktop.domain.events import Event
 from coorace_desktop.domain.french import plural, plural_word, whole_euros
 from coorace_desktop.domain.organisations import Membership, Organisation, Site
 from coorace_desktop.domain.reporting_rules import SHARE_TOLERANCE
 from coorace_desktop.services.events.commands import rendezvous
+from coorace_desktop.services.events.registrations import attendance_not_entered, nobody_recorded
 from coorace_desktop.services.fees.fee_list import YEAR as FEES_YEAR
 from coorace_desktop.services.fees.fee_list import list_fees
 from coorace_desktop.services.listing import ListQuery
@@ -192,22 +193,17 @@ def _texts_findings(database: Database, year: int) -> list[Finding]:
 
 
 def _events_findings(database: Database, year: int) -> list[Finding]:
-    has_participants = exists().where(Participation.event_id == Event.id)
-    registered = exists().where(Registration.event_id == Event.id)
-    marked = exists().where(Registration.event_id == Event.id, Registration.status != AttendanceStatus.REGISTERED)
     with database.session() as session:
         silent = _records(
             session,
             select(Event.id, Event.title)
-            .where(Event.year == year, Event.status == EventStatus.DONE, Event.other_participants == 0, ~has_participants,
-                   ~registered)
+            .where(Event.year == year, Event.status == EventStatus.DONE, nobody_recorded())
             .order_by(Event.starts_on.is_(None), Event.starts_on, Event.id),
         )
         unmarked = _records(
             session,
             select(Event.id, Event.title)
-            .where(Event.year == year, Event.status != EventStatus.CANCELLED, Event.starts_on < date.today(), registered,
-                   ~marked)
+            .where(Event.year == year, attendance_not_entered(date.today()))
             .order_by(Event.starts_on, Event.id),
         )
         empty_highlights = _records(

@@ -15,10 +15,12 @@ from coorace_desktop.domain import (
     Event,
     Organisation,
     Participation,
+    Registration,
     SupportAction,
     YearClosingEvent,
     YearlyFigures,
 )
+from coorace_desktop.domain.enums import AttendanceStatus
 from coorace_desktop.domain.french import plural_word
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.reporting.report_parts import changed_parts
@@ -152,16 +154,24 @@ def live_records(database: Database, year: int) -> dict[str, dict[str, list]]:
 
 def records_summary(session: Session, year: int) -> dict[str, dict[str, list]]:
     """What the report of `year` rests on, per kind, keyed by id: every organisation (a new one
-    may change a year's members), and the year's events, figures and support actions."""
+    may change a year's members), and the year's events (with their participations and
+    registrations), figures and support actions."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     organisations = session.exec(select(Organisation.id, Organisation.name, Organisation.version))
     attendance = (
         select(Participation.event_id, func.count().label("count"), func.sum(Participation.persons).label("persons"))
         .group_by(Participation.event_id).subquery()
     )
+    registrations = (
+        select(Registration.event_id, func.count().label("registered"),
+               func.count().filter(Registration.status == AttendanceStatus.PRESENT).label("present"))
+        .group_by(Registration.event_id).subquery()
+    )
     events = session.exec(
-        select(Event.id, Event.title, Event.version, attendance.c.count, attendance.c.persons)
-        .outerjoin(attendance, attendance.c.event_id == Event.id).where(Event.year == year)
+        select(Event.id, Event.title, Event.version, attendance.c.count, attendance.c.persons,
+               registrations.c.registered, registrations.c.present)
+        .outerjoin(attendance, attendance.c.event_id == Event.id)
+        .outerjoin(registrations, registrations.c.event_id == Event.id).where(Event.year == year)
     )
     figures = session.exec(
         select(YearlyFigures, Organisation.name).outerjoin(Organisation, Organisation.id == YearlyFigures.organisation_id)
@@ -173,7 +183,10 @@ def records_summary(session: Session, year: int) -> dict[str, dict[str, list]]:
     )
     return {
         "organisations": {str(i): [name, version] for i, name, version in organisations},
-        "events": {str(i): [title, version, count or 0, persons or 0] for i, title, version, count, persons in events},
+        # Registrations (session rows, those present) only where there are some: a year closed
+        # before events were counted by names compares equal until someone is registered.
+        "events": {str(i): [title, version, count or 0, persons or 0] + ([registered, present] if registered else [])
+                   for i, title, version, count, persons, registered, present in events},
         "figures": {str(row.id): [name or "réseau", _figure_values(row)] for row, name in figures},
         "actions": {str(i): [f"n° {i} du {on:%d/%m/%Y}", kind, version] for i, kind, on, version in actions},
     }

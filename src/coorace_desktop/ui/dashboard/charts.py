@@ -1,6 +1,7 @@
 """A chart on the dashboard (QtCharts): its title, the values written on the bars so it reads
 without colour (each series also has its own hatching), French numbers, export to PNG or SVG,
-and a click on a bar reported as (series key, category index)."""
+and a click on a bar reported as (series key, category index); from the keyboard, the arrows
+choose a bar (highlighted, named beside the title) and Entrée opens it as a click would."""
 
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,11 +17,12 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QLocale, QMargins, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QMargins, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
+from coorace_desktop.domain.french import number as number_text
 from coorace_desktop.ui.widgets import messages
 
 # Colour-blind-safe colours (Okabe–Ito) with a hatching each: two series never differ by colour alone.
@@ -38,6 +40,9 @@ PATTERNS = (
 MINIMUM_HEIGHT = 230
 LINE_HEIGHT = 32  # of a horizontal bar with its label (QtCharts elides a label given less)
 EXPORT_FILTERS = {"png": "Image PNG (*.png)", "svg": "Image SVG (*.svg)"}
+SELECTED_COLOUR = "#FFD500"  # the bar the keyboard is on: bright, under black values, in no series
+STEPS = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
+OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
 def _brush(index: int) -> QBrush:
@@ -76,6 +81,7 @@ class ChartCard(QFrame):
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(MINIMUM_HEIGHT)
         self.view.setAccessibleName(title)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches the chart, the arrows its bars
         self.empty_label = QLabel("Rien sur la période.", alignment=Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
         header = QHBoxLayout()
@@ -87,6 +93,10 @@ class ChartCard(QFrame):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label, 1)
         self.values: dict[object, tuple[float, ...]] = {}  # what is shown, by series key (tests, exports)
+        # The bars the keyboard walks through, in reading order: (set, position in it, key, index, text).
+        self.bars: list[tuple[QBarSet, int, object, int, str]] = []
+        self.current_bar = -1
+        self.view.installEventFilter(self)
 
     def _reset(self, empty: bool) -> None:
         # A new chart each time: axes removed from a chart were still drawn over the new ones.
@@ -94,6 +104,8 @@ class ChartCard(QFrame):
         self.view.setChart(self.chart)
         old.deleteLater()
         self.values = {}
+        self.bars, self.current_bar = [], -1
+        self.title_label.setText(f"<b>{self.title}</b>")
         self.view.setVisible(not empty)
         self.empty_label.setVisible(empty)
 
@@ -108,14 +120,17 @@ class ChartCard(QFrame):
         """Bars of each (name, key, values) over `categories`, values written on them; horizontal
         bars read top down in the order given, and the chart grows to give each its line."""
         self._reset(empty=not any(any(values) for _, _, values in series))
+        sets = [QBarSet(name) for name, _key, _values in series]
+        self.bars = [(sets[number], len(values) - 1 - index if horizontal else index, key, index, f"{category} — {name} : {number_text(values[index])}")
+                     for index, category in enumerate(categories) for number, (name, key, values) in enumerate(series) if values[index]]
         if horizontal:
             categories = list(reversed(categories))  # Qt draws the first category at the bottom
             series = [(name, key, list(reversed(values))) for name, key, values in series]
             self.view.setMinimumHeight(max(MINIMUM_HEIGHT, LINE_HEIGHT * len(categories) + 40))
         kind = QHorizontalBarSeries if horizontal else QStackedBarSeries if stacked else QBarSeries
         bars = kind()
-        for index, (name, key, values) in enumerate(series):
-            bar_set = QBarSet(name)
+        for index, (bar_set, (_name, key, values)) in enumerate(zip(sets, series, strict=True)):
+            bar_set.setSelectedColor(QColor(SELECTED_COLOUR))
             bar_set.append([float(value) for value in values])
             bar_set.setBrush(_brush(index))
             bar_set.setPen(QPen(QColor("#333333"), 0.5))
@@ -168,6 +183,29 @@ class ChartCard(QFrame):
         line.attachAxis(value_axis)
         self.chart.legend().setVisible(False)
         self.values = {name: tuple(values)}
+
+    # -- keyboard
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and self.bars:
+            if event.type() == QEvent.Type.KeyPress and event.key() in STEPS:
+                self._select((self.current_bar + STEPS[event.key()]) % len(self.bars))
+                return True
+            if event.type() == QEvent.Type.KeyPress and event.key() in OPEN_KEYS and self.current_bar >= 0:
+                _set, _position, key, index, _text = self.bars[self.current_bar]
+                self.bar_clicked.emit(key, index)
+                return True
+            if event.type() == QEvent.Type.FocusIn and self.current_bar < 0:
+                self._select(0)
+        return super().eventFilter(watched, event)
+
+    def _select(self, number: int) -> None:
+        if self.current_bar >= 0:
+            self.bars[self.current_bar][0].deselectAllBars()
+        self.current_bar = number
+        bar_set, position, _key, _index, text = self.bars[number]
+        bar_set.selectBar(position)
+        self.view.setAccessibleDescription(f"{text}. Entrée : voir la liste")
+        self.title_label.setText(f"<b>{self.title}</b> · {text} (Entrée : voir la liste)")
 
     # -- export
     def _ask_export(self, kind: str) -> None:

@@ -1,7 +1,8 @@
 """Registrations and attendance of one event, by name: register recorded persons or guests, tick
 who came to each session (from the list, or by typing names: Enter ticks), add walk-ins, and
 print the sign-in sheet and the attendance certificates. Each change is saved at once (one
-command each); Enter never closes the dialog, Échap does."""
+command each); Enter never closes the dialog, Échap does (asking first when a person typed to
+be registered would be lost)."""
 
 from pathlib import Path
 
@@ -42,10 +43,11 @@ from coorace_desktop.ui.events.attendance_model import (
     AttendanceModel,
     AttendanceView,
 )
-from coorace_desktop.ui.widgets import messages
+from coorace_desktop.ui.widgets import form_dialog, messages
 from coorace_desktop.ui.widgets.app_state import Area, announce, is_read_only
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.person_picker import PersonPicker
+from coorace_desktop.ui.widgets.screen_fit import fit_to_screen
 from coorace_desktop.ui.widgets.search_edit import SearchEdit
 
 
@@ -172,6 +174,7 @@ class AttendanceDialog(QDialog):
         self.import_button.clicked.connect(self.import_list)
         self.refresh()
         self.resize(900, 640)
+        fit_to_screen(self)  # 1024x600: the list shrinks, the buttons stay in view
         self.search_edit.setFocus()
 
     # -- reading
@@ -203,6 +206,14 @@ class AttendanceDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Échap or Fermer: attendance is saved as it is ticked, but a person typed and not yet
+        registered would be lost: ask first, as the forms do."""
+        typed = not self.person_picker.is_empty() or self.organisation_edit.text().strip() or self.email_edit.text().strip()
+        if typed and not form_dialog.ask_discard(self):
+            return
+        super().reject()
 
     # -- attendance
     def _save(self, command, *args, **kwargs) -> bool:
@@ -278,6 +289,7 @@ class AttendanceDialog(QDialog):
 
     def print_sheet(self) -> None:
         from coorace_desktop.report.attendance import write_signin_sheet  # ReportLab loads only now
+        from coorace_desktop.ui.widgets.printing import offer_pdf
 
         suffix = f" - séance {self.session()}" if self.attendance.sessions > 1 else ""
         suggested = Path.home() / f"Émargement - {self._stem()}{suffix}.pdf"
@@ -287,12 +299,13 @@ class AttendanceDialog(QDialog):
         done, result = run_command(self, write_signin_sheet, self.attendance, self.session(), Path(name),
                                    landscape_page=self.orientation_combo.currentData())
         if done:
-            messages.inform(self, "Feuille d'émargement",
-                            f"{plural(result.names, 'nom', 'noms')} sur {plural(result.pages, 'page', 'pages')} : {result.path}")
+            offer_pdf(self, "Feuille d'émargement",
+                      f"{plural(result.names, 'nom', 'noms')} sur {plural(result.pages, 'page', 'pages')} : {result.path}", result.path)
 
     def print_certificates(self) -> None:
         from coorace_desktop.report.attendance import write_certificates  # ReportLab loads only now
         from coorace_desktop.report.letters import letter_sender
+        from coorace_desktop.ui.widgets.printing import offer_pdf
 
         present = {p.person_id for n in range(1, self.attendance.sessions + 1) for p in self.attendance.present(n)}
         if not present:
@@ -308,9 +321,13 @@ class AttendanceDialog(QDialog):
             return
         done, result = run_command(self, lambda: write_certificates(
             self.attendance, letter_sender(self.database), Path(name), per_file=per_file))
-        if done:
-            where = name if per_file else result.paths[0]
-            messages.inform(self, "Attestations de présence", f"{plural(len(present), 'attestation', 'attestations')} : {where}")
+        if not done:
+            return
+        text = f"{plural(len(present), 'attestation', 'attestations')} : {name if per_file else result.paths[0]}"
+        if per_file:  # a folder of files: nothing to print at once
+            messages.inform(self, "Attestations de présence", text)
+        else:
+            offer_pdf(self, "Attestations de présence", text, result.paths[0])
 
     # -- spreadsheets
     def export_list(self) -> None:

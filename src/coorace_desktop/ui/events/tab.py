@@ -39,6 +39,7 @@ from coorace_desktop.services.events.event_list import (
     event_years,
     list_events,
 )
+from coorace_desktop.services.events.registrations import registered_count
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.events.event_calendar import CalendarPanel
 from coorace_desktop.ui.events.event_dialog import EventDialog
@@ -262,7 +263,10 @@ class EventsTab(QWidget):
 
     def _delete_question(self, row: EventRow) -> str:
         text = f"Supprimer l'événement « {row.title} » ({when(row)}) ?"
-        if row.participants:
+        if registered := registered_count(self.database, row.id):  # counted by names: its registrations go too
+            text += (f"\n{plural(registered, 'inscription sera supprimée', 'inscriptions seront supprimées')} avec lui "
+                     "(les personnes restent dans l'annuaire).")
+        elif row.participants:
             count = row.participants
             text += (f"\n{plural(count, 'participant enregistré', 'participants enregistrés')} "
                      f"{plural_word(count, 'sera supprimé', 'seront supprimés')} avec lui.")

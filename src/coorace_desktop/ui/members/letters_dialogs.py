@@ -29,6 +29,7 @@ from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.members.letters_menu import names_text
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.errors import run_command
+from coorace_desktop.ui.widgets.printing import offer_pdf  # this module loads on the first Courriers
 from coorace_desktop.ui.widgets.worker import run_in_background
 
 ONE_PDF, PDF_EACH, EMAIL_DRAFTS = 0, 1, 2
@@ -190,9 +191,11 @@ def start_letters(parent: QWidget, database: Database, ids: list[int], email: bo
 
     def written(result) -> None:
         where = target if output == PDF_EACH else result.paths[0]
-        messages.inform(
-            parent, "Courriers", f"{plural(result.letters, 'courrier', 'courriers')} dans {where} ({plural(result.pages, 'page', 'pages')})."
-        )
+        text = f"{plural(result.letters, 'courrier', 'courriers')} dans {where} ({plural(result.pages, 'page', 'pages')})."
+        if output == PDF_EACH:  # a folder of files: nothing to print at once
+            messages.inform(parent, "Courriers", text)
+        else:
+            offer_pdf(parent, "Courriers", text, result.paths[0])
 
     def job(progress):
         return write_merged_letters(database, template, ids, target, per_file=output == PDF_EACH, progress=progress)
@@ -212,6 +215,8 @@ def start_labels(parent: QWidget, database: Database, ids: list[int]) -> None:
 
     def written(result) -> None:
         text = f"{plural(result.labels, 'étiquette', 'étiquettes')} dans {result.path} ({plural(result.pages, 'planche', 'planches')})."
-        messages.inform(parent, "Étiquettes", text + " Imprimez le PDF en taille réelle (100 %), sans ajuster à la page.")
+        text += (" Imprimer… les imprime en taille réelle ; depuis un autre programme, imprimez le PDF à 100 %,"
+                 " sans ajuster à la page.")
+        offer_pdf(parent, "Étiquettes", text, result.path, actual_size=True)
 
     run_in_background(parent, "Étiquettes…", lambda progress: write_labels(database, ids, target, sheet, start, progress), written)

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 TITLE = "Coorace Desktop"
 YES_NO = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+PRINT, OPEN = "print", "open"  # what offer_file returns
 
 
 def show_error(parent: QWidget | None, message: str, details: str = "") -> None:
@@ -17,6 +18,19 @@ def show_error(parent: QWidget | None, message: str, details: str = "") -> None:
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def offer_file(parent: QWidget | None, title: str, text: str) -> str:
+    """Say a document was written, offering to print it (Imprimer…, the default) or open it (Ouvrir);
+    Fermer and Échap do neither. PRINT, OPEN or ""."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, parent)
+    printing = box.addButton("&Imprimer…", QMessageBox.ButtonRole.AcceptRole)
+    opening = box.addButton("&Ouvrir", QMessageBox.ButtonRole.ActionRole)
+    closing = box.addButton("&Fermer", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(printing)
+    box.setEscapeButton(closing)
+    box.exec()
+    return {printing: PRINT, opening: OPEN}.get(box.clickedButton(), "")
 
 
 def choose(parent: QWidget | None, title: str, question: str, informative: str, act: str, stay: str, *, role=QMessageBox.ButtonRole.AcceptRole) -> bool:

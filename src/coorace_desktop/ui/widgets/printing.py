@@ -1,6 +1,7 @@
 """Printing through the system's print dialog, with a preview: `print_pdf(path, parent)` prints any
 PDF the application made (the annual report, letters), rendered page by page with QtPdf;
-ui/widgets/table_printing.py prints a table as shown. Both lay their pages out for the printer
+ui/widgets/table_printing.py prints a table as shown; `offer_pdf` offers to print or open a PDF
+just written (sign-in sheets, certificates, letters, labels). Both lay their pages out for the printer
 chosen (`Pages`) and paint them through `print_pages`, which shows progress and Annuler.
 
 QtPrintSupport and QtPdf load with this module, on the first print. `ask_printer` and
@@ -10,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPaintEngine, QPainter
+from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
@@ -136,8 +137,10 @@ class PdfPages:
         painter.drawImage(target, image)
 
 
-def print_pdf(path: Path, parent: QWidget | None, *, preview: bool = False) -> None:
-    """Print a PDF file through the system's print dialog (or show its print preview first)."""
+def print_pdf(path: Path, parent: QWidget | None, *, preview: bool = False, actual_size: bool = False) -> None:
+    """Print a PDF file through the system's print dialog (or show its print preview first).
+    `actual_size` (label sheets): the page is drawn from the paper's corner, never shrunk to
+    the printer's printable area, so an A4 page prints at 100 %."""
     document = QPdfDocument(parent)
     if document.load(str(path)) != QPdfDocument.Error.None_ or document.pageCount() == 0:
         messages.show_error(parent, f"Impossible d'imprimer {path.name} : le fichier n'existe plus ou ne peut pas être lu.")
@@ -147,8 +150,18 @@ def print_pdf(path: Path, parent: QWidget | None, *, preview: bool = False) -> N
     printer = new_printer(path.stem, landscape=first.width() > first.height())
     # The PDF carries its own margins: only the printer's unprintable edge (its minimum) is kept.
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    printer.setFullPage(actual_size)
     try:
         print_pages(parent, printer, lambda target: PdfPages(document, target), preview)
     finally:
         document.close()
         document.deleteLater()
+
+
+def offer_pdf(parent: QWidget | None, title: str, text: str, path: Path, *, actual_size: bool = False) -> None:
+    """After a PDF was written: say so, and print it or open it in the PDF reader if the user asks."""
+    choice = messages.offer_file(parent, title, text)
+    if choice == messages.PRINT:
+        print_pdf(path, parent, actual_size=actual_size)
+    elif choice == messages.OPEN:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -29,7 +29,7 @@ from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.period_selector import ALL_DATES, PeriodSelector
-from coorace_desktop.ui.widgets.shortcuts import shortcut
+from coorace_desktop.ui.widgets.shortcuts import shortcut, tab_in_layout_order
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column, WindowedTableModel
 
 SEARCH_DELAY_MS = 250
@@ -80,6 +80,7 @@ class DataTable(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self._search_and_go_to_list)
 
         self.filters_layout = QHBoxLayout()
         self.new_button = QPushButton("&Nouveau…")
@@ -204,6 +205,7 @@ class DataTable(QWidget):
             button.clicked.connect(lambda _=False, name=name: self._remove_chip(name))
             self.filters_layout.insertWidget(position, button)
             self._chips[name] = button
+        tab_in_layout_order(self.layout())
         self.model.set_query(replace(self.model.query, search="", filters=dict(filters)))
 
     def _remove_chip(self, name: str) -> None:
@@ -326,8 +328,22 @@ class DataTable(QWidget):
         count = self.model.rowCount()
         return plural(count, self.noun_singular, self.noun_plural)
 
+    def showEvent(self, event) -> None:
+        tab_in_layout_order(self.layout())  # the owning tab's filters and buttons, added later, in reading order
+        super().showEvent(event)
+
     def _apply_search(self) -> None:
         self.model.set_search(self.search_edit.text())
+
+    def _search_and_go_to_list(self) -> None:
+        """Entrée in the search box: search now, then the list takes the keyboard on its first row
+        (a second Entrée opens it)."""
+        self._search_timer.stop()
+        self._apply_search()
+        if self.model.rowCount():
+            self.view.setFocus()
+            self.view.setCurrentIndex(self.model.index(0, 0))
+            self.view.selectRow(0)
 
     def _update_state(self) -> None:
         self.count_label.setText(self.status_text())
