@@ -1,0 +1,300 @@
+"""Reading the reference files the user downloaded: data·inclusion's « structures » (JSON or CSV)
+and les emplois de l'inclusion's SIAE API pages (JSON), entry by entry, into rows of the
+reference table. A large JSON array is decoded one entry at a time from 1 MB chunks, so that a
+200,000-entry national file never sits in memory as 200,000 dictionaries."""
+
+import codecs
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from coorace_desktop.domain.departments import department_of_postcode
+from coorace_desktop.domain.reference import REFERENCE_TYPES, ReferenceSource
+from coorace_desktop.domain.text import fold
+from coorace_desktop.domain.validation import ValidationError, siret_checksum_ok
+
+CHUNK = 1 << 20
+DATA_INCLUSION_FIELDS = (
+    "id", "nom", "siret", "commune", "code_postal", "code_insee", "adresse", "complement_adresse",
+    "telephone", "courriel", "site_web", "date_maj", "reseaux_porteurs", "typologie",
+)
+EMPLOIS_FIELDS = (
+    "siret", "type", "raison_sociale", "enseigne", "site_web", "addresse_ligne_1", "addresse_ligne_2",
+    "code_postal", "ville", "departement",
+)
+COORACE = "coorace"
+_NOT_DIGITS = re.compile(r"\D")
+_LIST_SEPARATORS = re.compile(r"[,;|]")
+
+
+class ReferenceFileError(ValidationError):
+    """A reference file that cannot be read as one; str() says which and why, in French."""
+
+
+@dataclass(slots=True)
+class ReadCounts:
+    """What the files held besides the entries kept."""
+
+    entries: int = 0
+    without_siret: int = 0
+    invalid_siret: int = 0
+    duplicates: int = 0
+    other_kinds: int = 0
+    file_date: date | None = None
+    source: ReferenceSource | None = None
+
+
+@dataclass
+class ReferenceReader:
+    """The rows of the files, each SIRET once: a later entry of a SIRET already read is a
+    duplicate (counted), except an emplois entry bringing another agreement type of the same SIAE
+    (the API lists one entry per type), whose type is added (`merged_types`, applied after)."""
+
+    paths: list[Path]
+    counts: ReadCounts = field(default_factory=ReadCounts)
+    merged_types: dict[str, str] = field(default_factory=dict)
+    done_bytes: int = 0
+    total_bytes: int = 0
+
+    def rows(self) -> Iterator[dict]:
+        seen: dict[str, str] = {}
+        self.total_bytes = sum(_size(path) for path in self.paths)
+        finished = 0
+        for path in self.paths:
+            for source, item in _items(path, lambda done, finished=finished: setattr(self, "done_bytes", finished + done)):
+                self._check_source(source, path)
+                row = _row(source, item)
+                if row is None:
+                    self.counts.other_kinds += 1
+                    continue
+                siret = row["siret"]
+                if not siret:
+                    self.counts.without_siret += 1
+                elif not siret_checksum_ok(siret):
+                    self.counts.invalid_siret += 1
+                elif siret in seen:
+                    self._repeat(siret, seen, row["types"])
+                else:
+                    seen[siret] = row["types"]
+                    self.counts.entries += 1
+                    if row["updated_on"] and (self.counts.file_date is None or row["updated_on"] > self.counts.file_date):
+                        self.counts.file_date = row["updated_on"]
+                    yield row
+            finished += _size(path)
+        if self.counts.source == ReferenceSource.EMPLOIS or self.counts.file_date is None:
+            # The API gives no date: the day the newest page was saved.
+            self.counts.file_date = max(date.fromtimestamp(path.stat().st_mtime) for path in self.paths)
+
+    def _check_source(self, source: ReferenceSource, path: Path) -> None:
+        if self.counts.source is None:
+            self.counts.source = source
+        elif source != self.counts.source:
+            raise ReferenceFileError(
+                f"{path.name} vient de {source.label}, les fichiers précédents de {self.counts.source.label} : "
+                "importez les fichiers d'une seule source à la fois."
+            )
+
+    def _repeat(self, siret: str, seen: dict[str, str], types: str) -> None:
+        known = seen[siret].split(", ") if seen[siret] else []
+        added = [kind for kind in types.split(", ") if kind and kind not in known]
+        if added:
+            seen[siret] = self.merged_types[siret] = ", ".join(known + added)
+        else:
+            self.counts.duplicates += 1
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _items(path: Path, read_bytes) -> Iterator[tuple[ReferenceSource, dict]]:
+    """(source, entry) of one file, by its content: a JSON array, an API page, or a CSV."""
+    try:
+        stream = path.open("rb")
+    except FileNotFoundError as error:
+        raise ReferenceFileError(f"Le fichier {path.name} est introuvable.") from error
+    with stream:
+        head = stream.read(4096).lstrip(codecs.BOM_UTF8).lstrip()
+        stream.seek(0)
+        if not head:
+            raise ReferenceFileError(f"Le fichier {path.name} est vide.")
+        if head[:1] == b"[":
+            yield from _typed(path, _array_entries(path, stream, read_bytes))
+        elif head[:1] == b"{":
+            yield from _typed(path, _page_entries(path, stream))
+        else:
+            yield from _csv_entries(path, stream, read_bytes)
+
+
+def _typed(path: Path, entries: Iterable[object]) -> Iterator[tuple[ReferenceSource, dict]]:
+    for entry in entries:
+        source = _source_of(entry) if isinstance(entry, dict) else None
+        if source is None:
+            raise ReferenceFileError(
+                f"{path.name} n'est pas un fichier de structures de data·inclusion ni une page de l'API des emplois "
+                f"de l'inclusion (champs attendus : {', '.join(DATA_INCLUSION_FIELDS[1:4])}… ou {', '.join(EMPLOIS_FIELDS[:3])}…)."
+            )
+        yield source, entry
+
+
+def _source_of(entry: dict) -> ReferenceSource | None:
+    if "raison_sociale" in entry and "siret" in entry:
+        return ReferenceSource.EMPLOIS
+    if "nom" in entry and "siret" in entry:
+        return ReferenceSource.DATA_INCLUSION
+    return None
+
+
+def _broken(path: Path, where: str) -> ReferenceFileError:
+    return ReferenceFileError(f"{path.name} n'est pas un JSON lisible ({where}) : le fichier est peut-être tronqué ou abîmé.")
+
+
+def _array_entries(path: Path, stream, read_bytes) -> Iterator[object]:
+    """The elements of a top-level JSON array, decoded one at a time."""
+    decoder, text_of = json.JSONDecoder(), codecs.getincrementaldecoder("utf-8-sig")()
+    buffer, position, done, ended, count = "", 0, 0, False, 0
+
+    def refill() -> bool:
+        nonlocal buffer, position, done, ended
+        chunk = stream.read(CHUNK)
+        done += len(chunk)
+        read_bytes(done)
+        try:
+            buffer = buffer[position:] + text_of.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as error:
+            raise ReferenceFileError(f"{path.name} n'est pas en UTF-8, comme le sont les fichiers publiés.") from error
+        position, ended = 0, not chunk
+        return bool(chunk)
+
+    def next_char() -> str:
+        nonlocal position
+        while True:
+            while position < len(buffer) and buffer[position] in " \t\r\n":
+                position += 1
+            if position < len(buffer):
+                return buffer[position]
+            if not refill():
+                return ""
+
+    refill()
+    next_char()
+    position += 1  # the "["
+    if next_char() == "]":
+        return
+    while True:
+        if not next_char():
+            raise _broken(path, f"fin du fichier après {count} entrées")
+        while True:
+            try:
+                entry, end = decoder.raw_decode(buffer, position)
+                break
+            except json.JSONDecodeError as error:
+                if ended or not refill():
+                    raise _broken(path, f"entrée n° {count + 1}") from error
+        position = end
+        count += 1
+        yield entry
+        separator = next_char()
+        if separator == "]":
+            return
+        if separator != ",":
+            raise _broken(path, f"après l'entrée n° {count}")
+        position += 1
+
+
+def _page_entries(path: Path, stream) -> list[object]:
+    """The entries of a saved API page ({"count", "next", "results": [...]})."""
+    try:
+        page = json.loads(stream.read().decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise ReferenceFileError(f"{path.name} n'est pas en UTF-8, comme le sont les fichiers publiés.") from error
+    except json.JSONDecodeError as error:
+        raise _broken(path, f"ligne {error.lineno}") from error
+    results = page.get("results") if isinstance(page, dict) else None
+    if not isinstance(results, list):
+        raise ReferenceFileError(f"{path.name} n'est pas une page de l'API des emplois de l'inclusion (pas de liste « results »).")
+    return results
+
+
+def _csv_entries(path: Path, stream, read_bytes) -> Iterator[tuple[ReferenceSource, dict]]:
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
+        header = text.readline()
+        delimiter = max(",;\t", key=header.count)
+        names = next(csv.reader([header], delimiter=delimiter))
+        if not {"siret", "nom"} <= set(names):
+            raise ReferenceFileError(
+                f"{path.name} n'est pas un fichier de structures de data·inclusion : colonnes siret et nom attendues "
+                f"(trouvées : {', '.join(names[:6]) or 'aucune'})."
+            )
+        for number, values in enumerate(csv.reader(text, delimiter=delimiter), start=1):
+            if number % 5000 == 0:
+                read_bytes(stream.tell())
+            if values:
+                yield ReferenceSource.DATA_INCLUSION, dict(zip(names, values, strict=False))
+    except UnicodeDecodeError as error:
+        raise ReferenceFileError(f"{path.name} n'est pas en UTF-8, comme le sont les fichiers publiés.") from error
+    except csv.Error as error:
+        raise ReferenceFileError(f"{path.name} n'est pas un CSV lisible : {error}.") from error
+
+
+def _text(value: object) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _words(value: object) -> list[str]:
+    """A list written as a JSON list, or as text separated by commas (CSV)."""
+    if isinstance(value, list):
+        return [_text(item) for item in value if _text(item)]
+    text = _text(value).strip("[]")
+    return [word.strip(" '\"") for word in _LIST_SEPARATORS.split(text) if word.strip(" '\"")]
+
+
+def _joined(*parts: object) -> str:
+    return ", ".join(text for part in parts if (text := _text(part)))
+
+
+def _day(value: object) -> date | None:
+    try:
+        return date.fromisoformat(_text(value)[:10])
+    except ValueError:
+        return None
+
+
+def _row(source: ReferenceSource, item: dict) -> dict | None:
+    """The table's row of one entry; None for an entry that is no SIAE (nor carried by Coorace)."""
+    if source == ReferenceSource.EMPLOIS:
+        kinds = [_text(item.get("type")).upper()]
+        name = _text(item.get("enseigne")) or _text(item.get("raison_sociale"))
+        address = _joined(item.get("addresse_ligne_1"), item.get("addresse_ligne_2"))
+        postcode, city, department = _text(item.get("code_postal")), _text(item.get("ville")), _text(item.get("departement"))
+        phone = email = ""
+        networks, updated_on = [], None
+    else:
+        kinds = [kind.upper() for kind in _words(item.get("typologie"))]
+        networks = _words(item.get("reseaux_porteurs"))
+        name = _text(item.get("nom"))
+        address = _joined(item.get("adresse"), item.get("complement_adresse"))
+        postcode, city = _text(item.get("code_postal")), _text(item.get("commune"))
+        department = _text(item.get("code_insee"))[:2] if not postcode else ""
+        phone, email, updated_on = _text(item.get("telephone")), _text(item.get("courriel")), _day(item.get("date_maj"))
+    kinds = [kind for kind in kinds if kind in REFERENCE_TYPES]
+    if not kinds and not any(fold(network) == COORACE for network in networks):
+        return None
+    siret = _NOT_DIGITS.sub("", _text(item.get("siret")))
+    postcode = postcode.zfill(5) if postcode.isdigit() and len(postcode) == 4 else postcode
+    return {
+        "siret": siret, "siren": siret[:9], "name": name or siret, "types": ", ".join(kinds),
+        "address": address, "postcode": postcode[:5], "city": city,
+        "department": department_of_postcode(postcode) or department.upper()[:3],
+        "phone": phone, "email": email, "website": _text(item.get("site_web")),
+        "networks": ", ".join(networks), "source": source.value, "updated_on": updated_on,
+    }
