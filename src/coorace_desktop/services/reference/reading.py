@@ -15,7 +15,6 @@ from pathlib import Path
 
 from coorace_desktop.domain.departments import department_of_postcode
 from coorace_desktop.domain.reference import REFERENCE_TYPES, ReferenceSource
-from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError, siret_checksum_ok
 
 CHUNK = 1 << 20
@@ -102,7 +101,7 @@ class ReferenceReader:
     def _repeat(self, siret: str, seen: dict[str, str], types: str) -> None:
         known = seen[siret].split(", ") if seen[siret] else []
         added = [kind for kind in types.split(", ") if kind and kind not in known]
-        if added:
+        if added and self.counts.source == ReferenceSource.EMPLOIS:
             seen[siret] = self.merged_types[siret] = ", ".join(known + added)
         else:
             self.counts.duplicates += 1
@@ -247,19 +246,24 @@ def _csv_entries(path: Path, stream, read_bytes) -> Iterator[tuple[ReferenceSour
 
 
 def _text(value: object) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
+    if type(value) is str:
+        return value.strip()
+    return "" if value is None else str(value).strip()
 
 
 def _words(value: object) -> list[str]:
     """A list written as a JSON list, or as text separated by commas (CSV)."""
     if isinstance(value, list):
-        return [_text(item) for item in value if _text(item)]
-    text = _text(value).strip("[]")
-    return [word.strip(" '\"") for word in _LIST_SEPARATORS.split(text) if word.strip(" '\"")]
+        return [text for item in value if (text := _text(item))]
+    text = _text(value)
+    if not text:
+        return []
+    return [word.strip(" '\"") for word in _LIST_SEPARATORS.split(text.strip("[]")) if word.strip(" '\"")]
 
 
-def _joined(*parts: object) -> str:
-    return ", ".join(text for part in parts if (text := _text(part)))
+def _joined(first: object, second: object) -> str:
+    first, second = _text(first), _text(second)
+    return f"{first}, {second}" if first and second else first or second
 
 
 def _day(value: object) -> date | None:
@@ -271,30 +275,35 @@ def _day(value: object) -> date | None:
 
 def _row(source: ReferenceSource, item: dict) -> dict | None:
     """The table's row of one entry; None for an entry that is no SIAE (nor carried by Coorace)."""
+    get = item.get
     if source == ReferenceSource.EMPLOIS:
-        kinds = [_text(item.get("type")).upper()]
-        name = _text(item.get("enseigne")) or _text(item.get("raison_sociale"))
-        address = _joined(item.get("addresse_ligne_1"), item.get("addresse_ligne_2"))
-        postcode, city, department = _text(item.get("code_postal")), _text(item.get("ville")), _text(item.get("departement"))
-        phone = email = ""
-        networks, updated_on = [], None
+        kinds, networks = [_text(get("type")).upper()], []
     else:
-        kinds = [kind.upper() for kind in _words(item.get("typologie"))]
-        networks = _words(item.get("reseaux_porteurs"))
-        name = _text(item.get("nom"))
-        address = _joined(item.get("adresse"), item.get("complement_adresse"))
-        postcode, city = _text(item.get("code_postal")), _text(item.get("commune"))
-        department = _text(item.get("code_insee"))[:2] if not postcode else ""
-        phone, email, updated_on = _text(item.get("telephone")), _text(item.get("courriel")), _day(item.get("date_maj"))
+        kinds, networks = [kind.upper() for kind in _words(get("typologie"))], _words(get("reseaux_porteurs"))
     kinds = [kind for kind in kinds if kind in REFERENCE_TYPES]
-    if not kinds and not any(fold(network) == COORACE for network in networks):
+    if not kinds and COORACE not in (network.lower() for network in networks):
         return None
-    siret = _NOT_DIGITS.sub("", _text(item.get("siret")))
-    postcode = postcode.zfill(5) if postcode.isdigit() and len(postcode) == 4 else postcode
+    if source == ReferenceSource.EMPLOIS:
+        name = _text(get("enseigne")) or _text(get("raison_sociale"))
+        address = _joined(get("addresse_ligne_1"), get("addresse_ligne_2"))
+        postcode, city, department = _text(get("code_postal")), _text(get("ville")), _text(get("departement"))
+        phone = email = ""
+        updated_on = None
+    else:
+        name = _text(get("nom"))
+        address = _joined(get("adresse"), get("complement_adresse"))
+        postcode, city = _text(get("code_postal")), _text(get("commune"))
+        department = "" if postcode else _text(get("code_insee"))[:2]
+        phone, email, updated_on = _text(get("telephone")), _text(get("courriel")), _day(get("date_maj"))
+    siret = _text(get("siret"))
+    if not siret.isdigit():
+        siret = _NOT_DIGITS.sub("", siret)
+    if len(postcode) == 4 and postcode.isdigit():
+        postcode = "0" + postcode  # a postcode read as a number lost its zero
     return {
         "siret": siret, "siren": siret[:9], "name": name or siret, "types": ", ".join(kinds),
         "address": address, "postcode": postcode[:5], "city": city,
         "department": department_of_postcode(postcode) or department.upper()[:3],
-        "phone": phone, "email": email, "website": _text(item.get("site_web")),
+        "phone": phone, "email": email, "website": _text(get("site_web")),
         "networks": ", ".join(networks), "source": source.value, "updated_on": updated_on,
     }
