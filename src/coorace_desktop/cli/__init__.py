@@ -23,6 +23,7 @@ COMMANDS = {
     "report": "report_command",
     "events": "events_commands",
     "transfer": "server_commands",
+    "reference": "reference_commands",
 }
 OPTIONS_WITH_VALUE = ("--db", "--database-url")
 

@@ -90,13 +90,15 @@ def schema_problems(connection: Connection) -> list[str]:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
+    from coorace_desktop.domain.tables import metadata  # every table, not only those loaded so far
+
     options = {
         "compare_type": True,
         "include_object": include_object_for(connection.dialect.name),
         # Not even reflected: a damaged word index fails when its columns are read.
         "include_name": lambda name, kind, _parent: not (kind == "table" and (name or "").startswith(WORD_INDEXES)),
     }
-    differences = compare_metadata(MigrationContext.configure(connection, opts=options), SQLModel.metadata)
+    differences = compare_metadata(MigrationContext.configure(connection, opts=options), metadata)
     return [f"Le schéma diffère des migrations : {_describe(difference)}" for difference in differences]
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 from sqlalchemy import select, update
 from stdnum import luhn
 
-from coorace_desktop.domain import Organisation, Site
+from coorace_desktop.domain import Organisation, OrganisationType, Site
 from coorace_desktop.domain.departments import OCCITANIE
+from coorace_desktop.domain.reference import REFERENCE_TYPES
 from coorace_desktop.services.reference.reading import DATA_INCLUSION_FIELDS, EMPLOIS_FIELDS
 
 REGIONAL_SIAE = 2_000
@@ -49,6 +50,7 @@ class ReferenceFixture:
     moved: list[int]  # organisation ids whose address the file changes
     closed: list[int]  # organisation ids the file no longer lists
     prospects: list[Entry]
+    retyped: int  # an organisation id the file gives one more agreement type
 
 
 def build_fixture(database) -> ReferenceFixture:
@@ -56,6 +58,10 @@ def build_fixture(database) -> ReferenceFixture:
     with database.session() as session:
         organisations = session.execute(select(Organisation.id, Organisation.name).order_by(Organisation.id)).all()
         sites = {row.organisation_id: row for row in session.execute(select(Site).where(Site.position == 0)).scalars()}
+        types: dict[int, list[str]] = {}
+        for organisation_id, kind in session.execute(select(OrganisationType.organisation_id, OrganisationType.siae_type)):
+            if kind in REFERENCE_TYPES:
+                types.setdefault(organisation_id, []).append(kind)
         member_sirets = {}
         for n, (organisation_id, _name) in enumerate(organisations[:WITH_SIRET]):
             member_sirets[organisation_id] = make_siret(n)
@@ -64,17 +70,20 @@ def build_fixture(database) -> ReferenceFixture:
     with_siret = list(member_sirets)
     closed = with_siret[:CLOSED_WITH_SIRET] + [o.id for o in organisations[WITH_SIRET : WITH_SIRET + CLOSED_WITHOUT_SIRET]]
     moved = with_siret[CLOSED_WITH_SIRET : CLOSED_WITH_SIRET + MOVED]
+    retyped = next(o for o in with_siret[CLOSED_WITH_SIRET + MOVED :] if "ETTI" not in types.get(o, ()))
     for n, (organisation_id, name) in enumerate(organisations):
         if organisation_id in closed:
             continue
         site = sites.get(organisation_id)
         entry = Entry(
-            member_sirets.get(organisation_id) or make_siret(n, establishment=2), name, ("ACI",),
+            member_sirets.get(organisation_id) or make_siret(n, establishment=2), name, tuple(sorted(types.get(organisation_id, ()))),
             site.address if site else "", site.postcode if site else "31000", site.city if site else "Toulouse",
             site.phone if site else "", site.email if site else "",
         )
         if organisation_id in moved:
             entry = replace(entry, address=f"{n + 10} avenue de la Gare", phone="05 61 00 00 0" + str(n % 10))
+        if organisation_id == retyped:
+            entry = replace(entry, types=("ETTI",))
         entries.append(entry)
     prospects = []
     for n in range(REGIONAL_SIAE - len(entries)):
@@ -84,13 +93,13 @@ def build_fixture(database) -> ReferenceFixture:
             f"{n % 90 + 1} rue des Prospects", f"{department}{n % 9 + 1:03d}", f"Ville {department}",
             f"05 62 {n // 100 % 100:02d} {n % 100:02d} 00", f"contact{n}@prospect.example", networks=(),
         ))
-    return ReferenceFixture(entries + prospects, member_sirets, moved, closed, prospects)
+    return ReferenceFixture(entries + prospects, member_sirets, moved, closed, prospects, retyped)
 
 
 def data_inclusion_record(number: int, entry: Entry) -> dict:
     return dict(zip(DATA_INCLUSION_FIELDS, (
         f"struct-{number}", entry.name, entry.siret, entry.city, entry.postcode, "", entry.address, "",
-        entry.phone, entry.email, "", "2026-11-30", list(entry.networks), entry.types[0],
+        entry.phone, entry.email, "", "2026-11-30", list(entry.networks), entry.types[0] if entry.types else "",
     ), strict=True))
 
 

@@ -5,7 +5,7 @@ that are not in the database (prospects). Computed in Python over the entries of
 of the members' départements: a few thousand rows, read once per refresh of the page."""
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -19,7 +19,6 @@ from coorace_desktop.domain.text import fold
 from coorace_desktop.services.importing.member_plan import ExistingIndex, ExistingOrganisation, ExistingSite
 from coorace_desktop.services.importing.member_rows import MERGED_FIELDS
 from coorace_desktop.services.importing.member_rows import OrganisationDraft as ImportDraft
-from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.reference.store import REFERENCE, ReferenceStatus, reference_status
 from coorace_desktop.storage.database import Database
 
@@ -226,31 +225,3 @@ def member_differences(member: ExistingOrganisation, match: MemberMatch) -> list
         Difference(member.id * len(fields) + fields.index(kind), member.id, member.name, kind, current, wanted, entry.id)
         for kind, current, wanted in found
     ]
-
-
-@dataclass(frozen=True)
-class RowsInMemory:
-    """A table's rows held in memory (a few thousand), searched, filtered and sorted as the
-    tables' SQL list queries do: what DataTable and the exports call."""
-
-    rows: Callable[[], Sequence]
-    sort_keys: Mapping[str, Callable[[object], object]]
-    search_text: Callable[[object], str]
-    filters: Mapping[str, Callable[[object, object], bool]] = field(default_factory=dict)
-
-    def select(self, query: ListQuery) -> list:
-        query.check(sort_keys=self.sort_keys, filter_names=self.filters)
-        words = fold(query.search).split()
-        chosen = [
-            row for row in self.rows()
-            if all(test(row, query.filter(name)) for name, test in self.filters.items() if query.filter(name) is not None)
-            and all(word in fold(self.search_text(row)) for word in words)
-        ]
-        key = self.sort_keys[query.sort_key] if query.sort_key else next(iter(self.sort_keys.values()))
-        return sorted(chosen, key=lambda row: (key(row), row.id), reverse=query.descending)
-
-    def count(self, query: ListQuery) -> int:
-        return len(self.select(query))
-
-    def page(self, query: ListQuery, offset: int, limit: int) -> list:
-        return self.select(query)[offset : offset + limit]
