@@ -1,12 +1,13 @@
-"""The Adhérents tab: the organisations table (search, filters and sort in SQL) and its dialog.
+"""The Adhérents tab: the organisations table (search, filters and sort in SQL) and its dialog,
+and the « Référentiel SIAE » page (built when first shown).
 
 The tab shown first at start: its module imports what the table needs; the dialog and the
 commands (which load the other areas' tables, ~120 ms) are imported on the first edit or delete."""
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.departments import department_label
 from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
@@ -22,7 +23,7 @@ from coorace_desktop.services.members.organisation_list import (
     member_departments,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.ui.widgets.app_state import OPEN_RECORD, Area
+from coorace_desktop.ui.widgets.app_state import OPEN_RECORD, Area, is_read_only
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import Column
@@ -89,9 +90,41 @@ class MembersTab(QWidget):
         self.table.new_requested.connect(self.create)
         self.table.edit_requested.connect(lambda row: self.open_organisation(row.id))
         self.table.changed.connect(self.status_changed)
+        self.reference_page = None  # built when its page is first shown
+        self.settings: QSettings | None = None
+        self.reference_holder = QWidget()
+        QVBoxLayout(self.reference_holder).setContentsMargins(0, 0, 0, 0)
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        # The list keeps the first focus (its search box, Ctrl+N): the page tabs are reached by a
+        # click or Ctrl+Tab, not in the Tab chain.
+        self.pages.tabBar().setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.pages.addTab(self.table, "Liste des adhérents")
+        self.pages.addTab(self.reference_holder, "Référentiel SIAE")
+        self.pages.currentChanged.connect(self._page_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
+        layout.addWidget(self.pages)
+
+    def _page_shown(self, index: int) -> None:
+        if self.pages.widget(index) is self.reference_holder:
+            self.show_reference()
+        self.status_changed.emit()
+
+    def show_reference(self):
+        """The « Référentiel SIAE » page, shown (built on first use: it reads the whole reference)."""
+        if self.reference_page is None:
+            from coorace_desktop.ui.members.reference_page import ReferencePage
+
+            self.reference_page = ReferencePage(self.database)
+            self.reference_page.changed.connect(self.refresh_list)
+            self.reference_page.open_requested.connect(self.open_organisation)
+            self.reference_holder.layout().addWidget(self.reference_page)
+            self.reference_page.set_read_only(is_read_only(self))
+            if self.settings is not None:
+                self.reference_page.restore_state(self.settings)
+        self.pages.setCurrentWidget(self.reference_holder)
+        return self.reference_page
 
     def _department_choices(self) -> list[tuple[str, object]]:
         return [("Tous les départements", None)] + [(department_label(code), code) for code in member_departments(self.database)]
@@ -115,10 +148,15 @@ class MembersTab(QWidget):
             self.refresh(select_id=dialog.result_value)
         dialog.deleteLater()
 
-    def refresh(self, select_id: int | None = None) -> None:
+    def refresh_list(self, select_id: int | None = None) -> None:
         # A new site may bring a new département into the filter.
         refill_combo(self.department_filter, self._department_choices())
         self.table.reload(select_id=select_id)
+
+    def refresh(self, select_id: int | None = None) -> None:
+        self.refresh_list(select_id)
+        if self.reference_page is not None:
+            self.reference_page.refresh()
 
     # -- main window
     def show_filtered(self, filters: dict[str, object]) -> None:
@@ -127,13 +165,18 @@ class MembersTab(QWidget):
             self.open_organisation(filters[OPEN_RECORD])
 
     def status_text(self) -> str:
+        if self.pages.currentWidget() is self.reference_holder and self.reference_page is not None:
+            return self.reference_page.tables.currentWidget().status_text()
         return self.table.status_text()
 
     def save_state(self, settings: QSettings) -> None:
         self.table.save_state(settings)
+        if self.reference_page is not None:
+            self.reference_page.save_state(settings)
 
     def restore_state(self, settings: QSettings) -> None:
         self.table.restore_state(settings)
+        self.settings = settings  # the reference page, built later, restores its own
 
 
 def _commands():
