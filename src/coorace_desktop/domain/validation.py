@@ -114,16 +114,18 @@ LA_POSTE_SIREN = "356000000"
 def siret_checksum_ok(digits: str) -> bool:
     """Whether a string is a SIRET: 14 digits passing Luhn, as its first 9 (the SIREN) do; La
     Poste's establishments (SIREN 356000000) instead have digits adding up to a multiple of 5.
-    About 1 µs (stdnum took 17): a reference file holds 200,000 of them."""
+    About 1 µs (stdnum's took 17): a reference file holds 200,000 of them."""
     if len(digits) != 14 or not (digits.isascii() and digits.isdigit()):
         return False
     if digits.startswith(LA_POSTE_SIREN):
-        return sum(map(int, digits)) % 5 == 0
+        return (sum(digits.encode()) - 48 * 14) % 5 == 0
     return _luhn(digits) and _luhn(digits[:9])
 
 
 def _luhn(digits: str) -> bool:
-    return (sum(map(int, digits[-1::-2])) + sum(map(int, digits[-2::-2].translate(_DOUBLED)))) % 10 == 0
+    # The digits' bytes summed in C, less 48 (b"0") for each: no int() per digit.
+    doubled = digits[-2::-2].translate(_DOUBLED)
+    return (sum(digits[-1::-2].encode()) + sum(doubled.encode()) - 48 * len(digits)) % 10 == 0
 
 
 def period(start: date | None, end: date | None, what: str = "La date de fin") -> None:

@@ -5,6 +5,7 @@ reference table. A large JSON array is decoded one entry at a time from 1 MB chu
 
 import codecs
 import csv
+import functools
 import io
 import json
 import re
@@ -14,10 +15,13 @@ from datetime import date
 from pathlib import Path
 
 from coorace_desktop.domain.departments import department_of_postcode
+from coorace_desktop.domain.french import plural
 from coorace_desktop.domain.reference import REFERENCE_TYPES, ReferenceSource
 from coorace_desktop.domain.validation import ValidationError, siret_checksum_ok
 
 CHUNK = 1 << 20
+MARGIN = 1 << 16  # an entry is rarely over 2 kB; a longer one makes the buffer grow
+_SPACE = re.compile(r"[ \t\n\r]*").match
 DATA_INCLUSION_FIELDS = (
     "id", "nom", "siret", "commune", "code_postal", "code_insee", "adresse", "complement_adresse",
     "telephone", "courriel", "site_web", "date_maj", "reseaux_porteurs", "typologie",
@@ -157,56 +161,55 @@ def _broken(path: Path, where: str) -> ReferenceFileError:
 
 
 def _array_entries(path: Path, stream, read_bytes) -> Iterator[object]:
-    """The elements of a top-level JSON array, decoded one at a time."""
-    decoder, text_of = json.JSONDecoder(), codecs.getincrementaldecoder("utf-8-sig")()
+    """The elements of a top-level JSON array, decoded one at a time by the json module's own
+    scanner, from a buffer kept at least MARGIN characters ahead of the entry being read."""
+    scan, decode = json.JSONDecoder().scan_once, codecs.getincrementaldecoder("utf-8-sig")().decode
     buffer, position, done, ended, count = "", 0, 0, False, 0
 
-    def refill() -> bool:
+    def refill() -> None:
         nonlocal buffer, position, done, ended
         chunk = stream.read(CHUNK)
         done += len(chunk)
         read_bytes(done)
         try:
-            buffer = buffer[position:] + text_of.decode(chunk, final=not chunk)
+            buffer = buffer[position:] + decode(chunk, final=not chunk)
         except UnicodeDecodeError as error:
             raise ReferenceFileError(f"{path.name} n'est pas en UTF-8, comme le sont les fichiers publiés.") from error
         position, ended = 0, not chunk
-        return bool(chunk)
 
-    def next_char() -> str:
+    def skip_space() -> str:
+        """The next character that is not white space ('' at the end of the file)."""
         nonlocal position
         while True:
-            while position < len(buffer) and buffer[position] in " \t\r\n":
-                position += 1
-            if position < len(buffer):
-                return buffer[position]
-            if not refill():
-                return ""
+            position = _SPACE(buffer, position).end()
+            if position < len(buffer) or ended:
+                return buffer[position : position + 1]
+            refill()
 
     refill()
-    next_char()
-    position += 1  # the "["
-    if next_char() == "]":
+    skip_space()
+    position += 1  # the "[", seen by _items
+    if skip_space() == "]":
         return
     while True:
-        if not next_char():
-            raise _broken(path, f"fin du fichier après {count} entrées")
-        while True:
-            try:
-                entry, end = decoder.raw_decode(buffer, position)
-                break
-            except json.JSONDecodeError as error:
-                if ended or not refill():
-                    raise _broken(path, f"entrée n° {count + 1}") from error
-        position = end
+        while not ended and len(buffer) - position < MARGIN:
+            refill()
+        try:
+            entry, position = scan(buffer, position)
+        except (StopIteration, json.JSONDecodeError) as error:
+            if not ended:  # an entry longer than the margin: read on
+                refill()
+                continue
+            raise _broken(path, f"entrée n° {count + 1}") from error
         count += 1
         yield entry
-        separator = next_char()
+        separator = skip_space()
         if separator == "]":
             return
         if separator != ",":
-            raise _broken(path, f"après l'entrée n° {count}")
+            raise _broken(path, f"fin du fichier après {plural(count, 'entrée', 'entrées')}" if not separator else f"après l'entrée n° {count}")
         position += 1
+        skip_space()
 
 
 def _page_entries(path: Path, stream) -> list[object]:
@@ -256,8 +259,8 @@ def _words(value: object) -> list[str]:
     if isinstance(value, list):
         return [text for item in value if (text := _text(item))]
     text = _text(value)
-    if not text:
-        return []
+    if not text or text.isalnum():  # nothing, or one code alone ("ACI"): most entries
+        return [text] if text else []
     return [word.strip(" '\"") for word in _LIST_SEPARATORS.split(text.strip("[]")) if word.strip(" '\"")]
 
 
@@ -267,10 +270,18 @@ def _joined(first: object, second: object) -> str:
 
 
 def _day(value: object) -> date | None:
+    return _iso_day(_text(value)[:10])
+
+
+@functools.lru_cache(maxsize=4096)  # a file has few distinct dates, and fewer postcodes than entries
+def _iso_day(text: str) -> date | None:
     try:
-        return date.fromisoformat(_text(value)[:10])
+        return date.fromisoformat(text)
     except ValueError:
         return None
+
+
+_department = functools.lru_cache(maxsize=65536)(department_of_postcode)
 
 
 def _row(source: ReferenceSource, item: dict) -> dict | None:
@@ -303,7 +314,7 @@ def _row(source: ReferenceSource, item: dict) -> dict | None:
     return {
         "siret": siret, "siren": siret[:9], "name": name or siret, "types": ", ".join(kinds),
         "address": address, "postcode": postcode[:5], "city": city,
-        "department": department_of_postcode(postcode) or department.upper()[:3],
+        "department": _department(postcode) or department.upper()[:3],
         "phone": phone, "email": email, "website": _text(get("site_web")),
         "networks": ", ".join(networks), "source": source.value, "updated_on": updated_on,
     }
