@@ -44,6 +44,12 @@ NO_REFERENCE = (
     "de l'API des emplois de l'inclusion, puis « Importer un fichier… » : le fichier est lu sur ce poste, sans réseau."
 )
 
+EMPTY_TEXTS = (
+    "Aucun adhérent à rapprocher.",
+    "Aucune différence entre les adhérents et le référentiel.",
+    "Aucune SIAE de la région hors des adhérents.",
+)
+
 
 def _entry_text(match) -> str:
     return match.entry.name if match.entry else ""
@@ -104,7 +110,7 @@ class ReferencePage(QWidget):
 
         current = lambda: self.overview  # noqa: E731 (the tables read the overview of the last refresh)
         self.matches_table = _table(MATCH_COLUMNS, (200, 130, 190, 200, 125, 260), (0, 3), matches_list(current), ("adhérent", "adhérents"), "reference_matches",
-                                    "Aucun adhérent à rapprocher.")
+                                    EMPTY_TEXTS[0])
         self.state_filter = self.matches_table.add_filter(
             STATE_FILTER, "Rapprochement", [("Tous les rapprochements", None)] + [(state.label, state.value) for state in MatchState]
         )
@@ -114,7 +120,7 @@ class ReferencePage(QWidget):
         self.matches_table.add_button(self.confirm_button, writes=True)
 
         self.differences_table = _table(DIFFERENCE_COLUMNS, (220, 90, 300, 300), (2, 3), differences_list(current), ("différence", "différences"),
-                                        "reference_differences", "Aucune différence entre les adhérents et le référentiel.")
+                                        "reference_differences", EMPTY_TEXTS[1])
         self.field_filter = self.differences_table.add_filter(
             FIELD_FILTER, "Champ", [("Tous les champs", None)] + [(field.label, field.value) for field in DifferenceField]
         )
@@ -124,7 +130,7 @@ class ReferencePage(QWidget):
         self.differences_table.add_button(self.take_over_button, writes=True)
 
         self.prospects_table = _table(PROSPECT_TABLE_COLUMNS, (260, 80, 50, 160, 115, 220, 125), (0,), prospects_list(current), ("SIAE", "SIAE"), "reference_prospects",
-                                      "Aucune SIAE de la région hors des adhérents.", PROSPECT_COLUMNS)
+                                      EMPTY_TEXTS[2], PROSPECT_COLUMNS)
         self.prospects_table.edit_button.hide()
         self.type_filter = self.prospects_table.add_filter(
             TYPE_FILTER, "Type", [("Tous les types", None)] + [(kind, kind) for kind in REFERENCE_TYPES]
@@ -159,7 +165,8 @@ class ReferencePage(QWidget):
     def refresh(self) -> None:
         ok, overview = run_command(self, reference_overview, self.database)
         self.overview = overview if ok else ReferenceOverview()
-        for table in (self.matches_table, self.differences_table, self.prospects_table):
+        for table, empty_text in zip(self.tables_shown(), EMPTY_TEXTS, strict=True):
+            table.empty_text = empty_text if self.overview.status else "Aucun référentiel importé : « Importer un fichier… »."
             table.reload()
         status = self.overview.status
         if status is None:
@@ -179,15 +186,18 @@ class ReferencePage(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         """A database opened read-only: the lists show, nothing can be imported, confirmed or taken over."""
         self.import_button.setEnabled(not read_only)
-        for table in (self.matches_table, self.differences_table, self.prospects_table):
+        for table in self.tables_shown():
             table.set_read_only(read_only)
 
+    def tables_shown(self) -> tuple[DataTable, DataTable, DataTable]:
+        return self.matches_table, self.differences_table, self.prospects_table
+
     def save_state(self, settings: QSettings) -> None:
-        for table in (self.matches_table, self.differences_table, self.prospects_table):
+        for table in self.tables_shown():
             table.save_state(settings)
 
     def restore_state(self, settings: QSettings) -> None:
-        for table in (self.matches_table, self.differences_table, self.prospects_table):
+        for table in self.tables_shown():
             table.restore_state(settings)
 
     def _update_buttons(self) -> None:
