@@ -99,6 +99,9 @@ def test_the_page_is_reached_with_ctrl_tab_and_built_then(qtbot, demo_database):
     tab.activateWindow()
     tab.table.search_edit.setFocus()
     assert tab.reference_page is None
+    # Structures, Cotisations, Référentiel SIAE: the second Ctrl+Tab reaches the page.
     qtbot.keyClick(tab.table.search_edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert tab.pages.currentWidget() is tab.fees_holder and tab.reference_page is None
+    qtbot.keyClick(tab.fees_view.table.search_edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert tab.reference_page is not None and tab.pages.currentWidget() is tab.reference_holder
     assert tab.status_text() == "0 adhérent"

@@ -11,12 +11,18 @@ from datetime import date
 
 from sqlalchemy import select
 
+from coorace_desktop.domain import Organisation
 from coorace_desktop.domain.departments import OCCITANIE
 from coorace_desktop.domain.enums import LabelledEnum, SiaeType
 from coorace_desktop.domain.members import ContactDraft, SiteDraft
 from coorace_desktop.domain.reference import ReferenceSource
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services.importing.member_plan import ExistingIndex, ExistingOrganisation, ExistingSite
+from coorace_desktop.services.importing.member_plan import (
+    ExistingIndex,
+    ExistingOrganisation,
+    ExistingSite,
+    existing_organisations,
+)
 from coorace_desktop.services.importing.member_rows import MERGED_FIELDS
 from coorace_desktop.services.importing.member_rows import OrganisationDraft as ImportDraft
 from coorace_desktop.services.reference.store import REFERENCE, ReferenceStatus, reference_status
@@ -115,7 +121,7 @@ def reference_overview(database: Database, region: Sequence[str] = REGION) -> Re
     if status is None:
         return ReferenceOverview()
     with database.session() as session:
-        members = ExistingIndex.load(session).organisations
+        members = existing_organisations(session, session.execute(select(Organisation.id).order_by(Organisation.id)).scalars().all())
         sirens = sorted({o.fields["siret"][:9] for o in members.values() if o.fields["siret"]})
         departments = set(region) | {site.department for o in members.values() for site in o.sites if site.department}
         entries = {entry.id: entry for entry in entries_where(session, REFERENCE.c.department.in_(sorted(departments)))}
@@ -153,20 +159,16 @@ def match_members(members: list[ExistingOrganisation], entries: list[ReferenceEn
         elif siret:
             found[member.id] = _by_siren(member, siret, by_siren_postcode)
     claimed = {match.entry.id for match in found.values() if match.entry}
-    index = ExistingIndex({entry.id: _as_existing(entry) for entry in entries if entry.id not in claimed})
+    # The Finder itself: ExistingIndex.find keeps one answer per file lines, and members have none.
+    finder = ExistingIndex({entry.id: _as_existing(entry) for entry in entries if entry.id not in claimed}).finder
     by_id = {entry.id: entry for entry in entries}
     for member in members:
         if member.id in found:
             continue
-        draft = _as_draft(member)
-        if draft.name_key in index.by_name:
-            entry_id, evidence = index.by_name[draft.name_key], "même nom"
-        elif (duplicate := index.possible_duplicate(draft)) is not None:
-            entry_id, evidence = duplicate
-        else:
+        if (like := finder.find(_as_draft(member))) is None:
             found[member.id] = MemberMatch(member.id, member.name, "", MatchState.UNMATCHED, "aucune SIAE du référentiel ne lui ressemble")
-            continue
-        found[member.id] = MemberMatch(member.id, member.name, "", MatchState.TO_CONFIRM, evidence, by_id[entry_id])
+        else:
+            found[member.id] = MemberMatch(member.id, member.name, "", MatchState.TO_CONFIRM, like.reason, by_id[like.organisation_id])
     return [found[member.id] for member in members]
 
 
