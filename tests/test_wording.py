@@ -22,8 +22,10 @@ def test_one_word_per_idea():
         f"{path.name}:{number}: {avoided!r}, say {used!r}"
         for path, number, line in texts()
         for avoided, used in ONE_WORD
-        # The import still recognises « Courriel » in a file's header: its synonyms may say it.
+        # The import still recognises « Courriel » in a file's header: its synonyms may say it; so
+        # does data·inclusion's field `courriel`, read by name.
         if avoided in line and not (path.name == "mapping.py" and "ImportField(" in line)
+        and not (path.name == "reading.py" and '"courriel"' in line)
     ]
     assert found == []
 

@@ -25,6 +25,7 @@ COMMANDS = {
     "fees": "fees_commands",
     "transfer": "server_commands",
     "letters": "letters_commands", "labels": "letters_commands",
+    "reference": "reference_commands",
 }
 OPTIONS_WITH_VALUE = ("--db", "--database-url")
 

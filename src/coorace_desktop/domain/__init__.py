@@ -30,6 +30,7 @@ TABLES = {
         "ClosedYear": "closed_years", "Partner": "partners", "ReportText": "report_texts",
         "YearClosingEvent": "year_closing_events", "YearlyResource": "yearly_resources",
     },
+    "reference": {"ReferenceImport": "siae_reference_imports", "SiaeReference": "siae_reference"},
 }
 TABLE_NAMES = frozenset(table for tables in TABLES.values() for table in tables.values())
 _HOME = {name: module for module, names in TABLES.items() for name in names}

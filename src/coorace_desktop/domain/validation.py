@@ -7,7 +7,7 @@ from datetime import date
 
 from coorace_desktop.domain.departments import DEPARTMENTS, department_of_postcode
 
-# phonenumbers, email_validator and stdnum are imported by the validators that use them: at the
+# phonenumbers and email_validator are imported by the validators that use them: at the
 # window's start they cost ~140 ms together, before any field is checked (bench/run.py).
 
 # Values already written as the slow paths write them are recognised without the libraries'
@@ -157,15 +157,36 @@ def department_for(postcode_value: str, department: str) -> str:
 
 
 def siret(value: str) -> str:
+    """Fourteen digits (spaces and dots typed between them dropped) whose checksum holds, or ''."""
     value = value.strip()
     if not value:
         return ""
-    from stdnum.fr import siret as siret_number
+    digits = value.replace(" ", "").replace(".", "")
+    if not siret_checksum_ok(digits):
+        raise ValidationError(f"Numéro SIRET invalide : {value}.")
+    return digits
 
-    try:
-        return siret_number.validate(value)
-    except Exception as error:  # stdnum raises several ValidationError subclasses of its own
-        raise ValidationError(f"Numéro SIRET invalide : {value}.") from error
+
+# A doubled digit's digits added up (Luhn): 7 -> 14 -> 5.
+_DOUBLED = str.maketrans("0123456789", "0246813579")
+LA_POSTE_SIREN = "356000000"
+
+
+def siret_checksum_ok(digits: str) -> bool:
+    """Whether a string is a SIRET: 14 digits passing Luhn, as its first 9 (the SIREN) do; La
+    Poste's establishments (SIREN 356000000) instead have digits adding up to a multiple of 5.
+    About 1 µs (stdnum's took 17): a reference file holds 200,000 of them."""
+    if len(digits) != 14 or not (digits.isascii() and digits.isdigit()):
+        return False
+    if digits.startswith(LA_POSTE_SIREN):
+        return (sum(digits.encode()) - 48 * 14) % 5 == 0
+    return _luhn(digits) and _luhn(digits[:9])
+
+
+def _luhn(digits: str) -> bool:
+    # The digits' bytes summed in C, less 48 (b"0") for each: no int() per digit.
+    doubled = digits[-2::-2].translate(_DOUBLED)
+    return (sum(digits[-1::-2].encode()) + sum(doubled.encode()) - 48 * len(digits)) % 10 == 0
 
 
 def period(start: date | None, end: date | None, what: str = "La date de fin") -> None:

@@ -90,6 +90,8 @@ def schema_problems(connection: Connection) -> list[str]:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
+    from coorace_desktop.domain.tables import metadata  # every table, not only those loaded so far
+
     options = {
         "compare_type": True,
         "include_object": include_object_for(connection.dialect.name),

@@ -104,7 +104,7 @@ class ExistingIndex:
             {word for draft in drafts for word in comparable(draft.name_key).split()},
         )
         found = {draft.lines: finder.find(draft) for draft in drafts}
-        index = cls(_details(session, sorted({f.organisation_id for f in found.values() if f})), finder)
+        index = cls(existing_organisations(session, sorted({f.organisation_id for f in found.values() if f})), finder)
         index._found = found
         return index
 
@@ -133,7 +133,7 @@ def _finder_of(organisations: dict[int, ExistingOrganisation]) -> Finder:
     )
 
 
-def _details(session: Session, ids: Sequence[int]) -> dict[int, ExistingOrganisation]:
+def existing_organisations(session: Session, ids: Sequence[int]) -> dict[int, ExistingOrganisation]:
     """These organisations with their declared fields, types, sites and contacts."""
     organisations: dict[int, ExistingOrganisation] = {}
     columns = [getattr(Organisation, merged.name) for merged in MERGED_FIELDS]

@@ -1,5 +1,5 @@
 """The Adhérents tab: the organisations table (search, filters and sort in SQL) and its dialog,
-and the Cotisations page (built when first shown).
+and its pages Cotisations and « Référentiel SIAE » (each built when first shown).
 
 The tab shown first at start: its module imports what the table needs; the dialog and the
 commands (which load the other areas' tables, ~120 ms) are imported on the first edit or delete."""
@@ -29,7 +29,7 @@ from coorace_desktop.services.members.organisation_list import (
 )
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.members.letters_menu import LettersMenu
-from coorace_desktop.ui.widgets.app_state import OPEN_RECORD, Area
+from coorace_desktop.ui.widgets.app_state import OPEN_RECORD, Area, is_read_only
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.formats import display
 from coorace_desktop.ui.widgets.table_model import Column
@@ -113,38 +113,57 @@ class MembersTab(QWidget):
         self.table.view.customContextMenuRequested.connect(
             lambda point: self.letters_menu.exec(self.table.view.viewport().mapToGlobal(point))
         )
-        self.fees_view = None  # the Cotisations page, built when first shown
+        # The other pages are built when first shown, each into its holder.
+        self.fees_view = self.reference_page = None
+        self.fees_holder, self.reference_holder = _holder(), _holder()
         self.pages = QTabWidget(documentMode=True)
         # The tab opens on its table's search box, not on the page tabs (Ctrl+Tab turns the page).
         self.pages.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pages.addTab(self.table, "Structures")
-        self.pages.addTab(QWidget(), "Cotisations")
+        self.pages.addTab(self.fees_holder, "Cotisations")
+        self.pages.addTab(self.reference_holder, "Référentiel SIAE")
         self.pages.currentChanged.connect(self._page_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
     def _page_shown(self, index: int) -> None:
-        if index == 1 and self.fees_view is None:
+        page = self.pages.widget(index)
+        if page is self.fees_holder:
+            self.show_fees()
+        elif page is self.reference_holder:
+            self.show_reference()
+        self.status_changed.emit()
+
+    def show_fees(self) -> "QWidget":
+        """The Cotisations page, shown (built if need be)."""
+        if self.fees_view is None:
             from coorace_desktop.ui.members.fees_view import FeesView
 
             self.fees_view = FeesView(self.database)
             self.fees_view.table.set_read_only(self.table.read_only)
             self.fees_view.changed.connect(self.status_changed)
-            if self._settings is not None:
-                self.fees_view.restore_state(self._settings)
-            current = self.pages.currentIndex()
-            self.pages.blockSignals(True)
-            self.pages.removeTab(1)
-            self.pages.insertTab(1, self.fees_view, "Cotisations")
-            self.pages.setCurrentIndex(current)
-            self.pages.blockSignals(False)
-        self.status_changed.emit()
-
-    def show_fees(self) -> "QWidget":
-        """The Cotisations page, shown (built if need be)."""
-        self.pages.setCurrentIndex(1)
+            self._install_page(self.fees_view, self.fees_holder)
+        self.pages.setCurrentWidget(self.fees_holder)
         return self.fees_view
+
+    def show_reference(self) -> "QWidget":
+        """The « Référentiel SIAE » page, shown (built if need be: it reads the whole reference)."""
+        if self.reference_page is None:
+            from coorace_desktop.ui.members.reference_page import ReferencePage
+
+            self.reference_page = ReferencePage(self.database)
+            self.reference_page.set_read_only(is_read_only(self))
+            self.reference_page.changed.connect(self.refresh_list)
+            self.reference_page.open_requested.connect(self.open_organisation)
+            self._install_page(self.reference_page, self.reference_holder)
+        self.pages.setCurrentWidget(self.reference_holder)
+        return self.reference_page
+
+    def _install_page(self, page: QWidget, holder: QWidget) -> None:
+        holder.layout().addWidget(page)
+        if self._settings is not None:
+            page.restore_state(self._settings)
 
     def _fee_year_choices(self) -> list[tuple[str, object]]:
         return [(f"Cotisation {year}", year) for year in fee_years(self.database)]
@@ -181,13 +200,17 @@ class MembersTab(QWidget):
             self.refresh(select_id=dialog.result_value)
         dialog.deleteLater()
 
-    def refresh(self, select_id: int | None = None) -> None:
+    def refresh_list(self, select_id: int | None = None) -> None:
         # A new site may bring a new département into the filter.
         refill_combo(self.department_filter, self._department_choices())
         refill_combo(self.fee_year_filter, self._fee_year_choices())
         self.table.reload(select_id=select_id)
-        if self.fees_view is not None:
-            self.fees_view.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        self.refresh_list(select_id)
+        for page in (self.fees_view, self.reference_page):
+            if page is not None:
+                page.refresh()
 
     # -- main window
     def show_filtered(self, filters: dict[str, object]) -> None:
@@ -207,16 +230,28 @@ class MembersTab(QWidget):
 
     def status_text(self) -> str:
         page = self.pages.currentWidget()
-        return page.table.status_text() if page is self.fees_view and page is not None else self.table.status_text()
+        if page is self.fees_holder and self.fees_view is not None:
+            return self.fees_view.table.status_text()
+        if page is self.reference_holder and self.reference_page is not None:
+            return self.reference_page.tables.currentWidget().status_text()
+        return self.table.status_text()
 
     def save_state(self, settings: QSettings) -> None:
         self.table.save_state(settings)
-        if self.fees_view is not None:
-            self.fees_view.save_state(settings)
+        for page in (self.fees_view, self.reference_page):
+            if page is not None:
+                page.save_state(settings)
 
     def restore_state(self, settings: QSettings) -> None:
         self._settings = settings
         self.table.restore_state(settings)
+
+
+def _holder() -> QWidget:
+    """An empty page that a page built later fills."""
+    holder = QWidget()
+    QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+    return holder
 
 
 def _commands():

@@ -1,0 +1,1 @@
+"""The national SIAE reference data: reading the files, the table, matching members."""
