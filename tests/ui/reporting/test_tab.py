@@ -253,7 +253,7 @@ def test_a_planned_event_detail_opens_that_event(window, demo_database, monkeypa
     tab = window.show_tab("Rapports")
     tab.year_spin.setValue(2021)
     tab.check()
-    finding = next(item for item in items(tab.findings) if "encore « prévu(s) »" in item.text(0))
+    finding = next(item for item in items(tab.findings) if "encore « prévu" in item.text(0))
     window.show()
     finding.setExpanded(True)
     detail = finding.child(0)

@@ -130,8 +130,9 @@ def test_ctrl_p_prints_the_filtered_sorted_table_as_shown(qtbot, window, printed
     [text] = pdf_text(printed.files[0])
     look_at(printed.files[0], tmp_path, "adherents")
     lines = text.splitlines()
-    assert lines[0] == "Adhérents"
-    assert f"{len(shown)} structures · Département : 46 Lot · Tri : Ville, décroissant" in lines[1]
+    assert lines[0] == "Adhérents › Structures"
+    fee_year = f"Cotisation de l'année : {tab.fee_year_filter.currentText()}"  # the year the fee column shows
+    assert f"{len(shown)} structures · Département : 46 Lot · {fee_year} · Tri : Ville, décroissant" in lines[1]
     # one line per cell: the visible columns' headings, then the rows in the order shown
     start = lines.index(shown[0][0])
     assert " ".join(lines[2:start]) == "Nom Types Dépt Ville E-mail Adhérent depuis Statut Cotisation 2026"  # a heading may take two lines
@@ -171,7 +172,7 @@ def test_an_empty_table_or_a_tab_without_one_says_there_is_nothing_to_print(qtbo
     window.show_tab("Tableau de bord")
     window.print_action.trigger()
     assert boxes.errors == [
-        "Rien à imprimer : le tableau « Adhérents » n'a aucune ligne.",
+        "Rien à imprimer : le tableau « Adhérents › Structures » n'a aucune ligne.",
         "Rien à imprimer dans cet onglet : Ctrl+P imprime le tableau affiché, ou le rapport une fois son PDF généré.",
     ]
     assert printed.files == []
