@@ -13,6 +13,7 @@ from coorace_desktop.domain.french import plural
 from coorace_desktop.services.exporting.spreadsheet import ExportColumn
 from coorace_desktop.services.fees.fee_list import (
     FEE_STATUS_ORDER,
+    OWED,
     STATUS,
     TYPE,
     YEAR,
@@ -70,7 +71,10 @@ class FeesView(QWidget):
         self.table.set_column_widths(WIDTHS, stretch=(1,))
         self.year_combo = self.table.add_filter(YEAR, "Année", _year_choices(database))
         self.table.model.set_filter(YEAR, self.year_combo.currentData())
-        self.table.add_filter(STATUS, "Statut", [("Tous les statuts", None)] + [(s.label, s.value) for s in FEE_STATUS_ORDER])
+        self.status_combo = self.table.add_filter(
+            STATUS, "Statut", [("Tous les statuts", None), ("Restant dû (appelée, relancée, partielle)", OWED)]
+            + [(s.label, s.value) for s in FEE_STATUS_ORDER]
+        )
         self.table.add_filter(TYPE, "Conventionnement", [("Tous les types", None)] + [(t.label, t.value) for t in SiaeType])
         # New is « Appeler… », Edit a payment, Delete the call made by mistake.
         self.table.new_button.setText("&Appeler…")
