@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from coorace_desktop.ui.widgets.app_state import Area
@@ -15,10 +15,22 @@ DATE_FORMAT = "dd/MM/yyyy"
 
 class DateEdit(QDateEdit):
     """A date field in the French format with a calendar pop-up, whose keyboard entry starts on
-    the day: Qt puts Shift+Tab on the year, where typing « 12 » would change the year."""
+    the day: Qt puts Shift+Tab on the year, where typing « 12 » would change the year. A date
+    types as it is written, « 18/06/2021 »: Qt moves on by itself once « 18 » fills the day, and
+    would move on again at the « / » (the month typed into the year); that « / » is skipped."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, calendarPopup=True, displayFormat=DATE_FORMAT)
+        self._moved_on = False  # the last digit typed filled its section and moved to the next
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.text() == "/" and self._moved_on:
+            self._moved_on = False
+            event.accept()
+            return
+        section = self.currentSection()
+        super().keyPressEvent(event)
+        self._moved_on = event.text().isdigit() and self.currentSection() != section
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
