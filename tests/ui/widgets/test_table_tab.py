@@ -1,7 +1,7 @@
 """The table tab's keys belong to the table that has the focus, not to the whole window."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
@@ -33,3 +33,45 @@ def test_two_tables_side_by_side_each_keep_their_keys(qtbot):
     assert (new, edited) == (["board"], ["board 2"])
     qtbot.keyClick(board.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert board.search_edit.hasFocus()
+
+
+def _focus_chain(root: QWidget) -> list[QWidget]:
+    """The widgets of `root` Tab visits, in order, from its search box."""
+    chain, widget = [], root.search_edit
+    while True:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(root) and widget.isEnabled():
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is root.search_edit:
+            return chain
+
+
+def test_tab_runs_from_the_search_through_the_filters_to_the_table_then_the_buttons(qtbot):
+    table = _table("members")
+    first, second = table.add_filter("type", "Type", [("Tous", None)]), table.add_filter("status", "Statut", [("Tous", None)])
+    table.add_button(extra := QPushButton("Courriers"))
+    qtbot.addWidget(table)
+    table.show()
+    chain = [widget for widget in _focus_chain(table) if table.isAncestorOf(widget)]
+    assert chain[:5] == [table.search_edit, first, second, table.view, table.new_button]
+    assert chain[-2:] == [table.export_button, extra]
+
+
+def test_enter_in_the_search_shows_the_rows_at_once_and_enter_again_opens_the_first(qtbot):
+    rows = ["Ailes", "Atelier", "Chorus"]
+    table = DataTable([Column("Nom", "name", str)], lambda query: len([r for r in rows if query.search.lower() in r.lower()]),
+                      lambda query, offset, limit: [r for r in rows if query.search.lower() in r.lower()][offset:offset + limit],
+                      noun=("ligne", "lignes"), settings_key="search")
+    qtbot.addWidget(table)
+    table.show()
+    table.activateWindow()
+    qtbot.waitUntil(table.isActiveWindow)
+    edited = []
+    table.edit_requested.connect(edited.append)
+    table.search_edit.setFocus()
+    qtbot.keyClicks(table.search_edit, "cho")
+    qtbot.keyClick(table.search_edit, Qt.Key.Key_Return)  # no waiting for the search's pause
+    assert table.model.query.search == "cho" and table.model.rowCount() == 1
+    assert table.view.hasFocus() and table.view.selectionModel().isRowSelected(0)
+    qtbot.keyClick(table.view, Qt.Key.Key_Return)
+    assert edited == ["Chorus"]

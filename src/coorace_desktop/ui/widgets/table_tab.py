@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QToolButton,
@@ -29,6 +28,7 @@ from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.period_selector import ALL_DATES, PeriodSelector
+from coorace_desktop.ui.widgets.search_edit import SearchEdit
 from coorace_desktop.ui.widgets.shortcuts import shortcut
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column, WindowedTableModel
 
@@ -75,11 +75,13 @@ class DataTable(QWidget):
         # the owner's, printed above the table.
         self.filter_notes: Callable[[], list[str]] = list
 
-        self.search_edit = QLineEdit(placeholderText=search_placeholder, clearButtonEnabled=True)
+        # Enter is the search's (in a dialog too): the rows at once, and the keyboard in the table.
+        self.search_edit = SearchEdit(placeholderText=search_placeholder, clearButtonEnabled=True)
         self.search_edit.setAccessibleName("Recherche")
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self._search_entered)
 
         self.filters_layout = QHBoxLayout()
         self.new_button = QPushButton("&Nouveau…")
@@ -159,6 +161,9 @@ class DataTable(QWidget):
             combo.addItem(text, value)
         combo.currentIndexChanged.connect(lambda _=0: self._filter_chosen(name, combo.currentData()))
         self.filters_layout.addWidget(combo)
+        # Tab goes as the eye does: the search, the filters, then the table (not the buttons first).
+        QWidget.setTabOrder(list(self._filter_combos.values())[-1] if self._filter_combos else self.search_edit, combo)
+        QWidget.setTabOrder(combo, self.view)
         self._filter_combos[name] = combo
         return combo
 
@@ -328,6 +333,15 @@ class DataTable(QWidget):
 
     def _apply_search(self) -> None:
         self.model.set_search(self.search_edit.text())
+
+    def _search_entered(self) -> None:
+        """The search now (not after the pause), then the table on its first row: Enter again opens it."""
+        self._search_timer.stop()
+        self._apply_search()
+        if self.model.rowCount():
+            if not self.view.selectionModel().hasSelection():
+                self.view.selectRow(0)
+            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _update_state(self) -> None:
         self.count_label.setText(self.status_text())
