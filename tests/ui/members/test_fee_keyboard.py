@@ -116,3 +116,11 @@ def test_escape_on_a_filled_payment_asks_before_losing_it(qtbot, demo_database, 
     qtbot.keyClick(dialog.reference_edit, Qt.Key.Key_Escape)
     assert asked == [dialog.windowTitle()] and dialog.isVisible()  # « Continuer la saisie »: still there
     assert dialog.reference_edit.text() == "CHQ 1234"
+
+
+def test_the_page_fits_a_1024_pixel_screen(qtbot, demo_database, fee_rows):
+    tab = shown(qtbot, MembersTab(demo_database))
+    page = tab.show_fees()
+    page.year_combo.setCurrentIndex(page.year_combo.findData(campaign.YEAR))
+    assert page.totals_label.text().startswith("51 lignes")
+    assert tab.minimumSizeHint().width() <= 1024 - 20  # the window's margins
