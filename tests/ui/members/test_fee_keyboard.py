@@ -124,3 +124,9 @@ def test_the_page_fits_a_1024_pixel_screen(qtbot, demo_database, fee_rows):
     page.year_combo.setCurrentIndex(page.year_combo.findData(campaign.YEAR))
     assert page.totals_label.text().startswith("51 lignes")
     assert tab.minimumSizeHint().width() <= 1024 - 20  # the window's margins
+
+
+def test_the_status_column_shows_a_partial_payment_reminded_in_full(qtbot, demo_database, fee_rows):
+    view = shown(qtbot, MembersTab(demo_database)).show_fees().table.view
+    status = next(n for n, column in enumerate(view.model().columns) if column.title == "Statut")
+    assert view.columnWidth(status) >= view.fontMetrics().horizontalAdvance("Payée partiellement (relance 1)") + 12

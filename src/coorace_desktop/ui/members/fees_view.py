@@ -50,7 +50,7 @@ EXPORT_COLUMNS = (
     ExportColumn("Statut", lambda r: r.status_text), ExportColumn("Dernier paiement", lambda r: r.last_paid_on),
     ExportColumn("Échéance", lambda r: r.due_on), ExportColumn("Montant fixé à la main", lambda r: r.manual_reason),
 )
-WIDTHS = (90, 280, 80, 90, 90, 90, 170, 120, 100)
+WIDTHS = (90, 280, 80, 80, 80, 80, 215, 120, 100)  # the status: « Payée partiellement (relance 1) » in full
 
 
 class FeesView(QWidget):
