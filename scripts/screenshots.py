@@ -41,7 +41,10 @@ def shoot(folder: Path, width: int, height: int) -> int:
     from PySide6.QtWidgets import QDialog, QFileDialog, QTabWidget
 
     from coorace_desktop.app import make_application
+    from coorace_desktop.domain.enums import SiaeType
     from coorace_desktop.services.demo import create_demo_database
+    from coorace_desktop.services.fees.calls import generate_calls
+    from coorace_desktop.services.fees.scale import ScaleInput, save_scale
     from coorace_desktop.storage.database import open_database
     from coorace_desktop.storage.paths import demo_database_path
     from coorace_desktop.ui.window.backup_controller import DataSafety
@@ -78,6 +81,12 @@ def shoot(folder: Path, width: int, height: int) -> int:
 
     path = demo_database_path()
     create_demo_database(path)
+    # A 2021 fee campaign (a scale by agreement type: the demo has few yearly figures; its calls)
+    # for the Cotisations page and its dialogs.
+    database = open_database(path)
+    save_scale(database, ScaleInput(2021, minimum=250, type_amounts={SiaeType.ACI: 400, SiaeType.ETTI: 600}))
+    generate_calls(database, 2021)
+    database.close()
     window = MainWindow(settings=QSettings(os.path.join(os.environ["XDG_CONFIG_HOME"], "settings.ini"), QSettings.Format.IniFormat))
     window.setGeometry(screen)
     window.show()
@@ -102,6 +111,15 @@ def shoot(folder: Path, width: int, height: int) -> int:
     members.letters_menu.write_labels()
     members.letters_menu.edit_templates()
     window.print_preview_action.trigger()  # the print preview of the members table
+    fees = members.show_fees()
+    fees.year_combo.setCurrentIndex(fees.year_combo.findData(2021))
+    save(window, "Adhérents-Cotisations_2021")
+    fees.edit_scale()
+    fees.show_preview()
+    model = fees.table.model
+    fees.table.view.selectRow(next(row for row in range(model.rowCount()) if model.row_at(row).number is not None))
+    fees.table.edit_current()  # a payment
+    members.pages.setCurrentIndex(0)
     governance = window.show_tab("Gouvernance")
     governance.board_page.elect()
     governance.board_page.seats.view.selectRow(0)

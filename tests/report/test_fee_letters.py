@@ -29,11 +29,15 @@ def test_reminders_name_the_balance_and_receipts_go_to_the_fees_paid_in_full(dem
         assert f"Déjà reçu {flat(whole_euros(paid))}" in text
         assert f"Reste à régler {flat(whole_euros(campaign.expected_amount(n) - paid))}" in text
     assert all("Sauf erreur de notre part" in text for text in texts)  # the level's text, from the scale
+    assert "Objet : Relance de la cotisation 2021 n° 2021-001" in texts[0]  # not « Relance : cotisation »
 
     folder = tmp_path / "recus"
     result = write_fee_letters(demo_database, FeeLetterKind.RECEIPT, campaign.YEAR, None, folder, per_file=True)
     assert (result.letters, result.pages, len(list(folder.glob("*.pdf")))) == (8, 8, 8)
-    assert sorted(path.name for path in result.paths)[0].startswith("Reçu 2021-004 ")
+    first = sorted(result.paths)[0]
+    assert first.name.startswith("Reçu 2021-004 ")
+    # « que la structure AIDAL 31 est adhérente »: no « que AIDAL », whatever the name's first letter or gender.
+    assert f"Nous attestons que la structure {members[3][1]} est adhérente de" in flat(PdfReader(first).pages[0].extract_text())
 
 
 def test_a_400_character_name_and_markup_in_a_reason_print_literally(demo_database, tmp_path):

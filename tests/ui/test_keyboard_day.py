@@ -172,7 +172,7 @@ def test_a_day_of_entry_by_keyboard_alone(qtbot, demo_database, settings, boxes)
 
     def election(dialog):
         def assembly(_dialog):
-            keys.type("18062021")  # digits run through day, month and year (a typed « / » does not, in Qt)
+            keys.type("18/06/2021")  # as written: the « / » after a full day or month is no extra step
             keys.press(Qt.Key.Key_Tab)
             keys.type("Toulouse")
             keys.press(Qt.Key.Key_Return)

@@ -81,13 +81,13 @@ def reminder_letter(row: FeeRow, recipient: Recipient, text: str, delegation: st
     lines.append(("Reste à régler", money(row.outstanding)))
     closing = f"{_payment_details(row, delegation, 'dès réception de ce courrier')}\n\nSi votre règlement nous est parvenu entre-temps, merci de ne pas tenir compte de ce courrier."
     level = "" if row.reminder_level <= 1 else f" ({row.reminder_level}e relance)"
-    return Letter(recipient.address_lines, f"Relance : cotisation {row.year} n° {row.number_text}{level}", body, on,
+    return Letter(recipient.address_lines, f"Relance de la cotisation {row.year} n° {row.number_text}{level}", body, on,
                   file_stem=f"Relance {row.number_text} {row.name}", reference=row.number_text,
                   flowables=(_amounts(lines), *_closing(closing)))
 
 
 def receipt_letter(row: FeeRow, recipient: Recipient, payments, delegation: str, on: date) -> Letter:
-    body = (f"{SALUTATION},\n\nNous attestons que {row.name} est adhérent de {delegation} pour l'année {row.year} "
+    body = (f"{SALUTATION},\n\nNous attestons que la structure {row.name} est adhérente de {delegation} pour l'année {row.year} "
             f"et a réglé sa cotisation {row.year} (appel n° {row.number_text}) d'un montant de {money(row.amount or 0)}.")
     lines = [(f"Paiement du {payment.paid_on:%d/%m/%Y} ({payment.method.label.lower()}"
               + (f", {payment.reference}" if payment.reference else "") + ")", money(payment.amount)) for payment in payments]

@@ -20,6 +20,7 @@ from coorace_desktop.services.dashboard.todo import (
     UNPAID_FEES,
     todo_lines,
 )
+from coorace_desktop.services.fees.fee_list import OWED_FEES
 from coorace_desktop.services.reporting.check import Severity, check_report
 from coorace_desktop.storage.backup import create_backup
 
@@ -97,6 +98,7 @@ def test_unpaid_fees_of_a_year_over(office):
         session.add(MembershipFee(organisation_id=office.organisations["A"], year=2025, amount=300))  # not due yet
     line = lines(office.database)[UNPAID_FEES]
     assert line.count == 2 and line.text == "2 cotisations impayées après l'échéance (300\u00a0€)"
+    assert line.area == "members" and line.filters == {OWED_FEES: 2024}  # the Cotisations page of that year
 
 
 def test_report_findings_are_the_warnings_of_vérifier(office):

@@ -6,7 +6,7 @@ from datetime import date
 from coorace_desktop.domain.enums import FeeStatus
 from coorace_desktop.domain.french import whole_euros
 from coorace_desktop.services.fees.calls import generate_calls
-from coorace_desktop.services.fees.fee_list import STATUS, YEAR, fee_totals, list_fees, year_totals
+from coorace_desktop.services.fees.fee_list import OWED, STATUS, YEAR, fee_totals, list_fees, year_totals
 from coorace_desktop.services.fees.reminders import due_reminders, record_reminders
 from coorace_desktop.services.fees.scale import preview
 from coorace_desktop.services.listing import ListQuery
@@ -56,6 +56,10 @@ def test_fifty_one_calls_ten_payments_totals_and_reminders(demo_database):
     assert record_reminders(demo_database, due, campaign.REMINDERS_DAY) == 43
     rows = list_fees(demo_database, ListQuery(filters={YEAR: campaign.YEAR, STATUS: FeeStatus.REMINDED.value}))
     assert len(rows) == 41 and rows[0].status_text == "Relancée (relance 1)"
+    # What is owed: reminded or paid in part (the dashboard's click-through), its totals the year's outstanding.
+    owed = ListQuery(filters={YEAR: campaign.YEAR, STATUS: OWED})
+    assert {row.status for row in list_fees(demo_database, owed)} == {FeeStatus.REMINDED, FeeStatus.PARTIAL}
+    assert fee_totals(demo_database, owed).outstanding == totals.outstanding and len(list_fees(demo_database, owed)) == 43
     # Level 2 comes 30 days after level 1, not before.
     assert due_reminders(demo_database, campaign.YEAR, date(2021, 4, 18)) == []
     assert {r.level for r in due_reminders(demo_database, campaign.YEAR, date(2021, 4, 19))} == {2}

@@ -8,7 +8,7 @@ import pytest
 from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, PaymentMethod, SiaeType
 from coorace_desktop.domain.members import MembershipDraft, OrganisationDraft, SiteDraft
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services.fees.calls import cancel_call, generate_calls
+from coorace_desktop.services.fees.calls import generate_calls
 from coorace_desktop.services.fees.fee_list import FEE_STATUS_ORDER
 from coorace_desktop.services.fees.payments import PaymentInput, called_fee, record_payment
 from coorace_desktop.services.fees.scale import ScaleInput, save_scale
@@ -74,28 +74,18 @@ def test_status_follows_membership_periods(database):
         assert {row.status for row in rows} == {status}
 
 
-def test_members_of_a_period_and_unpaid_fees_of_a_year_as_the_dashboard_counts_them(database):
+def test_members_of_a_period_as_the_dashboard_counts_them(database):
     def add(name: str, periods: tuple[MembershipDraft, ...]) -> int:
         return members.save_organisation(database, OrganisationDraft(name=name, memberships=periods))
 
-    always = add("Toujours", (MembershipDraft(date(2010, 1, 1)),))
-    left = add("Partie le 01/06/2024", (MembershipDraft(date(2010, 1, 1), date(2024, 6, 1)),))
-    add("Arrivée en 2025", (MembershipDraft(date(2025, 1, 1)),))  # nothing called in 2024: nothing due
+    add("Toujours", (MembershipDraft(date(2010, 1, 1)),))
+    add("Partie le 01/06/2024", (MembershipDraft(date(2010, 1, 1), date(2024, 6, 1)),))
+    add("Arrivée en 2025", (MembershipDraft(date(2025, 1, 1)),))
     add("Jamais adhérente", ())
-    for year in (2024, 2025):
-        save_scale(database, ScaleInput(year, minimum=300))
-    generate_calls(database, 2024, {always, left}, called_on=date(2024, 2, 1))
-    generate_calls(database, 2025, {always}, called_on=date(2025, 2, 1))
-    record_payment(database, called_fee(database, always, 2024), PaymentInput("300", date(2024, 3, 1), PaymentMethod.CHEQUE))
-    record_payment(database, called_fee(database, left, 2024), PaymentInput("100", date(2024, 3, 1), PaymentMethod.CHEQUE))
     during = "member_during"
     assert names(database, ListQuery(filters={during: (date(2024, 1, 1), date(2024, 12, 31))})) == ["Partie le 01/06/2024", "Toujours"]
     assert names(database, ListQuery(filters={during: (date(2024, 6, 1), date(2024, 12, 31))})) == ["Toujours"]  # its last day was 31/05
     assert names(database, ListQuery(filters={during: (date(2025, 3, 1), date(2025, 3, 31))})) == ["Arrivée en 2025", "Toujours"]
-    assert names(database, ListQuery(filters={"unpaid_fee": 2024})) == ["Partie le 01/06/2024"]  # paid in part
-    assert count_members(database, ListQuery(filters={"unpaid_fee": 2025}), TODAY) == 1
-    cancel_call(database, called_fee(database, always, 2025))
-    assert count_members(database, ListQuery(filters={"unpaid_fee": 2025}), TODAY) == 0  # a cancelled call is not owed
 
 
 def test_rows_carry_what_the_table_shows(demo_database):

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QToolButton
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events import Event
 from coorace_desktop.services.accompaniment.actions_list import OFFICER, PERIOD
-from coorace_desktop.services.dashboard.todo import SILENT_EVENTS
+from coorace_desktop.services.dashboard.todo import SILENT_EVENTS, UNPAID_FEES
 from coorace_desktop.services.events import event_list
+from coorace_desktop.services.fees.fee_list import OWED, STATUS, YEAR
 from coorace_desktop.services.members.organisation_list import (
     DEPARTMENT_FILTER,
     MEMBER_DURING_FILTER,
     TYPE_FILTER,
-    UNPAID_FEE_FILTER,
 )
 from coorace_desktop.ui.dashboard.tab import DashboardTab
 from coorace_desktop.ui.widgets.period_selector import PeriodSelector
@@ -203,13 +203,30 @@ def test_a_click_on_an_events_bar_opens_the_events_of_that_month(qtbot, window, 
     assert titles(events.table) == ["Deux"] and events.figures_panel.period() == march
 
 
-def test_a_click_on_the_fees_chart_opens_the_members_whose_fee_is_unpaid(qtbot, window, office):
+def owed_fees_shown(window, year: int) -> list[str]:
+    """The Cotisations page is shown on `year`'s fees owed: the names of its lines."""
+    members = window.current_tab()
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Adhérents" and members.pages.currentWidget() is members.fees_view
+    table = members.fees_view.table
+    assert table.model.query.filters == {YEAR: year, STATUS: OWED} and members.fees_view.year == year
+    assert members.fees_view.status_combo.currentText() == "Restant dû (appelée, relancée, partielle)"
+    return [table.model.row_at(row).name for row in range(table.model.rowCount())]
+
+
+def test_a_click_on_the_fees_chart_opens_the_fees_owed_that_year(qtbot, window, office):
     tab = window.current_tab()
     tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
     click_bar(qtbot, tab.fees_chart, 2)  # still due
-    members = window.current_tab()
-    assert members.table.model.query.filters == {UNPAID_FEE_FILTER: 2024} and titles(members.table) == ["B", "C"]
-    assert members.table.findChild(QToolButton, None).text() == "Cotisation 2024 impayée  ✕"
+    assert owed_fees_shown(window, 2024) == ["B", "C"]
+
+
+def test_the_todo_line_of_unpaid_fees_opens_the_fees_owed_of_their_year(qtbot, window):
+    panel = window.current_tab().todo_panel
+    qtbot.waitUntil(lambda: panel.lines != [])
+    row = [line.key for line in panel.lines].index(UNPAID_FEES)
+    assert panel.lines[row].count == 2  # the 2024 calls, due on 31/12/2024
+    panel.rows.itemAtPosition(row, 1).widget().click()
+    assert owed_fees_shown(window, 2024) == ["B", "C"]
 
 
 def test_todo_shows_each_line_and_opens_its_tab(qtbot, window):

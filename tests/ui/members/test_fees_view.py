@@ -78,7 +78,7 @@ def test_totals_filters_a_payment_and_a_reminder_run(qtbot, tab, demo_database, 
     totals = year_totals(demo_database, campaign.YEAR)
     assert view.totals_label.text() == (f"51 lignes · appelé {whole_euros(totals.called)} · reçu {whole_euros(totals.received)} · "
                                         f"restant dû {whole_euros(totals.outstanding)}")
-    status_combo = next(combo for combo in view.table._filter_combos.values() if combo.accessibleName() == "Statut")
+    status_combo = view.status_combo
     status_combo.setCurrentIndex(status_combo.findData(FeeStatus.PARTIAL.value))
     qtbot.waitUntil(lambda: view.table.model.query.filters.get(STATUS) == FeeStatus.PARTIAL.value)
     assert [row.name for row in rows(view)] == [members[30][1], members[33][1]]

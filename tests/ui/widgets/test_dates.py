@@ -120,3 +120,20 @@ def test_a_pasted_year_alone_is_refused(qtbot, field):
     qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert field.date().toPython() == date(2020, 1, 5)
     assert field.property(INPUT_ERROR) == "Date : un jour attendu (18/06/2021), pas « 2021 »."
+
+
+@pytest.mark.parametrize("typed", ["18/06/2021", "18062021", "18/6/2021"])
+def test_a_date_typed_as_written_with_or_without_slashes(qtbot, typed):
+    form = QWidget()
+    qtbot.addWidget(form)
+    before, day = QLineEdit(), date_edit(date(2026, 12, 7))
+    layout = QVBoxLayout(form)
+    for widget in (before, day):
+        layout.addWidget(widget)
+    form.show()
+    form.activateWindow()
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    qtbot.keyClicks(day, typed)
+    assert day.date().toPython() == date(2021, 6, 18)

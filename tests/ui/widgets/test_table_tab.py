@@ -1,7 +1,7 @@
 """The table tab's keys belong to the table that has the focus, not to the whole window."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from coorace_desktop.ui.widgets.table_model import Column
 from coorace_desktop.ui.widgets.table_tab import DataTable
@@ -55,3 +55,25 @@ def test_enter_in_the_search_box_searches_at_once_and_gives_the_list_the_keyboar
 
 def _matching(rows, query):
     return [row for row in rows if query.search.lower() in row.lower()]
+
+
+def _focus_chain(root: QWidget) -> list[QWidget]:
+    """The widgets of `root` Tab visits, in order, from its search box."""
+    chain, widget = [], root.search_edit
+    while True:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(root) and widget.isEnabled():
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is root.search_edit:
+            return chain
+
+
+def test_tab_runs_from_the_search_through_the_filters_to_the_table_then_the_buttons(qtbot):
+    table = _table("members")
+    first, second = table.add_filter("type", "Type", [("Tous", None)]), table.add_filter("status", "Statut", [("Tous", None)])
+    table.add_button(extra := QPushButton("Courriers"))
+    qtbot.addWidget(table)
+    table.show()
+    chain = [widget for widget in _focus_chain(table) if table.isAncestorOf(widget)]
+    assert chain[:5] == [table.search_edit, first, second, table.view, table.new_button]
+    assert chain[-2:] == [table.export_button, extra]

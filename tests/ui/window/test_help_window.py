@@ -5,12 +5,12 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
-from coorace_desktop.ui.window.help_window import INDEX_PAGE, TAB_PAGES, help_folder
+from coorace_desktop.ui.window.help_window import INDEX_PAGE, PAGE_SEPARATOR, TAB_PAGES, help_folder
 from coorace_desktop.ui.window.main_window import TABS, MainWindow
 
 
 def test_every_tab_has_its_page_and_every_link_leads_somewhere():
-    assert set(TAB_PAGES) == {title for title, _spec in TABS}
+    assert {key.split(PAGE_SEPARATOR)[0] for key in TAB_PAGES} == {title for title, _spec in TABS}
     pages = {path.name: path.read_text(encoding="utf-8") for path in help_folder().glob("*.html")}
     assert INDEX_PAGE in pages and set(TAB_PAGES.values()) <= set(pages)
     for name, text in pages.items():
@@ -41,3 +41,15 @@ def test_f1_opens_the_guide_at_the_tab_shown(window, qtbot):
     assert window.help_window.page() == INDEX_PAGE
     window.help_window.back_button.click()
     assert window.help_window.page() == "rapports.html"
+
+
+def test_f1_on_the_cotisations_page_opens_its_own_page(window, qtbot):
+    members = window.show_tab("Adhérents")
+    members.show_fees()
+    qtbot.keyClick(window.tabs, Qt.Key.Key_F1)
+    assert window.help_window.page() == "cotisations.html"
+    text = window.help_window.browser.toPlainText()
+    assert all(word in text for word in ("Le barème", "Les appels", "Les paiements", "Les relances", "Les reçus", "Payée partiellement"))
+    members.pages.setCurrentIndex(0)  # back on Structures: the tab's page
+    qtbot.keyClick(window.tabs, Qt.Key.Key_F1)
+    assert window.help_window.page() == "adherents.html"

@@ -1,7 +1,7 @@
 """The dashboard's « À faire »: what needs doing, each line with its count, drawn from the rules
 the other areas already apply (mandates ending soon, the report's Vérifier, members' figures)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, select
@@ -11,7 +11,7 @@ from coorace_desktop.domain.events import Event
 from coorace_desktop.domain.french import plural, whole_euros
 from coorace_desktop.domain.organisations import MembershipFee
 from coorace_desktop.services.events.registrations import attendance_not_entered, nobody_recorded
-from coorace_desktop.services.fees.fee_list import received_sql
+from coorace_desktop.services.fees.fee_list import OWED_FEES, received_sql
 from coorace_desktop.services.governance.lists import ENDS_SOON, ON, count_seats
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.reporting.check import Severity, check_report
@@ -32,6 +32,7 @@ class TodoLine:
     count: int  # 0: nothing to do
     text: str  # the French line, count included
     area: str | None = None  # where it is done: members, governance, events or reporting
+    filters: dict[str, object] = field(default_factory=dict)  # what that tab shows (its show_filtered)
 
 
 def todo_lines(database: Database, today: date, now: datetime | None = None) -> list[TodoLine]:
@@ -40,7 +41,7 @@ def todo_lines(database: Database, today: date, now: datetime | None = None) -> 
     mandates = count_seats(database, ListQuery(filters={ON: today, ENDS_SOON: True}))
     missing = len(members_missing_figures(database, report_year))
     silent, unmarked = past_events_to_complete(database, today)
-    unpaid, unpaid_amount = unpaid_fees(database, today)
+    unpaid, unpaid_amount, unpaid_year = unpaid_fees(database, today)
     warnings = sum(finding.severity is Severity.WARNING for finding in check_report(database, report_year))
     return [
         TodoLine(MANDATES, mandates, f"{plural(mandates, 'mandat', 'mandats')} au conseil finissant dans les 3 mois", "governance"),
@@ -52,7 +53,7 @@ def todo_lines(database: Database, today: date, now: datetime | None = None) -> 
             UNPAID_FEES, unpaid,
             f"{plural(unpaid, 'cotisation impayée', 'cotisations impayées')} après l'échéance"
             + (f" ({whole_euros(unpaid_amount)})" if unpaid else ""),
-            "members",
+            "members", {OWED_FEES: unpaid_year} if unpaid else {},
         ),
         TodoLine(REPORT_FINDINGS, warnings, f"{plural(warnings, 'point', 'points')} à vérifier avant le rapport {report_year}", "reporting"),
         backup_line(database, now or datetime.now().astimezone()),
@@ -69,15 +70,16 @@ def past_events_to_complete(database: Database, today: date) -> tuple[int, int]:
     return silent, unmarked
 
 
-def unpaid_fees(database: Database, today: date) -> tuple[int, int]:
-    """Calls past their due date and not paid in full: how many and how much is still owed."""
+def unpaid_fees(database: Database, today: date) -> tuple[int, int, int | None]:
+    """Calls past their due date and not paid in full: how many, how much is still owed, and the
+    latest year they are of (the Cotisations page the line opens; None without any)."""
     owed = MembershipFee.amount - received_sql(MembershipFee)
-    query = select(func.count(), func.coalesce(func.sum(owed), 0)).where(
+    query = select(func.count(), func.coalesce(func.sum(owed), 0), func.max(MembershipFee.year)).where(
         MembershipFee.number.is_not(None), MembershipFee.cancelled_on.is_(None), MembershipFee.due_on < today, owed > 0
     )
     with database.session() as session:
-        count, amount = session.execute(query).one()
-    return count, int(amount)
+        count, amount, year = session.execute(query).one()
+    return count, int(amount), year
 
 
 def backup_line(database: Database, now: datetime) -> TodoLine:

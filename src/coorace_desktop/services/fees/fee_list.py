@@ -20,9 +20,15 @@ from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.services.members.membership import year_members
 from coorace_desktop.storage.database import Database
 
-# Filter names: "year" (int; default the current year), "status" (FeeStatus value), "type" (SiaeType value).
+# Filter names: "year" (int; default the current year), "status" (FeeStatus value, or OWED), "type" (SiaeType value).
 YEAR, STATUS, TYPE = "year", "status", "type"
 FILTERS = (YEAR, STATUS, TYPE)
+# The status filter's value for what is still owed: called, reminded or paid in part.
+OWED = "owed"
+OWED_STATUSES = (FeeStatus.CALLED, FeeStatus.REMINDED, FeeStatus.PARTIAL)
+# A click-through's filter (the dashboard's fees chart and « À faire »): the Cotisations page of
+# that year (int), on what is owed.
+OWED_FEES = "owed_fees"
 SORT_KEYS = ("name", "number", "amount", "received", "outstanding", "status", "last_paid_on")
 
 
@@ -140,7 +146,9 @@ class _Columns:
 
 def _filtered(statement, query: ListQuery, columns: _Columns):
     statement = apply_search(statement, Organisation.search_key, query.search)
-    if query.filter(STATUS):
+    if query.filter(STATUS) == OWED:
+        statement = statement.where(columns.status.in_([status.value for status in OWED_STATUSES]))
+    elif query.filter(STATUS):
         statement = statement.where(columns.status == FeeStatus(query.filter(STATUS)).value)
     if query.filter(TYPE):
         statement = statement.where(Organisation.id.in_(

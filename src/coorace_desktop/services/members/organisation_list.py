@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, and_, case, exists, func, literal, not_
 from sqlmodel import Session, select
 
-from coorace_desktop.domain import Membership, MembershipFee, Organisation, OrganisationType, Site
+from coorace_desktop.domain import Membership, Organisation, OrganisationType, Site
 from coorace_desktop.domain.enums import DatePrecision, FeeStatus, MembershipStatus, SiaeType
 from coorace_desktop.domain.members import ORGANISATION_FIELDS
 from coorace_desktop.domain.periods import holds_on_sql
@@ -28,16 +28,14 @@ from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.services.members.membership import members_during
 from coorace_desktop.storage.database import Database
 
-# Filter names of ListQuery.filters understood here; the last two are set by the dashboard's
-# click-through: members during a period (first and last day, as the dashboard counts them) and
-# fees of a year called and still unpaid (as its fee figures count them).
+# Filter names of ListQuery.filters understood here; the last is set by the dashboard's
+# click-through: members during a period (first and last day, as the dashboard counts them).
 TYPE_FILTER = "type"
 DEPARTMENT_FILTER = "department"
 STATUS_FILTER = "status"
 FEE_YEAR_FILTER = "fee_year"  # the year whose fee status is shown (default: today's)
 MEMBER_DURING_FILTER = "member_during"
-UNPAID_FEE_FILTER = "unpaid_fee"
-FILTERS = (TYPE_FILTER, DEPARTMENT_FILTER, STATUS_FILTER, FEE_YEAR_FILTER, MEMBER_DURING_FILTER, UNPAID_FEE_FILTER)
+FILTERS = (TYPE_FILTER, DEPARTMENT_FILTER, STATUS_FILTER, FEE_YEAR_FILTER, MEMBER_DURING_FILTER)
 
 TYPE_ORDER = tuple(SiaeType)
 EXPORTED_FIELDS = tuple(field for field in ORGANISATION_FIELDS if field.exported)
@@ -179,14 +177,6 @@ class _Expressions:
     def has_type(self, siae_type: SiaeType) -> ColumnElement:
         return self._holds(OrganisationType, OrganisationType.siae_type == siae_type.value)
 
-    def has_unpaid_fee(self, year: int) -> ColumnElement:
-        """Called that year, not cancelled, and not paid in full (the Cotisations page's appelée,
-        relancée and payée partiellement)."""
-        return self._holds(
-            MembershipFee, MembershipFee.year == year, MembershipFee.number.is_not(None), MembershipFee.cancelled_on.is_(None),
-            received_sql(MembershipFee) < MembershipFee.amount,
-        )
-
     def has_site_in(self, department: str) -> ColumnElement:
         return self._holds(Site, Site.department == department)
 
@@ -212,8 +202,6 @@ def _filtered(statement, query: ListQuery, expressions: _Expressions):
         statement = statement.where(expressions.status_condition(MembershipStatus(status)))
     if (period := query.filter(MEMBER_DURING_FILTER)) is not None:
         statement = statement.where(Organisation.id.in_(members_during(*period)))
-    if (year := query.filter(UNPAID_FEE_FILTER)) is not None:
-        statement = statement.where(expressions.has_unpaid_fee(int(year)))
     return statement
 
 

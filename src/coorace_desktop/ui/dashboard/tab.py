@@ -1,5 +1,5 @@
 """The Tableau de bord tab: one period chooser that every figure follows, the key figures, the
-charts (a click on a bar opens its tab filtered: those actions, members, events or unpaid fees),
+charts (a click on a bar opens its tab filtered: those actions, members, events, or the fees owed),
 and « À faire »."""
 
 from datetime import date, timedelta
@@ -13,11 +13,11 @@ from coorace_desktop.domain.periods import period_text
 from coorace_desktop.services.accompaniment.actions_list import OFFICER, PERIOD, PROGRAMME
 from coorace_desktop.services.dashboard.figures import DashboardFigures, Monthly, dashboard_figures, latest_active_year
 from coorace_desktop.services.events import event_list
+from coorace_desktop.services.fees.fee_list import OWED_FEES
 from coorace_desktop.services.members.organisation_list import (
     DEPARTMENT_FILTER,
     MEMBER_DURING_FILTER,
     TYPE_FILTER,
-    UNPAID_FEE_FILTER,
 )
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.dashboard.charts import ChartCard
@@ -83,7 +83,7 @@ class DashboardTab(QWidget):
                        self.hours_chart, self.events_chart, self.fees_chart)
         for chart, what in ((self.actions_chart, "ces actions"), (self.hours_chart, "ces actions"),
                             (self.by_type, "ces adhérents"), (self.by_department, "ces adhérents"),
-                            (self.events_chart, "les événements du mois"), (self.fees_chart, "les adhérents dont la cotisation est impayée")):
+                            (self.events_chart, "les événements du mois"), (self.fees_chart, "les cotisations restant dues de l'année")):
             chart.view.setToolTip(f"Cliquez sur une barre pour ouvrir {what}")
         self.todo_panel = TodoPanel(database, self.today)
 
@@ -126,7 +126,7 @@ class DashboardTab(QWidget):
             DEPARTMENT_FILTER, self.figures.members.counts.by_department[index].code))
         self.events_chart.bar_clicked.connect(lambda _key, index: open_area(
             self, Area.EVENTS, {event_list.PERIOD: self._month_of_period(index)}))
-        self.fees_chart.bar_clicked.connect(lambda *_: open_area(self, Area.MEMBERS, {UNPAID_FEE_FILTER: self.figures.fees.year}))
+        self.fees_chart.bar_clicked.connect(lambda *_: open_area(self, Area.MEMBERS, {OWED_FEES: self.figures.fees.year}))
         self.show_period(*self.period_selector.period())
         # À faire (read in a thread) starts once the figures have painted.
         self._painted = False

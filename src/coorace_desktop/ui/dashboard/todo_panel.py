@@ -53,7 +53,7 @@ class TodoPanel(QFrame):
                 button = QPushButton("Ouvrir")
                 button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
                 button.setAccessibleName(f"Ouvrir : {line.text}")
-                button.clicked.connect(lambda _=False, area=Area(line.area): open_area(self, area, {}))
+                button.clicked.connect(lambda _=False, line=line: open_area(self, Area(line.area), line.filters))
                 self.rows.addWidget(button, row, 1)
             elif line.count:
                 self.rows.addWidget(QLabel("Fichier > Enregistrer\nune copie…"), row, 1)

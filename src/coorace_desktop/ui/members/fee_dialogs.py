@@ -4,6 +4,7 @@ manual amount, and the preview of the scale."""
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from coorace_desktop.domain.enums import SIAE_TYPE_NAMES, FeeBasis, PaymentMethod, SiaeType
 from coorace_desktop.domain.fee_rules import OverpaymentError, check_scale, payment_amount
-from coorace_desktop.domain.french import plural
+from coorace_desktop.domain.french import number, plural
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.fees.fee_list import FeeRow
 from coorace_desktop.services.fees.payments import PaymentInput, delete_payment, payments_of, record_payment
@@ -42,8 +43,35 @@ from coorace_desktop.ui.widgets.formats import display, money, parse_number
 MAX_AMOUNT = 1_000_000
 
 
-def _euros(value: int = 0) -> QSpinBox:
-    return QSpinBox(maximum=MAX_AMOUNT, value=value, suffix=" €", singleStep=10)
+class EurosSpinBox(QSpinBox):
+    """Whole euros typed as they are written, « 1 200 », « 1200 € », « 1 200,00 », shown
+    « 1 200 € »: Qt's own box drops the space and the comma, reading « 1 200,00 » as 120 000."""
+
+    def __init__(self, value: int = 0) -> None:
+        super().__init__(maximum=MAX_AMOUNT, suffix=" €", singleStep=10)
+        self.setValue(value)
+
+    def _read(self, text: str) -> float | None:
+        return parse_number(text.removesuffix(self.suffix()), integer=False)
+
+    def validate(self, text: str, pos: int) -> QValidator.State:
+        if any(not (char.isdigit() or char.isspace() or char in ",.€") for char in text):
+            return QValidator.State.Invalid
+        try:
+            value = self._read(text)
+        except ValueError:  # « 1 200, » on its way to « 1 200,00 »
+            return QValidator.State.Intermediate
+        if value is None:
+            return QValidator.State.Intermediate
+        if not value.is_integer() or value > self.maximum():  # no cents: the key is refused
+            return QValidator.State.Invalid
+        return QValidator.State.Acceptable
+
+    def valueFromText(self, text: str) -> int:
+        return int(self._read(text) or 0)
+
+    def textFromValue(self, value: int) -> str:
+        return number(value)
 
 
 class ScaleDialog(FormDialog):
@@ -62,17 +90,18 @@ class ScaleDialog(FormDialog):
         for basis in FeeBasis:
             self.basis_combo.addItem(basis.label, basis)
         self.basis_combo.setCurrentIndex(self.basis_combo.findData(scale.basis))
-        self.add_field("basis", f"Tranches selon le chiffre {scale.year - 1}", self.basis_combo)
+        self.add_field("basis", f"Tranches selon le &chiffre {scale.year - 1}", self.basis_combo)
         self.brackets_table = QTableWidget(0, 2)
         self.brackets_table.setHorizontalHeaderLabels(["À partir de", "Montant (€)"])
         self.brackets_table.horizontalHeader().setStretchLastSection(True)
         self.brackets_table.setMinimumHeight(130)
         for bound, amount in scale.brackets:
             self._add_bracket(bound, amount)
-        add, remove = QPushButton("Ajouter une tranche"), QPushButton("Retirer la tranche")
+        add, remove = QPushButton("&Ajouter une tranche"), QPushButton("Reti&rer la tranche")
         add.clicked.connect(lambda: self._add_bracket(None, None))
         remove.clicked.connect(lambda: self.brackets_table.removeRow(max(self.brackets_table.currentRow(), 0)))
         brackets = QWidget()
+        brackets.setFocusProxy(self.brackets_table)
         column = QVBoxLayout(brackets)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.brackets_table)
@@ -81,7 +110,7 @@ class ScaleDialog(FormDialog):
         row.addWidget(remove)
         row.addStretch(1)
         column.addLayout(row)
-        self.add_field("brackets", "Tranches", brackets)
+        self.add_field("brackets", "&Tranches", brackets)
         self.watch(self.brackets_table)
         self.brackets_table.itemChanged.connect(lambda _item: self.revalidate())
         self.brackets_table.model().rowsRemoved.connect(lambda *_: self.revalidate())
@@ -90,23 +119,24 @@ class ScaleDialog(FormDialog):
         grid.setContentsMargins(0, 0, 0, 0)
         self.type_spins: dict[SiaeType, QSpinBox] = {}
         for n, siae_type in enumerate(SiaeType):
-            spin = _euros(scale.type_amounts.get(siae_type, 0))
+            spin = EurosSpinBox(scale.type_amounts.get(siae_type, 0))
             spin.setToolTip(SIAE_TYPE_NAMES[siae_type])
             spin.setAccessibleName(f"Montant fixe {siae_type.label}")
             grid.addWidget(QLabel(siae_type.label), n // 3, (n % 3) * 2)
             grid.addWidget(spin, n // 3, (n % 3) * 2 + 1)
             self.type_spins[siae_type] = spin
             self.watch(spin)
-        self.add_field("types", "Montant fixe par conventionnement\n(le plus élevé des siens)", types)
-        self.minimum_spin = self.add_field("minimum", "Minimum", _euros(scale.minimum))
-        self.maximum_spin = self.add_field("maximum", "Maximum (0 : aucun)", _euros(scale.maximum or 0))
-        self.due_spin = self.add_field("due_days", "Échéance (jours après l'appel)", QSpinBox(maximum=366, value=scale.due_days))
+        types.setFocusProxy(next(iter(self.type_spins.values())))
+        self.add_field("types", "Montant &fixe par conventionnement\n(le plus élevé des siens)", types)
+        self.minimum_spin = self.add_field("minimum", "M&inimum", EurosSpinBox(scale.minimum))
+        self.maximum_spin = self.add_field("maximum", "Ma&ximum (0 : aucun)", EurosSpinBox(scale.maximum or 0))
+        self.due_spin = self.add_field("due_days", "Éc&héance (jours après l'appel)", QSpinBox(maximum=366, value=scale.due_days))
         self.reminder1_spin = self.add_field(
-            "reminder1_days", "Relance 1 (jours après l'échéance)", QSpinBox(maximum=366, value=scale.reminder1_days))
-        self.reminder1_edit = self.add_field("reminder1_text", "Texte de la relance 1", self._text(scale.reminder1_text))
+            "reminder1_days", "Relance &1 (jours après l'échéance)", QSpinBox(maximum=366, value=scale.reminder1_days))
+        self.reminder1_edit = self.add_field("reminder1_text", "T&exte de la relance 1", self._text(scale.reminder1_text))
         self.reminder2_spin = self.add_field(
-            "reminder2_days", "Relance 2 (jours après la relance 1)", QSpinBox(maximum=366, value=scale.reminder2_days))
-        self.reminder2_edit = self.add_field("reminder2_text", "Texte de la relance 2", self._text(scale.reminder2_text))
+            "reminder2_days", "Relance &2 (jours après la relance 1)", QSpinBox(maximum=366, value=scale.reminder2_days))
+        self.reminder2_edit = self.add_field("reminder2_text", "Texte &de la relance 2", self._text(scale.reminder2_text))
         self.resize(720, 700)
 
     @staticmethod
@@ -174,19 +204,20 @@ class PaymentDialog(FormDialog):
         summary.setTextFormat(Qt.TextFormat.PlainText)
         self.payments_list = QListWidget()
         self.payments_list.setMaximumHeight(110)
-        self.delete_button = QPushButton("Supprimer ce paiement…")
+        self.delete_button = QPushButton("&Supprimer ce paiement…")
         self.delete_button.clicked.connect(self._delete_payment)
-        for position, widget in enumerate((summary, QLabel("Paiements reçus :"), self.payments_list, self.delete_button)):
+        payments_label = QLabel("Paiements &reçus :", buddy=self.payments_list)
+        for position, widget in enumerate((summary, payments_label, self.payments_list, self.delete_button)):
             self.body.insertWidget(position, widget)  # above the form
         self._fill_payments()
-        self.amount_edit = self.add_field("amount", "Montant (€)", QLineEdit(str(row.outstanding) if row.outstanding else ""))
-        self.date_edit = self.add_field("paid_on", "Reçu le", date_edit())
+        self.amount_edit = self.add_field("amount", "&Montant (€)", QLineEdit(str(row.outstanding) if row.outstanding else ""))
+        self.date_edit = self.add_field("paid_on", "Reçu &le", date_edit())
         self.method_combo = QComboBox()
         for method in PaymentMethod:
             if method is not PaymentMethod.UNKNOWN:
                 self.method_combo.addItem(method.label, method)
-        self.add_field("method", "Mode", self.method_combo)
-        self.reference_edit = self.add_field("reference", "Référence", QLineEdit(placeholderText="n° de chèque, libellé du virement…"))
+        self.add_field("method", "M&ode", self.method_combo)
+        self.reference_edit = self.add_field("reference", "Ré&férence", QLineEdit(placeholderText="n° de chèque, libellé du virement…"))
         self.warnings: list[str] = []
         self.amount_edit.setFocus()
         self.amount_edit.selectAll()
@@ -238,8 +269,9 @@ class ManualAmountDialog(FormDialog):
     def __init__(self, database: Database, row: FeeRow, parent: QWidget | None = None) -> None:
         super().__init__(f"Montant de la cotisation {row.year} – {row.name}", parent)
         self.database, self.row = database, row
-        self.amount_spin = self.add_field("amount", "Montant", _euros(row.amount or 0))
-        self.reason_edit = self.add_field("reason", "Raison", QLineEdit(row.manual_reason, placeholderText="gardée avec la cotisation"))
+        self.amount_spin = self.add_field("amount", "&Montant", EurosSpinBox(row.amount or 0))
+        self.reason_edit = self.add_field("reason", "&Raison", QLineEdit(row.manual_reason, placeholderText="gardée avec la cotisation"))
+        self.setMinimumWidth(460)
 
     def values(self) -> tuple[int, str]:
         return self.amount_spin.value(), self.reason_edit.text()

@@ -4,7 +4,7 @@ reminders, and the letters (calls, reminders, receipts) in the background."""
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
 
@@ -13,6 +13,7 @@ from coorace_desktop.domain.french import plural
 from coorace_desktop.services.exporting.spreadsheet import ExportColumn
 from coorace_desktop.services.fees.fee_list import (
     FEE_STATUS_ORDER,
+    OWED,
     STATUS,
     TYPE,
     YEAR,
@@ -49,7 +50,7 @@ EXPORT_COLUMNS = (
     ExportColumn("Statut", lambda r: r.status_text), ExportColumn("Dernier paiement", lambda r: r.last_paid_on),
     ExportColumn("Échéance", lambda r: r.due_on), ExportColumn("Montant fixé à la main", lambda r: r.manual_reason),
 )
-WIDTHS = (90, 280, 80, 90, 90, 90, 170, 120, 100)
+WIDTHS = (90, 280, 80, 80, 80, 80, 215, 120, 100)  # the status: « Payée partiellement (relance 1) » in full
 
 
 class FeesView(QWidget):
@@ -70,24 +71,27 @@ class FeesView(QWidget):
         self.table.set_column_widths(WIDTHS, stretch=(1,))
         self.year_combo = self.table.add_filter(YEAR, "Année", _year_choices(database))
         self.table.model.set_filter(YEAR, self.year_combo.currentData())
-        self.table.add_filter(STATUS, "Statut", [("Tous les statuts", None)] + [(s.label, s.value) for s in FEE_STATUS_ORDER])
+        self.status_combo = self.table.add_filter(
+            STATUS, "Statut", [("Tous les statuts", None), ("Restant dû (appelée, relancée, partielle)", OWED)]
+            + [(s.label, s.value) for s in FEE_STATUS_ORDER]
+        )
         self.table.add_filter(TYPE, "Conventionnement", [("Tous les types", None)] + [(t.label, t.value) for t in SiaeType])
         # New is « Appeler… », Edit a payment, Delete the call made by mistake.
-        self.table.new_button.setText("&Appeler…")
+        self.table.new_button.setText("Appe&ler…")  # Alt+A is the Aide menu
         self.table.new_button.setToolTip("Appeler les cotisations des adhérents sélectionnés, ou de tous ceux non encore appelés (Ctrl+N)")
         self.table.edit_button.setText("&Paiement…")
-        self.table.delete_button.setText("Supprimer l'appel")
+        self.table.delete_button.setText("&Supprimer l'appel")
         self.table.set_delete(self._delete_question, lambda row: _calls().delete_call(database, row.fee_id), announces=Area.MEMBERS)
         self.table.new_requested.connect(self.call_fees)
         self.table.edit_requested.connect(self.record_payment)
         self.scale_button = QPushButton("&Barème…")
         self.scale_button.clicked.connect(self.edit_scale)
-        self.preview_button = QPushButton("Aperçu…")
+        self.preview_button = QPushButton("Aperç&u…")
         self.preview_button.clicked.connect(self.show_preview)
-        self.amount_button = QPushButton("Montant…")
+        self.amount_button = QPushButton("&Montant…")
         self.amount_button.setToolTip("Fixer à la main le montant d'un adhérent, avec sa raison")
         self.amount_button.clicked.connect(self.set_amount)
-        self.cancel_button = QPushButton("Annuler l'appel")
+        self.cancel_button = QPushButton("A&nnuler l'appel")
         self.cancel_button.clicked.connect(self.cancel_call)
         self.reminders_button = QPushButton("&Relances…")
         self.reminders_button.clicked.connect(self.run_reminders)
@@ -105,7 +109,8 @@ class FeesView(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setAccessibleName("Totaux")
         self.table.count_label.hide()  # the totals count the lines
-        self.table.buttons_layout.addWidget(self.totals_label)
+        # On a line of its own under the table: beside the page's ten buttons it would widen the window past 1024 pixels.
+        self.table.layout().insertWidget(2, self.totals_label, 0, Qt.AlignmentFlag.AlignRight)
         self.table.model.modelReset.connect(self.update_totals)
         self.table.changed.connect(self.changed)
         layout = QVBoxLayout(self)

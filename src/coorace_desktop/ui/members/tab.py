@@ -14,14 +14,13 @@ from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, SiaeType
 from coorace_desktop.domain.members import OrganisationDraft
 from coorace_desktop.domain.periods import period_text
 from coorace_desktop.services.exporting.members import MEMBERS_EXPORT
-from coorace_desktop.services.fees.fee_list import fee_years
+from coorace_desktop.services.fees.fee_list import OWED, OWED_FEES, STATUS, YEAR, fee_years
 from coorace_desktop.services.members.organisation_list import (
     DEPARTMENT_FILTER,
     FEE_YEAR_FILTER,
     MEMBER_DURING_FILTER,
     STATUS_FILTER,
     TYPE_FILTER,
-    UNPAID_FEE_FILTER,
     MemberRow,
     count_members,
     list_members,
@@ -214,18 +213,20 @@ class MembersTab(QWidget):
 
     # -- main window
     def show_filtered(self, filters: dict[str, object]) -> None:
-        """Another tab's click-through: {OPEN_RECORD: id} opens that organisation; else the members
-        of those filters (a dashboard bar: a type or département and the period's members, or the
-        unpaid fees of a year), the last two shown as buttons that remove them."""
+        """Another tab's click-through: {OPEN_RECORD: id} opens that organisation; {OWED_FEES: year}
+        the Cotisations page of that year on what is owed; else the members of those filters (a
+        dashboard bar: a type or département and the period's members, the period shown as a
+        button that removes it)."""
         if filters.get(OPEN_RECORD) is not None:
             self.open_organisation(filters[OPEN_RECORD])
+            return
+        if (year := filters.get(OWED_FEES)) is not None:
+            self.show_fees().table.show_filtered({YEAR: year, STATUS: OWED})
             return
         chips = {}
         if (period := filters.get(MEMBER_DURING_FILTER)) is not None:
             text = period_text(*period)
             chips[MEMBER_DURING_FILTER] = f"Adhérents {'en ' if text.isdigit() else ''}{text}"
-        if (year := filters.get(UNPAID_FEE_FILTER)) is not None:
-            chips[UNPAID_FEE_FILTER] = f"Cotisation {year} impayée"
         self.table.show_filtered(filters, chips)
 
     def status_text(self) -> str:

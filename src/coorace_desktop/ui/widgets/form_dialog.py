@@ -84,7 +84,9 @@ class FormDialog(QDialog):
 
     # -- building
     def add_field(self, name: str, label: str, widget: QWidget, form: QFormLayout | None = None) -> QWidget:
-        """Add a labelled field whose error (key `name` in validate()'s result) shows beneath it."""
+        """Add a labelled field whose error (key `name` in validate()'s result) shows beneath it; a
+        mnemonic in the label (« &Montant ») puts the focus in the field (in a container: on its
+        own focus proxy)."""
         error = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
         error.hide()
         # The box takes the row's whole width, so the error reads on one line beneath a narrow
@@ -96,7 +98,10 @@ class FormDialog(QDialog):
         grows = widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ExpandFlag.value
         column.addWidget(widget, 0, Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignLeft)
         column.addWidget(error)
-        (form or self.form).addRow(label, box)
+        form = form or self.form
+        form.addRow(label, box)
+        if "&" in label:  # Qt made the box its buddy, which takes no focus
+            form.labelForField(box).setBuddy(widget.focusProxy() or widget)
         self._errors[name] = error
         self.watch(box, name)
         self.watch(widget)

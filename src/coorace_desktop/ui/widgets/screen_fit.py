@@ -1,7 +1,7 @@
 """Layouts that fit small screens (1024x600 and up): a main panel and a side panel side by side
 when there is room, one above the other when not; windows never opening larger than the screen."""
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QWidget
 
 # The height a scrolled column may shrink to: a few lines, the rest reached by scrolling.
@@ -51,6 +51,14 @@ class VerticalScrollArea(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, never to the area
         self.setWidget(content)
+        content.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The window's layout keeps the hint it first read (the content not laid out yet: empty)
+        # until told that it changed.
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
     def sizeHint(self) -> QSize:
         content = self.widget().sizeHint().expandedTo(self.widget().minimumSizeHint())

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QToolButton,
@@ -29,6 +28,7 @@ from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.period_selector import ALL_DATES, PeriodSelector
+from coorace_desktop.ui.widgets.search_edit import SearchEdit
 from coorace_desktop.ui.widgets.shortcuts import shortcut, tab_in_layout_order
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE, Column, WindowedTableModel
 
@@ -75,7 +75,8 @@ class DataTable(QWidget):
         # the owner's, printed above the table.
         self.filter_notes: Callable[[], list[str]] = list
 
-        self.search_edit = QLineEdit(placeholderText=search_placeholder, clearButtonEnabled=True)
+        # Enter is the search's (in a dialog too): the rows at once, and the keyboard in the table.
+        self.search_edit = SearchEdit(placeholderText=search_placeholder, clearButtonEnabled=True)
         self.search_edit.setAccessibleName("Recherche")
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)

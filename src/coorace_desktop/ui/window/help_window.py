@@ -1,5 +1,5 @@
 """The user guide (resources/help/*.html, in French) in a window of its own; F1 opens the page of
-the tab shown."""
+the tab shown (or of its page shown, when that has one of its own)."""
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -9,10 +9,13 @@ from coorace_desktop.resources import resource
 from coorace_desktop.ui.widgets.screen_fit import fit_to_screen
 
 INDEX_PAGE = "index.html"
-# The page of each tab (titles as in main_window.TABS); any other shows the contents.
+# The page of each tab (titles as in main_window.TABS), and of a tab's page (« tab › page ») that
+# has its own; any other shows the contents.
+PAGE_SEPARATOR = " › "
 TAB_PAGES = {
     "Tableau de bord": "tableau-de-bord.html",
     "Adhérents": "adherents.html",
+    "Adhérents › Cotisations": "cotisations.html",
     "Gouvernance": "gouvernance.html",
     "Accompagnements": "accompagnements.html",
     "Événements": "evenements.html",
@@ -63,4 +66,5 @@ class HelpWindow(QWidget):
 
 
 def page_for_tab(title: str) -> str:
-    return TAB_PAGES.get(title, INDEX_PAGE)
+    """The page of « Adhérents › Cotisations », else of its tab « Adhérents », else the contents."""
+    return TAB_PAGES.get(title) or TAB_PAGES.get(title.split(PAGE_SEPARATOR)[0], INDEX_PAGE)

@@ -331,12 +331,17 @@ class MainWindow(QMainWindow):
         self.status_label.setText(tab.status_text() if tab is not None else "")
 
     def show_help(self) -> None:
-        """The guide, at the page of the tab shown (F1)."""
-        from coorace_desktop.ui.window.help_window import HelpWindow, page_for_tab
+        """The guide, at the page of the tab shown, or of its page shown (F1)."""
+        from coorace_desktop.ui.window.help_window import PAGE_SEPARATOR, HelpWindow, page_for_tab
 
         if self.help_window is None:
             self.help_window = HelpWindow(self)
-        self.help_window.show_page(page_for_tab(self.tabs.tabText(self.tabs.currentIndex())))
+        title = self.tabs.tabText(self.tabs.currentIndex())
+        tab = self.current_tab()
+        pages = tab.findChild(QTabWidget, options=Qt.FindChildOption.FindDirectChildrenOnly) if tab is not None else None
+        if pages is not None:
+            title += PAGE_SEPARATOR + pages.tabText(pages.currentIndex())
+        self.help_window.show_page(page_for_tab(title))
 
     def show_about(self) -> None:
         database = self.database
