@@ -206,7 +206,7 @@ def test_a_click_on_an_events_bar_opens_the_events_of_that_month(qtbot, window, 
 def owed_fees_shown(window, year: int) -> list[str]:
     """The Cotisations page is shown on `year`'s fees owed: the names of its lines."""
     members = window.current_tab()
-    assert window.tabs.tabText(window.tabs.currentIndex()) == "Adhérents" and members.pages.currentWidget() is members.fees_view
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Adhérents" and members.pages.currentWidget() is members.fees_holder
     table = members.fees_view.table
     assert table.model.query.filters == {YEAR: year, STATUS: OWED} and members.fees_view.year == year
     assert members.fees_view.status_combo.currentText() == "Restant dû (appelée, relancée, partielle)"
