@@ -1,6 +1,7 @@
 """Every figure of the performance issue in one run, on one large database.
 
 Run: .venv/bin/python bench/run.py [--quick] [--only cold tabs memory lists dashboard import report backup package] [--profile]
+     [--events 200000]
 Takes the large database from bench/generate.py (built once, then cached in the temp folder),
 measures each figure as the median of several runs (--quick: fewer), prints a table and writes
 bench/results.json as {"name": {"value", "unit", "target", "ok", "detail"}}. Qt figures (cold
@@ -38,7 +39,7 @@ from coorace_desktop.services.dashboard.figures import dashboard_figures
 from coorace_desktop.services.demo import create_demo_database
 from coorace_desktop.services.members.directory import directory
 from coorace_desktop.storage.database import open_database
-from generate import FULL, TINY, cached_database
+from generate import FULL, TINY, cached_database, with_events
 
 BENCH = Path(__file__).resolve().parent
 PYTHON = sys.executable
@@ -294,6 +295,7 @@ def main() -> int:
                         default=[area for area in AREAS if area != "package" or FROZEN.exists()])
     parser.add_argument("--output", type=Path, help="default: bench/results.json (with --tiny: none)")
     parser.add_argument("--tiny", action="store_true", help="a few hundred rows per table: checks the harness, not the figures")
+    parser.add_argument("--events", type=int, help="a database with this many events (the events tab at 200,000)")
     parser.add_argument("--cache", type=Path, help="where the generated database is kept (default: <temp>/coorace-bench)")
     parser.add_argument("--profile", action="store_true", help="where the time goes, per area (pyinstrument); no results.json")
     parser.add_argument("--frozen", type=Path, default=FROZEN, help=f"the frozen program the package area times (default: {FROZEN})")
@@ -306,7 +308,7 @@ def main() -> int:
     # PySide6 and SQLModel, which the baselines load, are): with PYTHONDONTWRITEBYTECODE set and
     # no compiled copy, every start would compile the sources again.
     compileall.compile_dir(Path(coorace_desktop.__file__).parent, quiet=1)
-    database = cached_database(TINY if arguments.tiny else FULL, folder=arguments.cache)
+    database = cached_database(with_events(TINY if arguments.tiny else FULL, arguments.events), folder=arguments.cache)
     with tempfile.TemporaryDirectory(prefix="coorace-bench-") as name:
         folder = Path(name)
         profiles = database.parent / "profiles" if arguments.profile else None

@@ -31,7 +31,6 @@ from coorace_desktop.services.accompaniment.actions_list import (
     count_actions,
 )
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.storage.engine import is_sqlite
 
 
 def _ids(database, query: ListQuery) -> list[int]:
@@ -172,11 +171,12 @@ def test_a_search_counted_then_paged_gives_the_same_rows(database, log, actions)
 
 
 def test_the_word_index_follows_every_writer_and_finds_word_starts(database, log, actions):
-    """SQLite's FTS5 index is kept by triggers: a row written with plain SQL is found too, a
-    deleted one is gone; words match from their start ("ornitho" finds "ornithologique")."""
+    """The word index (SQLite's FTS5 kept by triggers, PostgreSQL's GIN index): a row written
+    with plain SQL is found too, a deleted one is gone; words match from their start ("ornitho"
+    finds "ornithologique"), on both backends."""
     created = create_action(database, log.draft("TZCLD", ActionKind.ADVICE, log.territory("Pamiers"), notes="Ferme ornithologique"))
     assert count_actions(database, ListQuery(search="ORNITHO")) == 1
-    assert count_actions(database, ListQuery(search="thologique")) == (0 if is_sqlite(database.url) else 1)
+    assert count_actions(database, ListQuery(search="thologique")) == 0
     with database.engine.begin() as connection:
         connection.execute(update(SupportAction).where(SupportAction.id == created).values(search_key="atelier reemploi"))
     assert count_actions(database, ListQuery(search="ornitho")) == 0

@@ -78,22 +78,16 @@ def event_figures(database: Database, start: date, end: date, *, kind: str | Non
     With `kind` (a kind name) only the events of that kind count, as the report's
     "16 animations régionales, 243 participants" does."""
     counted = counted_event_ids(start, end, kind)
+    # One pass over the figures index (0012_sort_keys): the events held in the period with their
+    # kind, sessions and stored participants, without reading a row or a participation.
     per_kind = (
         select(
             Event.kind_id,
             func.sum(Event.sessions),
             func.sum(case((Event.online, Event.sessions), else_=0)),
-            func.sum(Event.other_participants),
+            func.sum(Event.participants),
         )
-        .where(Event.id.in_(counted))
-        .group_by(Event.kind_id)
-    )
-    # Participations are reached through the counted events (their primary key starts with
-    # event_id), never by a pass over every participation.
-    persons_per_kind = (
-        select(Event.kind_id, func.sum(Participation.persons))
-        .join(Participation, Participation.event_id == Event.id)
-        .where(Event.id.in_(counted))
+        .where(counted.whereclause)
         .group_by(Event.kind_id)
     )
     reached_ids = select(Participation.organisation_id).where(Participation.event_id.in_(counted)).distinct().subquery()
@@ -101,7 +95,6 @@ def event_figures(database: Database, start: date, end: date, *, kind: str | Non
     reached_query = select(func.count()).select_from(reached_ids).where(reached_ids.c.organisation_id.in_(active))
     with database.session() as session:
         rows = session.execute(per_kind).all()
-        persons = dict(session.execute(persons_per_kind).all())
         names = dict(session.execute(select(EventKind.id, EventKind.name)).all())
         reached = session.execute(reached_query).scalar_one()
         active_members = session.execute(select(func.count()).select_from(active.subquery())).scalar_one()
@@ -111,11 +104,11 @@ def event_figures(database: Database, start: date, end: date, *, kind: str | Non
         events=sum(by_kind.values()),
         by_kind=by_kind,
         online=sum(online for _, _, online, _ in rows),
-        participants=sum(other for _, _, _, other in rows) + sum(persons.values()),
+        participants=sum(participants for _, _, _, participants in rows),
         reached=reached,
         active_members=active_members,
         coverage_percent=reached * 100 / active_members if active_members else None,
-        participants_by_kind={names[kind_id]: other + persons.get(kind_id, 0) for kind_id, _, _, other in rows},
+        participants_by_kind={names[kind_id]: participants for kind_id, _, _, participants in rows},
     )
 
 
