@@ -30,6 +30,7 @@ from pathlib import Path
 import accompaniment_bench
 import backup_bench
 import coorace_desktop
+import events_bench
 import import_bench
 import members_bench
 import report_bench
@@ -48,6 +49,9 @@ SHOWN_MARKER = "coorace-desktop: main window shown"  # the window's shell painte
 FILLED_MARKER = "coorace-desktop: first tab filled"  # the first tab (Tableau de bord) painted its figures
 CHILD_TIMEOUT_S = 120
 AREAS = ("cold", "tabs", "memory", "lists", "dashboard", "import", "report", "backup", "package")
+# events_bench's figures of a year, and its scenarios that are not the list's (the calendar, the picker).
+EVENTS_YEAR = "figures of 2020"
+EVENTS_ASIDE = ("calendar month (6 weeks)", "picker search 'structure 12'")
 # Build + first paint of a tab, in ms; the dashboard draws every figure of the year at once.
 TAB_TARGETS = {"Tableau de bord": 200}
 # The frozen one-folder build of scripts/package; the `package` area runs by default once it is built.
@@ -180,8 +184,11 @@ def lists(database: Path, settings: Settings) -> list[Figure]:
     try:
         members = members_bench.measure(opened, settings.runs)
         actions = accompaniment_bench.measure(opened, settings.runs)
+        events = events_bench.measure(opened, settings.runs)
     finally:
         opened.close()
+    year_rows, year_ms = events.pop(EVENTS_YEAR)
+    listed = {name: value for name, value in events.items() if name not in EVENTS_ASIDE}
     shown = {name.removesuffix(" [shown]"): value for name, value in actions.items() if name.endswith("[shown]")}
     totals = {name.removesuffix(" [totals]"): value for name, value in actions.items() if name.endswith("[totals]")}
     return [
@@ -190,6 +197,9 @@ def lists(database: Path, settings: Settings) -> list[Figure]:
         _slowest("actions_sort_ms", "actions: sort", shown, sorting=True),
         _slowest("actions_search_ms", "actions: search, filters", shown, sorting=False),
         _slowest("actions_totals_ms", "actions: totals under the table", {k: v for k, v in totals.items() if not k.startswith("sort by")}),
+        _slowest("events_sort_ms", "events: sort", listed, sorting=True),
+        _slowest("events_search_ms", "events: search, filters, default order", listed, sorting=False),
+        Figure("events_year_figures_ms", "events: a year's figures", year_ms, "ms", 50, f"{year_rows:,} sessions"),
     ]
 
 

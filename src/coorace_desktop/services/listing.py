@@ -11,7 +11,7 @@ from coorace_desktop.storage.engine import is_sqlite
 from coorace_desktop.storage.word_search import has_words, ids_with_words, starts_words
 
 # A search matching this many rows or more is a common word (see word_condition).
-COMMON_WORDS = 2000
+COMMON_WORDS = 5000
 
 
 @dataclass(frozen=True)

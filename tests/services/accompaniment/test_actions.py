@@ -12,6 +12,7 @@ from coorace_desktop.domain.enums import ActionKind, ActionOutcome
 from coorace_desktop.domain.organisations import Organisation
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services import listing
 from coorace_desktop.services.accompaniment.actions import (
     ActionNotFoundError,
     action_details,
@@ -80,6 +81,9 @@ def test_search_in_notes_ignores_accents_and_case(database, actions):
         ("beneficiary", "cedre_aje"),  # AJE, Élan Sud, Ferme de Lézat, Figeac, HERISSON BELLOR
         ("programme", "cedre_aje"),  # CEDRE, Évaluation CAP (accent ignored), TZCLD, Zest'
         ("hours", "zest_elan_2023"),
+        ("kind", "cap_holder"),  # Accompagnement individuel, Audit, Conseil, Formation, Groupe d'échange
+        ("outcome", "cedre_aje"),  # Certifié before Réalisé
+        ("notes", "tzcld_figeac"),  # empty notes first, the earlier action before
     ],
 )
 def test_every_column_sorts_in_sql(database, actions, sort_key, first):
@@ -98,6 +102,29 @@ def test_pages_are_stable_and_complete(database, log):
     query = ListQuery(sort_key="date")
     pages = [row.id for offset in (0, 3, 6) for row in action_page(database, query, offset, 3)]
     assert len(pages) == len(set(pages)) == 7
+
+
+@pytest.mark.parametrize("sort_key", ["date", "officer", "beneficiary", "programme", "kind", "hours", "outcome", "notes"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_sort_pages_join_up(database, log, actions, sort_key, descending):
+    """Pages of 2 give the whole list's order, also where a sort reads one code after another."""
+    create_action(database, log.draft("Zest'", ActionKind.AUDIT, log.organisation("AJE"), hours=3, notes="Suite"))
+    query = ListQuery(sort_key=sort_key, descending=descending)
+    whole = _ids(database, query)
+    assert [row.id for offset in range(0, 6, 2) for row in action_page(database, query, offset, 2)] == whole
+    assert len(whole) == 6
+
+
+@pytest.mark.parametrize("common_words", [5000, 1])
+def test_a_common_word_reads_like_a_rare_one(database, log, actions, monkeypatch, common_words):
+    """On SQLite a word matching many actions is matched on each row's key (COMMON_WORDS): the
+    same rows, counts and totals as through the word index's list of ids."""
+    monkeypatch.setattr(listing, "COMMON_WORDS", common_words)
+    made = create_action(database, log.draft("Zest'", ActionKind.ADVICE, log.organisation("AJE"), notes="Pré-étude maraîchère"))
+    for query in (ListQuery(search="etud mara", sort_key="date"), ListQuery(search="etude", filters={"year": 2024})):
+        assert count_actions(database, query) == len(_ids(database, query)) == action_totals(database, query).actions
+    assert _ids(database, ListQuery(search="etud mara", sort_key="date")) == [actions["zest_elan_2023"], made]
+    assert _ids(database, ListQuery(search="tude")) == []  # words match from their start, as the word index does
 
 
 def test_rows_read_in_french(database, actions):

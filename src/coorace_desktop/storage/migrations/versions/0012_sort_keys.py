@@ -83,11 +83,13 @@ SQLITE_TRIGGERS = (
     f"CREATE TRIGGER action_beneficiaries_update AFTER UPDATE OF {TOTALS_COLUMNS} ON support_actions BEGIN "
     f"{_add_action('old', '-')} {_add_action('new', '+')} END",
     f"CREATE TRIGGER action_beneficiaries_delete AFTER DELETE ON support_actions BEGIN {_add_action('old', '-')} END",
-    # beneficiary key
-    f"CREATE TRIGGER support_actions_beneficiary_key_insert AFTER INSERT ON support_actions BEGIN "
-    f"UPDATE support_actions SET beneficiary_key = {BENEFICIARY_KEY.format(row='new')} WHERE id = new.id; END",
-    f"CREATE TRIGGER support_actions_beneficiary_key_update AFTER UPDATE OF {BENEFICIARY_COLUMNS} ON support_actions BEGIN "
-    f"UPDATE support_actions SET beneficiary_key = {BENEFICIARY_KEY.format(row='new')} WHERE id = new.id; END",
+    # beneficiary key (not written again when the writer gave the right one, as a transfer does)
+    *(
+        f"CREATE TRIGGER support_actions_beneficiary_key_{name} AFTER {when} ON support_actions "
+        f"WHEN new.beneficiary_key IS NOT {BENEFICIARY_KEY.format(row='new')} BEGIN "
+        f"UPDATE support_actions SET beneficiary_key = {BENEFICIARY_KEY.format(row='new')} WHERE id = new.id; END"
+        for name, when in (("insert", "INSERT"), ("update", f"UPDATE OF {BENEFICIARY_COLUMNS}"))
+    ),
     *(
         f"CREATE TRIGGER {table}_beneficiary_key AFTER UPDATE OF name_key ON {table} BEGIN "
         f"UPDATE support_actions SET beneficiary_key = {BENEFICIARY_KEY.format(row='support_actions')} "
