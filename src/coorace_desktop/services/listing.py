@@ -116,13 +116,19 @@ def segmented_ids(
 
 def word_condition(session, model, typed: str, walking: bool) -> ColumnElement[bool] | None:
     """The condition of a search in a table with a word index (support actions, events; by its
-    `id` and `search_key`), or None when nothing is typed. PostgreSQL: its GIN word index. SQLite:
+    `id` and `search_key`), or None when nothing is typed. PostgreSQL: its GIN word index (a rare
+    word: the ids it finds). SQLite:
     a few matches (a rare word) are read by id from the word index; so are many (a common word:
     COMMON_WORDS matches or more) unless an index walks the rows anyway (`walking`: a page in the
     sort's order, or a filter's index), which then match each row's key: building the word index's
     list of 38,000 ids would cost more than that whole page (probing how many there are: ~2 ms)."""
     if not is_sqlite(session.get_bind().url):
-        return has_words(model.search_key, typed)
+        if (words := has_words(model.search_key, typed)) is None:
+            return None
+        # A rare word's ids first, through the GIN index: given only the condition, the planner
+        # walks the sort's index computing each row's words (2-3 s when none matches).
+        ids = session.execute(select(model.id).where(words).limit(COMMON_WORDS)).scalars().all()
+        return model.id.in_(ids) if len(ids) < COMMON_WORDS else words
     if (matches := ids_with_words(model.__tablename__, typed)) is None:
         return None
     probe = select(func.count()).select_from(ids_with_words(model.__tablename__, typed, COMMON_WORDS).subquery())

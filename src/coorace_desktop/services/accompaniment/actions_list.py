@@ -89,6 +89,8 @@ def _beneficiary_condition(ref: BeneficiaryRef) -> ColumnElement[bool]:
 
 def count_actions(database: Database, query: ListQuery) -> int:
     with database.session() as session:
+        if not query.search and not query.filters:  # the triggers' totals (PostgreSQL counts rows one by one)
+            return session.execute(select(func.coalesce(func.sum(ACTION_BENEFICIARIES.c.actions), 0))).scalar_one()
         if not query.filters and (words_only := word_count(session, SupportAction, query.search)) is not None:
             return words_only
         statement = select(func.count()).select_from(SupportAction)
