@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import case, func, literal_column, select
 from sqlmodel import Session
 
 from coorace_desktop.domain.enums import EventStatus
@@ -86,11 +86,29 @@ def _upcoming_first_segments(today: date) -> list[tuple]:
     ]
 
 
+def _upcoming_first(statement, today: date):
+    """The default order in one ORDER BY, for a narrowed list (a search, a filter)."""
+    segments = _upcoming_first_segments(today)
+    upcoming, undated_planned = segments[0][0], segments[1][0]
+    return statement.order_by(
+        case((upcoming, 0), (undated_planned, 1), else_=2),
+        case((upcoming, Event.starts_on)),
+        case((upcoming, Event.start_time)),
+        case((undated_planned, Event.year)).desc(),
+        case((undated_planned, Event.id)),
+        *_NEWEST_FIRST,
+    )
+
+
 def _upcoming_first_ids(session, query: ListQuery, today: date, offset: int, limit: int) -> list[int]:
     """The list in the default order, segment by segment: each one is read through the starts_on
     index, where one CASE-keyed sort of 200,000 rows costs five times more (a rare word's few
-    matches are read by id instead: see word_condition)."""
+    matches are read by id: see word_condition). A filtered list is sorted at once: its filter's
+    index narrows it, where walking the dates to find one year's events reads them all."""
     words = word_condition(session, Event, query.search, walking=True)
+    if query.filters:
+        ordered = _upcoming_first(_filtered(select(Event.id), query, words), today)
+        return list(session.execute(ordered.offset(offset).limit(limit)).scalars())
     ids: list[int] = []
     for condition, order in _upcoming_first_segments(today):
         statement = _filtered(select(Event.id).where(condition), query, words)
