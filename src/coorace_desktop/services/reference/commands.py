@@ -15,7 +15,7 @@ from coorace_desktop.storage.database import Database
 
 
 class EntryGoneError(DeletedMeanwhileError):
-    message = "Cette SIAE n'est plus dans le référentiel : il a peut-être été réimporté entre-temps."
+    message = "Cette SIAE n'existe plus dans le référentiel : il a peut-être été réimporté entre-temps."
 
 
 def reference_entry(database: Database, entry_id: int) -> ReferenceEntry:
