@@ -81,6 +81,7 @@ def random_action(
     else:
         row["group_count"], row["group_label"] = rng.randint(2, 30), "structures sensibilisées"
     row["search_key"] = search_key(row["group_label"], notes)
+    row["beneficiary_key"] = ""  # the database's triggers set it (migration 0013_sort_keys)
     return row
 
 

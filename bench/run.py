@@ -1,6 +1,7 @@
 """Every figure of the performance issue in one run, on one large database.
 
 Run: .venv/bin/python bench/run.py [--quick] [--only cold tabs memory lists dashboard import report backup package] [--profile]
+     [--events 200000]
 Takes the large database from bench/generate.py (built once, then cached in the temp folder),
 measures each figure as the median of several runs (--quick: fewer), prints a table and writes
 bench/results.json as {"name": {"value", "unit", "target", "ok", "detail"}}. Qt figures (cold
@@ -29,6 +30,7 @@ from pathlib import Path
 import accompaniment_bench
 import backup_bench
 import coorace_desktop
+import events_bench
 import import_bench
 import members_bench
 import report_bench
@@ -38,7 +40,7 @@ from coorace_desktop.services.dashboard.figures import dashboard_figures
 from coorace_desktop.services.demo import create_demo_database
 from coorace_desktop.services.members.directory import directory
 from coorace_desktop.storage.database import open_database
-from generate import FULL, TINY, cached_database
+from generate import FULL, TINY, cached_database, with_events
 
 BENCH = Path(__file__).resolve().parent
 PYTHON = sys.executable
@@ -47,6 +49,9 @@ SHOWN_MARKER = "coorace-desktop: main window shown"  # the window's shell painte
 FILLED_MARKER = "coorace-desktop: first tab filled"  # the tab the window opens on painted its data
 CHILD_TIMEOUT_S = 120
 AREAS = ("cold", "tabs", "memory", "lists", "dashboard", "import", "report", "backup", "package")
+# events_bench's figures of a year, and its scenarios that are not the list's (the calendar, the picker).
+EVENTS_YEAR = "figures of 2020"
+EVENTS_ASIDE = ("calendar month (6 weeks)", "picker search 'structure 12'")
 # Build + first paint of a tab, in ms; the dashboard draws every figure of the year at once.
 TAB_TARGETS = {"Tableau de bord": 200}
 # The frozen one-folder build of scripts/package; the `package` area runs by default once it is built.
@@ -196,8 +201,11 @@ def lists(database: Path, settings: Settings) -> list[Figure]:
     try:
         members = members_bench.measure(opened, settings.runs)
         actions = accompaniment_bench.measure(opened, settings.runs)
+        events = events_bench.measure(opened, settings.runs)
     finally:
         opened.close()
+    year_rows, year_ms = events.pop(EVENTS_YEAR)
+    listed = {name: value for name, value in events.items() if name not in EVENTS_ASIDE}
     shown = {name.removesuffix(" [shown]"): value for name, value in actions.items() if name.endswith("[shown]")}
     totals = {name.removesuffix(" [totals]"): value for name, value in actions.items() if name.endswith("[totals]")}
     return [
@@ -206,6 +214,9 @@ def lists(database: Path, settings: Settings) -> list[Figure]:
         _slowest("actions_sort_ms", "actions: sort", shown, sorting=True),
         _slowest("actions_search_ms", "actions: search, filters", shown, sorting=False),
         _slowest("actions_totals_ms", "actions: totals under the table", {k: v for k, v in totals.items() if not k.startswith("sort by")}),
+        _slowest("events_sort_ms", "events: sort", listed, sorting=True),
+        _slowest("events_search_ms", "events: search, filters, default order", listed, sorting=False),
+        Figure("events_year_figures_ms", "events: a year's figures", year_ms, "ms", 50, f"{year_rows:,} sessions"),
     ]
 
 
@@ -320,6 +331,7 @@ def main() -> int:
                         default=[area for area in AREAS if area != "package" or FROZEN.exists()])
     parser.add_argument("--output", type=Path, help="default: bench/results.json (with --tiny: none)")
     parser.add_argument("--tiny", action="store_true", help="a few hundred rows per table: checks the harness, not the figures")
+    parser.add_argument("--events", type=int, help="a database with this many events (the events tab at 200,000)")
     parser.add_argument("--cache", type=Path, help="where the generated database is kept (default: <temp>/coorace-bench)")
     parser.add_argument("--profile", action="store_true", help="where the time goes, per area (pyinstrument); no results.json")
     parser.add_argument("--frozen", type=Path, default=FROZEN, help=f"the frozen program the package area times (default: {FROZEN})")
@@ -332,7 +344,7 @@ def main() -> int:
     # PySide6 and SQLModel, which the baselines load, are): with PYTHONDONTWRITEBYTECODE set and
     # no compiled copy, every start would compile the sources again.
     compileall.compile_dir(Path(coorace_desktop.__file__).parent, quiet=1)
-    database = cached_database(TINY if arguments.tiny else FULL, folder=arguments.cache)
+    database = cached_database(with_events(TINY if arguments.tiny else FULL, arguments.events), folder=arguments.cache)
     with tempfile.TemporaryDirectory(prefix="coorace-bench-") as name:
         folder = Path(name)
         profiles = database.parent / "profiles" if arguments.profile else None

@@ -161,7 +161,7 @@ def test_demo_force_on_a_full_disk_leaves_the_old_database_byte_for_byte(demo_fi
         refused = run("demo", "--db", folder / "coorace.sqlite")
         assert refused.returncode == 1 and "disque est plein" in refused.stderr, refused.stderr
         assert list(folder.iterdir()) == []  # no 4 KB file that `demo` then calls existing
-    with small_disk(tmp_path / "moyen", "600k") as folder:  # room for the old file, not for a second
+    with small_disk(tmp_path / "moyen", "800k") as folder:  # room for the old file (~580 kB), not for a second
         path = older_database(demo_file, folder / "coorace.sqlite")
         before = sha256(path)
         refused = run("demo", "--force", "--db", path)

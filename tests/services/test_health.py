@@ -8,7 +8,7 @@ from coorace_desktop.domain import Organisation, SupportAction
 from coorace_desktop.services.health import check_database, repair_database
 from coorace_desktop.storage.database import open_database
 from coorace_desktop.storage.paths import backup_dir
-from coorace_desktop.storage.word_search import action_ids_with_words
+from coorace_desktop.storage.word_search import ids_with_words
 from tests.sqlite_files import execute
 
 pytestmark = pytest.mark.sqlite_only("index de mots FTS5 et REINDEX de SQLite")
@@ -38,7 +38,7 @@ def test_repair_rebuilds_the_index_keeping_every_row(damaged):
         with database.session() as session:
             action = session.exec(select(SupportAction).order_by(SupportAction.id)).first()
             word = max(action.search_key.split(), key=len)
-            assert action.id in session.exec(action_ids_with_words(word)).scalars().all()
+            assert action.id in session.exec(ids_with_words("support_actions", word)).scalars().all()
 
 
 def test_stale_search_keys_and_a_dropped_index_are_found_then_rebuilt(demo_database):

@@ -2,27 +2,21 @@
 
 import pytest
 from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from coorace_desktop.domain.tables import metadata
 from coorace_desktop.storage.migrate import (
     alembic_config,
     current_revision,
     head_revision,
-    include_object_for,
+    schema_differences,
     upgrade_to_head,
 )
 
 
 def test_migrations_match_the_models(database):
     with database.engine.connect() as connection:
-        options = {"compare_type": True, "include_object": include_object_for(connection.dialect.name)}
-        context = MigrationContext.configure(connection, opts=options)
-        differences = compare_metadata(context, metadata)
-    assert differences == []
+        assert schema_differences(connection) == []
 
 
 def test_downgrade_to_nothing_and_back(database):

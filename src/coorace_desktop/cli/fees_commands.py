@@ -143,7 +143,8 @@ def run_scale(arguments: argparse.Namespace) -> int:
             known = {siae_type.label.lower(): siae_type for siae_type in SiaeType} | {t.value.lower(): t for t in SiaeType}
             unknown = [name for name, _ in arguments.types if name.lower() not in known]
             if unknown:
-                raise CommandError(f"Conventionnement inconnu : {', '.join(unknown)} ; les conventionnements sont {', '.join(t.label for t in SiaeType)}.")
+                raise CommandError(f"Conventionnement inconnu : {', '.join(unknown)}. Les conventionnements possibles : "
+                                   f"{', '.join(t.label for t in SiaeType)}.")
             changes["type_amounts"] = {known[name.lower()]: amount for name, amount in arguments.types}
         save_scale(database, replace(scale, **changes))
         lines = preview(database, arguments.year)

@@ -91,6 +91,12 @@ class SupportAction(SQLModel, table=True):
         # Searching the notes scans this narrow index instead of the table (half the bytes);
         # SQLite only: PostgreSQL refuses B-tree entries over ~2.7 kB, which long notes reach.
         Index("ix_support_actions_search_key", "search_key", "action_date").ddl_if(dialect="sqlite"),
+        # Every column of the actions table sorts through an index (migration 0013_sort_keys,
+        # which also indexes the notes' start and keeps beneficiary_key by triggers).
+        Index("ix_support_actions_beneficiary_key", "beneficiary_key", "id"),
+        Index("ix_support_actions_hours", "hours", "id"),
+        Index("ix_support_actions_kind", "kind", "id"),
+        Index("ix_support_actions_outcome", "outcome", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -113,4 +119,7 @@ class SupportAction(SQLModel, table=True):
     outcome: ActionOutcome = Field(default=ActionOutcome.DONE, sa_type=String(20))
     notes: str = ""
     search_key: str = ""
+    # The folded name of the beneficiary (a group: its search key's start), for sorting; kept by
+    # the database's triggers (migration 0013_sort_keys), whatever a writer puts there.
+    beneficiary_key: str = ""
     version: int = version_field()

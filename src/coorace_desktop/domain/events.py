@@ -27,6 +27,15 @@ class Event(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("sessions >= 1", name="sessions_positive"),
         CheckConstraint("other_participants >= 0", name="other_participants_not_negative"),
+        # Every column of the list sorts through an index (migration 0013_sort_keys, which also
+        # indexes the titles' key and keeps participants by triggers).
+        Index("ix_events_place", "place", "id"),
+        Index("ix_events_status", "status", "id"),
+        Index("ix_events_sessions", "sessions", "id"),
+        Index("ix_events_participants", "participants", "id"),
+        # A period's figures read only this index: held events by date, with what they add up.
+        Index("ix_events_figures", "starts_on", "status", "year", "kind_id", "online", "start_time", "end_time",
+              "sessions", "participants"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -49,6 +58,10 @@ class Event(SQLModel, table=True):
     highlight_title: str = ""
     highlight_story: str = ""
     search_key: str = ""
+    # As the list and figures count them: with registrations, the distinct persons present; else
+    # other_participants + the persons of its participations. Kept by the database's triggers
+    # (migration 0013_sort_keys), whatever a writer puts there.
+    participants: int = 0
     version: int = version_field()
 
 

@@ -1,12 +1,25 @@
-"""The folded search keys stored beside each row, recounted from the row they come from."""
+"""The folded search keys stored beside each row, recounted from the row they come from; and the
+sort keys and totals the database's triggers keep (migration 0013_sort_keys), recounted in SQL."""
 
 from collections.abc import Callable, Iterator
 
+from sqlalchemy import case, delete, func, insert, literal, update
 from sqlmodel import Session, SQLModel, select
 
-from coorace_desktop.domain import Event, Organisation, SupportAction
+from coorace_desktop.domain import (
+    Event,
+    Organisation,
+    Participation,
+    ProjectHolder,
+    Registration,
+    SupportAction,
+    Territory,
+)
+from coorace_desktop.domain.accompaniment_rules import BeneficiaryKind
+from coorace_desktop.domain.enums import AttendanceStatus
 from coorace_desktop.domain.text import action_search_key, event_search_key
 from coorace_desktop.services.members.organisations import current_search_key
+from coorace_desktop.storage.word_search import ACTION_BENEFICIARIES
 
 # Table label (French, as `check` names it) -> model and the key its writers store.
 RECOUNTED: dict[str, tuple[type[SQLModel], Callable[[Session, SQLModel], str]]] = {
@@ -25,20 +38,103 @@ def stale_keys(session: Session) -> Iterator[tuple[str, SQLModel, str]]:
                 yield label, row, fresh
 
 
+def beneficiary_key():
+    """The support action's beneficiary_key as recounted: its beneficiary's folded name (a group:
+    its search key's start)."""
+    return func.coalesce(
+        *(select(model.name_key).where(model.id == column).scalar_subquery() for model, column in (
+            (Organisation, SupportAction.organisation_id),
+            (ProjectHolder, SupportAction.project_holder_id),
+            (Territory, SupportAction.territory_id),
+        )),
+        func.substr(SupportAction.search_key, 1, 200),
+    )
+
+
+def participants():
+    """The event's participants as recounted: with registrations, the distinct persons present
+    (the count is NULL for an event nobody is registered for); else others plus the persons of its
+    participations."""
+    persons = select(func.sum(Participation.persons)).where(Participation.event_id == Event.id).scalar_subquery()
+    present = case((Registration.status == AttendanceStatus.PRESENT, Registration.person_id))
+    by_names = (
+        select(case((func.count() > 0, func.count(func.distinct(present)))))
+        .where(Registration.event_id == Event.id)
+        .scalar_subquery()
+    )
+    return func.coalesce(by_names, Event.other_participants + func.coalesce(persons, 0))
+
+
+# Table label (French, as `check` names it) -> stored column and its recount, both in SQL.
+RECOUNTED_SORT_KEYS = {
+    "accompagnements (bénéficiaire)": (SupportAction, SupportAction.beneficiary_key, beneficiary_key),
+    "événements (participants)": (Event, Event.participants, participants),
+}
+BENEFICIARY_TOTALS = "totaux des accompagnements"
+
+
+def beneficiary_totals(session: Session) -> dict[tuple[str, int], tuple[int, float, int]]:
+    """Per beneficiary (kind, id; a group: 'group', 0), its actions, hours and group people, recounted."""
+    kind = case(
+        *((column.is_not(None), literal(name)) for column, name in (
+            (SupportAction.organisation_id, BeneficiaryKind.ORGANISATION),
+            (SupportAction.project_holder_id, BeneficiaryKind.PROJECT_HOLDER),
+            (SupportAction.territory_id, BeneficiaryKind.TERRITORY),
+        )),
+        else_=literal("group"),
+    )
+    id = func.coalesce(SupportAction.organisation_id, SupportAction.project_holder_id, SupportAction.territory_id, 0)
+    rows = session.execute(
+        select(kind, id, func.count(), func.sum(SupportAction.hours), func.coalesce(func.sum(SupportAction.group_count), 0))
+        .group_by(kind, id)
+    ).all()
+    return {(kind, id): (actions, float(hours), people) for kind, id, actions, hours, people in rows}
+
+
+def stored_beneficiary_totals(session: Session) -> dict[tuple[str, int], tuple[int, float, int]]:
+    """The same, as the triggers keep them in action_beneficiaries."""
+    table = ACTION_BENEFICIARIES
+    rows = session.execute(select(table.c.kind, table.c.id, table.c.actions, table.c.hours, table.c.people)).all()
+    return {(kind, id): (actions, float(hours), people) for kind, id, actions, hours, people in rows}
+
+
+def stale_totals(session: Session) -> dict[str, int]:
+    """How many stored sort keys and totals differ from their recount, per label (none: empty)."""
+    stale = {}
+    for label, (model, stored, recount) in RECOUNTED_SORT_KEYS.items():
+        stale[label] = session.execute(select(func.count()).select_from(model).where(stored != recount())).scalar_one()
+    fresh, kept = beneficiary_totals(session), stored_beneficiary_totals(session)
+    stale[BENEFICIARY_TOTALS] = sum(fresh.get(key) != kept.get(key) for key in fresh.keys() | kept.keys())
+    return {label: count for label, count in stale.items() if count}
+
+
 def key_problems(session: Session) -> list[str]:
     by_label: dict[str, int] = {}
     for label, _row, _fresh in stale_keys(session):
         by_label[label] = by_label.get(label, 0) + 1
     return [f"Clés de recherche périmées : {count} {label} (la recherche ne les trouve pas tous)"
-            for label, count in by_label.items()]
+            for label, count in by_label.items()] + [
+        f"Clés de tri et totaux périmés : {count} {label} (les tris et totaux sont faux)"
+        for label, count in stale_totals(session).items()]
 
 
 def refresh_keys(session: Session) -> dict[str, int]:
-    """Store the recounted keys; how many rows of each label changed."""
+    """Store the recounted keys and totals; how many rows of each label changed."""
     changed: dict[str, int] = {}
     for label, row, fresh in list(stale_keys(session)):
         row.search_key = fresh
         session.add(row)
         changed[label] = changed.get(label, 0) + 1
     session.flush()
+    changed.update(stale := stale_totals(session))
+    for label, (model, stored, recount) in RECOUNTED_SORT_KEYS.items():
+        if label in stale:
+            session.execute(update(model).where(stored != recount()).values({stored: recount()}))
+    if BENEFICIARY_TOTALS in stale:
+        session.execute(delete(ACTION_BENEFICIARIES))
+        if fresh := beneficiary_totals(session):
+            session.execute(insert(ACTION_BENEFICIARIES), [
+                {"kind": kind, "id": id, "actions": actions, "hours": hours, "people": people}
+                for (kind, id), (actions, hours, people) in fresh.items()
+            ])
     return changed

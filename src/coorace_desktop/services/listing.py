@@ -1,12 +1,17 @@
 """What every table's list query shares: the query a table sends, search and sort in SQL."""
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Select, and_, case, literal
+from sqlalchemy import Select, and_, case, func, literal, select
 from sqlalchemy.sql import ColumnElement
 
 from coorace_desktop.domain.text import fold
+from coorace_desktop.storage.engine import is_sqlite
+from coorace_desktop.storage.word_search import has_words, ids_with_words, starts_words
+
+# A search matching this many rows or more is a common word (see word_condition).
+COMMON_WORDS = 5000
 
 
 @dataclass(frozen=True)
@@ -77,3 +82,68 @@ def apply_sort(
     # this is (so its indexes still serve); PostgreSQL's default is the opposite.
     ordered = column.desc().nulls_last() if query.descending else column.asc().nulls_first()
     return statement.order_by(ordered, tiebreak.desc() if query.descending else tiebreak.asc())
+
+
+def by_label(labels: Mapping[object, str]) -> list:
+    """Codes in the order of their French labels, accents aside (Évaluation between D and F)."""
+    return sorted(labels, key=lambda value: fold(labels[value]))
+
+
+def segmented_ids(
+    session, ids: Select, column: ColumnElement, values: Sequence[object], tiebreak: ColumnElement,
+    descending: bool, offset: int, limit: int,
+) -> list[int]:
+    """A page of `ids` sorted by a code in the order of `values` (codes sorted by their labels:
+    a few values, each a range of the index on (column, tiebreak)), then by the tiebreak; read
+    segment by segment, where one sort by a CASE over the labels reads and sorts every row."""
+    values = list(reversed(values) if descending else values)
+    sizes: dict[object, int] = {}
+    if offset:  # the segments before the page are only counted
+        sizes = dict(session.execute(ids.with_only_columns(column, func.count()).group_by(column)).all())
+    page: list[int] = []
+    for value in values:
+        if offset and offset >= (size := sizes.get(value, 0)):
+            offset -= size
+            continue
+        segment = ids.where(column.is_(None) if value is None else column == value)
+        segment = segment.order_by(tiebreak.desc() if descending else tiebreak).offset(offset).limit(limit - len(page))
+        page += session.execute(segment).scalars()
+        offset = 0
+        if len(page) == limit:
+            break
+    return page
+
+
+def word_condition(session, model, typed: str, walking: bool) -> ColumnElement[bool] | None:
+    """The condition of a search in a table with a word index (support actions, events; by its
+    `id` and `search_key`), or None when nothing is typed. PostgreSQL: its GIN word index (a rare
+    word: the ids it finds). SQLite:
+    a few matches (a rare word) are read by id from the word index; so are many (a common word:
+    COMMON_WORDS matches or more) unless an index walks the rows anyway (`walking`: a page in the
+    sort's order, or a filter's index), which then match each row's key: building the word index's
+    list of 38,000 ids would cost more than that whole page (probing how many there are: ~2 ms)."""
+    if not is_sqlite(session.get_bind().url):
+        if (words := has_words(model.search_key, typed)) is None:
+            return None
+        # A rare word's ids first, through the GIN index: given only the condition, the planner
+        # walks the sort's index computing each row's words (2-3 s when none matches).
+        ids = session.execute(select(model.id).where(words).limit(COMMON_WORDS)).scalars().all()
+        return model.id.in_(ids) if len(ids) < COMMON_WORDS else words
+    if (matches := ids_with_words(model.__tablename__, typed)) is None:
+        return None
+    probe = select(func.count()).select_from(ids_with_words(model.__tablename__, typed, COMMON_WORDS).subquery())
+    if not walking or session.execute(probe).scalar_one() < COMMON_WORDS:
+        return model.id.in_(matches)
+    return starts_words(model.search_key, typed)
+
+
+def word_count(session, model, typed: str) -> int | None:
+    """How many rows a search alone matches, counted in the word index (SQLite: 5 ms for a word in
+    38,000 actions; PostgreSQL: a bitmap scan of its GIN index, where a list of ids read whole
+    rows), or None when nothing is typed."""
+    if not is_sqlite(session.get_bind().url):
+        words = has_words(model.search_key, typed)
+        return None if words is None else session.execute(select(func.count()).where(words)).scalar_one()
+    if (matches := ids_with_words(model.__tablename__, typed)) is None:
+        return None
+    return session.execute(select(func.count()).select_from(matches.subquery())).scalar_one()

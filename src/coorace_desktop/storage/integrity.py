@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from coorace_desktop.domain.tables import metadata  # every table, not only those imported so far
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.engine import connect_read_only
-from coorace_desktop.storage.migrate import include_object_for
+from coorace_desktop.storage.migrate import schema_differences
 from coorace_desktop.storage.word_search import WORD_INDEXES
 
 # An FTS5 index's structure record when it holds nothing (id 10 in its _data table). Written back
@@ -86,19 +86,7 @@ def opening_problems(database: Database) -> list[str]:
 
 def schema_problems(connection: Connection) -> list[str]:
     """What differs between the database's tables and the models the migrations produce."""
-    # Alembic's autogenerate is heavy: loaded by `check`, never while the window paints.
-    from alembic.autogenerate import compare_metadata
-    from alembic.runtime.migration import MigrationContext
-
-    from coorace_desktop.domain.tables import metadata  # every table, not only those loaded so far
-
-    options = {
-        "compare_type": True,
-        "include_object": include_object_for(connection.dialect.name),
-        # Not even reflected: a damaged word index fails when its columns are read.
-        "include_name": lambda name, kind, _parent: not (kind == "table" and (name or "").startswith(WORD_INDEXES)),
-    }
-    differences = compare_metadata(MigrationContext.configure(connection, opts=options), metadata)
+    differences = schema_differences(connection)
     return [f"Le schéma diffère des migrations : {_describe(difference)}" for difference in differences]
 
 

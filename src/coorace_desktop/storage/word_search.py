@@ -1,23 +1,58 @@
-"""Word search through SQLite's FTS5 index of support actions (migration 0004_action_words)."""
+"""Word search: SQLite's FTS5 indexes of the support actions' and events' search keys (migrations
+0004_action_words and 0013_sort_keys), PostgreSQL's full-text GIN indexes of the same keys (0013)."""
 
-from sqlalchemy import Select, literal_column, select, text
+from sqlalchemy import ColumnElement, Select, and_, column, func, literal, literal_column, or_, select, table, text
 
 from coorace_desktop.domain.text import fold
 
-WORD_INDEXES = ("support_actions_fts",)
+WORD_INDEXES = ("support_actions_fts", "events_fts")
+# Tables the database derives by its triggers, outside the models, never copied by a transfer.
+DERIVED_TABLES = (*WORD_INDEXES, "action_beneficiaries")
+# Indexes on an expression (the notes' and titles' start; PostgreSQL's word indexes), made by
+# 0013_sort_keys outside the models: SQLAlchemy does not reflect them on SQLite, nor does
+# autogenerate compare them.
+EXPRESSION_INDEXES = ("ix_support_actions_notes_start", "ix_events_title_key", "ix_support_actions_words", "ix_events_words")
+# Per beneficiary (kind 'organisation', 'project_holder', 'territory', id; or 'group', 0): its
+# actions, hours and the people of its groups, kept by triggers on support_actions (0013_sort_keys).
+ACTION_BENEFICIARIES = table("action_beneficiaries", *(column(name) for name in ("kind", "id", "actions", "hours", "people")))
+# Search keys are folded: the 'simple' configuration keeps their words as they are.
+_SIMPLE = literal_column("'simple'::regconfig")
 
 
-def action_ids_with_words(typed: str) -> Select | None:
-    """Ids of the actions whose search key holds a word starting with each typed word, or None
-    when nothing is typed. Folded words hold only [0-9a-z], so they cannot be FTS syntax."""
+def typed_words(typed: str) -> list[str]:
+    """The folded words a search looks for; a lone letter ("plan d'actions") narrows nothing and,
+    as a prefix, matches half the index, so it is dropped when longer words are typed."""
     words = fold(typed).split()
-    # A lone letter ("plan d'actions") narrows nothing and, as a prefix, matches half the index.
-    words = [word for word in words if len(word) > 1] or words
-    if not words:
+    return [word for word in words if len(word) > 1] or words
+
+
+def ids_with_words(table: str, typed: str, limit: int | None = None) -> Select | None:
+    """SQLite: ids of the `table` rows whose search key holds a word starting with each typed
+    word (at most `limit` of them), or None when nothing is typed. Folded words hold only
+    [0-9a-z], so they cannot be FTS syntax."""
+    if not (words := typed_words(typed)):
         return None
     phrase = " ".join(f'"{word}"*' for word in words)
-    return (
+    ids = (
         select(literal_column("rowid"))
-        .select_from(text("support_actions_fts"))
-        .where(text("support_actions_fts MATCH :phrase").bindparams(phrase=phrase))
+        .select_from(text(f"{table}_fts"))
+        .where(text(f"{table}_fts MATCH :phrase").bindparams(phrase=phrase))
     )
+    return ids if limit is None else ids.limit(limit)
+
+
+def has_words(search_key: ColumnElement[str], typed: str) -> ColumnElement[bool] | None:
+    """PostgreSQL: the same words, through the GIN index on to_tsvector('simple', search_key)."""
+    if not (words := typed_words(typed)):
+        return None
+    return func.to_tsvector(_SIMPLE, search_key).op("@@")(
+        func.to_tsquery(_SIMPLE, literal(" & ".join(f"{word}:*" for word in words)))
+    )
+
+
+def starts_words(search_key: ColumnElement[str], typed: str) -> ColumnElement[bool] | None:
+    """The same words, read from each row's key (for rows an index on other columns has already
+    narrowed: no word index list to build)."""
+    if not (words := typed_words(typed)):
+        return None
+    return and_(*(or_(search_key.like(f"{word}%"), search_key.like(f"% {word}%")) for word in words))

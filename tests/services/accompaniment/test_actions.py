@@ -12,6 +12,7 @@ from coorace_desktop.domain.enums import ActionKind, ActionOutcome
 from coorace_desktop.domain.organisations import Organisation
 from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services import listing
 from coorace_desktop.services.accompaniment.actions import (
     ActionNotFoundError,
     action_details,
@@ -31,7 +32,6 @@ from coorace_desktop.services.accompaniment.actions_list import (
     count_actions,
 )
 from coorace_desktop.services.listing import ListQuery
-from coorace_desktop.storage.engine import is_sqlite
 
 
 def _ids(database, query: ListQuery) -> list[int]:
@@ -81,6 +81,9 @@ def test_search_in_notes_ignores_accents_and_case(database, actions):
         ("beneficiary", "cedre_aje"),  # AJE, Élan Sud, Ferme de Lézat, Figeac, HERISSON BELLOR
         ("programme", "cedre_aje"),  # CEDRE, Évaluation CAP (accent ignored), TZCLD, Zest'
         ("hours", "zest_elan_2023"),
+        ("kind", "cap_holder"),  # Accompagnement individuel, Audit, Conseil, Formation, Groupe d'échange
+        ("outcome", "cedre_aje"),  # Certifié before Réalisé
+        ("notes", "tzcld_figeac"),  # empty notes first, the earlier action before
     ],
 )
 def test_every_column_sorts_in_sql(database, actions, sort_key, first):
@@ -99,6 +102,29 @@ def test_pages_are_stable_and_complete(database, log):
     query = ListQuery(sort_key="date")
     pages = [row.id for offset in (0, 3, 6) for row in action_page(database, query, offset, 3)]
     assert len(pages) == len(set(pages)) == 7
+
+
+@pytest.mark.parametrize("sort_key", ["date", "officer", "beneficiary", "programme", "kind", "hours", "outcome", "notes"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_sort_pages_join_up(database, log, actions, sort_key, descending):
+    """Pages of 2 give the whole list's order, also where a sort reads one code after another."""
+    create_action(database, log.draft("Zest'", ActionKind.AUDIT, log.organisation("AJE"), hours=3, notes="Suite"))
+    query = ListQuery(sort_key=sort_key, descending=descending)
+    whole = _ids(database, query)
+    assert [row.id for offset in range(0, 6, 2) for row in action_page(database, query, offset, 2)] == whole
+    assert len(whole) == 6
+
+
+@pytest.mark.parametrize("common_words", [5000, 1])
+def test_a_common_word_reads_like_a_rare_one(database, log, actions, monkeypatch, common_words):
+    """On SQLite a word matching many actions is matched on each row's key (COMMON_WORDS): the
+    same rows, counts and totals as through the word index's list of ids."""
+    monkeypatch.setattr(listing, "COMMON_WORDS", common_words)
+    made = create_action(database, log.draft("Zest'", ActionKind.ADVICE, log.organisation("AJE"), notes="Pré-étude maraîchère"))
+    for query in (ListQuery(search="etud mara", sort_key="date"), ListQuery(search="etude", filters={"year": 2024})):
+        assert count_actions(database, query) == len(_ids(database, query)) == action_totals(database, query).actions
+    assert _ids(database, ListQuery(search="etud mara", sort_key="date")) == [actions["zest_elan_2023"], made]
+    assert _ids(database, ListQuery(search="tude")) == []  # words match from their start, as the word index does
 
 
 def test_rows_read_in_french(database, actions):
@@ -172,11 +198,12 @@ def test_a_search_counted_then_paged_gives_the_same_rows(database, log, actions)
 
 
 def test_the_word_index_follows_every_writer_and_finds_word_starts(database, log, actions):
-    """SQLite's FTS5 index is kept by triggers: a row written with plain SQL is found too, a
-    deleted one is gone; words match from their start ("ornitho" finds "ornithologique")."""
+    """The word index (SQLite's FTS5 kept by triggers, PostgreSQL's GIN index): a row written
+    with plain SQL is found too, a deleted one is gone; words match from their start ("ornitho"
+    finds "ornithologique"), on both backends."""
     created = create_action(database, log.draft("TZCLD", ActionKind.ADVICE, log.territory("Pamiers"), notes="Ferme ornithologique"))
     assert count_actions(database, ListQuery(search="ORNITHO")) == 1
-    assert count_actions(database, ListQuery(search="thologique")) == (0 if is_sqlite(database.url) else 1)
+    assert count_actions(database, ListQuery(search="thologique")) == 0
     with database.engine.begin() as connection:
         connection.execute(update(SupportAction).where(SupportAction.id == created).values(search_key="atelier reemploi"))
     assert count_actions(database, ListQuery(search="ornitho")) == 0

@@ -6,14 +6,17 @@ from datetime import date
 from sqlalchemy import func, select
 
 from coorace_desktop.domain import Organisation
-from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain.enums import AttendanceStatus, EventStatus
 from coorace_desktop.domain.events import Event
 from coorace_desktop.domain.organisations import Membership
 from coorace_desktop.report.facts import gather
 from coorace_desktop.services.dashboard.figures import dashboard_figures, latest_active_year, member_trend
+from coorace_desktop.services.events.commands import set_participants
+from coorace_desktop.services.events.registrations import event_attendance, set_attendance
 from coorace_desktop.services.members.membership import year_members
+from tests.attendance_scenario import make_training
 
-YEAR_2024 = (date(2024, 1, 1), date(2024, 12, 31))
+YEAR_2020, YEAR_2024 = (date(2020, 1, 1), date(2020, 12, 31)), (date(2024, 1, 1), date(2024, 12, 31))
 
 
 def test_2020_on_the_demo_shows_the_reports_numbers(demo_database):
@@ -83,6 +86,22 @@ def test_events_per_month_and_coverage(office):
     assert (figures.events.reached, figures.events.active_members) == (1, 3)
     sessions, participants = figures.events_by_month.series
     assert sessions.values[:4] == (0, 1, 3, 0) and participants.values[:4] == (0, 6, 0, 0)
+
+
+def test_an_event_counted_by_names_counts_its_persons_present_in_its_month(demo_database):
+    """October 2020's participants follow the event counted by names as the year's figures do: its
+    18 persons present, not the head count of its 4 people of a member organisation."""
+    def october() -> float:
+        return dashboard_figures(demo_database, *YEAR_2020).events_by_month.series[1].values[9]
+
+    before = october()
+    training = make_training(demo_database)
+    set_participants(demo_database, training.event_id, {next(iter(training.member_contacts.values())): 4})
+    people = [person.person_id for person in event_attendance(demo_database, training.event_id).people]
+    set_attendance(demo_database, training.event_id, 1, dict.fromkeys(people[:18], AttendanceStatus.PRESENT))
+    assert october() - before == 18
+    figures = dashboard_figures(demo_database, *YEAR_2020)
+    assert sum(figures.events_by_month.series[1].values) <= figures.events.participants  # undated events: no month
 
 
 def test_fees_of_the_periods_year(office):

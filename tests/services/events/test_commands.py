@@ -9,6 +9,7 @@ from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events import Event, Participation
 from coorace_desktop.domain.events_rules import EventInput
 from coorace_desktop.domain.validation import DraftInvalid, ValidationError
+from coorace_desktop.services import listing
 from coorace_desktop.services.events.commands import (
     EventNotFoundError,
     add_event_kind,
@@ -197,3 +198,29 @@ def test_a_filtered_list_keeps_the_default_order(demo_database, today):
     for year in (2020, 2021):
         filtered = list_events(demo_database, ListQuery(filters={YEAR: year}, sort_key="date"), 0, 1000, today=today)
         assert [row.id for row in filtered] == [row.id for row in whole if row.year == year]
+
+
+@pytest.mark.parametrize("sort_key", ["title", "kind", "place", "status", "sessions", "participants"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_sort_pages_join_up(demo_database, sort_key, descending):
+    """Each column sorts through its index (kinds one after another, by name); pages join up."""
+    query = ListQuery(sort_key=sort_key, descending=descending)
+    whole = list_events(demo_database, query, 0, 1000)
+    pages = [row.id for offset in range(0, len(whole), 7) for row in list_events(demo_database, query, offset, 7)]
+    assert pages == [row.id for row in whole] and len(whole) == count_events(demo_database, query)
+    if sort_key in ("sessions", "participants"):
+        values = [getattr(row, sort_key) for row in whole]
+        assert values == sorted(values, reverse=descending) and len(set(values)) > 1
+
+
+@pytest.mark.parametrize("common_words", [5000, 1])
+def test_a_search_finds_word_starts_in_title_place_and_description(demo_database, kinds, monkeypatch, common_words):
+    """Through the word index, or on SQLite each row's key for a common word (COMMON_WORDS)."""
+    monkeypatch.setattr(listing, "COMMON_WORDS", common_words)
+    event_id = create_event(demo_database, EventInput("Petit-déjeuner", kinds["Rencontre"], 2022, place="Nîmes",
+                                                      description="Échanges sur l'écoconception"))
+    for typed in ("NIM", "petit dej", "ecoconc", "dejeuner nimes"):
+        query = ListQuery(search=typed, sort_key="date")
+        assert [row.id for row in list_events(demo_database, query)] == [event_id], typed
+        assert count_events(demo_database, query) == count_events(demo_database, query.with_filter(YEAR, 2022)) == 1
+    assert list_events(demo_database, ListQuery(search="conception")) == []  # not the start of a word

@@ -5,19 +5,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, literal_column, or_, select
+from sqlmodel import Session
 
 from coorace_desktop.domain.accompaniment import Programme, ProjectHolder, SupportAction, Territory
 from coorace_desktop.domain.accompaniment_rules import BENEFICIARY_KIND_LABELS, BeneficiaryKind, BeneficiaryRef
 from coorace_desktop.domain.enums import ActionKind, ActionOutcome
 from coorace_desktop.domain.governance import StaffMember
 from coorace_desktop.domain.organisations import Organisation, Person
-from coorace_desktop.services.accompaniment.common import enum_labels, equal_filters, label_order
+from coorace_desktop.services.accompaniment.common import enum_labels, equal_filters
 from coorace_desktop.services.accompaniment.summary import UNKNOWN_OFFICER, beneficiaries_count, date_range, year_range
-from coorace_desktop.services.listing import ListQuery, apply_sort, search_condition
+from coorace_desktop.services.listing import ListQuery, by_label, segmented_ids, word_condition, word_count
 from coorace_desktop.storage.database import Database
-from coorace_desktop.storage.engine import is_sqlite
-from coorace_desktop.storage.word_search import action_ids_with_words
+from coorace_desktop.storage.word_search import ACTION_BENEFICIARIES
 
 # Filter names a ListQuery may carry: year (int), period (first and last day, both included),
 # officer (staff id or NO_OFFICER), programme (id), kind (ActionKind value), beneficiary (BeneficiaryRef).
@@ -26,7 +26,6 @@ FILTERS = (YEAR, PERIOD, OFFICER, PROGRAMME, KIND, BENEFICIARY)
 # The officer filter's value for historical records that do not name one.
 NO_OFFICER = -1
 GROUP_KIND_LABEL = "Groupe"
-JOINED_SORTS = ("officer", "beneficiary")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,19 +53,12 @@ class ActionTotals:
     hours: float
 
 
-def _filtered(statement: Select, query: ListQuery, sqlite: bool, in_sort_order: bool = False) -> Select:
-    """The WHERE clause of every actions query; only support_actions columns, so counts need no join.
-
-    in_sort_order: a page walks the sort's index and keeps the rows the word index names ("+ 0"
-    stops SQLite from reading every match by id and sorting them: 7 ms instead of 42 ms for a
-    word in 38,000 of 200,000 actions); counts and totals read the matches by id."""
-    if sqlite:
-        # SQLite: the word index (migration 0004) answers where LIKE would scan every key.
-        if (ids := action_ids_with_words(query.search)) is not None:
-            statement = statement.where((SupportAction.id + 0 if in_sort_order else SupportAction.id).in_(ids))
-    elif (searched := search_condition(SupportAction.search_key, query.search)) is not None:
-        statement = statement.where(searched)
+def _filtered(statement: Select, query: ListQuery, words: ColumnElement[bool] | None) -> Select:
+    """The WHERE clause of every actions query (`words`: the search's, from _words); only
+    support_actions columns, so counts need no join."""
     query.check(filter_names=FILTERS)
+    if words is not None:
+        statement = statement.where(words)
     if (year := query.filter(YEAR)) is not None:
         statement = statement.where(year_range(int(year)))
     if (period := query.filter(PERIOD)) is not None:
@@ -81,6 +73,10 @@ def _filtered(statement: Select, query: ListQuery, sqlite: bool, in_sort_order: 
     return statement
 
 
+def _words(session: Session, query: ListQuery, walking: bool) -> ColumnElement[bool] | None:
+    return word_condition(session, SupportAction, query.search, walking)
+
+
 def _beneficiary_condition(ref: BeneficiaryRef) -> ColumnElement[bool]:
     if ref.kind == BeneficiaryKind.PROJECT_HOLDER:
         return SupportAction.project_holder_id == ref.id
@@ -92,16 +88,30 @@ def _beneficiary_condition(ref: BeneficiaryRef) -> ColumnElement[bool]:
 
 
 def count_actions(database: Database, query: ListQuery) -> int:
-    statement = _filtered(select(func.count()).select_from(SupportAction), query, is_sqlite(database.url))
     with database.session() as session:
+        if not query.search and not query.filters:  # the triggers' totals (PostgreSQL counts rows one by one)
+            return session.execute(select(func.coalesce(func.sum(ACTION_BENEFICIARIES.c.actions), 0))).scalar_one()
+        if not query.filters and (words_only := word_count(session, SupportAction, query.search)) is not None:
+            return words_only
+        statement = select(func.count()).select_from(SupportAction)
+        statement = _filtered(statement, query, _words(session, query, walking=bool(query.filters)))
         return session.execute(statement).scalar_one()
 
 
 def action_totals(database: Database, query: ListQuery) -> ActionTotals:
-    """Running totals of the actions the query shows."""
-    statement = select(func.count(), beneficiaries_count(), func.coalesce(func.sum(SupportAction.hours), 0.0))
-    statement = _filtered(statement.select_from(SupportAction), query, is_sqlite(database.url))
+    """Running totals of the actions the query shows; of all of them, from the per-beneficiary
+    totals the triggers keep (migration 0013_sort_keys), a few thousand rows instead of 200,000."""
     with database.session() as session:
+        if not query.search and not query.filters:
+            statement = select(
+                func.coalesce(func.sum(ACTION_BENEFICIARIES.c.actions), 0),
+                func.count().filter(ACTION_BENEFICIARIES.c.kind != "group")
+                + func.coalesce(func.sum(ACTION_BENEFICIARIES.c.people), 0),
+                func.coalesce(func.sum(ACTION_BENEFICIARIES.c.hours), 0.0),
+            )
+        else:
+            statement = select(func.count(), beneficiaries_count(), func.coalesce(func.sum(SupportAction.hours), 0.0))
+            statement = _filtered(statement.select_from(SupportAction), query, _words(session, query, walking=bool(query.filters)))
         actions, beneficiaries, hours = session.execute(statement).one()
     return ActionTotals(actions, beneficiaries, float(hours))
 
@@ -117,18 +127,24 @@ def _joined(statement: Select) -> Select:
     )
 
 
-def _sort_columns(programmes: Mapping[int, str]) -> dict[str, ColumnElement]:
+# Sorts walking an index of their own column (0013_sort_keys): the notes by their start, as
+# indexed (literal bounds: a bound parameter would not match the index's expression).
+INDEXED_SORTS = {
+    "date": SupportAction.action_date,
+    "beneficiary": SupportAction.beneficiary_key,
+    "hours": SupportAction.hours,
+    "notes": func.substr(SupportAction.notes, literal_column("1"), literal_column("200")),
+}
+
+
+def _coded_sorts(session: Session, programmes: Mapping[int, str]) -> dict[str, tuple[ColumnElement, list]]:
+    """Sorts by a code in the order of its label (a few values each): column and values in order."""
+    officers = select(StaffMember.id).join(Person, Person.id == StaffMember.person_id).order_by(Person.name_key, StaffMember.id)
     return {
-        "date": SupportAction.action_date,
-        "officer": Person.name_key,
-        "beneficiary": func.coalesce(
-            Organisation.name_key, ProjectHolder.name_key, Territory.name_key, SupportAction.search_key
-        ),
-        "programme": label_order(SupportAction.programme_id, programmes),
-        "kind": label_order(SupportAction.kind, enum_labels(ActionKind)),
-        "hours": SupportAction.hours,
-        "outcome": label_order(SupportAction.outcome, enum_labels(ActionOutcome)),
-        "notes": SupportAction.notes,
+        "officer": (SupportAction.officer_id, [None, *session.execute(officers).scalars()]),
+        "programme": (SupportAction.programme_id, by_label(programmes)),
+        "kind": (SupportAction.kind, by_label(enum_labels(ActionKind))),
+        "outcome": (SupportAction.outcome, by_label(enum_labels(ActionOutcome))),
     }
 
 
@@ -136,18 +152,18 @@ def action_page(database: Database, query: ListQuery, offset: int, limit: int) -
     """One page of the table in the query's order (ties broken by id so paging is stable)."""
     with database.session() as session:
         programmes = dict(session.execute(select(Programme.id, Programme.name)).all())
-        sort_columns = _sort_columns(programmes)
-        query.check(sort_keys=sort_columns)
-        sort_key = query.sort_key or "date"
-        sort_value = sort_columns[sort_key]
+        coded = _coded_sorts(session, programmes)
+        query.check(sort_keys=(*INDEXED_SORTS, *coded))
         # Deferred join: the page's ids are chosen on the narrow rows first, and only those
         # 200 rows are then joined to officers, beneficiaries and read in full.
-        ids = select(SupportAction.id, sort_value.label("sort_value"))
-        # only the sorts on a name need the joins; the others stay on the search index
-        ids = _joined(ids) if query.sort_key in JOINED_SORTS else ids.select_from(SupportAction)
-        ids = _filtered(ids, query, is_sqlite(database.url), in_sort_order=True)
-        page = apply_sort(ids, {sort_key: sort_value}, query, SupportAction.id).offset(offset).limit(limit).subquery()
-        order = (page.c.sort_value, SupportAction.id)
+        ids = _filtered(select(SupportAction.id), query, _words(session, query, walking=True))
+        if (sort_key := query.sort_key or "date") in coded:
+            column, values = coded[sort_key]
+            page = segmented_ids(session, ids, column, values, SupportAction.id, query.descending, offset, limit)
+        else:
+            order = (INDEXED_SORTS[sort_key], SupportAction.id)
+            ids = ids.order_by(*(column.desc() if query.descending else column for column in order))
+            page = list(session.execute(ids.offset(offset).limit(limit)).scalars())
         statement = _joined(
             select(
                 SupportAction.id,
@@ -165,10 +181,9 @@ def action_page(database: Database, query: ListQuery, offset: int, limit: int) -
                 SupportAction.outcome,
                 SupportAction.notes,
             )
-        ).join(page, page.c.id == SupportAction.id)
-        statement = statement.order_by(*(column.desc() if query.descending else column.asc() for column in order))
-        rows = session.execute(statement).all()
-    return [_row(row, programmes) for row in rows]
+        ).where(SupportAction.id.in_(page))
+        rows = {row[0]: row for row in session.execute(statement).all()} if page else {}
+    return [_row(rows[action_id], programmes) for action_id in page]
 
 
 def _row(row, programmes: dict[int, str]) -> ActionRow:

@@ -5,8 +5,7 @@ from collections.abc import Mapping
 from sqlalchemy import ColumnElement, Select, case, func, select
 
 from coorace_desktop.domain.enums import LabelledEnum
-from coorace_desktop.domain.text import fold
-from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.listing import ListQuery, by_label
 from coorace_desktop.storage.database import Database
 
 
@@ -24,8 +23,8 @@ def count_rows(database: Database, statement: Select) -> int:
 
 
 def label_order(column: ColumnElement, labels: Mapping[object, str]) -> ColumnElement[int]:
-    """Sort a column of codes by their French labels, accents aside (Évaluation between D and F)."""
-    ranked = sorted(labels, key=lambda value: fold(labels[value]))
+    """Sort a column of codes by their French labels (see by_label)."""
+    ranked = by_label(labels)
     return case({value: rank for rank, value in enumerate(ranked)}, value=column, else_=len(ranked))
 
 

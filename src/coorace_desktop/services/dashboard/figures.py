@@ -12,7 +12,7 @@ from sqlalchemy import extract, func, select
 
 from coorace_desktop.domain.accompaniment import Programme, SupportAction
 from coorace_desktop.domain.enums import EventStatus
-from coorace_desktop.domain.events import Event, Participation
+from coorace_desktop.domain.events import Event
 from coorace_desktop.domain.governance import StaffMember
 from coorace_desktop.domain.organisations import Organisation, Person
 from coorace_desktop.domain.periods import months_between
@@ -192,27 +192,20 @@ def _sorted_series(series) -> tuple[Series, ...]:
 
 
 def events_by_month(database: Database, first_day: date, last_day: date, months: tuple[date, ...]) -> Monthly:
-    """Sessions and participants of the period's events per month of their start (events whose
-    date is unknown count in the totals of event_figures, in no month)."""
+    """Sessions and participants (stored: by names or by numbers, as event_figures counts them) of
+    the period's events per month of their start (events whose date is unknown count in the totals
+    of event_figures, in no month)."""
     counted = counted_event_ids(first_day, last_day)
     year, month = extract("year", Event.starts_on), extract("month", Event.starts_on)
-    sessions_query = (
-        select(year, month, func.sum(Event.sessions), func.sum(Event.other_participants))
-        .where(Event.id.in_(counted), Event.starts_on.is_not(None))
-        .group_by(year, month)
-    )
-    persons_query = (
-        select(year, month, func.sum(Participation.persons))
-        .join(Participation, Participation.event_id == Event.id)
+    query = (
+        select(year, month, func.sum(Event.sessions), func.sum(Event.participants))
         .where(Event.id.in_(counted), Event.starts_on.is_not(None))
         .group_by(year, month)
     )
     index = _month_index(months)
     sessions, participants = [0.0] * len(months), [0.0] * len(months)
     with database.session() as session:
-        for row_year, row_month, count, others in session.execute(sessions_query):
+        for row_year, row_month, count, persons in session.execute(query):
             sessions[index[(int(row_year), int(row_month))]] += count
-            participants[index[(int(row_year), int(row_month))]] += others
-        for row_year, row_month, persons in session.execute(persons_query):
             participants[index[(int(row_year), int(row_month))]] += persons
     return Monthly(months, (Series("Sessions", None, tuple(sessions)), Series("Participants", None, tuple(participants))))

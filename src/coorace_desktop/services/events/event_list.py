@@ -3,12 +3,13 @@
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, literal_column, select
+from sqlmodel import Session
 
-from coorace_desktop.domain.enums import AttendanceStatus, EventStatus
-from coorace_desktop.domain.events import Event, EventKind, Participation, Registration
+from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain.events import Event, EventKind
 from coorace_desktop.domain.events_rules import LONGEST_EVENT
-from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
+from coorace_desktop.services.listing import ListQuery, by_label, segmented_ids, word_condition, word_count
 from coorace_desktop.storage.database import Database
 
 # Filter names a ListQuery may carry: "year" (int), "period" (first and last day, both included),
@@ -53,27 +54,11 @@ class DayEvent:
     status: EventStatus
 
 
-def _participants():
-    """Per event row: the distinct persons present when it is counted by names, else the persons of
-    member organisations plus others (each read through its table's index led by event_id; the
-    registrations' sum is NULL for an event nobody is registered for)."""
-    members = (
-        select(func.coalesce(func.sum(Participation.persons), 0))
-        .where(Participation.event_id == Event.id)
-        .scalar_subquery()
-    )
-    present = case((Registration.status == AttendanceStatus.PRESENT, Registration.person_id))
-    by_names = (
-        select(case((func.count() > 0, func.count(func.distinct(present)))))
-        .where(Registration.event_id == Event.id)
-        .scalar_subquery()
-    )
-    return func.coalesce(by_names, Event.other_participants + members)
-
-
-def _filtered(statement, query: ListQuery):
+def _filtered(statement, query: ListQuery, words):
+    """The WHERE clause of every events query (`words`: the search's, from word_condition)."""
     query.check(sort_keys=SORT_KEYS, filter_names=FILTERS)
-    statement = apply_search(statement, Event.search_key, query.search)
+    if words is not None:
+        statement = statement.where(words)
     if (year := query.filter(YEAR)) is not None:
         statement = statement.where(Event.year == int(year))
     if (period := query.filter(PERIOD)) is not None:
@@ -121,15 +106,17 @@ def _upcoming_first(statement, today: date):
 
 
 def _upcoming_first_ids(session, query: ListQuery, today: date, offset: int, limit: int) -> list[int]:
-    """The whole list in the default order, segment by segment: each one is read through the
-    starts_on index, where one CASE-keyed sort of 200,000 rows costs five times more. A narrowed
-    list is sorted at once instead: walking that index to find a rare word is slower still."""
-    if query.search or query.filters:
-        ordered = _upcoming_first(_filtered(select(Event.id), query), today)
+    """The list in the default order, segment by segment: each one is read through the starts_on
+    index, where one CASE-keyed sort of 200,000 rows costs five times more (a rare word's few
+    matches are read by id: see word_condition). A filtered list is sorted at once: its filter's
+    index narrows it, where walking the dates to find one year's events reads them all."""
+    words = word_condition(session, Event, query.search, walking=True)
+    if query.filters:
+        ordered = _upcoming_first(_filtered(select(Event.id), query, words), today)
         return list(session.execute(ordered.offset(offset).limit(limit)).scalars())
     ids: list[int] = []
     for condition, order in _upcoming_first_segments(today):
-        statement = _filtered(select(Event.id).where(condition), query)
+        statement = _filtered(select(Event.id).where(condition), query, words)
         if offset:
             size = session.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
             if offset >= size:
@@ -142,22 +129,35 @@ def _upcoming_first_ids(session, query: ListQuery, today: date, offset: int, lim
     return ids
 
 
-def _ordered(statement, query: ListQuery):
+# Sorts walking an index of their own column (0013_sort_keys). search_key begins with the folded
+# title, so its start sorts titles accents and case aside (literal bounds: as indexed).
+INDEXED_SORTS = {
+    "title": func.substr(Event.search_key, literal_column("1"), literal_column("200")),
+    "place": Event.place, "status": Event.status, "sessions": Event.sessions, "participants": Event.participants,
+}
+
+
+def _page_ids(session: Session, query: ListQuery, offset: int, limit: int) -> list[int]:
+    """A page of ids in any order but the default one."""
+    ids = _filtered(select(Event.id), query, word_condition(session, Event, query.search, walking=True))
     if query.sort_key in ("", DATE):
-        return statement.order_by(*_NEWEST_FIRST)
-    if query.sort_key == "kind":
-        statement = statement.join(EventKind, EventKind.id == Event.kind_id)
-    # search_key begins with the folded title, so it sorts titles accents and case aside.
-    sort_columns = {
-        "title": Event.search_key, "kind": EventKind.name, "place": Event.place,
-        "status": Event.status, "sessions": Event.sessions, "participants": _participants(),
-    }
-    return apply_sort(statement, sort_columns, query, Event.id)
+        ordered = ids.order_by(*_NEWEST_FIRST)
+    elif query.sort_key == "kind":  # a few kinds, in the order of their names
+        names = dict(session.execute(select(EventKind.id, EventKind.name)).all())
+        return segmented_ids(session, ids, Event.kind_id, by_label(names), Event.id, query.descending, offset, limit)
+    else:
+        order = (INDEXED_SORTS[query.sort_key], Event.id)
+        ordered = ids.order_by(*(column.desc() if query.descending else column for column in order))
+    return list(session.execute(ordered.offset(offset).limit(limit)).scalars())
 
 
 def count_events(database: Database, query: ListQuery) -> int:
     with database.session() as session:
-        return session.execute(_filtered(select(func.count()).select_from(Event), query)).scalar_one()
+        if not query.filters and (words_only := word_count(session, Event, query.search)) is not None:
+            return words_only
+        words = word_condition(session, Event, query.search, walking=bool(query.filters))
+        statement = _filtered(select(func.count()).select_from(Event), query, words)
+        return session.execute(statement).scalar_one()
 
 
 def list_events(
@@ -168,14 +168,13 @@ def list_events(
     # 200,000 rows); the page's 200 rows are then read by primary key.
     columns = select(
         Event.id, Event.title, EventKind.name, Event.year, Event.starts_on, Event.start_time, Event.ends_on,
-        Event.place, Event.online, Event.status, Event.sessions, _participants(), Event.is_highlight,
+        Event.place, Event.online, Event.status, Event.sessions, Event.participants, Event.is_highlight,
     ).join(EventKind, EventKind.id == Event.kind_id)
     with database.session() as session:
         if query.sort_key in ("", DATE) and not query.descending:
             ids = _upcoming_first_ids(session, query, today or date.today(), offset, limit)
         else:
-            ordered = _ordered(_filtered(select(Event.id), query), query)
-            ids = list(session.execute(ordered.offset(offset).limit(limit)).scalars())
+            ids = _page_ids(session, query, offset, limit)
         rows = {row[0]: row for row in session.execute(columns.where(Event.id.in_(ids))).all()} if ids else {}
     return [EventRow(*row[:9], EventStatus(row[9]), *row[10:]) for row in (rows[event_id] for event_id in ids)]
 

@@ -90,10 +90,12 @@ def event_figures(database: Database, start: date, end: date, *, kind: str | Non
     "16 animations régionales, 243 participants" does."""
     # One statement: the counted events and their present registrations are read once each (two
     # CTEs, materialised as each is used more than once), then every figure is drawn from them.
-    # Participations and registrations are reached through the counted events (their keys start
-    # with event_id), never by a pass over the whole table.
+    # The counted events come from the figures index alone (0013_sort_keys), with their stored
+    # participants (by names or by numbers, as the list shows them); registrations and
+    # participations are reached through the counted events (their keys start with event_id),
+    # never by a pass over the whole table.
     counted = counted_event_ids(start, end, kind).add_columns(
-        Event.kind_id, Event.online, Event.start_time, Event.end_time, Event.sessions, Event.other_participants
+        Event.kind_id, Event.online, Event.start_time, Event.end_time, Event.sessions, Event.participants
     ).cte("counted")
     present = (
         select(Registration.event_id, Registration.person_id, Registration.organisation_id)
@@ -101,11 +103,9 @@ def event_figures(database: Database, start: date, end: date, *, kind: str | Non
         .where(Registration.status == AttendanceStatus.PRESENT)
         .cte("present")
     )
-    head_count = select(func.sum(Participation.persons)).where(Participation.event_id == counted.c.id).scalar_subquery()
     named = select(Registration.id).where(Registration.event_id == counted.c.id).exists()
     by_names = (
-        select(present.c.event_id, func.count(func.distinct(present.c.person_id)).label("persons"),
-               func.count().label("presences"))
+        select(present.c.event_id, func.count().label("presences"))
         .group_by(present.c.event_id)
         .subquery()
     )
@@ -122,8 +122,7 @@ def event_figures(database: Database, start: date, end: date, *, kind: str | Non
     per_group = (
         select(counted.c.kind_id, counted.c.online, counted.c.start_time, counted.c.end_time, named.label("named"),
                func.count(counted.c.id), func.sum(counted.c.sessions),
-               func.sum(counted.c.other_participants + func.coalesce(head_count, 0)),
-               func.sum(func.coalesce(by_names.c.persons, 0)), func.sum(func.coalesce(by_names.c.presences, 0)),
+               func.sum(counted.c.participants), func.sum(func.coalesce(by_names.c.presences, 0)),
                reached.label("reached"), persons.label("persons_reached"))
         .select_from(counted)
         .outerjoin(by_names, by_names.c.event_id == counted.c.id)
@@ -139,11 +138,10 @@ def event_figures(database: Database, start: date, end: date, *, kind: str | Non
     participants_by_kind: dict[str, int] = {}
     online = named_events = records = 0
     hours: float | None = None
-    for kind_id, is_online, start_time, end_time, is_named, count, sessions, heads, persons, presences, *_totals in rows:
+    for kind_id, is_online, start_time, end_time, is_named, count, sessions, participants, presences, *_totals in rows:
         name = names[kind_id]
         # PostgreSQL sums bigints as numeric: back to int before any arithmetic with floats.
-        sessions, heads, persons, presences = int(sessions), int(heads), int(persons), int(presences)
-        participants = persons if is_named else heads
+        sessions, participants, presences = int(sessions), int(participants), int(presences)
         by_kind[name] = by_kind.get(name, 0) + sessions
         participants_by_kind[name] = participants_by_kind.get(name, 0) + participants
         online += sessions if is_online else 0

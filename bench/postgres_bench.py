@@ -1,0 +1,60 @@
+"""The lists' figures on PostgreSQL beside SQLite's: a throw-away cluster (as the tests start one),
+the SQLite file copied into it by the transfer between databases, then the same measures on both.
+
+Run: .venv/bin/python bench/postgres_bench.py FILE [--runs 5]
+FILE is a benchmark database (bench/generate.py; bench/events_bench.py --db for 200,000 events).
+Needs the PostgreSQL server programs (scripts/setup installs them) and psycopg. Prints, per
+scenario of accompaniment_bench and events_bench, the milliseconds on each backend and their ratio."""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import accompaniment_bench
+import events_bench
+from coorace_desktop.storage.database import Database, open_database
+from coorace_desktop.storage.transfer import transfer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the tests' cluster, beside bench/
+from tests.backends import start_cluster  # noqa: E402
+
+
+def measure(database: Database, runs: int) -> dict[str, tuple[int, float]]:
+    """Both benchmarks' scenarios on one database (events only when it holds some)."""
+    results = {f"actions: {name}": value for name, value in accompaniment_bench.measure(database, runs).items()
+               if not name.endswith("[count]")}
+    return results | {f"events: {name}": value for name, value in events_bench.measure(database, runs).items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    arguments = parser.parse_args()
+    cluster = start_cluster()
+    try:
+        source, server = open_database(arguments.file), None
+        try:
+            begin = time.perf_counter()
+            server = open_database(cluster.url(cluster.create_database()), create=True)
+            result = transfer(source, server)
+            with server.engine.begin() as connection:
+                connection.exec_driver_sql("ANALYZE")  # what autovacuum would have done by now
+            print(f"copied {result.rows:,} rows to PostgreSQL in {time.perf_counter() - begin:.0f} s")
+            sqlite, postgresql = measure(source, arguments.runs), measure(server, arguments.runs)
+        finally:
+            source.close()
+            if server is not None:
+                server.close()
+    finally:
+        cluster.stop()
+    print(f"{'scenario':52} {'rows':>8} {'SQLite':>8} {'PostgreSQL':>10} {'ratio':>6}  (ms, median of {arguments.runs})")
+    for name, (rows, milliseconds) in sqlite.items():
+        other = postgresql[name][1]
+        print(f"{name:52} {rows:>8,} {milliseconds:>8.1f} {other:>10.1f} {other / max(milliseconds, 0.1):>6.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
