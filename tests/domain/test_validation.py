@@ -144,3 +144,12 @@ def test_the_plain_email_shortcut_gives_what_email_validator_gives():
     values = [*TRICKY_EMAILS, *drawn, *(f"{v}@aje.fr" for v in drawn[:500]), *(f"a@{v}.fr" for v in drawn[500:1000])]
     differing = [v for v in values if _outcome(check.email_address, v) != _outcome(check._validated_email, v.strip())]
     assert differing == []
+
+
+@given(st.text(alphabet="0123456789", min_size=14, max_size=14) | st.from_regex(r"\A35600000[0-9]{6}\Z"))
+def test_the_siret_checksum_agrees_with_python_stdnum(digits):
+    """The application's own Luhn (17 times faster, for 200,000-entry reference files) accepts
+    exactly the SIRET that python-stdnum accepts, La Poste's establishments included."""
+    from stdnum.fr import siret
+
+    assert check.siret_checksum_ok(digits) == siret.is_valid(digits)
