@@ -122,17 +122,28 @@ class _Columns:
     def __init__(self, year: int) -> None:
         self.year = year
         self.fee, self.on = year_fee(year)
-        self.received = received_sql(self.fee)
+        # The payments summed once per fee and joined: a correlated sum, repeated by the status,
+        # the owed and the outstanding amounts, made the year's totals 145 ms at 10,000 members and
+        # 100,000 payments (the grouping of the year's payments alone: see the README's figure).
+        self.paid = (
+            select(FeePayment.fee_id, func.sum(FeePayment.amount).label("received"), func.max(FeePayment.paid_on).label("last_paid_on"))
+            .join(MembershipFee, MembershipFee.id == FeePayment.fee_id)
+            .where(MembershipFee.year == year)
+            .group_by(FeePayment.fee_id)
+            .subquery("paid")
+        )
+        self.received = func.coalesce(self.paid.c.received, 0)
         self.status = status_sql(self.fee, self.received)
         self.owed = case((self.status.in_((FeeStatus.NOT_CALLED.value, FeeStatus.CANCELLED.value)), 0), else_=self.fee.amount)
         self.outstanding = case((self.owed > self.received, self.owed - self.received), else_=0)
-        self.last_paid_on = last_paid_sql(self.fee)
+        self.last_paid_on = self.paid.c.last_paid_on
 
     def base(self, *columns):
         return (
             select(*columns)
             .select_from(Organisation)
             .outerjoin(self.fee, self.on)
+            .outerjoin(self.paid, self.paid.c.fee_id == self.fee.id)
             .where(or_(Organisation.id.in_(year_members(self.year)), self.fee.id.is_not(None)))
         )
 
