@@ -39,16 +39,16 @@ def received_sql(fee) -> ColumnElement:
     )
 
 
-def status_sql(fee, received: ColumnElement) -> ColumnElement:
-    """The FeeStatus value of the (outer-joined) fee row `fee`."""
+def status_sql(fee, received: ColumnElement, shown=lambda status: status.value) -> ColumnElement:
+    """The FeeStatus of the (outer-joined) fee row `fee`, as `shown` gives it (its value, or a sort rank)."""
     return case(
-        (fee.id.is_(None), FeeStatus.NOT_CALLED.value),
-        (fee.cancelled_on.is_not(None), FeeStatus.CANCELLED.value),
-        (fee.number.is_(None), FeeStatus.NOT_CALLED.value),
-        (received >= fee.amount, FeeStatus.PAID.value),
-        (received > 0, FeeStatus.PARTIAL.value),
-        (fee.reminder_level > 0, FeeStatus.REMINDED.value),
-        else_=FeeStatus.CALLED.value,
+        (fee.id.is_(None), shown(FeeStatus.NOT_CALLED)),
+        (fee.cancelled_on.is_not(None), shown(FeeStatus.CANCELLED)),
+        (fee.number.is_(None), shown(FeeStatus.NOT_CALLED)),
+        (received >= fee.amount, shown(FeeStatus.PAID)),
+        (received > 0, shown(FeeStatus.PARTIAL)),
+        (fee.reminder_level > 0, shown(FeeStatus.REMINDED)),
+        else_=shown(FeeStatus.CALLED),
     )
 
 
@@ -57,8 +57,9 @@ FEE_STATUS_ORDER = (FeeStatus.NOT_CALLED, FeeStatus.CALLED, FeeStatus.REMINDED, 
 
 
 def status_rank_sql(fee, received: ColumnElement) -> ColumnElement:
-    """The status's index in FEE_STATUS_ORDER (a sort key)."""
-    return case(*((status_sql(fee, received) == status.value, rank) for rank, status in enumerate(FEE_STATUS_ORDER)))
+    """The status's index in FEE_STATUS_ORDER (a sort key), in one CASE: comparing the status with
+    each of the six read the payments' sum twelve times a row (the members list sorted by fee: 150 ms)."""
+    return status_sql(fee, received, FEE_STATUS_ORDER.index)
 
 
 def last_paid_sql(fee) -> ColumnElement:
