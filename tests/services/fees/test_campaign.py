@@ -5,7 +5,7 @@ from datetime import date
 
 from coorace_desktop.domain.enums import FeeStatus
 from coorace_desktop.domain.french import whole_euros
-from coorace_desktop.services.fees.calls import generate_calls
+from coorace_desktop.services.fees.calls import cancel_call, generate_calls
 from coorace_desktop.services.fees.fee_list import OWED, STATUS, YEAR, fee_totals, list_fees, year_totals
 from coorace_desktop.services.fees.reminders import due_reminders, record_reminders
 from coorace_desktop.services.fees.scale import preview
@@ -74,3 +74,15 @@ def test_verifier_names_the_members_whose_fee_is_unpaid_at_year_end(demo_databas
     assert finding.message.startswith(f"43 adhérents sans cotisation 2021 réglée en fin d'année ({whole_euros(outstanding)} restant dû)")
     assert len(finding.record_ids) == 43 and members[30][0] in finding.record_ids and members[3][0] not in finding.record_ids
     assert f"{members[30][1]} : Payée partiellement" in finding.details[[*finding.record_ids].index(members[30][0])]
+
+
+def test_the_years_totals_read_from_its_fee_rows_are_the_pages_totals(demo_database):
+    """year_totals (the dashboard) reads the year's fee rows alone; the page sums every line it
+    shows, members without a call included: the same figures, a cancelled call included."""
+    members = campaign.run_calls(demo_database)
+    campaign.record_payments(demo_database, members)
+    cancelled = next(row for row in list_fees(demo_database, ListQuery(filters={YEAR: campaign.YEAR})) if row.received == 0)
+    cancel_call(demo_database, cancelled.fee_id)
+    whole_year = fee_totals(demo_database, ListQuery(filters={YEAR: campaign.YEAR}))
+    assert year_totals(demo_database, campaign.YEAR) == whole_year
+    assert whole_year.calls == len(members) - 1 and whole_year.received > 0 and whole_year.outstanding > 0
