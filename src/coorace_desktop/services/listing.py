@@ -1,7 +1,8 @@
 """What every table's list query shares: the query a table sends, search and sort in SQL."""
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from sqlalchemy import Select, and_, case, func, literal, select
 from sqlalchemy.sql import ColumnElement
@@ -147,3 +148,33 @@ def word_count(session, model, typed: str) -> int | None:
     if (matches := ids_with_words(model.__tablename__, typed)) is None:
         return None
     return session.execute(select(func.count()).select_from(matches.subquery())).scalar_one()
+
+
+@dataclass(frozen=True)
+class RowsInMemory:
+    """A table's rows computed in Python and held in memory (a few thousand: the SIAE reference
+    against the members, a fee scale's preview), searched, filtered and sorted as the SQL list
+    queries are: what DataTable and the exports call. `identity` breaks ties, so that pages join up."""
+
+    rows: Callable[[], Sequence]
+    sort_keys: Mapping[str, Callable[[object], object]]
+    search_text: Callable[[object], str]
+    filters: Mapping[str, Callable[[object, object], bool]] = field(default_factory=dict)
+    identity: Callable[[object], object] = attrgetter("id")
+
+    def select(self, query: ListQuery) -> list:
+        query.check(sort_keys=self.sort_keys, filter_names=self.filters)
+        words = fold(query.search).split()
+        chosen = [
+            row for row in self.rows()
+            if all(test(row, query.filter(name)) for name, test in self.filters.items() if query.filter(name) is not None)
+            and all(word in fold(self.search_text(row)) for word in words)
+        ]
+        key = self.sort_keys[query.sort_key] if query.sort_key else next(iter(self.sort_keys.values()))
+        return sorted(chosen, key=lambda row: (key(row), self.identity(row)), reverse=query.descending)
+
+    def count(self, query: ListQuery) -> int:
+        return len(self.select(query))
+
+    def page(self, query: ListQuery, offset: int, limit: int) -> list:
+        return self.select(query)[offset : offset + limit]

@@ -139,3 +139,27 @@ def test_deleting_a_call_with_payments_is_refused_in_french(qtbot, tab, demo_dat
     assert boxes.errors == ["L'appel 2021-004 a 1 paiement : il ne peut pas être supprimé (annulez-le, ou supprimez "
                             "d'abord les paiements saisis par erreur)."]
 
+
+
+def test_the_preview_lists_every_member_sorts_those_lacking_the_figure_first_and_searches(qtbot, demo_database):
+    from coorace_desktop.services.fees.scale import preview
+    from coorace_desktop.services.listing import ListQuery
+    from coorace_desktop.ui.members.fee_dialogs import PreviewDialog
+
+    members = campaign.prepare_scale(demo_database)
+    lines = preview(demo_database, campaign.YEAR)
+    dialog = PreviewDialog(campaign.YEAR, lines, None)
+    qtbot.addWidget(dialog)
+    model = dialog.table.model
+    assert model.rowCount() == len(lines) == len(members)
+    lacking = {name for _, name in members[:campaign.WITHOUT_FIGURES]}
+    model.set_query(ListQuery(sort_key="amount"))  # by amount: those without one first
+    assert {model.row_at(row).name for row in range(campaign.WITHOUT_FIGURES)} == lacking
+    assert model.index(0, 3).data() == "sans chiffre" and model.index(campaign.WITHOUT_FIGURES, 3).data() != "sans chiffre"
+    name = members[-1][1]
+    model.set_query(ListQuery(search=name.lower()))
+    found = [model.row_at(row).name for row in range(model.rowCount())]
+    assert name in found and len(found) < len(lines) and all(name.lower() in other.lower() for other in found)
+    model.set_query(ListQuery(sort_key="amount", descending=True))
+    amounts = [model.row_at(row).amount or 0 for row in range(model.rowCount())]
+    assert amounts == sorted(amounts, reverse=True)

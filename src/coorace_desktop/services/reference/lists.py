@@ -2,45 +2,17 @@
 overview held in memory, searched, filtered and sorted as the SQL list queries are; the prospects'
 columns as exported by the page and `reference prospects -o`."""
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from coorace_desktop.domain.text import fold
 from coorace_desktop.services.exporting.spreadsheet import ExportColumn
-from coorace_desktop.services.listing import ListQuery
+from coorace_desktop.services.listing import RowsInMemory
 from coorace_desktop.services.reference.matching import ReferenceOverview
 
 TYPE_FILTER = "type"
 DEPARTMENT_FILTER = "department"
 STATE_FILTER = "state"
 FIELD_FILTER = "field"
-
-
-@dataclass(frozen=True)
-class RowsInMemory:
-    """A table's rows held in memory (a few thousand): what DataTable and the exports call."""
-
-    rows: Callable[[], Sequence]
-    sort_keys: Mapping[str, Callable[[object], object]]
-    search_text: Callable[[object], str]
-    filters: Mapping[str, Callable[[object, object], bool]] = field(default_factory=dict)
-
-    def select(self, query: ListQuery) -> list:
-        query.check(sort_keys=self.sort_keys, filter_names=self.filters)
-        words = fold(query.search).split()
-        chosen = [
-            row for row in self.rows()
-            if all(test(row, query.filter(name)) for name, test in self.filters.items() if query.filter(name) is not None)
-            and all(word in fold(self.search_text(row)) for word in words)
-        ]
-        key = self.sort_keys[query.sort_key] if query.sort_key else next(iter(self.sort_keys.values()))
-        return sorted(chosen, key=lambda row: (key(row), row.id), reverse=query.descending)
-
-    def count(self, query: ListQuery) -> int:
-        return len(self.select(query))
-
-    def page(self, query: ListQuery, offset: int, limit: int) -> list:
-        return self.select(query)[offset : offset + limit]
 
 
 def matches_list(overview: Callable[[], ReferenceOverview]) -> RowsInMemory:

@@ -2,11 +2,11 @@
 manual amount, and the preview of the scale."""
 
 from dataclasses import replace
+from operator import attrgetter
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 from coorace_desktop.domain.enums import SIAE_TYPE_NAMES, FeeBasis, PaymentMethod, SiaeType
 from coorace_desktop.domain.fee_rules import OverpaymentError, check_scale, payment_amount
 from coorace_desktop.domain.french import number, plural
+from coorace_desktop.domain.text import fold
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.services.fees.fee_list import FeeRow
 from coorace_desktop.services.fees.payments import PaymentInput, delete_payment, payments_of, record_payment
 from coorace_desktop.services.fees.scale import PreviewLine, ScaleInput, check_delays, save_scale, set_manual_amount
+from coorace_desktop.services.listing import RowsInMemory
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import Area, announce, is_read_only
@@ -39,6 +41,8 @@ from coorace_desktop.ui.widgets.dates import date_edit
 from coorace_desktop.ui.widgets.errors import run_command
 from coorace_desktop.ui.widgets.form_dialog import FormDialog
 from coorace_desktop.ui.widgets.formats import display, money, parse_number
+from coorace_desktop.ui.widgets.table_model import Column
+from coorace_desktop.ui.widgets.table_tab import DataTable
 
 MAX_AMOUNT = 1_000_000
 
@@ -297,20 +301,31 @@ class PreviewDialog(QDialog):
                      "à saisir dans sa fiche ou à fixer à la main (il ne sera pas appelé) : " + ", ".join(line.name for line in missing))
         self.summary_label = QLabel(text, wordWrap=True)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.table = QTableWidget(len(lines), 5)
-        self.table.setHorizontalHeaderLabels(["Adhérent", "Types", f"Chiffre {year - 1}", "Montant", "Montant fixé à la main"])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        for row, line in enumerate(sorted(lines, key=lambda line: not line.missing_figure)):
-            cells = (line.name, "/".join(t.label for t in line.types), display(line.figure) if line.figure is not None else "—",
-                     money(line.amount) if line.amount is not None else "sans chiffre", line.manual_reason)
-            for column, value in enumerate(cells):
-                item = QTableWidgetItem(value)
-                if column in (2, 3):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # One line per member (10,000 on a large file): the shared lazy table, searched and sorted
+        # in memory, the members lacking the figure first.
+        listed = RowsInMemory(
+            lambda: lines,
+            {
+                "amount": lambda line: (line.amount is not None, line.amount or 0), "name": lambda line: fold(line.name),
+                "figure": lambda line: (line.figure is not None, line.figure or 0), "manual": lambda line: line.manual_reason,
+            },
+            lambda line: line.name,
+            identity=attrgetter("organisation_id"),
+        )
+        self.table = DataTable(
+            [
+                Column("Adhérent", "name", attrgetter("name")),
+                Column("Types", None, lambda line: "/".join(t.label for t in line.types)),
+                Column(f"Chiffre {year - 1}", "figure", lambda line: display(line.figure) if line.figure is not None else "—", numeric=True),
+                Column("Montant", "amount", lambda line: money(line.amount) if line.amount is not None else "sans chiffre", numeric=True),
+                Column("Montant fixé à la main", "manual", attrgetter("manual_reason")),
+            ],
+            listed.count, listed.page, noun=("adhérent", "adhérents"), settings_key="fee_preview",
+            search_placeholder="Rechercher un adhérent… (Ctrl+F)",
+        )
+        for button in (self.table.new_button, self.table.edit_button, self.table.delete_button):
+            button.hide()
+        self.table.set_column_widths((260, 90, 110, 110, 200), stretch=(4,))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
         buttons.rejected.connect(self.reject)
