@@ -1,5 +1,7 @@
 """Importing members: the preview, duplicates of demo members, rows in error, one transaction."""
 
+import gc
+
 import pytest
 from sqlalchemy import func, select
 
@@ -166,12 +168,14 @@ def test_a_failure_in_the_middle_leaves_the_database_as_it_was(demo_database, tm
     before = snapshot(demo_database)
 
     def broken_flush(self):
+        assert not gc.isenabled()  # paused for the import (services/importing/bulk.py)
         raise OSError("disque débranché")
 
     monkeypatch.setattr(member_writes.MemberWriter, "flush", broken_flush)
     with pytest.raises(OSError):
         apply_members(demo_database, preview)
     assert snapshot(demo_database) == before
+    assert gc.isenabled()
 
 
 def test_a_file_without_a_name_column_is_refused(database, tmp_path):

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from coorace_desktop.domain.progress import Progress, no_progress
-from coorace_desktop.services.importing.bulk import hold_write_lock
+from coorace_desktop.services.importing.bulk import collector_paused, hold_write_lock
 from coorace_desktop.services.importing.mapping import ColumnMapping
 from coorace_desktop.services.importing.member_plan import ExistingIndex, PlannedOrganisation, plan_members
 from coorace_desktop.services.importing.member_rows import OrganisationDraft, gather, parse_members
@@ -54,11 +54,12 @@ def preview_members(database: Database, table: SourceTable, mapping: ColumnMappi
     missing = mapping.missing_required()
     if missing:
         raise ImportRefused(f"Aucune colonne n'est associée à : {', '.join(missing)}.")
-    drafts, errors = parse_members(table, mapping)
-    with database.session() as session:
-        stamp = ExistingIndex.stamp(session)
-        index = ExistingIndex.load(session, drafts)
-        planned = plan_members(index, drafts)
+    with collector_paused():
+        drafts, errors = parse_members(table, mapping)
+        with database.session() as session:
+            stamp = ExistingIndex.stamp(session)
+            index = ExistingIndex.load(session, drafts)
+            planned = plan_members(index, drafts)
     return MemberPreview(table, mapping, tuple(planned), tuple(errors), index, stamp)
 
 
@@ -80,7 +81,7 @@ def apply_members(
     creates: list[OrganisationDraft] = []
     merges: dict[int, OrganisationDraft] = {}
     unchanged = skipped = 0
-    with database.session() as session:
+    with collector_paused(), database.session() as session:
         # The plan is the preview's, made without the lock (against 100,000 organisations it
         # takes seconds); planned again under it only if someone wrote since.
         hold_write_lock(session.connection())
