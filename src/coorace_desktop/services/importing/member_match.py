@@ -138,12 +138,13 @@ def _word_blocks(word: str) -> frozenset[str]:
 def searched_blocks(words: Iterable[str]) -> set[str]:
     """The blocks a file's name is weighed in: those of each word as long and, if it may be a
     short word with a letter added, as short."""
-    blocks = set()
-    for word in words:
-        blocks.update((f"<{word[:3]}", f"{word[-3:]}>"))
-        if len(word) <= SHORT_WORD + 1:
-            blocks.update(_with_a_letter_out(word))
-    return blocks
+    return set().union(*map(_searched_word_blocks, words))
+
+
+@functools.lru_cache(maxsize=65_536)  # a file's names repeat their words
+def _searched_word_blocks(word: str) -> frozenset[str]:
+    ends = {f"<{word[:3]}", f"{word[-3:]}>"}
+    return frozenset(ends | _with_a_letter_out(word) if len(word) <= SHORT_WORD + 1 else ends)
 
 
 def _with_a_letter_out(word: str) -> set[str]:
@@ -258,7 +259,8 @@ class Finder:
                     positions.append(position)
                     names.append(self._sorted[position])
             self._split[place] = split
-        return [found for block in blocks if (found := self._split[place].get(block))]
+        split = self._split[place]
+        return [split[block] for block in split.keys() & blocks]
 
     def weighs(self, key: str, organisation_id: int) -> bool:
         """Whether a name (comparable) is weighed against this organisation's for closeness."""
