@@ -270,7 +270,8 @@ def _import_figure(name: str, label: str, target: float, source: Path, template:
     runs = [import_bench.one_run(source, template, folder, number) for number in range(settings.runs)]
     total = statistics.median(run["total"] for run in runs)
     phases = ", ".join(f"{phase} {statistics.median(run[phase] for run in runs):.2f} s" for phase in ("read", "preview", "apply"))
-    return Figure(name, label, total, "s", target, f"{phases}; {runs[0]['duplicates']} possible duplicates")
+    cpu = statistics.median(run["total CPU"] for run in runs)
+    return Figure(name, label, total, "s", target, f"{phases}; CPU {cpu:.2f} s; {runs[0]['duplicates']} possible duplicates")
 
 
 def reports(database: Path, settings: Settings, folder: Path) -> list[Figure]:

@@ -77,8 +77,9 @@ class _Checks:
         self.outcomes: dict[tuple, tuple[object, str | None]] = {}
 
     def __call__(self, messages: list[str], validator, *args):
-        # 1, 1.0 and True are equal keys: the types keep their cells apart.
-        key = (validator, args, tuple(map(type, args)))
+        # 1, 1.0 and True are equal keys: the cell's type keeps them apart. The cell is the first
+        # argument, the others are text (a label, the postcode already checked).
+        key = (validator, args, type(args[0]))
         outcome = self.outcomes.get(key)
         if outcome is None:
             try:
