@@ -1,7 +1,7 @@
 """The actions table: filters (year, period, officer, programme, beneficiary, kind), search in the notes,
 sort on every column and paging, all in SQL; and the running totals of what is shown."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -132,14 +132,15 @@ INDEXED_SORTS = {
 }
 
 
-def _coded_sorts(session: Session, programmes: Mapping[int, str]) -> dict[str, tuple[ColumnElement, list]]:
-    """Sorts by a code in the order of its label (a few values each): column and values in order."""
+def _coded_sorts(session: Session, programmes: Mapping[int, str]) -> dict[str, tuple[ColumnElement, Callable[[], list]]]:
+    """Sorts by a code in the order of its label (a few values each): column and values in order
+    (the officers read only for their sort: one statement fewer on every other page)."""
     officers = select(StaffMember.id).join(Person, Person.id == StaffMember.person_id).order_by(Person.name_key, StaffMember.id)
     return {
-        "officer": (SupportAction.officer_id, [None, *session.execute(officers).scalars()]),
-        "programme": (SupportAction.programme_id, by_label(programmes)),
-        "kind": (SupportAction.kind, by_label(enum_labels(ActionKind))),
-        "outcome": (SupportAction.outcome, by_label(enum_labels(ActionOutcome))),
+        "officer": (SupportAction.officer_id, lambda: [None, *session.execute(officers).scalars()]),
+        "programme": (SupportAction.programme_id, lambda: by_label(programmes)),
+        "kind": (SupportAction.kind, lambda: by_label(enum_labels(ActionKind))),
+        "outcome": (SupportAction.outcome, lambda: by_label(enum_labels(ActionOutcome))),
     }
 
 
@@ -154,7 +155,7 @@ def action_page(database: Database, query: ListQuery, offset: int, limit: int) -
         ids = _filtered(select(SupportAction.id), query, _words(session, query, walking=True))
         if (sort_key := query.sort_key or "date") in coded:
             column, values = coded[sort_key]
-            page = segmented_ids(session, ids, column, values, SupportAction.id, query.descending, offset, limit)
+            page = segmented_ids(session, ids, column, values(), SupportAction.id, query.descending, offset, limit)
         else:
             order = (INDEXED_SORTS[sort_key], SupportAction.id)
             ids = ids.order_by(*(column.desc() if query.descending else column for column in order))
