@@ -1,10 +1,13 @@
 """The lists' figures on PostgreSQL beside SQLite's: a throw-away cluster (as the tests start one),
 the SQLite file copied into it by the transfer between databases, then the same measures on both.
 
-Run: .venv/bin/python bench/postgres_bench.py FILE [--runs 5]
+Run: .venv/bin/python bench/postgres_bench.py FILE [--runs 5] [--keep | --server URL]
 FILE is a benchmark database (bench/generate.py; bench/events_bench.py --db for 200,000 events).
 Needs the PostgreSQL server programs (scripts/setup installs them) and psycopg. Prints, per
-scenario of accompaniment_bench and events_bench, the milliseconds on each backend and their ratio."""
+scenario of accompaniment_bench and events_bench, the milliseconds on each backend and their ratio.
+The copy takes minutes (405 s for the bench file under load): --keep leaves the cluster running
+and prints the URL of the copy, which --server URL then measures again without copying (FILE
+must be the same file; a newer schema migrates the copy as the application would)."""
 
 import argparse
 import sys
@@ -31,24 +34,34 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path)
     parser.add_argument("--runs", type=int, default=5)
+    reuse = parser.add_mutually_exclusive_group()
+    reuse.add_argument("--keep", action="store_true", help="leave the cluster and the copy for --server")
+    reuse.add_argument("--server", help="the copy a --keep run left (its postgresql:// URL): no new copy")
     arguments = parser.parse_args()
-    cluster = start_cluster()
+    cluster = None if arguments.server else start_cluster()
     try:
         source, server = open_database(arguments.file), None
         try:
-            begin = time.perf_counter()
-            server = open_database(cluster.url(cluster.create_database()), create=True)
-            result = transfer(source, server)
-            with server.engine.begin() as connection:
-                connection.exec_driver_sql("ANALYZE")  # what autovacuum would have done by now
-            print(f"copied {result.rows:,} rows to PostgreSQL in {time.perf_counter() - begin:.0f} s")
+            if cluster is None:
+                server = open_database(arguments.server)
+            else:
+                begin = time.perf_counter()
+                server = open_database(cluster.url(cluster.create_database()), create=True)
+                result = transfer(source, server)
+                with server.engine.begin() as connection:
+                    connection.exec_driver_sql("ANALYZE")  # what autovacuum would have done by now
+                print(f"copied {result.rows:,} rows to PostgreSQL in {time.perf_counter() - begin:.0f} s")
             sqlite, postgresql = measure(source, arguments.runs), measure(server, arguments.runs)
         finally:
             source.close()
             if server is not None:
                 server.close()
     finally:
-        cluster.stop()
+        if cluster is not None and arguments.keep and server is not None:
+            print(f"kept: --server {server.engine.url.render_as_string(hide_password=False)}\n"
+                  f"stop: {cluster.binaries / 'pg_ctl'} -D {cluster.root / 'data'} stop (as postgres), then rm -r {cluster.root}")
+        elif cluster is not None:
+            cluster.stop()
     print(f"{'scenario':52} {'rows':>8} {'SQLite':>8} {'PostgreSQL':>10} {'ratio':>6}  (ms, median of {arguments.runs})")
     for name, (rows, milliseconds) in sqlite.items():
         other = postgresql[name][1]

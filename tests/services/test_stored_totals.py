@@ -6,7 +6,7 @@ import shutil
 from datetime import date
 
 import pytest
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from coorace_desktop.domain import Event, Organisation, Participation, StaffMember, SupportAction
 from coorace_desktop.domain.accompaniment_rules import ActionDraft, BeneficiaryKind, BeneficiaryRef, ProjectHolderDraft
@@ -23,7 +23,7 @@ from coorace_desktop.services.events.commands import (
     set_participants,
     update_event,
 )
-from coorace_desktop.services.events.event_list import YEAR, list_events
+from coorace_desktop.services.events.event_list import YEAR, count_events, list_events
 from coorace_desktop.services.events.registrations import event_attendance, set_attendance, unregister
 from coorace_desktop.services.health import check_database, repair_database
 from coorace_desktop.services.importing import (
@@ -160,6 +160,37 @@ def test_core_bulk_inserts_and_plain_sql_keep_them(demo_database):
     assert_recounted(demo_database)
 
 
+def test_the_events_count_follows_bulk_inserts_and_deletes(demo_database):
+    """The unfiltered events list's count (on PostgreSQL kept by statement triggers, 0015_pg_indexes)
+    equals a recount after an ORM insert, a Core bulk insert, plain SQL deletes and TRUNCATE."""
+    def assert_counted(expected: int) -> None:
+        with demo_database.session() as session:
+            assert session.execute(select(func.count()).select_from(Event)).scalar_one() == expected
+        assert count_events(demo_database, ListQuery()) == expected
+        assert_recounted(demo_database)
+
+    before = count_events(demo_database, ListQuery())
+    kind = event_kinds(demo_database)[0].id
+    create_event(demo_database, EventInput(title="Atelier compté", kind_id=kind, year=2024))
+    with demo_database.session() as session:
+        session.execute(insert(Event), [{"title": f"Réunion {n}", "kind_id": kind, "year": 2024, "search_key": "vrac"}
+                                        for n in range(7)])
+    assert_counted(before + 8)
+    with demo_database.engine.begin() as connection:
+        connection.execute(delete(Event).where(Event.search_key == "vrac"))
+    assert_counted(before + 1)
+    with demo_database.engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM registrations")
+        connection.exec_driver_sql("DELETE FROM participations")
+        connection.exec_driver_sql("DELETE FROM events")
+    assert_counted(0)
+    if demo_database.is_server:
+        create_event(demo_database, EventInput(title="Atelier compté", kind_id=kind, year=2024))
+        with demo_database.engine.begin() as connection:
+            connection.exec_driver_sql("TRUNCATE events CASCADE")
+        assert_counted(0)
+
+
 def test_a_renamed_beneficiary_sorts_under_its_new_name(demo_database):
     ferme, recyclerie = holder(demo_database, "Ferme de Lézat"), holder(demo_database, "Recyclerie du Lot")
     for ref in (ferme, recyclerie):
@@ -209,11 +240,15 @@ def test_check_names_stale_totals_and_repair_recounts_them(demo_database):
         connection.exec_driver_sql("UPDATE support_actions SET beneficiary_key = 'périmé' WHERE id <= 2")
         connection.exec_driver_sql("UPDATE events SET participants = participants + 1 WHERE id <= 3")
         connection.exec_driver_sql("UPDATE action_beneficiaries SET hours = hours + 1")
+        if demo_database.is_server:
+            connection.exec_driver_sql("UPDATE event_count SET events = events + 1")
     problems = check_database(demo_database).problems
     assert "Clés de tri et totaux périmés : 2 accompagnements (bénéficiaire) (les tris et totaux sont faux)" in problems
     assert "Clés de tri et totaux périmés : 3 événements (participants) (les tris et totaux sont faux)" in problems
     assert any(problem.startswith("Clés de tri et totaux périmés :") and "totaux des accompagnements" in problem
                for problem in problems)
+    if demo_database.is_server:
+        assert "Clés de tri et totaux périmés : 1 total des événements (les tris et totaux sont faux)" in problems
     if demo_database.path is not None:
         repair = repair_database(demo_database)
         assert repair.after.ok, repair.after.problems

@@ -1,5 +1,6 @@
 """The folded search keys stored beside each row, recounted from the row they come from; and the
-sort keys and totals the database's triggers keep (migration 0013_sort_keys), recounted in SQL."""
+sort keys and totals the database's triggers keep (migrations 0013_sort_keys, 0015_pg_indexes),
+recounted in SQL."""
 
 from collections.abc import Callable, Iterator
 
@@ -19,7 +20,8 @@ from coorace_desktop.domain.accompaniment_rules import BeneficiaryKind
 from coorace_desktop.domain.enums import AttendanceStatus
 from coorace_desktop.domain.text import action_search_key, event_search_key
 from coorace_desktop.services.members.organisations import current_search_key
-from coorace_desktop.storage.word_search import ACTION_BENEFICIARIES
+from coorace_desktop.storage.engine import is_sqlite
+from coorace_desktop.storage.word_search import ACTION_BENEFICIARIES, EVENT_COUNT
 
 # Table label (French, as `check` names it) -> model and the key its writers store.
 RECOUNTED: dict[str, tuple[type[SQLModel], Callable[[Session, SQLModel], str]]] = {
@@ -71,6 +73,7 @@ RECOUNTED_SORT_KEYS = {
     "événements (participants)": (Event, Event.participants, participants),
 }
 BENEFICIARY_TOTALS = "totaux des accompagnements"
+EVENTS_COUNTED = "total des événements"  # PostgreSQL only
 
 
 def beneficiary_totals(session: Session) -> dict[tuple[str, int], tuple[int, float, int]]:
@@ -98,6 +101,10 @@ def stored_beneficiary_totals(session: Session) -> dict[tuple[str, int], tuple[i
     return {(kind, id): (actions, float(hours), people) for kind, id, actions, hours, people in rows}
 
 
+def events_count(session: Session) -> int:
+    return session.execute(select(func.count()).select_from(Event)).scalar_one()
+
+
 def stale_totals(session: Session) -> dict[str, int]:
     """How many stored sort keys and totals differ from their recount, per label (none: empty)."""
     stale = {}
@@ -105,6 +112,8 @@ def stale_totals(session: Session) -> dict[str, int]:
         stale[label] = session.execute(select(func.count()).select_from(model).where(stored != recount())).scalar_one()
     fresh, kept = beneficiary_totals(session), stored_beneficiary_totals(session)
     stale[BENEFICIARY_TOTALS] = sum(fresh.get(key) != kept.get(key) for key in fresh.keys() | kept.keys())
+    if not is_sqlite(session.get_bind().url):
+        stale[EVENTS_COUNTED] = int(session.execute(select(EVENT_COUNT.c.events)).scalar_one() != events_count(session))
     return {label: count for label, count in stale.items() if count}
 
 
@@ -137,4 +146,6 @@ def refresh_keys(session: Session) -> dict[str, int]:
                 {"kind": kind, "id": id, "actions": actions, "hours": hours, "people": people}
                 for (kind, id), (actions, hours, people) in fresh.items()
             ])
+    if EVENTS_COUNTED in stale:
+        session.execute(update(EVENT_COUNT).values(events=events_count(session)))
     return changed

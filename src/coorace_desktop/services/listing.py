@@ -4,7 +4,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
-from sqlalchemy import Select, and_, case, func, literal, select
+from sqlalchemy import ARRAY, Integer, Select, and_, any_, bindparam, case, func, literal, select
 from sqlalchemy.sql import ColumnElement
 
 from coorace_desktop.domain.text import fold
@@ -115,21 +115,32 @@ def segmented_ids(
     return page
 
 
+def among(session, column: ColumnElement[int], ids: Sequence[int]) -> ColumnElement[bool]:
+    """`column IN ids`; on PostgreSQL as one array parameter (`= ANY`): thousands of ids as as many
+    parameters took longer to send and plan than the search that found them (3,338 events: 32 ms),
+    and a page's 200 made a statement too long for psycopg to cache its parsing (~2 ms a page)."""
+    if is_sqlite(session.get_bind().url):
+        return column.in_(ids)
+    return column == any_(bindparam("ids", list(ids), type_=ARRAY(Integer), unique=True))
+
+
 def word_condition(session, model, typed: str, walking: bool) -> ColumnElement[bool] | None:
     """The condition of a search in a table with a word index (support actions, events; by its
-    `id` and `search_key`), or None when nothing is typed. PostgreSQL: its GIN word index (a rare
-    word: the ids it finds). SQLite:
-    a few matches (a rare word) are read by id from the word index; so are many (a common word:
-    COMMON_WORDS matches or more) unless an index walks the rows anyway (`walking`: a page in the
-    sort's order, or a filter's index), which then match each row's key: building the word index's
-    list of 38,000 ids would cost more than that whole page (probing how many there are: ~2 ms)."""
+    `id` and `search_key`), or None when nothing is typed. A few matches (a rare word) are read by
+    id from the word index; so are many (a common word: COMMON_WORDS matches or more) unless an
+    index walks the rows anyway (`walking`: a page in the sort's order, or a filter's index), which
+    then match each row's key: building the word index's list of 38,000 ids would cost more than
+    that whole page. SQLite probes how many there are (~2 ms); PostgreSQL reads the ids (its
+    planner, given the GIN condition alone, walks the sort's index computing each row's words: 2-3 s
+    when none matches), and a common word not walked is the GIN condition itself."""
     if not is_sqlite(session.get_bind().url):
         if (words := has_words(model.search_key, typed)) is None:
             return None
-        # A rare word's ids first, through the GIN index: given only the condition, the planner
-        # walks the sort's index computing each row's words (2-3 s when none matches).
         ids = session.execute(select(model.id).where(words).limit(COMMON_WORDS)).scalars().all()
-        return model.id.in_(ids) if len(ids) < COMMON_WORDS else words
+        if len(ids) < COMMON_WORDS:
+            return among(session, model.id, ids)
+        # Walked: each row's key read as on SQLite, where to_tsvector would parse it (10 times longer).
+        return starts_words(model.search_key, typed) if walking else words
     if (matches := ids_with_words(model.__tablename__, typed)) is None:
         return None
     probe = select(func.count()).select_from(ids_with_words(model.__tablename__, typed, COMMON_WORDS).subquery())

@@ -1,5 +1,6 @@
 """Word search: SQLite's FTS5 indexes of the support actions' and events' search keys (migrations
-0004_action_words and 0013_sort_keys), PostgreSQL's full-text GIN indexes of the same keys (0013)."""
+0004_action_words and 0013_sort_keys), PostgreSQL's full-text GIN indexes of the same keys (0013);
+and the other tables and indexes the migrations keep outside the models (0013, 0015_pg_indexes)."""
 
 from sqlalchemy import ColumnElement, Select, and_, column, func, literal, literal_column, or_, select, table, text
 
@@ -7,14 +8,17 @@ from coorace_desktop.domain.text import fold
 
 WORD_INDEXES = ("support_actions_fts", "events_fts")
 # Tables the database derives by its triggers, outside the models, never copied by a transfer.
-DERIVED_TABLES = (*WORD_INDEXES, "action_beneficiaries")
+DERIVED_TABLES = (*WORD_INDEXES, "action_beneficiaries", "event_count")
 # Indexes on an expression (the notes' and titles' start; PostgreSQL's word indexes), made by
 # 0013_sort_keys outside the models: SQLAlchemy does not reflect them on SQLite, nor does
-# autogenerate compare them.
-EXPRESSION_INDEXES = ("ix_support_actions_notes_start", "ix_events_title_key", "ix_support_actions_words", "ix_events_words")
+# autogenerate compare them; and PostgreSQL's index of the events' newest-first order (0015).
+EXPRESSION_INDEXES = ("ix_support_actions_notes_start", "ix_events_title_key", "ix_support_actions_words", "ix_events_words",
+                      "ix_events_newest_first")
 # Per beneficiary (kind 'organisation', 'project_holder', 'territory', id; or 'group', 0): its
 # actions, hours and the people of its groups, kept by triggers on support_actions (0013_sort_keys).
 ACTION_BENEFICIARIES = table("action_beneficiaries", *(column(name) for name in ("kind", "id", "actions", "hours", "people")))
+# PostgreSQL only (0015_pg_indexes): one row, the number of events, kept by triggers on events.
+EVENT_COUNT = table("event_count", column("events"))
 # Search keys are folded: the 'simple' configuration keeps their words as they are.
 _SIMPLE = literal_column("'simple'::regconfig")
 

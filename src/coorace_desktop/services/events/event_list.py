@@ -9,8 +9,10 @@ from sqlmodel import Session
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events import Event, EventKind
 from coorace_desktop.domain.events_rules import LONGEST_EVENT
-from coorace_desktop.services.listing import ListQuery, by_label, segmented_ids, word_condition, word_count
+from coorace_desktop.services.listing import ListQuery, among, by_label, segmented_ids, word_condition, word_count
 from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.engine import is_sqlite
+from coorace_desktop.storage.word_search import EVENT_COUNT
 
 # Filter names a ListQuery may carry: "year" (int), "period" (first and last day, both included),
 # "kind" (kind id), "status" (EventStatus value).
@@ -153,6 +155,9 @@ def _page_ids(session: Session, query: ListQuery, offset: int, limit: int) -> li
 
 def count_events(database: Database, query: ListQuery) -> int:
     with database.session() as session:
+        if not query.search and not query.filters and not is_sqlite(session.get_bind().url):
+            # PostgreSQL counts rows by reading them (30 ms for 200,000): the triggers' count instead
+            return session.execute(select(EVENT_COUNT.c.events)).scalar_one()
         if not query.filters and (words_only := word_count(session, Event, query.search)) is not None:
             return words_only
         words = word_condition(session, Event, query.search, walking=bool(query.filters))
@@ -175,7 +180,7 @@ def list_events(
             ids = _upcoming_first_ids(session, query, today or date.today(), offset, limit)
         else:
             ids = _page_ids(session, query, offset, limit)
-        rows = {row[0]: row for row in session.execute(columns.where(Event.id.in_(ids))).all()} if ids else {}
+        rows = {row[0]: row for row in session.execute(columns.where(among(session, Event.id, ids))).all()} if ids else {}
     return [EventRow(*row[:9], EventStatus(row[9]), *row[10:]) for row in (rows[event_id] for event_id in ids)]
 
 

@@ -1,0 +1,38 @@
+"""PostgreSQL walks an index where SQLite does (migration 0015_pg_indexes): the plans of the lists'
+statements, as the services send them, with sorting made the planner's last resort."""
+
+import pytest
+from sqlalchemy import event
+
+from coorace_desktop.services.events.event_list import list_events
+from coorace_desktop.services.listing import ListQuery
+
+
+def plans(database, read, marker: str) -> list[str]:
+    """EXPLAIN of each statement `read(database)` sends whose SQL holds `marker`."""
+    sent = []
+
+    def keep(_connection, _cursor, statement, parameters, _context, _many):
+        if marker in statement:
+            sent.append((statement, parameters))
+
+    event.listen(database.engine, "before_cursor_execute", keep)
+    try:
+        read(database)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", keep)
+    assert sent, f"no statement with {marker!r}"
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql("SET LOCAL enable_sort = off")
+        return ["\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters))
+                for statement, parameters in sent]
+
+
+@pytest.mark.parametrize("query", [ListQuery(sort_key="date", descending=True), ListQuery()], ids=["newest", "past"])
+def test_the_events_newest_first_walk_their_index(demo_database, query):
+    """Newest first, and the past after the upcoming events in the default order: NULLS LAST
+    descending, which a backward walk of the starts_on index does not give there (NULL first)."""
+    if not demo_database.is_server:
+        pytest.skip("PostgreSQL seulement : SQLite parcourt l'index de starts_on à rebours")
+    for plan in plans(demo_database, lambda db: list_events(db, query, 0, 200), "DESC NULLS LAST"):
+        assert "ix_events_newest_first" in plan and "Sort" not in plan, plan
