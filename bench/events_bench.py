@@ -4,23 +4,37 @@ Run: .venv/bin/python bench/events_bench.py [--events 200000] [--runs 9] [--db F
 Builds 500 organisations and the events (a third with 1-6 participations each) by executemany,
 and 50,000 participations by name (events / 4 at smaller sizes: 25 registered persons, of 5,000,
 for each of 2,000 events held in 2020, 70 % present), then ANALYZE as bench/generate.py; then
-times what the tab asks: the list model's row count + a page of 200 for searches, filters and every sort, the calendar's month, the
+times what the tab asks: the list model's row count + a page of 200 for searches, filters and every sort, the calendar's month
+(its marks, and the titles of a day as its tooltip reads them), the
 figures of a year, the participants picker's search, and what the event dialog reads on opening
-an event counted by names (the event, its registrations, the picker's first list).
+an event counted by names (the event, its registrations, the picker's first list); then the tab
+itself built, shown and painted (bench/qt_probe.py in a Qt process of its own, offscreen).
 Prints the median of the runs."""
 
+import json
+import os
 import random
+import subprocess
 import sys
 from datetime import date, timedelta
+from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from coorace_desktop.domain import Event, EventKind, Membership, Organisation, Participation, Person, Registration
 from coorace_desktop.domain.enums import AttendanceStatus, EventStatus
 from coorace_desktop.domain.events_rules import DEFAULT_KINDS
 from coorace_desktop.domain.text import fold, organisation_search_key, search_key
 from coorace_desktop.services.events.commands import get_event, organisation_choices
-from coorace_desktop.services.events.event_list import KIND, STATUS, YEAR, count_events, event_days, list_events
+from coorace_desktop.services.events.event_list import (
+    KIND,
+    STATUS,
+    YEAR,
+    count_events,
+    day_marks,
+    event_days,
+    list_events,
+)
 from coorace_desktop.services.events.figures import event_figures
 from coorace_desktop.services.events.registrations import event_attendance
 from coorace_desktop.services.listing import ListQuery
@@ -109,10 +123,10 @@ def measure(database: Database, runs: int) -> dict[str, tuple[int, float]]:
         offset = max(rows - PAGE, 0) if name.endswith("last page") else 0
         results[name] = rows, timed(lambda query=query, offset=offset: (count_events(database, query), list_events(database, query, offset, PAGE)), runs)
     year = (date(2020, 1, 1), date(2020, 12, 31))
-    results["calendar month (6 weeks)"] = (
-        len(event_days(database, date(2020, 9, 28), date(2020, 11, 8))),
-        timed(lambda: event_days(database, date(2020, 9, 28), date(2020, 11, 8)), runs),
-    )
+    month = (date(2020, 9, 28), date(2020, 11, 8))
+    results["calendar month (6 weeks)"] = (len(day_marks(database, *month)), timed(lambda: day_marks(database, *month), runs))
+    day = date(2020, 10, 15)
+    results["calendar day's tooltip"] = (len(event_days(database, day, day).get(day, [])), timed(lambda: event_days(database, day, day), runs))
     results["figures of 2020"] = (event_figures(database, *year).events, timed(lambda: event_figures(database, *year), runs))
     with database.session() as session:
         named = session.execute(select(Registration.event_id).order_by(Registration.id.desc()).limit(1)).scalar()
@@ -126,5 +140,19 @@ def measure(database: Database, runs: int) -> dict[str, tuple[int, float]]:
     return results
 
 
+def tab_opening(database: Database, runs: int) -> tuple[int, float]:
+    """The Événements tab built, shown and painted once its first page is read (median ms)."""
+    probe = Path(__file__).with_name("qt_probe.py")
+    output = subprocess.run([sys.executable, str(probe), "tabs", str(database.path), "--runs", str(runs), "--tab", "Événements"],
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), capture_output=True, text=True, check=True).stdout
+    with database.session() as session:
+        events = session.scalar(select(func.count()).select_from(Event))
+    return events, json.loads(output.strip().splitlines()[-1])["Événements"]["ms"]
+
+
+def measure_with_tab(database: Database, runs: int) -> dict[str, tuple[int, float]]:
+    return {**measure(database, runs), "events tab opening (Qt)": tab_opening(database, runs)}
+
+
 if __name__ == "__main__":
-    sys.exit(run_benchmark(__doc__, "events", 200_000, build, measure))
+    sys.exit(run_benchmark(__doc__, "events", 200_000, build, measure_with_tab))

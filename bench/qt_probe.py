@@ -1,6 +1,6 @@
 """What bench/run.py measures inside a Qt process of its own (offscreen), printed as one JSON line.
 
-Run: .venv/bin/python bench/qt_probe.py tabs DB [--runs 5]
+Run: .venv/bin/python bench/qt_probe.py tabs DB [--runs 5] [--tab Événements]
      .venv/bin/python bench/qt_probe.py dashboard DB [--runs 5]
      .venv/bin/python bench/qt_probe.py memory DB [--opened-on "Tableau de bord"]
 `tabs`: for each tab of the main window (ui/main_window.TABS), the median time to build it on
@@ -89,9 +89,11 @@ def measure_dashboard(database: Database, runs: int) -> dict[str, dict]:
     return results
 
 
-def measure_tabs(database: Database, runs: int) -> dict[str, dict]:
+def measure_tabs(database: Database, runs: int, only: str | None = None) -> dict[str, dict]:
     results = {}
     for title, spec in TABS:
+        if only is not None and title != only:
+            continue
         tab = tab_class(spec)
         show_tab(database, tab)  # warm-up: first imports, fonts, the SQLite page cache
         results[title] = {"ms": statistics.median(show_tab(database, tab) for _ in range(runs))}
@@ -134,6 +136,7 @@ def main() -> int:
     parser.add_argument("database", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--opened-on", default="Accompagnements", help="memory: the tab the window opens on")
+    parser.add_argument("--tab", help="tabs: this tab only (its title)")
     arguments = parser.parse_args()
     make_application()
     with tempfile.TemporaryDirectory() as folder:
@@ -141,7 +144,7 @@ def main() -> int:
         database = open_database(arguments.database)
         try:
             if arguments.mode == "tabs":
-                result = measure_tabs(database, arguments.runs)
+                result = measure_tabs(database, arguments.runs, arguments.tab)
             elif arguments.mode == "dashboard":
                 result = measure_dashboard(database, arguments.runs)
             else:

@@ -44,7 +44,9 @@ class Event(SQLModel, table=True):
     year: int = Field(index=True)
     starts_on: date | None = Field(default=None, index=True)
     start_time: time | None = None
-    ends_on: date | None = None
+    # Indexed (0014_event_aggregates): the events under way on a day that began earlier are found by
+    # their end, not by reading a year of starts back (the calendar, the list's upcoming events).
+    ends_on: date | None = Field(default=None, index=True)
     end_time: time | None = None
     place: str = ""
     online: bool = False

@@ -28,7 +28,9 @@ from coorace_desktop.services.events.event_list import (
     PERIOD,
     STATUS,
     YEAR,
+    DayMark,
     count_events,
+    day_marks,
     event_days,
     event_years,
     list_events,
@@ -161,6 +163,23 @@ def test_calendar_days_mark_each_day_of_an_event(demo_database):
     assert sorted(event_days(demo_database, date(2020, 10, 14), date(2020, 10, 31))) == [date(2020, 10, 14)]
 
 
+def test_calendar_marks_are_the_days_events_grouped(demo_database):
+    """day_marks (one grouped query, no titles) marks what event_days lists: each day of an event,
+    one under way since before the period included, grey only when all of the day's were cancelled."""
+    kind = event_kinds(demo_database)[0].id
+    create_event(demo_database, EventInput("Séminaire", kind, 2021, date(2021, 10, 29), ends_on=date(2021, 11, 2)))
+    create_event(demo_database, EventInput("Annulé seul", kind, 2021, date(2021, 11, 10), status=EventStatus.CANCELLED))
+    create_event(demo_database, EventInput("Annulé", kind, 2021, date(2021, 11, 25), status=EventStatus.CANCELLED))
+    for first, last in ((date(2021, 11, 1), date(2021, 12, 12)), (date(2021, 10, 25), date(2021, 12, 5)), (date(2020, 9, 28), date(2020, 11, 8))):
+        days = event_days(demo_database, first, last)
+        expected = {day: DayMark(len(events), all(event.status is EventStatus.CANCELLED for event in events)) for day, events in days.items()}
+        assert day_marks(demo_database, first, last) == expected
+    marks = day_marks(demo_database, date(2021, 11, 1), date(2021, 12, 12))
+    assert [day for day in marks if day < date(2021, 11, 3)] == [date(2021, 11, 1), date(2021, 11, 2)]  # the seminar's last days
+    assert marks[date(2021, 11, 10)] == DayMark(1, True) and marks[date(2021, 11, 25)] == DayMark(2, False)
+    assert [event.title for event in event_days(demo_database, date(2021, 11, 2), date(2021, 11, 2))[date(2021, 11, 2)]] == ["Séminaire"]
+
+
 def test_a_new_database_gets_the_standard_kinds_once(database, demo_database):
     assert ensure_default_kinds(database) == 7
     assert ensure_default_kinds(database) == 0
@@ -183,6 +202,7 @@ def test_organisation_choices_search_every_word_accents_aside(demo_database):
     (date(2020, 10, 1), "Webconférence Fonds de développement de l'inclusion"),
     (date(2021, 6, 1), "Journée régionale ENEDIS"),
     (date(2030, 1, 1), "Lancement de Zest' BTP"),  # nothing upcoming: the undated planned ones lead
+    (date(2021, 11, 26), "Congrès Coorace"),  # under way since the day before (found by its end day)
 ])
 def test_upcoming_first_pages_join_up_across_its_segments(demo_database, today, first):
     query = ListQuery(sort_key="date")
@@ -192,7 +212,7 @@ def test_upcoming_first_pages_join_up_across_its_segments(demo_database, today, 
     assert list_events(demo_database, query, 0, 1, today=today)[0].title == first
 
 
-@pytest.mark.parametrize("today", [date(2020, 10, 1), date(2021, 6, 1), date(2030, 1, 1)])
+@pytest.mark.parametrize("today", [date(2020, 10, 1), date(2021, 6, 1), date(2030, 1, 1), date(2021, 11, 26)])
 def test_a_filtered_list_keeps_the_default_order(demo_database, today):
     whole = list_events(demo_database, ListQuery(sort_key="date"), 0, 1000, today=today)
     for year in (2020, 2021):

@@ -8,9 +8,10 @@ import pytest
 from coorace_desktop.domain.enums import FeeStatus, MembershipStatus, PaymentMethod, SiaeType
 from coorace_desktop.domain.members import MembershipDraft, OrganisationDraft, SiteDraft
 from coorace_desktop.domain.text import fold
-from coorace_desktop.services.fees.calls import generate_calls
+from coorace_desktop.services.fees.calls import cancel_call, generate_calls
 from coorace_desktop.services.fees.fee_list import FEE_STATUS_ORDER
 from coorace_desktop.services.fees.payments import PaymentInput, called_fee, record_payment
+from coorace_desktop.services.fees.reminders import due_reminders, record_reminders
 from coorace_desktop.services.fees.scale import ScaleInput, save_scale
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members import organisations as members
@@ -19,6 +20,7 @@ from coorace_desktop.services.members.organisation_list import (
     count_members,
     list_members,
     member_departments,
+    member_ids,
 )
 
 TODAY = date(2026, 11, 27)
@@ -130,6 +132,46 @@ def test_every_column_sorts_both_ways_in_sql(demo_database, key):
     assert values == sorted(values)
     assert [SORT_VALUES[key](row) for row in descending] == sorted(values, reverse=True)
     assert len(ascending) == 51
+
+
+def test_fee_sort_orders_by_the_status_of_the_chosen_year_as_shown(demo_database):
+    """The sort joins the year's statuses once (year_fee_ranks): its order must be the order of the
+    statuses the rows show, for the year chosen, each status by name, with every organisation once."""
+    active = list_members(demo_database, ListQuery(sort_key="name", filters={"status": "active"}), 0, 5, TODAY)
+    called = dict(zip(("paid", "partial", "cancelled", "reminded", "called"), (row.id for row in active), strict=True))
+    for year in (2025, 2026):
+        save_scale(demo_database, ScaleInput(year, minimum=300))
+        generate_calls(demo_database, year, set(called.values()), called_on=date(year, 2, 1))
+    pay = lambda name, year, amount: record_payment(  # noqa: E731
+        demo_database, called_fee(demo_database, called[name], year), PaymentInput(amount, date(year, 3, 1), PaymentMethod.CHEQUE)
+    )
+    pay("paid", 2026, "300")  # paid
+    pay("partial", 2026, "100")  # partial
+    pay("paid", 2025, "50")  # partial in 2025
+    pay("reminded", 2025, "300")  # paid in 2025
+    cancel_call(demo_database, called_fee(demo_database, called["cancelled"], 2026), date(2026, 4, 1))
+    reminders = [due for due in due_reminders(demo_database, 2026, date(2026, 10, 1)) if due.fee.id == called["reminded"]]
+    record_reminders(demo_database, reminders, date(2026, 10, 1))  # the last stays called
+
+    def order(query: ListQuery) -> list[tuple[FeeStatus, str, int]]:
+        return [(row.fee_status, fold(row.name), row.id) for row in list_members(demo_database, query, 0, 1000, TODAY)]
+
+    def rank(item: tuple[FeeStatus, str, int]) -> tuple[int, str, int]:
+        return FEE_STATUS_ORDER.index(item[0]), item[1], item[2]
+
+    for year in (None, 2025):
+        query = ListQuery(sort_key="fee", filters={FEE_YEAR_FILTER: year} if year else {})
+        ascending, descending = order(query), order(replace(query, descending=True))
+        assert ascending == sorted(ascending, key=rank) and len(ascending) == 51
+        assert [item[0] for item in descending] == sorted((item[0] for item in ascending), key=FEE_STATUS_ORDER.index, reverse=True)
+        assert member_ids(demo_database, query, TODAY) == [
+            row.id for row in list_members(demo_database, query, 0, 1000, TODAY)
+        ]
+    statuses = {organisation_id: status for status, _, organisation_id in order(ListQuery(sort_key="fee"))}
+    assert {name: statuses[called[name]] for name in called} == {name: FeeStatus(name) for name in called}
+    assert set(statuses.values()) == set(FeeStatus)  # the others not called
+    in_2025 = {organisation_id: status for status, _, organisation_id in order(ListQuery(sort_key="fee", filters={FEE_YEAR_FILTER: 2025}))}
+    assert [in_2025[called[name]] for name in ("paid", "reminded", "partial")] == [FeeStatus.PARTIAL, FeeStatus.PAID, FeeStatus.CALLED]
 
 
 def test_types_sort_groups_by_first_type(demo_database):

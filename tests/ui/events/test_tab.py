@@ -4,15 +4,17 @@ from datetime import date
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, Qt
+from PySide6.QtGui import QFont, QHelpEvent
+from PySide6.QtWidgets import QApplication, QTableView, QToolTip
 
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events_rules import EventInput
 from coorace_desktop.services.events.commands import create_event, event_kinds, organisation_choices
-from coorace_desktop.services.events.event_list import EventRow
+from coorace_desktop.services.events.event_list import DayEvent, DayMark, EventRow
 from coorace_desktop.services.events.figures import EventFigures
 from coorace_desktop.ui.events import tab as events_tab_module
+from coorace_desktop.ui.events.event_calendar import EventCalendar
 from coorace_desktop.ui.events.figures_panel import figures_html
 from coorace_desktop.ui.events.tab import EventsTab, when
 from coorace_desktop.ui.widgets.table_model import ROW_ROLE
@@ -70,6 +72,39 @@ def test_calendar_marks_event_days(tab, demo_database):
     assert calendar.dateTextFormat(QDate(2021, 11, 9)).fontWeight() != QFont.Weight.Bold  # old marks cleared
 
 
+def test_calendar_reads_a_days_titles_only_when_the_pointer_rests_on_it(qtbot):
+    congress = date(2021, 11, 25)
+    asked = []
+
+    def events(first, last):
+        asked.append((first, last))
+        return {congress: [DayEvent(1, "Congrès Coorace", None, EventStatus.DONE), DayEvent(2, "AG", None, EventStatus.DONE)]}
+
+    calendar = EventCalendar(lambda first, last: {congress: DayMark(2, False)}, events)
+    qtbot.addWidget(calendar)
+    calendar.setCurrentPage(2021, 11)
+    calendar.show()
+    grid = calendar.findChild(QTableView)
+    cells = {}
+    for row in range(1, 7):  # the grid's cells are the days of the six weeks shown (row 0: weekday names)
+        for column in range(7):
+            index = grid.model().index(row, column)
+            day = calendar.day_at(grid.visualRect(index).center())
+            assert day.day == int(index.data())
+            cells[day] = grid.visualRect(index).center()
+    assert len(cells) == 42 and asked == []  # marked, but no title read
+
+    def hover(day):
+        point = cells[day]
+        QApplication.sendEvent(grid.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, grid.viewport().mapToGlobal(point)))
+
+    hover(congress)
+    assert asked == [(congress, congress)] and QToolTip.text() == "Congrès Coorace\nAG"
+    hover(date(2021, 11, 24))
+    assert len(asked) == 1  # an unmarked day reads nothing
+    QToolTip.hideText()
+
+
 def test_selecting_a_row_shows_its_day_in_the_calendar(tab):
     choose(tab.year_combo, "2021")
     model = tab.table.model
@@ -114,7 +149,10 @@ def test_a_period_filters_the_list_in_place_of_the_year(tab):
 def test_the_figures_open_on_the_last_year_held_as_the_dashboard(qtbot, demo_database):
     tab = EventsTab(demo_database)  # nothing selected yet
     qtbot.addWidget(tab)
+    tab.show()
+    tab.side_tabs.setCurrentWidget(tab.figures_panel)  # the year is found when the figures are first shown
     assert tab.figures_panel.period() == (date(2020, 1, 1), date(2020, 12, 31))  # 2021 is only planned
+    assert tab.figures_panel.figures.events == 60
 
 
 def test_the_figures_follow_the_filter_then_the_selected_event(tab):

@@ -43,7 +43,6 @@ class EventNotFoundError(DeletedMeanwhileError):
 class KindRow:
     id: int
     name: str
-    events: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,16 +207,9 @@ def get_event(database: Database, event_id: int) -> EventDetails:
 
 
 def event_kinds(database: Database) -> list[KindRow]:
-    """The kinds, by name, with how many events use each."""
+    """The kinds, by name (accents and case aside)."""
     with database.session() as session:
-        used = (
-            select(Event.kind_id, func.count().label("n")).group_by(Event.kind_id).subquery()
-        )
-        rows = session.execute(
-            select(EventKind.id, EventKind.name, func.coalesce(used.c.n, 0))
-            .outerjoin(used, used.c.kind_id == EventKind.id)
-            .order_by(EventKind.name)
-        ).all()
+        rows = session.execute(select(EventKind.id, EventKind.name)).all()
     return sorted((KindRow(*row) for row in rows), key=lambda row: fold(row.name))
 
 

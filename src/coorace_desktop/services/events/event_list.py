@@ -77,26 +77,34 @@ def _filtered(statement, query: ListQuery, words):
 _NEWEST_FIRST = (Event.starts_on.desc().nulls_last(), Event.start_time.desc().nulls_last(), Event.year.desc(), Event.id.desc())
 
 
-def _upcoming_first_segments(today: date) -> list[tuple]:
-    """The default order: upcoming events soonest first, then planned ones without a date,
-    then the past, latest first; as (condition, order) segments that follow one another."""
-    upcoming = (
-        Event.starts_on.is_not(None)
-        & (Event.starts_on >= today - LONGEST_EVENT)
-        & (func.coalesce(Event.ends_on, Event.starts_on) >= today)
+def under_way(first: date):
+    """SQL condition: the event began before `first` and lasts until it or later (found through
+    the end day's index: never NULL here, so the condition is never NULL either)."""
+    return (
+        Event.starts_on.is_not(None) & Event.ends_on.is_not(None) & (Event.starts_on < first)
+        & Event.ends_on.between(first, first + LONGEST_EVENT)
     )
+
+
+def _upcoming_first_segments(today: date) -> list[tuple]:
+    """The default order: upcoming events soonest first (those under way today, then those from
+    today on), then planned ones without a date, then the past, latest first; as (condition,
+    order) segments that follow one another, each read through an index of its own."""
+    coming = Event.starts_on.is_not(None) & (Event.starts_on >= today)
     undated_planned = Event.starts_on.is_(None) & (Event.status == EventStatus.PLANNED)
+    soonest = (Event.starts_on, Event.start_time, Event.id)
     return [
-        (upcoming, (Event.starts_on, Event.start_time, Event.id)),
+        (under_way(today), soonest),
+        (coming, soonest),
         (undated_planned, (Event.year.desc(), Event.id)),
-        (~(upcoming | undated_planned), _NEWEST_FIRST),
+        (~(under_way(today) | coming | undated_planned), _NEWEST_FIRST),
     ]
 
 
 def _upcoming_first(statement, today: date):
     """The default order in one ORDER BY, for a narrowed list (a search, a filter)."""
     segments = _upcoming_first_segments(today)
-    upcoming, undated_planned = segments[0][0], segments[1][0]
+    upcoming, undated_planned = segments[0][0] | segments[1][0], segments[2][0]
     return statement.order_by(
         case((upcoming, 0), (undated_planned, 1), else_=2),
         case((upcoming, Event.starts_on)),
@@ -190,23 +198,55 @@ def event_years(database: Database) -> list[int]:
         return list(session.execute(select(Event.year).distinct().order_by(Event.year.desc())).scalars())
 
 
-def event_days(database: Database, first: date, last: date) -> dict[date, list[DayEvent]]:
-    """The days of [first, last] with events on them; an event over several days marks each day.
+@dataclass(frozen=True, slots=True)
+class DayMark:
+    """A calendar day holding events: how many, and whether every one of them was cancelled."""
 
-    No event lasts longer than LONGEST_EVENT (a rule of the form), so bounding the start lets
-    the starts_on index answer instead of a pass over every past event."""
+    events: int
+    all_cancelled: bool
+
+
+def day_marks(database: Database, first: date, last: date) -> dict[date, DayMark]:
+    """The days of [first, last] with events on them, as the calendar marks them: one query
+    grouped by start day through the figures index (the titles are read for a day when asked:
+    event_days), and the few events of several days under way in the period."""
+    cancelled = func.min(case((Event.status == EventStatus.CANCELLED, 1), else_=0))
+    starting = (
+        select(Event.starts_on, func.count(), cancelled)
+        .where(Event.starts_on.between(first, last))
+        .group_by(Event.starts_on)
+    )
+    longer = (
+        select(Event.starts_on, Event.ends_on, Event.status)
+        .where(Event.ends_on > Event.starts_on, Event.starts_on <= last, Event.ends_on.between(first, last + LONGEST_EVENT))
+    )
+    with database.session() as session:
+        marks = {day: DayMark(count, bool(all_cancelled)) for day, count, all_cancelled in session.execute(starting)}
+        for starts_on, ends_on, status in session.execute(longer):
+            for day in _days(max(starts_on + timedelta(days=1), first), min(ends_on, last)):  # its first day is counted above
+                mark = marks.get(day, DayMark(0, True))
+                marks[day] = DayMark(mark.events + 1, mark.all_cancelled and status == EventStatus.CANCELLED)
+    return marks
+
+
+def event_days(database: Database, first: date, last: date) -> dict[date, list[DayEvent]]:
+    """The events of each day of [first, last]; an event over several days is on each day.
+
+    Those starting in the period come from the start's index, those under way when it begins
+    from the end's (no event lasts longer than LONGEST_EVENT, a rule of the form)."""
     query = (
         select(Event.id, Event.title, Event.start_time, Event.status, Event.starts_on, Event.ends_on)
-        .where(Event.starts_on.between(first - LONGEST_EVENT, last))
-        .where(func.coalesce(Event.ends_on, Event.starts_on) >= first)
+        .where(Event.starts_on.between(first, last) | under_way(first))
         .order_by(Event.starts_on, Event.start_time, Event.id)
     )
     days: dict[date, list[DayEvent]] = {}
     with database.session() as session:
         rows = session.execute(query).all()
     for event_id, title, start_time, status, starts_on, ends_on in rows:
-        day = max(starts_on, first)
-        while day <= min(ends_on or starts_on, last):
+        for day in _days(max(starts_on, first), min(ends_on or starts_on, last)):
             days.setdefault(day, []).append(DayEvent(event_id, title, start_time, EventStatus(status)))
-            day += timedelta(days=1)
     return days
+
+
+def _days(first: date, last: date):
+    return (first + timedelta(days=n) for n in range((last - first).days + 1))

@@ -66,6 +66,34 @@ def last_paid_sql(fee) -> ColumnElement:
     return select(func.max(FeePayment.paid_on)).where(FeePayment.fee_id == fee.id).scalar_subquery()
 
 
+def year_payments(year: int):
+    """Subquery: the payments of the year's fees summed once per fee (fee_id, received, last_paid_on)."""
+    return (
+        select(FeePayment.fee_id, func.sum(FeePayment.amount).label("received"), func.max(FeePayment.paid_on).label("last_paid_on"))
+        .join(MembershipFee, MembershipFee.id == FeePayment.fee_id)
+        .where(MembershipFee.year == year)
+        .group_by(FeePayment.fee_id)
+        .subquery("paid")
+    )
+
+
+def year_fee_ranks(year: int):
+    """Subquery: each fee of the year as (organisation_id, rank), the rank of its status in
+    FEE_STATUS_ORDER, to outer-join once on Organisation.id; an organisation without a fee that
+    year has no row (rank 0, not called). Sorting the members by fee with this join reads the
+    year's payments once, where the rank per organisation summed each one's payments (10,000
+    members: 73 -> 25 ms of SQLite's CPU)."""
+    fee = aliased(MembershipFee, name="ranked_fee")
+    paid = year_payments(year)
+    rank = status_rank_sql(fee, func.coalesce(paid.c.received, 0)).label("rank")
+    return (
+        select(fee.organisation_id, rank)
+        .outerjoin(paid, paid.c.fee_id == fee.id)
+        .where(fee.year == year)
+        .subquery("fee_ranks")
+    )
+
+
 def year_fee(year: int):
     """An alias of MembershipFee for `year`, to outer-join on Organisation.id."""
     fee = aliased(MembershipFee, name="fee")
@@ -126,13 +154,7 @@ class _Columns:
         # The payments summed once per fee and joined: a correlated sum, repeated by the status,
         # the owed and the outstanding amounts, made the year's totals 145 ms at 10,000 members and
         # 100,000 payments (the grouping of the year's payments alone: see the README's figure).
-        self.paid = (
-            select(FeePayment.fee_id, func.sum(FeePayment.amount).label("received"), func.max(FeePayment.paid_on).label("last_paid_on"))
-            .join(MembershipFee, MembershipFee.id == FeePayment.fee_id)
-            .where(MembershipFee.year == year)
-            .group_by(FeePayment.fee_id)
-            .subquery("paid")
-        )
+        self.paid = year_payments(year)
         self.received = func.coalesce(self.paid.c.received, 0)
         self.status = status_sql(self.fee, self.received)
         self.owed = case((self.status.in_((FeeStatus.NOT_CALLED.value, FeeStatus.CANCELLED.value)), 0), else_=self.fee.amount)

@@ -23,6 +23,7 @@ from coorace_desktop.services.fees.fee_list import (
     received_sql,
     status_rank_sql,
     year_fee,
+    year_fee_ranks,
 )
 from coorace_desktop.services.listing import ListQuery, apply_search, apply_sort
 from coorace_desktop.services.members.membership import members_during
@@ -90,9 +91,7 @@ def list_members(
     """One page of the members table, in the query's order; the fee shown is the year of the
     FEE_YEAR_FILTER, else today's year's."""
     expressions = _Expressions(today or date.today(), query)
-    ids_statement = _filtered(select(Organisation.id), query, expressions)
-    # Ties go by name, then id, so that paging is stable.
-    ids_statement = apply_sort(ids_statement, expressions.sort_columns(), query, Organisation.name_key).order_by(Organisation.id)
+    ids_statement = _sorted(_filtered(select(Organisation.id), query, expressions), query, expressions)
     with database.session() as session:
         ids = list(session.exec(ids_statement.offset(offset).limit(limit)).all())
         return _rows(session, ids, _Expressions(expressions.today, query, per_row=True)) if ids else []
@@ -101,8 +100,7 @@ def list_members(
 def member_ids(database: Database, query: ListQuery, today: date | None = None) -> list[int]:
     """The ids of every organisation the search and filters let through, in the query's order."""
     expressions = _Expressions(today or date.today(), query)
-    statement = _filtered(select(Organisation.id), query, expressions)
-    statement = apply_sort(statement, expressions.sort_columns(), query, Organisation.name_key).order_by(Organisation.id)
+    statement = _sorted(_filtered(select(Organisation.id), query, expressions), query, expressions)
     with database.session() as session:
         return list(session.exec(statement).all())
 
@@ -126,8 +124,10 @@ class _Expressions:
         self.today = today
         self.per_row = per_row
         current = holds_on_sql(Membership.joined_on, Membership.left_on, today)
-        fee, on_fee = year_fee(int(query.filter(FEE_YEAR_FILTER) or today.year))
+        fee_year = int(query.filter(FEE_YEAR_FILTER) or today.year)
+        fee, on_fee = year_fee(fee_year)
         received = received_sql(fee)
+        self.fee_ranks = year_fee_ranks(fee_year)  # the sort's, joined by _sorted
         self.active = self._holds(Membership, current)
         self.ever_member = self._holds(Membership)
         self.status_rank = case((self.active, 0), (self.ever_member, 1), else_=2)
@@ -171,7 +171,7 @@ class _Expressions:
             "email": func.lower(self.main_site(Site.email)),
             "member_since": self.member_since,
             "status": self.status_rank,
-            "fee": func.coalesce(self.fee_rank, 0),
+            "fee": func.coalesce(self.fee_ranks.c.rank, 0),
         }
 
     def has_type(self, siae_type: SiaeType) -> ColumnElement:
@@ -203,6 +203,15 @@ def _filtered(statement, query: ListQuery, expressions: _Expressions):
     if (period := query.filter(MEMBER_DURING_FILTER)) is not None:
         statement = statement.where(Organisation.id.in_(members_during(*period)))
     return statement
+
+
+def _sorted(statement, query: ListQuery, expressions: _Expressions):
+    """ORDER BY the query's sort, ties by name then id (stable paging); a sort by fee joins the
+    year's fee ranks once."""
+    if query.sort_key == "fee":
+        ranks = expressions.fee_ranks
+        statement = statement.outerjoin(ranks, ranks.c.organisation_id == Organisation.id)
+    return apply_sort(statement, expressions.sort_columns(), query, Organisation.name_key).order_by(Organisation.id)
 
 
 def _rows(session: Session, ids: list[int], expressions: _Expressions) -> list[MemberRow]:

@@ -3,29 +3,46 @@
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.french import plural
-from coorace_desktop.services.events.event_list import DayEvent
+from coorace_desktop.services.events.event_list import DayEvent, DayMark
 
 MARK_COLOUR = QColor("#cfe3f7")
 CANCELLED_COLOUR = QColor("#eeeeee")
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole
+# What the tab gives: the marked days of a period, and the events of each day of a period.
+Marks = Callable[[date, date], dict[date, DayMark]]
+Events = Callable[[date, date], dict[date, list[DayEvent]]]
 
 
 class EventCalendar(QCalendarWidget):
-    """Days with an event are bold on a blue ground (grey when all of them were cancelled)."""
+    """Days with an event are bold on a blue ground (grey when all of them were cancelled); a
+    marked day's tooltip lists its events, read when the pointer rests on it (at 200,000 events
+    a month shows ~1,500 of them: their titles are not read for every day up front)."""
 
-    def __init__(self, days: Callable[[date, date], dict[date, list[DayEvent]]], parent: QWidget | None = None) -> None:
+    def __init__(self, marks: Marks, events: Events, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._days_between = days
-        self.days: dict[date, list[DayEvent]] = {}
+        self._marks_between = marks
+        self._events_between = events
+        self.marks: dict[date, DayMark] = {}
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self._grid = self.findChild(QTableView)
+        self._grid.viewport().installEventFilter(self)
         self.currentPageChanged.connect(lambda _year, _month: self.refresh())
         self.refresh()
 
@@ -38,23 +55,40 @@ class EventCalendar(QCalendarWidget):
 
     def refresh(self) -> None:
         self.setDateTextFormat(QDate(), QTextCharFormat())  # a null date clears every mark
-        self.days = self._days_between(*self.visible_range())
-        for day, events in self.days.items():
-            mark = QTextCharFormat()
-            mark.setFontWeight(QFont.Weight.Bold)
-            all_cancelled = all(event.status is EventStatus.CANCELLED for event in events)
-            mark.setBackground(QBrush(CANCELLED_COLOUR if all_cancelled else MARK_COLOUR))
-            mark.setToolTip("\n".join(event.title for event in events))
-            self.setDateTextFormat(QDate(day), mark)
+        self.marks = self._marks_between(*self.visible_range())
+        for day, mark in self.marks.items():
+            text_format = QTextCharFormat()
+            text_format.setFontWeight(QFont.Weight.Bold)
+            text_format.setBackground(QBrush(CANCELLED_COLOUR if mark.all_cancelled else MARK_COLOUR))
+            self.setDateTextFormat(QDate(day), text_format)
 
     def marked_days(self) -> list[date]:
-        return sorted(self.days)
+        return sorted(self.marks)
 
     def events_on(self, day: date) -> list[DayEvent]:
-        first, last = self.visible_range()
-        if first <= day <= last:
-            return self.days.get(day, [])
-        return self._days_between(day, day).get(day, [])
+        return self._events_between(day, day).get(day, [])
+
+    def day_at(self, position) -> date | None:
+        """The day under a point of the grid (None on the row of weekday names)."""
+        index = self._grid.indexAt(position)
+        if not index.isValid() or index.row() == 0:
+            return None
+        return self.visible_range()[0] + timedelta(days=7 * (index.row() - 1) + index.column())
+
+    def tooltip_text(self, day: date) -> str:
+        """The day's events, one title a line (empty for a day without any)."""
+        return "\n".join(event.title for event in self.events_on(day)) if day in self.marks else ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.ToolTip and watched is self._grid.viewport():
+            day = self.day_at(event.pos())
+            text = self.tooltip_text(day) if day is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self._grid.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
 
 
 class CalendarPanel(QWidget):
@@ -62,9 +96,9 @@ class CalendarPanel(QWidget):
 
     open_requested = Signal(int)
 
-    def __init__(self, days: Callable[[date, date], dict[date, list[DayEvent]]], parent: QWidget | None = None) -> None:
+    def __init__(self, marks: Marks, events: Events, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.calendar = EventCalendar(days)
+        self.calendar = EventCalendar(marks, events)
         self.day_label = QLabel()
         self.day_list = QListWidget()
         self.day_list.setAccessibleName("Événements du jour")

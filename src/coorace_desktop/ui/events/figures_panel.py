@@ -53,11 +53,15 @@ class EventFiguresPanel(RefreshWhenShown):
         self,
         compute: Callable[[date, date, str | None], EventFigures],
         kinds: Callable[[], list[str]],
+        default_year: Callable[[], int],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._compute = compute
         self._kinds = kinds
+        # The year shown unless a period is set first, asked when the panel is first shown (at
+        # 200,000 events, finding the last year held is worth skipping while nobody looks).
+        self._default_year: Callable[[], int] | None = default_year
         self.start_edit = DateEdit()
         self.end_edit = DateEdit()
         self.kind_combo = QComboBox()
@@ -78,7 +82,6 @@ class EventFiguresPanel(RefreshWhenShown):
         layout.addWidget(self.result_label, 1)
         self.figures: EventFigures | None = None
         self.reload_kinds()
-        self.set_year(date.today().year)
         for signal in (self.start_edit.dateChanged, self.end_edit.dateChanged, self.kind_combo.currentIndexChanged):
             signal.connect(self.refresh)
 
@@ -91,15 +94,19 @@ class EventFiguresPanel(RefreshWhenShown):
 
     def set_period(self, start: date, end: date) -> None:
         """Show the period from `start` to `end` (the list's filter or its selected event drive it)."""
-        if self.period() == (start, end):
+        if self._default_year is None and self.period() == (start, end):
             return
+        self._show_period(start, end)
+        self.refresh()
+
+    def _show_period(self, start: date, end: date) -> None:
+        self._default_year = None
         for edit in (self.start_edit, self.end_edit):
             edit.blockSignals(True)
         self.start_edit.setDate(QDate(start))
         self.end_edit.setDate(QDate(end))
         for edit in (self.start_edit, self.end_edit):
             edit.blockSignals(False)
-        self.refresh()
 
     def period(self) -> tuple[date, date]:
         return self.start_edit.date().toPython(), self.end_edit.date().toPython()
@@ -111,6 +118,9 @@ class EventFiguresPanel(RefreshWhenShown):
         # Computed when seen: on 200,000 events a period's figures take a few hundred ms.
         if self.deferred():
             return
+        if self._default_year is not None:
+            year = self._default_year()
+            self._show_period(date(year, 1, 1), date(year, 12, 31))
         start, end = self.period()
         if end < start:
             self.figures = None

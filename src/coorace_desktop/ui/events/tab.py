@@ -35,6 +35,7 @@ from coorace_desktop.services.events.event_list import (
     YEAR,
     EventRow,
     count_events,
+    day_marks,
     event_days,
     event_years,
     list_events,
@@ -124,13 +125,14 @@ class EventsTab(QWidget):
         self.export_button.setMenu(export_menu)
         self.table.add_button(self.export_button)
 
-        self.calendar_panel = CalendarPanel(lambda first, last: event_days(database, first, last))
+        self.calendar_panel = CalendarPanel(lambda first, last: day_marks(database, first, last),
+                                            lambda first, last: event_days(database, first, last))
         self.figures_panel = EventFiguresPanel(
             lambda start, end, kind: event_figures(database, start, end, kind=kind),
             lambda: [kind.name for kind in event_kinds(database)],
+            # As the dashboard: the year's figures, or the last year's with activity while this one has none.
+            lambda: latest_active_year(database, date.today()) or date.today().year,
         )
-        # As the dashboard: the year's figures, or the last year's with activity while this one has none.
-        self.figures_panel.set_year(latest_active_year(database, date.today()) or date.today().year)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.calendar_panel, "Calendrier")
         self.side_tabs.addTab(self.figures_panel, "Chiffres")

@@ -17,7 +17,7 @@ Revises: 0013_sort_keys
 from alembic import op
 
 revision = '0015_pg_indexes'
-down_revision = '0013_sort_keys'
+down_revision = '0014_event_aggregates'
 branch_labels = None
 depends_on = None
 
