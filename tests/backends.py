@@ -215,7 +215,6 @@ class ReusedDatabase:
         from coorace_desktop.storage.migrate import head_revision
         from coorace_desktop.storage.server import MARKER
         from coorace_desktop.storage.transfer import move_sequences, tables
-
         from coorace_desktop.storage.word_search import DERIVED_TABLES
 
         expected = (sorted([table.name for table in tables()] + ["alembic_version"]), head_revision(), MARKER)
