@@ -78,6 +78,7 @@ def test_the_shell_paints_before_the_database_layer_and_heavy_libraries_wait(dem
     assert not {"Qt", "QStyle", "QProxyStyle"} & set(at_paint["qt"])
     assert {name.split(".")[0] for name in at_filled["modules"]} & set(ON_DEMAND) == set()
     assert "sqlmodel" in at_filled["modules"]  # the first tab did read the database
+    assert "QProxyStyle" in at_filled["qt"]  # the focus ring's style, installed once the shell has painted
 
 
 def test_the_members_table_fills_with_the_organisation_tables_alone(demo_file, tmp_path, user_dirs):
