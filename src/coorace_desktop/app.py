@@ -17,10 +17,8 @@ from coorace_desktop.storage.paths import (
     demo_database_path,
     private_folder,
 )
-from coorace_desktop.ui.widgets.focus_ring import FocusRingStyle
 from coorace_desktop.ui.widgets.qt_french import install_french
 from coorace_desktop.ui.window.main_window import DATABASE_FILTER, MainWindow
-from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice, WelcomeDialog
 from coorace_desktop.ui.window.whats_new import show_whats_new, updated_since_last_start
 
 # Benchmarks (bench/run.py) time the start: with this set, the application prints SHOWN_MARKER on
@@ -39,18 +37,30 @@ QTabBar::tab:hover:!selected { background: #efefef; }
 """
 
 
-def make_application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv)
+def make_application(focus_ring: bool = True) -> QApplication:
+    """The application in French, in Fusion with the focus ring; `focus_ring=False` leaves it for
+    install_focus_ring() once the window's shell has painted (the style's Python overrides and
+    the pen they draw with load ~100 Qt types and enumerations, ~20 ms of CPU)."""
+    # Fusion from the command line, not setStyle("Fusion"): the Python QStyle it returns would
+    # load that class and its enumerations (~9 ms) before the shell paints.
+    app = QApplication.instance() or QApplication([*sys.argv, "-style", "Fusion"])
     app.setApplicationName("Coorace Desktop")
     app.setOrganizationName("Coorace Occitanie")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource("icons", "coorace-desktop.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    app.setStyle(FocusRingStyle())
+    if focus_ring:
+        install_focus_ring(app)
     # Fusion's tabs are too short for a capital's accent: "Événements" printed as "Evénements".
     app.setStyleSheet(TAB_STYLE)
     install_french(app)
     return app
+
+
+def install_focus_ring(app: QApplication) -> None:
+    from coorace_desktop.ui.widgets.focus_ring import FocusRingStyle
+
+    app.setStyle(FocusRingStyle())
 
 
 def choose_database(explicit: Path | None, demo: bool, settings: QSettings) -> tuple[Path, bool] | None:
@@ -71,6 +81,8 @@ def choose_database(explicit: Path | None, demo: bool, settings: QSettings) -> t
         # The demo is opened when asked for, never as a silent default.
         if candidate is not None and candidate.exists() and candidate != demo_database_path():
             return candidate, False
+    from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice, WelcomeDialog  # a first start only
+
     recent = [Path(item) for item in settings.value("recent_files") or [] if Path(item).exists()]
     dialog = WelcomeDialog(recent)
     if not dialog.exec():
@@ -102,7 +114,7 @@ def run_application(db_path: Path | None = None, demo: bool = False, database_ur
 
     The window's shell is shown first; once it has painted, the database layer is imported, the
     database opened and the first tab built (a tab's module is imported when it is first shown)."""
-    app = make_application()
+    app = make_application(focus_ring=False)
     sys.excepthook = _handle_unexpected
     settings = private_settings(QSettings())
     updated = updated_since_last_start(settings)
@@ -113,6 +125,7 @@ def run_application(db_path: Path | None = None, demo: bool = False, database_ur
     def painted() -> None:
         if exit_after_show:
             _print_marker(SHOWN_MARKER)
+        install_focus_ring(app)
         window.statusBar().showMessage("Ouverture de la base de données…")
         window.statusBar().repaint()  # the import below holds the event loop for a few hundred ms
         opened = _open_first_database(window, settings, db_path, demo, database_url)

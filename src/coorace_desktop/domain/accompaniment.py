@@ -3,7 +3,7 @@
 from datetime import date
 
 from sqlalchemy import CheckConstraint, Index, String
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from coorace_desktop.domain.enums import (
     ActionKind,
@@ -11,10 +11,11 @@ from coorace_desktop.domain.enums import (
     ProjectHolderStatus,
     TerritoryStage,
 )
+from coorace_desktop.domain.table import Table
 from coorace_desktop.domain.versioning import version_field, versioned
 
 
-class Programme(SQLModel, table=True):
+class Programme(Table, table=True):
     """A programme support actions belong to (Zest', CEDRE ISO 9001...); the office adds its own."""
 
     __tablename__ = "programmes"
@@ -24,7 +25,7 @@ class Programme(SQLModel, table=True):
     active: bool = True
 
 
-class ProjectHolder(SQLModel, table=True):
+class ProjectHolder(Table, table=True):
     """A porteur de projet: someone with a project who is not (yet) a member."""
 
     __tablename__ = "project_holders"
@@ -45,7 +46,7 @@ class ProjectHolder(SQLModel, table=True):
     name_key: str = Field(default="", index=True)
 
 
-class Territory(SQLModel, table=True):
+class Territory(Table, table=True):
     """A TZCLD territory (Territoires zéro chômeur de longue durée)."""
 
     __tablename__ = "territories"
@@ -57,7 +58,7 @@ class Territory(SQLModel, table=True):
     name_key: str = Field(default="", index=True)
 
 
-class TerritoryStageChange(SQLModel, table=True):
+class TerritoryStageChange(Table, table=True):
     """The date a territory reached a stage; its stage at a date is the latest change before it."""
 
     __tablename__ = "territory_stage_changes"
@@ -68,7 +69,7 @@ class TerritoryStageChange(SQLModel, table=True):
     changed_on: date
 
 
-class SupportAction(SQLModel, table=True):
+class SupportAction(Table, table=True):
     """One support action logged by a mission officer.
 
     The beneficiary is exactly one of: a member organisation, a project holder, a territory,

@@ -3,13 +3,14 @@
 from datetime import date, time
 
 from sqlalchemy import CheckConstraint, Index, String, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from coorace_desktop.domain.enums import AttendanceStatus, EventStatus, Organiser
+from coorace_desktop.domain.table import Table
 from coorace_desktop.domain.versioning import version_field, versioned
 
 
-class EventKind(SQLModel, table=True):
+class EventKind(Table, table=True):
     """A kind of event (animation régionale, webinaire, CDIAE...); the office adds its own."""
 
     __tablename__ = "event_kinds"
@@ -18,7 +19,7 @@ class EventKind(SQLModel, table=True):
     name: str = Field(unique=True)
 
 
-class Event(SQLModel, table=True):
+class Event(Table, table=True):
     """An event of a year. starts_on is NULL while the date is not known ("date à préciser");
     sessions > 1 records a series published only as a count (23 CDIAE meetings)."""
 
@@ -67,7 +68,7 @@ class Event(SQLModel, table=True):
     version: int = version_field()
 
 
-class Participation(SQLModel, table=True):
+class Participation(Table, table=True):
     """A member organisation's attendance at an event, with how many of its people came."""
 
     __tablename__ = "participations"
@@ -80,7 +81,7 @@ class Participation(SQLModel, table=True):
     persons: int = 1
 
 
-class Registration(SQLModel, table=True):
+class Registration(Table, table=True):
     """A person registered for one session of an event, and whether they came. Every attendee is a
     recorded person (a member's contact, someone of another organisation, or a guest): nobody is
     typed twice, and an erased person's registrations stay as anonymous counts. organisation_id is

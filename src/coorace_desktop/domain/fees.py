@@ -5,9 +5,10 @@ The fee of an organisation and year, with its call, is MembershipFee (domain/org
 from datetime import date
 
 from sqlalchemy import String, Text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from coorace_desktop.domain.enums import FeeBasis, PaymentMethod, SiaeType
+from coorace_desktop.domain.table import Table
 
 DEFAULT_REMINDER_TEXTS = (
     "Sauf erreur de notre part, votre cotisation n'a pas encore été réglée. "
@@ -17,7 +18,7 @@ DEFAULT_REMINDER_TEXTS = (
 )
 
 
-class FeeScale(SQLModel, table=True):
+class FeeScale(Table, table=True):
     """A year's scale: brackets of the member's previous-year figure (`basis`) and/or a fixed
     amount per agreement type, between a minimum and a maximum; the due delay and the two
     reminders' delays and texts; and the last call number given in the year."""
@@ -36,7 +37,7 @@ class FeeScale(SQLModel, table=True):
     last_number: int = 0
 
 
-class FeeTypeAmount(SQLModel, table=True):
+class FeeTypeAmount(Table, table=True):
     """The fixed amount a scale charges an agreement type (a member holding several pays the highest)."""
 
     __tablename__ = "fee_type_amounts"
@@ -46,7 +47,7 @@ class FeeTypeAmount(SQLModel, table=True):
     amount: int
 
 
-class FeeBracket(SQLModel, table=True):
+class FeeBracket(Table, table=True):
     """From `lower_bound` of the basis figure (included) up to the next bracket: `amount`."""
 
     __tablename__ = "fee_brackets"
@@ -57,7 +58,7 @@ class FeeBracket(SQLModel, table=True):
     amount: int
 
 
-class FeePayment(SQLModel, table=True):
+class FeePayment(Table, table=True):
     """A payment (or part payment) of a fee, in whole euros."""
 
     __tablename__ = "fee_payments"

@@ -3,13 +3,14 @@
 from datetime import date
 
 from sqlalchemy import String
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from coorace_desktop.domain.enums import AssemblyKind, BureauRole, OfficeForm
+from coorace_desktop.domain.table import Table
 from coorace_desktop.domain.versioning import version_field, versioned
 
 
-class Delegation(SQLModel, table=True):
+class Delegation(Table, table=True):
     """The delegation's profile, printed by the report (a single row)."""
 
     __tablename__ = "delegation"
@@ -19,7 +20,7 @@ class Delegation(SQLModel, table=True):
     summary: str = ""
 
 
-class DelegationSite(SQLModel, table=True):
+class DelegationSite(Table, table=True):
     """One of the delegation's own offices (Toulouse, Montpellier)."""
 
     __tablename__ = "delegation_sites"
@@ -32,7 +33,7 @@ class DelegationSite(SQLModel, table=True):
     opened_on: date | None = None
 
 
-class Mission(SQLModel, table=True):
+class Mission(Table, table=True):
     """One of the delegation's missions, in the order the report prints them."""
 
     __tablename__ = "missions"
@@ -43,7 +44,7 @@ class Mission(SQLModel, table=True):
     text: str = ""
 
 
-class GeneralAssembly(SQLModel, table=True):
+class GeneralAssembly(Table, table=True):
     """An assemblée générale, where the board is elected."""
 
     __tablename__ = "general_assemblies"
@@ -55,7 +56,7 @@ class GeneralAssembly(SQLModel, table=True):
     notes: str = ""
 
 
-class BoardMandate(SQLModel, table=True):
+class BoardMandate(Table, table=True):
     """A seat on the board: a person representing a member organisation, from start to end."""
 
     __tablename__ = "board_mandates"
@@ -73,7 +74,7 @@ class BoardMandate(SQLModel, table=True):
     version: int = version_field()
 
 
-class BureauOffice(SQLModel, table=True):
+class BureauOffice(Table, table=True):
     """An office of the bureau held by a board member over a period."""
 
     __tablename__ = "bureau_offices"
@@ -86,7 +87,7 @@ class BureauOffice(SQLModel, table=True):
     end_on: date | None = None
 
 
-class NationalMandate(SQLModel, table=True):
+class NationalMandate(Table, table=True):
     """A board member's seat representing the region at the national federation's board."""
 
     __tablename__ = "national_mandates"
@@ -97,7 +98,7 @@ class NationalMandate(SQLModel, table=True):
     end_on: date | None = None
 
 
-class StaffMember(SQLModel, table=True):
+class StaffMember(Table, table=True):
     """A post in the delegation's own team (équipe salariée)."""
 
     __tablename__ = "staff"

@@ -3,9 +3,10 @@
 from datetime import date
 
 from sqlalchemy import BigInteger, Index, Integer, String, UniqueConstraint, text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from coorace_desktop.domain.enums import DatePrecision, SiaeType
+from coorace_desktop.domain.table import Table
 from coorace_desktop.domain.versioning import version_field, versioned
 
 # Whole euros: BIGINT on PostgreSQL, whose INTEGER stops at 2 147 483 647 (a group's consolidated
@@ -14,7 +15,7 @@ from coorace_desktop.domain.versioning import version_field, versioned
 EUROS = BigInteger().with_variant(Integer(), "sqlite")
 
 
-class Person(SQLModel, table=True):
+class Person(Table, table=True):
     """Anyone the office deals with by name: contacts, board members, staff."""
 
     __tablename__ = "persons"
@@ -31,7 +32,7 @@ class Person(SQLModel, table=True):
     version: int = version_field()
 
 
-class ErasureRecord(SQLModel, table=True):
+class ErasureRecord(Table, table=True):
     """The erasure register: which person was erased and when, never their name. Not a foreign
     key: it outlives restoring an older file, whose matching person is then erased again."""
 
@@ -42,7 +43,7 @@ class ErasureRecord(SQLModel, table=True):
     erased_on: date
 
 
-class Organisation(SQLModel, table=True):
+class Organisation(Table, table=True):
     """A member organisation (or a former or prospective one)."""
 
     __tablename__ = "organisations"
@@ -58,7 +59,7 @@ class Organisation(SQLModel, table=True):
     version: int = version_field()
 
 
-class OrganisationType(SQLModel, table=True):
+class OrganisationType(Table, table=True):
     """One SIAE agreement type held by an organisation (an organisation may hold several)."""
 
     __tablename__ = "organisation_types"
@@ -67,7 +68,7 @@ class OrganisationType(SQLModel, table=True):
     siae_type: SiaeType = Field(sa_type=String(8), primary_key=True)
 
 
-class Site(SQLModel, table=True):
+class Site(Table, table=True):
     """A place where an organisation works; position 0 is its main site."""
 
     __tablename__ = "sites"
@@ -83,7 +84,7 @@ class Site(SQLModel, table=True):
     email: str = ""
 
 
-class Contact(SQLModel, table=True):
+class Contact(Table, table=True):
     """A person acting for an organisation, in a role (directeur, présidente...)."""
 
     __tablename__ = "contacts"
@@ -94,7 +95,7 @@ class Contact(SQLModel, table=True):
     role: str = ""
 
 
-class Membership(SQLModel, table=True):
+class Membership(Table, table=True):
     """A period of membership: joined, and left when it ended; recorded_on, the day it was entered.
 
     A period entered without a joining date starts on the day it was recorded (see
@@ -113,7 +114,7 @@ class Membership(SQLModel, table=True):
     recorded_on: date | None = Field(default_factory=date.today)
 
 
-class MembershipFee(SQLModel, table=True):
+class MembershipFee(Table, table=True):
     """The fee (cotisation) of an organisation for a year, in whole euros, and its call.
 
     A call has its number in the year (2021-014: `number` 14, gap-free, see services/fees/calls);
@@ -136,7 +137,7 @@ class MembershipFee(SQLModel, table=True):
     reminded_on: date | None = None
 
 
-class YearlyFigures(SQLModel, table=True):
+class YearlyFigures(Table, table=True):
     """The observatoire's figures for one year: of one organisation, or (organisation_id NULL)
     the network's totals as published when per-member figures were not collected.
 

@@ -4,9 +4,10 @@ from the members: one table replaced as a whole at each import, and what that im
 from datetime import date, datetime
 
 from sqlalchemy import String
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from coorace_desktop.domain.enums import LabelledEnum
+from coorace_desktop.domain.table import Table
 
 
 class ReferenceSource(LabelledEnum):
@@ -20,7 +21,7 @@ class ReferenceSource(LabelledEnum):
 REFERENCE_TYPES = ("EI", "AI", "ACI", "ETTI", "EITI", "GEIQ", "EA", "EATT", "OPCS")
 
 
-class SiaeReference(SQLModel, table=True):
+class SiaeReference(Table, table=True):
     """One SIAE as the reference file lists it. `types` and `networks` are comma-separated."""
 
     __tablename__ = "siae_reference"
@@ -42,7 +43,7 @@ class SiaeReference(SQLModel, table=True):
     updated_on: date | None = None  # the entry's own date (data·inclusion's date_maj)
 
 
-class ReferenceImport(SQLModel, table=True):
+class ReferenceImport(Table, table=True):
     """The import the reference table holds now (one row, replaced with the table): its files,
     their date, and what was left out of them."""
 

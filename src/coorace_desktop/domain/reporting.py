@@ -3,13 +3,14 @@
 from datetime import datetime
 
 from sqlalchemy import JSON, LargeBinary, String, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from coorace_desktop.domain.enums import ResourceKind
 from coorace_desktop.domain.organisations import EUROS
+from coorace_desktop.domain.table import Table
 
 
-class YearlyResource(SQLModel, table=True):
+class YearlyResource(Table, table=True):
     """The delegation's income of one kind for a year: an amount in euros, or only the share
     (percent) when that is all that was published."""
 
@@ -23,7 +24,7 @@ class YearlyResource(SQLModel, table=True):
     share_percent: float | None = None
 
 
-class ReportText(SQLModel, table=True):
+class ReportText(Table, table=True):
     """The texts written for one year's report: the rapport moral and who signs it."""
 
     __tablename__ = "report_texts"
@@ -35,7 +36,7 @@ class ReportText(SQLModel, table=True):
     context: str = Field(default="", sa_type=Text)
 
 
-class Partner(SQLModel, table=True):
+class Partner(Table, table=True):
     """A funder or partner thanked in the report."""
 
     __tablename__ = "partners"
@@ -47,7 +48,7 @@ class Partner(SQLModel, table=True):
     until_year: int | None = None
 
 
-class ClosedYear(SQLModel, table=True):
+class ClosedYear(Table, table=True):
     """A year whose report was sent: the PDF as printed then (served as stored, so that later
     migrations never change it), its SHA-256, and the facts it printed (context, a JSON object
     of version CONTEXT_VERSION) that the live data is compared with."""
@@ -65,7 +66,7 @@ class ClosedYear(SQLModel, table=True):
     html: bytes | None = Field(default=None, sa_type=LargeBinary)
 
 
-class YearClosingEvent(SQLModel, table=True):
+class YearClosingEvent(Table, table=True):
     """The history of closing and reopening a year's report: reopening says why, and keeps the
     PDF that had been closed (what was sent is never lost)."""
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
-from coorace_desktop.domain.tables import metadata  # every table, not only those imported so far
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.engine import connect_read_only
 from coorace_desktop.storage.migrate import schema_differences
@@ -106,6 +105,10 @@ def _describe(difference: tuple | list) -> str:
 
 def rebuild_derived(connection: Connection) -> list[str]:
     """Rebuild every word index and every SQLite index inside the caller's transaction; what was done, in French."""
+    # Every table, not only those imported so far; loaded here, not when the window opens a file
+    # (opening_problems): the tables of other areas would cost the first tab ~100 ms.
+    from coorace_desktop.domain.tables import metadata
+
     done = []
     for name in WORD_INDEXES:
         _rebuild_word_index(connection, name)

@@ -48,6 +48,19 @@ def test_model_passes_qt_model_tester(qtmodeltester, demo_database):
     qtmodeltester.check(model)
 
 
+def test_the_sort_already_shown_reads_nothing_again(demo_database):
+    """A table view sorts its model again when sorting is enabled and when its header is restored."""
+    calls = []
+    model = make_model(demo_database, calls)
+    model.data(model.index(0, 0))
+    model.sort(0, Qt.SortOrder.AscendingOrder)  # the model's own order: by the first column, ascending
+    model.data(model.index(0, 0))
+    assert len(calls) == 1
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    model.data(model.index(0, 0))
+    assert len(calls) == 2
+
+
 def test_search_is_accent_insensitive_and_sort_runs_in_sql(demo_database):
     model = make_model(demo_database, [])
     assert model.rowCount() == 51

@@ -8,7 +8,7 @@ from sqlalchemy import text
 from coorace_desktop import app as app_module
 from coorace_desktop.storage.database import open_database
 from coorace_desktop.ui.widgets import errors
-from coorace_desktop.ui.window import main_window
+from coorace_desktop.ui.window import main_window, welcome_dialog
 from coorace_desktop.ui.window.main_window import MainWindow
 from coorace_desktop.ui.window.welcome_dialog import WelcomeChoice
 from tests.sqlite_files import demo_before_recorded_dates
@@ -77,7 +77,7 @@ def test_welcome_dialog_can_open_the_demo(monkeypatch, settings):
         def exec(self):
             return True
 
-    monkeypatch.setattr(app_module, "WelcomeDialog", FakeWelcome)
+    monkeypatch.setattr(welcome_dialog, "WelcomeDialog", FakeWelcome)
     path, create = app_module.choose_database(None, False, settings)
     assert path.name == "demo-2020.sqlite" and path.exists() and not create
 
@@ -92,7 +92,7 @@ def test_welcome_dialog_quit_opens_nothing(monkeypatch, settings):
         def exec(self):
             return False
 
-    monkeypatch.setattr(app_module, "WelcomeDialog", Quit)
+    monkeypatch.setattr(welcome_dialog, "WelcomeDialog", Quit)
     assert app_module.choose_database(None, False, settings) is None
 
 
@@ -153,7 +153,7 @@ def test_the_demo_is_marked_and_never_reopened_unasked(qtbot, settings, monkeypa
         def exec(self):
             return False
 
-    monkeypatch.setattr(app_module, "WelcomeDialog", Welcome)
+    monkeypatch.setattr(welcome_dialog, "WelcomeDialog", Welcome)
     settings.setValue("last_database", str(demo_path))  # as an older version left it
     assert app_module.choose_database(None, False, settings) is None, "the welcome dialog asks"
     assert offered == [[demo_path]], "recent files are listed there"

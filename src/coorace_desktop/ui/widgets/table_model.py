@@ -86,8 +86,11 @@ class WindowedTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns) or self.columns[column].sort_key is None:
             return
-        descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(replace(self.query, sort_key=self.columns[column].sort_key, descending=descending))
+        query = replace(self.query, sort_key=self.columns[column].sort_key, descending=order == Qt.SortOrder.DescendingOrder)
+        # The view asks again for the sort already shown (sorting enabled, its header restored):
+        # three counts and resets of a table being built for nothing.
+        if query != self.query:
+            self.set_query(query)
 
     # -- what tabs use
     def set_query(self, query: ListQuery) -> None:

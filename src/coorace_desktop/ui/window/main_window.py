@@ -4,14 +4,16 @@ A tab is a QWidget class taking (database, parent) with a `title`, a `status_tex
 `status_changed` signal, `reads` (the areas whose changes it shows) and `refresh()`; optionally
 `save_state(settings)` and `restore_state(settings)` for column widths. Adding a tab is one line
 in TABS. The window paints before the database layer is imported: a tab's module is imported,
-and the tab built, when it is first shown."""
+and the tab built, when it is first shown. Nor does the shell load the Qt namespace (its ~120
+enumerations cost ~14 ms of CPU): `Qt` is imported by the methods that use it, shortcuts are
+set with setShortcuts (setShortcut's overloads load it), the demo banner is built when needed."""
 
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,7 +31,6 @@ from coorace_desktop import __version__
 from coorace_desktop.storage.paths import demo_database_path
 from coorace_desktop.ui.widgets import messages
 from coorace_desktop.ui.widgets.app_state import AppState, Area, is_within
-from coorace_desktop.ui.window.demo_banner import DemoBanner
 from coorace_desktop.ui.window.whats_new import show_whats_new
 
 if TYPE_CHECKING:
@@ -93,12 +94,11 @@ class MainWindow(QMainWindow):
         # first (None from it means the user declined, e.g. a file in use elsewhere).
         self.database_opener: Callable[[Path, bool], Database | None] = open_plain
         self.tabs = QTabWidget(documentMode=True)
-        self.demo_banner = DemoBanner(self.new_database, self.open_file)
+        self._demo_banner = None  # built when a demonstration database opens (demo_banner)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.demo_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._built: dict[int, QWidget] = {}  # tab index -> the tab, once shown
@@ -147,20 +147,14 @@ class MainWindow(QMainWindow):
         self.help_window = None  # built when first asked for
 
     def _add_action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action = _action(text, self, slot, shortcut)
         menu.addAction(action)
         return action
 
     def add_file_action(self, text: str, slot, shortcut=None, writes: bool = False) -> QAction:
         """An item in the File menu, above Quit (for features wired in by other modules); one
         that `writes` is disabled while the database is read-only."""
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action = _action(text, self, slot, shortcut)
         self.file_menu.insertAction(self.backup_separator, action)
         if writes:
             self.write_actions.append(action)
@@ -198,13 +192,25 @@ class MainWindow(QMainWindow):
         demo = is_demo(database)
         suffix = (" (démonstration)" if demo else "") + (READ_ONLY_SUFFIX if database.read_only else "")
         self.setWindowTitle(f"{database.display_name}{suffix} — Coorace Desktop")
-        self.demo_banner.setVisible(demo)
+        if demo or self._demo_banner is not None:
+            self.demo_banner.setVisible(demo)
         self.path_label.setText(str(database.path or database.display_name))
         self._remember(database)
         self._tab_shown(self.tabs.currentIndex())
         self.database_opened.emit(database)
         if database.migration_notes:  # said once: the database is at the new schema from now on
             messages.inform(self, "Base de données mise à jour", "\n\n".join(database.migration_notes))
+
+    @property
+    def demo_banner(self) -> QWidget:
+        """The band above the tabs on the demonstration data, built (hidden) when first needed."""
+        if self._demo_banner is None:
+            from coorace_desktop.ui.window.demo_banner import DemoBanner
+
+            self._demo_banner = DemoBanner(self.new_database, self.open_file)
+            self._demo_banner.hide()
+            self.centralWidget().layout().insertWidget(0, self._demo_banner)
+        return self._demo_banner
 
     # -- tabs, built when first shown, refreshed when shown stale
     def tab(self, index: int) -> QWidget | None:
@@ -227,6 +233,8 @@ class MainWindow(QMainWindow):
 
     def _go_to_tab(self, index: int) -> None:
         """Show the tab and put the focus on its first field, where its shortcuts (Ctrl+N) work."""
+        from PySide6.QtCore import Qt
+
         self.tabs.setCurrentIndex(index)
         page = self.tabs.widget(index)
         widget = page.nextInFocusChain()
@@ -332,6 +340,8 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         """The guide, at the page of the tab shown, or of its page shown (F1)."""
+        from PySide6.QtCore import Qt
+
         from coorace_desktop.ui.window.help_window import PAGE_SEPARATOR, HelpWindow, page_for_tab
 
         if self.help_window is None:
@@ -374,3 +384,12 @@ class MainWindow(QMainWindow):
         self.about_to_close_database.emit(self.database)
         BackgroundJob.wait_all()  # a tab's background read (« À faire ») ends on an open database
         self.database.close()
+
+
+def _action(text: str, parent: QWidget, slot, shortcut=None) -> QAction:
+    """A menu item; `shortcut` a key sequence's text or a standard key (all its platform's keys)."""
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)])
+    action.triggered.connect(slot)
+    return action
