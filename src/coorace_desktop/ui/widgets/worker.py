@@ -3,8 +3,10 @@ a progress dialog appears only if it lasts more than half a second, and Cancel s
 its next progress call (its transaction then rolls back)."""
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -139,3 +141,30 @@ class BackgroundJob:
 
 # Start `job(progress)` in a thread; on_success(result) runs in the UI thread.
 run_in_background = BackgroundJob
+
+
+class LatestRead:
+    """What a panel reads in a thread (no progress dialog): only the newest read started reaches
+    `show(result)`, in the UI thread, and none once `owner` is deleted; `forget()` drops the
+    reads under way (the data or the question changed meanwhile)."""
+
+    def __init__(self, owner: QWidget, show: Callable[[Any], None]) -> None:
+        self.owner, self.show = owner, show
+        self.started = self.delivered = 0
+
+    @property
+    def pending(self) -> bool:
+        return self.delivered < self.started
+
+    def start(self, read: Callable[[], Any]) -> None:
+        self.started += 1
+        run_in_background(None, None, lambda _progress: read(), partial(self._deliver, self.started))
+
+    def forget(self) -> None:
+        self.started += 1
+        self.delivered = self.started
+
+    def _deliver(self, number: int, result: Any) -> None:
+        if number == self.started and shiboken6.isValid(self.owner):
+            self.delivered = number
+            self.show(result)
