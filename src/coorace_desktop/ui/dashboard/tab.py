@@ -7,7 +7,7 @@ changes (refresh)."""
 from datetime import date, timedelta
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from coorace_desktop.domain.french import number, percent, plural, short_month, whole_euros
@@ -33,7 +33,7 @@ from coorace_desktop.ui.dashboard.charts import ChartCard
 from coorace_desktop.ui.dashboard.todo_panel import TodoPanel
 from coorace_desktop.ui.widgets.app_state import EVERY_AREA, Area, open_area
 from coorace_desktop.ui.widgets.period_selector import PeriodSelector
-from coorace_desktop.ui.widgets.worker import LatestRead
+from coorace_desktop.ui.widgets.worker import LatestRead, after_paint
 
 KEPT_PERIODS = 12  # the periods whose figures are kept (a few kB each) until the database changes
 TILE_STYLE = "QFrame#tile { background: palette(base); border: 1px solid palette(mid); border-radius: 4px; }"
@@ -80,7 +80,6 @@ class DashboardTab(QWidget):
         self.kept: dict[tuple[date, date], list] = {}
         self.trends: dict[int, tuple[tuple[int, int], ...]] = {}
         self.breakdown_reads = LatestRead(self, self._show_breakdowns)
-        self._breakdowns_wanted = False  # read once the key figures have painted
         self._todo_read = False  # « À faire » is read after the charts (the two cores go to them first)
         self.period_selector, self.opening_label = self._opening_period(database)
         self.tiles = {key: Tile(caption) for key, caption in (
@@ -144,14 +143,7 @@ class DashboardTab(QWidget):
         self.events_chart.bar_clicked.connect(lambda _key, index: open_area(
             self, Area.EVENTS, {event_list.PERIOD: self._month_of_period(index)}))
         self.fees_chart.bar_clicked.connect(lambda *_: open_area(self, Area.MEMBERS, {OWED_FEES: self.charted[0].fees.year}))
-        self.tiles["members"].value_label.installEventFilter(self)  # its paint starts the breakdowns' read
         self.show_period(*self.period_selector.period())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._breakdowns_wanted:
-            self._breakdowns_wanted = False
-            QTimer.singleShot(0, self._read_breakdowns)
-        return super().eventFilter(watched, event)
 
     def _opening_period(self, database: Database) -> tuple[PeriodSelector, QLabel]:
         """This year; or, when nothing was done this year yet (no action, no event), the last year
@@ -204,8 +196,8 @@ class DashboardTab(QWidget):
         self.figures, breakdowns = self.kept[period]
         self._show_tiles(self.figures)
         self.breakdown_reads.forget()  # a read under way is for another period
-        self._breakdowns_wanted = breakdowns is None
-        if breakdowns is None:
+        if breakdowns is None:  # read once the key figures have painted
+            after_paint(self.tiles["members"].value_label, self._read_breakdowns)
             self.tiles["members"].value_label.update()  # painted again even when its text stays
         else:
             self._show_charts(self.figures, breakdowns)
@@ -213,7 +205,7 @@ class DashboardTab(QWidget):
 
     def _read_breakdowns(self) -> None:
         if self.breakdown_reads.pending or (self.charted and self.charted[0] is self.figures):
-            return  # already under way (two paints before it started), or shown from those kept
+            return  # already under way (two periods before a paint), or shown from those kept
         first_day, last_day = self.figures.first_day, self.figures.last_day
         with_trend = last_day.year not in self.trends
         self.breakdown_reads.start(lambda: dashboard_breakdowns(self.database, first_day, last_day, with_trend))

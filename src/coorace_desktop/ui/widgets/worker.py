@@ -1,13 +1,14 @@
 """Work off the UI thread: a job is a function taking a `progress(done, total, text)` callback;
 a progress dialog appears only if it lasts more than half a second, and Cancel stops the job at
-its next progress call (its transaction then rolls back)."""
+its next progress call (its transaction then rolls back). And work put off until a widget has
+painted (after_paint)."""
 
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from coorace_desktop.domain.progress import Progress
@@ -168,3 +169,22 @@ class LatestRead:
         if number == self.started and shiboken6.isValid(self.owner):
             self.delivered = number
             self.show(result)
+
+
+def after_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    """Call then() once the event loop has next painted `widget` (work put off until what it
+    shows is on screen); never once the widget is gone."""
+    widget.installEventFilter(_AfterPaint(widget, then))
+
+
+class _AfterPaint(QObject):
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, watched, self.then)
+            self.deleteLater()
+        return False
