@@ -49,13 +49,13 @@ class PaintSeen(QObject):
 
 def show_painted(widget) -> None:
     """Show `widget` and return once it has painted. Offscreen a new window paints when the event
-    loop exposes it: repaint() right after show() draws nothing (what this probe timed until
-    8 December 2026)."""
+    loop exposes it: repaint() right after show() draws nothing (the tabs' figures of this probe
+    before 7 December 2026, 20:00 UTC, were build and show alone)."""
     painted = PaintSeen()
     widget.installEventFilter(painted)
     widget.show()
     while not painted.seen:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # no spinning: the readers have the cores
     widget.removeEventFilter(painted)
 
 
@@ -87,7 +87,7 @@ def settle() -> None:
 def charts_painted(tab, begin: float) -> float:
     """Milliseconds from `begin` to the dashboard's charts painted for the key figures shown."""
     while tab.charted is None or tab.charted[0] is not tab.figures:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     tab.repaint()
     return (time.perf_counter() - begin) * 1000
 

@@ -80,7 +80,7 @@ class DashboardTab(QWidget):
         self.kept: dict[tuple[date, date], list] = {}
         self.trends: dict[int, tuple[tuple[int, int], ...]] = {}
         self.breakdown_reads = LatestRead(self, self._show_breakdowns)
-        self._todo_read = False  # « À faire » is read after the charts (the two cores go to them first)
+        self._todo_read = False  # « À faire » is read after the charts have painted (the two cores go to them first)
         self.period_selector, self.opening_label = self._opening_period(database)
         self.tiles = {key: Tile(caption) for key, caption in (
             ("members", "Adhérents"), ("movements", "Arrivées et départs"), ("actions", "Accompagnements"),
@@ -217,9 +217,10 @@ class DashboardTab(QWidget):
         if period in self.kept:
             self.kept[period][1] = breakdowns
         self._show_charts(self.figures, breakdowns)
-        if not self._todo_read:
+        if not self._todo_read:  # once the charts have painted
             self._todo_read = True
-            self.todo_panel.refresh()
+            after_paint(self.programmes_label, self.todo_panel.refresh)
+            self.programmes_label.update()
 
     def _show_tiles(self, figures: DashboardFigures) -> None:
         members, actions, events, fees = figures.members, figures.actions, figures.events, figures.fees

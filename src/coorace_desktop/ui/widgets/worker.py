@@ -49,7 +49,8 @@ class _JobThread(QThread):
 class BackgroundJob:
     """A job started in a thread; it keeps itself alive until it finishes. Once it succeeded it
     announces the areas it changed (`announces`), before on_success runs. With no `label`, a
-    read the user did not ask for (a panel filling itself), no progress dialog ever shows."""
+    read the user did not ask for (a panel filling itself), no progress dialog ever shows.
+    `on_end` runs once it ended however (before on_success, on_cancel or the error message)."""
 
     _running: set["BackgroundJob"] = set()
 
@@ -73,8 +74,10 @@ class BackgroundJob:
         on_cancel: Callable[[], None] | None = None,
         cancellable: bool = True,
         announces: frozenset[Area] = frozenset(),
+        on_end: Callable[[], None] | None = None,
     ) -> None:
         self.thread = _JobThread(job)
+        self.on_end = on_end
         self.announces = announces
         self.on_success = on_success
         self.on_cancel = on_cancel
@@ -117,6 +120,8 @@ class BackgroundJob:
             self.dialog.close()
             self.dialog.deleteLater()
         BackgroundJob._running.discard(self)
+        if self.on_end is not None:
+            self.on_end()
 
     def _finish_success(self, result: Any) -> None:
         self._close()
@@ -145,30 +150,46 @@ run_in_background = BackgroundJob
 
 
 class LatestRead:
-    """What a panel reads in a thread (no progress dialog): only the newest read started reaches
-    `show(result)`, in the UI thread, and none once `owner` is deleted; `forget()` drops the
-    reads under way (the data or the question changed meanwhile)."""
+    """What a panel reads in a thread (no progress dialog): only the newest read asked for reaches
+    `show(result)`, in the UI thread, and none once `owner` is deleted. One read runs at a time:
+    asked again meanwhile (a year spun through), the newest waits for it, the others are dropped;
+    `forget()` drops the reads asked for so far (the data changed meanwhile)."""
 
     def __init__(self, owner: QWidget, show: Callable[[Any], None]) -> None:
         self.owner, self.show = owner, show
-        self.started = self.delivered = 0
+        self.asked = self.delivered = 0
+        self.running = False
+        self.waiting: Callable[[], Any] | None = None
 
     @property
     def pending(self) -> bool:
-        return self.delivered < self.started
+        return self.delivered < self.asked
 
     def start(self, read: Callable[[], Any]) -> None:
-        self.started += 1
-        run_in_background(None, None, lambda _progress: read(), partial(self._deliver, self.started))
+        self.asked += 1
+        if self.running:
+            self.waiting = read
+            return
+        self.running = True
+        run_in_background(None, None, lambda _progress: read(), partial(self._deliver, self.asked), on_end=self._ended)
 
     def forget(self) -> None:
-        self.started += 1
-        self.delivered = self.started
+        self.asked += 1
+        self.delivered = self.asked
+        self.waiting = None
 
     def _deliver(self, number: int, result: Any) -> None:
-        if number == self.started and shiboken6.isValid(self.owner):
+        if number == self.asked and shiboken6.isValid(self.owner):
             self.delivered = number
             self.show(result)
+
+    def _ended(self) -> None:
+        """After success or failure (a bug: its dialog shows), the read waiting starts."""
+        self.running = False
+        if self.waiting is not None:
+            read, self.waiting = self.waiting, None
+            self.asked -= 1  # counted when it was asked
+            self.start(read)
 
 
 def after_paint(widget: QWidget, then: Callable[[], None]) -> None:
