@@ -32,7 +32,7 @@ SHELL_MODULES = {
     "coorace_desktop", "coorace_desktop.app", "coorace_desktop.cli", "coorace_desktop.cli.common",
     "coorace_desktop.domain", "coorace_desktop.domain.departments", "coorace_desktop.domain.validation",
     "coorace_desktop.resources", "coorace_desktop.storage", "coorace_desktop.storage.paths",
-    "coorace_desktop.ui", "coorace_desktop.ui.widgets", "coorace_desktop.ui.widgets.app_state",
+    "coorace_desktop.ui", "coorace_desktop.ui.widgets", "coorace_desktop.ui.widgets.after_paint", "coorace_desktop.ui.widgets.app_state",
     "coorace_desktop.ui.widgets.messages", "coorace_desktop.ui.widgets.qt_french",
     "coorace_desktop.ui.window", "coorace_desktop.ui.window.main_window", "coorace_desktop.ui.window.whats_new",
 }

@@ -4,9 +4,9 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from coorace_desktop import __version__
 from coorace_desktop.resources import resource
@@ -17,6 +17,7 @@ from coorace_desktop.storage.paths import (
     demo_database_path,
     private_folder,
 )
+from coorace_desktop.ui.widgets.after_paint import after_paint
 from coorace_desktop.ui.widgets.qt_french import install_french
 from coorace_desktop.ui.window.main_window import DATABASE_FILTER, MainWindow
 from coorace_desktop.ui.window.whats_new import show_whats_new, updated_since_last_start
@@ -136,9 +137,9 @@ def run_application(db_path: Path | None = None, demo: bool = False, database_ur
         if updated:  # once, over the first database this version opened (and migrated)
             show_whats_new(window)
         if exit_after_show:
-            _at_first_paint(window.current_tab(), lambda: (_print_marker(FILLED_MARKER), app.quit()))
+            after_paint(window.current_tab(), lambda: (_print_marker(FILLED_MARKER), app.quit()))
 
-    _at_first_paint(window, painted)
+    after_paint(window, painted)
     window.show()
     try:
         return app.exec()
@@ -191,20 +192,3 @@ def _handle_unexpected(kind, error, tb) -> None:
 
 def _print_marker(marker: str) -> None:
     print(marker, flush=True)
-
-
-def _at_first_paint(widget: QWidget, then) -> None:
-    """Call then() just after the widget's first paint (once the event loop has drawn it)."""
-    widget.installEventFilter(_FirstPaint(widget, then))
-
-
-class _FirstPaint(QObject):
-    def __init__(self, parent: QObject, then) -> None:
-        super().__init__(parent)
-        self.then = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)
-        return False

@@ -1,5 +1,7 @@
 """The shared form dialog and background job behave as every editor relies on."""
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -115,6 +117,31 @@ def test_expected_failure_in_a_job_is_a_message(qtbot, monkeypatch, boxes):
 
     worker.run_in_background(None, "Travail…", job, lambda result: None)
     qtbot.waitUntil(lambda: shown == ["Le disque est plein : rien n'a été enregistré."], timeout=5000)
+
+
+def test_a_latest_read_that_failed_still_starts_the_read_asked_for_meanwhile(qtbot, boxes):
+    """One read at a time: the one asked for while another ran starts once that one ended, even
+    in failure (its message shown); `forget` drops what was asked before it."""
+    from PySide6.QtWidgets import QWidget
+
+    owner, shown, release = QWidget(), [], threading.Event()
+    qtbot.addWidget(owner)
+    reads = worker.LatestRead(owner, shown.append)
+
+    def failing():
+        release.wait(5)
+        raise DiskFullError("Le disque est plein : rien n'a été enregistré.")
+
+    reads.start(failing)
+    reads.start(lambda: "dropped")  # replaced by the next one while the first runs
+    reads.start(lambda: "newest")
+    release.set()
+    qtbot.waitUntil(lambda: shown == ["newest"] and not reads.pending)
+    assert boxes.errors == ["Le disque est plein : rien n'a été enregistré."]
+    reads.start(lambda: release.wait(5) and "before the change")
+    reads.forget()
+    qtbot.waitUntil(lambda: not worker.BackgroundJob.any_running())
+    assert shown == ["newest"] and not reads.pending
 
 
 def test_message_box_buttons_are_in_french(qtbot):

@@ -10,7 +10,12 @@ from coorace_desktop.domain.enums import AttendanceStatus, EventStatus
 from coorace_desktop.domain.events import Event
 from coorace_desktop.domain.organisations import Membership
 from coorace_desktop.report.facts import gather
-from coorace_desktop.services.dashboard.figures import dashboard_figures, latest_active_year, member_trend
+from coorace_desktop.services.dashboard.figures import (
+    dashboard_breakdowns,
+    dashboard_figures,
+    latest_active_year,
+    member_trend,
+)
 from coorace_desktop.services.events.commands import set_participants
 from coorace_desktop.services.events.registrations import event_attendance, set_attendance
 from coorace_desktop.services.members.membership import year_members
@@ -21,22 +26,22 @@ YEAR_2020, YEAR_2024 = (date(2020, 1, 1), date(2020, 12, 31)), (date(2024, 1, 1)
 
 def test_2020_on_the_demo_shows_the_reports_numbers(demo_database):
     facts = gather(demo_database, 2020)
-    figures = dashboard_figures(demo_database, date(2020, 1, 1), date(2020, 12, 31))
+    figures, breakdowns = dashboard_figures(demo_database, *YEAR_2020), dashboard_breakdowns(demo_database, *YEAR_2020)
     assert figures.members.counts.organisations == facts.counts.organisations == 51
     assert figures.members.counts == facts.counts  # by type and by département too
-    assert [(row.programme, row.actions, row.beneficiaries, row.organisations, row.hours) for row in figures.actions.programmes] == [
+    assert [(row.programme, row.actions, row.beneficiaries, row.organisations, row.hours) for row in breakdowns.programmes] == [
         (row.programme, row.actions, row.beneficiaries, row.organisations, row.hours) for row in facts.programmes]
-    assert figures.actions.programmes  # the demo has actions in 2020
+    assert breakdowns.programmes  # the demo has actions in 2020
     assert figures.events == facts.events
-    assert figures.actions.totals.actions == sum(summary.actions for summary in facts.programmes)
+    assert figures.actions.actions == sum(summary.actions for summary in facts.programmes)
 
 
 def test_members_joined_left_and_the_trend(office):
     figures = dashboard_figures(office.database, *YEAR_2024).members
     assert (figures.counts.organisations, figures.joined, figures.left) == (3, 1, 1)
     assert member_trend(office.database, 2024) == ((2015, 1),) + tuple((year, 2) for year in range(2016, 2024)) + ((2024, 3),)
-    assert dashboard_figures(office.database, *YEAR_2024, with_trend=True).trend == member_trend(office.database, 2024)
-    assert dashboard_figures(office.database, *YEAR_2024).trend is None  # the tab keeps it while the year is the same
+    assert dashboard_breakdowns(office.database, *YEAR_2024, with_trend=True).trend == member_trend(office.database, 2024)
+    assert dashboard_breakdowns(office.database, *YEAR_2024).trend is None  # the tab keeps it while the year is the same
     assert member_trend(office.database, 2023)[0] == (2014, 0)  # a year without members says 0
     first_quarter = dashboard_figures(office.database, date(2024, 1, 1), date(2024, 3, 31)).members
     assert (first_quarter.counts.organisations, first_quarter.joined, first_quarter.left) == (3, 1, 0)
@@ -66,8 +71,8 @@ def test_the_trend_counts_each_year_as_year_members_does(database):
 
 
 def test_actions_per_month_by_officer_and_hours_by_programme(office):
-    actions = dashboard_figures(office.database, *YEAR_2024).actions
-    assert (actions.totals.actions, actions.totals.beneficiaries, actions.totals.hours) == (4, 3, 7.5)
+    totals, actions = dashboard_figures(office.database, *YEAR_2024).actions, dashboard_breakdowns(office.database, *YEAR_2024)
+    assert (totals.actions, totals.beneficiaries, totals.hours) == (4, 3, 7.5)
     assert len(actions.by_officer.months) == 12 and actions.by_officer.months[2] == date(2024, 3, 1)
     by_officer = {series.name: series.values for series in actions.by_officer.series}
     assert list(by_officer) == ["Ana ROUMEAU", "Ana VERA"]
@@ -76,15 +81,16 @@ def test_actions_per_month_by_officer_and_hours_by_programme(office):
     assert [series.key for series in actions.by_officer.series] == [office.officers["ROUMEAU"], office.officers["VERA"]]
     hours = {series.name: series.values[:3] for series in actions.hours_by_programme.series}
     assert hours == {"Zest'": (3.5, 0, 0), "CEDRE": (0, 0, 4.0)}
-    january = dashboard_figures(office.database, date(2024, 1, 1), date(2024, 1, 31)).actions
-    assert january.totals.actions == 2 and [summary.programme for summary in january.programmes] == ["Zest'"]
+    january = date(2024, 1, 1), date(2024, 1, 31)
+    assert dashboard_figures(office.database, *january).actions.actions == 2
+    assert [summary.programme for summary in dashboard_breakdowns(office.database, *january).programmes] == ["Zest'"]
 
 
 def test_events_per_month_and_coverage(office):
     figures = dashboard_figures(office.database, *YEAR_2024)
     assert (figures.events.events, figures.events.participants) == (4, 6)
     assert (figures.events.reached, figures.events.active_members) == (1, 3)
-    sessions, participants = figures.events_by_month.series
+    sessions, participants = dashboard_breakdowns(office.database, *YEAR_2024).events_by_month.series
     assert sessions.values[:4] == (0, 1, 3, 0) and participants.values[:4] == (0, 6, 0, 0)
 
 
@@ -92,7 +98,7 @@ def test_an_event_counted_by_names_counts_its_persons_present_in_its_month(demo_
     """October 2020's participants follow the event counted by names as the year's figures do: its
     18 persons present, not the head count of its 4 people of a member organisation."""
     def october() -> float:
-        return dashboard_figures(demo_database, *YEAR_2020).events_by_month.series[1].values[9]
+        return dashboard_breakdowns(demo_database, *YEAR_2020).events_by_month.series[1].values[9]
 
     before = october()
     training = make_training(demo_database)
@@ -100,8 +106,8 @@ def test_an_event_counted_by_names_counts_its_persons_present_in_its_month(demo_
     people = [person.person_id for person in event_attendance(demo_database, training.event_id).people]
     set_attendance(demo_database, training.event_id, 1, dict.fromkeys(people[:18], AttendanceStatus.PRESENT))
     assert october() - before == 18
-    figures = dashboard_figures(demo_database, *YEAR_2020)
-    assert sum(figures.events_by_month.series[1].values) <= figures.events.participants  # undated events: no month
+    monthly = dashboard_breakdowns(demo_database, *YEAR_2020).events_by_month
+    assert sum(monthly.series[1].values) <= dashboard_figures(demo_database, *YEAR_2020).events.participants  # undated: no month
 
 
 def test_fees_of_the_periods_year(office):

@@ -1,5 +1,7 @@
-"""The Tableau de bord tab in the window: the period selector moves every figure, a click on a
-bar opens the actions filtered, « À faire » shows each line with its link, charts export."""
+"""The Tableau de bord tab in the window: the period selector moves every figure (the key
+figures at once, the charts once read in a thread), each period's figures kept until the database
+changes, a click on a bar opens the actions filtered, « À faire » shows each line with its link,
+charts export."""
 
 import threading
 from datetime import date
@@ -9,7 +11,8 @@ from PySide6.QtCharts import QHorizontalBarSeries
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QToolButton
 
-from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain.accompaniment import SupportAction
+from coorace_desktop.domain.enums import ActionKind, EventStatus
 from coorace_desktop.domain.events import Event
 from coorace_desktop.services.accompaniment.actions_list import OFFICER, PERIOD
 from coorace_desktop.services.dashboard.todo import SILENT_EVENTS, UNPAID_FEES
@@ -20,7 +23,9 @@ from coorace_desktop.services.members.organisation_list import (
     MEMBER_DURING_FILTER,
     TYPE_FILTER,
 )
+from coorace_desktop.ui.dashboard import tab as dashboard_tab
 from coorace_desktop.ui.dashboard.tab import DashboardTab
+from coorace_desktop.ui.widgets.app_state import Area, announce
 from coorace_desktop.ui.widgets.period_selector import PeriodSelector
 from coorace_desktop.ui.widgets.worker import BackgroundJob
 from coorace_desktop.ui.window.main_window import MainWindow
@@ -41,6 +46,12 @@ def window(qtbot, office, settings):
     return window
 
 
+def choose(qtbot, tab: DashboardTab, first: date, last: date) -> None:
+    """Choose the period, then wait for its charts (read in a thread once its key figures painted)."""
+    tab.period_selector.set_between(first, last)
+    qtbot.waitUntil(lambda: tab.charted is not None and (tab.charted[1].first_day, tab.charted[1].last_day) == (first, last))
+
+
 def shown(tab: DashboardTab) -> dict:
     """Every figure the tab shows: the tiles' texts and each chart's values."""
     figures = {key: (tile.value_label.text(), tile.detail_label.text()) for key, tile in tab.tiles.items()}
@@ -49,15 +60,15 @@ def shown(tab: DashboardTab) -> dict:
     return figures
 
 
-def test_the_dashboard_is_the_first_tab_and_follows_the_period(window):
+def test_the_dashboard_is_the_first_tab_and_follows_the_period(qtbot, window):
     tab = window.current_tab()
     assert isinstance(tab, DashboardTab) and window.tabs.tabText(0) == "Tableau de bord"
-    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    choose(qtbot, tab, date(2024, 1, 1), date(2024, 12, 31))
     year_2024 = shown(tab)
     assert year_2024["members"][0] == "3" and year_2024["actions"][0] == "4 actions"
     assert year_2024["events"][0] == "4 séances" and year_2024["fees"][0] == "300\u00a0€"
     assert window.status_label.text() == "Période : 2024"
-    tab.period_selector.set_between(date(2023, 1, 1), date(2023, 12, 31))
+    choose(qtbot, tab, date(2023, 1, 1), date(2023, 12, 31))
     year_2023 = shown(tab)
     assert year_2023["members"][0] == "2" and year_2023["actions"][0] == "1 action"
     assert [key for key in year_2024 if year_2024[key] == year_2023[key]] == []  # every figure moved
@@ -85,18 +96,62 @@ def test_a_database_active_this_year_opens_on_this_year(qtbot, office, settings)
     assert tab.period_selector.period_combo.currentData() == "year" and tab.opening_label.isHidden()
 
 
-def test_the_trend_is_read_once_per_year_until_the_database_changes(window, monkeypatch):
+def test_the_trend_is_read_once_per_year_until_the_database_changes(qtbot, window, monkeypatch):
     from coorace_desktop.services.dashboard import figures
 
     tab, read = window.current_tab(), []
     monkeypatch.setattr(figures, "member_trend", lambda database, year: read.append(year) or ((year, len(read)),))
     tab.refresh()  # the office opened on 2024, its last year of activity: read again through the fake
-    for first, last in ((date(2024, 1, 1), date(2024, 12, 31)), (date(2024, 3, 1), date(2024, 3, 31)), (date(2023, 1, 1), date(2023, 12, 31))):
-        tab.period_selector.set_between(first, last)
-    tab.period_selector.set_between(date(2024, 4, 1), date(2024, 6, 30))
+    for first, last in ((date(2024, 1, 1), date(2024, 12, 31)), (date(2024, 3, 1), date(2024, 3, 31)),
+                        (date(2023, 1, 1), date(2023, 12, 31)), (date(2024, 4, 1), date(2024, 6, 30))):
+        choose(qtbot, tab, first, last)
     assert read == [2024, 2023] and tab.trend.values == {"Adhérents": (1,)}  # 2024's trend as first read
     tab.refresh()  # the database changed
-    assert read == [2024, 2023, 2024] and tab.trend.values == {"Adhérents": (3,)}
+    qtbot.waitUntil(lambda: read == [2024, 2023, 2024])
+    qtbot.waitUntil(lambda: tab.trend.values == {"Adhérents": (3,)})
+
+
+def test_the_key_figures_paint_first_and_the_charts_follow_from_a_thread(qtbot, window, monkeypatch):
+    tab, asked, release = window.current_tab(), [], threading.Event()
+    choose(qtbot, tab, date(2024, 1, 1), date(2024, 12, 31))
+    read = dashboard_tab.dashboard_breakdowns
+
+    def slow_breakdowns(*arguments):
+        asked.append(arguments[1:3])
+        release.wait(5)
+        return read(*arguments)
+
+    monkeypatch.setattr(dashboard_tab, "dashboard_breakdowns", slow_breakdowns)
+    tab.period_selector.set_between(date(2023, 1, 1), date(2023, 12, 31))
+    assert tab.tiles["actions"].value_label.text() == "1 action"  # at once
+    assert asked == [] and tab.charted[1].last_day == date(2024, 12, 31)  # the charts: read after the figures' paint
+    qtbot.waitUntil(lambda: asked == [(date(2023, 1, 1), date(2023, 12, 31))])
+    assert tab.breakdown_reads.pending and tab.actions_chart.values != {} and tab.charted[1].last_day == date(2024, 12, 31)
+    assert window.isEnabled() and tab.tiles["actions"].value_label.text() == "1 action"  # the window goes on meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: tab.charted[1].last_day == date(2023, 12, 31))
+    assert sum(sum(values) for values in tab.actions_chart.values.values()) == 1 and "<td>Zest&#x27;</td><td align=right>1</td>" in tab.programmes_label.text()
+
+
+def test_each_periods_figures_are_kept_until_the_database_changes(qtbot, window, office, monkeypatch):
+    tab, reads = window.current_tab(), []
+    read = dashboard_tab.dashboard_figures
+    monkeypatch.setattr(dashboard_tab, "dashboard_figures", lambda *arguments: reads.append(arguments[1:]) or read(*arguments))
+    year_2024, year_2023 = (date(2024, 1, 1), date(2024, 12, 31)), (date(2023, 1, 1), date(2023, 12, 31))
+    choose(qtbot, tab, *year_2023)
+    choose(qtbot, tab, *year_2024)  # the window opened on 2024: kept
+    assert reads == [year_2023]
+    tab.period_selector.set_between(*year_2023)
+    assert reads == [year_2023] and tab.charted[1].last_day == date(2023, 12, 31)  # charts at once too, no read
+    with office.database.session() as session:
+        session.add(SupportAction(action_date=date(2023, 5, 2), officer_id=office.officers["VERA"], programme_id=office.programmes["CEDRE"],
+                                  organisation_id=office.organisations["A"], kind=ActionKind.INDIVIDUAL_SUPPORT, hours=2.0))
+    announce(window.show_tab("Accompagnements"), {Area.ACCOMPANIMENT})  # what a saved action says
+    window.show_tab("Tableau de bord")  # refreshed when shown again
+    assert reads == [year_2023, year_2023] and tab.tiles["actions"].value_label.text() == "2 actions"
+    qtbot.waitUntil(lambda: "CEDRE" in tab.programmes_label.text())
+    choose(qtbot, tab, *year_2024)
+    assert reads == [year_2023, year_2023, year_2024]  # every period is read again
 
 
 def test_the_relative_periods_follow_today(qtbot):
@@ -115,7 +170,7 @@ def test_the_relative_periods_follow_today(qtbot):
 
 def test_a_click_on_an_officers_bar_opens_their_actions_of_that_month(qtbot, window, office):
     tab = window.current_tab()
-    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    choose(qtbot, tab, date(2024, 1, 1), date(2024, 12, 31))
     qtbot.wait(50)  # the chart lays its bars out
     chart = tab.actions_chart.chart
     bars = chart.series()[0]
@@ -159,7 +214,7 @@ def titles(table) -> list[str]:
 
 def test_a_click_on_a_member_bar_opens_the_periods_members_of_that_type_or_département(qtbot, window, office):
     tab = window.current_tab()
-    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    choose(qtbot, tab, date(2024, 1, 1), date(2024, 12, 31))
     assert [row.siae_type.value for row in tab.figures.members.counts.by_type] == ["AI", "ACI", "EI"]
     click_bar(qtbot, tab.by_type, 1)  # ACI: C, who left in 2024 (no longer a member today)
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Adhérents"
@@ -180,7 +235,7 @@ def test_a_click_on_a_member_bar_opens_the_periods_members_of_that_type_or_dépa
 
 def test_the_keyboard_chooses_a_bar_and_enter_opens_it_as_a_click(qtbot, window, office):
     tab = window.current_tab()
-    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    choose(qtbot, tab, date(2024, 1, 1), date(2024, 12, 31))
     tab.by_type.view.setFocus()  # Tab reaches it: the first bar is chosen and named
     qtbot.waitUntil(lambda: tab.by_type.current_bar == 0)
     assert "· Association intermédiaire — Adhérents : 1 (Entrée : voir la liste)" in tab.by_type.title_label.text()
@@ -194,7 +249,7 @@ def test_the_keyboard_chooses_a_bar_and_enter_opens_it_as_a_click(qtbot, window,
 
 def test_a_click_on_an_events_bar_opens_the_events_of_that_month(qtbot, window, office):
     tab = window.current_tab()
-    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    choose(qtbot, tab, date(2024, 1, 1), date(2024, 12, 31))
     click_bar(qtbot, tab.events_chart, 2)  # March's sessions
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Événements"
     events = window.current_tab()
@@ -215,7 +270,7 @@ def owed_fees_shown(window, year: int) -> list[str]:
 
 def test_a_click_on_the_fees_chart_opens_the_fees_owed_that_year(qtbot, window, office):
     tab = window.current_tab()
-    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    choose(qtbot, tab, date(2024, 1, 1), date(2024, 12, 31))
     click_bar(qtbot, tab.fees_chart, 2)  # still due
     assert owed_fees_shown(window, 2024) == ["B", "C"]
 
@@ -239,7 +294,7 @@ def test_todo_shows_each_line_and_opens_its_tab(qtbot, window):
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Événements"
 
 
-def test_todo_is_read_in_a_thread_and_the_newest_read_wins(qtbot, window, monkeypatch):
+def test_todo_is_read_in_a_thread_one_at_a_time_and_the_newest_read_wins(qtbot, window, monkeypatch):
     from coorace_desktop.services.dashboard import todo
 
     panel = window.current_tab().todo_panel
@@ -257,11 +312,13 @@ def test_todo_is_read_in_a_thread_and_the_newest_read_wins(qtbot, window, monkey
     panel.refresh()  # returns at once, the read goes on
     qtbot.waitUntil(lambda: calls != [])
     assert panel.lines[0].text != "stale"
-    panel.refresh()  # the database changed again: this read is the one to show
-    qtbot.waitUntil(lambda: panel.lines[0].text == "newest")
+    panel.refresh()  # the database changed twice more: one read at a time, the newest asked for next
+    panel.refresh()
+    assert len(calls) == 1
     release.set()
+    qtbot.waitUntil(lambda: panel.lines[0].text == "newest")
     qtbot.waitUntil(lambda: not BackgroundJob.any_running())
-    assert [line.text for line in panel.lines] == ["newest"] and len(calls) == 2
+    assert [line.text for line in panel.lines] == ["newest"] and len(calls) == 2  # the stale one never shown, the middle one never read
 
 
 def test_closing_the_window_waits_for_the_todo_read_before_closing_the_database(qtbot, window, office, monkeypatch):
@@ -286,9 +343,9 @@ def test_closing_the_window_waits_for_the_todo_read_before_closing_the_database(
     assert events == ["read", "closed"]
 
 
-def test_each_chart_exports_to_png_and_svg(window, tmp_path):
+def test_each_chart_exports_to_png_and_svg(qtbot, window, tmp_path):
     tab = window.current_tab()
-    tab.period_selector.set_between(date(2024, 1, 1), date(2024, 12, 31))
+    choose(qtbot, tab, date(2024, 1, 1), date(2024, 12, 31))
     assert tab.hours_chart.export(tmp_path / "heures.png") and tab.hours_chart.export(tmp_path / "heures.svg")
     assert (tmp_path / "heures.png").read_bytes().startswith(b"\x89PNG")
     svg = (tmp_path / "heures.svg").read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from datetime import date
 
 import pytest
@@ -161,12 +162,43 @@ def test_generating_over_findings_asks_first(tab, monkeypatch):
     assert targets == ["asked"]
 
 
-def test_sections_without_data_say_why_they_are_left_out(tab):
+def test_sections_without_data_say_why_they_are_left_out(tab, qtbot):
+    tab.show()
+    label = tab.omitted_labels["rapport-moral"]
+    qtbot.waitUntil(lambda: not tab.omitted_reads.pending)
     assert not any(label.isVisibleTo(tab) for label in tab.omitted_labels.values())
     tab.year_spin.setValue(2021)
-    label = tab.omitted_labels["rapport-moral"]
-    assert label.isVisibleTo(tab) and label.text() == "Laissée de côté : le rapport moral 2021 n'est pas écrit."
+    qtbot.waitUntil(lambda: label.isVisibleTo(tab))
+    assert label.text() == "Laissée de côté : le rapport moral 2021 n'est pas écrit."
     assert not tab.omitted_labels["couverture"].isVisibleTo(tab)
+
+
+def test_the_tab_paints_before_the_sections_left_out_are_read_in_a_thread(qtbot, demo_database, monkeypatch):
+    """Why a section is left out needs the whole year's report facts (~0.6 s on a large
+    database): read in a thread once the tab has painted; another year's reasons never show."""
+    from coorace_desktop.ui.reporting import tab as reports_tab
+
+    asked, release, read = [], threading.Event(), reports_tab.omitted_sections
+
+    def slow_omitted(database, request):
+        asked.append(request.year)
+        release.wait(5)
+        return read(database, request)
+
+    monkeypatch.setattr(reports_tab, "omitted_sections", slow_omitted)
+    tab = ReportsTab(demo_database)
+    qtbot.addWidget(tab)
+    tab.year_spin.setValue(2021)
+    assert asked == [] and tab.year == 2021  # built and ready without them
+    tab.show()
+    qtbot.waitUntil(lambda: asked == [2021])
+    assert tab.isEnabled() and not tab.omitted_labels["rapport-moral"].isVisibleTo(tab)
+    release.set()
+    qtbot.waitUntil(lambda: tab.omitted_labels["rapport-moral"].isVisibleTo(tab))
+    tab.year_spin.setValue(2020)  # 2021's reasons go at once, 2020 has none
+    assert not any(label.isVisibleTo(tab) for label in tab.omitted_labels.values())
+    qtbot.waitUntil(lambda: asked == [2021, 2020] and not tab.omitted_reads.pending)
+    assert not any(label.isVisibleTo(tab) for label in tab.omitted_labels.values())
 
 
 def test_showing_the_tab_and_checking_leave_reportlab_until_printing(demo_file, tmp_path):

@@ -59,51 +59,57 @@ class MemberFigures:
 
 
 @dataclass(frozen=True, slots=True)
-class ActionFigures:
-    totals: ActionTotals  # actions, distinct beneficiaries, hours (as the actions table adds them)
-    programmes: tuple[ProgrammeTotals, ...]  # as the report counts them
-    by_officer: Monthly  # actions per month, one series per officer
-    hours_by_programme: Monthly  # hours per month, one series per programme
-
-
-@dataclass(frozen=True, slots=True)
 class DashboardFigures:
+    """The key figures of a period: what the tab paints first."""
+
     first_day: date
     last_day: date
     members: MemberFigures
-    actions: ActionFigures
+    actions: ActionTotals  # actions, distinct beneficiaries, hours (as the actions table adds them)
     events: EventFigures
-    events_by_month: Monthly  # sessions and participants of the dated events, per month
     fees: FeeTotals  # the calls of the period's year (services/fees)
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardBreakdowns:
+    """What the charts and the programmes' table show beside the key figures, read after them."""
+
+    first_day: date
+    last_day: date
+    programmes: tuple[ProgrammeTotals, ...]  # as the report counts them
+    by_officer: Monthly  # actions per month, one series per officer
+    hours_by_programme: Monthly  # hours per month, one series per programme
+    events_by_month: Monthly  # sessions and participants of the dated events, per month
     trend: tuple[tuple[int, int], ...] | None  # member_trend up to the period's year, when asked for
 
 
-def dashboard_figures(database: Database, first_day: date, last_day: date, with_trend: bool = False) -> DashboardFigures:
-    """Every figure of the dashboard for the period from `first_day` to `last_day`, and with
-    `with_trend` the member_trend up to its year. Two threads read them, each on a connection of
-    its own, the longest first: SQLite works without Python's lock, so two cores share the reading
-    (a year on the bench database: 130-180 -> 75-105 ms)."""
-    months = tuple(months_between(first_day, last_day))
+def dashboard_figures(database: Database, first_day: date, last_day: date) -> DashboardFigures:
+    """The key figures of the period from `first_day` to `last_day`. Two threads read them, each
+    on a connection of its own, the longest first: SQLite works without Python's lock, so two
+    cores share the reading."""
     period = (database, first_day, last_day)
     with ThreadPoolExecutor(max_workers=2) as readers:
         counts = readers.submit(member_counts, database, last_day.year, during=(first_day, last_day))
-        actions = readers.submit(action_figures, *period, months)
-        trend = readers.submit(member_trend, database, last_day.year) if with_trend else None
+        fees = readers.submit(year_totals, database, last_day.year)
+        actions = readers.submit(action_totals, database, ListQuery(filters={PERIOD: (first_day, last_day)}))
         movements = readers.submit(member_movements, *period)
         events = readers.submit(event_figures, *period)
+    return DashboardFigures(first_day, last_day, MemberFigures(counts.result(), *movements.result()),
+                            actions.result(), events.result(), fees.result())
+
+
+def dashboard_breakdowns(database: Database, first_day: date, last_day: date, with_trend: bool = False) -> DashboardBreakdowns:
+    """The period's breakdowns: programmes, per month and, with `with_trend`, the member_trend up
+    to its year (two threads, as dashboard_figures)."""
+    months = tuple(months_between(first_day, last_day))
+    period = (database, first_day, last_day)
+    with ThreadPoolExecutor(max_workers=2) as readers:
+        programmes = readers.submit(programme_totals, *period)
+        trend = readers.submit(member_trend, database, last_day.year) if with_trend else None
+        actions = readers.submit(actions_by_month, *period, months)
         monthly_events = readers.submit(events_by_month, *period, months)
-        fees = readers.submit(year_totals, database, last_day.year)
-    joined, left = movements.result()
-    return DashboardFigures(
-        first_day=first_day,
-        last_day=last_day,
-        members=MemberFigures(counts.result(), joined, left),
-        actions=actions.result(),
-        events=events.result(),
-        events_by_month=monthly_events.result(),
-        fees=fees.result(),
-        trend=trend.result() if trend else None,
-    )
+    return DashboardBreakdowns(first_day, last_day, tuple(programmes.result()), *actions.result(),
+                               monthly_events.result(), trend.result() if trend else None)
 
 
 def latest_active_year(database: Database, today: date) -> int | None:
@@ -147,9 +153,9 @@ def _series(name: str, key: object, length: int) -> list:
     return [name, key, [0.0] * length]
 
 
-def action_figures(database: Database, first_day: date, last_day: date, months: tuple[date, ...]) -> ActionFigures:
-    """The period's actions: the totals and programmes as the report counts them, and per month
-    by officer (actions) and by programme (hours), from one grouped pass over the date index."""
+def actions_by_month(database: Database, first_day: date, last_day: date, months: tuple[date, ...]) -> tuple[Monthly, Monthly]:
+    """The period's actions per month by officer (actions) and by programme (hours), from one
+    grouped pass over the date index."""
     year, month = extract("year", SupportAction.action_date), extract("month", SupportAction.action_date)
     grouped = (
         select(year, month, SupportAction.officer_id, SupportAction.programme_id, func.count(), func.coalesce(func.sum(SupportAction.hours), 0.0))
@@ -174,15 +180,10 @@ def action_figures(database: Database, first_day: date, last_day: date, months: 
         officer_name = UNKNOWN_OFFICER if officer_id is None else officers.get(officer_id, UNKNOWN_OFFICER)
         by_officer.setdefault(officer_key, _series(officer_name, officer_key, len(months)))[2][column] += actions
         by_programme.setdefault(programme_id, _series(programmes[programme_id], programme_id, len(months)))[2][column] += float(hours)
-    return ActionFigures(
-        totals=action_totals(database, ListQuery(filters={PERIOD: (first_day, last_day)})),
-        programmes=tuple(programme_totals(database, first_day, last_day)),
-        by_officer=Monthly(months, _sorted_series(by_officer.values())),
-        hours_by_programme=Monthly(months, tuple(
-            Series(name, key, tuple(values)) for name, key, values in  # in the order programmes were created
-            (by_programme[key] for key in programmes if key in by_programme)
-        )),
-    )
+    return Monthly(months, _sorted_series(by_officer.values())), Monthly(months, tuple(
+        Series(name, key, tuple(values)) for name, key, values in  # in the order programmes were created
+        (by_programme[key] for key in programmes if key in by_programme)
+    ))
 
 
 def _sorted_series(series) -> tuple[Series, ...]:

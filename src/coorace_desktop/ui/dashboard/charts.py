@@ -82,8 +82,9 @@ class ChartCard(QFrame):
         self.view.setMinimumHeight(MINIMUM_HEIGHT)
         self.view.setAccessibleName(title)
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches the chart, the arrows its bars
-        self.empty_label = QLabel("Rien sur la période.", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.hide()
+        self.empty_label = QLabel("Lecture…", alignment=Qt.AlignmentFlag.AlignCenter)  # until the first values
+        self.empty_label.setMinimumHeight(MINIMUM_HEIGHT)  # the grid keeps its place while a chart waits or is empty
+        self.view.hide()
         header = QHBoxLayout()
         header.addWidget(self.title_label, 1)
         header.addWidget(self.export_button)
@@ -106,6 +107,7 @@ class ChartCard(QFrame):
         self.values = {}
         self.bars, self.current_bar = [], -1
         self.title_label.setText(f"<b>{self.title}</b>")
+        self.empty_label.setText("Rien sur la période.")
         self.view.setVisible(not empty)
         self.empty_label.setVisible(empty)
 

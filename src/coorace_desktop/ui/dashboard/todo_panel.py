@@ -5,12 +5,11 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from coorace_desktop.storage.database import Database
 from coorace_desktop.ui.widgets.app_state import Area, open_area
-from coorace_desktop.ui.widgets.worker import run_in_background
+from coorace_desktop.ui.widgets.worker import LatestRead
 
 if TYPE_CHECKING:
     from coorace_desktop.services.dashboard.todo import TodoLine
@@ -21,7 +20,7 @@ class TodoPanel(QFrame):
         super().__init__(parent, frameShape=QFrame.Shape.StyledPanel)
         self.database, self.today = database, today
         self.lines: list[TodoLine] = []
-        self._reads = 0
+        self.reads = LatestRead(self, self._show)
         self.rows = QGridLayout()
         self.rows.setColumnStretch(0, 1)
         self.waiting_label = QLabel("Lecture…")
@@ -35,12 +34,9 @@ class TodoPanel(QFrame):
     def refresh(self) -> None:
         """Read the lines in a thread (the report's Vérifier behind them takes 0.1-0.5 s on a large
         database); the newest read wins when the database changed meanwhile."""
-        self._reads += 1
-        run_in_background(None, None, partial(_read, self.database, self.today), partial(self._show, read=self._reads))
+        self.reads.start(partial(_read, self.database, self.today))
 
-    def _show(self, lines: list["TodoLine"], read: int) -> None:
-        if not shiboken6.isValid(self) or read != self._reads:  # a newer read is under way, or the tab is gone
-            return
+    def _show(self, lines: list["TodoLine"]) -> None:
         self.lines = lines
         while self.rows.count():
             self.rows.takeAt(0).widget().deleteLater()
@@ -59,7 +55,7 @@ class TodoPanel(QFrame):
                 self.rows.addWidget(QLabel("Fichier > Enregistrer\nune copie…"), row, 1)
 
 
-def _read(database: Database, today: date, _progress) -> list["TodoLine"]:
+def _read(database: Database, today: date) -> list["TodoLine"]:
     # Imported in the thread: the report's Vérifier behind « À faire » costs ~0.2 s of imports.
     from coorace_desktop.services.dashboard.todo import todo_lines
 

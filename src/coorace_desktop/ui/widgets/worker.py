@@ -3,8 +3,10 @@ a progress dialog appears only if it lasts more than half a second, and Cancel s
 its next progress call (its transaction then rolls back)."""
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -46,7 +48,8 @@ class _JobThread(QThread):
 class BackgroundJob:
     """A job started in a thread; it keeps itself alive until it finishes. Once it succeeded it
     announces the areas it changed (`announces`), before on_success runs. With no `label`, a
-    read the user did not ask for (a panel filling itself), no progress dialog ever shows."""
+    read the user did not ask for (a panel filling itself), no progress dialog ever shows.
+    `on_end` runs once it ended however (before on_success, on_cancel or the error message)."""
 
     _running: set["BackgroundJob"] = set()
 
@@ -70,8 +73,10 @@ class BackgroundJob:
         on_cancel: Callable[[], None] | None = None,
         cancellable: bool = True,
         announces: frozenset[Area] = frozenset(),
+        on_end: Callable[[], None] | None = None,
     ) -> None:
         self.thread = _JobThread(job)
+        self.on_end = on_end
         self.announces = announces
         self.on_success = on_success
         self.on_cancel = on_cancel
@@ -114,6 +119,8 @@ class BackgroundJob:
             self.dialog.close()
             self.dialog.deleteLater()
         BackgroundJob._running.discard(self)
+        if self.on_end is not None:
+            self.on_end()
 
     def _finish_success(self, result: Any) -> None:
         self._close()
@@ -139,3 +146,46 @@ class BackgroundJob:
 
 # Start `job(progress)` in a thread; on_success(result) runs in the UI thread.
 run_in_background = BackgroundJob
+
+
+class LatestRead:
+    """What a panel reads in a thread (no progress dialog): only the newest read asked for reaches
+    `show(result)`, in the UI thread, and none once `owner` is deleted. One read runs at a time:
+    asked again meanwhile (a year spun through), the newest waits for it, the others are dropped;
+    `forget()` drops the reads asked for so far (the data changed meanwhile)."""
+
+    def __init__(self, owner: QWidget, show: Callable[[Any], None]) -> None:
+        self.owner, self.show = owner, show
+        self.asked = self.delivered = 0
+        self.running = False
+        self.waiting: Callable[[], Any] | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self.delivered < self.asked
+
+    def start(self, read: Callable[[], Any]) -> None:
+        self.asked += 1
+        if self.running:
+            self.waiting = read
+            return
+        self.running = True
+        run_in_background(None, None, lambda _progress: read(), partial(self._deliver, self.asked), on_end=self._ended)
+
+    def forget(self) -> None:
+        self.asked += 1
+        self.delivered = self.asked
+        self.waiting = None
+
+    def _deliver(self, number: int, result: Any) -> None:
+        if number == self.asked and shiboken6.isValid(self.owner):
+            self.delivered = number
+            self.show(result)
+
+    def _ended(self) -> None:
+        """After success or failure (a bug: its dialog shows), the read waiting starts."""
+        self.running = False
+        if self.waiting is not None:
+            read, self.waiting = self.waiting, None
+            self.asked -= 1  # counted when it was asked
+            self.start(read)
