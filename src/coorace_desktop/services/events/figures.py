@@ -109,23 +109,18 @@ def event_figures(database: Database, start: date, end: date, *, kind: str | Non
         .where(Registration.event_id.in_(select(counted.c.id)), present)
         .scalar_subquery()
     )
-    # Members reached: each active member is looked for, stopping at its first presence at an event
-    # counted by names or its first participation in an event counted by numbers (cheaper than
-    # the distinct organisations of every presence).
+    # Members reached: the active members among the organisations of the persons present at the
+    # events counted by names and those counted by numbers (two lists, each built once; an EXISTS
+    # per member would read every presence of a member not reached, in any year).
     active = members_during(start, end).subquery()
-    came = (
-        select(Registration.id)
-        .join(counted, counted.c.id == Registration.event_id)
-        .where(Registration.organisation_id == active.c.organisation_id, present)
-        .exists()
+    came = select(Registration.organisation_id).where(Registration.event_id.in_(select(counted.c.id)), present)
+    took_part = select(Participation.organisation_id).where(Participation.event_id.in_(select(counted.c.id).where(~named)))
+    reached = (
+        select(func.count())
+        .select_from(active)
+        .where(or_(active.c.organisation_id.in_(came), active.c.organisation_id.in_(took_part)))
+        .scalar_subquery()
     )
-    took_part = (
-        select(Participation.event_id)
-        .join(counted, counted.c.id == Participation.event_id)
-        .where(Participation.organisation_id == active.c.organisation_id, ~named)
-        .exists()
-    )
-    reached = select(func.count()).select_from(active).where(or_(came, took_part)).scalar_subquery()
     # Grouped by what the figures tell apart: kind, online, times (the duration) and how counted;
     # the period's totals ride on every row (and on one row of NULLs when nothing counts).
     per_group = (
