@@ -4,8 +4,10 @@ from datetime import date
 
 import pytest
 
-from coorace_desktop.domain.enums import EventStatus
+from coorace_desktop.domain.enums import AttendanceStatus, EventStatus
+from coorace_desktop.domain.events_registrations import RegistrationInput
 from coorace_desktop.domain.events_rules import EventInput
+from coorace_desktop.domain.governance_drafts import PersonRef
 from coorace_desktop.domain.organisations import Membership, Organisation
 from coorace_desktop.services.events.commands import (
     add_event_kind,
@@ -14,6 +16,7 @@ from coorace_desktop.services.events.commands import (
     highlights,
     rendezvous,
 )
+from coorace_desktop.services.events.registrations import register
 
 DONE = EventStatus.DONE
 YEAR_2020 = (date(2020, 1, 1), date(2020, 12, 31))
@@ -123,3 +126,23 @@ def test_cancelled_events_do_not_count_nor_appear(small_network):
     )
     assert event_figures(database, date(2021, 1, 1), date(2021, 12, 31)).events == 0
     assert rendezvous(database, 2021) == [] and highlights(database, 2021) == []
+
+
+def test_members_reached_by_names_count_only_who_came(small_network):
+    """An event with registrations counts by names: its members are those of the persons present,
+    not its head counts; an organisation that was not a member in the period is not reached."""
+    database, ids, kind = small_network
+    outsider = ids["C"]  # a member from 2021 only
+    create_event(database, EventInput("Chiffres", kind, 2020, date(2020, 6, 1), status=DONE), {outsider: 2})
+    named = create_event(database, EventInput("Noms", kind, 2020, date(2020, 5, 1), status=DONE), {ids["B"]: 3})
+    came, absent = (RegistrationInput(PersonRef(None, "Zoé", name), organisation) for name, organisation in
+                    (("KERVELLA", ids["A"]), ("MARTY", ids["B"])))
+    register(database, named, [came], status=AttendanceStatus.PRESENT)
+    register(database, named, [absent])
+    figures = event_figures(database, *YEAR_2020)
+    assert (figures.by_names, figures.by_numbers, figures.persons_reached) == (1, 1, 1)
+    assert (figures.reached, figures.active_members) == (1, 2)  # A came; B only registered, C not a member
+    # B's head count never made it reached; one of its persons present does.
+    register(database, named, [RegistrationInput(PersonRef(None, "Léa", "ROUX"), ids["B"])], status=AttendanceStatus.PRESENT)
+    figures = event_figures(database, *YEAR_2020)
+    assert (figures.reached, figures.persons_reached) == (2, 2)

@@ -13,7 +13,7 @@ presence at a session counts its duration."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, func, or_, select, union
+from sqlalchemy import and_, func, or_, select
 
 from coorace_desktop.domain.enums import AttendanceStatus, EventStatus
 from coorace_desktop.domain.events import Event, EventKind, Participation, Registration
@@ -88,51 +88,52 @@ def event_figures(database: Database, start: date, end: date, *, kind: str | Non
 
     With `kind` (a kind name) only the events of that kind count, as the report's
     "16 animations régionales, 243 participants" does."""
-    # One statement: the counted events and their present registrations are read once each (two
-    # CTEs, materialised as each is used more than once), then every figure is drawn from them.
-    # The counted events come from the figures index alone (0013_sort_keys), with their stored
-    # participants (by names or by numbers, as the list shows them); registrations and
-    # participations are reached through the counted events (their keys start with event_id),
-    # never by a pass over the whole table.
+    # One statement: the counted events are read once (a CTE, materialised as it is used more than
+    # once) from the figures index alone (0013_sort_keys), with their stored participants (by names
+    # or by numbers, as the list shows them); registrations and participations are reached through
+    # a counted event or an active member (their indexes), never by a pass over a whole table.
     counted = counted_event_ids(start, end, kind).add_columns(
         Event.kind_id, Event.online, Event.start_time, Event.end_time, Event.sessions, Event.participants
     ).cte("counted")
-    present = (
-        select(Registration.event_id, Registration.person_id, Registration.organisation_id)
-        .join(counted, counted.c.id == Registration.event_id)
-        .where(Registration.status == AttendanceStatus.PRESENT)
-        .cte("present")
-    )
+    present = Registration.status == AttendanceStatus.PRESENT
+    # Each counted event with whether it is counted by names (anyone registered) and its presences,
+    # both read from the registrations' indexes by its id.
     named = select(Registration.id).where(Registration.event_id == counted.c.id).exists()
-    by_names = (
-        select(present.c.event_id, func.count().label("presences"))
-        .group_by(present.c.event_id)
-        .subquery()
-    )
-    numbered = select(counted.c.id).where(~named)
-    reached_ids = union(
-        select(Participation.organisation_id).where(Participation.event_id.in_(numbered)),
-        select(present.c.organisation_id).where(present.c.organisation_id.is_not(None)),
+    events = select(
+        counted,
+        named.label("named"),
+        select(func.count()).where(Registration.event_id == counted.c.id, present).scalar_subquery().label("presences"),
     ).subquery()
-    active = members_during(start, end)
-    reached = select(func.count()).select_from(reached_ids).where(reached_ids.c.organisation_id.in_(active)).scalar_subquery()
-    persons = select(func.count(func.distinct(present.c.person_id))).scalar_subquery()
+    persons = (
+        select(func.count(func.distinct(Registration.person_id)))
+        .where(Registration.event_id.in_(select(counted.c.id)), present)
+        .scalar_subquery()
+    )
+    # Members reached: the active members among the organisations of the persons present at the
+    # events counted by names and those counted by numbers (two lists, each built once; an EXISTS
+    # per member would read every presence of a member not reached, in any year).
+    active = members_during(start, end).subquery()
+    came = select(Registration.organisation_id).where(Registration.event_id.in_(select(counted.c.id)), present)
+    took_part = select(Participation.organisation_id).where(Participation.event_id.in_(select(counted.c.id).where(~named)))
+    reached = (
+        select(func.count())
+        .select_from(active)
+        .where(or_(active.c.organisation_id.in_(came), active.c.organisation_id.in_(took_part)))
+        .scalar_subquery()
+    )
     # Grouped by what the figures tell apart: kind, online, times (the duration) and how counted;
     # the period's totals ride on every row (and on one row of NULLs when nothing counts).
     per_group = (
-        select(counted.c.kind_id, counted.c.online, counted.c.start_time, counted.c.end_time, named.label("named"),
-               func.count(counted.c.id), func.sum(counted.c.sessions),
-               func.sum(counted.c.participants), func.sum(func.coalesce(by_names.c.presences, 0)),
+        select(events.c.kind_id, events.c.online, events.c.start_time, events.c.end_time, events.c.named,
+               func.count(), func.sum(events.c.sessions), func.sum(events.c.participants), func.sum(events.c.presences),
                reached.label("reached"), persons.label("persons_reached"))
-        .select_from(counted)
-        .outerjoin(by_names, by_names.c.event_id == counted.c.id)
-        .group_by(counted.c.kind_id, counted.c.online, counted.c.start_time, counted.c.end_time, "named")
+        .group_by(events.c.kind_id, events.c.online, events.c.start_time, events.c.end_time, events.c.named)
     )
     with database.session() as session:
         rows = session.execute(per_group).all()
         names = dict(session.execute(select(EventKind.id, EventKind.name)).all())
         totals = rows[0][-2:] if rows else session.execute(select(reached, persons)).one()
-        active_members = session.execute(select(func.count()).select_from(active.subquery())).scalar_one()
+        active_members = session.execute(select(func.count()).select_from(active)).scalar_one()
     reached, persons_reached = totals
     by_kind: dict[str, int] = {}
     participants_by_kind: dict[str, int] = {}
