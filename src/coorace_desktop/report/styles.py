@@ -86,10 +86,14 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
+def text_blocks(text: str) -> list[str]:
+    """The blank-line-separated blocks of a long user text, stripped, the empty ones dropped."""
+    return [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
+
+
 def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
     """One Paragraph per blank-line-separated block of a long user text (each may split across pages)."""
-    blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
-    return [para(block, style) for block in blocks]
+    return [para(block, style) for block in text_blocks(text)]
 
 
 @dataclass(frozen=True)
