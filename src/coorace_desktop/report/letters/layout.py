@@ -179,23 +179,22 @@ class LetterHead(Flowable):
     """The first page's fixed places: letterhead, address block, place and date line. Always the
     first flowable of its page, it draws at the page's own coordinates."""
 
-    def __init__(self, sender: Sender, letter: Letter) -> None:
+    def __init__(self, sender: Sender, letter: Letter, forms: bool) -> None:
         super().__init__()
-        self.sender, self.letter = sender, letter
+        self.sender, self.letter, self.forms = sender, letter, forms
 
     def wrap(self, available_width, available_height):
         return available_width, FIRST_PAGE_HEAD - MARGIN_TOP
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 (ReportLab's name)
         style = letter_styles()
-        if not canvas.hasForm(LETTERHEAD_FORM):  # drawn once per file, then referenced by each letter
-            canvas.beginForm(LETTERHEAD_FORM)
-            head_height = ADDRESS_TOP + ADDRESS_HEIGHT - MARGIN_TOP
+
+        def letterhead() -> None:
             lines = (self.sender.name, *self.sender.lines)
-            head = fitted(lines, style.letterhead_name, style.letterhead_line, LETTERHEAD_WIDTH, head_height)
+            head = fitted(lines, style.letterhead_name, style.letterhead_line, LETTERHEAD_WIDTH, ADDRESS_TOP + ADDRESS_HEIGHT - MARGIN_TOP)
             _draw_column(canvas, head, MARGIN_LEFT, PAGE_HEIGHT - MARGIN_TOP, LETTERHEAD_WIDTH)
-            canvas.endForm()
-        canvas.doForm(LETTERHEAD_FORM)
+
+        drawn(canvas, LETTERHEAD_FORM if self.forms else None, letterhead)
         if self.letter.recipient:
             address = fitted(self.letter.recipient, style.address_first, style.address, ADDRESS_WIDTH, ADDRESS_HEIGHT)
             _draw_column(canvas, address, ADDRESS_LEFT, PAGE_HEIGHT - ADDRESS_TOP, ADDRESS_WIDTH)
@@ -244,13 +243,14 @@ class _Layout:
 
 class Repeated:
     """What the letters of one run print alike, each laid out once: the blocks of text (body,
-    closing, annex) found in more than one letter, and the signature."""
+    closing, annex) found in more than one letter, and the signature; drawn as forms that each
+    letter references when the letters share a file (`forms`), else drawn in each file."""
 
-    def __init__(self, letters: Sequence[Letter]) -> None:
+    def __init__(self, letters: Sequence[Letter], forms: bool) -> None:
         counts = Counter(block for letter in letters for text in {letter.body, letter.closing, letter.annex}
                          for block in text_blocks(text))
         self.texts = {block for block, count in counts.items() if count > 1}
-        self.signature = len(letters) > 1
+        self.signature, self.forms = len(letters) > 1, forms
         self.layouts: dict[str, _Layout] = {}
         self.names: dict[str, str] = {}
 
@@ -263,18 +263,19 @@ class Repeated:
         name = self.names.setdefault(key, f"shared{len(self.names)}")
         if name not in self.layouts:
             self.layouts[name] = _Layout(make())
-        return Shared(name, self.layouts[name], keep)
+        return Shared(name, self.layouts[name], keep, self.forms)
 
 
 class Shared(Flowable):
     """Blocks that every letter of a run prints alike, laid out once for the run and drawn once
     per file as a form that each letter then references (a Paragraph each would parse and break
-    the same lines 10,000 times). Too tall for the rest of the page, it splits into its blocks,
-    or with `keep` moves whole to the next page (as KeepTogether)."""
+    the same lines 10,000 times); without `form`, drawn where it is (a file of one letter
+    would not reuse a form). Too tall for the rest of the page, it splits into its blocks, or
+    with `keep` moves whole to the next page (as KeepTogether)."""
 
-    def __init__(self, name: str, layout: _Layout, keep: bool) -> None:
+    def __init__(self, name: str, layout: _Layout, keep: bool, form: bool) -> None:
         super().__init__()
-        self.name, self.layout, self.keep = name, layout, keep
+        self.name, self.layout, self.keep, self.form = name, layout, keep, form
 
     def wrap(self, available_width, available_height):
         layout = self.layout
@@ -299,16 +300,29 @@ class Shared(Flowable):
         return [] if self.keep else [copy.copy(block) for block in self.layout.blocks]
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802
-        layout, form = self.layout, f"{self.name}_{self.layout.width:.0f}"
-        if not canvas.hasForm(form):
-            canvas.beginForm(form)
+        layout = self.layout
+
+        def blocks() -> None:
             for block, bottom in layout.placed:
                 block.drawOn(canvas, 0, layout.height - bottom)
-            canvas.endForm()
+
         canvas.saveState()
         canvas.translate(x, y)
-        canvas.doForm(form)
+        drawn(canvas, f"{self.name}_{layout.width:.0f}" if self.form else None, blocks)
         canvas.restoreState()
+
+
+def drawn(canvas, form: str | None, draw: Callable[[], None]) -> None:
+    """draw() on the canvas; with a form's name, drawn once per file into that form, which each
+    later call references (the same letterhead on 10,000 pages is written once)."""
+    if form is None:
+        draw()
+        return
+    if not canvas.hasForm(form):
+        canvas.beginForm(form)
+        draw()
+        canvas.endForm()
+    canvas.doForm(form)
 
 
 def _signature(sender: Sender) -> list[Flowable]:
@@ -325,8 +339,8 @@ def letter_flowables(letter: Letter, sender: Sender, repeated: Repeated | None =
     """One letter: its first page's head, subject, body, extra flowables, closing, signature and
     annex; what `repeated` says the run's letters print alike laid out once."""
     style = letter_styles()
-    repeated = repeated or Repeated([letter])
-    flowables: list[Flowable] = [LetterHead(sender, letter)]
+    repeated = repeated or Repeated([letter], forms=False)
+    flowables: list[Flowable] = [LetterHead(sender, letter, repeated.forms)]
     if letter.subject:
         flowables.append(text_flowable(f"Objet\u00a0: {letter.subject}", style.subject))
     flowables += repeated.blocks(letter.body, style.body)
@@ -348,7 +362,9 @@ def _footer_text(sender: Sender) -> str:
 
 
 class LetterDocument(BaseDocTemplate):
-    def __init__(self, output, sender: Sender, title: str) -> None:
+    """Letters on A4 with the delegation's footer (a form every page references when `forms`)."""
+
+    def __init__(self, output, sender: Sender, title: str, forms: bool = False) -> None:
         super().__init__(
             output,
             pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
@@ -364,17 +380,18 @@ class LetterDocument(BaseDocTemplate):
         frame = Frame(MARGIN_LEFT, FOOTER_HEIGHT, TEXT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - FOOTER_HEIGHT, 0, 0, 0, 0, id="letter")
         footer = _footer_text(sender)
 
-        def draw_footer(canvas, _document) -> None:  # drawn once per file, then referenced by each page
-            if not canvas.hasForm(FOOTER_FORM):
-                canvas.beginForm(FOOTER_FORM)
+        def draw_footer(canvas, _document) -> None:
+            def footer_line() -> None:
                 canvas.setStrokeColor(RULE)
                 canvas.setLineWidth(0.5)
                 canvas.line(MARGIN_LEFT, 14 * mm, PAGE_WIDTH - MARGIN_RIGHT, 14 * mm)
                 canvas.setFont(FONT, 7.5)
                 canvas.setFillColor(MUTED)
                 canvas.drawCentredString(MARGIN_LEFT + TEXT_WIDTH / 2, 10 * mm, footer)
-                canvas.endForm()
-            canvas.doForm(FOOTER_FORM)
+
+            canvas.saveState()
+            drawn(canvas, FOOTER_FORM if forms else None, footer_line)
+            canvas.restoreState()
 
         self.addPageTemplates([PageTemplate("letter", frames=[frame], onPage=draw_footer)])
 
@@ -390,7 +407,7 @@ def write_letters(
     if per_file:
         return _write_each(letters, sender, target, report)
     title = letters[0].subject if len(letters) == 1 else f"Courriers – {sender.name}"
-    repeated = Repeated(letters)
+    repeated = Repeated(letters, forms=len(letters) > 1)
     flowables: list[Flowable] = []
     for index, letter in enumerate(letters):
         if index:
@@ -399,13 +416,13 @@ def write_letters(
         flowables.append(_LetterDone(index + 1, len(letters), report))
     report(0, len(letters), "Mise en page…")
     with written_atomically(target, "Les courriers n'ont pas été enregistrés dans") as partial, open(partial, "wb") as output:
-        document = LetterDocument(output, sender, title)
+        document = LetterDocument(output, sender, title, repeated.forms)
         document.build(flowables)
     return LettersResult([target], document.page, len(letters))
 
 
 def _write_each(letters: Sequence[Letter], sender: Sender, folder: Path, report: Progress) -> LettersResult:
-    names, pages, repeated = unique_names([letter.file_stem for letter in letters]), [0], Repeated(letters)
+    names, pages, repeated = unique_names([letter.file_stem for letter in letters]), [0], Repeated(letters, forms=False)
 
     def write_one(index: int, path: Path) -> None:
         report(index, len(letters), f"Courrier {index + 1} sur {len(letters)} : {names[index]}")
