@@ -297,7 +297,13 @@ class Shared(Flowable):
         return self.layout.blocks[-1].getSpaceAfter()
 
     def split(self, available_width, available_height):
-        return [] if self.keep else [copy.copy(block) for block in self.layout.blocks]
+        if self.keep:
+            return []
+        first, *rest = (copy.copy(block) for block in self.layout.blocks)
+        if first.wrap(available_width, available_height)[1] <= available_height:
+            return [first, *rest]
+        pieces = first.split(available_width, available_height)  # [] when not even its first line fits
+        return [*pieces, *rest] if pieces else []
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802
         layout = self.layout
