@@ -9,7 +9,8 @@ from sqlalchemy import update
 from coorace_desktop.domain.enums import FeeLetterKind
 from coorace_desktop.domain.french import whole_euros
 from coorace_desktop.domain.organisations import MembershipFee, Organisation
-from coorace_desktop.report.fee_letters import write_fee_letters
+from coorace_desktop.report.fee_letters import Amounts, write_fee_letters
+from coorace_desktop.report.letters import Letter, Sender, write_letters
 from coorace_desktop.services.fees.fee_list import YEAR, list_fees
 from coorace_desktop.services.fees.reminders import due_reminders, record_reminders
 from coorace_desktop.services.listing import ListQuery
@@ -77,3 +78,16 @@ def test_each_call_names_its_organisation_and_amount_and_the_text_they_share_is_
             assert f"{row.name} " in text and f"Objet : Appel de cotisation 2021 n° {row.number_text}" in text
             assert f"Montant à régler {flat(whole_euros(row.amount))}" in text
             assert all(static in text for static in STATIC), text
+
+
+def test_amounts_too_many_for_a_page_continue_on_the_next_with_the_total_last(tmp_path):
+    """The amounts are drawn without a Table (report/fee_letters.Amounts): they still split across pages."""
+    sender = Sender("Coorace Occitanie", ("Toulouse",), "Toulouse", "Isabelle CHATRY", "Présidente")
+    lines = [(f"Paiement {n} du 01/03/2021 (virement, <b>VIR {n}</b>)", f"{n} €") for n in range(60)] + [("Total reçu", "1 770 €")]
+    result = write_letters([Letter(("ADEL",), "Reçu", "Madame, Monsieur,", date(2021, 3, 1), flowables=(Amounts(lines),))],
+                           sender, tmp_path / "recu.pdf")
+    pages = [flat(page.extract_text()) for page in PdfReader(result.paths[0]).pages]
+    assert result.pages == len(pages) == 3
+    text = " ".join(pages)
+    assert [text.index(f"Paiement {n} du") for n in range(60)] == sorted(text.index(f"Paiement {n} du") for n in range(60))
+    assert "(virement, <b>VIR 59</b>) 59 € Total reçu 1 770 €" in pages[2] and "Isabelle CHATRY" in pages[2]
