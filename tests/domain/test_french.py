@@ -37,6 +37,7 @@ def test_whole_numbers_read_as_babel_writes_them(value):
     from babel.numbers import format_decimal
 
     assert number(value) == format_decimal(value, locale="fr_FR")
+    assert whole_euros(value) == f"{format_decimal(value, format='#,##0', locale='fr_FR')}\u00a0€"  # the fee letters' amounts
 
 
 @pytest.mark.parametrize("count", [0, 0.5, 1, 1.5, 1.99, 2, 2.5, 3, 17, 1_000_000, -1, -2])

@@ -23,6 +23,8 @@ def number(value: float) -> str:
 
 def whole_euros(value: float) -> str:
     """12 345 € (rounded to the euro)."""
+    if type(value) is int:  # without Babel: the letters of 10,000 fee calls print 20,000 amounts
+        return f"{number(value)}\u00a0€"
     from babel.numbers import format_decimal
 
     return f"{format_decimal(value, format='#,##0', locale=LOCALE)}\u00a0€"

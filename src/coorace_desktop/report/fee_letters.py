@@ -4,11 +4,13 @@ one combined PDF or one file per organisation."""
 
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 from pathlib import Path
 
+from reportlab.lib.colors import black
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
 
 from coorace_desktop.domain.enums import FeeLetterKind, FeeStatus
 from coorace_desktop.domain.fees import FeeScale
@@ -17,8 +19,8 @@ from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report.formats import money
 from coorace_desktop.report.letters import Letter, LettersResult, letter_sender, write_letters
-from coorace_desktop.report.letters.layout import letter_styles
-from coorace_desktop.report.styles import FONT, FONT_BOLD, RULE, markup, paragraphs
+from coorace_desktop.report.letters.layout import letter_styles, text_flowable
+from coorace_desktop.report.styles import FONT, FONT_BOLD, RULE
 from coorace_desktop.services.fees.fee_list import YEAR, FeeRow, list_fees
 from coorace_desktop.services.fees.payments import payments_of
 from coorace_desktop.services.letters.recipients import SALUTATION, Recipient, recipients
@@ -40,19 +42,59 @@ def eligible(kind: FeeLetterKind, row: FeeRow) -> bool:
     return row.status is FeeStatus.PAID
 
 
-def _amounts(lines: Iterable[tuple[str, str]]) -> Table:
-    """Labels and amounts, the last line (the total) in bold; a label wraps (a manual amount's reason may be long)."""
+class Amounts(Flowable):
+    """Labels and amounts, a rule under each line, the last (the total) in bold, drawn where a
+    Table of two columns (120 and 35 mm, padding 6 × 3) would draw them, without the Table and
+    its Paragraphs (a third of a call's layout): a label too long for its column wraps (a manual
+    amount's reason may be long). Split by lines across pages; `total`: whether the last is it."""
+
+    LABEL, AMOUNT, PAD_X, PAD_Y, SIZE, LEADING = 120 * mm, 35 * mm, 6, 3, 10, 12
+
+    def __init__(self, lines: Iterable[tuple[str, str]], total: bool = True) -> None:
+        super().__init__()
+        self.lines, self.total = list(lines), total
+        self.spaceBefore, self.spaceAfter = 2, 10
+        self.rows: list[tuple[Flowable, float, float]] = []  # each label, its height and its line's
+
+    def _bold(self, index: int) -> bool:
+        return self.total and index == len(self.lines) - 1
+
+    def wrap(self, available_width, available_height):
+        width = self.LABEL - 2 * self.PAD_X
+        self.rows = []
+        for index, (label, _) in enumerate(self.lines):
+            block = text_flowable(label, _label_styles()[self._bold(index)], width)
+            height = block.wrap(width, available_height)[1]
+            self.rows.append((block, height, max(height, self.LEADING) + 2 * self.PAD_Y))
+        return self.LABEL + self.AMOUNT, sum(row[2] for row in self.rows)
+
+    def split(self, available_width, available_height):
+        self.wrap(available_width, available_height)
+        fit, used = 0, 0.0
+        while fit < len(self.rows) and used + self.rows[fit][2] <= available_height:
+            used += self.rows[fit][2]
+            fit += 1
+        return [Amounts(self.lines[:fit], total=False), Amounts(self.lines[fit:], self.total)] if 0 < fit < len(self.rows) else []
+
+    def draw(self):
+        canvas, top = self.canv, sum(row[2] for row in self.rows)
+        canvas.setLineCap(1)  # round, as a Table's lines
+        for index, ((_, amount), (block, height, line_height)) in enumerate(zip(self.lines, self.rows)):
+            block.drawOn(canvas, self.PAD_X, top - self.PAD_Y - height)
+            canvas.setFont(FONT_BOLD if self._bold(index) else FONT, self.SIZE)
+            canvas.setFillColor(black)
+            canvas.drawRightString(self.LABEL + self.AMOUNT - self.PAD_X, top - self.PAD_Y - self.SIZE, amount)
+            top -= line_height
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            canvas.line(0, top, self.LABEL + self.AMOUNT, top)
+
+
+@cache
+def _label_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
+    """A label's style, and the total's."""
     cell = ParagraphStyle("fee_cell", parent=letter_styles().body, spaceAfter=0)
-    total = ParagraphStyle("fee_total", parent=cell, fontName=FONT_BOLD)
-    lines = list(lines)
-    rows = [[Paragraph(markup(label), total if n == len(lines) - 1 else cell), value] for n, (label, value) in enumerate(lines)]
-    table = Table(rows, colWidths=(120 * mm, 35 * mm), hAlign="LEFT", spaceBefore=2, spaceAfter=10)
-    table.setStyle(TableStyle([
-        ("FONT", (1, 0), (1, -1), FONT, 10), ("FONT", (1, -1), (1, -1), FONT_BOLD, 10), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
-    return table
+    return cell, ParagraphStyle("fee_total", parent=cell, fontName=FONT_BOLD)
 
 
 def _payment_details(row: FeeRow, delegation: str, when: str) -> str:
@@ -65,12 +107,11 @@ def call_letter(row: FeeRow, recipient: Recipient, delegation: str, on: date) ->
     body = (f"{SALUTATION},\n\nNous vous prions de trouver ci-dessous l'appel de votre cotisation {row.year} "
             f"à {delegation}. Votre adhésion nous permet de porter la voix des structures de l'insertion "
             "et de vous accompagner tout au long de l'année.")
-    table = _amounts([(f"Cotisation {row.year} ({basis})", money(row.amount or 0)), ("Montant à régler", money(row.amount or 0))])
+    table = Amounts([(f"Cotisation {row.year} ({basis})", money(row.amount or 0)), ("Montant à régler", money(row.amount or 0))])
     when = f"avant le {row.due_on:%d/%m/%Y}" if row.due_on else "à réception de ce courrier"
     closing = f"{_payment_details(row, delegation, when)}\n\nNous vous remercions de votre fidélité et vous prions d'agréer nos salutations distinguées."
     return Letter(recipient.address_lines, f"Appel de cotisation {row.year} n° {row.number_text}", body, on,
-                  file_stem=f"{row.number_text} {row.name}", reference=row.number_text,
-                  flowables=(table, *_closing(closing)))
+                  file_stem=f"{row.number_text} {row.name}", reference=row.number_text, flowables=(table,), closing=closing)
 
 
 def reminder_letter(row: FeeRow, recipient: Recipient, text: str, delegation: str, on: date) -> Letter:
@@ -83,7 +124,7 @@ def reminder_letter(row: FeeRow, recipient: Recipient, text: str, delegation: st
     level = "" if row.reminder_level <= 1 else f" ({row.reminder_level}e relance)"
     return Letter(recipient.address_lines, f"Relance de la cotisation {row.year} n° {row.number_text}{level}", body, on,
                   file_stem=f"Relance {row.number_text} {row.name}", reference=row.number_text,
-                  flowables=(_amounts(lines), *_closing(closing)))
+                  flowables=(Amounts(lines),), closing=closing)
 
 
 def receipt_letter(row: FeeRow, recipient: Recipient, payments, delegation: str, on: date) -> Letter:
@@ -95,11 +136,7 @@ def receipt_letter(row: FeeRow, recipient: Recipient, payments, delegation: str,
     closing = "Cette attestation est délivrée pour servir et valoir ce que de droit."
     return Letter(recipient.address_lines, f"Attestation d'adhésion et de paiement {row.year}", body, on,
                   file_stem=f"Reçu {row.number_text} {row.name}", reference=row.number_text,
-                  flowables=(_amounts(lines), *_closing(closing)))
-
-
-def _closing(text: str) -> list:
-    return paragraphs(text, letter_styles().body)
+                  flowables=(Amounts(lines),), closing=closing)
 
 
 def write_fee_letters(

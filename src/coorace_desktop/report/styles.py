@@ -12,9 +12,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from coorace_desktop.report.fonts import SharedSubsetFont
 from coorace_desktop.resources import resource
 
 FONT = "DejaVuSans"
@@ -51,8 +51,8 @@ _BEFORE_PUNCTUATION = re.compile(r" ([:;!?»])")
 @cache
 def register_fonts() -> frozenset[int]:
     """Register DejaVu Sans (regular and bold) once; returns the BMP code points both can draw."""
-    regular = TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf")))
-    bold = TTFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf")))
+    regular = SharedSubsetFont(FONT, str(resource("fonts", "DejaVuSans.ttf")))
+    bold = SharedSubsetFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf")))
     pdfmetrics.registerFont(regular)
     pdfmetrics.registerFont(bold)
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
@@ -86,10 +86,14 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
+def text_blocks(text: str) -> list[str]:
+    """The blank-line-separated blocks of a long user text, stripped, the empty ones dropped."""
+    return [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
+
+
 def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
     """One Paragraph per blank-line-separated block of a long user text (each may split across pages)."""
-    blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
-    return [para(block, style) for block in blocks]
+    return [para(block, style) for block in text_blocks(text)]
 
 
 @dataclass(frozen=True)

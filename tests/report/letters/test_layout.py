@@ -84,6 +84,28 @@ def test_annex_on_its_own_page_and_flowing_body(tmp_path):
     assert "POUVOIR Je soussigné(e)" in pages[2] and "Paragraphe" not in pages[2]
 
 
+def test_a_body_every_letter_shares_flows_across_pages_in_each(tmp_path):
+    """Blocks repeated in every letter are laid out once (report/letters: Shared); at a page's end they still split and flow."""
+    long_body = "\n\n".join(f"Paragraphe numéro {n} d'une lettre longue qui s'étend sur deux pages." for n in range(35))
+    result = write_letters([letter("ADEL", body=long_body), letter("AILES", body=long_body)], SENDER, tmp_path / "deux.pdf")
+    pages = texts(tmp_path / "deux.pdf")
+    assert result.pages == len(pages) == 4
+    for first, second, name in ((pages[0], pages[1], "ADEL"), (pages[2], pages[3], "AILES")):
+        text = first + " " + second
+        assert name in first and [text.index(f"numéro {n} ") for n in range(35)] == sorted(text.index(f"numéro {n} ") for n in range(35))
+        assert "Paragraphe numéro 34" in second and "Présidente Isabelle CHATRY" in second
+        assert "Coorace Occitanie · Toulouse" in first and "Coorace Occitanie · Toulouse" in second  # the footer
+
+
+def test_files_in_other_scripts_each_print_their_own_text(tmp_path):
+    """Each file embeds the font's glyphs it needs: the French ones made once for all (report/fonts.py), others added."""
+    names = ["ADEL", "Жук Ёлка", "Łódź Ωμέγα", "AILES « été »"]
+    result = write_letters([letter(name, body=f"Pour {name} : ça coûte 12 €.") for name in names], SENDER, tmp_path / "un", per_file=True)
+    for path, name in zip(result.paths, names):
+        (text,) = texts(path)
+        assert name in text and f"Pour {name} : ça coûte 12 €." in text and "Isabelle CHATRY" in text
+
+
 def test_one_file_per_letter_with_safe_unique_names(tmp_path):
     folder = tmp_path / "sortie"
     result = write_letters([letter("ADEL"), letter("ADEL"), letter("A/B : C?")], SENDER, folder, per_file=True)

@@ -8,12 +8,14 @@ then shows 50 to 95 mm of the sheet, or 39 to 84 mm when the sheet slides down t
 the block (50 to 82 mm) is seen in both. Then the subject, the body, the signature; every page
 has the delegation's footer."""
 
+import copy
 import io
 import os
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -37,10 +39,10 @@ from coorace_desktop.report.styles import (
     PRIMARY,
     RULE,
     markup,
-    paragraphs,
     printable,
     shorten,
     styles,
+    text_blocks,
 )
 from coorace_desktop.storage.errors import file_failure
 from coorace_desktop.storage.files import TEMPORARY_PREFIX, TEMPORARY_SUFFIX, replace_file, written_atomically
@@ -53,7 +55,7 @@ ADDRESS_LEFT, ADDRESS_TOP, ADDRESS_WIDTH, ADDRESS_HEIGHT = 110 * mm, 50 * mm, 85
 DATE_LINE_TOP = 95 * mm
 FIRST_PAGE_HEAD = 102 * mm  # what the letterhead, address and date line take of the first page
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-LETTERHEAD_FORM = "letterhead"
+LETTERHEAD_FORM, FOOTER_FORM = "letterhead", "footer"
 # Smaller and smaller font sizes (× the style's) tried before a block too tall is cut.
 FIT_SCALES = (1.0, 0.9, 0.8)
 
@@ -79,6 +81,7 @@ class Letter:
     file_stem: str = ""
     reference: str = ""
     flowables: tuple[Flowable, ...] = ()
+    closing: str = ""
     annex_title: str = ""
     annex: str = ""
 
@@ -120,7 +123,8 @@ def letter_styles() -> LetterStyles:
 
 class TextLine(Flowable):
     """One line of user text known to fit its width, drawn as a string: the address blocks of
-    10,000 letters without Paragraph's line breaking (their layout took 40 % less CPU)."""
+    10,000 letters without Paragraph's line breaking (their layout took 40 % less CPU); its
+    style's spaces before and after count as a Paragraph's."""
 
     def __init__(self, text: str, style: ParagraphStyle) -> None:
         super().__init__()
@@ -133,6 +137,14 @@ class TextLine(Flowable):
         canvas.setFont(self.style.fontName, self.style.fontSize)
         canvas.setFillColor(self.style.textColor)
         canvas.drawString(x, y + self.style.leading - self.style.fontSize, self.text)  # Paragraph's first baseline
+
+
+def text_flowable(text: str, style: ParagraphStyle, width: float = TEXT_WIDTH) -> Flowable:
+    """A block of user text, printed literally: a TextLine when it is one line that fits `width`
+    (no line break, no run of spaces a Paragraph would collapse), else a Paragraph."""
+    if "\n" in text or "  " in text or stringWidth(printable(text), style.fontName, style.fontSize) > width:
+        return Paragraph(markup(text), style)
+    return TextLine(text, style)
 
 
 def fitted(lines: Sequence[str], first: ParagraphStyle, rest: ParagraphStyle, width: float, height: float) -> list[Flowable]:
@@ -167,34 +179,37 @@ class LetterHead(Flowable):
     """The first page's fixed places: letterhead, address block, place and date line. Always the
     first flowable of its page, it draws at the page's own coordinates."""
 
-    def __init__(self, sender: Sender, letter: Letter) -> None:
+    def __init__(self, sender: Sender, letter: Letter, forms: bool) -> None:
         super().__init__()
-        self.sender, self.letter = sender, letter
+        self.sender, self.letter, self.forms = sender, letter, forms
 
     def wrap(self, available_width, available_height):
         return available_width, FIRST_PAGE_HEAD - MARGIN_TOP
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 (ReportLab's name)
         style = letter_styles()
-        if not canvas.hasForm(LETTERHEAD_FORM):  # drawn once per file, then referenced by each letter
-            canvas.beginForm(LETTERHEAD_FORM)
-            head_height = ADDRESS_TOP + ADDRESS_HEIGHT - MARGIN_TOP
+
+        def letterhead() -> None:
             lines = (self.sender.name, *self.sender.lines)
-            head = fitted(lines, style.letterhead_name, style.letterhead_line, LETTERHEAD_WIDTH, head_height)
+            head = fitted(lines, style.letterhead_name, style.letterhead_line, LETTERHEAD_WIDTH, ADDRESS_TOP + ADDRESS_HEIGHT - MARGIN_TOP)
             _draw_column(canvas, head, MARGIN_LEFT, PAGE_HEIGHT - MARGIN_TOP, LETTERHEAD_WIDTH)
-            canvas.endForm()
-        canvas.doForm(LETTERHEAD_FORM)
+
+        drawn(canvas, LETTERHEAD_FORM if self.forms else None, letterhead)
         if self.letter.recipient:
             address = fitted(self.letter.recipient, style.address_first, style.address, ADDRESS_WIDTH, ADDRESS_HEIGHT)
             _draw_column(canvas, address, ADDRESS_LEFT, PAGE_HEIGHT - ADDRESS_TOP, ADDRESS_WIDTH)
-        place = f"{self.sender.place}, le " if self.sender.place else "Le "
         canvas.setFont(style.body.fontName, style.body.fontSize)  # on the address block's right edge
         canvas.setFillColor(style.body.textColor)
         baseline = PAGE_HEIGHT - DATE_LINE_TOP - style.body.fontSize
-        canvas.drawRightString(ADDRESS_LEFT + ADDRESS_WIDTH, baseline, printable(place + long_date(self.letter.on)))
+        canvas.drawRightString(ADDRESS_LEFT + ADDRESS_WIDTH, baseline, _date_line(self.sender.place, self.letter.on))
         if self.letter.reference:
             reference = [TextLine(f"Réf. : {shorten(self.letter.reference, 40)}", style.letterhead_line)]
             _draw_column(canvas, reference, MARGIN_LEFT, PAGE_HEIGHT - DATE_LINE_TOP - 1, LETTERHEAD_WIDTH)
+
+
+@cache
+def _date_line(place: str, on: date) -> str:
+    return printable((f"{place}, le " if place else "Le ") + long_date(on))
 
 
 def _draw_column(canvas, blocks: list[Flowable], x: float, top: float, width: float) -> None:
@@ -218,23 +233,130 @@ class _LetterDone(Flowable):
         self.progress(self.done, self.total, f"Mise en page : courrier {self.done} sur {self.total}…")
 
 
-def letter_flowables(letter: Letter, sender: Sender) -> list[Flowable]:
-    """One letter: its first page's head, subject, body, extra flowables, signature and annex."""
+@dataclass
+class _Layout:
+    blocks: list[Flowable]
+    width: float = -1.0
+    height: float = 0.0
+    placed: list[tuple[Flowable, float]] = field(default_factory=list)  # each block and its bottom, from the top
+
+
+class Repeated:
+    """What the letters of one run print alike, each laid out once: the blocks of text (body,
+    closing, annex) found in more than one letter, and the signature; drawn as forms that each
+    letter references when the letters share a file (`forms`), else drawn in each file."""
+
+    def __init__(self, letters: Sequence[Letter], forms: bool) -> None:
+        counts = Counter(block for letter in letters for text in {letter.body, letter.closing, letter.annex}
+                         for block in text_blocks(text))
+        self.texts = {block for block, count in counts.items() if count > 1}
+        self.signature, self.forms = len(letters) > 1, forms
+        self.layouts: dict[str, _Layout] = {}
+        self.names: dict[str, str] = {}
+
+    def blocks(self, text: str, style: ParagraphStyle) -> list[Flowable]:
+        """The blocks of `text`, those repeated as Shared."""
+        return [self.shared(f"{style.name}\n{block}", lambda block=block: [text_flowable(block, style)])
+                if block in self.texts else text_flowable(block, style) for block in text_blocks(text)]
+
+    def shared(self, key: str, make: Callable[[], list[Flowable]], keep: bool = False) -> "Shared":
+        name = self.names.setdefault(key, f"shared{len(self.names)}")
+        if name not in self.layouts:
+            self.layouts[name] = _Layout(make())
+        return Shared(name, self.layouts[name], keep, self.forms)
+
+
+class Shared(Flowable):
+    """Blocks that every letter of a run prints alike, laid out once for the run and drawn once
+    per file as a form that each letter then references (a Paragraph each would parse and break
+    the same lines 10,000 times); without `form`, drawn where it is (a file of one letter
+    would not reuse a form). Too tall for the rest of the page, it splits into its blocks, or
+    with `keep` moves whole to the next page (as KeepTogether)."""
+
+    def __init__(self, name: str, layout: _Layout, keep: bool, form: bool) -> None:
+        super().__init__()
+        self.name, self.layout, self.keep, self.form = name, layout, keep, form
+
+    def wrap(self, available_width, available_height):
+        layout = self.layout
+        if layout.width != available_width:  # the blocks one under the other, spaced as a frame spaces them
+            layout.placed, top, after = [], 0.0, None
+            for block in layout.blocks:
+                height = block.wrap(available_width, PAGE_HEIGHT)[1]
+                top += 0 if after is None else max(after, block.getSpaceBefore())
+                top += height
+                layout.placed.append((block, top))
+                after = block.getSpaceAfter()
+            layout.width, layout.height = available_width, top
+        return available_width, layout.height
+
+    def getSpaceBefore(self):  # noqa: N802 (ReportLab's names)
+        return self.layout.blocks[0].getSpaceBefore()
+
+    def getSpaceAfter(self):  # noqa: N802
+        return self.layout.blocks[-1].getSpaceAfter()
+
+    def split(self, available_width, available_height):
+        if self.keep:
+            return []
+        first, *rest = (copy.copy(block) for block in self.layout.blocks)
+        if first.wrap(available_width, available_height)[1] <= available_height:
+            return [first, *rest]
+        pieces = first.split(available_width, available_height)  # [] when not even its first line fits
+        return [*pieces, *rest] if pieces else []
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802
+        layout = self.layout
+
+        def blocks() -> None:
+            for block, bottom in layout.placed:
+                block.drawOn(canvas, 0, layout.height - bottom)
+
+        canvas.saveState()
+        canvas.translate(x, y)
+        drawn(canvas, f"{self.name}_{layout.width:.0f}" if self.form else None, blocks)
+        canvas.restoreState()
+
+
+def drawn(canvas, form: str | None, draw: Callable[[], None]) -> None:
+    """draw() on the canvas; with a form's name, drawn once per file into that form, which each
+    later call references (the same letterhead on 10,000 pages is written once)."""
+    if form is None:
+        draw()
+        return
+    if not canvas.hasForm(form):
+        canvas.beginForm(form)
+        draw()
+        canvas.endForm()
+    canvas.doForm(form)
+
+
+def _signature(sender: Sender) -> list[Flowable]:
     style = letter_styles()
-    flowables: list[Flowable] = [LetterHead(sender, letter)]
+    lines: list[Flowable] = [Spacer(1, 8 * mm)]
+    if sender.signatory_title:
+        lines.append(Paragraph(markup(sender.signatory_title), style.signature))
+    if sender.signatory_name:
+        lines.append(Paragraph(f"<b>{markup(sender.signatory_name)}</b>", style.signature))
+    return lines
+
+
+def letter_flowables(letter: Letter, sender: Sender, repeated: Repeated | None = None) -> list[Flowable]:
+    """One letter: its first page's head, subject, body, extra flowables, closing, signature and
+    annex; what `repeated` says the run's letters print alike laid out once."""
+    style = letter_styles()
+    repeated = repeated or Repeated([letter], forms=False)
+    flowables: list[Flowable] = [LetterHead(sender, letter, repeated.forms)]
     if letter.subject:
-        flowables.append(Paragraph(f"Objet\u00a0: {markup(letter.subject)}", style.subject))
-    flowables += paragraphs(letter.body, style.body)
+        flowables.append(text_flowable(f"Objet\u00a0: {letter.subject}", style.subject))
+    flowables += repeated.blocks(letter.body, style.body)
     flowables += letter.flowables
+    flowables += repeated.blocks(letter.closing, style.body)
     if sender.signatory_name or sender.signatory_title:
-        lines = [Spacer(1, 8 * mm)]
-        if sender.signatory_title:
-            lines.append(Paragraph(markup(sender.signatory_title), style.signature))
-        if sender.signatory_name:
-            lines.append(Paragraph(f"<b>{markup(sender.signatory_name)}</b>", style.signature))
-        flowables.append(KeepTogether(lines))
+        flowables.append(repeated.shared("signature", lambda: _signature(sender), keep=True) if repeated.signature
+                         else KeepTogether(_signature(sender)))
     if letter.annex.strip() or letter.annex_title.strip():
-        flowables += [PageBreak(), Paragraph(markup(letter.annex_title), style.annex_title), *paragraphs(letter.annex, style.body)]
+        flowables += [PageBreak(), Paragraph(markup(letter.annex_title), style.annex_title), *repeated.blocks(letter.annex, style.body)]
     return flowables
 
 
@@ -246,7 +368,9 @@ def _footer_text(sender: Sender) -> str:
 
 
 class LetterDocument(BaseDocTemplate):
-    def __init__(self, output, sender: Sender, title: str) -> None:
+    """Letters on A4 with the delegation's footer (a form every page references when `forms`)."""
+
+    def __init__(self, output, sender: Sender, title: str, forms: bool = False) -> None:
         super().__init__(
             output,
             pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
@@ -263,13 +387,16 @@ class LetterDocument(BaseDocTemplate):
         footer = _footer_text(sender)
 
         def draw_footer(canvas, _document) -> None:
+            def footer_line() -> None:
+                canvas.setStrokeColor(RULE)
+                canvas.setLineWidth(0.5)
+                canvas.line(MARGIN_LEFT, 14 * mm, PAGE_WIDTH - MARGIN_RIGHT, 14 * mm)
+                canvas.setFont(FONT, 7.5)
+                canvas.setFillColor(MUTED)
+                canvas.drawCentredString(MARGIN_LEFT + TEXT_WIDTH / 2, 10 * mm, footer)
+
             canvas.saveState()
-            canvas.setStrokeColor(RULE)
-            canvas.setLineWidth(0.5)
-            canvas.line(MARGIN_LEFT, 14 * mm, PAGE_WIDTH - MARGIN_RIGHT, 14 * mm)
-            canvas.setFont(FONT, 7.5)
-            canvas.setFillColor(MUTED)
-            canvas.drawCentredString(MARGIN_LEFT + TEXT_WIDTH / 2, 10 * mm, footer)
+            drawn(canvas, FOOTER_FORM if forms else None, footer_line)
             canvas.restoreState()
 
         self.addPageTemplates([PageTemplate("letter", frames=[frame], onPage=draw_footer)])
@@ -286,26 +413,27 @@ def write_letters(
     if per_file:
         return _write_each(letters, sender, target, report)
     title = letters[0].subject if len(letters) == 1 else f"Courriers – {sender.name}"
+    repeated = Repeated(letters, forms=len(letters) > 1)
     flowables: list[Flowable] = []
     for index, letter in enumerate(letters):
         if index:
             flowables.append(PageBreak())
-        flowables += letter_flowables(letter, sender)
+        flowables += letter_flowables(letter, sender, repeated)
         flowables.append(_LetterDone(index + 1, len(letters), report))
     report(0, len(letters), "Mise en page…")
     with written_atomically(target, "Les courriers n'ont pas été enregistrés dans") as partial, open(partial, "wb") as output:
-        document = LetterDocument(output, sender, title)
+        document = LetterDocument(output, sender, title, repeated.forms)
         document.build(flowables)
     return LettersResult([target], document.page, len(letters))
 
 
 def _write_each(letters: Sequence[Letter], sender: Sender, folder: Path, report: Progress) -> LettersResult:
-    names, pages = unique_names([letter.file_stem for letter in letters]), [0]
+    names, pages, repeated = unique_names([letter.file_stem for letter in letters]), [0], Repeated(letters, forms=False)
 
     def write_one(index: int, path: Path) -> None:
         report(index, len(letters), f"Courrier {index + 1} sur {len(letters)} : {names[index]}")
         document = LetterDocument(str(path), sender, letters[index].subject)
-        document.build(letter_flowables(letters[index], sender))
+        document.build(letter_flowables(letters[index], sender, repeated))
         pages[0] += document.page
 
     paths = write_into_folder(folder, names, write_one, "Les courriers n'ont pas été enregistrés dans")
