@@ -143,7 +143,7 @@ def _plan(session, drafts: list[FiguresDraft]) -> tuple[list[PlannedFigures], li
         named = by_name.get(fold(draft.name), [])
         if organisation is None and len(named) > 1:
             # Never the first one found: the figures would go to another organisation.
-            message = f"{len(named)} structures s'appellent « {named[0].name} » : donnez le SIRET de la bonne."
+            message = f"{len(named)} structures s'appellent « {draft.name} » : donnez le SIRET de la bonne."
             errors.append(RowError(draft.line, (message,), draft.cells))
             continue
         organisation = organisation or (named[0] if named else None)
