@@ -1,6 +1,9 @@
 """The letter layout: what each page prints (pypdf), where the address block sits, hostile and
 long text, one file or one per letter, and a cancelled run writing nothing."""
 
+import os
+import stat
+import sys
 from datetime import date
 
 import pytest
@@ -112,6 +115,17 @@ def test_one_file_per_letter_with_safe_unique_names(tmp_path):
     assert [path.name for path in result.paths] == ["ADEL.pdf", "ADEL (2).pdf", "A_B _ C_.pdf"]
     assert sorted(path.name for path in folder.iterdir()) == sorted(path.name for path in result.paths)
     assert result.pages == 3 and "A/B : C?" in texts(folder / "A_B _ C_.pdf")[0]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX rights")
+@pytest.mark.parametrize("per_file", [False, True])
+def test_letters_are_readable_by_their_owner_only(tmp_path, per_file):
+    old = os.umask(0o022)  # a usual umask: what a library writes is readable by all
+    try:
+        result = write_letters([letter("ADEL"), letter("AILES")], SENDER, tmp_path / "sortie", per_file=per_file)
+    finally:
+        os.umask(old)
+    assert {stat.S_IMODE(path.stat().st_mode) for path in result.paths} == {0o600}
 
 
 def test_no_letter_is_a_french_refusal(tmp_path):

@@ -442,7 +442,7 @@ def _write_each(letters: Sequence[Letter], sender: Sender, folder: Path, report:
 
 def write_into_folder(folder: Path, names: Sequence[str], write_one: Callable[[int, Path], None], action: str) -> list[Path]:
     """Files `names` written into `folder` (created if need be) by write_one(index, path), all
-    or none: into a hidden staging folder first, moved into place once every one is written
+    or none, readable by their owner only: into a hidden staging folder first, moved into place once every one is written
     (an exception, a cancellation included, leaves the folder as it was)."""
     try:
         private_folder(folder)
@@ -452,6 +452,7 @@ def write_into_folder(folder: Path, names: Sequence[str], write_one: Callable[[i
     try:
         for index, name in enumerate(names):
             write_one(index, staging / name)
+            (staging / name).chmod(0o600)  # written by a library, with the umask's rights
         for name in names:
             replace_file(staging / name, folder / name)
     except OSError as error:
