@@ -19,7 +19,8 @@ from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report.formats import money
 from coorace_desktop.report.letters import Letter, LettersResult, letter_sender, write_letters
-from coorace_desktop.report.letters.layout import letter_styles, text_flowable
+from coorace_desktop.report.letters.layout import letter_styles
+from coorace_desktop.report.letters.text import text_flowable
 from coorace_desktop.report.styles import FONT, FONT_BOLD, RULE
 from coorace_desktop.services.fees.fee_list import YEAR, FeeRow, list_fees
 from coorace_desktop.services.fees.payments import payments_of

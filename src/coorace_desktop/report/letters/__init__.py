@@ -18,11 +18,11 @@ reminders and receipts, and certificates. The whole API:
   literally (escaped as the report's user text, in its embedded DejaVu Sans: Cyrillic, Greek…).
 - `Letter.flowables`: ReportLab flowables printed after the body (a table of amounts), in the
   letter's styles (`layout.letter_styles()`) and with user text through `report.styles.para` or
-  `layout.text_flowable` (escaped); `Letter.closing`: plain text after them, before the signature,
+  `text.text_flowable` (escaped); `Letter.closing`: plain text after them, before the signature,
   as the body; `Letter.reference`: « Réf. » on the date line.
 - What several letters of one call print alike (a block of body, closing or annex found in more
   than one letter, the signature) is laid out once, and in a combined PDF drawn once as a form
-  that each page references, as the letterhead and the footer (`layout.Repeated`): 10,000 fee
+  that each page references, as the letterhead and the footer (`forms.Repeated`): 10,000 fee
   calls in one PDF take ~1 ms a letter. The embedded font's subset is made once for all the
   files of a run (`report/fonts.py`).
 - `Letter.annex_title` / `Letter.annex`: a page of its own after the signature (a proxy form).

@@ -11,7 +11,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.domain.validation import ValidationError
-from coorace_desktop.report.letters.layout import fitted, letter_styles
+from coorace_desktop.report.letters.layout import letter_styles
+from coorace_desktop.report.letters.text import fitted
 from coorace_desktop.report.styles import PAGE_HEIGHT, PAGE_WIDTH
 from coorace_desktop.services.letters.recipients import recipients
 from coorace_desktop.storage.database import Database

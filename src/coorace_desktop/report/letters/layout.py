@@ -8,14 +8,12 @@ then shows 50 to 95 mm of the sheet, or 39 to 84 mm when the sheet slides down t
 the block (50 to 82 mm) is seen in both. Then the subject, the body, the signature; every page
 has the delegation's footer."""
 
-import copy
 import io
 import os
 import shutil
 import tempfile
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -30,6 +28,8 @@ from coorace_desktop.domain.progress import Progress, no_progress
 from coorace_desktop.domain.text import file_name
 from coorace_desktop.domain.validation import ValidationError
 from coorace_desktop.report.formats import long_date
+from coorace_desktop.report.letters.forms import Repeated, drawn
+from coorace_desktop.report.letters.text import TextLine, fitted, text_flowable
 from coorace_desktop.report.styles import (
     FONT,
     FONT_BOLD,
@@ -42,7 +42,6 @@ from coorace_desktop.report.styles import (
     printable,
     shorten,
     styles,
-    text_blocks,
 )
 from coorace_desktop.storage.errors import file_failure
 from coorace_desktop.storage.files import TEMPORARY_PREFIX, TEMPORARY_SUFFIX, replace_file, written_atomically
@@ -56,8 +55,6 @@ DATE_LINE_TOP = 95 * mm
 FIRST_PAGE_HEAD = 102 * mm  # what the letterhead, address and date line take of the first page
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 LETTERHEAD_FORM, FOOTER_FORM = "letterhead", "footer"
-# Smaller and smaller font sizes (× the style's) tried before a block too tall is cut.
-FIT_SCALES = (1.0, 0.9, 0.8)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,60 +118,6 @@ def letter_styles() -> LetterStyles:
     )
 
 
-class TextLine(Flowable):
-    """One line of user text known to fit its width, drawn as a string: the address blocks of
-    10,000 letters without Paragraph's line breaking (their layout took 40 % less CPU); its
-    style's spaces before and after count as a Paragraph's."""
-
-    def __init__(self, text: str, style: ParagraphStyle) -> None:
-        super().__init__()
-        self.text, self.style = printable(text), style
-
-    def wrap(self, available_width, available_height):
-        return available_width, self.style.leading
-
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 (ReportLab's name)
-        canvas.setFont(self.style.fontName, self.style.fontSize)
-        canvas.setFillColor(self.style.textColor)
-        canvas.drawString(x, y + self.style.leading - self.style.fontSize, self.text)  # Paragraph's first baseline
-
-
-def text_flowable(text: str, style: ParagraphStyle, width: float = TEXT_WIDTH) -> Flowable:
-    """A block of user text, printed literally: a TextLine when it is one line that fits `width`
-    (no line break, no run of spaces a Paragraph would collapse), else a Paragraph."""
-    if "\n" in text or "  " in text or stringWidth(printable(text), style.fontName, style.fontSize) > width:
-        return Paragraph(markup(text), style)
-    return TextLine(text, style)
-
-
-def fitted(lines: Sequence[str], first: ParagraphStyle, rest: ParagraphStyle, width: float, height: float) -> list[Flowable]:
-    """The lines (the first in `first`) as flowables that fit `width` × `height`: printed
-    smaller if need be, then the longest line cut with « … » until they fit."""
-    lines = [line for line in lines if line.strip()]
-    chosen = [first if index == 0 else rest for index in range(len(lines))]
-    if sum(style.leading for style in chosen) <= height and all(
-        stringWidth(printable(line), style.fontName, style.fontSize) <= width for line, style in zip(lines, chosen)
-    ):
-        return [TextLine(line, style) for line, style in zip(lines, chosen)]
-    while True:
-        for scale in FIT_SCALES:
-            chosen = [_scaled(first if index == 0 else rest, scale) for index in range(len(lines))]
-            blocks = [Paragraph(markup(line), style) for line, style in zip(lines, chosen)]
-            if sum(block.wrap(width, height)[1] for block in blocks) <= height:
-                return blocks
-        longest = max(range(len(lines)), key=lambda index: len(lines[index]))
-        if len(lines[longest]) <= 12:
-            return blocks  # nothing sensible left to cut
-        lines[longest] = shorten(lines[longest], len(lines[longest]) * 4 // 5)
-
-
-@cache
-def _scaled(style: ParagraphStyle, scale: float) -> ParagraphStyle:
-    if scale == 1.0:
-        return style
-    return ParagraphStyle(f"{style.name}_{scale}", parent=style, fontSize=style.fontSize * scale, leading=style.leading * scale)
-
-
 class LetterHead(Flowable):
     """The first page's fixed places: letterhead, address block, place and date line. Always the
     first flowable of its page, it draws at the page's own coordinates."""
@@ -233,104 +176,6 @@ class _LetterDone(Flowable):
         self.progress(self.done, self.total, f"Mise en page : courrier {self.done} sur {self.total}…")
 
 
-@dataclass
-class _Layout:
-    blocks: list[Flowable]
-    width: float = -1.0
-    height: float = 0.0
-    placed: list[tuple[Flowable, float]] = field(default_factory=list)  # each block and its bottom, from the top
-
-
-class Repeated:
-    """What the letters of one run print alike, each laid out once: the blocks of text (body,
-    closing, annex) found in more than one letter, and the signature; drawn as forms that each
-    letter references when the letters share a file (`forms`), else drawn in each file."""
-
-    def __init__(self, letters: Sequence[Letter], forms: bool) -> None:
-        counts = Counter(block for letter in letters for text in {letter.body, letter.closing, letter.annex}
-                         for block in text_blocks(text))
-        self.texts = {block for block, count in counts.items() if count > 1}
-        self.signature, self.forms = len(letters) > 1, forms
-        self.layouts: dict[str, _Layout] = {}
-        self.names: dict[str, str] = {}
-
-    def blocks(self, text: str, style: ParagraphStyle) -> list[Flowable]:
-        """The blocks of `text`, those repeated as Shared."""
-        return [self.shared(f"{style.name}\n{block}", lambda block=block: [text_flowable(block, style)])
-                if block in self.texts else text_flowable(block, style) for block in text_blocks(text)]
-
-    def shared(self, key: str, make: Callable[[], list[Flowable]], keep: bool = False) -> "Shared":
-        name = self.names.setdefault(key, f"shared{len(self.names)}")
-        if name not in self.layouts:
-            self.layouts[name] = _Layout(make())
-        return Shared(name, self.layouts[name], keep, self.forms)
-
-
-class Shared(Flowable):
-    """Blocks that every letter of a run prints alike, laid out once for the run and drawn once
-    per file as a form that each letter then references (a Paragraph each would parse and break
-    the same lines 10,000 times); without `form`, drawn where it is (a file of one letter
-    would not reuse a form). Too tall for the rest of the page, it splits into its blocks, or
-    with `keep` moves whole to the next page (as KeepTogether)."""
-
-    def __init__(self, name: str, layout: _Layout, keep: bool, form: bool) -> None:
-        super().__init__()
-        self.name, self.layout, self.keep, self.form = name, layout, keep, form
-
-    def wrap(self, available_width, available_height):
-        layout = self.layout
-        if layout.width != available_width:  # the blocks one under the other, spaced as a frame spaces them
-            layout.placed, top, after = [], 0.0, None
-            for block in layout.blocks:
-                height = block.wrap(available_width, PAGE_HEIGHT)[1]
-                top += 0 if after is None else max(after, block.getSpaceBefore())
-                top += height
-                layout.placed.append((block, top))
-                after = block.getSpaceAfter()
-            layout.width, layout.height = available_width, top
-        return available_width, layout.height
-
-    def getSpaceBefore(self):  # noqa: N802 (ReportLab's names)
-        return self.layout.blocks[0].getSpaceBefore()
-
-    def getSpaceAfter(self):  # noqa: N802
-        return self.layout.blocks[-1].getSpaceAfter()
-
-    def split(self, available_width, available_height):
-        if self.keep:
-            return []
-        first, *rest = (copy.copy(block) for block in self.layout.blocks)
-        if first.wrap(available_width, available_height)[1] <= available_height:
-            return [first, *rest]
-        pieces = first.split(available_width, available_height)  # [] when not even its first line fits
-        return [*pieces, *rest] if pieces else []
-
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802
-        layout = self.layout
-
-        def blocks() -> None:
-            for block, bottom in layout.placed:
-                block.drawOn(canvas, 0, layout.height - bottom)
-
-        canvas.saveState()
-        canvas.translate(x, y)
-        drawn(canvas, f"{self.name}_{layout.width:.0f}" if self.form else None, blocks)
-        canvas.restoreState()
-
-
-def drawn(canvas, form: str | None, draw: Callable[[], None]) -> None:
-    """draw() on the canvas; with a form's name, drawn once per file into that form, which each
-    later call references (the same letterhead on 10,000 pages is written once)."""
-    if form is None:
-        draw()
-        return
-    if not canvas.hasForm(form):
-        canvas.beginForm(form)
-        draw()
-        canvas.endForm()
-    canvas.doForm(form)
-
-
 def _signature(sender: Sender) -> list[Flowable]:
     style = letter_styles()
     lines: list[Flowable] = [Spacer(1, 8 * mm)]
@@ -345,10 +190,10 @@ def letter_flowables(letter: Letter, sender: Sender, repeated: Repeated | None =
     """One letter: its first page's head, subject, body, extra flowables, closing, signature and
     annex; what `repeated` says the run's letters print alike laid out once."""
     style = letter_styles()
-    repeated = repeated or Repeated([letter], forms=False)
+    repeated = repeated or Repeated([letter], forms=False, width=TEXT_WIDTH)
     flowables: list[Flowable] = [LetterHead(sender, letter, repeated.forms)]
     if letter.subject:
-        flowables.append(text_flowable(f"Objet\u00a0: {letter.subject}", style.subject))
+        flowables.append(text_flowable(f"Objet\u00a0: {letter.subject}", style.subject, TEXT_WIDTH))
     flowables += repeated.blocks(letter.body, style.body)
     flowables += letter.flowables
     flowables += repeated.blocks(letter.closing, style.body)
@@ -413,7 +258,7 @@ def write_letters(
     if per_file:
         return _write_each(letters, sender, target, report)
     title = letters[0].subject if len(letters) == 1 else f"Courriers – {sender.name}"
-    repeated = Repeated(letters, forms=len(letters) > 1)
+    repeated = Repeated(letters, forms=len(letters) > 1, width=TEXT_WIDTH)
     flowables: list[Flowable] = []
     for index, letter in enumerate(letters):
         if index:
@@ -428,7 +273,7 @@ def write_letters(
 
 
 def _write_each(letters: Sequence[Letter], sender: Sender, folder: Path, report: Progress) -> LettersResult:
-    names, pages, repeated = unique_names([letter.file_stem for letter in letters]), [0], Repeated(letters, forms=False)
+    names, pages, repeated = unique_names([letter.file_stem for letter in letters]), [0], Repeated(letters, forms=False, width=TEXT_WIDTH)
 
     def write_one(index: int, path: Path) -> None:
         report(index, len(letters), f"Courrier {index + 1} sur {len(letters)} : {names[index]}")
