@@ -131,9 +131,8 @@ class ClosingPanel(QWidget):
             self, f"Clôture de l'année {year}…",
             lambda progress: close_report(self.database, year, user, progress),
             lambda _result: self._done(True),
-            on_cancel=lambda: self.show_year(self.year),
+            on_end=self._job_finished,
         )
-        self.job.thread.finished.connect(self._job_finished)
         return True
 
     def _job_finished(self) -> None:

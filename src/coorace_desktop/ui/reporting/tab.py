@@ -342,9 +342,8 @@ class ReportsTab(QWidget):
             f"Génération du rapport {request.year}…",
             lambda progress: generate_report(self.database, request, target, progress),
             self._generated,
-            on_cancel=self._finished,
+            on_end=self._finished,
         )
-        self.job.thread.finished.connect(self._finished)
         self._update_state()
         return self.job
 
