@@ -1,10 +1,12 @@
-"""PostgreSQL walks an index where SQLite does (migration 0015_pg_indexes): the plans of the lists'
-statements, as the services send them, with sorting made the planner's last resort."""
+"""PostgreSQL walks an index where SQLite does (migration 0015_pg_indexes) and counts a search's
+matches without reading the rows (0016_pg_words): the plans of the lists' statements, as the
+services send them, with sorting made the planner's last resort."""
 
 import pytest
 from sqlalchemy import event
 
-from coorace_desktop.services.events.event_list import list_events
+from coorace_desktop.services.accompaniment.actions_list import count_actions
+from coorace_desktop.services.events.event_list import count_events, list_events
 from coorace_desktop.services.listing import ListQuery
 
 
@@ -36,3 +38,15 @@ def test_the_events_newest_first_walk_their_index(demo_database, query):
         pytest.skip("PostgreSQL seulement : SQLite parcourt l'index de starts_on à rebours")
     for plan in plans(demo_database, lambda db: list_events(db, query, 0, 200), "DESC NULLS LAST"):
         assert "ix_events_newest_first" in plan and "Sort" not in plan, plan
+
+
+@pytest.mark.parametrize("count, words", [(count_actions, "action_words"), (count_events, "event_words")],
+                         ids=["actions", "events"])
+def test_a_search_is_counted_from_the_words_alone(demo_database, count, words):
+    """Counting the matches of a search (two words, each a prefix) reads the table of words by its
+    key, never the rows: PostgreSQL's GIN index would have read every matching row for its count."""
+    if not demo_database.is_server:
+        pytest.skip("PostgreSQL seulement : SQLite compte dans son index FTS5")
+    [plan] = plans(demo_database, lambda db: count(db, ListQuery(search="form ac")), "count(DISTINCT")
+    assert f"{words}_pkey" in plan and "Seq Scan" not in plan, plan
+    assert ("support_actions" if words == "action_words" else "events") not in plan.replace(words, ""), plan

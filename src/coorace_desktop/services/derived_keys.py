@@ -1,10 +1,10 @@
 """The folded search keys stored beside each row, recounted from the row they come from; and the
-sort keys and totals the database's triggers keep (migrations 0013_sort_keys, 0015_pg_indexes),
-recounted in SQL."""
+sort keys, totals and words the database's triggers keep (migrations 0013_sort_keys,
+0015_pg_indexes, 0016_pg_words), recounted in SQL."""
 
 from collections.abc import Callable, Iterator
 
-from sqlalchemy import case, delete, func, insert, literal, update
+from sqlalchemy import case, delete, func, insert, literal, text, update
 from sqlmodel import Session, SQLModel, select
 
 from coorace_desktop.domain import (
@@ -21,7 +21,7 @@ from coorace_desktop.domain.enums import AttendanceStatus
 from coorace_desktop.domain.text import action_search_key, event_search_key
 from coorace_desktop.services.members.organisations import current_search_key
 from coorace_desktop.storage.engine import is_sqlite
-from coorace_desktop.storage.word_search import ACTION_BENEFICIARIES, EVENT_COUNT
+from coorace_desktop.storage.word_search import ACTION_BENEFICIARIES, EVENT_COUNT, WORD_TABLES, WORDS_OF_KEYS
 
 # Table label (French, as `check` names it) -> model and the key its writers store.
 RECOUNTED: dict[str, tuple[type[SQLModel], Callable[[Session, SQLModel], str]]] = {
@@ -74,6 +74,8 @@ RECOUNTED_SORT_KEYS = {
 }
 BENEFICIARY_TOTALS = "totaux des accompagnements"
 EVENTS_COUNTED = "total des événements"  # PostgreSQL only
+# PostgreSQL only: label -> the table searched, whose words a table of words keeps.
+WORDS_KEPT = {"mots des accompagnements": "support_actions", "mots des événements": "events"}
 
 
 def beneficiary_totals(session: Session) -> dict[tuple[str, int], tuple[int, float, int]]:
@@ -105,6 +107,13 @@ def events_count(session: Session) -> int:
     return session.execute(select(func.count()).select_from(Event)).scalar_one()
 
 
+def stale_words(session: Session, table: str) -> int:
+    """How many (word, id) rows the table of `table`'s words lacks or holds too many, against a recount."""
+    fresh, kept = WORDS_OF_KEYS.format(table=table), f"SELECT word, id FROM {WORD_TABLES[table].name}"
+    return session.execute(text(f"SELECT (SELECT count(*) FROM ({fresh} EXCEPT {kept}) AS missing)"
+                                f" + (SELECT count(*) FROM ({kept} EXCEPT {fresh}) AS extra)")).scalar_one()
+
+
 def stale_totals(session: Session) -> dict[str, int]:
     """How many stored sort keys and totals differ from their recount, per label (none: empty)."""
     stale = {}
@@ -114,6 +123,7 @@ def stale_totals(session: Session) -> dict[str, int]:
     stale[BENEFICIARY_TOTALS] = sum(fresh.get(key) != kept.get(key) for key in fresh.keys() | kept.keys())
     if not is_sqlite(session.get_bind().url):
         stale[EVENTS_COUNTED] = int(session.execute(select(EVENT_COUNT.c.events)).scalar_one() != events_count(session))
+        stale |= {label: stale_words(session, table) for label, table in WORDS_KEPT.items()}
     return {label: count for label, count in stale.items() if count}
 
 
@@ -148,4 +158,9 @@ def refresh_keys(session: Session) -> dict[str, int]:
             ])
     if EVENTS_COUNTED in stale:
         session.execute(update(EVENT_COUNT).values(events=events_count(session)))
+    for label, table in WORDS_KEPT.items():
+        if label in stale:
+            words = WORD_TABLES[table].name
+            session.execute(text(f"DELETE FROM {words}"))
+            session.execute(text(f"INSERT INTO {words} (word, id) {WORDS_OF_KEYS.format(table=table)}"))
     return changed

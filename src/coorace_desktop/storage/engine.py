@@ -58,9 +58,11 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     A failed statement's error never carries its parameters (names, e-mails): it is logged."""
     if not is_sqlite(url):
         # A server that does not answer fails within seconds instead of hanging the window.
-        arguments = {"connect_timeout": 10, "application_name": "coorace-desktop"}
-        if read_only:
-            arguments["options"] = "-c default_transaction_read_only=on"
+        # Plans made for each statement's values: psycopg prepares a statement run 5 times, and
+        # PostgreSQL then plans it once for any values, e.g. walking the date index for any search
+        # pattern or year (a search with filters: 7 -> 11 ms; counts worse).
+        options = "-c plan_cache_mode=force_custom_plan" + (" -c default_transaction_read_only=on" if read_only else "")
+        arguments = {"connect_timeout": 10, "application_name": "coorace-desktop", "options": options}
         return create_engine(url, pool_pre_ping=True, connect_args=arguments, hide_parameters=True)
     if read_only:
         path = Path(make_url(url).database)

@@ -90,7 +90,22 @@ def transfer(source: Database, target: Database, progress: Progress | None = Non
                     progress(done, total, f"Copie de {table.name}")
         if writing.dialect.name == "postgresql":
             move_sequences(writing)
+    if target.is_server:
+        if progress:
+            progress(total, total, "Mise en ordre de la base copiée")
+        compact(target)
     return compare(source, target)
+
+
+def compact(database: Database) -> None:
+    """PostgreSQL after a copy: the triggers updated a beneficiary's totals once per action copied,
+    an event's participants once per registration, leaving as many dead versions (the bench file:
+    11,037 totals in 1,666 pages, 4.6 ms for every unfiltered count instead of 0.3). Those tables are
+    rewritten compact, and every table vacuumed and analysed, as autovacuum would do later: the
+    pages marked visible (what index-only scans need, the words' counts), the statistics made."""
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("VACUUM (FULL) action_beneficiaries, event_count, events")
+        connection.exec_driver_sql("VACUUM (ANALYZE)")
 
 
 def compare(source: Database, target: Database) -> TransferResult:

@@ -1,14 +1,21 @@
 """Word search: SQLite's FTS5 indexes of the support actions' and events' search keys (migrations
-0004_action_words and 0013_sort_keys), PostgreSQL's full-text GIN indexes of the same keys (0013);
-and the other tables and indexes the migrations keep outside the models (0013, 0015_pg_indexes)."""
+0004_action_words and 0013_sort_keys); PostgreSQL's tables of their words (0016_pg_words) and
+full-text GIN indexes of the same keys (0013); and the other tables and indexes the migrations
+keep outside the models (0013, 0015_pg_indexes)."""
 
 from sqlalchemy import ColumnElement, Select, and_, column, func, literal, literal_column, or_, select, table, text
 
 from coorace_desktop.domain.text import fold
 
 WORD_INDEXES = ("support_actions_fts", "events_fts")
+# PostgreSQL only (0016_pg_words): per searched table, each distinct word of each row's key, by (word, id).
+WORD_TABLES = {name: table(words, column("word"), column("id"))
+               for name, words in (("support_actions", "action_words"), ("events", "event_words"))}
+# The (word, id) rows of a searched table's words, recounted from its keys (0016_pg_words keeps them).
+WORDS_OF_KEYS = ("SELECT DISTINCT word, source.id FROM {table} AS source, "
+                 "unnest(string_to_array(source.search_key, ' ')) AS word WHERE word NOT IN ('', '|')")
 # Tables the database derives by its triggers, outside the models, never copied by a transfer.
-DERIVED_TABLES = (*WORD_INDEXES, "action_beneficiaries", "event_count")
+DERIVED_TABLES = (*WORD_INDEXES, *(words.name for words in WORD_TABLES.values()), "action_beneficiaries", "event_count")
 # Indexes on an expression (the notes' and titles' start; PostgreSQL's word indexes), made by
 # 0013_sort_keys outside the models: SQLAlchemy does not reflect them on SQLite, nor does
 # autogenerate compare them; and PostgreSQL's index of the events' newest-first order (0015).
@@ -43,6 +50,22 @@ def ids_with_words(table: str, typed: str, limit: int | None = None) -> Select |
         .where(text(f"{table}_fts MATCH :phrase").bindparams(phrase=phrase))
     )
     return ids if limit is None else ids.limit(limit)
+
+
+def ids_in_word_table(table: str, words: list[str]) -> Select:
+    """PostgreSQL: ids of the `table` rows whose key holds a word starting with each of `words`
+    (typed_words), from its table of words by the key alone (index-only); an id once per matching
+    word of each (count them DISTINCT). A typed word's words are a range of the key: from itself to
+    the same with its last letter the next one up ('budget' <= word < 'budgeu')."""
+    first, *others = (WORD_TABLES[table].alias(f"word_{number}") for number in range(len(words)))
+    ids = select(first.c.id).where(_starting_with(first, words[0]))
+    for alias, word in zip(others, words[1:]):
+        ids = ids.join(alias, and_(alias.c.id == first.c.id, _starting_with(alias, word)))
+    return ids
+
+
+def _starting_with(words, word: str) -> ColumnElement[bool]:
+    return and_(words.c.word >= word, words.c.word < word[:-1] + chr(ord(word[-1]) + 1))
 
 
 def has_words(search_key: ColumnElement[str], typed: str) -> ColumnElement[bool] | None:

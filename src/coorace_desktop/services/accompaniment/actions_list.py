@@ -1,7 +1,7 @@
 """The actions table: filters (year, period, officer, programme, beneficiary, kind), search in the notes,
 sort on every column and paging, all in SQL; and the running totals of what is shown."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -132,13 +132,14 @@ INDEXED_SORTS = {
 }
 
 
-def _coded_sorts(session: Session, programmes: Mapping[int, str]) -> dict[str, tuple[ColumnElement, Callable[[], list]]]:
+def _coded_sorts(session: Session) -> dict[str, tuple[ColumnElement, Callable[[], list]]]:
     """Sorts by a code in the order of its label (a few values each): column and values in order
-    (the officers read only for their sort: one statement fewer on every other page)."""
+    (the officers and programmes read only for their sort: one statement fewer on every other page)."""
     officers = select(StaffMember.id).join(Person, Person.id == StaffMember.person_id).order_by(Person.name_key, StaffMember.id)
+    programmes = select(Programme.id, Programme.name)
     return {
         "officer": (SupportAction.officer_id, lambda: [None, *session.execute(officers).scalars()]),
-        "programme": (SupportAction.programme_id, lambda: by_label(programmes)),
+        "programme": (SupportAction.programme_id, lambda: by_label(dict(session.execute(programmes).all()))),
         "kind": (SupportAction.kind, lambda: by_label(enum_labels(ActionKind))),
         "outcome": (SupportAction.outcome, lambda: by_label(enum_labels(ActionOutcome))),
     }
@@ -147,8 +148,7 @@ def _coded_sorts(session: Session, programmes: Mapping[int, str]) -> dict[str, t
 def action_page(database: Database, query: ListQuery, offset: int, limit: int) -> list[ActionRow]:
     """One page of the table in the query's order (ties broken by id so paging is stable)."""
     with database.session() as session:
-        programmes = dict(session.execute(select(Programme.id, Programme.name)).all())
-        coded = _coded_sorts(session, programmes)
+        coded = _coded_sorts(session)
         query.check(sort_keys=(*INDEXED_SORTS, *coded))
         # Deferred join: the page's ids are chosen on the narrow rows first, and only those
         # 200 rows are then joined to officers, beneficiaries and read in full.
@@ -171,7 +171,7 @@ def action_page(database: Database, query: ListQuery, offset: int, limit: int) -
                 _name(Territory, SupportAction.territory_id),
                 SupportAction.group_count,
                 SupportAction.group_label,
-                SupportAction.programme_id,
+                _name(Programme, SupportAction.programme_id),
                 SupportAction.kind,
                 SupportAction.hours,
                 SupportAction.outcome,
@@ -182,12 +182,12 @@ def action_page(database: Database, query: ListQuery, offset: int, limit: int) -
             .where(among(session, SupportAction.id, page))
         )
         rows = {row[0]: row for row in session.execute(statement).all()} if page else {}
-    return [_row(rows[action_id], programmes) for action_id in page]
+    return [_row(rows[action_id]) for action_id in page]
 
 
-def _row(row, programmes: dict[int, str]) -> ActionRow:
+def _row(row) -> ActionRow:
     (id, action_date, first, last, organisation, holder, territory, group_count, group_label,
-     programme_id, kind, hours, outcome, notes) = row
+     programme, kind, hours, outcome, notes) = row
     if organisation is not None:
         beneficiary, beneficiary_kind = organisation, BeneficiaryKind.ORGANISATION
     elif holder is not None:
@@ -202,7 +202,7 @@ def _row(row, programmes: dict[int, str]) -> ActionRow:
         officer=f"{first or ''} {last or ''}".strip() or UNKNOWN_OFFICER,
         beneficiary=beneficiary,
         beneficiary_kind=BENEFICIARY_KIND_LABELS.get(beneficiary_kind, GROUP_KIND_LABEL),
-        programme=programmes.get(programme_id, ""),
+        programme=programme or "",
         kind=ActionKind(kind),
         hours=hours,
         outcome=ActionOutcome(outcome),
