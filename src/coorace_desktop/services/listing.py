@@ -108,7 +108,7 @@ def segmented_ids(
             continue
         segment = ids.where(column.is_(None) if value is None else column == value)
         segment = segment.order_by(tiebreak.desc() if descending else tiebreak).offset(offset).limit(limit - len(page))
-        page += session.execute(segment).scalars()
+        page += session.execute(segment).scalars().all()
         offset = 0
         if len(page) == limit:
             break
@@ -131,10 +131,11 @@ def word_condition(session, model, typed: str, walking: bool) -> ColumnElement[b
     index walks the rows anyway (`walking`: a page in the sort's order, or a filter's index), which
     then match each row's key: building the word index's list of 38,000 ids would cost more than
     that whole page. SQLite probes how many there are (~2 ms). PostgreSQL counts up to COMMON_WORDS
-    ids of each typed word in its table of words (~1 ms each) until a rare one, whose few rows
-    are then read, matched on their keys, and sent as a list (given a subquery or its GIN condition, its
-    planner walks the sort's index computing each row's words: 2-3 s when none matches); a common
-    search not walked is the GIN condition, which reads the rows themselves."""
+    ids of each typed word in its table of words (~1 ms each) until a rare one, whose few ids are
+    read (of its rows, those holding the other typed words too) and sent as a list: given a
+    subquery or its GIN condition, its planner walks the sort's index computing each row's words
+    (2-3 s when none matches); a common search not walked is the GIN condition, which reads the
+    rows themselves."""
     if not (words := typed_words(typed)):
         return None
     if not is_sqlite(session.get_bind().url):
@@ -142,8 +143,11 @@ def word_condition(session, model, typed: str, walking: bool) -> ColumnElement[b
             ids = ids_in_word_table(model.__tablename__, [word])
             probe = select(func.count()).select_from(ids.limit(COMMON_WORDS).subquery())
             if session.execute(probe).scalar_one() < COMMON_WORDS:  # counted: 5,000 ids took 9 ms to fetch
-                rare = sorted(set(session.execute(ids).scalars()))
-                return and_(among(session, model.id, rare), starts_words(model.search_key, typed))
+                matches = sorted(set(session.execute(ids).scalars().all()))
+                if len(words) > 1:  # matched once on their keys: a list may read them segment by segment
+                    holding = select(model.id).where(among(session, model.id, matches), starts_words(model.search_key, typed))
+                    matches = session.execute(holding.order_by(model.id)).scalars().all()
+                return among(session, model.id, matches)
         # Walked: each row's key read as on SQLite, where to_tsvector would parse it (10 times longer).
         return starts_words(model.search_key, typed) if walking else has_words(model.search_key, typed)
     matches = ids_with_words(model.__tablename__, typed)

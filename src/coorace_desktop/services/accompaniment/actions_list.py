@@ -159,7 +159,7 @@ def action_page(database: Database, query: ListQuery, offset: int, limit: int) -
         else:
             order = (INDEXED_SORTS[sort_key], SupportAction.id)
             ids = ids.order_by(*(column.desc() if query.descending else column for column in order))
-            page = list(session.execute(ids.offset(offset).limit(limit)).scalars())
+            page = session.execute(ids.offset(offset).limit(limit)).scalars().all()
         statement = (
             select(
                 SupportAction.id,

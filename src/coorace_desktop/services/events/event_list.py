@@ -123,7 +123,7 @@ def _upcoming_first_ids(session, query: ListQuery, today: date, offset: int, lim
     words = word_condition(session, Event, query.search, walking=True)
     if query.filters:
         ordered = _upcoming_first(_filtered(select(Event.id), query, words), today)
-        return list(session.execute(ordered.offset(offset).limit(limit)).scalars())
+        return session.execute(ordered.offset(offset).limit(limit)).scalars().all()
     ids: list[int] = []
     for condition, order in _upcoming_first_segments(today):
         statement = _filtered(select(Event.id).where(condition), query, words)
@@ -132,7 +132,7 @@ def _upcoming_first_ids(session, query: ListQuery, today: date, offset: int, lim
             if offset >= size:
                 offset -= size
                 continue
-        ids += session.execute(statement.order_by(*order).offset(offset).limit(limit - len(ids))).scalars()
+        ids += session.execute(statement.order_by(*order).offset(offset).limit(limit - len(ids))).scalars().all()
         offset = 0
         if len(ids) == limit:
             break
@@ -158,7 +158,7 @@ def _page_ids(session: Session, query: ListQuery, offset: int, limit: int) -> li
     else:
         order = (INDEXED_SORTS[query.sort_key], Event.id)
         ordered = ids.order_by(*(column.desc() if query.descending else column for column in order))
-    return list(session.execute(ordered.offset(offset).limit(limit)).scalars())
+    return session.execute(ordered.offset(offset).limit(limit)).scalars().all()
 
 
 def count_events(database: Database, query: ListQuery) -> int:
