@@ -129,6 +129,20 @@ def test_a_common_word_reads_like_a_rare_one(database, log, actions, monkeypatch
     assert _ids(database, ListQuery(search="tude")) == []  # words match from their start, as the word index does
 
 
+@pytest.mark.parametrize("common_words", [5000, 3, 1])
+def test_a_rare_word_beside_a_common_one(database, log, monkeypatch, common_words):
+    """Every typed word rare, one rare beside a common one (COMMON_WORDS = 3: 'bilan' in 4 actions,
+    'tresorerie' in 1), or all common: the same actions, count and totals."""
+    monkeypatch.setattr(listing, "COMMON_WORDS", common_words)
+    made = [create_action(database, log.draft("Zest'", ActionKind.ADVICE, log.organisation("AJE"), notes=notes))
+            for notes in ("Bilan d'étape", "Bilan annuel", "Bilan de trésorerie", "Bilans croisés", "Trésorerie")]
+    for typed in ("bilan tresorerie", "tresorerie bilan", "TRÉSO bil"):
+        query = ListQuery(search=typed, sort_key="date")
+        assert _ids(database, query) == [made[2]], typed
+        assert count_actions(database, query) == action_totals(database, query).actions == 1
+    assert count_actions(database, ListQuery(search="bilan")) == 4
+
+
 def test_rows_read_in_french(database, actions):
     assert action_page(database, ListQuery(search="figeac"), 0, 10) == []  # a beneficiary is not in the notes
     [row] = action_page(database, ListQuery().with_filter("kind", ActionKind.INDIVIDUAL_SUPPORT), 0, 10)
