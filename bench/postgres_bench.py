@@ -5,9 +5,10 @@ Run: .venv/bin/python bench/postgres_bench.py FILE [--runs 5] [--keep | --server
 FILE is a benchmark database (bench/generate.py; bench/events_bench.py --db for 200,000 events).
 Needs the PostgreSQL server programs (scripts/setup installs them) and psycopg. Prints, per
 scenario of accompaniment_bench and events_bench, the milliseconds on each backend and their ratio.
-The copy takes minutes (103 s for the bench file on a quiet machine, 405 s under load): --keep leaves the cluster running
-and prints the URL of the copy, which --server URL then measures again without copying (FILE
-must be the same file; a newer schema migrates the copy as the application would)."""
+The copy takes minutes (the bench file: 103 s on a quiet machine, 405 s under load): --keep
+leaves the cluster running and prints the URL of the copy, which --server URL then measures again
+without copying (FILE must be the same file; a newer schema migrates the copy as the application
+would)."""
 
 import argparse
 import sys
