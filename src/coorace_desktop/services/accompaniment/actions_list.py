@@ -15,7 +15,15 @@ from coorace_desktop.domain.governance import StaffMember
 from coorace_desktop.domain.organisations import Organisation, Person
 from coorace_desktop.services.accompaniment.common import enum_labels, equal_filters
 from coorace_desktop.services.accompaniment.summary import UNKNOWN_OFFICER, beneficiaries_count, date_range, year_range
-from coorace_desktop.services.listing import ListQuery, among, by_label, segmented_ids, word_condition, word_count
+from coorace_desktop.services.listing import (
+    ListQuery,
+    among,
+    by_label,
+    ordered_page,
+    segmented_ids,
+    word_condition,
+    word_count,
+)
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.word_search import ACTION_BENEFICIARIES
 
@@ -87,10 +95,15 @@ def _beneficiary_condition(ref: BeneficiaryRef) -> ColumnElement[bool]:
     return or_(SupportAction.organisation_id == ref.id, SupportAction.project_holder_id.in_(converted))
 
 
+def _kept_total(session: Session) -> int:
+    """How many actions there are, from the triggers' totals (PostgreSQL counts rows one by one)."""
+    return session.execute(select(func.coalesce(func.sum(ACTION_BENEFICIARIES.c.actions), 0))).scalar_one()
+
+
 def count_actions(database: Database, query: ListQuery) -> int:
     with database.session() as session:
-        if not query.search and not query.filters:  # the triggers' totals (PostgreSQL counts rows one by one)
-            return session.execute(select(func.coalesce(func.sum(ACTION_BENEFICIARIES.c.actions), 0))).scalar_one()
+        if not query.search and not query.filters:
+            return _kept_total(session)
         if not query.filters and (words_only := word_count(session, SupportAction, query.search)) is not None:
             return words_only
         statement = select(func.count()).select_from(SupportAction)
@@ -157,9 +170,8 @@ def action_page(database: Database, query: ListQuery, offset: int, limit: int) -
             column, values = coded[sort_key]
             page = segmented_ids(session, ids, column, values(), SupportAction.id, query.descending, offset, limit)
         else:
-            order = (INDEXED_SORTS[sort_key], SupportAction.id)
-            ids = ids.order_by(*(column.desc() if query.descending else column for column in order))
-            page = session.execute(ids.offset(offset).limit(limit)).scalars().all()
+            total = None if query.search or query.filters else _kept_total(session)
+            page = ordered_page(session, ids, (INDEXED_SORTS[sort_key], SupportAction.id), query.descending, offset, limit, total)
         statement = (
             select(
                 SupportAction.id,

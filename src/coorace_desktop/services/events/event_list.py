@@ -9,7 +9,15 @@ from sqlmodel import Session
 from coorace_desktop.domain.enums import EventStatus
 from coorace_desktop.domain.events import Event, EventKind
 from coorace_desktop.domain.events_rules import LONGEST_EVENT
-from coorace_desktop.services.listing import ListQuery, among, by_label, segmented_ids, word_condition, word_count
+from coorace_desktop.services.listing import (
+    ListQuery,
+    among,
+    by_label,
+    ordered_page,
+    segmented_ids,
+    word_condition,
+    word_count,
+)
 from coorace_desktop.storage.database import Database
 from coorace_desktop.storage.engine import is_sqlite
 from coorace_desktop.storage.word_search import EVENT_COUNT
@@ -151,21 +159,24 @@ def _page_ids(session: Session, query: ListQuery, offset: int, limit: int) -> li
     """A page of ids in any order but the default one."""
     ids = _filtered(select(Event.id), query, word_condition(session, Event, query.search, walking=True))
     if query.sort_key in ("", DATE):
-        ordered = ids.order_by(*_NEWEST_FIRST)
-    elif query.sort_key == "kind":  # a few kinds, in the order of their names
+        return session.execute(ids.order_by(*_NEWEST_FIRST).offset(offset).limit(limit)).scalars().all()
+    if query.sort_key == "kind":  # a few kinds, in the order of their names
         names = dict(session.execute(select(EventKind.id, EventKind.name)).all())
         return segmented_ids(session, ids, Event.kind_id, by_label(names), Event.id, query.descending, offset, limit)
-    else:
-        order = (INDEXED_SORTS[query.sort_key], Event.id)
-        ordered = ids.order_by(*(column.desc() if query.descending else column for column in order))
-    return session.execute(ordered.offset(offset).limit(limit)).scalars().all()
+    total = _kept_count(session) if not query.search and not query.filters else None
+    return ordered_page(session, ids, (INDEXED_SORTS[query.sort_key], Event.id), query.descending, offset, limit, total)
+
+
+def _kept_count(session: Session) -> int | None:
+    """How many events there are, as PostgreSQL's triggers keep it (it counts rows by reading them:
+    30 ms for 200,000); None on SQLite, which counts them in its smallest index."""
+    return None if is_sqlite(session.get_bind().url) else session.execute(select(EVENT_COUNT.c.events)).scalar_one()
 
 
 def count_events(database: Database, query: ListQuery) -> int:
     with database.session() as session:
-        if not query.search and not query.filters and not is_sqlite(session.get_bind().url):
-            # PostgreSQL counts rows by reading them (30 ms for 200,000): the triggers' count instead
-            return session.execute(select(EVENT_COUNT.c.events)).scalar_one()
+        if not query.search and not query.filters and (kept := _kept_count(session)) is not None:
+            return kept
         if not query.filters and (words_only := word_count(session, Event, query.search)) is not None:
             return words_only
         words = word_condition(session, Event, query.search, walking=bool(query.filters))
