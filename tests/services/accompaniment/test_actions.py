@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, event, insert, select, update
 
 from coorace_desktop.domain.accompaniment import SupportAction
 from coorace_desktop.domain.accompaniment_rules import BeneficiaryKind, BeneficiaryRef
@@ -94,6 +94,27 @@ def test_every_column_sorts_in_sql(database, actions, sort_key, first):
 def test_programme_order_puts_accented_names_in_place(database, actions):
     rows = action_page(database, ListQuery(sort_key="programme"), 0, 10)
     assert [row.programme for row in rows] == ["CEDRE ISO 9001", "Évaluation CAP", "TZCLD", "Zest'", "Zest'"]
+
+
+def test_an_action_deleted_while_its_page_is_read_is_left_out(database, log):
+    """A page chooses its ids, then reads their rows: on PostgreSQL each statement has its own
+    snapshot, so an action deleted in between is left out of the page, not an error (SQLite's
+    transaction still sees it)."""
+    made = [create_action(database, log.draft("TZCLD", ActionKind.ADVICE, log.territory("Pamiers"))) for _ in range(3)]
+
+    def delete_one(_connection, _cursor, statement, *_arguments):
+        if "persons.first_name" in statement and deleted == []:
+            deleted.append(made[1])
+            with database.engine.begin() as other:
+                other.execute(delete(SupportAction).where(SupportAction.id == made[1]))
+
+    deleted: list[int] = []
+    event.listen(database.engine, "before_cursor_execute", delete_one)
+    try:
+        page = [row.id for row in action_page(database, ListQuery(sort_key="date"), 0, 10)]
+    finally:
+        event.remove(database.engine, "before_cursor_execute", delete_one)
+    assert deleted and page == ([made[0], made[2]] if database.is_server else made)
 
 
 def test_pages_are_stable_and_complete(database, log):

@@ -194,7 +194,8 @@ def action_page(database: Database, query: ListQuery, offset: int, limit: int) -
             .where(among(session, SupportAction.id, page))
         )
         rows = {row[0]: row for row in session.execute(statement).all()} if page else {}
-    return [_row(rows[action_id]) for action_id in page]
+    # On PostgreSQL each statement reads its own snapshot: a row deleted since its id was chosen is left out.
+    return [_row(rows[action_id]) for action_id in page if action_id in rows]
 
 
 def _row(row) -> ActionRow:

@@ -200,7 +200,8 @@ def list_events(
         else:
             ids = _page_ids(session, query, offset, limit)
         rows = {row[0]: row for row in session.execute(columns.where(among(session, Event.id, ids))).all()} if ids else {}
-    return [EventRow(*row[:9], EventStatus(row[9]), *row[10:]) for row in (rows[event_id] for event_id in ids)]
+    # On PostgreSQL each statement reads its own snapshot: a row deleted since its id was chosen is left out.
+    return [EventRow(*row[:9], EventStatus(row[9]), *row[10:]) for row in (rows[id] for id in ids if id in rows)]
 
 
 def event_years(database: Database) -> list[int]:
