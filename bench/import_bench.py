@@ -33,7 +33,7 @@ from coorace_desktop.services.importing import (
     propose_mapping,
     read_table,
 )
-from coorace_desktop.storage.database import open_database
+from coorace_desktop.storage.database import Database, open_database
 from members_bench import _word  # bench/members_bench.py, beside this script: syllable words
 
 HEADERS = ["Raison sociale", "Type", "Adresse", "CP", "Ville", "Tél.", "Courriel", "Nom", "Prénom", "Fonction"]
@@ -146,17 +146,22 @@ def one_run(source: Path, template: Path, folder: Path, number: int) -> dict[str
     shutil.copy(template, target)
     database = open_database(target)
     try:
-        cpu = time.process_time()
-        started = time.perf_counter()
-        table = read_table(source)
-        read = time.perf_counter()
-        preview = preview_members(database, table, propose_mapping(table, MEMBERS, remembered={}))
-        previewed = time.perf_counter()
-        result = apply_members(database, preview)
-        applied = time.perf_counter()
-        cpu = time.process_time() - cpu
+        return timed_import(database, source)
     finally:
         database.close()
+
+
+def timed_import(database: Database, source: Path) -> dict[str, float]:
+    """Read `source`, preview it against `database`, apply it: each phase's seconds, and the CPU's."""
+    cpu = time.process_time()
+    started = time.perf_counter()
+    table = read_table(source)
+    read = time.perf_counter()
+    preview = preview_members(database, table, propose_mapping(table, MEMBERS, remembered={}))
+    previewed = time.perf_counter()
+    result = apply_members(database, preview)
+    applied = time.perf_counter()
+    cpu = time.process_time() - cpu
     duplicates = preview.count(Action.DUPLICATE)
     assert result.created == len(preview.planned) - duplicates and not preview.errors, result
     return {

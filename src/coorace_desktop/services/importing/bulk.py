@@ -1,6 +1,6 @@
 """Bulk work: Python's cycle collector paused for it, and writes with SQLAlchemy Core: taking
 SQLite's write lock up front, and inserting many rows while learning their ids without one
-statement per row."""
+statement per row (PostgreSQL: COPY, and ids drawn from the table's sequence)."""
 
 import gc
 import threading
@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
 
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Connection, Table, func, insert, select, text
 
 _pauses = {"count": 0, "was_enabled": True}
 _pauses_lock = threading.Lock()
@@ -54,6 +54,9 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict], batc
     parameter bookkeeping (measured: twice as fast on 60,000 rows)."""
     if not rows:
         return
+    if connection.dialect.name == "postgresql":
+        _copy_rows(connection, table, rows)
+        return
     keys = list(rows[0])
     compiled = insert(table).compile(dialect=connection.dialect, column_keys=keys)
     order = list(compiled.positiontup) if compiled.positional else keys
@@ -68,6 +71,22 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict], batc
         if not compiled.positional:
             parameters = [dict(zip(order, row)) for row in parameters]
         connection.exec_driver_sql(statement, parameters)
+
+
+def _copy_rows(connection: Connection, table: Table, rows: Sequence[dict]) -> None:
+    """PostgreSQL: the rows through COPY, in the connection's transaction, with each column type's
+    bind processor. An executemany sent each row as a message (10,000 organisations, contacts,
+    sites...: 180-300 ms a table, the import's apply 1.7 s where SQLite's took 0.4); triggers
+    fire on COPY as on INSERT."""
+    keys = list(rows[0])
+    values = itemgetter(*keys) if len(keys) > 1 else lambda row: (row[keys[0]],)
+    processors = [(n, process) for n, key in enumerate(keys) if (process := table.c[key].type.bind_processor(connection.dialect))]
+    quote = connection.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(key) for key in keys)
+    with connection.connection.driver_connection.cursor() as cursor, \
+            cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy:
+        for row in map(values, rows):
+            copy.write_row(_processed(row, processors) if processors else row)
 
 
 def _processed(values: tuple, processors: list[tuple[int, Callable]]) -> tuple:
@@ -87,7 +106,8 @@ def insert_with_ids(
     """Insert the rows and return their ids, in the rows' order.
 
     On SQLite, RETURNING with rows in parameter order falls back to one statement per row, so
-    the ids are given explicitly from max(id) + 1, under the write lock (hold_write_lock)."""
+    the ids are given explicitly from max(id) + 1, under the write lock (hold_write_lock); on
+    PostgreSQL they are drawn from the table's sequence."""
     if not rows:
         return []
     if connection.dialect.name == "sqlite":
@@ -98,10 +118,13 @@ def insert_with_ids(
             insert_rows(connection, table, chunk)
             after_batch(len(chunk))
         return ids
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    ids = []
+    # PostgreSQL: the ids drawn from the table's sequence at once (as safe as one INSERT each with
+    # another writer), then the rows copied with them; RETURNING in parameter order made SQLAlchemy
+    # send 2,000 rows as one statement that psycopg parsed again each time (~1 s for 20,000 rows).
+    drawn = text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)")
+    ids = list(connection.execute(drawn, {"table": table.name, "count": len(rows)}).scalars())
     for start in range(0, len(rows), batch):
-        chunk = rows[start : start + batch]
-        ids.extend(connection.execute(statement, chunk).scalars())
+        chunk = [dict(row, id=row_id) for row, row_id in zip(rows[start : start + batch], ids[start : start + batch])]
+        _copy_rows(connection, table, chunk)
         after_batch(len(chunk))
     return ids
