@@ -170,8 +170,8 @@ def action_page(database: Database, query: ListQuery, offset: int, limit: int) -
             column, values = coded[sort_key]
             page = segmented_ids(session, ids, column, values(), SupportAction.id, query.descending, offset, limit)
         else:
-            total = None if query.search or query.filters else _kept_total(session)
-            page = ordered_page(session, ids, (INDEXED_SORTS[sort_key], SupportAction.id), query.descending, offset, limit, total)
+            kept_total = (lambda: None) if query.search or query.filters else (lambda: _kept_total(session))
+            page = ordered_page(session, ids, (INDEXED_SORTS[sort_key], SupportAction.id), query.descending, offset, limit, kept_total)
         statement = (
             select(
                 SupportAction.id,

@@ -163,8 +163,8 @@ def _page_ids(session: Session, query: ListQuery, offset: int, limit: int) -> li
     if query.sort_key == "kind":  # a few kinds, in the order of their names
         names = dict(session.execute(select(EventKind.id, EventKind.name)).all())
         return segmented_ids(session, ids, Event.kind_id, by_label(names), Event.id, query.descending, offset, limit)
-    total = _kept_count(session) if not query.search and not query.filters else None
-    return ordered_page(session, ids, (INDEXED_SORTS[query.sort_key], Event.id), query.descending, offset, limit, total)
+    kept_total = (lambda: None) if query.search or query.filters else (lambda: _kept_count(session))
+    return ordered_page(session, ids, (INDEXED_SORTS[query.sort_key], Event.id), query.descending, offset, limit, kept_total)
 
 
 def _kept_count(session: Session) -> int | None:
