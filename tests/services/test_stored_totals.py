@@ -1,7 +1,8 @@
 """The sort keys, totals and words the database's triggers keep (migrations 0013_sort_keys,
-0015_pg_indexes, 0016_pg_words) equal a recount after every writer (and every change of attendance
-by name): the services (ORM), Core bulk inserts, plain SQL, the import, the transfer between
-databases; on both backends. And `check` finds them stale, `--repair` recounts them."""
+0015_pg_indexes, 0016_pg_words, 0017_event_presences) equal a recount after every writer (and
+every change of attendance by name): the services (ORM), Core bulk inserts, plain SQL, the
+import, the transfer between databases; on both backends. And `check` finds them stale,
+`--repair` recounts them."""
 
 import shutil
 from datetime import date
@@ -240,6 +241,7 @@ def test_check_names_stale_totals_and_repair_recounts_them(demo_database):
     with demo_database.engine.begin() as connection:
         connection.exec_driver_sql("UPDATE support_actions SET beneficiary_key = 'périmé' WHERE id <= 2")
         connection.exec_driver_sql("UPDATE events SET participants = participants + 1 WHERE id <= 3")
+        connection.exec_driver_sql("UPDATE events SET presences = coalesce(presences, 0) + 2 WHERE id <= 4")
         connection.exec_driver_sql("UPDATE action_beneficiaries SET hours = hours + 1")
         if demo_database.is_server:
             connection.exec_driver_sql("UPDATE event_count SET events = events + 1")
@@ -248,6 +250,7 @@ def test_check_names_stale_totals_and_repair_recounts_them(demo_database):
     problems = check_database(demo_database).problems
     assert "Clés de tri et totaux périmés : 2 accompagnements (bénéficiaire) (les tris et totaux sont faux)" in problems
     assert "Clés de tri et totaux périmés : 3 événements (participants) (les tris et totaux sont faux)" in problems
+    assert "Clés de tri et totaux périmés : 4 événements (présences) (les tris et totaux sont faux)" in problems
     assert any(problem.startswith("Clés de tri et totaux périmés :") and "totaux des accompagnements" in problem
                for problem in problems)
     if demo_database.is_server:

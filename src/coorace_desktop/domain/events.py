@@ -36,7 +36,7 @@ class Event(Table, table=True):
         Index("ix_events_participants", "participants", "id"),
         # A period's figures read only this index: held events by date, with what they add up.
         Index("ix_events_figures", "starts_on", "status", "year", "kind_id", "online", "start_time", "end_time",
-              "sessions", "participants"),
+              "sessions", "participants", "presences"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -65,6 +65,9 @@ class Event(Table, table=True):
     # other_participants + the persons of its participations. Kept by the database's triggers
     # (migration 0013_sort_keys), whatever a writer puts there.
     participants: int = 0
+    # NULL when nobody is registered (the event is counted by numbers), else its registrations marked
+    # present (one per person and session). Kept by triggers (migration 0017_event_presences).
+    presences: int | None = None
     version: int = version_field()
 
 

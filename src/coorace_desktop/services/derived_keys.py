@@ -1,6 +1,6 @@
 """The folded search keys stored beside each row, recounted from the row they come from; and the
 sort keys, totals and words the database's triggers keep (migrations 0013_sort_keys,
-0015_pg_indexes, 0016_pg_words), recounted in SQL."""
+0015_pg_indexes, 0016_pg_words, 0017_event_presences), recounted in SQL."""
 
 from collections.abc import Callable, Iterator
 
@@ -67,10 +67,18 @@ def participants():
     return func.coalesce(by_names, Event.other_participants + func.coalesce(persons, 0))
 
 
+def presences():
+    """The event's presences as recounted: its registrations marked present, NULL for an event
+    nobody is registered for."""
+    present = case((Registration.status == AttendanceStatus.PRESENT, 1))
+    return select(case((func.count() > 0, func.count(present)))).where(Registration.event_id == Event.id).scalar_subquery()
+
+
 # Table label (French, as `check` names it) -> stored column and its recount, both in SQL.
 RECOUNTED_SORT_KEYS = {
     "accompagnements (bénéficiaire)": (SupportAction, SupportAction.beneficiary_key, beneficiary_key),
     "événements (participants)": (Event, Event.participants, participants),
+    "événements (présences)": (Event, Event.presences, presences),
 }
 BENEFICIARY_TOTALS = "totaux des accompagnements"
 EVENTS_COUNTED = "total des événements"  # PostgreSQL only
@@ -118,7 +126,7 @@ def stale_totals(session: Session) -> dict[str, int]:
     """How many stored sort keys and totals differ from their recount, per label (none: empty)."""
     stale = {}
     for label, (model, stored, recount) in RECOUNTED_SORT_KEYS.items():
-        stale[label] = session.execute(select(func.count()).select_from(model).where(stored != recount())).scalar_one()
+        stale[label] = session.execute(select(func.count()).select_from(model).where(stored.is_distinct_from(recount()))).scalar_one()
     fresh, kept = beneficiary_totals(session), stored_beneficiary_totals(session)
     stale[BENEFICIARY_TOTALS] = sum(fresh.get(key) != kept.get(key) for key in fresh.keys() | kept.keys())
     if not is_sqlite(session.get_bind().url):
@@ -148,7 +156,7 @@ def refresh_keys(session: Session) -> dict[str, int]:
     changed.update(stale := stale_totals(session))
     for label, (model, stored, recount) in RECOUNTED_SORT_KEYS.items():
         if label in stale:
-            session.execute(update(model).where(stored != recount()).values({stored: recount()}))
+            session.execute(update(model).where(stored.is_distinct_from(recount())).values({stored: recount()}))
     if BENEFICIARY_TOTALS in stale:
         session.execute(delete(ACTION_BENEFICIARIES))
         if fresh := beneficiary_totals(session):

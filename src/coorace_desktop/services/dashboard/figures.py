@@ -23,7 +23,7 @@ from coorace_desktop.services.accompaniment.summary import (
     date_range,
     programme_totals,
 )
-from coorace_desktop.services.events.figures import EventFigures, counted_event_ids, event_figures
+from coorace_desktop.services.events.figures import EventFigures, counted_events, event_figures
 from coorace_desktop.services.fees.fee_list import FeeTotals, year_totals
 from coorace_desktop.services.listing import ListQuery
 from coorace_desktop.services.members.membership import members_during, members_per_year
@@ -196,7 +196,7 @@ def events_by_month(database: Database, first_day: date, last_day: date, months:
     """Sessions and participants (stored: by names or by numbers, as event_figures counts them) of
     the period's events per month of their start (events whose date is unknown count in the totals
     of event_figures, in no month)."""
-    counted = counted_event_ids(first_day, last_day)
+    counted = counted_events(first_day, last_day)
     year, month = extract("year", Event.starts_on), extract("month", Event.starts_on)
     query = (
         select(year, month, func.sum(Event.sessions), func.sum(Event.participants))
