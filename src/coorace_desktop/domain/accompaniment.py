@@ -14,6 +14,8 @@ from coorace_desktop.domain.enums import (
 from coorace_desktop.domain.table import Table
 from coorace_desktop.domain.versioning import version_field, versioned
 
+# SQLite only: the support actions' index covering what their running totals add up, by id.
+TOTALS_INDEX = "ix_support_actions_totals"
 
 class Programme(Table, table=True):
     """A programme support actions belong to (Zest', CEDRE ISO 9001...); the office adds its own."""
@@ -98,6 +100,9 @@ class SupportAction(Table, table=True):
         Index("ix_support_actions_hours", "hours", "id"),
         Index("ix_support_actions_kind", "kind", "id"),
         Index("ix_support_actions_outcome", "outcome", "id"),
+        # Named by the running totals of a search (0018_totals_index).
+        Index(TOTALS_INDEX, "id", "organisation_id", "project_holder_id", "territory_id", "group_count", "hours")
+        .ddl_if(dialect="sqlite"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import URL, make_url
 
 # PRAGMA application_id of every file this application writes: "COOR" in ASCII.
@@ -72,7 +73,16 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 10}, hide_parameters=True)
         event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)
+    engine.dialect.statement_compiler = _HintingSQLiteCompiler
     return engine
+
+
+class _HintingSQLiteCompiler(SQLiteCompiler):
+    """SQLAlchemy's SQLite compiler, which also writes a table's hint (`with_hint(table,
+    "INDEXED BY ix", "sqlite")`) after its name, where SQLAlchemy's own drops it."""
+
+    def get_from_hint_text(self, table, text: str) -> str:
+        return text
 
 
 def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, Select, func, literal_column, or_, select
 from sqlmodel import Session
 
-from coorace_desktop.domain.accompaniment import Programme, ProjectHolder, SupportAction, Territory
+from coorace_desktop.domain.accompaniment import TOTALS_INDEX, Programme, ProjectHolder, SupportAction, Territory
 from coorace_desktop.domain.accompaniment_rules import BENEFICIARY_KIND_LABELS, BeneficiaryKind, BeneficiaryRef
 from coorace_desktop.domain.enums import ActionKind, ActionOutcome
 from coorace_desktop.domain.governance import StaffMember
@@ -113,7 +113,9 @@ def count_actions(database: Database, query: ListQuery) -> int:
 
 def action_totals(database: Database, query: ListQuery) -> ActionTotals:
     """Running totals of the actions the query shows; of all of them, from the per-beneficiary
-    totals the triggers keep (migration 0013_sort_keys), a few thousand rows instead of 200,000."""
+    totals the triggers keep (migration 0013_sort_keys), a few thousand rows instead of 200,000;
+    of a search alone, on SQLite, from the narrow index of what they add up (0018_totals_index):
+    through the table's rows, a common word's 37,873 actions took 44 ms of CPU, 30 so."""
     with database.session() as session:
         if not query.search and not query.filters:
             statement = select(
@@ -124,7 +126,10 @@ def action_totals(database: Database, query: ListQuery) -> ActionTotals:
             )
         else:
             statement = select(func.count(), beneficiaries_count(), func.coalesce(func.sum(SupportAction.hours), 0.0))
-            statement = _filtered(statement.select_from(SupportAction), query, _words(session, query, walking=bool(query.filters)))
+            statement = statement.select_from(SupportAction)
+            if not query.filters:  # a search alone: its matches looked up by id in the index covering the sums
+                statement = statement.with_hint(SupportAction, f"INDEXED BY {TOTALS_INDEX}", "sqlite")
+            statement = _filtered(statement, query, _words(session, query, walking=bool(query.filters)))
         actions, beneficiaries, hours = session.execute(statement).one()
     return ActionTotals(actions, beneficiaries, float(hours))
 

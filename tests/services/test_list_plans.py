@@ -1,11 +1,13 @@
-"""PostgreSQL walks an index where SQLite does (migration 0015_pg_indexes) and counts a search's
-matches without reading the rows (0016_pg_words): the plans of the lists' statements, as the
-services send them, with sorting made the planner's last resort."""
+"""The plans of the lists' statements, as the services send them: PostgreSQL walks an index where
+SQLite does (migration 0015_pg_indexes) and counts a search's matches without reading the rows
+(0016_pg_words), with sorting made the planner's last resort; SQLite adds up a search's totals
+from the index covering them (0018_totals_index)."""
 
 import pytest
 from sqlalchemy import event
 
-from coorace_desktop.services.accompaniment.actions_list import count_actions
+from coorace_desktop.domain.accompaniment import TOTALS_INDEX
+from coorace_desktop.services.accompaniment.actions_list import action_totals, count_actions
 from coorace_desktop.services.events.event_list import count_events, list_events
 from coorace_desktop.services.listing import ListQuery
 
@@ -25,6 +27,9 @@ def plans(database, read, marker: str) -> list[str]:
         event.remove(database.engine, "before_cursor_execute", keep)
     assert sent, f"no statement with {marker!r}"
     with database.engine.begin() as connection:
+        if not database.is_server:
+            return ["\n".join(row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters))
+                    for statement, parameters in sent]
         connection.exec_driver_sql("SET LOCAL enable_sort = off")
         return ["\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters))
                 for statement, parameters in sent]
@@ -50,3 +55,13 @@ def test_a_search_is_counted_from_the_words_alone(demo_database, count, words):
     [plan] = plans(demo_database, lambda db: count(db, ListQuery(search="form ac")), "count(DISTINCT")
     assert f"{words}_pkey" in plan and "Seq Scan" not in plan, plan
     assert ("support_actions" if words == "action_words" else "events") not in plan.replace(words, ""), plan
+
+
+def test_a_search_alone_is_totalled_from_its_covering_index(demo_database):
+    """The totals of a search alone look its matches up by id in the index holding what they add
+    up, never in the table's rows (their notes and keys: 44 ms of CPU for a common word at 200,000
+    actions, 30 so)."""
+    if demo_database.is_server:
+        pytest.skip("SQLite seulement : PostgreSQL trouve les lignes d'un mot courant par son index GIN")
+    [plan] = plans(demo_database, lambda db: action_totals(db, ListQuery(search="dossier")), "count(DISTINCT")
+    assert f"COVERING INDEX {TOTALS_INDEX}" in plan and "PRIMARY KEY" not in plan, plan
