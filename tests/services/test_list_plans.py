@@ -1,7 +1,7 @@
 """The plans of the lists' statements, as the services send them: PostgreSQL walks an index where
 SQLite does (migration 0015_pg_indexes) and counts a search's matches without reading the rows
 (0016_pg_words), with sorting made the planner's last resort; SQLite adds up a search's totals
-from the index covering them (0018_totals_index)."""
+from the index covering them (0018_action_totals)."""
 
 import pytest
 from sqlalchemy import event

@@ -100,7 +100,7 @@ class SupportAction(Table, table=True):
         Index("ix_support_actions_hours", "hours", "id"),
         Index("ix_support_actions_kind", "kind", "id"),
         Index("ix_support_actions_outcome", "outcome", "id"),
-        # Named by the running totals of a search (0018_totals_index).
+        # Named by the running totals of a search (0018_action_totals).
         Index(TOTALS_INDEX, "id", "organisation_id", "project_holder_id", "territory_id", "group_count", "hours")
         .ddl_if(dialect="sqlite"),
     )

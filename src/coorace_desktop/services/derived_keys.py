@@ -1,6 +1,6 @@
 """The folded search keys stored beside each row, recounted from the row they come from; and the
 sort keys, totals and words the database's triggers keep (migrations 0013_sort_keys,
-0015_pg_indexes, 0016_pg_words, 0017_event_presences), recounted in SQL."""
+0015_pg_indexes, 0016_pg_words, 0017_event_presences, 0018_action_totals), recounted in SQL."""
 
 from collections.abc import Callable, Iterator
 
@@ -21,7 +21,7 @@ from coorace_desktop.domain.enums import AttendanceStatus
 from coorace_desktop.domain.text import action_search_key, event_search_key
 from coorace_desktop.services.members.organisations import current_search_key
 from coorace_desktop.storage.engine import is_sqlite
-from coorace_desktop.storage.word_search import ACTION_BENEFICIARIES, EVENT_COUNT, WORD_TABLES, WORDS_OF_KEYS
+from coorace_desktop.storage.word_search import ACTION_BENEFICIARIES, ROW_COUNTS, WORD_TABLES, WORDS_OF_KEYS
 
 # Table label (French, as `check` names it) -> model and the key its writers store.
 RECOUNTED: dict[str, tuple[type[SQLModel], Callable[[Session, SQLModel], str]]] = {
@@ -81,7 +81,8 @@ RECOUNTED_SORT_KEYS = {
     "événements (présences)": (Event, Event.presences, presences),
 }
 BENEFICIARY_TOTALS = "totaux des accompagnements"
-EVENTS_COUNTED = "total des événements"  # PostgreSQL only
+# PostgreSQL only: label -> the model whose number of rows ROW_COUNTS keeps.
+COUNTS_KEPT = {"total des événements": Event, "total des accompagnements": SupportAction}
 # PostgreSQL only: label -> the table searched, whose words a table of words keeps.
 WORDS_KEPT = {"mots des accompagnements": "support_actions", "mots des événements": "events"}
 
@@ -111,8 +112,8 @@ def stored_beneficiary_totals(session: Session) -> dict[tuple[str, int], tuple[i
     return {(kind, id): (actions, float(hours), people) for kind, id, actions, hours, people in rows}
 
 
-def events_count(session: Session) -> int:
-    return session.execute(select(func.count()).select_from(Event)).scalar_one()
+def rows_count(session: Session, model: type[SQLModel]) -> int:
+    return session.execute(select(func.count()).select_from(model)).scalar_one()
 
 
 def stale_words(session: Session, table: str) -> int:
@@ -130,7 +131,8 @@ def stale_totals(session: Session) -> dict[str, int]:
     fresh, kept = beneficiary_totals(session), stored_beneficiary_totals(session)
     stale[BENEFICIARY_TOTALS] = sum(fresh.get(key) != kept.get(key) for key in fresh.keys() | kept.keys())
     if not is_sqlite(session.get_bind().url):
-        stale[EVENTS_COUNTED] = int(session.execute(select(EVENT_COUNT.c.events)).scalar_one() != events_count(session))
+        stale |= {label: int(session.execute(select(*ROW_COUNTS[model.__tablename__].c)).scalar_one() != rows_count(session, model))
+                  for label, model in COUNTS_KEPT.items()}
         stale |= {label: stale_words(session, table) for label, table in WORDS_KEPT.items()}
     return {label: count for label, count in stale.items() if count}
 
@@ -164,8 +166,10 @@ def refresh_keys(session: Session) -> dict[str, int]:
                 {"kind": kind, "id": id, "actions": actions, "hours": hours, "people": people}
                 for (kind, id), (actions, hours, people) in fresh.items()
             ])
-    if EVENTS_COUNTED in stale:
-        session.execute(update(EVENT_COUNT).values(events=events_count(session)))
+    for label, model in COUNTS_KEPT.items():
+        if label in stale:
+            counts = ROW_COUNTS[model.__tablename__]
+            session.execute(update(counts).values({column: rows_count(session, model) for column in counts.c}))
     for label, table in WORDS_KEPT.items():
         if label in stale:
             words = WORD_TABLES[table].name

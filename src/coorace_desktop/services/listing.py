@@ -9,7 +9,14 @@ from sqlalchemy.sql import ColumnElement
 
 from coorace_desktop.domain.text import fold
 from coorace_desktop.storage.engine import is_sqlite
-from coorace_desktop.storage.word_search import has_words, ids_in_word_table, ids_with_words, starts_words, typed_words
+from coorace_desktop.storage.word_search import (
+    ROW_COUNTS,
+    has_words,
+    ids_in_word_table,
+    ids_with_words,
+    starts_words,
+    typed_words,
+)
 
 # A search matching this many rows or more is a common word (see word_condition).
 COMMON_WORDS = 5000
@@ -133,6 +140,15 @@ def ordered_page(
     ordered = ids.order_by(*(column.desc() if descending != backwards else column for column in order))
     page = session.execute(ordered.offset(offset).limit(limit)).scalars().all()
     return page[::-1] if backwards else page
+
+
+def kept_count(session, model) -> int | None:
+    """How many rows the model's table holds, as PostgreSQL's triggers keep it (ROW_COUNTS: it
+    counts rows by reading them, 30 ms for 200,000 events); None on SQLite, or for a table whose
+    number is not kept."""
+    if is_sqlite(session.get_bind().url) or (counts := ROW_COUNTS.get(model.__tablename__)) is None:
+        return None
+    return session.execute(select(*counts.c)).scalar_one()
 
 
 def among(session, column: ColumnElement[int], ids: Sequence[int]) -> ColumnElement[bool]:

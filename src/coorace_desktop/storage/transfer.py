@@ -104,7 +104,7 @@ def compact(database: Database) -> None:
     rewritten compact, and every table vacuumed and analysed, as autovacuum would do later: the
     pages marked visible (what index-only scans need, the words' counts), the statistics made."""
     with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.exec_driver_sql("VACUUM (FULL) action_beneficiaries, event_count, events")
+        connection.exec_driver_sql("VACUUM (FULL) action_beneficiaries, action_count, event_count, events")
         connection.exec_driver_sql("VACUUM (ANALYZE)")
 
 

@@ -14,8 +14,12 @@ WORD_TABLES = {name: table(words, column("word"), column("id"))
 # The (word, id) rows of a searched table's words, recounted from its keys (0016_pg_words keeps them).
 WORDS_OF_KEYS = ("SELECT DISTINCT word, source.id FROM {table} AS source, "
                  "unnest(string_to_array(source.search_key, ' ')) AS word WHERE word NOT IN ('', '|')")
+# PostgreSQL only (0015_pg_indexes, 0018_action_totals): per counted table, one row holding its
+# number of rows, kept by triggers on it.
+ROW_COUNTS = {"events": table("event_count", column("events")), "support_actions": table("action_count", column("actions"))}
 # Tables the database derives by its triggers, outside the models, never copied by a transfer.
-DERIVED_TABLES = (*WORD_INDEXES, *(words.name for words in WORD_TABLES.values()), "action_beneficiaries", "event_count")
+DERIVED_TABLES = (*WORD_INDEXES, *(words.name for words in WORD_TABLES.values()), "action_beneficiaries",
+                  *(counts.name for counts in ROW_COUNTS.values()))
 # Indexes on an expression (the notes' and titles' start; PostgreSQL's word indexes), made by
 # 0013_sort_keys outside the models: SQLAlchemy does not reflect them on SQLite, nor does
 # autogenerate compare them; and PostgreSQL's index of the events' newest-first order (0015).
@@ -24,8 +28,6 @@ EXPRESSION_INDEXES = ("ix_support_actions_notes_start", "ix_events_title_key", "
 # Per beneficiary (kind 'organisation', 'project_holder', 'territory', id; or 'group', 0): its
 # actions, hours and the people of its groups, kept by triggers on support_actions (0013_sort_keys).
 ACTION_BENEFICIARIES = table("action_beneficiaries", *(column(name) for name in ("kind", "id", "actions", "hours", "people")))
-# PostgreSQL only (0015_pg_indexes): one row, the number of events, kept by triggers on events.
-EVENT_COUNT = table("event_count", column("events"))
 # Search keys are folded: the 'simple' configuration keeps their words as they are.
 _SIMPLE = literal_column("'simple'::regconfig")
 

@@ -13,14 +13,13 @@ from coorace_desktop.services.listing import (
     ListQuery,
     among,
     by_label,
+    kept_count,
     ordered_page,
     segmented_ids,
     word_condition,
     word_count,
 )
 from coorace_desktop.storage.database import Database
-from coorace_desktop.storage.engine import is_sqlite
-from coorace_desktop.storage.word_search import EVENT_COUNT
 
 # Filter names a ListQuery may carry: "year" (int), "period" (first and last day, both included),
 # "kind" (kind id), "status" (EventStatus value).
@@ -163,19 +162,13 @@ def _page_ids(session: Session, query: ListQuery, offset: int, limit: int) -> li
     if query.sort_key == "kind":  # a few kinds, in the order of their names
         names = dict(session.execute(select(EventKind.id, EventKind.name)).all())
         return segmented_ids(session, ids, Event.kind_id, by_label(names), Event.id, query.descending, offset, limit)
-    kept_total = (lambda: None) if query.search or query.filters else (lambda: _kept_count(session))
+    kept_total = (lambda: None) if query.search or query.filters else (lambda: kept_count(session, Event))
     return ordered_page(session, ids, (INDEXED_SORTS[query.sort_key], Event.id), query.descending, offset, limit, kept_total)
-
-
-def _kept_count(session: Session) -> int | None:
-    """How many events there are, as PostgreSQL's triggers keep it (it counts rows by reading them:
-    30 ms for 200,000); None on SQLite, which counts them in its smallest index."""
-    return None if is_sqlite(session.get_bind().url) else session.execute(select(EVENT_COUNT.c.events)).scalar_one()
 
 
 def count_events(database: Database, query: ListQuery) -> int:
     with database.session() as session:
-        if not query.search and not query.filters and (kept := _kept_count(session)) is not None:
+        if not query.search and not query.filters and (kept := kept_count(session, Event)) is not None:
             return kept
         if not query.filters and (words_only := word_count(session, Event, query.search)) is not None:
             return words_only
