@@ -162,37 +162,49 @@ def among(session, column: ColumnElement[int], ids: Sequence[int]) -> ColumnElem
 
 def word_condition(session, model, typed: str, walking: bool) -> ColumnElement[bool] | None:
     """The condition of a search in a table with a word index (support actions, events; by its
-    `id` and `search_key`), or None when nothing is typed. A few matches (a rare word) are read by
-    id from the word index; so are many (a common word: COMMON_WORDS matches or more) unless an
-    index walks the rows anyway (`walking`: a page in the sort's order, or a filter's index), which
-    then match each row's key: building the word index's list of 38,000 ids would cost more than
-    that whole page. SQLite probes how many there are (~2 ms). PostgreSQL counts up to COMMON_WORDS
-    ids of each typed word in its table of words (~1 ms each); when one is rare, the few matching
-    ids are read (every word rare: joined in that table, 0.4 ms; else the rarest word's rows
-    holding the others, on their keys) and sent as a list: given a subquery or its GIN condition,
-    its planner walks the sort's index computing each row's words (2-3 s when none matches). A
-    common search not walked is the GIN condition, which reads the rows themselves."""
+    `id` and `search_key`), or None when nothing is typed. A few matches (a rare word: see
+    rare_matches) are read by id from the word index; so are many (a common word: COMMON_WORDS
+    matches or more) unless an index walks the rows anyway (`walking`: a page in the sort's order,
+    or a filter's index), which then match each row's key: building the word index's list of 38,000
+    ids would cost more than that whole page. On PostgreSQL, a common search not walked is the GIN
+    condition, which reads the rows themselves; a walked one reads each row's key as on SQLite,
+    where to_tsvector would parse it (10 times longer)."""
+    if not typed_words(typed):
+        return None
+    sqlite = is_sqlite(session.get_bind().url)
+    if sqlite and not walking:  # the word index's ids, however many: no need to probe how many
+        return model.id.in_(ids_with_words(model.__tablename__, typed))
+    if (rare := rare_matches(session, model, typed)) is not None:
+        return rare
+    return starts_words(model.search_key, typed) if walking or sqlite else has_words(model.search_key, typed)
+
+
+def rare_matches(session, model, typed: str) -> ColumnElement[bool] | None:
+    """The matches of a rare search (fewer than COMMON_WORDS) as a condition reading them by id,
+    or None for a common one (or nothing typed). SQLite probes how many there are in its word
+    index (~2 ms). PostgreSQL counts up to COMMON_WORDS ids of each typed word in its table of
+    words (~1 ms each, in one statement); when one is rare, the few matching ids are read (every
+    word rare: joined in that table, 0.4 ms; else the rarest word's rows holding the others, on
+    their keys) and sent as a list: given a subquery or its GIN condition, its planner walks the
+    sort's index computing each row's words (2-3 s when none matches)."""
     if not (words := typed_words(typed)):
         return None
-    if not is_sqlite(session.get_bind().url):
-        table = model.__tablename__
-        counts = {word: session.execute(select(func.count()).select_from(
-            ids_in_word_table(table, [word]).limit(COMMON_WORDS).subquery())).scalar_one() for word in words}
-        rarest = min(words, key=counts.__getitem__)
-        if counts[rarest] < COMMON_WORDS:
-            if max(counts.values()) < COMMON_WORDS:  # every word rare: their ids joined in the table of words
-                matches = set(session.execute(ids_in_word_table(table, words)).scalars().all())
-            else:  # the rarest word's rows, those holding the other words matched on their keys
-                rows = select(model.id).where(model.id.in_(ids_in_word_table(table, [rarest])), starts_words(model.search_key, typed))
-                matches = set(session.execute(rows).scalars().all())
-            return among(session, model.id, sorted(matches))
-        # Walked: each row's key read as on SQLite, where to_tsvector would parse it (10 times longer).
-        return starts_words(model.search_key, typed) if walking else has_words(model.search_key, typed)
-    matches = ids_with_words(model.__tablename__, typed)
-    probe = select(func.count()).select_from(ids_with_words(model.__tablename__, typed, COMMON_WORDS).subquery())
-    if not walking or session.execute(probe).scalar_one() < COMMON_WORDS:
-        return model.id.in_(matches)
-    return starts_words(model.search_key, typed)
+    table = model.__tablename__
+    if is_sqlite(session.get_bind().url):
+        probe = select(func.count()).select_from(ids_with_words(table, typed, COMMON_WORDS).subquery())
+        return model.id.in_(ids_with_words(table, typed)) if session.execute(probe).scalar_one() < COMMON_WORDS else None
+    probes = (select(func.count()).select_from(ids_in_word_table(table, [word]).limit(COMMON_WORDS).subquery()).scalar_subquery()
+              for word in words)
+    counts = dict(zip(words, session.execute(select(*probes)).one()))
+    rarest = min(words, key=counts.__getitem__)
+    if counts[rarest] >= COMMON_WORDS:
+        return None
+    if max(counts.values()) < COMMON_WORDS:  # every word rare: their ids joined in the table of words
+        matches = set(session.execute(ids_in_word_table(table, words)).scalars().all())
+    else:  # the rarest word's rows, those holding the other words matched on their keys
+        rows = select(model.id).where(model.id.in_(ids_in_word_table(table, [rarest])), starts_words(model.search_key, typed))
+        matches = set(session.execute(rows).scalars().all())
+    return among(session, model.id, sorted(matches))
 
 
 def word_count(session, model, typed: str) -> int | None:

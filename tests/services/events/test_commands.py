@@ -214,10 +214,16 @@ def test_upcoming_first_pages_join_up_across_its_segments(demo_database, today, 
 
 @pytest.mark.parametrize("today", [date(2020, 10, 1), date(2021, 6, 1), date(2030, 1, 1), date(2021, 11, 26)])
 def test_a_filtered_list_keeps_the_default_order(demo_database, today):
+    """A filtered list, and a rare word's few matches, are sorted at once, in the order the whole
+    list reads segment by segment: twins on the same day too."""
+    kind = event_kinds(demo_database)[0].id
+    twins = [create_event(demo_database, EventInput(f"Atelier jumeau {n}", kind, 2021, date(2021, 6, 15))) for n in (1, 2)]
     whole = list_events(demo_database, ListQuery(sort_key="date"), 0, 1000, today=today)
     for year in (2020, 2021):
         filtered = list_events(demo_database, ListQuery(filters={YEAR: year}, sort_key="date"), 0, 1000, today=today)
         assert [row.id for row in filtered] == [row.id for row in whole if row.year == year]
+    searched = list_events(demo_database, ListQuery(search="jumeau", sort_key="date"), 0, 1000, today=today)
+    assert [row.id for row in searched] == [row.id for row in whole if row.id in twins] and len(searched) == 2
 
 
 @pytest.mark.parametrize("sort_key", ["title", "kind", "place", "status", "sessions", "participants"])

@@ -15,11 +15,13 @@ from coorace_desktop.services.listing import (
     by_label,
     kept_count,
     ordered_page,
+    rare_matches,
     segmented_ids,
     word_condition,
     word_count,
 )
 from coorace_desktop.storage.database import Database
+from coorace_desktop.storage.word_search import starts_words
 
 # Filter names a ListQuery may carry: "year" (int), "period" (first and last day, both included),
 # "kind" (kind id), "status" (EventStatus value).
@@ -116,6 +118,7 @@ def _upcoming_first(statement, today: date):
         case((upcoming, 0), (undated_planned, 1), else_=2),
         case((upcoming, Event.starts_on)),
         case((upcoming, Event.start_time)),
+        case((upcoming, Event.id)),  # ties as the segments break them
         case((undated_planned, Event.year)).desc(),
         case((undated_planned, Event.id)),
         *_NEWEST_FIRST,
@@ -124,11 +127,13 @@ def _upcoming_first(statement, today: date):
 
 def _upcoming_first_ids(session, query: ListQuery, today: date, offset: int, limit: int) -> list[int]:
     """The list in the default order, segment by segment: each one is read through the starts_on
-    index, where one CASE-keyed sort of 200,000 rows costs five times more (a rare word's few
-    matches are read by id: see word_condition). A filtered list is sorted at once: its filter's
-    index narrows it, where walking the dates to find one year's events reads them all."""
-    words = word_condition(session, Event, query.search, walking=True)
-    if query.filters:
+    index, where one CASE-keyed sort of 200,000 rows costs five times more. A filtered list, or a
+    rare word's few matches (read by id: see rare_matches), is sorted at once: its filter's index
+    narrows it, where walking the dates to find one year's events reads them all; the four
+    segments would have looked the same ids up four times."""
+    rare = rare_matches(session, Event, query.search)
+    words = rare if rare is not None else starts_words(Event.search_key, query.search)  # word_condition, walking
+    if query.filters or rare is not None:
         ordered = _upcoming_first(_filtered(select(Event.id), query, words), today)
         return session.execute(ordered.offset(offset).limit(limit)).scalars().all()
     ids: list[int] = []
