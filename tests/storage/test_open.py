@@ -5,7 +5,9 @@ import sqlite3
 import stat
 
 import pytest
+from sqlalchemy import func, select
 
+from coorace_desktop.domain import Event
 from coorace_desktop.storage.database import open_database
 from coorace_desktop.storage.engine import APPLICATION_ID
 from coorace_desktop.storage.errors import (
@@ -91,3 +93,19 @@ def test_truncated_file_is_refused(demo_file, tmp_path):
     with pytest.raises(CorruptDatabaseError, match="endommagé"):
         open_database(path)
     assert digest(path) == before
+
+
+def test_a_list_reads_a_server_outside_any_transaction(demo_database):
+    """reading(): on PostgreSQL each statement stands alone (no BEGIN, no COMMIT: two round trips
+    fewer for every list read); on SQLite one read transaction, a snapshot for all its statements."""
+    with demo_database.reading() as session:
+        assert session.execute(select(func.count()).select_from(Event)).scalar_one() > 0
+        raw = session.connection().connection.driver_connection
+        if demo_database.is_server:
+            assert raw.info.transaction_status.name == "IDLE"
+        else:
+            assert raw.in_transaction
+    with demo_database.session() as session:  # every other session: one transaction
+        session.execute(select(func.count()).select_from(Event))
+        raw = session.connection().connection.driver_connection
+        assert raw.info.transaction_status.name == "INTRANS" if demo_database.is_server else raw.in_transaction

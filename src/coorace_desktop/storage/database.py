@@ -79,6 +79,19 @@ class Database:
             yield session
 
     @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session that only reads: the large lists, read again on every click. On a server it
+        reads outside any transaction, each statement seeing what was committed when it began, as
+        in a READ COMMITTED transaction, without the round trips of BEGIN and COMMIT (0.16 ms a
+        session, interleaved). On SQLite, session(): one snapshot for all its statements."""
+        if self.path is not None:
+            with self.session() as session:
+                yield session
+            return
+        with Session(self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
     def secure_session(self) -> Iterator[Session]:
         """session(), for erasing: on SQLite, deleted bytes are overwritten (secure_delete) and the
         WAL is folded into the file and emptied afterwards, so no old copy of the row remains."""

@@ -105,7 +105,7 @@ def _kept_total(session: Session) -> int:
 
 
 def count_actions(database: Database, query: ListQuery) -> int:
-    with database.session() as session:
+    with database.reading() as session:
         if not query.search and not query.filters:
             return _kept_total(session)
         if not query.filters and (words_only := word_count(session, SupportAction, query.search)) is not None:
@@ -120,7 +120,7 @@ def action_totals(database: Database, query: ListQuery) -> ActionTotals:
     totals the triggers keep (migration 0013_sort_keys), a few thousand rows instead of 200,000;
     of a search alone, on SQLite, from the narrow index of what they add up (0018_action_totals):
     through the table's rows, a common word's 37,873 actions took 44 ms of CPU, 30 so."""
-    with database.session() as session:
+    with database.reading() as session:
         if not query.search and not query.filters:
             statement = select(
                 func.coalesce(func.sum(ACTION_BENEFICIARIES.c.actions), 0),
@@ -169,7 +169,7 @@ def _coded_sorts(session: Session) -> dict[str, tuple[ColumnElement, Callable[[]
 
 def action_page(database: Database, query: ListQuery, offset: int, limit: int) -> list[ActionRow]:
     """One page of the table in the query's order (ties broken by id so paging is stable)."""
-    with database.session() as session:
+    with database.reading() as session:
         coded = _coded_sorts(session)
         query.check(sort_keys=(*INDEXED_SORTS, *coded))
         # Deferred join: the page's ids are chosen on the narrow rows first, and only those

@@ -172,7 +172,7 @@ def _page_ids(session: Session, query: ListQuery, offset: int, limit: int) -> li
 
 
 def count_events(database: Database, query: ListQuery) -> int:
-    with database.session() as session:
+    with database.reading() as session:
         if not query.search and not query.filters and (kept := kept_count(session, Event)) is not None:
             return kept
         if not query.filters and (words_only := word_count(session, Event, query.search)) is not None:
@@ -192,7 +192,7 @@ def list_events(
         Event.id, Event.title, EventKind.name, Event.year, Event.starts_on, Event.start_time, Event.ends_on,
         Event.place, Event.online, Event.status, Event.sessions, Event.participants, Event.is_highlight,
     ).join(EventKind, EventKind.id == Event.kind_id)
-    with database.session() as session:
+    with database.reading() as session:
         if query.sort_key in ("", DATE) and not query.descending:
             ids = _upcoming_first_ids(session, query, today or date.today(), offset, limit)
         else:
@@ -204,7 +204,7 @@ def list_events(
 
 def event_years(database: Database) -> list[int]:
     """The years holding events, latest first (for the year filter)."""
-    with database.session() as session:
+    with database.reading() as session:
         return list(session.execute(select(Event.year).distinct().order_by(Event.year.desc())).scalars())
 
 
@@ -230,7 +230,7 @@ def day_marks(database: Database, first: date, last: date) -> dict[date, DayMark
         select(Event.starts_on, Event.ends_on, Event.status)
         .where(Event.ends_on > Event.starts_on, Event.starts_on <= last, Event.ends_on.between(first, last + LONGEST_EVENT))
     )
-    with database.session() as session:
+    with database.reading() as session:
         marks = {day: DayMark(count, bool(all_cancelled)) for day, count, all_cancelled in session.execute(starting)}
         for starts_on, ends_on, status in session.execute(longer):
             for day in _days(max(starts_on + timedelta(days=1), first), min(ends_on, last)):  # its first day is counted above
@@ -250,7 +250,7 @@ def event_days(database: Database, first: date, last: date) -> dict[date, list[D
         .order_by(Event.starts_on, Event.start_time, Event.id)
     )
     days: dict[date, list[DayEvent]] = {}
-    with database.session() as session:
+    with database.reading() as session:
         rows = session.execute(query).all()
     for event_id, title, start_time, status, starts_on, ends_on in rows:
         for day in _days(max(starts_on, first), min(ends_on or starts_on, last)):
