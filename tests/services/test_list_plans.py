@@ -1,14 +1,15 @@
 """The plans of the lists' statements, as the services send them: PostgreSQL walks an index where
 SQLite does (migration 0015_pg_indexes) and counts a search's matches without reading the rows
 (0016_pg_words), with sorting made the planner's last resort; SQLite adds up a search's totals
-from the index covering them (0018_action_totals)."""
+from the index covering them (0018_action_totals) and counts a year's events of one kind and
+status in the year's index (0019_event_filters)."""
 
 import pytest
 from sqlalchemy import event
 
 from coorace_desktop.domain.accompaniment import TOTALS_INDEX
 from coorace_desktop.services.accompaniment.actions_list import action_totals, count_actions
-from coorace_desktop.services.events.event_list import count_events, list_events
+from coorace_desktop.services.events.event_list import KIND, STATUS, YEAR, count_events, list_events
 from coorace_desktop.services.listing import ListQuery
 
 
@@ -65,3 +66,13 @@ def test_a_search_alone_is_totalled_from_its_covering_index(demo_database):
         pytest.skip("SQLite seulement : PostgreSQL trouve les lignes d'un mot courant par son index GIN")
     [plan] = plans(demo_database, lambda db: action_totals(db, ListQuery(search="dossier")), "count(DISTINCT")
     assert f"COVERING INDEX {TOTALS_INDEX}" in plan and "PRIMARY KEY" not in plan, plan
+
+
+def test_a_year_of_one_kind_and_status_is_counted_in_its_index(demo_database):
+    """The events of a year, one kind and one status are counted in the year's index alone, which
+    holds both (0019_event_filters): on the year alone, 200,034 events took 21 ms, 0.2 so."""
+    if demo_database.is_server:
+        pytest.skip("SQLite seulement : le plan de PostgreSQL dépend du nombre de lignes (la démonstration en a peu)")
+    query = ListQuery(filters={YEAR: 2020, KIND: 1, STATUS: "done"})
+    [plan] = plans(demo_database, lambda db: count_events(db, query), "count(*)")
+    assert "COVERING INDEX ix_events_year (year=? AND status=? AND kind_id=?)" in plan, plan

@@ -37,12 +37,15 @@ class Event(Table, table=True):
         # A period's figures read only this index: held events by date, with what they add up.
         Index("ix_events_figures", "starts_on", "status", "year", "kind_id", "online", "start_time", "end_time",
               "sessions", "participants", "presences"),
+        # The list's filters (0019_event_filters): a year's events of one status or kind are found,
+        # and counted, in the index alone.
+        Index("ix_events_year", "year", "status", "kind_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     title: str
     kind_id: int = Field(foreign_key="event_kinds.id", index=True, ondelete="RESTRICT")
-    year: int = Field(index=True)
+    year: int
     starts_on: date | None = Field(default=None, index=True)
     start_time: time | None = None
     # Indexed (0014_event_aggregates): the events under way on a day that began earlier are found by
