@@ -37,9 +37,9 @@ class Event(Table, table=True):
         # A period's figures read only this index: held events by date, with what they add up.
         Index("ix_events_figures", "starts_on", "status", "year", "kind_id", "online", "start_time", "end_time",
               "sessions", "participants", "presences"),
-        # The list's filters (0019_event_filters): a year's events of one status or kind are found,
-        # and counted, in the index alone.
-        Index("ix_events_year", "year", "status", "kind_id"),
+        # The list's filters and its default order's keys (0019_event_filters, 0020_event_year_order):
+        # a year's events, of one status or kind, are counted and sorted in the index alone.
+        Index("ix_events_year", "year", "status", "kind_id", "starts_on", "ends_on", "start_time"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
