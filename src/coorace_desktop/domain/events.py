@@ -39,7 +39,7 @@ class Event(Table, table=True):
               "sessions", "participants", "presences"),
         # The list's filters and its default order's keys (0019_event_filters, 0020_event_year_order):
         # a year's events, of one status or kind, are counted and sorted in the index alone.
-        Index("ix_events_year", "year", "status", "kind_id", "starts_on", "ends_on", "start_time"),
+        Index("ix_events_year", "year", "status", "kind_id", "starts_on", "ends_on", "start_time", postgresql_include=["id"]),
     )
 
     id: int | None = Field(default=None, primary_key=True)
