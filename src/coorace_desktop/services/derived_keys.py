@@ -19,6 +19,7 @@ from coorace_desktop.domain import (
 from coorace_desktop.domain.accompaniment_rules import BeneficiaryKind
 from coorace_desktop.domain.enums import AttendanceStatus
 from coorace_desktop.domain.text import action_search_key, event_search_key
+from coorace_desktop.services.listing import kept_count
 from coorace_desktop.services.members.organisations import current_search_key
 from coorace_desktop.storage.engine import is_sqlite
 from coorace_desktop.storage.word_search import ACTION_BENEFICIARIES, ROW_COUNTS, WORD_TABLES, WORDS_OF_KEYS
@@ -131,8 +132,7 @@ def stale_totals(session: Session) -> dict[str, int]:
     fresh, kept = beneficiary_totals(session), stored_beneficiary_totals(session)
     stale[BENEFICIARY_TOTALS] = sum(fresh.get(key) != kept.get(key) for key in fresh.keys() | kept.keys())
     if not is_sqlite(session.get_bind().url):
-        stale |= {label: int(session.execute(select(*ROW_COUNTS[model.__tablename__].c)).scalar_one() != rows_count(session, model))
-                  for label, model in COUNTS_KEPT.items()}
+        stale |= {label: int(kept_count(session, model) != rows_count(session, model)) for label, model in COUNTS_KEPT.items()}
         stale |= {label: stale_words(session, table) for label, table in WORDS_KEPT.items()}
     return {label: count for label, count in stale.items() if count}
 
