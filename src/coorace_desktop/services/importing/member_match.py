@@ -231,36 +231,54 @@ class Finder:
         words = key.split()
         sorted_key, blocks = " ".join(sorted(words)), searched_blocks(words)
         scores: dict[int, float] = {}
-        for place in places.keys():
-            for positions, names in self._blocks(place, blocks):
-                for _name, score, index in process.extract(sorted_key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME_CUTOFF, limit=None):
-                    scores[positions[index]] = score
+        for positions, names in self._weighed(places.keys(), blocks):
+            for _name, score, index in process.extract(sorted_key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME_CUTOFF, limit=None):
+                scores[positions[index]] = score
         # A place weighed whole (not split yet) keeps the same pairs as its blocks would; checked
         # lazily, as the first name with evidence ends the search.
         for position in sorted(scores, key=lambda position: (-scores[position], position)):
             if blocks & self._stored_blocks(position):
                 yield position
 
-    def _blocks(self, place: str, blocks: set[str]) -> list[tuple[list[int], list[str]]]:
-        """The lists to weigh a draft's name against: the place's blocks the name has, once the
-        place has been looked at SPLIT_AFTER times; before, the whole place, one list (500 drafts
-        against 100,000 organisations would not repay splitting every place)."""
-        if place not in self._split:
-            self._looks[place] += 1
-            near = self._near.get(place, [])
-            if self._looks[place] < SPLIT_AFTER:
-                if place not in self._whole:
-                    self._whole[place] = (near, [self._sorted[position] for position in near])
-                return [self._whole[place]]
-            split: dict[str, tuple[list[int], list[str]]] = {}
-            for position in near:
-                for block in self._stored_blocks(position):
-                    positions, names = split.setdefault(block, ([], []))
-                    positions.append(position)
-                    names.append(self._sorted[position])
-            self._split[place] = split
-        split = self._split[place]
-        return [split[block] for block in split.keys() & blocks]
+    def _weighed(self, places: set[str], blocks: set[str]) -> list[tuple[list[int], list[str]]]:
+        """The lists to weigh a draft's name against: a place's whole list until it has been
+        looked at SPLIT_AFTER times (500 drafts against 100,000 organisations would not repay
+        splitting every place), then those of its blocks the draft's name has, all in one list (a
+        block holds a name or two: one weighing per block cost more than the weighing; a name in
+        two of them is weighed twice, which costs less than leaving out the second)."""
+        lists: list[tuple[list[int], list[str]]] = []
+        positions: list[int] = []
+        names: list[str] = []
+        for place in places & self._near.keys():
+            split = self._split[place] if place in self._split else self._split_once_looked(place)
+            if split is None:
+                lists.append(self._whole[place])
+                continue
+            for block in split.keys() & blocks:
+                block_positions, block_names = split[block]
+                positions += block_positions
+                names += block_names
+        if positions:
+            lists.append((positions, names))
+        return lists
+
+    def _split_once_looked(self, place: str) -> dict[str, tuple[list[int], list[str]]] | None:
+        """The place's names by block once it has been looked at SPLIT_AFTER times; None before
+        (its whole list is then in self._whole)."""
+        self._looks[place] += 1
+        near = self._near[place]
+        if self._looks[place] < SPLIT_AFTER:
+            if place not in self._whole:
+                self._whole[place] = (near, [self._sorted[position] for position in near])
+            return None
+        split: dict[str, tuple[list[int], list[str]]] = {}
+        for position in near:
+            for block in self._stored_blocks(position):
+                block_positions, block_names = split.setdefault(block, ([], []))
+                block_positions.append(position)
+                block_names.append(self._sorted[position])
+        self._split[place] = split
+        return split
 
     def weighs(self, key: str, organisation_id: int) -> bool:
         """Whether a name (comparable) is weighed against this organisation's for closeness."""

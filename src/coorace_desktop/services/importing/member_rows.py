@@ -55,8 +55,10 @@ def parse_members(table: SourceTable, mapping: ColumnMapping) -> tuple[list[Orga
     drafts: dict[str, OrganisationDraft] = {}
     errors: list[RowError] = []
     checked = _Checks()
+    columns = [(column, key) for column, key in enumerate(mapping.fields) if key]
     for row in table.rows[mapping.header_index + 1 :]:
-        values = {key: row.cells[column] if column < len(row.cells) else None for column, key in enumerate(mapping.fields) if key}
+        cells = row.cells
+        values = {key: cells[column] for column, key in columns if column < len(cells)}
         messages: list[str] = []
         draft = _draft(row.line, values, messages, checked)
         if draft is not None and not messages:
@@ -95,6 +97,14 @@ class _Checks:
 
 def _draft(line: int, values: dict[str, object], messages: list[str], checked: _Checks) -> OrganisationDraft | None:
     text = {key: as_text(value) for key, value in values.items()}
+
+    def optional(validator, key: str) -> str:
+        """A cell's checked value, blank for a blank cell without asking the validator (phones,
+        e-mails, the declared fields besides the name: none is required). Most cells of some
+        columns are blank, all of the fields the file does not have."""
+        value = text.get(key)
+        return (checked(messages, validator, value) or "") if value else ""
+
     name = checked(messages, check.required_text, text.get("name", ""), "La raison sociale")
     postcode = checked(messages, check.postcode, as_postcode_text(values.get("postcode"))) or ""
     department = checked(messages, check.department_for, postcode, text.get("department", "")) or ""
@@ -103,14 +113,14 @@ def _draft(line: int, values: dict[str, object], messages: list[str], checked: _
         postcode=postcode,
         city=text.get("city", ""),
         department=department,
-        phone=checked(messages, check.french_phone, text.get("phone", "")) or "",
-        email=checked(messages, check.email_address, text.get("email", "")) or "",
+        phone=optional(check.french_phone, "phone"),
+        email=optional(check.email_address, "email"),
     )
     contacts = ()
     last_name = text.get("contact_last_name", "")
     first_name = text.get("contact_first_name", "")
-    contact_email = checked(messages, check.email_address, text.get("contact_email", "")) or ""
-    contact_phone = checked(messages, check.french_phone, text.get("contact_phone", "")) or ""
+    contact_email = optional(check.email_address, "contact_email")
+    contact_phone = optional(check.french_phone, "contact_phone")
     if last_name or first_name:
         if not last_name:
             messages.append("Le nom du contact est obligatoire quand son prénom est donné.")
@@ -125,12 +135,16 @@ def _draft(line: int, values: dict[str, object], messages: list[str], checked: _
         lines=(line,),
         name=name,
         name_key=fold(name),
-        **{field.name: checked(messages, field.clean, text.get(field.name, "")) or "" for field in MERGED_FIELDS},
-        joined=checked(messages, as_typed_date, values.get("joined_on"), "Date d'adhésion"),
-        types=checked(messages, as_siae_types, values.get("types")) or (),
+        **{field.name: optional(field.clean, field.name) for field in MERGED_FIELDS},
+        joined=None if _blank(joined := values.get("joined_on")) else checked(messages, as_typed_date, joined, "Date d'adhésion"),
+        types=() if _blank(types := values.get("types")) else (checked(messages, as_siae_types, types) or ()),
         sites=(site,) if any((site.address, site.postcode, site.city, site.phone, site.email)) else (),
         contacts=contacts,
     )
+
+
+def _blank(value: object) -> bool:
+    return value is None or value == ""
 
 
 def gather(earlier: OrganisationDraft, draft: OrganisationDraft, messages: list[str]) -> OrganisationDraft:

@@ -129,6 +129,16 @@ class _Rows:
         line = self.records
         if line > MAX_ROWS:
             raise _too_many_rows(self.path)
+        texts = [cell for cell in cells if isinstance(cell, str)]
+        if texts and (max(map(len, texts)) > MAX_CELL_CHARS or CONTROL_CHARACTERS.search("".join(texts))):
+            cleaned = self._cleaned(cells, line)
+        else:  # most rows: each cell's text stripped, the row looked at once rather than cell by cell
+            cleaned = [cell.strip() if isinstance(cell, str) else "" if cell is None else cell for cell in cells]
+        if cleaned.count("") < len(cleaned):
+            self.kept.append(SourceRow(line, tuple(cleaned)))
+
+    def _cleaned(self, cells, line: int) -> list:
+        """The cells of a row holding a cell too long or invisible control characters (taken out)."""
         cleaned = []
         for cell in cells:
             if isinstance(cell, str):
@@ -140,8 +150,7 @@ class _Rows:
                     if not self.control_lines or self.control_lines[-1] != line:
                         self.control_lines.append(line)
             cleaned.append("" if cell is None else cell)
-        if any(cell != "" for cell in cleaned):
-            self.kept.append(SourceRow(line, tuple(cleaned)))
+        return cleaned
 
     def too_long(self, line: int) -> SourceError:
         return SourceError(
