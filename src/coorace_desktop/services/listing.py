@@ -11,6 +11,7 @@ from coorace_desktop.domain.text import fold
 from coorace_desktop.storage.engine import is_sqlite
 from coorace_desktop.storage.word_search import (
     ROW_COUNTS,
+    count_in_word_table,
     has_words,
     ids_in_word_table,
     ids_with_words,
@@ -215,8 +216,7 @@ def word_count(session, model, typed: str) -> int | None:
         return None
     if is_sqlite(session.get_bind().url):
         return session.execute(select(func.count()).select_from(ids_with_words(model.__tablename__, typed).subquery())).scalar_one()
-    ids = ids_in_word_table(model.__tablename__, words).subquery()
-    return session.execute(select(func.count(ids.c.id.distinct()))).scalar_one()
+    return session.execute(count_in_word_table(model.__tablename__, words)).scalar_one()
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,20 @@
 full-text GIN indexes of the same keys (0013); and the other tables and indexes the migrations
 keep outside the models (0013, 0015_pg_indexes)."""
 
-from sqlalchemy import ColumnElement, Select, and_, column, func, literal, literal_column, or_, select, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    column,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
 
 from coorace_desktop.domain.text import fold
 
@@ -64,6 +77,29 @@ def ids_in_word_table(table: str, words: list[str]) -> Select:
     for alias, word in zip(others, words[1:]):
         ids = ids.join(alias, and_(alias.c.id == first.c.id, _starting_with(alias, word)))
     return ids
+
+
+def count_in_word_table(table: str, words: list[str]) -> Select:
+    """PostgreSQL: how many `table` rows hold a word starting with each of `words`, in one
+    statement. When each typed word starts one word only ('tresorerie', not 'budget' of 'budget'
+    and 'budgetaire': its range's first and last words, two index probes, are equal), the word's
+    ids come out of the key in id order and the lists are merged, where the ranges' lists are
+    hashed and their ids counted DISTINCT: two words of 38,000 rows each, 7,722 in common, 6-7 ms
+    instead of 11-17 (the executor reads only the branch taken)."""
+    ranges = [WORD_TABLES[table].alias(f"range_{number}") for number in range(len(words))]
+    first_words = [select(func.min(r.c.word)).where(_starting_with(r, word)).scalar_subquery() for r, word in zip(ranges, words)]
+    one_word_each = and_(*(
+        select(func.min(r.c.word) == func.max(r.c.word)).where(_starting_with(r, word)).scalar_subquery()
+        for r, word in zip(ranges, words)
+    ))
+    first, *others = (WORD_TABLES[table].alias(f"word_{number}") for number in range(len(words)))
+    merged = select(first.c.id).where(first.c.word == first_words[0])
+    for alias, first_word in zip(others, first_words[1:]):
+        merged = merged.join(alias, and_(alias.c.id == first.c.id, alias.c.word == first_word))
+    merged_count = select(func.count()).select_from(merged.subquery()).scalar_subquery()
+    ids = ids_in_word_table(table, words).subquery()
+    hashed_count = select(func.count(ids.c.id.distinct())).scalar_subquery()
+    return select(case((one_word_each, merged_count), else_=hashed_count))
 
 
 def _starting_with(words, word: str) -> ColumnElement[bool]:

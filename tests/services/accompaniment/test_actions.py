@@ -164,6 +164,24 @@ def test_a_rare_word_beside_a_common_one(database, log, monkeypatch, common_word
     assert count_actions(database, ListQuery(search="bilan")) == 4
 
 
+def test_whole_words_and_word_starts_are_counted_as_the_rows(database, log):
+    """Typed words each the start of one word only ('visite terrain': PostgreSQL merges their
+    lists in id order), then of two ('visites', 'terrains' written since: their lists hashed, an
+    action holding 'visite' and 'visites' counted once): the count is the rows' number."""
+    def write(notes: str) -> int:
+        return create_action(database, log.draft("Zest'", ActionKind.ADVICE, log.organisation("AJE"), notes=notes))
+
+    both = [write("Visite terrain"), write("Visite du terrain")]
+    write("Visite")
+    write("Terrain")
+    for typed in ("visite terrain", "TERRAIN Visite"):
+        query = ListQuery(search=typed, sort_key="date")
+        assert sorted(_ids(database, query)) == both and count_actions(database, query) == 2, typed
+    both += [write("Visites de terrains"), write("Visite et visites sur le terrain")]
+    query = ListQuery(search="visite terrain", sort_key="date")
+    assert sorted(_ids(database, query)) == both and count_actions(database, query) == 4
+
+
 def test_rows_read_in_french(database, actions):
     assert action_page(database, ListQuery(search="figeac"), 0, 10) == []  # a beneficiary is not in the notes
     [row] = action_page(database, ListQuery().with_filter("kind", ActionKind.INDIVIDUAL_SUPPORT), 0, 10)
