@@ -18,6 +18,7 @@ from xml.etree.ElementTree import ParseError
 from coorace_desktop.domain.french import megabytes, number, plural, plural_word
 from coorace_desktop.domain.text import CONTROL_CHARACTERS
 from coorace_desktop.domain.validation import ValidationError
+from coorace_desktop.services.importing.bulk import collector_paused
 from coorace_desktop.storage.errors import file_failure
 
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv", ".txt")
@@ -86,11 +87,12 @@ def read_table(path: Path | str, *, encoding: str | None = None, delimiter: str 
             "(formats acceptés : .xlsx, .ods, .csv)."
         )
     try:
-        if suffix in (".xlsx", ".xlsm"):
-            return _read_xlsx(path)
-        if suffix == ".ods":
-            return _read_ods(path)
-        return _read_csv(path, encoding, delimiter)
+        with collector_paused():  # a file's cells are ~a million objects, none in a cycle
+            if suffix in (".xlsx", ".xlsm"):
+                return _read_xlsx(path)
+            if suffix == ".ods":
+                return _read_ods(path)
+            return _read_csv(path, encoding, delimiter)
     except OSError as error:
         raise SourceError(str(file_failure(error, f"Impossible de lire {path.name}"))) from error
 
