@@ -3,6 +3,7 @@
 A file that is refused is never written to: the checks read it through a read-only SQLite
 connection before the engine touches it. A PostgreSQL URL gets its own checks (storage.server)."""
 
+import functools
 import hashlib
 import logging
 import os
@@ -88,8 +89,14 @@ class Database:
             with self.session() as session:
                 yield session
             return
-        with Session(self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False) as session:
+        with Session(self._autocommit, expire_on_commit=False) as session:
             yield session
+
+    @functools.cached_property
+    def _autocommit(self) -> Engine:
+        """The engine, its connections lent in autocommit (the same pool): made once, as making
+        it cost 0.2 ms of the 0.8 of a reading session (300 alternated sessions)."""
+        return self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
     @contextmanager
     def secure_session(self) -> Iterator[Session]:
