@@ -216,7 +216,8 @@ def word_count(session, model, typed: str) -> int | None:
         return None
     if is_sqlite(session.get_bind().url):
         return session.execute(select(func.count()).select_from(ids_with_words(model.__tablename__, typed).subquery())).scalar_one()
-    return session.execute(count_in_word_table(model.__tablename__, words)).scalar_one()
+    statement, values = count_in_word_table(model.__tablename__, words)
+    return session.execute(statement, values).scalar_one()
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,14 @@
 full-text GIN indexes of the same keys (0013); and the other tables and indexes the migrations
 keep outside the models (0013, 0015_pg_indexes)."""
 
+import functools
+
 from sqlalchemy import (
     ColumnElement,
     Select,
+    String,
     and_,
+    bindparam,
     case,
     column,
     func,
@@ -72,38 +76,55 @@ def ids_in_word_table(table: str, words: list[str]) -> Select:
     (typed_words), from its table of words by the key alone (index-only); an id once per matching
     word of each (count them DISTINCT). A typed word's words are a range of the key: from itself to
     the same with its last letter the next one up ('budget' <= word < 'budgeu')."""
-    first, *others = (WORD_TABLES[table].alias(f"word_{number}") for number in range(len(words)))
-    ids = select(first.c.id).where(_starting_with(first, words[0]))
-    for alias, word in zip(others, words[1:]):
-        ids = ids.join(alias, and_(alias.c.id == first.c.id, _starting_with(alias, word)))
-    return ids
+    return _ids_in_ranges(table, [_range(word) for word in words])
 
 
-def count_in_word_table(table: str, words: list[str]) -> Select:
+def count_in_word_table(table: str, words: list[str]) -> tuple[Select, dict[str, str]]:
     """PostgreSQL: how many `table` rows hold a word starting with each of `words`, in one
-    statement. When each typed word starts one word only ('tresorerie', not 'budget' of 'budget'
-    and 'budgetaire': its range's first and last words, two index probes, are equal), the word's
-    ids come out of the key in id order and the lists are merged, where the ranges' lists are
-    hashed and their ids counted DISTINCT: two words of 38,000 rows each, 7,722 in common, 6-7 ms
-    instead of 11-17 (the executor reads only the branch taken)."""
-    ranges = [WORD_TABLES[table].alias(f"range_{number}") for number in range(len(words))]
-    first_words = [select(func.min(r.c.word)).where(_starting_with(r, word)).scalar_subquery() for r, word in zip(ranges, words)]
+    statement, and the values to run it with. When each typed word starts one word only
+    ('tresorerie', not 'budget' of 'budget' and 'budgetaire': its range's first and last words,
+    two index probes, are equal), the word's ids come out of the key in id order and the lists are
+    merged, where the ranges' lists are hashed and their ids counted DISTINCT: two words of 38,000
+    rows each, 7,722 in common, 6-7 ms instead of 11-17 (the executor reads only the branch taken).
+    The statement is made once per number of words: making it cost 0.7 ms, as much as running it."""
+    values = {f"{side}_{number}": bound for number, word in enumerate(words) for side, bound in zip(("low", "high"), _range(word))}
+    return _count_statement(table, len(words)), values
+
+
+@functools.cache
+def _count_statement(table: str, count: int) -> Select:
+    ranges = [(bindparam(f"low_{number}", type_=String), bindparam(f"high_{number}", type_=String)) for number in range(count)]
+    probed = [(WORD_TABLES[table].alias(f"range_{number}"), bounds) for number, bounds in enumerate(ranges)]
+    first_words = [select(func.min(words.c.word)).where(_within(words, bounds)).scalar_subquery() for words, bounds in probed]
     one_word_each = and_(*(
-        select(func.min(r.c.word) == func.max(r.c.word)).where(_starting_with(r, word)).scalar_subquery()
-        for r, word in zip(ranges, words)
+        select(func.min(words.c.word) == func.max(words.c.word)).where(_within(words, bounds)).scalar_subquery()
+        for words, bounds in probed
     ))
-    first, *others = (WORD_TABLES[table].alias(f"word_{number}") for number in range(len(words)))
+    first, *others = (WORD_TABLES[table].alias(f"word_{number}") for number in range(count))
     merged = select(first.c.id).where(first.c.word == first_words[0])
     for alias, first_word in zip(others, first_words[1:]):
         merged = merged.join(alias, and_(alias.c.id == first.c.id, alias.c.word == first_word))
     merged_count = select(func.count()).select_from(merged.subquery()).scalar_subquery()
-    ids = ids_in_word_table(table, words).subquery()
+    ids = _ids_in_ranges(table, ranges).subquery()
     hashed_count = select(func.count(ids.c.id.distinct())).scalar_subquery()
     return select(case((one_word_each, merged_count), else_=hashed_count))
 
 
-def _starting_with(words, word: str) -> ColumnElement[bool]:
-    return and_(words.c.word >= word, words.c.word < word[:-1] + chr(ord(word[-1]) + 1))
+def _ids_in_ranges(table: str, ranges: list[tuple]) -> Select:
+    first, *others = (WORD_TABLES[table].alias(f"word_{number}") for number in range(len(ranges)))
+    ids = select(first.c.id).where(_within(first, ranges[0]))
+    for alias, bounds in zip(others, ranges[1:]):
+        ids = ids.join(alias, and_(alias.c.id == first.c.id, _within(alias, bounds)))
+    return ids
+
+
+def _range(word: str) -> tuple[str, str]:
+    return word, word[:-1] + chr(ord(word[-1]) + 1)
+
+
+def _within(words, bounds: tuple) -> ColumnElement[bool]:
+    low, high = bounds
+    return and_(words.c.word >= low, words.c.word < high)
 
 
 def has_words(search_key: ColumnElement[str], typed: str) -> ColumnElement[bool] | None:
