@@ -244,8 +244,8 @@ class Finder:
         """The lists to weigh a draft's name against: a place's whole list until it has been
         looked at SPLIT_AFTER times (500 drafts against 100,000 organisations would not repay
         splitting every place), then those of its blocks the draft's name has, all in one list (a
-        block holds a name or two: one weighing per block cost more than the weighing; a name in
-        two of them is weighed twice, which costs less than leaving out the second)."""
+        block holds a name or two: one weighing per block cost more than the weighing). A name in
+        two of them is weighed twice, which costs less than looking for it in the list first."""
         lists: list[tuple[list[int], list[str]]] = []
         positions: list[int] = []
         names: list[str] = []
