@@ -4,6 +4,7 @@ full-text GIN indexes of the same keys (0013); and the other tables and indexes 
 keep outside the models (0013, 0015_pg_indexes)."""
 
 import functools
+from collections.abc import Callable
 
 from sqlalchemy import (
     ColumnElement,
@@ -76,7 +77,8 @@ def ids_in_word_table(table: str, words: list[str]) -> Select:
     (typed_words), from its table of words by the key alone (index-only); an id once per matching
     word of each (count them DISTINCT). A typed word's words are a range of the key: from itself to
     the same with its last letter the next one up ('budget' <= word < 'budgeu')."""
-    return _ids_in_ranges(table, [_range(word) for word in words])
+    ranges = [_range(word) for word in words]
+    return _joined_ids(table, len(words), lambda alias, number: _within(alias, ranges[number]))
 
 
 def count_in_word_table(table: str, words: list[str]) -> tuple[Select, dict[str, str]]:
@@ -100,21 +102,20 @@ def _count_statement(table: str, count: int) -> Select:
         select(func.min(words.c.word) == func.max(words.c.word)).where(_within(words, bounds)).scalar_subquery()
         for words, bounds in probed
     ))
-    first, *others = (WORD_TABLES[table].alias(f"word_{number}") for number in range(count))
-    merged = select(first.c.id).where(first.c.word == first_words[0])
-    for alias, first_word in zip(others, first_words[1:]):
-        merged = merged.join(alias, and_(alias.c.id == first.c.id, alias.c.word == first_word))
-    merged_count = select(func.count()).select_from(merged.subquery()).scalar_subquery()
-    ids = _ids_in_ranges(table, ranges).subquery()
-    hashed_count = select(func.count(ids.c.id.distinct())).scalar_subquery()
+    merged = _joined_ids(table, count, lambda alias, number: alias.c.word == first_words[number]).subquery()
+    merged_count = select(func.count()).select_from(merged).scalar_subquery()
+    hashed = _joined_ids(table, count, lambda alias, number: _within(alias, ranges[number])).subquery()
+    hashed_count = select(func.count(hashed.c.id.distinct())).scalar_subquery()
     return select(case((one_word_each, merged_count), else_=hashed_count))
 
 
-def _ids_in_ranges(table: str, ranges: list[tuple]) -> Select:
-    first, *others = (WORD_TABLES[table].alias(f"word_{number}") for number in range(len(ranges)))
-    ids = select(first.c.id).where(_within(first, ranges[0]))
-    for alias, bounds in zip(others, ranges[1:]):
-        ids = ids.join(alias, and_(alias.c.id == first.c.id, _within(alias, bounds)))
+def _joined_ids(table: str, count: int, condition: Callable[[object, int], ColumnElement[bool]]) -> Select:
+    """The ids of `table` found `count` times in its table of words, the number-th time by a
+    word meeting `condition(words, number)`."""
+    first, *others = (WORD_TABLES[table].alias(f"word_{number}") for number in range(count))
+    ids = select(first.c.id).where(condition(first, 0))
+    for number, alias in enumerate(others, start=1):
+        ids = ids.join(alias, and_(alias.c.id == first.c.id, condition(alias, number)))
     return ids
 
 
