@@ -26,6 +26,16 @@ def test_title_and_status_bar_name_the_database(window, demo_database):
     assert window.path_label.text() == str(demo_database.path)
 
 
+def test_a_message_written_before_the_window_shows_hides_the_rows_count_until_it_ends(window, qtbot):
+    """The server's notice is written as the window is built: it used to lie over the count."""
+    window.statusBar().showMessage("Base sur serveur : pas de sauvegarde automatique sur ce poste.")
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.status_label.text() and not window.status_label.isVisible()
+    window.statusBar().clearMessage()
+    assert window.status_label.isVisible()
+
+
 def test_tabs_come_in_the_agreed_order(window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     expected = ["Tableau de bord", "Adhérents", "Gouvernance", "Accompagnements", "Événements", "Rapports"]

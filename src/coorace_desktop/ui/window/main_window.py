@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.path_label)
+        # A message (the server's notice, a backup made) hides the rows' count until it ends: Qt
+        # hides only what is shown already, so one written before the window showed lay over it.
+        self.statusBar().messageChanged.connect(lambda message: self.status_label.setVisible(not message))
         self.tabs.currentChanged.connect(self._tab_shown)
         # Write actions (menu items from other modules included) are disabled on a read-only database.
         self.write_actions: list[QAction] = []
